@@ -1,0 +1,2 @@
+// PLACEHOLDER: replaced by the issue that builds <retain-account-prompt>. Defines nothing yet.
+export {};

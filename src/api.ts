@@ -1,0 +1,53 @@
+/**
+ * `window.retainkit`: the small JavaScript API for stores that want it. The loader defines the object
+ * and loads this module on the first call, so none of this code runs at start-up.
+ */
+import { readAllCounters, readCounters, type Counts } from './core/counters.js';
+import { forward as addForwarder, setConsent, type ConsentState, type ForwardOptions, type Forwarder } from './core/delivery.js';
+import { onKitEvent, type KitEventRecord } from './core/events.js';
+import { recordOrder as record, type OrderInput } from './core/orders.js';
+
+export type KitListener = (event: KitEventRecord) => void;
+
+export interface KitApi {
+  readonly version: string;
+  /** Hears every kit event (those already emitted on this page first). */
+  on(listener: KitListener): Promise<void>;
+  off(listener: KitListener): Promise<void>;
+  /** Counters of a widget's instance; of all its instances without `instance`; of every widget without `widget`. */
+  counters(widget?: string, instance?: string): Promise<Counts | Record<string, Record<string, Counts>>>;
+  /** Records an order for local estimates, once per id. True when this call recorded it. */
+  recordOrder(order: OrderInput): Promise<boolean>;
+  /** Sends every kit event to `fn` through the durable outbox. Resolves to a function that stops it. */
+  forward(fn: Forwarder, options?: ForwardOptions): Promise<() => void>;
+  /** Sets analytics consent for forwarding: `granted`, `denied` or `pending`. */
+  consent(state: ConsentState): Promise<void>;
+}
+
+const subscriptions = new Map<KitListener, () => void>();
+
+export async function on(listener: KitListener): Promise<void> {
+  if (!subscriptions.has(listener)) subscriptions.set(listener, onKitEvent(listener, { replay: true }));
+}
+
+export async function off(listener: KitListener): Promise<void> {
+  subscriptions.get(listener)?.();
+  subscriptions.delete(listener);
+}
+
+export async function counters(widget?: string, instance?: string): Promise<Counts | Record<string, Record<string, Counts>>> {
+  if (widget === undefined) return readAllCounters();
+  return readCounters(widget, instance);
+}
+
+export function recordOrder(order: OrderInput): Promise<boolean> {
+  return record(order);
+}
+
+export async function forward(fn: Forwarder, options?: ForwardOptions): Promise<() => void> {
+  return addForwarder(fn, options);
+}
+
+export async function consent(state: ConsentState): Promise<void> {
+  setConsent(state);
+}

@@ -1,0 +1,82 @@
+/**
+ * Engagement counters: per widget instance and per shopper (all instances of a widget on this device).
+ * Increments are atomic across tabs (one IndexedDB read-write transaction each), and other tabs hear of
+ * every change so their widgets can refresh.
+ */
+import { broadcast, onBroadcast } from './broadcast.js';
+import { storage } from './storage.js';
+
+/** The counters every widget keeps; widgets may add their own names. */
+export type CounterName = 'seen' | 'opened' | 'interacted' | 'converted' | (string & {});
+
+/** The instance name under which the per-shopper totals of a widget are kept. */
+export const SHOPPER = '*';
+
+export type Counts = Record<string, number>;
+
+export interface CounterChange {
+  widget: string;
+  instance: string;
+  name: string;
+  count: number;
+}
+
+const TOPIC = 'counters';
+const localListeners = new Set<(change: CounterChange) => void>();
+
+function keyOf(widget: string, instance: string, name: string): string {
+  return `${widget}|${instance}|${name}`;
+}
+
+/**
+ * Adds `by` to a counter of one instance and to the shopper's total for the widget, atomically.
+ * Returns the instance's new count.
+ */
+export async function increment(widget: string, instance: string, name: CounterName, by = 1): Promise<number> {
+  const now = Date.now();
+  const count = await storage().transact(['counters'], async (tx) => {
+    let instanceCount = 0;
+    for (const scope of [instance, SHOPPER]) {
+      const key = keyOf(widget, scope, name);
+      const row = await tx.get('counters', key);
+      const next = (row?.count ?? 0) + by;
+      await tx.put('counters', { key, count: next, updated: now });
+      if (scope === instance) instanceCount = next;
+    }
+    return instanceCount;
+  });
+  const change: CounterChange = { widget, instance, name, count };
+  broadcast({ topic: TOPIC, ...change });
+  for (const listener of localListeners) listener(change);
+  return count;
+}
+
+/** The counters of one instance of a widget, or with `SHOPPER` the totals over its instances. */
+export async function readCounters(widget: string, instance: string = SHOPPER): Promise<Counts> {
+  const prefix = `${widget}|${instance}|`;
+  const counts: Counts = {};
+  for (const row of await storage().getAll('counters')) {
+    if (row.key.startsWith(prefix)) counts[row.key.slice(prefix.length)] = row.count;
+  }
+  return counts;
+}
+
+/** Every counter on this device, as `{ widget: { instance: { name: count } } }`. */
+export async function readAllCounters(): Promise<Record<string, Record<string, Counts>>> {
+  const all: Record<string, Record<string, Counts>> = {};
+  for (const row of await storage().getAll('counters')) {
+    const [widget, instance, name] = row.key.split('|');
+    ((all[widget] ??= {})[instance] ??= {})[name] = row.count;
+  }
+  return all;
+}
+
+/** Hears counter changes made in this tab and in the others. Returns the function that stops it. */
+export function onCountersChange(listener: (change: CounterChange) => void): () => void {
+  localListeners.add(listener);
+  const stopRemote = onBroadcast(TOPIC, (message) => listener(message as unknown as CounterChange));
+  return () => {
+    localListeners.delete(listener);
+    stopRemote();
+  };
+}

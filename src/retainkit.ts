@@ -1,0 +1,69 @@
+/**
+ * The loader: the one file a store pastes (`<script type="module" src=".../retainkit.js">`).
+ *
+ * It defines each `retain-*` element only when one is on the page, by a literal dynamic import per
+ * widget (so the bundler splits each widget into its own chunk), watches for elements added later, and
+ * does nothing else at start-up. Loading it twice is harmless: the second copy finds the first and stops.
+ */
+import type { KitApi } from './api.js';
+import { VERSION } from './version.js';
+
+const widgets: Record<string, () => Promise<unknown>> = {
+  'retain-spin-wheel': () => import('./spin-wheel/spin-wheel.js'),
+  'retain-loyalty-badge': () => import('./loyalty-badge/loyalty-badge.js'),
+  'retain-review-showcase': () => import('./review-showcase/review-showcase.js'),
+  'retain-account-prompt': () => import('./account-prompt/account-prompt.js'),
+  'retain-order': () => import('./order/order.js'),
+  'retain-forward': () => import('./forward/forward.js'),
+};
+
+declare global {
+  interface Window {
+    retainkit?: KitApi;
+  }
+}
+
+const requested = new Set<string>();
+
+function load(tag: string): void {
+  if (requested.has(tag) || customElements.get(tag)) return;
+  requested.add(tag);
+  widgets[tag]().catch((error: unknown) => {
+    requested.delete(tag);
+    console.error(`retainkit: could not load <${tag}>`, error);
+  });
+}
+
+function discover(root: ParentNode): void {
+  for (const tag of Object.keys(widgets)) {
+    if (!requested.has(tag) && root.querySelector(tag)) load(tag);
+  }
+}
+
+function start(): void {
+  discover(document);
+  new MutationObserver((mutations) => {
+    for (const { addedNodes } of mutations) {
+      for (const node of addedNodes) {
+        if (!(node instanceof Element)) continue;
+        if (node.localName in widgets) load(node.localName);
+        if (node.firstElementChild) discover(node);
+      }
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+}
+
+if (!window.retainkit) {
+  // The API's code loads with the first call that needs it, keeping start-up to this file.
+  const core = () => import('./api.js');
+  window.retainkit = {
+    version: VERSION,
+    on: (listener) => core().then((api) => api.on(listener)),
+    off: (listener) => core().then((api) => api.off(listener)),
+    counters: (widget, instance) => core().then((api) => api.counters(widget, instance)),
+    recordOrder: (order) => core().then((api) => api.recordOrder(order)),
+    forward: (fn, options) => core().then((api) => api.forward(fn, options)),
+    consent: (state) => core().then((api) => api.consent(state)),
+  };
+  start();
+}

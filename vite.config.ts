@@ -1,0 +1,28 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import { demoServer } from './demo/server/plugin';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  // `npm start` serves the demo storefront; `npm run build` builds the kit that stores paste.
+  server: { open: '/demo/' },
+  plugins: [demoServer()],
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    lib: {
+      entry: resolve(root, 'src/retainkit.ts'),
+      formats: ['es'],
+      fileName: () => 'retainkit.js',
+    },
+    rolldownOptions: {
+      output: {
+        minify: true,
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
+    },
+  },
+});
