@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
-import { demoServer } from './demo/server/plugin';
+import { demoServer } from './demo/server/plugin.ts';
 
 const root = import.meta.dirname;
 

@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { passedFailedReporter } from './test/support/passed-failed-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
+import { loadEndpoints } from './test/support/endpoints.mjs';
 
 const engines = (process.env.RETAINKIT_BROWSERS ?? 'chromium').split(',').map((name) => name.trim());
 
@@ -22,6 +23,7 @@ const launchers = { chromium };
 export default {
   files: ['test/**/*.test.ts', '!test/e2e/**', '!test/bench/**'],
   nodeResolve: true,
+  middleware: await loadEndpoints(),
   concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 300_000,

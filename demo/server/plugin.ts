@@ -1,23 +1,33 @@
 /**
  * The demo storefront's server side, as Vite dev-server middleware: endpoints that stand in for the
- * store's backend (event collection, account creation, spin outcomes). Each endpoint lives in its own
- * file beside this one and is mounted here.
+ * store's backend (event collection, account creation, spin outcomes). Every `demo/server/*.route.ts`
+ * default-exports a `DemoRoute`; this plugin mounts them all, so each feature adds a file, not an edit.
  */
-import type { Connect, Plugin } from 'vite';
+import { readdirSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 
-export type DemoRoute = (req: Connect.IncomingMessage, res: import('node:http').ServerResponse, next: Connect.NextFunction) => void;
+export interface DemoRoute {
+  /** Path prefix, such as `/demo-api/events`. */
+  path: string;
+  handle(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void | Promise<void>;
+}
 
-/** Routes by path prefix; the widget and delivery work add theirs here. */
-const routes: Record<string, DemoRoute> = {};
+const here = dirname(fileURLToPath(import.meta.url));
 
 export function demoServer(): Plugin {
   return {
     name: 'retainkit-demo-server',
-    configureServer(server) {
-      for (const [path, route] of Object.entries(routes)) server.middlewares.use(path, route);
-    },
-    configurePreviewServer(server) {
-      for (const [path, route] of Object.entries(routes)) server.middlewares.use(path, route);
+    async configureServer(server) {
+      const files = readdirSync(here).filter((name) => name.endsWith('.route.ts'));
+      for (const file of files.sort()) {
+        const { default: route } = (await server.ssrLoadModule(join(here, file))) as { default: DemoRoute };
+        server.middlewares.use(route.path, (req, res, next) => {
+          Promise.resolve(route.handle(req, res, next)).catch(next);
+        });
+      }
     },
   };
 }
