@@ -2,10 +2,14 @@
  * The kit's one IndexedDB database, opened lazily, with an in-memory store of the same shape behind it.
  *
  * Everything the kit remembers goes through `storage()`. Storage never stops a widget: when IndexedDB is
- * missing, throws, hangs, is blocked by an older tab or loses its connection, the kit carries on in memory
- * and says so once in the console.
+ * missing, throws, hangs, is blocked by an older tab, is full or loses its connection for good, the kit
+ * carries on in memory and says so once in the console.
+ *
+ * Rules kept here (idb-keyval's habits): every operation is one transaction whose `tx.done` is awaited;
+ * nothing but IndexedDB requests is awaited inside a transaction.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
+import { setChannelScope } from './broadcast.js';
 
 /** A counter row: one per (widget, instance or '*', counter name). */
 export interface CounterRow {
@@ -49,7 +53,9 @@ type Row<S extends StoreName> = RetainSchema[S]['value'];
 
 export const DB_VERSION = 2;
 export const DEFAULT_DB_NAME = 'retainkit';
-const OPEN_TIMEOUT_MS = 2000;
+/** How long opening may take before the kit gives up on IndexedDB for the page. */
+export const OPEN_TIMEOUT_MS = 2000;
+const STORE_NAMES: readonly StoreName[] = ['state', 'counters', 'orders', 'outbox'];
 
 /** What a transaction body may do. Only these calls may be awaited inside it. */
 export interface TxStores {
@@ -67,7 +73,8 @@ export interface KitStorage {
   getAll<S extends StoreName>(store: S): Promise<Row<S>[]>;
   /**
    * Runs `body` in one read-write transaction over `stores`: atomic, also across tabs (IndexedDB runs
-   * overlapping read-write transactions one at a time). `body` must await nothing but the calls it is given.
+   * overlapping read-write transactions one at a time). `body` must await nothing but the calls it is
+   * given. When `body` throws, nothing it wrote is kept, and the caller gets its error.
    */
   transact<T>(stores: StoreName[], body: (tx: TxStores) => Promise<T>): Promise<T>;
 }
@@ -79,7 +86,10 @@ const keyPaths: Record<StoreName, string | undefined> = {
   outbox: 'id',
 };
 
-/** Migrations, by the version they lead to. Each runs once, in order, inside the upgrade transaction. */
+/**
+ * Migrations, by the version they lead to. Each runs once, in order, inside the upgrade transaction, and
+ * only adds: data written by an older version is kept. Version 1 had `state` and `counters`.
+ */
 function upgradeSchema(db: IDBPDatabase<RetainSchema>, oldVersion: number): void {
   if (oldVersion < 1) {
     db.createObjectStore('state');
@@ -91,7 +101,14 @@ function upgradeSchema(db: IDBPDatabase<RetainSchema>, oldVersion: number): void
   }
 }
 
-/** The same interface over Maps, for when IndexedDB cannot be used. Transactions run one at a time. */
+function domError(name: string, message: string): DOMException {
+  return new DOMException(message, name);
+}
+
+/**
+ * The same interface over Maps, for when IndexedDB cannot be used. Transactions run one at a time, see
+ * only the stores they named, and roll back what they wrote when their body throws, as IndexedDB does.
+ */
 export class MemoryStorage implements KitStorage {
   readonly mode = 'memory' as const;
   private readonly stores = new Map<StoreName, Map<string, unknown>>();
@@ -105,8 +122,8 @@ export class MemoryStorage implements KitStorage {
 
   private keyOf(store: StoreName, value: unknown, key?: string): string {
     const path = keyPaths[store];
-    const found = path ? (value as Record<string, unknown>)[path] : key;
-    if (typeof found !== 'string') throw new TypeError(`retainkit: no key for a row of "${store}"`);
+    const found = path ? (value as Record<string, unknown> | null)?.[path] : key;
+    if (typeof found !== 'string') throw domError('DataError', `retainkit: no key for a row of "${store}"`);
     return found;
   }
 
@@ -123,24 +140,75 @@ export class MemoryStorage implements KitStorage {
   }
 
   async getAll<S extends StoreName>(store: S): Promise<Row<S>[]> {
-    const keys = [...this.map(store).keys()].sort();
-    return keys.map((key) => structuredClone(this.map(store).get(key)) as Row<S>);
+    const map = this.map(store);
+    return [...map.keys()].sort().map((key) => structuredClone(map.get(key)) as Row<S>);
   }
 
-  transact<T>(_stores: StoreName[], body: (tx: TxStores) => Promise<T>): Promise<T> {
-    const run = this.queue.then(() => body(this));
+  transact<T>(stores: StoreName[], body: (tx: TxStores) => Promise<T>): Promise<T> {
+    const run = this.queue.then(async () => {
+      // What each written key held before, to put back if the body fails.
+      const undo = new Map<StoreName, Map<string, { had: boolean; value: unknown }>>();
+      let active = true;
+      const enter = (store: StoreName): Map<string, unknown> => {
+        if (!active) throw domError('TransactionInactiveError', 'retainkit: the transaction has finished');
+        if (!stores.includes(store)) throw domError('NotFoundError', `retainkit: "${store}" is not in this transaction`);
+        return this.map(store);
+      };
+      const remember = (store: StoreName, map: Map<string, unknown>, key: string): void => {
+        let saved = undo.get(store);
+        if (!saved) undo.set(store, (saved = new Map()));
+        if (!saved.has(key)) saved.set(key, { had: map.has(key), value: map.get(key) });
+      };
+      const view: TxStores = {
+        get: async (store, key) => structuredClone(enter(store).get(key)) as never,
+        put: async (store, value, key) => {
+          const map = enter(store);
+          const k = this.keyOf(store, value, key);
+          remember(store, map, k);
+          map.set(k, structuredClone(value));
+        },
+        delete: async (store, key) => {
+          const map = enter(store);
+          remember(store, map, key);
+          map.delete(key);
+        },
+      };
+      try {
+        return await body(view);
+      } catch (error) {
+        for (const [store, saved] of undo) {
+          const map = this.map(store);
+          for (const [key, { had, value }] of saved) {
+            if (had) map.set(key, value);
+            else map.delete(key);
+          }
+        }
+        throw error;
+      } finally {
+        active = false;
+      }
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
 }
 
-/** IndexedDB through idb, reopening once when the connection is lost, then degrading to memory. */
+type Db = IDBPDatabase<RetainSchema>;
+
+/**
+ * IndexedDB through idb. Opening fails → memory at once. A connection lost mid-session (closed by the
+ * browser, or by us for another tab's upgrade or deletion) → reopen and retry each interrupted operation
+ * once; if reopening or the retry fails too → memory for the rest of the page.
+ */
 class IndexedDbStorage implements KitStorage {
-  private db: Promise<IDBPDatabase<RetainSchema>> | undefined;
+  /** The connection being opened or open; `db` is set once it is. */
+  private connection: { opening: Promise<Db>; db?: Db } | undefined;
+  /** Connections that were closed under us: any failure on them means "reopen", never the caller's bug. */
+  private readonly lost = new WeakSet<Db>();
   private fallback: MemoryStorage | undefined;
 
   constructor(
-    private readonly name: string,
+    readonly name: string,
     private readonly openTimeoutMs: number,
   ) {}
 
@@ -148,28 +216,66 @@ class IndexedDbStorage implements KitStorage {
     return this.fallback ? 'memory' : 'indexeddb';
   }
 
-  private open(): Promise<IDBPDatabase<RetainSchema>> {
-    this.db ??= openWithTimeout(this.name, this.openTimeoutMs, () => {
-      // The browser closed the connection (storage cleared, disk error): open afresh on next use.
-      this.db = undefined;
-    });
-    return this.db;
+  /** The open connection, opened once however many operations ask at the same time. */
+  private connect(): Promise<Db> {
+    if (!this.connection) {
+      const connection: { opening: Promise<Db>; db?: Db } = {
+        opening: openWithTimeout(this.name, this.openTimeoutMs, (db) => this.forget(db)),
+      };
+      this.connection = connection;
+      // Registered first, so `db` is set before any waiting operation resumes.
+      connection.opening.then(
+        (db) => {
+          connection.db = db;
+        },
+        () => {
+          if (this.connection === connection) this.connection = undefined;
+        },
+      );
+    }
+    return this.connection.opening;
   }
 
-  /** Runs `op` against the database; on failure reopens and retries once, then degrades for good. */
-  private async run<T>(op: (db: IDBPDatabase<RetainSchema>) => Promise<T>, inMemory: (m: MemoryStorage) => Promise<T>): Promise<T> {
-    if (this.fallback) return inMemory(this.fallback);
-    try {
-      return await op(await this.open());
-    } catch (first) {
-      if (!isConnectionError(first)) throw first;
-      this.db = undefined;
+  /** Drops a lost connection so that the next operation opens a new one (if it is still the current one). */
+  private forget(db: Db): void {
+    this.lost.add(db);
+    if (this.connection?.db === db) this.connection = undefined;
+  }
+
+  private isLost(db: Db, error: unknown): boolean {
+    if (this.lost.has(db)) return true;
+    if (!(error instanceof DOMException)) return false;
+    // A backing-store failure: a fresh connection may well work.
+    if (error.name === 'UnknownError') return true;
+    // These also come from a transaction body that awaited something else (its transaction committed
+    // early): only a dead connection makes them ours.
+    return ['InvalidStateError', 'AbortError', 'TransactionInactiveError'].includes(error.name) && !isAlive(db);
+  }
+
+  /** Runs `op` against the database; see the class comment for what happens on failure. */
+  private async run<T>(op: (db: Db) => Promise<T>, inMemory: (m: MemoryStorage) => Promise<T>): Promise<T> {
+    let retried = false;
+    for (;;) {
+      if (this.fallback) return inMemory(this.fallback);
+      let db: Db;
       try {
-        return await op(await this.open());
-      } catch (second) {
-        if (!isConnectionError(second)) throw second;
-        this.degrade(second);
-        return inMemory(this.fallback!);
+        db = await this.connect();
+      } catch (error) {
+        this.degrade(error);
+        continue;
+      }
+      try {
+        return await op(db);
+      } catch (error) {
+        if (error instanceof DOMException && error.name === 'QuotaExceededError') {
+          // The disk is full: nothing more can be kept here, but the widget must go on.
+          this.degrade(error);
+          continue;
+        }
+        if (!this.isLost(db, error)) throw error;
+        this.forget(db);
+        if (retried) this.degrade(error);
+        retried = true;
       }
     }
   }
@@ -177,13 +283,18 @@ class IndexedDbStorage implements KitStorage {
   private degrade(reason: unknown): void {
     if (this.fallback) return;
     this.fallback = new MemoryStorage();
-    this.db = undefined;
+    this.connection?.db?.close();
+    this.connection = undefined;
     warnDegraded(reason);
   }
 
   get<S extends StoreName>(store: S, key: string): Promise<Row<S> | undefined> {
     return this.run(
-      (db) => db.get(store, key) as Promise<Row<S> | undefined>,
+      async (db) => {
+        const tx = db.transaction(store);
+        const [value] = await Promise.all([tx.store.get(key), tx.done]);
+        return value as Row<S> | undefined;
+      },
       (m) => m.get(store, key),
     );
   }
@@ -191,7 +302,8 @@ class IndexedDbStorage implements KitStorage {
   put<S extends StoreName>(store: S, value: Row<S>, key?: string): Promise<void> {
     return this.run(
       async (db) => {
-        await db.put(store, value as never, keyPaths[store] ? undefined : key);
+        const tx = db.transaction(store, 'readwrite');
+        await Promise.all([tx.store.put(value as never, keyPaths[store] ? undefined : key), tx.done]);
       },
       (m) => m.put(store, value, key),
     );
@@ -199,14 +311,21 @@ class IndexedDbStorage implements KitStorage {
 
   delete(store: StoreName, key: string): Promise<void> {
     return this.run(
-      (db) => db.delete(store, key),
+      async (db) => {
+        const tx = db.transaction(store, 'readwrite');
+        await Promise.all([tx.store.delete(key), tx.done]);
+      },
       (m) => m.delete(store, key),
     );
   }
 
   getAll<S extends StoreName>(store: S): Promise<Row<S>[]> {
     return this.run(
-      (db) => db.getAll(store) as Promise<Row<S>[]>,
+      async (db) => {
+        const tx = db.transaction(store);
+        const [rows] = await Promise.all([tx.store.getAll(), tx.done]);
+        return rows as Row<S>[];
+      },
       (m) => m.getAll(store),
     );
   }
@@ -222,10 +341,9 @@ class IndexedDbStorage implements KitStorage {
           },
           delete: (store, key) => tx.objectStore(store).delete(key),
         };
+        let result: T;
         try {
-          const result = await body(view);
-          await tx.done;
-          return result;
+          result = await body(view);
         } catch (error) {
           try {
             tx.abort();
@@ -235,6 +353,8 @@ class IndexedDbStorage implements KitStorage {
           await tx.done.catch(() => undefined);
           throw error;
         }
+        await tx.done;
+        return result;
       },
       (m) => m.transact(stores, body),
     );
@@ -244,66 +364,88 @@ class IndexedDbStorage implements KitStorage {
 /** Opening failed: missing, throwing, hanging or blocked IndexedDB. */
 class OpenFailed extends Error {}
 
-/**
- * Errors of the connection (closed, lost, unusable), as opposed to errors of what was written or of the
- * caller's own code, which reopening would not cure and which the caller should see.
- */
-function isConnectionError(error: unknown): boolean {
-  if (error instanceof OpenFailed) return true;
-  return (
-    error instanceof DOMException &&
-    ['InvalidStateError', 'UnknownError', 'AbortError', 'NotFoundError', 'VersionError', 'TransactionInactiveError'].includes(error.name)
-  );
+/** Whether a connection can still start transactions (a closed one throws InvalidStateError). */
+function isAlive(db: Db): boolean {
+  try {
+    unwrap(db).transaction(STORE_NAMES[0]).abort();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
-function openWithTimeout(name: string, timeoutMs: number, onTerminated: () => void): Promise<IDBPDatabase<RetainSchema>> {
+function openWithTimeout(name: string, timeoutMs: number, onLost: (db: Db) => void): Promise<Db> {
   return new Promise((resolve, reject) => {
-    if (typeof indexedDB === 'undefined' || !indexedDB) {
-      reject(new OpenFailed('IndexedDB is not available'));
-      return;
-    }
     let settled = false;
-    const timer = setTimeout(() => {
+    const fail = (why: string) => {
+      if (settled) return;
       settled = true;
-      reject(new OpenFailed(`opening IndexedDB took longer than ${timeoutMs} ms`));
-    }, timeoutMs);
-    let opening: Promise<IDBPDatabase<RetainSchema>>;
-    try {
-      opening = openDB<RetainSchema>(name, DB_VERSION, {
-        upgrade: (db, oldVersion) => upgradeSchema(db, oldVersion),
-        blocked: () => {
-          // An older tab holds the previous version open; it is asked to close (see `blocking`).
-        },
-        blocking: (_current, _next, event) => {
-          // A newer tab wants to upgrade: step aside, and reopen at the new version on next use.
-          (event.target as IDBDatabase).close();
-          onTerminated();
-        },
-        terminated: onTerminated,
-      });
-    } catch (error) {
       clearTimeout(timer);
-      reject(new OpenFailed(describe(error)));
-      return;
+      reject(new OpenFailed(why));
+    };
+    const timer = setTimeout(() => fail(`opening IndexedDB took longer than ${timeoutMs} ms`), timeoutMs);
+    const track = (db: Db): Db => {
+      const raw = unwrap(db);
+      // Another tab upgrades or deletes the database: step aside, and reopen on next use.
+      raw.addEventListener('versionchange', () => {
+        raw.close();
+        onLost(db);
+      });
+      // The browser closed the connection (site data cleared, disk error): idb's `terminated`.
+      raw.addEventListener('close', () => onLost(db));
+      return db;
+    };
+    const accept = (db: Db) => {
+      const missing = STORE_NAMES.filter((store) => !db.objectStoreNames.contains(store));
+      if (settled) {
+        db.close();
+      } else if (missing.length) {
+        db.close();
+        fail(`the database lacks ${missing.join(', ')}`);
+      } else {
+        settled = true;
+        clearTimeout(timer);
+        resolve(track(db));
+      }
+    };
+    const open = (version?: number): Promise<Db> => {
+      let factory: IDBFactory | undefined;
+      try {
+        factory = indexedDB;
+      } catch {
+        // A sandboxed frame may throw on access.
+      }
+      if (!factory) return Promise.reject(new Error('IndexedDB is not available'));
+      // No `blocked` callback: when an older tab keeps the previous version open and does not step
+      // aside, the timeout decides.
+      return openDB<RetainSchema>(name, version, {
+        upgrade: version ? (db, oldVersion) => upgradeSchema(db, oldVersion) : undefined,
+      });
+    };
+    let opening: Promise<Db>;
+    try {
+      opening = open(DB_VERSION);
+    } catch (error) {
+      opening = Promise.reject(error);
     }
-    opening.then(
-      (db) => {
-        clearTimeout(timer);
-        if (settled) db.close();
-        else resolve(db);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        if (!settled) reject(new OpenFailed(describe(error)));
-      },
-    );
+    opening
+      .catch((error: unknown) => {
+        // A newer kit in another tab upgraded the database: its schema only adds, so use it as it is.
+        if (error instanceof DOMException && error.name === 'VersionError' && !settled) return open();
+        throw error;
+      })
+      .then(accept, (error: unknown) => fail(describe(error)));
   });
 }
 
-let warned = false;
+const WARNED = Symbol.for('retainkit.storage-degraded');
+type Flagged = typeof globalThis & { [WARNED]?: boolean };
+
+/** Once per page, whatever the number of widgets, operations or copies of the kit that hit it. */
 function warnDegraded(reason: unknown): void {
-  if (warned) return;
-  warned = true;
+  const page = globalThis as Flagged;
+  if (page[WARNED]) return;
+  page[WARNED] = true;
   console.warn(`retainkit: IndexedDB is unavailable (${describe(reason)}); keeping state in memory for this page only.`);
 }
 
@@ -311,7 +453,7 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message || error.name : String(error);
 }
 
-let current: KitStorage | undefined;
+let current: IndexedDbStorage | undefined;
 
 /** The kit's storage, opened on first use. */
 export function storage(): KitStorage {
@@ -319,12 +461,18 @@ export function storage(): KitStorage {
   return current;
 }
 
+/** The name of the database `storage()` uses (cross-tab messages and per-page memos are scoped by it). */
+export function databaseName(): string {
+  return current?.name ?? DEFAULT_DB_NAME;
+}
+
 /**
  * Points the kit at another database (tests use a fresh one each; a store can isolate kits on one
- * origin). Also resets the one-time degradation warning.
+ * origin). Also resets the one-time degradation warning, and scopes cross-tab messages to the database.
  */
 export function useDatabase(name: string, options: { openTimeoutMs?: number } = {}): KitStorage {
-  warned = false;
+  (globalThis as Flagged)[WARNED] = false;
   current = new IndexedDbStorage(name, options.openTimeoutMs ?? OPEN_TIMEOUT_MS);
+  setChannelScope(name === DEFAULT_DB_NAME ? '' : name);
   return current;
 }
