@@ -1,37 +1,90 @@
 // Tests in real browsers. RETAINKIT_BROWSERS picks the engines (comma-separated: chromium, firefox,
-// webkit; default chromium); scripts/test.mjs sets it and finds the browsers.
+// webkit; default chromium). `npm test` / `npm run test:all` (scripts/test.mjs) set it, find or install
+// the browsers and print the closing line; `npx wtr --files test/x.test.ts` works on its own too.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
-import { passedFailedReporter } from './test/support/passed-failed-reporter.mjs';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { defaultReporter } from '@web/test-runner';
+import puppeteerCore from 'puppeteer-core';
+import { passedFailedReporter } from './test/support/passed-failed-reporter.mjs';
 import { loadEndpoints } from './test/support/endpoints.mjs';
+import { findChromium, findFirefox, findWebKit, startWebKitDriver } from './scripts/browsers.mjs';
 
-const engines = (process.env.RETAINKIT_BROWSERS ?? 'chromium').split(',').map((name) => name.trim());
+const engines = (process.env.RETAINKIT_BROWSERS ?? 'chromium')
+  .split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
 
-function chromium() {
+async function chromium() {
+  const executablePath = await findChromium();
+  if (!executablePath) throw new Error('No Chromium found: run `npm test` (it finds or installs one) or set CHROMIUM_PATH.');
   return playwrightLauncher({
     product: 'chromium',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   });
 }
 
-const launchers = { chromium };
+// Playwright's Firefox does not work with Debian's build; puppeteer-core drives it over WebDriver BiDi.
+async function firefox() {
+  const executablePath = findFirefox();
+  if (!executablePath) throw new Error('No Firefox found: apt-get install firefox-esr, or set FIREFOX_PATH.');
+  return chromeLauncher({
+    puppeteer: puppeteerCore,
+    launchOptions: { browser: 'firefox', executablePath, headless: true },
+  });
+}
+
+// WebKitGTK's MiniBrowser has no headless mode: its WebDriver runs under xvfb-run (scripts/browsers.mjs).
+async function webkit() {
+  const found = findWebKit();
+  if (!found) throw new Error('No WebKit found: apt-get install --no-install-recommends webkit2gtk-driver xvfb xauth.');
+  const { port } = await startWebKitDriver(found);
+  return webdriverLauncher({
+    automationProtocol: 'webdriver',
+    hostname: '127.0.0.1',
+    port,
+    logLevel: 'error',
+    capabilities: {
+      browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': {
+        binary: found.browser,
+        // tabs.ts opens a second tab with window.open, which WebKitGTK blocks without a user gesture.
+        args: ['--automation', '--javascript-can-open-windows-automatically=true'],
+      },
+      'wdio:enforceWebDriverClassic': true,
+    },
+  });
+}
+
+const launchers = { chromium, firefox, webkit };
+for (const name of engines) {
+  if (!launchers[name]) throw new Error(`RETAINKIT_BROWSERS: unknown engine "${name}" (use chromium, firefox, webkit)`);
+}
 
 export default {
   files: ['test/**/*.test.ts', '!test/e2e/**', '!test/bench/**'],
   nodeResolve: true,
   middleware: await loadEndpoints(),
+  // One page at a time per engine: tests share IndexedDB and open second tabs.
   concurrency: 1,
   concurrentBrowsers: 1,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
   testsFinishTimeout: 300_000,
-  testFramework: { config: { timeout: 10_000 } },
+  // A single test: generous for slow engines on 2 shared cores (tests await events, they don't sleep).
+  testFramework: { config: { timeout: 20_000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
-  browsers: engines.map((name) => {
-    if (!launchers[name]) throw new Error(`RETAINKIT_BROWSERS: unknown engine "${name}"`);
-    return launchers[name]();
-  }),
+  browsers: await Promise.all(engines.map((name) => launchers[name]())),
   reporters: [defaultReporter(), passedFailedReporter()],
 };

@@ -8,7 +8,9 @@ import { dirname, join } from 'node:path';
 const here = dirname(fileURLToPath(import.meta.url));
 
 export async function loadEndpoints() {
-  const files = readdirSync(here).filter((name) => name.endsWith('.endpoint.mjs')).sort();
+  const files = readdirSync(here)
+    .filter((name) => name.endsWith('.endpoint.mjs'))
+    .sort();
   const modules = await Promise.all(files.map((name) => import(pathToFileURL(join(here, name)).href)));
   return modules.map((module) => module.default);
 }

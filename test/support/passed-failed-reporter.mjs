@@ -1,5 +1,12 @@
-// Prints the plain closing line CI reads: `N passed, N failed` (and `, N skipped` when any were),
-// counted over every engine. A test file that failed to load counts as one failed test.
+// The plain closing line CI reads: `N passed, N failed` (and `, N skipped` when any were), counted over
+// every engine. A test file that failed to load (or whose browser session broke) counts as one failed test.
+//
+// web-test-runner's default reporter keeps drawing after `onTestRunFinished`, so the line is not printed
+// there: with RETAINKIT_SUMMARY_FILE set (scripts/test.mjs sets it) the counts go to that file as JSON and
+// the script prints the line after wtr has exited; otherwise (`npx wtr` directly) the line is printed
+// when the process exits, after everything else.
+import { writeFileSync } from 'node:fs';
+
 function countTests(suite, counts) {
   for (const test of suite.tests) {
     if (test.skipped) counts.skipped += 1;
@@ -9,16 +16,39 @@ function countTests(suite, counts) {
   for (const child of suite.suites) countTests(child, counts);
 }
 
+/** Totals over all sessions, and per browser in `byBrowser`. */
+export function countSessions(sessions) {
+  const counts = { passed: 0, failed: 0, skipped: 0, byBrowser: {} };
+  for (const session of sessions) {
+    const name = session.browser?.name === 'MiniBrowser' ? 'WebKit' : (session.browser?.name ?? 'browser');
+    const engine = (counts.byBrowser[name] ??= { passed: 0, failed: 0, skipped: 0 });
+    const here = { passed: 0, failed: 0, skipped: 0 };
+    if (session.testResults) countTests(session.testResults, here);
+    const loadFailed = !session.testResults || (session.errors?.length ?? 0) > 0;
+    if (loadFailed && !session.passed) here.failed += 1;
+    for (const key of ['passed', 'failed', 'skipped']) {
+      counts[key] += here[key];
+      engine[key] += here[key];
+    }
+  }
+  return counts;
+}
+
+export function formatCounts({ passed, failed, skipped = 0 }) {
+  return `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+}
+
 export function passedFailedReporter() {
   return {
     onTestRunFinished({ sessions }) {
-      const counts = { passed: 0, failed: 0, skipped: 0 };
-      for (const session of sessions) {
-        if (session.testResults) countTests(session.testResults, counts);
-        const loadFailed = !session.testResults || (session.errors?.length ?? 0) > 0;
-        if (loadFailed && !session.passed) counts.failed += 1;
+      const counts = countSessions(sessions);
+      const file = process.env.RETAINKIT_SUMMARY_FILE;
+      if (file) {
+        writeFileSync(file, JSON.stringify(counts));
+      } else {
+        // stdout is synchronous for files, pipes and terminals on Linux, so this is the last line.
+        process.once('exit', () => process.stdout.write(`\n${formatCounts(counts)}\n`));
       }
-      process.stdout.write(`\n${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}\n`);
     },
   };
 }

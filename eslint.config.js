@@ -1,0 +1,54 @@
+// ESLint 9 flat config: JavaScript and typescript-eslint recommended rules (syntax only; type-aware rules
+// are left out to keep `npm run lint` fast on 2 cores), plus Lit, web-component and Lit accessibility
+// rules for the element code. Formatting is Prettier's job (`prettier --check`), not ESLint's.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+import litA11y from 'eslint-plugin-lit-a11y';
+import globals from 'globals';
+
+export default tseslint.config(
+  {
+    ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', 'bench-results/', 'custom-elements.json'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-console': 'off',
+      'prefer-const': 'error',
+    },
+  },
+  // The kit and the demo run in the browser; Lit templates and custom elements live there.
+  {
+    files: ['src/**/*.ts', 'demo/**/*.ts', 'test/**/*.ts'],
+    languageOptions: { globals: globals.browser },
+    ...lit.configs['flat/recommended'],
+  },
+  {
+    files: ['src/**/*.ts', 'demo/**/*.ts', 'test/**/*.ts'],
+    ...wc.configs['flat/recommended'],
+    settings: { wc: { elementBaseClasses: ['LitElement', 'RetainElement'] } },
+  },
+  { files: ['src/**/*.ts', 'demo/**/*.ts', 'test/**/*.ts'], ...litA11y.configs.recommended },
+  // Tests: chai's property assertions (`expect(x).to.be.true`) are expressions; mocha's globals.
+  {
+    files: ['test/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.mocha } },
+    rules: {
+      '@typescript-eslint/no-unused-expressions': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  // Node: scripts, configs, test endpoints, the end-to-end runner, the demo's server side.
+  {
+    files: ['**/*.mjs', '**/*.js', 'vite.config.ts', 'demo/server/**/*.ts', 'test/e2e/**', 'test/bench/**'],
+    languageOptions: { globals: globals.node },
+  },
+  // The end-to-end runner is Node, but the functions it hands to page.evaluate run in the page.
+  { files: ['test/e2e/**'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
+);

@@ -1,0 +1,154 @@
+// Finds the three browser engines the tests run in, installs Debian's packages when that is possible
+// (root on Debian), and starts WebKit's WebDriver. Shared by scripts/test.mjs, web-test-runner.config.mjs
+// and test/e2e/run.mjs. Playwright cannot download browsers here, so the tests use the system's.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+const isFile = (path) => Boolean(path) && existsSync(path);
+
+/** Chromium: `CHROMIUM_PATH`, Debian's chromium, then Playwright's own download if there is one. */
+export async function findChromium() {
+  if (process.env.CHROMIUM_PATH) return isFile(process.env.CHROMIUM_PATH) ? process.env.CHROMIUM_PATH : null;
+  // /usr/lib/chromium/chromium first: /usr/bin/chromium is a wrapper script that prints a harmless warning.
+  for (const path of ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
+    if (isFile(path)) return path;
+  }
+  try {
+    const { chromium } = await import('playwright-core');
+    const path = chromium.executablePath();
+    if (isFile(path)) return path;
+  } catch {
+    // no Playwright browser downloaded
+  }
+  return null;
+}
+
+/** Firefox: `FIREFOX_PATH`, then Debian's firefox-esr (driven by puppeteer-core over WebDriver BiDi). */
+export function findFirefox() {
+  if (process.env.FIREFOX_PATH) return isFile(process.env.FIREFOX_PATH) ? process.env.FIREFOX_PATH : null;
+  return ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find(isFile) ?? null;
+}
+
+/** WebKit: WebKitGTK's MiniBrowser and WebKitWebDriver (Debian's webkit2gtk-driver), xvfb-run for a display. */
+export function findWebKit() {
+  const driver = process.env.WEBKIT_DRIVER ?? '/usr/bin/WebKitWebDriver';
+  let browser = process.env.WEBKIT_MINIBROWSER;
+  if (!browser) {
+    for (const lib of ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib']) {
+      const dirs = existsSync(lib) ? readdirSync(lib).filter((name) => /^webkit2?gtk-[\d.]+$/.test(name)) : [];
+      browser = dirs.map((dir) => `${lib}/${dir}/MiniBrowser`).find(isFile);
+      if (browser) break;
+    }
+  }
+  const xvfbRun = ['/usr/bin/xvfb-run'].find(isFile) ?? null;
+  const display = xvfbRun ? 'xvfb' : process.env.DISPLAY ? 'display' : null;
+  if (!isFile(driver) || !browser || !display) return null;
+  return { driver, browser, xvfbRun };
+}
+
+/** Debian packages per engine (installed with --no-install-recommends). */
+export const packages = {
+  chromium: ['chromium'],
+  firefox: ['firefox-esr'],
+  webkit: ['webkit2gtk-driver', 'xvfb', 'xauth'],
+};
+
+const finders = { chromium: findChromium, firefox: findFirefox, webkit: findWebKit };
+
+function canApt() {
+  return process.getuid?.() === 0 && existsSync('/etc/debian_version') && isFile('/usr/bin/apt-get');
+}
+
+/**
+ * Makes sure every engine is there. Missing ones are installed from Debian when running as root on
+ * Debian; otherwise returns one line saying what to install (null when all are present).
+ */
+export async function ensureBrowsers(engines, log = (line) => process.stderr.write(`${line}\n`)) {
+  const missing = [];
+  for (const engine of engines) if (!(await finders[engine]())) missing.push(engine);
+  if (missing.length === 0) return null;
+  const names = missing.flatMap((engine) => packages[engine]);
+  if (canApt()) {
+    log(`Installing ${names.join(', ')} from Debian (apt-get)…`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const opts = { stdio: ['ignore', 'ignore', 'inherit'], env };
+    try {
+      execFileSync('apt-get', ['update', '-qq'], opts);
+      execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names], opts);
+    } catch {
+      return `Could not install ${names.join(' ')} with apt-get; install them (apt-get install ${names.join(' ')}) and run again.`;
+    }
+    const still = [];
+    for (const engine of missing) if (!(await finders[engine]())) still.push(engine);
+    if (still.length === 0) return null;
+    missing.splice(0, missing.length, ...still);
+  }
+  const hints = missing.map((engine) => hint(engine));
+  return `No ${missing.join(', ')} browser found: ${hints.join('; ')}.`;
+}
+
+function hint(engine) {
+  switch (engine) {
+    case 'chromium':
+      return 'install Chromium (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH to a Chromium/Chrome binary';
+    case 'firefox':
+      return 'install Firefox (Debian: apt-get install firefox-esr) or set FIREFOX_PATH';
+    default:
+      return "install WebKitGTK's WebDriver and a virtual display (Debian: apt-get install --no-install-recommends webkit2gtk-driver xvfb xauth)";
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts WebKitWebDriver on a free port (under xvfb-run, so MiniBrowser gets a virtual display) and
+ * stops it, with its display and browser, when this process exits.
+ */
+export async function startWebKitDriver(webkit) {
+  const port = await freePort();
+  const command = webkit.xvfbRun
+    ? [webkit.xvfbRun, '-a', '-s', '-screen 0 1280x1024x24 -nolisten tcp', webkit.driver, `--port=${port}`, '--replace-on-new-session']
+    : [webkit.driver, `--port=${port}`, '--replace-on-new-session'];
+  // Its own process group, so stopping it also ends Xvfb and the browser it started.
+  const child = spawn(command[0], command.slice(1), { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-2000)));
+  const stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', stop);
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      stop();
+      process.exit(130);
+    });
+  }
+  const started = Date.now();
+  while (Date.now() - started < 20_000) {
+    if (child.exitCode !== null) break;
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/status`);
+      if (response.ok) return { port, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  stop();
+  throw new Error(`WebKitWebDriver did not start on port ${port}: ${stderr.trim() || 'no output'}`);
+}

@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// `npm run size` (after `npm run build`): brotli and gzip bytes of every JavaScript file in dist, then the
+// budgets of DESIGN.md, each file compressed on its own as a server would send it (brotli quality 11,
+// gzip level 9; 1 KB = 1,000 bytes):
+//   - the loader a store pastes, dist/retainkit.js                                        ≤ 3 KB
+//   - each widget's first load: the loader + the widget's chunk + every chunk it imports   ≤ 15 KB
+//     statically, recursively (the widget chunks are the loader's dynamic imports)
+//   - the whole kit: every JavaScript file in dist                                       ≤ 30 KB
+// Exits non-zero when a budget is exceeded (or dist is missing). `--json` prints the figures as JSON.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, posix, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { init, parse } from 'es-module-lexer';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const dist = join(root, 'dist');
+const LOADER = 'retainkit.js';
+const WIDGETS = ['spin-wheel', 'loyalty-badge', 'review-showcase', 'account-prompt'];
+const KB = 1000;
+const BUDGETS = { loader: 3 * KB, firstLoad: 15 * KB, kit: 30 * KB };
+
+if (!existsSync(join(dist, LOADER))) {
+  console.log(`size: no dist/${LOADER}; run \`npm run build\` first.`);
+  process.exit(1);
+}
+
+function listJs(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return listJs(path);
+    return entry.name.endsWith('.js') ? [relative(dist, path).split(sep).join('/')] : [];
+  });
+}
+
+await init;
+const files = new Map();
+for (const name of listJs(dist).sort((a, b) => (a === LOADER ? -1 : b === LOADER ? 1 : a.localeCompare(b)))) {
+  const source = readFileSync(join(dist, name));
+  const text = source.toString('utf8');
+  const staticImports = [];
+  const dynamicImports = [];
+  for (const spec of parse(text)[0]) {
+    // `n` is the specifier for plain string literals; template literals (rolldown writes import(`./x.js`)) need slicing.
+    const raw = spec.n ?? text.slice(spec.s, spec.e).replace(/^[`'"]|[`'"]$/g, '');
+    if (!raw.startsWith('.')) continue;
+    const target = posix.normalize(posix.join(posix.dirname(name), raw));
+    (spec.d === -1 ? staticImports : dynamicImports).push(target);
+  }
+  files.set(name, {
+    raw: source.length,
+    gzip: gzipSync(source, { level: 9 }).length,
+    brotli: brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    staticImports,
+    dynamicImports,
+  });
+}
+
+/** A file and everything it imports statically, recursively. */
+function closure(start, seen = new Set()) {
+  if (seen.has(start) || !files.has(start)) return seen;
+  seen.add(start);
+  for (const next of files.get(start).staticImports) closure(next, seen);
+  return seen;
+}
+
+/** The loader's dynamic import that loads a widget: by chunk name, else by the sources in its map. */
+function widgetChunk(widget) {
+  const targets = files.get(LOADER).dynamicImports;
+  const byName = targets.find((target) => posix.basename(target).startsWith(`${widget}-`) || posix.basename(target) === `${widget}.js`);
+  if (byName) return byName;
+  return targets.find((target) => {
+    try {
+      const map = JSON.parse(readFileSync(join(dist, `${target}.map`), 'utf8'));
+      return map.sources.some((source) => source.endsWith(`src/${widget}/${widget}.ts`));
+    } catch {
+      return false;
+    }
+  });
+}
+
+const sum = (names, key = 'brotli') => [...names].reduce((total, name) => total + (files.get(name)?.[key] ?? 0), 0);
+const fmt = (n) => n.toLocaleString('en-US');
+const kb = (n) => `${(n / KB).toFixed(2)} KB`;
+
+const budgets = [];
+budgets.push({ what: `loader (dist/${LOADER})`, brotli: files.get(LOADER).brotli, limit: BUDGETS.loader, note: '' });
+for (const widget of WIDGETS) {
+  const chunk = widgetChunk(widget);
+  if (!chunk) {
+    budgets.push({
+      what: `first load: ${widget}`,
+      brotli: NaN,
+      limit: BUDGETS.firstLoad,
+      note: 'chunk not found among the loader’s imports',
+    });
+    continue;
+  }
+  const needed = closure(LOADER, closure(chunk));
+  const placeholder = files.get(chunk)?.raw === 0 ? ' (placeholder: empty chunk)' : '';
+  budgets.push({
+    what: `first load: ${widget}`,
+    brotli: sum(needed),
+    limit: BUDGETS.firstLoad,
+    note: `${needed.size} files: ${[...needed].join(', ')}${placeholder}`,
+  });
+}
+budgets.push({ what: `whole kit (${files.size} files)`, brotli: sum(files.keys()), limit: BUDGETS.kit, note: '' });
+const over = budgets.filter((budget) => !(budget.brotli <= budget.limit));
+
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify({ files: Object.fromEntries(files), budgets, ok: over.length === 0 }, null, 2));
+  process.exit(over.length ? 1 : 0);
+}
+
+const width = Math.max(...[...files.keys()].map((name) => name.length + 5), 'whole kit (99 files)'.length, 30);
+const row = (cells, widths) =>
+  cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
+const fileWidths = [width, 9, 9, 9];
+console.log(row(['file (dist/)', 'raw B', 'gzip B', 'brotli B'], fileWidths));
+console.log('-'.repeat(fileWidths.reduce((a, b) => a + b + 2, -2)));
+for (const [name, file] of files) console.log(row([name, fmt(file.raw), fmt(file.gzip), fmt(file.brotli)], fileWidths));
+console.log(row(['total', fmt(sum(files.keys(), 'raw')), fmt(sum(files.keys(), 'gzip')), fmt(sum(files.keys()))], fileWidths));
+
+console.log('');
+const budgetWidths = [width, 10, 10, 6];
+console.log(row(['budget (brotli)', 'size', 'limit', ''], budgetWidths));
+console.log('-'.repeat(budgetWidths.reduce((a, b) => a + b + 2, -2)));
+for (const budget of budgets) {
+  const verdict = budget.brotli <= budget.limit ? 'ok' : 'OVER';
+  console.log(row([budget.what, Number.isNaN(budget.brotli) ? '?' : kb(budget.brotli), `≤ ${kb(budget.limit)}`, verdict], budgetWidths));
+  if (budget.note) console.log(`    ${budget.note}`);
+}
+console.log('');
+console.log(over.length ? `size: ${over.length} budget(s) exceeded: ${over.map((b) => b.what).join('; ')}` : 'size: all budgets met');
+process.exit(over.length ? 1 : 0);

@@ -1,0 +1,189 @@
+#!/usr/bin/env node
+// End to end, the way a store uses the kit: the BUILT loader (dist/retainkit.js) pasted into a page by a
+// script tag (test/e2e/store.html), served by a tiny static server on 127.0.0.1, in Chromium
+// (playwright-core). Checks that the elements come alive (defined, shadow root rendered), that the loader
+// defines an element added after load, that the JS API answers, that only built files were loaded and
+// that the page logged no error. A widget whose source still defines nothing (a placeholder) is skipped.
+//
+// `npm run e2e` builds first; `node test/e2e/run.mjs` uses the dist that is there. Prints one line per
+// check and `e2e: N passed, N failed`; writes the counts to RETAINKIT_SUMMARY_FILE when set.
+import { createServer } from 'node:http';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { findChromium } from '../../scripts/browsers.mjs';
+
+const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+const WIDGETS = ['spin-wheel', 'loyalty-badge', 'review-showcase', 'account-prompt'];
+const TIMEOUT = 10_000;
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+};
+
+const counts = { passed: 0, failed: 0, skipped: 0 };
+function report() {
+  console.log(`e2e: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
+  if (process.env.RETAINKIT_SUMMARY_FILE) writeFileSync(process.env.RETAINKIT_SUMMARY_FILE, JSON.stringify(counts));
+}
+async function check(name, body) {
+  try {
+    await body();
+    counts.passed += 1;
+    console.log(`  ✓ ${name}`);
+  } catch (error) {
+    counts.failed += 1;
+    console.log(
+      `  ✗ ${name}\n      ${String(error?.message ?? error)
+        .split('\n')
+        .join('\n      ')}`,
+    );
+  }
+}
+function skip(name, why) {
+  counts.skipped += 1;
+  console.log(`  - ${name} (skipped: ${why})`);
+}
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+if (!existsSync(join(root, 'dist', 'retainkit.js'))) {
+  console.log('e2e: no dist/retainkit.js; run `npm run build` first.');
+  counts.failed += 1;
+  report();
+  process.exit(1);
+}
+const executablePath = await findChromium();
+if (!executablePath) {
+  console.log('e2e: no Chromium found; install it (apt-get install chromium) or set CHROMIUM_PATH.');
+  counts.failed += 1;
+  report();
+  process.exit(1);
+}
+
+// A static server for the repository: what a store's web server does for the pasted file.
+const requested = [];
+const missing = [];
+const server = createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+  requested.push(path);
+  const file = normalize(join(root, path));
+  if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    missing.push(path);
+    res.writeHead(404).end('not found');
+    return;
+  }
+  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  res.end(readFileSync(file));
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+try {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+  });
+  const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+  console.log(`e2e: ${origin}/test/e2e/store.html with the built dist/retainkit.js in Chromium`);
+
+  await check('the page loads the pasted loader (window.retainkit.version)', async () => {
+    await page.goto(`${origin}/test/e2e/store.html`, { waitUntil: 'load' });
+    const found = await page.waitForFunction(() => window.retainkit?.version, null, { timeout: TIMEOUT });
+    assert((await found.jsonValue()) === version, `window.retainkit.version is ${await found.jsonValue()}, package.json says ${version}`);
+  });
+
+  for (const widget of WIDGETS) {
+    const tag = `retain-${widget}`;
+    const source = readFileSync(join(root, 'src', widget, `${widget}.ts`), 'utf8');
+    if (!/defineElement\(|customElements\.define\(/.test(source)) {
+      skip(`<${tag}> comes alive`, `src/${widget}/${widget}.ts defines no element yet`);
+      continue;
+    }
+    await check(`<${tag}> comes alive: defined, shadow root rendered`, async () => {
+      await page
+        .waitForFunction((name) => customElements.get(name), tag, { timeout: TIMEOUT })
+        .catch(() => {
+          throw new Error(`<${tag}> was not defined within ${TIMEOUT / 1000} s`);
+        });
+      await page
+        .waitForFunction(
+          async (name) => {
+            const element = document.querySelector(name);
+            await element?.updateComplete;
+            return element?.shadowRoot?.querySelector('*') != null;
+          },
+          tag,
+          { timeout: TIMEOUT },
+        )
+        .catch(() => {
+          throw new Error(`<${tag}> is defined but rendered nothing into its shadow root`);
+        });
+    });
+  }
+
+  await check('the loader defines an element added after load (<retain-order>)', async () => {
+    assert(!(await page.evaluate(() => customElements.get('retain-order'))), '<retain-order> was defined before one was on the page');
+    const recorded = await page.evaluate(async (timeout) => {
+      const element = document.createElement('retain-order');
+      element.setAttribute('order-id', `e2e-late-${Date.now()}`);
+      element.setAttribute('total', '12.50');
+      document.body.append(element);
+      const defined = await Promise.race([
+        customElements.whenDefined('retain-order'),
+        new Promise((r) => setTimeout(r, timeout, 'timeout')),
+      ]);
+      if (defined === 'timeout') return 'not defined';
+      return element.recorded;
+    }, TIMEOUT);
+    assert(recorded === true, `the late <retain-order> did not record its order: ${recorded}`);
+  });
+
+  await check('the JavaScript API answers (retainkit.counters())', async () => {
+    const counters = await page.evaluate(() => window.retainkit.counters());
+    assert(counters && typeof counters === 'object', `counters() gave ${JSON.stringify(counters)}`);
+  });
+
+  await check('only the built kit was loaded (no /src/ or /node_modules/ requests)', async () => {
+    const stray = requested.filter((path) => path.startsWith('/src/') || path.startsWith('/node_modules/'));
+    assert(stray.length === 0, `loaded ${stray.join(', ')}`);
+    assert(
+      requested.some((path) => path.startsWith('/dist/chunks/')),
+      'no chunk was loaded from /dist/chunks/',
+    );
+  });
+
+  await check('the page logged no error', async () => {
+    assert(errors.length === 0, [...errors, ...missing.map((path) => `404: ${path}`)].join('\n'));
+  });
+} finally {
+  await browser.close();
+  server.close();
+}
+
+report();
+process.exit(counts.failed > 0 ? 1 : 0);
