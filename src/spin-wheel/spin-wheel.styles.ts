@@ -1,0 +1,308 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    font: inherit;
+    color: inherit;
+    --_accent: var(--retain-spin-wheel-accent, var(--retain-accent, #b4380f));
+    --_surface: var(--retain-spin-wheel-surface, var(--retain-surface, #fff));
+    --_text: var(--retain-spin-wheel-text, var(--retain-text, #1c1b1f));
+    --_pointer: var(--retain-spin-wheel-pointer, #1c1b1f);
+    --_rim: var(--retain-spin-wheel-rim, #1c1b1f);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_surface: var(--retain-spin-wheel-surface, var(--retain-surface, #202127));
+      --_text: var(--retain-spin-wheel-text, var(--retain-text, #f2f2f4));
+      --_pointer: var(--retain-spin-wheel-pointer, #f2f2f4);
+      --_rim: var(--retain-spin-wheel-rim, #3b3c46);
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  :host([mode='popup']) {
+    display: contents;
+  }
+  .base {
+    text-align: center;
+  }
+  h2 {
+    font: inherit;
+    font-size: 1.3em;
+    font-weight: 700;
+    margin: 0 0 0.75rem;
+  }
+  .stage {
+    position: relative;
+    width: min(100%, var(--retain-spin-wheel-size, 24rem));
+    aspect-ratio: 1;
+    margin: 0 auto;
+  }
+  .wheel {
+    position: absolute;
+    inset: 4%;
+    border-radius: 50%;
+    container-type: inline-size;
+    will-change: transform;
+    box-shadow: 0 0.4rem 1.2rem rgb(0 0 0 / 0.25);
+  }
+  svg {
+    display: block;
+    width: 100%;
+    height: 100%;
+  }
+  path {
+    stroke: #fff;
+    stroke-width: 0.8;
+  }
+  .rim {
+    fill: none;
+    stroke: var(--_rim);
+    stroke-width: 3;
+  }
+  .label {
+    position: absolute;
+    left: 50%;
+    top: 50%;
+    width: 31cqi;
+    height: var(--_h);
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    transform: translate(-50%, -50%) rotate(var(--_a)) translateX(29.5cqi);
+    font-size: var(--_fs);
+    font-weight: 700;
+    line-height: 1.15;
+    overflow-wrap: anywhere;
+    hyphens: auto;
+    color: #fff;
+  }
+  @supports (color: lch(from red l c h)) {
+    /* Black or white, whichever reads better on the slice's colour. */
+    .label {
+      color: lch(from var(--_c) calc((52 - l) * infinity) 0 0);
+    }
+  }
+  .label span {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--_lines);
+    overflow: hidden;
+  }
+  .pointer {
+    position: absolute;
+    top: 0;
+    left: 50%;
+    width: 9%;
+    z-index: 1;
+    overflow: visible;
+    transform: translateX(-50%);
+    fill: var(--_pointer);
+    stroke: var(--_surface);
+    stroke-width: 2.5;
+    stroke-linejoin: round;
+    filter: drop-shadow(0 1px 2px rgb(0 0 0 / 0.4));
+  }
+  .hub {
+    position: absolute;
+    inset: 43%;
+    border-radius: 50%;
+    background: var(--_surface);
+    border: 0.3rem solid var(--_accent);
+    box-shadow: 0 1px 4px rgb(0 0 0 / 0.3);
+  }
+  .card {
+    position: absolute;
+    inset: 47% 2% 2%;
+    z-index: 2;
+    box-sizing: border-box;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 0.45rem;
+    padding: 0.75rem;
+    overflow: auto;
+    border-radius: 1rem;
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.3);
+    animation: fade 0.4s ease-out;
+  }
+  p {
+    margin: 0;
+  }
+  .prize {
+    font-weight: 700;
+    font-size: 1.1em;
+  }
+  .code {
+    font: 700 1.5em/1.15 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    letter-spacing: 0.06em;
+    padding: 0.15em 0.5em;
+    border: 2px dashed currentColor;
+    border-radius: 0.4rem;
+    user-select: all;
+    overflow-wrap: anywhere;
+  }
+  .small {
+    font-size: 0.85em;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: 0.5rem;
+  }
+  button,
+  input,
+  a {
+    font: inherit;
+  }
+  .spin,
+  .row > *,
+  .launcher {
+    appearance: none;
+    border: 2px solid var(--_accent);
+    border-radius: 999px;
+    padding: 0.5em 1.3em;
+    background: var(--_accent);
+    color: #fff;
+    font-weight: 700;
+    text-decoration: none;
+    cursor: pointer;
+  }
+  .row > a {
+    background: none;
+    color: inherit;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .card:focus-visible {
+    outline-offset: -3px;
+  }
+  .actions {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: 0.6rem;
+    margin-top: 0.75rem;
+  }
+  .actions[hidden] {
+    display: flex;
+    visibility: hidden;
+  }
+  .email {
+    display: flex;
+    flex-direction: column;
+    gap: 0.4rem;
+    text-align: start;
+    width: min(100%, 20rem);
+  }
+  label {
+    display: flex;
+    flex-direction: column;
+    gap: 0.2rem;
+  }
+  .consent {
+    flex-direction: row;
+    align-items: center;
+    gap: 0.5em;
+    font-size: 0.9em;
+  }
+  input[type='email'] {
+    padding: 0.5em 0.7em;
+    border: 1px solid currentColor;
+    border-radius: 0.4rem;
+    background: none;
+    color: inherit;
+  }
+  .prizes {
+    list-style: none;
+    margin: 0.75rem 0 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: 0.25rem 1rem;
+    font-size: 0.9em;
+  }
+  .odds {
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .odds::before {
+    content: '· ';
+  }
+  .sr {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    border: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  dialog {
+    box-sizing: border-box;
+    width: min(94vw, 27rem);
+    max-height: calc(100dvh - 1rem);
+    padding: 0;
+    border: 0;
+    border-radius: 1.25rem;
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: 0 1rem 3rem rgb(0 0 0 / 0.4);
+    overflow: auto;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.55);
+  }
+  .inner {
+    position: relative;
+    padding: 1.25rem;
+  }
+  .inner h2 {
+    padding-inline: 2.5rem;
+  }
+  .close {
+    position: absolute;
+    top: 0.5rem;
+    inset-inline-end: 0.5rem;
+    width: 2.75rem;
+    height: 2.75rem;
+    border: 0;
+    border-radius: 50%;
+    background: none;
+    color: inherit;
+    font-size: 1.6rem;
+    line-height: 1;
+    cursor: pointer;
+  }
+  .launcher {
+    position: fixed;
+    inset-block-end: 1rem;
+    inset-inline-end: 1rem;
+    z-index: 2147483000;
+    box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.3);
+  }
+  .fade {
+    animation: fade 0.6s ease-out;
+  }
+  @keyframes fade {
+    from {
+      opacity: 0;
+    }
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    dialog[open] {
+      animation: fade 0.2s ease-out;
+    }
+  }
+`;
