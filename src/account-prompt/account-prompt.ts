@@ -1,2 +1,449 @@
-// PLACEHOLDER: replaced by the issue that builds <retain-account-prompt>. Defines nothing yet.
-export {};
+/**
+ * `<retain-account-prompt>`: on the order-confirmation page, invites a guest who just bought to create
+ * an account in one step. Shown at most once per order on this device (decided in one IndexedDB
+ * transaction, so two tabs cannot both show it), snoozed after "no thanks", never shown to a logged-in
+ * shopper. The email goes only into the request the shopper sends: never into IndexedDB or forwarding.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { parseDuration, parseEnum, parseNumber, parseUrl, warnBadValue } from '../core/config.js';
+import { defineElement } from '../core/define.js';
+import { RetainElement } from '../core/element.js';
+import { LocalizeController } from '../core/localize.js';
+import { recordOrder } from '../core/orders.js';
+import { storage } from '../core/storage.js';
+import {
+  RetainAccountCreatedEvent,
+  RetainAccountDismissedEvent,
+  RetainAccountRequestEvent,
+  RetainAccountShownEvent,
+  type AccountConsent,
+  type AccountMode,
+  type AccountShownDetail,
+} from './account-prompt.events.js';
+import { styles } from './account-prompt.styles.js';
+import { translations, type AccountTerm } from './account-prompt.translations.js';
+
+/** The HTML spec's "valid e-mail address" (what `<input type=email>` accepts). */
+export const EMAIL_PATTERN =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+
+/** State keys. Neither holds anything personal: an order id, a time. */
+export const SNOOZE_KEY = 'account-prompt/snooze';
+export const orderKey = (orderId: string) => `account-prompt/order/${orderId}`;
+
+const REQUEST_TIMEOUT_MS = 20_000;
+
+type Phase = 'pending' | 'hidden' | 'invite' | 'sending' | 'error' | 'done' | 'sent' | 'dismissed';
+type Channel = 'email' | 'sms';
+
+interface Config {
+  orderId: string;
+  total: number | null;
+  currency: string;
+  email: string;
+  status: 'guest' | 'has-account' | 'logged-in';
+  points: number;
+  action: string | null;
+  mode: AccountMode;
+  password: 'required' | 'optional' | 'none';
+  channels: Channel[];
+  snoozeMs: number;
+  slideIn: boolean;
+  loginUrl: string | null;
+}
+
+/**
+ * @tag retain-account-prompt
+ * @summary Invites a guest to create an account right after the order, once per order, never nagging.
+ *
+ * @attr order-id - The store's order id (required; without it the prompt stays hidden).
+ * @attr total - The order total in major units (e.g. `59.90`); with it the order is recorded on this device.
+ * @attr currency - ISO 4217 code of the total, default `USD`.
+ * @attr email - The shopper's email, prefilled and editable. Never stored or forwarded.
+ * @attr status - `guest` (default: the sign-up form), `has-account` (a log-in link), `logged-in` (nothing is shown).
+ * @attr incentive-points - Points the account earns on this order, shown as a reason ("Earn 60 points").
+ * @attr incentive - A reason in the store's words, such as "10% off your next order".
+ * @attr action - Where sign-up goes: an https: or same-origin URL. Without one, `mode` is `event`.
+ * @attr mode - `form` (default with an action: a real form POST, the page goes to the store's answer), `json` (a `fetch` POST of JSON; 2xx is success), `event` (default without an action: the store answers the request event).
+ * @attr target - The browsing context a `form` POST opens in (like `<form target>`); default the page itself.
+ * @attr password - `required` (default), `optional` or `none` (the store emails a link to set one).
+ * @attr marketing - Which marketing consent boxes to offer: `email sms` (default), `email`, `sms` or `none`. Always unticked.
+ * @attr consent-version - The version of the consent text, sent with the consent flags as proof; default `retainkit-1-<language>`.
+ * @attr snooze - After "no thanks", how long this device is not asked again, e.g. `30d` (default), `12h`, `0`.
+ * @attr variant - `inline` (default: a card in the page, its space reserved) or `slide-in` (non-modal, fixed at the corner).
+ * @attr login-url - For `has-account`: where the shopper logs in to link the order (required then).
+ * @attr lang - The language (en, ru, uk, hu), else the page's.
+ * @attr instance - Names this prompt in counters and events.
+ *
+ * @fires retain-account-shown - The prompt was shown for this order (once per order on this device).
+ * @fires retain-account-request - The shopper asked for an account. Cancelable; `respondWith(promise)` to answer it yourself. `email` and `password` in its detail are never forwarded.
+ * @fires retain-account-created - The store answered 2xx (json) or the `respondWith` promise fulfilled.
+ * @fires retain-account-dismissed - The shopper said "no thanks".
+ *
+ * @csspart base - The card (inline) or panel (slide-in).
+ * @csspart title - The heading.
+ * @csspart form - The sign-up form.
+ * @csspart submit - The "Create account" / "Log in" action.
+ * @csspart dismiss - The "No thanks" / "Close" button.
+ *
+ * @cssproperty --retain-account-prompt-accent - Button and tick colour (default `--retain-accent`, else #1d4ed8).
+ * @cssproperty --retain-account-prompt-on-accent - Text on the button (default white).
+ * @cssproperty --retain-account-prompt-background - Card background (default a tint of the text colour; slide-in: Canvas).
+ * @cssproperty --retain-account-prompt-color - Slide-in text colour (default CanvasText).
+ * @cssproperty --retain-account-prompt-error - Error text colour.
+ * @cssproperty --retain-account-prompt-radius - Corner radius (default `--retain-radius`, else 0.75rem).
+ * @cssproperty --retain-account-prompt-max-width - Inline card width limit (default 34rem).
+ * @cssproperty --retain-account-prompt-padding - Card padding (default 1.25rem).
+ * @cssproperty --retain-account-prompt-shadow - Slide-in shadow.
+ * @cssproperty --retain-account-prompt-duration - Slide-in entrance (default 250ms; none under reduced motion).
+ * @cssproperty --retain-account-prompt-z-index - Slide-in stacking (default 2147483000).
+ * @cssproperty --retain-account-prompt-field-background - Text field background (default transparent).
+ */
+export class RetainAccountPrompt extends RetainElement {
+  static override widget = 'account-prompt';
+  static override styles = styles;
+
+  @property({ attribute: 'order-id' }) orderId = '';
+  @property() total = '';
+  @property() currency = '';
+  @property() email = '';
+  @property() status = '';
+  @property() incentive = '';
+  @property({ attribute: 'incentive-points' }) incentivePoints = '';
+  @property() action = '';
+  @property() mode = '';
+  @property() target = '';
+  /** The `password` attribute: whether the form asks for a password (`required`, `optional`, `none`). */
+  @property({ attribute: 'password' }) passwordField = '';
+  @property() marketing = '';
+  @property({ attribute: 'consent-version' }) consentVersion = '';
+  @property() snooze = '';
+  @property() variant = '';
+  @property({ attribute: 'login-url' }) loginUrl = '';
+
+  @state() private phase: Phase = 'pending';
+  @state() private errors: { email?: string; password?: string } = {};
+  /** A message from the store's answer (a JSON `message`, or a string the `respondWith` promise rejected with). */
+  @state() private failure = '';
+  @state() private invited = false;
+
+  /** Resolves once the prompt has decided to show (true, after `retain-account-shown`) or to stay hidden (false). */
+  readonly decision: Promise<boolean>;
+  private decide!: (shown: boolean) => void;
+  private started = false;
+  private cfg!: Config;
+  private readonly l = new LocalizeController<AccountTerm>(this, translations);
+
+  constructor() {
+    super();
+    this.decision = new Promise((resolve) => (this.decide = resolve));
+  }
+
+  protected override willUpdate(): void {
+    const status = parseEnum(this, 'status', this.status, ['guest', 'has-account', 'logged-in'] as const, 'guest');
+    const action = parseUrl(this, 'action', this.action);
+    let mode = parseEnum(this, 'mode', this.mode, ['form', 'json', 'event'] as const, action ? 'form' : 'event');
+    if (mode !== 'event' && !action) {
+      // A bad action has had its own warning; a missing one gets this.
+      if (!this.action.trim()) warnBadValue(this, 'mode', this.mode, 'event', 'needs an action URL');
+      mode = 'event';
+    }
+    let email = this.email.trim();
+    if (email && !EMAIL_PATTERN.test(email)) {
+      // The value itself is personal data: the warning does not repeat it.
+      warnBadValue(this, 'email', '(hidden)', '', 'is not a valid email address');
+      email = '';
+    }
+    const currency = this.currency.trim().toUpperCase();
+    if (currency && !/^[A-Z]{3}$/.test(currency)) warnBadValue(this, 'currency', this.currency, 'USD', 'is not an ISO 4217 code');
+    const words = this.marketing.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    const channels = words.filter((w): w is Channel => w === 'email' || w === 'sms');
+    if (words.some((w) => w !== 'email' && w !== 'sms' && !(w === 'none' && words.length === 1))) {
+      warnBadValue(this, 'marketing', this.marketing, channels.join(' ') || 'none', 'may only list email and sms, or be none');
+    }
+    const loginUrl = parseUrl(this, 'login-url', this.loginUrl);
+    if (status === 'has-account' && !loginUrl && !this.loginUrl.trim()) {
+      warnBadValue(this, 'login-url', this.loginUrl, 'none', 'is needed when status="has-account"; the prompt stays hidden');
+    }
+    this.cfg = {
+      orderId: this.orderId.trim(),
+      total: parseNumber(this, 'total', this.total, NaN, { min: 0 }),
+      currency: /^[A-Z]{3}$/.test(currency) ? currency : 'USD',
+      email,
+      status,
+      points: parseNumber(this, 'incentive-points', this.incentivePoints, 0, { min: 0, integer: true }),
+      action,
+      mode,
+      password: parseEnum(this, 'password', this.passwordField, ['required', 'optional', 'none'] as const, 'required'),
+      channels: words.length ? channels : ['email', 'sms'],
+      snoozeMs: parseDuration(this, 'snooze', this.snooze, 30 * 86_400_000, { min: 0 }),
+      slideIn: parseEnum(this, 'variant', this.variant, ['inline', 'slide-in'] as const, 'inline') === 'slide-in',
+      loginUrl,
+    };
+    if (Number.isNaN(this.cfg.total)) this.cfg.total = null;
+    if (!this.started) {
+      this.started = true;
+      // Known at once (no order, logged in, nowhere to log in): no space is reserved at all.
+      if (!this.cfg.orderId || status === 'logged-in' || (status === 'has-account' && !loginUrl)) this.close();
+      void this.start();
+    }
+  }
+
+  /** Records the order, then claims the showing for this order unless snoozed: one transaction for all tabs. */
+  private async start(): Promise<void> {
+    const { orderId, total, currency, status } = this.cfg;
+    if (orderId && total !== null) {
+      recordOrder({ orderId, total, currency }).catch((error: unknown) => console.warn('<retain-account-prompt> could not record the order', error));
+    }
+    if (!orderId) console.warn('<retain-account-prompt> needs an order-id; it stays hidden.', this);
+    let show = false;
+    if (this.phase === 'pending') {
+      try {
+        show = await storage().transact(['state'], async (tx) => {
+          const snoozed = (await tx.get('state', SNOOZE_KEY)) as { until: number } | undefined;
+          if (snoozed && snoozed.until > Date.now()) return false;
+          if (await tx.get('state', orderKey(orderId))) return false;
+          await tx.put('state', { shownAt: Date.now() }, orderKey(orderId));
+          return true;
+        });
+      } catch (error) {
+        // Better not to show than to show twice.
+        console.warn('<retain-account-prompt> could not check whether it was shown before; it stays hidden.', error);
+      }
+    }
+    if (show) {
+      this.phase = 'invite';
+      await this.updateComplete;
+      const detail = this.detail<AccountShownDetail>({ orderId, status: status as 'guest' | 'has-account', variant: this.cfg.slideIn ? 'slide-in' : 'inline' });
+      await this.countAndEmit('seen', new RetainAccountShownEvent(detail));
+    } else this.close();
+    this.decide(show);
+  }
+
+  private t(key: AccountTerm, args?: Record<string, unknown>): string {
+    return this.l.term(key, args);
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const { phase, cfg } = this;
+    if (phase === 'hidden') return nothing;
+    const order = { order: cfg.orderId };
+    let body: TemplateResult;
+    if (phase === 'done' || phase === 'sent' || phase === 'dismissed') {
+      body = html`
+        ${phase === 'done' ? html`<h2 id="title" part="title" tabindex="-1">${this.t('doneTitle')}</h2>` : nothing}
+        <p tabindex="-1" class="note">
+          ${phase === 'done' ? `${this.t('done', order)} ${this.invited ? this.t('doneMail') : ''}` : this.t(phase)}
+        </p>
+        ${cfg.slideIn ? html`<button class="secondary" part="dismiss" @click=${this.close}>${this.t('close')}</button>` : nothing}
+      `;
+    } else if (cfg.status === 'has-account') {
+      body = html`
+        <h2 id="title" part="title">${this.t('haveTitle')}</h2>
+        <p>${this.t('have', order)}</p>
+        <div class="actions">
+          <a class="primary" part="submit" href=${cfg.loginUrl!}>${this.t('login')}</a>
+          ${this.noThanks()}
+        </div>
+      `;
+    } else {
+      body = this.renderForm();
+    }
+    const label = phase !== 'sent' && phase !== 'dismissed';
+    return html`<section
+      part="base"
+      class="${phase === 'pending' ? 'pending' : ''} ${cfg.slideIn ? 'slide-in' : ''}"
+      lang=${this.l.language}
+      aria-labelledby=${label ? 'title' : nothing}
+    >
+      ${body}
+    </section>`;
+  }
+
+  private renderForm(): TemplateResult {
+    const { cfg, errors, phase } = this;
+    const busy = phase === 'sending';
+    const reasons = [this.t('track', { order: cfg.orderId }), this.t('fast')];
+    if (cfg.points) reasons.push(this.t('points', { n: cfg.points }));
+    if (this.incentive.trim()) reasons.push(this.incentive.trim());
+    const field = (name: 'email' | 'password', type: string, autocomplete: string, value?: string) => html`
+      <div class="field">
+        <label for=${name}>
+          ${this.t(name)}${name === 'password' && cfg.password === 'optional' ? ` (${this.t('optional')})` : ''}
+        </label>
+        <input
+          id=${name}
+          name=${name}
+          type=${type}
+          autocomplete=${autocomplete}
+          .value=${value ?? ''}
+          ?required=${name === 'email' || cfg.password === 'required'}
+          aria-invalid=${errors[name] ? 'true' : 'false'}
+          aria-describedby="${name}-error ${name}-hint"
+          @input=${() => errors[name] && (this.errors = { ...errors, [name]: undefined })}
+        />
+        <p class="error" id="${name}-error">${errors[name] ?? ''}</p>
+        <p class="hint" id="${name}-hint">${name === 'password' && cfg.password === 'optional' ? this.t('pwHint') : ''}</p>
+      </div>
+    `;
+    return html`
+      <h2 id="title" part="title">${this.t('title')}</h2>
+      <ul>
+        ${reasons.map((reason) => html`<li>${reason}</li>`)}
+      </ul>
+      <form
+        part="form"
+        method="post"
+        action=${cfg.action ?? nothing}
+        target=${this.target.trim() || nothing}
+        novalidate
+        @submit=${this.onSubmit}
+      >
+        ${field('email', 'email', 'email', cfg.email)}
+        ${cfg.password === 'none' ? html`<p>${this.t('noPw')}</p>` : field('password', 'password', 'new-password')}
+        ${cfg.channels.length
+          ? html`<fieldset>
+              <legend>${this.t('news')}</legend>
+              ${cfg.channels.map(
+                (channel) =>
+                  html`<label class="check"
+                    ><input type="checkbox" name="consent_${channel}" value="yes" />${this.t(channel === 'email' ? 'byEmail' : 'bySms')}</label
+                  >`,
+              )}
+            </fieldset>`
+          : nothing}
+        <input type="hidden" name="order_id" .value=${cfg.orderId} />
+        <input type="hidden" name="consent_version" .value=${this.textVersion()} />
+        <input type="hidden" name="consent_at" />
+        <p role="status">${busy ? this.t('sending') : ''}</p>
+        <p role="alert" class="error">${phase === 'error' ? `${this.t('failed')} ${this.failure}` : ''}</p>
+        <div class="actions">
+          <button class="primary" part="submit" aria-disabled=${busy ? 'true' : 'false'}>${this.t(phase === 'error' ? 'retry' : 'create')}</button>
+          ${this.noThanks()}
+        </div>
+      </form>
+    `;
+  }
+
+  private noThanks(): TemplateResult {
+    return html`<button type="button" class="secondary" part="dismiss" @click=${this.dismiss}>${this.t('no')}</button>`;
+  }
+
+  private textVersion(): string {
+    return this.consentVersion.trim() || `retainkit-1-${this.l.language}`;
+  }
+
+  private input(form: HTMLFormElement, name: string): HTMLInputElement | null {
+    return form.elements.namedItem(name) as HTMLInputElement | null;
+  }
+
+  private async onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.phase === 'sending') return;
+    const form = event.currentTarget as HTMLFormElement;
+    const { cfg } = this;
+    const emailInput = this.input(form, 'email')!;
+    const passwordInput = this.input(form, 'password');
+    const email = emailInput.value.trim();
+    const password = passwordInput?.value ?? '';
+    const errors = {
+      email: !email ? this.t('emailMissing') : EMAIL_PATTERN.test(email) ? undefined : this.t('emailBad'),
+      password: passwordInput && cfg.password === 'required' && !password ? this.t('pwMissing') : undefined,
+    };
+    this.errors = errors;
+    if (errors.email || errors.password) {
+      await this.updateComplete;
+      (errors.email ? emailInput : passwordInput!).focus();
+      return;
+    }
+    const consent: AccountConsent = {
+      email: !!this.input(form, 'consent_email')?.checked,
+      sms: !!this.input(form, 'consent_sms')?.checked,
+      textVersion: this.textVersion(),
+      at: new Date().toISOString(),
+    };
+    this.input(form, 'consent_at')!.value = consent.at;
+    this.phase = 'sending';
+    this.failure = '';
+    const { orderId, total, currency, mode } = cfg;
+    const request = new RetainAccountRequestEvent(
+      this.detail({ orderId, total, currency, mode, email, ...(password ? { password } : {}), consent }),
+    );
+    const proceed = await this.countAndEmit('interacted', request);
+    const invited = !password;
+    if (!proceed) {
+      // The store took over: it answers through respondWith, or alone.
+      if (request.response) await this.settle(request.response, consent, invited);
+      else this.phase = 'invite';
+    } else if (mode === 'form') {
+      form.submit();
+      this.finish('sent');
+    } else if (mode === 'json') {
+      await this.settle(this.send({ orderId, total, currency, email, ...(password ? { password } : {}), consent, requestId: request.detail.id }), consent, invited);
+    } else {
+      console.warn('<retain-account-prompt> mode="event": no listener answered the retain-account-request event with respondWith().', this);
+      this.phase = 'error';
+    }
+  }
+
+  private async send(body: Record<string, unknown>): Promise<void> {
+    const response = await fetch(this.cfg.action!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout?.(REQUEST_TIMEOUT_MS),
+    });
+    if (!response.ok) {
+      const answer = await response.json().catch(() => null);
+      throw typeof answer?.message === 'string' ? answer.message : response.status;
+    }
+  }
+
+  /** Waits for the store's answer: success moves focus to the confirmation; failure keeps the form as typed. */
+  private async settle(answer: Promise<unknown>, consent: AccountConsent, invited: boolean): Promise<void> {
+    this.phase = 'sending';
+    try {
+      await answer;
+    } catch (reason) {
+      this.failure = typeof reason === 'string' ? reason.slice(0, 300) : '';
+      this.phase = 'error';
+      return;
+    }
+    this.invited = invited;
+    this.finish('done');
+    const { orderId, mode } = this.cfg;
+    await this.countAndEmit('converted', new RetainAccountCreatedEvent(this.detail({ orderId, mode, consent, invited })));
+  }
+
+  /** Ends in a closing state; focus, which was on a control now gone, moves to what replaced it. */
+  private finish(phase: 'done' | 'sent' | 'dismissed'): void {
+    this.phase = phase;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[tabindex="-1"]')?.focus());
+  }
+
+  private close(): void {
+    this.phase = 'hidden';
+    this.hidden = true;
+  }
+
+  private async dismiss(): Promise<void> {
+    const snoozedUntil = Date.now() + this.cfg.snoozeMs;
+    if (this.cfg.slideIn) this.close();
+    else this.finish('dismissed');
+    try {
+      await storage().put('state', { until: snoozedUntil }, SNOOZE_KEY);
+    } catch (error) {
+      console.warn('<retain-account-prompt> could not remember "no thanks"', error);
+    }
+    await this.countAndEmit('dismissed', new RetainAccountDismissedEvent(this.detail({ orderId: this.cfg.orderId, snoozedUntil })));
+  }
+}
+
+defineElement('retain-account-prompt', RetainAccountPrompt);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'retain-account-prompt': RetainAccountPrompt;
+  }
+}
