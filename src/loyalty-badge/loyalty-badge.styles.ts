@@ -1,0 +1,176 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_accent: var(--retain-loyalty-badge-accent, var(--retain-accent, #5b3cc4));
+    --_on: var(--retain-loyalty-badge-on-accent, #fff);
+    --_d: var(--retain-loyalty-badge-celebrate-duration, 0.8s);
+    display: inline-block;
+    position: relative;
+    vertical-align: middle;
+    font: inherit;
+    color: inherit;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_accent: var(--retain-loyalty-badge-accent, var(--retain-accent, #b9a6ff));
+      --_on: var(--retain-loyalty-badge-on-accent, #16161a);
+    }
+  }
+  .sr {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  button,
+  a {
+    font: inherit;
+    color: inherit;
+  }
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    min-inline-size: var(--retain-loyalty-badge-min-width, 0);
+    padding: 0.25em 0.75em;
+    border: 1px solid color-mix(in srgb, currentColor 35%, transparent);
+    border-radius: 999px;
+    background: var(--retain-loyalty-badge-background, transparent);
+    line-height: 1.5;
+    white-space: nowrap;
+    cursor: pointer;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .star {
+    color: var(--_accent);
+  }
+  .tier {
+    padding: 0 0.5em;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_on);
+    font-size: 0.85em;
+  }
+  .panel {
+    position: absolute;
+    z-index: var(--retain-z-index, 1000);
+    inset-block-start: calc(100% + 0.5rem);
+    inset-inline-end: 0;
+    box-sizing: border-box;
+    inline-size: var(--retain-loyalty-badge-panel-width, min(20rem, calc(100vw - 1rem)));
+    padding: 1rem;
+    border: 1px solid var(--retain-border, #c9c9d1);
+    border-radius: var(--retain-radius, 0.5rem);
+    background: var(--retain-surface, #fff);
+    color: var(--retain-text, #1d1d1f);
+    box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.18);
+    text-align: start;
+    line-height: 1.4;
+  }
+  @media (prefers-color-scheme: dark) {
+    .panel {
+      border-color: var(--retain-border, #4a4a52);
+      background: var(--retain-surface, #1f1f23);
+      color: var(--retain-text, #f2f2f5);
+    }
+  }
+  .panel[hidden] {
+    display: none;
+  }
+  p,
+  ul,
+  ol {
+    margin: 0 0 0.5rem;
+  }
+  .big {
+    font-size: 1.75em;
+    font-weight: 700;
+    line-height: 1.2;
+  }
+  .small {
+    font-size: 0.875em;
+  }
+  .h {
+    margin-block-start: 0.75rem;
+    font-weight: 700;
+  }
+  .bar {
+    block-size: 0.5rem;
+    margin-block: 0.25rem;
+    border-radius: 999px;
+    background: color-mix(in srgb, currentColor 15%, transparent);
+    overflow: hidden;
+  }
+  .bar span {
+    display: block;
+    block-size: 100%;
+    background: var(--_accent);
+  }
+  .punches {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35rem;
+    padding: 0;
+    list-style: none;
+  }
+  .punches li {
+    box-sizing: border-box;
+    inline-size: 1.1rem;
+    block-size: 1.1rem;
+    border: 2px solid var(--_accent);
+    border-radius: 50%;
+  }
+  .punches .on {
+    background: var(--_accent);
+  }
+  ul {
+    padding-inline-start: 1.1rem;
+  }
+  .reward {
+    padding: 0;
+    border: 0;
+    background: none;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .cta {
+    display: inline-block;
+    padding: 0.5em 1em;
+    border-radius: var(--retain-radius, 0.5rem);
+    background: var(--_accent);
+    color: var(--_on);
+    text-decoration: none;
+  }
+  .celebrate {
+    animation:
+      pop var(--_d) ease-out,
+      glow var(--_d) ease-out;
+  }
+  @keyframes pop {
+    30% {
+      transform: scale(1.15);
+    }
+    60% {
+      transform: scale(0.97);
+    }
+  }
+  @keyframes glow {
+    30% {
+      box-shadow: 0 0 0 0.35em color-mix(in srgb, var(--_accent) 45%, transparent);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .celebrate {
+      animation: glow var(--_d) ease-out;
+    }
+  }
+`;
