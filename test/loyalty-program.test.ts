@@ -10,6 +10,7 @@ import {
   tierIndex,
   tierProgress,
   type Program,
+  type Reward,
 } from '../src/loyalty-badge/program.js';
 
 const tiers = [
@@ -147,7 +148,7 @@ describe('loyalty program: changes between visits', () => {
   const rewards = parseRewards([
     { label: 'Free shipping', cost: 1000 },
     { label: '$5 off', cost: 500, id: 'five' },
-  ]) as ReturnType<typeof parseRewards> & object[];
+  ]) as Reward[];
 
   it('says nothing on the first visit', () => {
     expect(changesBetween(undefined, { points: 900, tier: 'Silver', gifts: 1 }, program({ rewards }))).to.deep.equal({ unlocked: [], gift: false });
