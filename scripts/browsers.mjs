@@ -2,10 +2,19 @@
 // (root on Debian), and starts WebKit's WebDriver. Shared by scripts/test.mjs, web-test-runner.config.mjs
 // and test/e2e/run.mjs. Playwright cannot download browsers here, so the tests use the system's.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 
-const isFile = (path) => Boolean(path) && existsSync(path);
+/** An executable file (following symlinks). */
+function isFile(path) {
+  if (!path) return false;
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
 
 /** Chromium: `CHROMIUM_PATH`, Debian's chromium, then Playwright's own download if there is one. */
 export async function findChromium() {
@@ -55,6 +64,7 @@ export const packages = {
 };
 
 const finders = { chromium: findChromium, firefox: findFirefox, webkit: findWebKit };
+const overrides = { chromium: ['CHROMIUM_PATH'], firefox: ['FIREFOX_PATH'], webkit: ['WEBKIT_DRIVER', 'WEBKIT_MINIBROWSER'] };
 
 function canApt() {
   return process.getuid?.() === 0 && existsSync('/etc/debian_version') && isFile('/usr/bin/apt-get');
@@ -65,6 +75,11 @@ function canApt() {
  * Debian; otherwise returns one line saying what to install (null when all are present).
  */
 export async function ensureBrowsers(engines, log = (line) => process.stderr.write(`${line}\n`)) {
+  // A path the developer set on purpose and got wrong is theirs to fix, not apt's.
+  for (const variable of engines.flatMap((engine) => overrides[engine])) {
+    const path = process.env[variable];
+    if (path && !isFile(path)) return `${variable}=${path} does not exist: point it at the browser's executable or unset it.`;
+  }
   const missing = [];
   for (const engine of engines) if (!(await finders[engine]())) missing.push(engine);
   if (missing.length === 0) return null;
