@@ -6,21 +6,50 @@
 
 const warned = new WeakMap<Element, Set<string>>();
 
-/** One warning per element, attribute and value, however often the widget re-reads it. */
-export function warnBadValue(el: Element, attr: string, value: unknown, fallback: unknown, why: string): void {
-  const shown = typeof value === 'string' ? value : JSON.stringify(value);
-  const key = `${attr}\u0000${shown}`;
+/** `<retain-spin-wheel id="promo">`: the tag, and what tells this one apart from others on the page. */
+export function describeElement(el: Element): string {
+  const name = el.getAttribute('instance') ? 'instance' : el.id ? 'id' : '';
+  return name ? `<${el.localName} ${name}="${truncate(el.getAttribute(name)!, 40)}">` : `<${el.localName}>`;
+}
+
+/** How a value or fallback reads in a message: strings quoted, objects as JSON, nothing as `none`. */
+function show(value: unknown, max = 120): string {
+  if (value === null || value === undefined) return 'none';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  } catch {
+    text = String(value);
+  }
+  return JSON.stringify(truncate(text, max));
+}
+
+/**
+ * The one warning for a bad configuration value, shown once per element, attribute and value however
+ * often the widget re-reads it: `retainkit: <retain-spin-wheel id="promo"> cooldown="3x" is not a
+ * duration …; <consequence>.` The element itself is logged too, so the console can reveal it.
+ */
+export function warnInvalid(el: Element, attr: string, value: unknown, why: string, consequence: string): void {
+  const key = `${attr}\u0000${show(value, Infinity)}`;
   let seen = warned.get(el);
   if (!seen) warned.set(el, (seen = new Set()));
   if (seen.has(key)) return;
   seen.add(key);
-  const used = typeof fallback === 'string' ? `"${fallback}"` : JSON.stringify(fallback);
-  console.warn(`<${el.localName}> ${attr}="${truncate(shown)}" ${why}; using ${used} instead.`, el);
+  console.warn(`retainkit: ${describeElement(el)} ${attr}=${show(value)} ${why}; ${consequence}.`, el);
 }
 
-function truncate(text: string | undefined, max = 120): string {
-  const value = text ?? String(text);
-  return value.length > max ? `${value.slice(0, max)}…` : value;
+/**
+ * One warning per element, attribute and value, naming the element, the attribute, the bad value and
+ * the fallback used: `retainkit: <retain-spin-wheel> cooldown="3x" is not a duration such as 30d, 12h,
+ * 90s or 500ms; using "30d" instead.`
+ */
+export function warnBadValue(el: Element, attr: string, value: unknown, fallback: unknown, why: string): void {
+  warnInvalid(el, attr, value, why, `using ${show(fallback)} instead`);
+}
+
+function truncate(text: string, max = 120): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 type Raw = string | null | undefined;
@@ -31,27 +60,36 @@ export interface NumberRule {
   integer?: boolean;
 }
 
-/** A number within a range; empty or missing gives the fallback silently. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** A decimal number (`12`, `-0.5`, `1e3`; not `0x10`) within a range; empty or missing gives the fallback silently. */
 export function parseNumber(el: Element, attr: string, raw: Raw, fallback: number, rule: NumberRule = {}): number {
   if (raw == null || raw.trim() === '') return fallback;
-  const value = Number(raw.trim());
-  let why: string | undefined;
-  if (!Number.isFinite(value)) why = 'is not a number';
-  else if (rule.integer && !Number.isInteger(value)) why = 'is not a whole number';
-  else if (rule.min !== undefined && value < rule.min) why = `is below the minimum ${rule.min}`;
-  else if (rule.max !== undefined && value > rule.max) why = `is above the maximum ${rule.max}`;
-  if (why) {
-    warnBadValue(el, attr, raw, fallback, why);
+  const value = checkNumber(raw, rule);
+  if (typeof value === 'string') {
+    warnBadValue(el, attr, raw, fallback, value);
     return fallback;
   }
   return value;
 }
 
-/** One of a fixed set of words. */
+/** The number in `raw` when it keeps `rule`, else what is wrong with it (for callers with no fallback). No warning. */
+export function checkNumber(raw: string, rule: NumberRule = {}): number | string {
+  const text = raw.trim();
+  const value = DECIMAL.test(text) ? Number(text) : NaN;
+  if (!Number.isFinite(value)) return 'is not a number';
+  if (rule.integer && !Number.isInteger(value)) return 'is not a whole number';
+  if (rule.min !== undefined && value < rule.min) return `is below the minimum ${rule.min}`;
+  if (rule.max !== undefined && value > rule.max) return `is above the maximum ${rule.max}`;
+  return value;
+}
+
+/** One of a fixed set of words, in any letter case. */
 export function parseEnum<T extends string>(el: Element, attr: string, raw: Raw, allowed: readonly T[], fallback: T): T {
   if (raw == null || raw.trim() === '') return fallback;
-  const value = raw.trim().toLowerCase() as T;
-  if (allowed.includes(value)) return value;
+  const value = raw.trim().toLowerCase();
+  const found = allowed.find((word) => word.toLowerCase() === value);
+  if (found !== undefined) return found;
   warnBadValue(el, attr, raw, fallback, `is not one of ${allowed.join(', ')}`);
   return fallback;
 }
@@ -66,23 +104,31 @@ const DURATION_UNITS: Record<string, number> = {
 };
 
 /**
- * A duration such as `30d`, `12h`, `90s`, `500ms`, `1.5h` (units ms, s, m, h, d, w; `0` alone is
- * allowed), in milliseconds.
+ * A duration such as `30d`, `12h`, `90s`, `500ms`, `1.5h` or `1h30m` (units ms, s, m, h, d, w; `0`
+ * alone is allowed), in whole milliseconds.
  */
 export function parseDuration(el: Element, attr: string, raw: Raw, fallbackMs: number, rule: NumberRule = {}): number {
   if (raw == null || raw.trim() === '') return fallbackMs;
-  const text = raw.trim().toLowerCase();
-  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)$/.exec(text);
-  let ms: number | undefined = text === '0' ? 0 : match ? Number(match[1]) * DURATION_UNITS[match[2]] : undefined;
+  const ms = durationMs(raw);
   let why: string | undefined;
   if (ms === undefined) why = 'is not a duration such as 30d, 12h, 90s or 500ms';
   else if (rule.min !== undefined && ms < rule.min) why = `is shorter than ${formatDuration(rule.min)}`;
   else if (rule.max !== undefined && ms > rule.max) why = `is longer than ${formatDuration(rule.max)}`;
   if (why) {
     warnBadValue(el, attr, raw, formatDuration(fallbackMs), why);
-    ms = fallbackMs;
+    return fallbackMs;
   }
   return ms!;
+}
+
+/** Milliseconds of a duration text (`30d`, `1h30m`, `0`), or undefined when it is not one. No warning. */
+export function durationMs(raw: string): number | undefined {
+  const text = raw.trim().toLowerCase();
+  if (text === '0') return 0;
+  if (!/^(\d+(\.\d+)?\s*(ms|s|m|h|d|w)\s*)+$/.test(text)) return undefined;
+  let ms = 0;
+  for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)/g)) ms += Number(amount) * DURATION_UNITS[unit];
+  return Number.isFinite(ms) ? Math.round(ms) : undefined;
 }
 
 /** The shortest exact spelling of a duration, for messages: 2592000000 → `30d`. */
@@ -102,7 +148,7 @@ export function parseUrl(el: Element, attr: string, raw: Raw, fallback: string |
   if (raw == null || raw.trim() === '') return fallback;
   const safe = safeUrl(raw);
   if (safe !== null) return safe;
-  warnBadValue(el, attr, raw, fallback ?? 'none', 'is not an https: or relative URL');
+  warnBadValue(el, attr, raw, fallback, 'is not an https: or relative URL');
   return fallback;
 }
 
@@ -138,16 +184,23 @@ export function readJsonSource(el: Element, attr: string, raw: Raw): string | nu
 export function parseJson<T>(el: Element, attr: string, raw: Raw, validate: (value: unknown) => T | string, fallback: T): T {
   const text = readJsonSource(el, attr, raw);
   if (text == null || text.trim() === '') return fallback;
+  // Said so when the JSON came from a script child, which a reader would not find in the attribute.
+  const where = raw != null && raw.trim() !== '' ? attr : `${attr} (from its <script type="application/json">)`;
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    warnBadValue(el, attr, text, fallback, `is not valid JSON (${(error as Error).message})`);
+    warnBadValue(el, where, text, fallback, `is not valid JSON (${(error as Error).message})`);
     return fallback;
   }
-  const result = validate(value);
+  let result: T | string;
+  try {
+    result = validate(value);
+  } catch (error) {
+    result = `could not be read (${error instanceof Error ? error.message : String(error)})`;
+  }
   if (typeof result === 'string') {
-    warnBadValue(el, attr, text, fallback, result);
+    warnBadValue(el, where, text, fallback, result);
     return fallback;
   }
   return result;
