@@ -13,6 +13,11 @@ export interface OrderInput {
 }
 
 const TOPIC = 'orders';
+
+/** A well-formed ISO 4217 code (three letters, any case). */
+export function isCurrencyCode(code: unknown): code is string {
+  return typeof code === 'string' && /^[A-Za-z]{3}$/.test(code.trim());
+}
 const localListeners = new Set<(order: OrderRow) => void>();
 
 /**
@@ -20,10 +25,13 @@ const localListeners = new Set<(order: OrderRow) => void>();
  * (here or in another tab): the check and the write are one transaction.
  */
 export async function recordOrder(input: OrderInput): Promise<boolean> {
-  const orderId = String(input.orderId).trim();
+  const orderId = String(input?.orderId ?? '').trim();
   if (!orderId) throw new TypeError('retainkit: an order needs an id');
-  if (!Number.isFinite(input.total) || input.total < 0) throw new RangeError(`retainkit: bad order total ${input.total}`);
-  const row: OrderRow = { orderId, total: input.total, currency: input.currency.toUpperCase(), recordedAt: Date.now() };
+  if (typeof input.total !== 'number' || !Number.isFinite(input.total) || input.total < 0) {
+    throw new RangeError(`retainkit: bad order total ${String(input.total)}`);
+  }
+  if (!isCurrencyCode(input.currency)) throw new RangeError(`retainkit: bad order currency ${String(input.currency)}`);
+  const row: OrderRow = { orderId, total: input.total, currency: input.currency.trim().toUpperCase(), recordedAt: Date.now() };
   const recorded = await storage().transact(['orders'], async (tx) => {
     if (await tx.get('orders', orderId)) return false;
     await tx.put('orders', row);
@@ -31,7 +39,13 @@ export async function recordOrder(input: OrderInput): Promise<boolean> {
   });
   if (recorded) {
     broadcast({ topic: TOPIC, ...row });
-    for (const listener of localListeners) listener(row);
+    for (const listener of [...localListeners]) {
+      try {
+        listener(row);
+      } catch (error) {
+        console.error('retainkit: an order listener threw', error);
+      }
+    }
   }
   return recorded;
 }

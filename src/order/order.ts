@@ -1,10 +1,15 @@
 /**
  * `<retain-order>`: records the order of an order-confirmation page, declaratively, for the loyalty
- * badge's estimate and the account prompt. Renders nothing.
+ * badge's estimate and the account prompt. Renders nothing. Deliberately not a Lit element: it has
+ * nothing to render, and an order page should not wait for Lit to record its order.
  */
-import { recordOrder } from '../core/orders.js';
-import { parseNumber } from '../core/config.js';
+import { checkNumber, warnBadValue, warnInvalid } from '../core/config.js';
 import { defineElement } from '../core/define.js';
+import { emit, makeDetail } from '../core/events.js';
+import { isCurrencyCode, recordOrder } from '../core/orders.js';
+import { RetainOrderRecordedEvent, type OrderRecordedDetail } from './order.events.js';
+
+const DEFAULT_CURRENCY = 'USD';
 
 /**
  * @tag retain-order
@@ -12,35 +17,69 @@ import { defineElement } from '../core/define.js';
  * @attr order-id - The store's order id (required).
  * @attr total - The order total in major units (e.g. `59.90`), ≥ 0 (required).
  * @attr currency - ISO 4217 code, default `USD`.
- * @fires retain-order-recorded - When this element recorded the order for the first time on this device.
+ * @attr instance - Names this element in the event's detail; defaults to its `id`, else `default`.
+ * @fires retain-order-recorded - When this element recorded the order for the first time on this device
+ *   (detail: id, widget `order`, instance, timestamp, orderId, total, currency).
  */
 export class RetainOrder extends HTMLElement {
-  /** Resolves once the order is recorded (true) or found already recorded (false); null when invalid. */
+  static readonly widget = 'order';
+  static readonly observedAttributes = ['order-id', 'total', 'currency'];
+
+  /**
+   * Resolves once the order is recorded (true) or found already recorded (false); null when the
+   * attributes are not usable or storage failed. Replaced each time the attributes change.
+   */
   recorded: Promise<boolean | null> = Promise.resolve(null);
+  private pending = false;
+
+  get instanceName(): string {
+    return this.getAttribute('instance')?.trim() || this.id || 'default';
+  }
 
   connectedCallback(): void {
     this.hidden = true;
-    this.recorded = this.record();
+    this.schedule();
+  }
+
+  attributeChangedCallback(_name: string, old: string | null, value: string | null): void {
+    // A page that creates the element and then sets its attributes gets one recording, with them all.
+    if (this.isConnected && old !== value) this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.pending) return;
+    this.pending = true;
+    this.recorded = Promise.resolve().then(() => {
+      this.pending = false;
+      return this.isConnected ? this.record() : null;
+    });
   }
 
   private async record(): Promise<boolean | null> {
-    const orderId = this.getAttribute('order-id')?.trim();
+    const orderId = this.getAttribute('order-id')?.trim() ?? '';
     if (!orderId) {
-      console.warn(`<retain-order> needs an order-id; nothing was recorded.`, this);
+      warnInvalid(this, 'order-id', orderId, 'is required', 'nothing was recorded');
       return null;
     }
-    const total = parseNumber(this, 'total', this.getAttribute('total'), NaN, { min: 0 });
-    if (Number.isNaN(total)) {
-      if (!this.hasAttribute('total')) console.warn(`<retain-order> needs a total; nothing was recorded.`, this);
+    const rawTotal = this.getAttribute('total') ?? '';
+    const total = checkNumber(rawTotal, { min: 0 });
+    if (typeof total === 'string') {
+      warnInvalid(this, 'total', rawTotal, rawTotal.trim() ? total : 'is required', 'nothing was recorded');
       return null;
     }
-    const currency = /^[A-Za-z]{3}$/.test(this.getAttribute('currency') ?? '') ? this.getAttribute('currency')!.toUpperCase() : 'USD';
+    const rawCurrency = this.getAttribute('currency')?.trim() ?? '';
+    let currency = DEFAULT_CURRENCY;
+    if (isCurrencyCode(rawCurrency)) currency = rawCurrency.toUpperCase();
+    else if (rawCurrency) warnBadValue(this, 'currency', rawCurrency, DEFAULT_CURRENCY, 'is not an ISO 4217 currency code such as EUR');
     try {
       const recorded = await recordOrder({ orderId, total, currency });
-      if (recorded) this.dispatchEvent(new Event('retain-order-recorded', { bubbles: true, composed: true }));
+      if (recorded) {
+        const detail = makeDetail<OrderRecordedDetail>(RetainOrder.widget, this.instanceName, { orderId, total, currency });
+        emit(this, new RetainOrderRecordedEvent(detail));
+      }
       return recorded;
     } catch (error) {
-      console.warn('<retain-order> could not record the order', error, this);
+      console.warn('retainkit: <retain-order> could not record the order', error, this);
       return null;
     }
   }
