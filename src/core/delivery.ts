@@ -1,19 +1,557 @@
 /**
- * PLACEHOLDER until the delivery issue lands: the signatures the API needs. The delivery work replaces
- * this file with the durable outbox.
+ * The delivery path: every kit event (`onKitEvent`) reaches each destination the store declared
+ * (`<retain-forward>`, `retainkit.forward`) once, through a durable outbox for whatever cannot take it
+ * at once. Loaded only on pages that forward (or that set consent).
+ *
+ * - An event is offered first to the in-page destinations that are ready (`dataLayer`, `gtag`, Segment,
+ *   functions), in the tab that produced it. What they do not take, and everything for an endpoint, goes
+ *   into the outbox in IndexedDB: one row per event id, listing the destinations still owed it.
+ * - One tab flushes each destination: the one holding its Web Lock (held while the tab lives), or where
+ *   Web Locks are missing (plain-http pages) a lease renewed in IndexedDB before every request. Other tabs
+ *   only queue, and tell it over the BroadcastChannel.
+ * - A destination leaves a row only when it acknowledged it (2xx, or the in-page call returned); the row
+ *   is deleted when no destination is owed it. Failures retry with exponential backoff and jitter;
+ *   Retry-After (429/503) is honoured, and remembered across pages.
+ * - At pagehide the flushing tab hands what is left for an endpoint to `navigator.sendBeacon`, in bodies
+ *   of ≤ 60 KB, and counts what the browser took (and a keepalive request in flight) as delivered: no
+ *   answer can ever come, and sending it again on the next visit would duplicate nearly every last-page
+ *   event. To keep that risk small it does so only while online and while the endpoint's last attempt did
+ *   not fail; otherwise, and for whatever does not fit, the rows wait for the next visit.
+ * - The outbox keeps at most `maxEvents` rows for at most `maxAge`, dropping the oldest first, counting
+ *   them (`outboxStats`, and `dropped` in endpoint batches) and warning once per page.
+ * - Consent (`consent.ts`): pending holds events in memory only; denied forwards nothing, empties the
+ *   outbox and stores nothing.
  */
+import { broadcast, onBroadcast } from './broadcast.js';
+import { formatDuration } from './config.js';
+import { consent, onConsent, resetConsent, setConsent as sayConsent, type ConsentState } from './consent.js';
+import { BODY_LIMIT, callback, matches, pack, parseEvents, SendError, type Destination } from './destinations.js';
 import { onKitEvent, type KitEventRecord } from './events.js';
+import { uniqueId } from './ids.js';
+import { MEMO_KEY, toRow, UNASSIGNED, type DeliveryMemo } from './outbox.js';
+import { databaseName, storage, type OutboxRow } from './storage.js';
 
-export type ConsentState = 'granted' | 'denied' | 'pending';
+export type { ConsentState } from './consent.js';
+export type { Destination } from './destinations.js';
 export type Forwarder = (event: KitEventRecord) => void | Promise<void>;
 export interface ForwardOptions {
+  /** Event names to forward (`retain-spin-*` matches a prefix); all when absent. */
   events?: string[];
+  /**
+   * Names the forwarder. Events it failed to take (it threw or its promise rejected) stay in the outbox
+   * and are retried by the forwarder of the same name, in this tab or a later one. Unnamed forwarders are
+   * named by the order of their `forward` calls on the page.
+   */
+  name?: string;
+}
+export type DeliveryState = 'queued' | 'sent' | 'acknowledged';
+export type DeliveryListener = (id: string, state: DeliveryState, destination: string) => void;
+
+/** Limits and timings; `<retain-forward max-events max-age>` set the first two. */
+export const settings = {
+  maxEvents: 1000,
+  maxAge: 7 * 86_400_000,
+  retryBase: 1000,
+  retryMax: 300_000,
+};
+
+const LEASE_MS = 20_000;
+/** How long a widget's row (queued in its own transaction) waits for its tab's delivery path to claim it. */
+const CLAIM_MS = 2000;
+const TAB = uniqueId();
+
+interface Flow {
+  timer?: ReturnType<typeof setTimeout>;
+  due?: number;
+  busy?: boolean;
+  again?: boolean;
+  attempts: number;
+  retryAt: number;
+  /** The last attempt failed (here or, per the memo, on an earlier page). */
+  down?: boolean;
+  inflight?: { ids: string[]; keepalive: boolean };
+  lease?: number;
+  lock?: () => void;
+  asking?: AbortController;
 }
 
-export function forward(fn: Forwarder, options: ForwardOptions = {}): () => void {
-  return onKitEvent((record) => {
-    if (!options.events || options.events.includes(record.name)) void fn(record);
+const destinations = new Map<string, Destination[]>();
+const flows = new Map<string, Flow>();
+/** This page's events (redacted), for destinations added later and for when consent arrives. */
+let log: OutboxRow[] = [];
+/** Ids this page has taken in; never forgotten, so a replay is never taken twice. */
+const seen = new Set<string>();
+/** `key id` pairs already offered. */
+const offered = new Set<string>();
+/** Outbox rows as this tab last saw them, for the beacon at pagehide (IndexedDB cannot be read then). */
+const known = new Map<string, OutboxRow>();
+const stateListeners = new Set<DeliveryListener>();
+const warned = new Set<string>();
+let stops: (() => void)[] = [];
+let started = false;
+let fnCount = 0;
+
+const granted = () => consent() === 'granted';
+const flow = (key: string): Flow => flows.get(key) ?? (flows.set(key, { attempts: 0, retryAt: 0 }), flows.get(key)!);
+/** Web Locks, unless missing (plain-http pages, old browsers) or refused (some sandboxed frames). */
+let noLocks = false;
+const locks = (): LockManager | undefined => (noLocks ? undefined : navigator.locks);
+const owedTo = (key: string, name: string) => destinations.get(key)?.some((d) => matches(d.events, name));
+
+function report(rows: { id: string }[], state: DeliveryState, key: string): void {
+  for (const row of rows) for (const listener of stateListeners) listener(row.id, state, key);
+}
+
+function warnOnce(key: string, message: string): void {
+  if (warned.has(key)) return;
+  warned.add(key);
+  console.warn(`retainkit: ${message}; keeping its events and retrying.`);
+}
+
+/** Read-modify-write of the memo row, only while consent is granted (it is not essential). */
+function editMemo<T>(edit: (memo: DeliveryMemo) => T): Promise<T | undefined> {
+  if (!granted()) return Promise.resolve(undefined);
+  return storage().transact(['state'], async (tx) => {
+    const memo = ((await tx.get('state', MEMO_KEY)) ?? {}) as DeliveryMemo;
+    const result = edit(memo);
+    await tx.put('state', memo, MEMO_KEY);
+    return result;
   });
 }
 
-export function setConsent(_state: ConsentState): void {}
+function start(): void {
+  if (started) return;
+  started = true;
+  const hide = () => pagehide();
+  const show = (event: PageTransitionEvent) => {
+    if (event.persisted) for (const key of destinations.keys()) lead(key);
+  };
+  const online = () => {
+    for (const key of destinations.keys()) {
+      flow(key).retryAt = 0;
+      void flush(key);
+    }
+  };
+  addEventListener('pagehide', hide);
+  addEventListener('pageshow', show);
+  addEventListener('online', online);
+  const lease = locks() ? undefined : setInterval(() => destinations.forEach((_, key) => void flush(key)), LEASE_MS / 2);
+  stops = [
+    onConsent(consentChanged),
+    onBroadcast('outbox', (message) => {
+      for (const key of message.keys as string[]) if (destinations.has(key)) schedule(key, destinations.get(key)![0].wait ?? 0);
+    }),
+    onKitEvent(take, { replay: true }),
+    () => {
+      removeEventListener('pagehide', hide);
+      removeEventListener('pageshow', show);
+      removeEventListener('online', online);
+      clearInterval(lease);
+    },
+  ];
+  if (granted()) void activate();
+}
+
+/** Lets widgets queue rows in their own transactions for the next week (see outbox.ts). */
+function activate(): Promise<unknown> {
+  return destinations.size ? editMemo((memo) => (memo.active = Date.now() + 7 * 86_400_000)).catch(() => undefined) : Promise.resolve();
+}
+
+function consentChanged(state: ConsentState): void {
+  if (state === 'granted') {
+    void activate();
+    offer(log, [...destinations.keys()]);
+    for (const key of destinations.keys()) void flush(key);
+  } else if (state === 'denied') {
+    log = [];
+    known.clear();
+    void purge();
+  }
+}
+
+/** Denied: the outbox and delivery's memo go. */
+async function purge(): Promise<void> {
+  try {
+    const rows = await storage().getAll('outbox');
+    await storage().transact(['outbox', 'state'], async (tx) => {
+      for (const row of rows) await tx.delete('outbox', row.id);
+      await tx.delete('state', MEMO_KEY);
+    });
+  } catch {
+    // Nothing stored, or storage is gone: nothing to purge.
+  }
+}
+
+function take(record: KitEventRecord): void {
+  const id = String(record.detail.id);
+  if (seen.has(id)) return;
+  seen.add(id);
+  if (consent() === 'denied') return;
+  const row = toRow(record, []);
+  log.push(row);
+  if (log.length > settings.maxEvents) log.shift();
+  offer([row], [...destinations.keys()]);
+}
+
+/**
+ * Offers fresh rows to destinations (by key): an in-page destination that is ready takes them now; the
+ * rest are queued in the outbox for the keys still owed.
+ */
+function offer(rows: OutboxRow[], keys: string[]): void {
+  if (!granted()) return;
+  const queue: [OutboxRow, string[]][] = [];
+  for (const row of rows) {
+    const owed: string[] = [];
+    for (const key of keys) {
+      const pair = `${key} ${row.id}`;
+      if (offered.has(pair) || !owedTo(key, row.name)) continue;
+      offered.add(pair);
+      const d = destinations.get(key)![0];
+      if (d.durable || !d.ready() || !sendNow(d, row)) owed.push(key);
+    }
+    queue.push([{ ...row, createdAt: Date.now() }, owed]);
+  }
+  enqueue(queue);
+}
+
+function sendNow(d: Destination, row: OutboxRow): boolean {
+  try {
+    const result = d.send([row], '');
+    if (result instanceof Promise) {
+      result.then(
+        () => report([row], 'acknowledged', d.key),
+        (error: unknown) => {
+          warnOnce(d.key, (error as Error).message);
+          enqueue([[row, [d.key]]]);
+        },
+      );
+    } else {
+      report([row], 'acknowledged', d.key);
+    }
+    return true;
+  } catch (error) {
+    warnOnce(d.key, (error as Error).message);
+    return false;
+  }
+}
+
+let pendingQueue: [OutboxRow, string[]][] = [];
+
+/** Queues rows for keys (in one transaction per task); also claims rows a widget queued unassigned. */
+function enqueue(items: [OutboxRow, string[]][]): void {
+  if (!pendingQueue.length) queueMicrotask(() => void commit());
+  pendingQueue.push(...items);
+}
+
+async function commit(): Promise<void> {
+  const items = pendingQueue;
+  pendingQueue = [];
+  if (!granted()) return;
+  const touched = new Set<string>();
+  const queued: Record<string, OutboxRow[]> = {};
+  try {
+    await storage().transact(['outbox'], async (tx) => {
+      for (const [row, keys] of items) {
+        const old = await tx.get('outbox', row.id);
+        if (!old && !keys.length) continue;
+        const pending = !old || old.pending.includes(UNASSIGNED) ? keys : [...new Set([...old.pending, ...keys])];
+        const next = { ...row, createdAt: old?.createdAt ?? row.createdAt, pending };
+        if (pending.length) {
+          await tx.put('outbox', next);
+          known.set(row.id, next);
+        } else {
+          await tx.delete('outbox', row.id);
+          known.delete(row.id);
+        }
+        for (const key of keys) (queued[key] ??= []).push(row);
+      }
+    });
+  } catch (error) {
+    console.warn('retainkit: could not queue events for forwarding', error);
+    return;
+  }
+  for (const [key, rows] of Object.entries(queued)) {
+    report(rows, 'queued', key);
+    touched.add(key);
+    if (destinations.has(key)) schedule(key, destinations.get(key)![0].wait ?? 0);
+  }
+  if (touched.size) broadcast({ topic: 'outbox', keys: [...touched] });
+}
+
+function schedule(key: string, ms: number): void {
+  const f = flow(key);
+  const due = Date.now() + ms;
+  if (f.timer !== undefined && f.due! <= due) return;
+  clearTimeout(f.timer);
+  f.due = due;
+  f.timer = setTimeout(() => {
+    f.timer = undefined;
+    void flush(key);
+  }, ms);
+}
+
+const backoff = (attempts: number) => Math.min(settings.retryMax, settings.retryBase * 2 ** (attempts - 1)) * (0.5 + Math.random() / 2);
+
+/** Asks for the destination's Web Lock; the tab holding it flushes the destination while it lives. */
+function lead(key: string): void {
+  const f = flow(key);
+  const manager = locks();
+  if (!manager || f.lock || f.asking) return;
+  const asking = (f.asking = new AbortController());
+  manager
+    .request(`retainkit:${databaseName()}:outbox:${key}`, { signal: asking.signal }, () => {
+      f.asking = undefined;
+      return new Promise<void>((release) => {
+        f.lock = release;
+        void flush(key);
+      });
+    })
+    .catch(() => {
+      if (asking.signal.aborted) return;
+      noLocks = true;
+      f.asking = undefined;
+      void flush(key);
+    });
+}
+
+function release(key: string): void {
+  const f = flows.get(key);
+  f?.asking?.abort();
+  f?.lock?.();
+  if (f) f.asking = f.lock = undefined;
+}
+
+/** Whether this tab flushes `key` now (with a lease, renewing it). */
+async function leading(key: string): Promise<boolean> {
+  const f = flow(key);
+  if (locks()) return !!f.lock;
+  const now = Date.now();
+  const ok = await editMemo((memo) => {
+    const lease = (memo.lease ??= {})[key];
+    if (lease && lease[0] !== TAB && lease[1] > now) return false;
+    memo.lease[key] = [TAB, now + LEASE_MS];
+    return true;
+  }).catch(() => false);
+  f.lease = ok ? now + LEASE_MS : 0;
+  return !!ok;
+}
+
+/** The outbox, oldest first, after applying the limits and claiming old unassigned rows. */
+async function load(): Promise<{ rows: OutboxRow[]; memo: DeliveryMemo }> {
+  const all = (await storage().getAll('outbox')).sort((a, b) => a.createdAt - b.createdAt);
+  const now = Date.now();
+  const cut = now - settings.maxAge;
+  const over = all.length - settings.maxEvents;
+  const drop = all.filter((row, i) => i < over || row.createdAt < cut);
+  const rows = all.filter((row, i) => !(i < over || row.createdAt < cut));
+  const claim = rows.filter((row) => row.pending.includes(UNASSIGNED) && row.createdAt < now - CLAIM_MS);
+  const memo = !(drop.length || claim.length)
+    ? (((await storage().get('state', MEMO_KEY)) ?? {}) as DeliveryMemo)
+    : await storage().transact(['outbox', 'state'], async (tx) => {
+    const memo = ((await tx.get('state', MEMO_KEY)) ?? {}) as DeliveryMemo;
+    let dropped = 0;
+    for (const row of drop) {
+      if (!(await tx.get('outbox', row.id))) continue;
+      await tx.delete('outbox', row.id);
+      dropped++;
+    }
+    for (const row of claim) {
+      const current = await tx.get('outbox', row.id);
+      if (!current?.pending.includes(UNASSIGNED)) continue;
+      row.pending = [...destinations.keys()].filter((key) => owedTo(key, row.name));
+      if (row.pending.length) await tx.put('outbox', row);
+      else await tx.delete('outbox', row.id);
+    }
+    if (dropped) {
+      memo.dropped = (memo.dropped ?? 0) + dropped;
+      await tx.put('state', memo, MEMO_KEY);
+      if (!warned.has('')) {
+        warned.add('');
+        console.warn(
+          `retainkit: the event outbox is over its limit (${settings.maxEvents} events, ${formatDuration(settings.maxAge)}): dropped the ${dropped} oldest; ${memo.dropped} dropped on this device so far.`,
+        );
+      }
+    }
+    return memo;
+  });
+  known.clear();
+  for (const row of rows) if (row.pending.length) known.set(row.id, row);
+  return { rows: rows.filter((row) => row.pending.length), memo };
+}
+
+/** Sends one batch to `key` if this tab flushes it; goes on until the outbox owes it nothing or it fails. */
+async function flush(key: string): Promise<void> {
+  const f = flow(key);
+  const d = destinations.get(key)?.[0];
+  if (!d || !granted() || (locks() && !f.lock)) return;
+  if (f.busy) {
+    f.again = true;
+    return;
+  }
+  f.busy = true;
+  try {
+    const { rows: all, memo } = await load();
+    const rows = all.filter((row) => row.pending.includes(key));
+    if (!rows.length || !(await leading(key))) return;
+    const down = memo.down?.[key];
+    if (down !== undefined) f.down = true;
+    const wait = Math.max(f.retryAt, down ?? 0) - Date.now();
+    if (wait > 0) return schedule(key, wait);
+    if (!d.ready()) return schedule(key, backoff(++f.attempts));
+    const batch = d.durable ? pack(rows, d.batch ?? 100, undefined, memo.dropped ? { dropped: memo.dropped } : {}) : { rows, body: '' };
+    f.inflight = { ids: batch.rows.map((row) => row.id), keepalive: new TextEncoder().encode(batch.body).length <= BODY_LIMIT };
+    report(batch.rows, 'sent', key);
+    try {
+      await d.send(batch.rows, batch.body);
+      await acknowledge(batch.rows, key);
+      f.attempts = 0;
+      f.retryAt = 0;
+      if (f.down) {
+        f.down = false;
+        await editMemo((m) => void delete m.down?.[key]);
+      }
+      if (rows.length > batch.rows.length) f.again = true;
+    } catch (error) {
+      const failure = error instanceof SendError ? error : new SendError(String(error), true);
+      await acknowledge(batch.rows.slice(0, failure.done), key);
+      f.retryAt = Date.now() + (failure.retryAfter ?? backoff(++f.attempts));
+      f.down = true;
+      await editMemo((m) => ((m.down ??= {})[key] = failure.retryAfter ? f.retryAt : 0));
+      if (failure.bad) warnOnce(key, failure.message);
+      schedule(key, f.retryAt - Date.now());
+    }
+  } catch (error) {
+    // Storage failed under us: try again later, like a failed request.
+    schedule(key, backoff(++f.attempts));
+    warnOnce(`${key} storage`, `could not read the event outbox (${(error as Error).message})`);
+  } finally {
+    f.busy = false;
+    f.inflight = undefined;
+    if (f.again) {
+      f.again = false;
+      void flush(key);
+    }
+  }
+}
+
+/** `key` has these rows: it leaves their `pending`; a row owed to no one is deleted. */
+async function acknowledge(rows: OutboxRow[], key: string, state: DeliveryState = 'acknowledged'): Promise<void> {
+  if (!rows.length) return;
+  await storage().transact(['outbox'], async (tx) => {
+    for (const { id } of rows) {
+      const row = await tx.get('outbox', id);
+      if (!row) continue;
+      row.pending = row.pending.filter((k) => k !== key);
+      if (row.pending.length) await tx.put('outbox', row);
+      else await tx.delete('outbox', id);
+    }
+  });
+  for (const { id } of rows) {
+    const row = known.get(id);
+    if (row) row.pending = row.pending.filter((k) => k !== key);
+  }
+  report(rows, state, key);
+}
+
+/** The page is going away: the flushing tab beacons what is left for its endpoints (see the file comment). */
+function pagehide(): void {
+  const done: Promise<void>[] = [];
+  for (const [key, [d]] of destinations) {
+    const f = flow(key);
+    const leads = locks() ? !!f.lock : (f.lease ?? 0) > Date.now();
+    if (!d.beacon || !leads || f.down || !granted() || !navigator.onLine) continue;
+    const gone = new Set(f.inflight?.keepalive ? f.inflight.ids : []);
+    let rest = [...known.values()].filter((row) => row.pending.includes(key) && !gone.has(row.id)).sort((a, b) => a.createdAt - b.createdAt);
+    while (rest.length) {
+      const { rows, body } = pack(rest, d.batch ?? 100);
+      if (new TextEncoder().encode(body).length > BODY_LIMIT || !d.beacon(body)) break;
+      for (const row of rows) gone.add(row.id);
+      rest = rest.slice(rows.length);
+    }
+    done.push(acknowledge([...gone].map((id) => ({ id }) as OutboxRow), key, 'sent').catch(() => undefined));
+  }
+  if (!locks()) {
+    const release = editMemo((memo) => {
+      for (const key of destinations.keys()) if (memo.lease?.[key]?.[0] === TAB) delete memo.lease[key];
+    });
+    done.push(release.then(() => undefined, () => undefined));
+  }
+  void Promise.all(done).finally(() => destinations.forEach((_, key) => release(key)));
+}
+
+/**
+ * Adds a destination (`<retain-forward>` does; so does `forward`). Declaring the same key twice makes
+ * one destination that takes what either filter takes. Returns the function that removes it.
+ */
+export function addDestination(d: Destination): () => void {
+  start();
+  const list = destinations.get(d.key) ?? [];
+  destinations.set(d.key, [...list, d]);
+  if (!list.length) {
+    lead(d.key);
+    void activate();
+  }
+  offer(log, [d.key]);
+  void flush(d.key);
+  return () => {
+    const left = (destinations.get(d.key) ?? []).filter((x) => x !== d);
+    if (left.length) return void destinations.set(d.key, left);
+    destinations.delete(d.key);
+    release(d.key);
+    clearTimeout(flows.get(d.key)?.timer);
+    flows.delete(d.key);
+  };
+}
+
+/** `retainkit.forward(fn)`: every kit event (those already emitted on this page first) to `fn`. */
+export function forward(fn: Forwarder, options: ForwardOptions = {}): () => void {
+  return addDestination(callback(`fn ${options.name ?? fnCount++}`, fn, parseEvents(options.events)));
+}
+
+/** `retainkit.consent(state)` (and, as `html`, `<retain-forward consent>`): see consent.ts. */
+export function setConsent(state: ConsentState | undefined, source: 'js' | 'html' = 'js'): void {
+  start();
+  sayConsent(state, source);
+}
+
+/** Hears each event's delivery state per destination: queued (in the outbox), sent, acknowledged. */
+export function onDeliveryState(listener: DeliveryListener): () => void {
+  stateListeners.add(listener);
+  return () => stateListeners.delete(listener);
+}
+
+/** Tries every destination now (ignoring backoff, not Retry-After). */
+export function flushNow(): Promise<unknown> {
+  return Promise.all(
+    [...destinations.keys()].map((key) => {
+      flow(key).attempts = 0;
+      return flush(key);
+    }),
+  );
+}
+
+/** How many events the outbox holds, and how many its limits dropped on this device. */
+export async function outboxStats(): Promise<{ queued: number; dropped: number }> {
+  const [rows, memo] = await Promise.all([storage().getAll('outbox'), storage().get('state', MEMO_KEY)]);
+  return { queued: rows.length, dropped: (memo as DeliveryMemo | undefined)?.dropped ?? 0 };
+}
+
+/** Stops everything and forgets this page's events and settings (tests; a page never needs it). */
+export function stopDelivery(): void {
+  for (const key of [...destinations.keys()]) {
+    release(key);
+    clearTimeout(flows.get(key)?.timer);
+  }
+  for (const stop of stops) stop();
+  destinations.clear();
+  flows.clear();
+  known.clear();
+  warned.clear();
+  stateListeners.clear();
+  log = [];
+  stops = [];
+  started = false;
+  fnCount = 0;
+  resetConsent();
+  Object.assign(settings, { maxEvents: 1000, maxAge: 7 * 86_400_000, retryBase: 1000, retryMax: 300_000 });
+}

@@ -26,16 +26,15 @@ export interface OrderRow {
   recordedAt: number;
 }
 
-/** A forwarded event waiting for delivery. */
+/** A forwarded event waiting for delivery (see src/core/outbox.ts; retries are per destination there). */
 export interface OutboxRow {
   id: string;
   name: string;
   detail: Record<string, unknown>;
+  cancelled?: boolean;
   createdAt: number;
-  /** Destinations (by key) that have not yet acknowledged it. */
+  /** Destinations (by key) that have not yet acknowledged it; `['*']`: not yet assigned (queued by a widget). */
   pending: string[];
-  attempts: number;
-  nextAttemptAt: number;
 }
 
 export interface RetainSchema extends DBSchema {

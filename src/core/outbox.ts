@@ -1,0 +1,74 @@
+/**
+ * The durable outbox: rows of the `outbox` store, one per event, each listing the destinations still
+ * owed it. The delivery path (`delivery.ts`) fills and flushes it; this file is the small part a widget
+ * may import to queue an event in the same IndexedDB transaction as the state change that caused it:
+ *
+ * ```ts
+ * await storage().transact(['state', 'outbox'], async (tx) => {
+ *   await tx.put('state', won, `spin-wheel/${instance}/prize`);
+ *   await queueInTransaction(tx, toRecord(event));
+ * });
+ * this.emit(event); // the delivery path finds the row already there and takes it over: never twice
+ * ```
+ *
+ * The row is written only while forwarding is active on this device (a page with `<retain-forward>` or
+ * `retainkit.forward` ran with consent granted in the last week); otherwise the call does nothing.
+ * Queueing the same event twice is harmless: the first row stays.
+ */
+import type { KitEventRecord } from './events.js';
+import type { OutboxRow, TxStores } from './storage.js';
+
+/** The `state` key of delivery's own bookkeeping (one `DeliveryMemo` row). */
+export const MEMO_KEY = 'delivery/memo';
+
+export interface DeliveryMemo {
+  /** Until when `queueInTransaction` writes rows (ms since the epoch); refreshed by each page with forwarding. */
+  active?: number;
+  /** How many events the outbox dropped on this device because of its limits. */
+  dropped?: number;
+  /** Destinations (by key) whose last attempt failed, with the time before which not to retry (Retry-After). */
+  down?: Record<string, number>;
+  /** Where Web Locks are missing: which tab flushes a destination, until when. */
+  lease?: Record<string, [tab: string, until: number]>;
+}
+
+/** In `pending`: queued before any delivery path assigned destinations; the next flush assigns them. */
+export const UNASSIGNED = '*';
+
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
+/**
+ * A copy with everything that looks like an email replaced by `[redacted]`: defence in depth behind the
+ * events' `personal` fields, so that no email reaches IndexedDB or a forwarded payload by mistake.
+ */
+export function redact<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(EMAIL, '[redacted]') as T;
+  if (Array.isArray(value)) return value.map(redact) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, redact(v)])) as T;
+  }
+  return value;
+}
+
+/** The outbox row of an event (redacted), owed to `pending`. */
+export function toRow(record: KitEventRecord, pending: string[]): OutboxRow {
+  return {
+    id: String(record.detail.id),
+    name: record.name,
+    detail: redact(record.detail),
+    cancelled: record.cancelled,
+    createdAt: Date.now(),
+    pending,
+  };
+}
+
+/**
+ * Queues `record` inside a `storage().transact(['state', 'outbox', …], …)` body, so that the event is
+ * stored if and only if the state change is. Resolves to true when it wrote a row.
+ */
+export async function queueInTransaction(tx: TxStores, record: KitEventRecord): Promise<boolean> {
+  const memo = (await tx.get('state', MEMO_KEY)) as DeliveryMemo | undefined;
+  if (!((memo?.active ?? 0) > Date.now()) || (await tx.get('outbox', String(record.detail.id)))) return false;
+  await tx.put('outbox', toRow(record, [UNASSIGNED]));
+  return true;
+}

@@ -1,0 +1,67 @@
+/** Helpers of the delivery tests: the test endpoint's sinks, events to emit, the kit inside another tab. */
+import { emit, makeDetail, RetainEvent, type RetainDetail } from '../src/core/events.js';
+import type { Tab } from './support/tabs.js';
+
+export interface SinkState {
+  received: { id: string; name: string; cancelled: boolean; detail: Record<string, unknown> }[];
+  requests: { bytes: number; type: string; status: number; at: number }[];
+}
+
+let sinks = 0;
+
+/** A fresh sink of the test endpoint (test/support/events.endpoint.mjs); returns its URL path. */
+export function newSink(): string {
+  return `/test-api/events/s${Date.now().toString(36)}${++sinks}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+export async function setSink(url: string, state: { status?: number; retryAfter?: number; fail?: number }): Promise<void> {
+  await fetch(`${url}/state`, { method: 'POST', body: JSON.stringify(state) });
+}
+
+export async function readSink(url: string): Promise<SinkState> {
+  return (await fetch(url)).json();
+}
+
+/** Polls `check` (server state, another tab's IndexedDB…) until it returns a truthy value. */
+export async function until<T>(check: () => T | Promise<T>, what: string, timeoutMs = 15_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Emits a kit event as a widget would (through `emit`, so it takes the delivery path). */
+export function emitEvent(name: `retain-${string}`, fields: Record<string, unknown> = {}, personal?: string[]): RetainDetail {
+  const detail = makeDetail<RetainDetail & Record<string, unknown>>('test-widget', 'one', fields);
+  emit(document.body, new RetainEvent(name, detail, { personal }));
+  return detail;
+}
+
+type Delivery = typeof import('../src/core/delivery.js');
+type Destinations = typeof import('../src/core/destinations.js');
+type Events = typeof import('../src/core/events.js');
+
+/** The kit's delivery modules inside another tab, and a way to emit there. */
+export interface TabKit {
+  delivery: Delivery;
+  destinations: Destinations;
+  emit(name: `retain-${string}`, fields?: Record<string, unknown>): string;
+}
+
+export async function loadKit(tab: Tab): Promise<TabKit> {
+  const delivery = await tab.load<Delivery>('/src/core/delivery.ts');
+  const destinations = await tab.load<Destinations>('/src/core/destinations.ts');
+  const events = await tab.load<Events>('/src/core/events.ts');
+  return {
+    delivery,
+    destinations,
+    emit(name, fields = {}) {
+      const detail = events.makeDetail<RetainDetail & Record<string, unknown>>('test-widget', 'tab', fields);
+      events.emit(tab.window.document.body, new events.RetainEvent(name, detail));
+      return detail.id;
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// A store's event collector, for the delivery tests: `/test-api/events/<sink>`, one sink per test.
+//
+//   POST /test-api/events/<sink>         a batch (fetch or sendBeacon): answered with the sink's status;
+//                                        on 2xx its events are recorded
+//   GET  /test-api/events/<sink>         { received: [event…], requests: [{ bytes, type, status, at }…] }
+//   POST /test-api/events/<sink>/state   JSON { status?, retryAfter?, fail? }: answer `status` (default 200),
+//                                        with Retry-After when given; `fail`: answer the next N requests with
+//                                        `status` (or 503) and then 200 again
+const sinks = new Map();
+
+function sink(name) {
+  if (!sinks.has(name)) sinks.set(name, { status: 200, retryAfter: undefined, fail: 0, received: [], requests: [] });
+  return sinks.get(name);
+}
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+export default async function eventsEndpoint(ctx, next) {
+  const match = /^\/test-api\/events\/([\w-]+)(\/state)?$/.exec(ctx.path);
+  if (!match) return next();
+  const s = sink(match[1]);
+  if (ctx.method === 'GET' && !match[2]) {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ received: s.received, requests: s.requests });
+    return;
+  }
+  if (ctx.method !== 'POST') {
+    ctx.status = 405;
+    return;
+  }
+  const body = await readBody(ctx.req);
+  if (match[2]) {
+    const state = JSON.parse(body.toString('utf8') || '{}');
+    s.status = state.status ?? 200;
+    s.retryAfter = state.retryAfter;
+    s.fail = state.fail ?? 0;
+    ctx.status = 204;
+    return;
+  }
+  let status = s.status;
+  if (s.fail > 0) {
+    s.fail -= 1;
+    status = s.status >= 300 ? s.status : 503;
+  }
+  s.requests.push({ bytes: body.length, type: ctx.get('content-type'), status, at: Date.now() });
+  ctx.set('access-control-allow-origin', '*');
+  if (status >= 200 && status < 300) {
+    const batch = JSON.parse(body.toString('utf8'));
+    s.received.push(...batch.events);
+  } else if (s.retryAfter !== undefined) {
+    ctx.set('retry-after', String(s.retryAfter));
+  }
+  ctx.status = status;
+  ctx.body = '';
+}
