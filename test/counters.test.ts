@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { increment, onCountersChange, readCounters, SHOPPER } from '../src/core/counters.js';
+import { increment, onCountersChange, readAllCounters, readCounters, SHOPPER } from '../src/core/counters.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
 import { openTab, type Tab } from './support/tabs.js';
 
@@ -46,5 +46,55 @@ describe('counters', () => {
     const heard = new Promise((resolve) => onCountersChange(resolve));
     await increment('account-prompt', 'o', 'converted');
     expect(await heard).to.include({ name: 'converted', count: 1 });
+  });
+
+  it('keeps instances apart even when their names contain the separator', async () => {
+    await increment('spin-wheel', 'a', 'seen');
+    await increment('spin-wheel', 'a|b', 'seen');
+    await increment('spin-wheel', 'a|b', 'seen');
+    await increment('spin-wheel', '100%', 'won|big');
+    expect(await readCounters('spin-wheel', 'a')).to.deep.equal({ seen: 1 });
+    expect(await readCounters('spin-wheel', 'a|b')).to.deep.equal({ seen: 2 });
+    expect(await readAllCounters()).to.deep.equal({
+      'spin-wheel': { a: { seen: 1 }, 'a|b': { seen: 2 }, '100%': { 'won|big': 1 }, [SHOPPER]: { seen: 3, 'won|big': 1 } },
+    });
+  });
+
+  it('a change carries the instance count and the shopper total', async () => {
+    await increment('loyalty-badge', 'x', 'seen');
+    const heard = new Promise((resolve) => onCountersChange(resolve));
+    expect(await increment('loyalty-badge', 'y', 'seen', 2)).to.equal(2);
+    expect(await heard).to.deep.equal({ widget: 'loyalty-badge', instance: 'y', name: 'seen', count: 2, total: 3 });
+  });
+
+  it('refuses to count by a non-number or into the shopper total directly', async () => {
+    for (const attempt of [() => increment('w', 'i', 'seen', NaN), () => increment('w', SHOPPER, 'seen')]) {
+      let caught: unknown;
+      try {
+        await attempt();
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).to.be.instanceOf(RangeError);
+    }
+    expect(await readAllCounters()).to.deep.equal({});
+  });
+
+  it('a listener that throws does not stop the count nor the other listeners', async () => {
+    const original = console.error;
+    const errors: unknown[] = [];
+    console.error = (...args: unknown[]) => errors.push(args);
+    const heard: number[] = [];
+    const stops = [onCountersChange(() => {
+      throw new Error('widget bug');
+    }), onCountersChange((change) => heard.push(change.count))];
+    try {
+      expect(await increment('w', 'i', 'seen')).to.equal(1);
+    } finally {
+      console.error = original;
+      for (const stop of stops) stop();
+    }
+    expect(heard).to.deep.equal([1]);
+    expect(errors).to.have.length(1);
   });
 });

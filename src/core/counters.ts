@@ -18,14 +18,26 @@ export interface CounterChange {
   widget: string;
   instance: string;
   name: string;
+  /** The instance's count after the change. */
   count: number;
+  /** The shopper's total for the widget (all its instances) after the change. */
+  total: number;
 }
 
 const TOPIC = 'counters';
 const localListeners = new Set<(change: CounterChange) => void>();
 
+/** `%` and `|` are escaped in each part, so that an instance named `a|b` cannot pass for another's counter. */
+function escape(part: string): string {
+  return part.replace(/%/g, '%25').replace(/\|/g, '%7C');
+}
+
+function unescape(part: string): string {
+  return part.replace(/%7C/g, '|').replace(/%25/g, '%');
+}
+
 function keyOf(widget: string, instance: string, name: string): string {
-  return `${widget}|${instance}|${name}`;
+  return `${escape(widget)}|${escape(instance)}|${escape(name)}`;
 }
 
 /**
@@ -33,30 +45,38 @@ function keyOf(widget: string, instance: string, name: string): string {
  * Returns the instance's new count.
  */
 export async function increment(widget: string, instance: string, name: CounterName, by = 1): Promise<number> {
+  if (!Number.isFinite(by)) throw new RangeError(`retainkit: cannot count by ${by}`);
+  if (instance === SHOPPER) throw new RangeError(`retainkit: "${SHOPPER}" is the shopper's total, not an instance`);
   const now = Date.now();
-  const count = await storage().transact(['counters'], async (tx) => {
-    let instanceCount = 0;
+  const [count, total] = await storage().transact(['counters'], async (tx) => {
+    const counts: number[] = [];
     for (const scope of [instance, SHOPPER]) {
       const key = keyOf(widget, scope, name);
       const row = await tx.get('counters', key);
       const next = (row?.count ?? 0) + by;
       await tx.put('counters', { key, count: next, updated: now });
-      if (scope === instance) instanceCount = next;
+      counts.push(next);
     }
-    return instanceCount;
+    return counts;
   });
-  const change: CounterChange = { widget, instance, name, count };
+  const change: CounterChange = { widget, instance, name, count, total };
   broadcast({ topic: TOPIC, ...change });
-  for (const listener of localListeners) listener(change);
+  for (const listener of [...localListeners]) {
+    try {
+      listener(change);
+    } catch (error) {
+      console.error('retainkit: a counter listener threw', error);
+    }
+  }
   return count;
 }
 
 /** The counters of one instance of a widget, or with `SHOPPER` the totals over its instances. */
 export async function readCounters(widget: string, instance: string = SHOPPER): Promise<Counts> {
-  const prefix = `${widget}|${instance}|`;
+  const prefix = `${escape(widget)}|${escape(instance)}|`;
   const counts: Counts = {};
   for (const row of await storage().getAll('counters')) {
-    if (row.key.startsWith(prefix)) counts[row.key.slice(prefix.length)] = row.count;
+    if (row.key.startsWith(prefix)) counts[unescape(row.key.slice(prefix.length))] = row.count;
   }
   return counts;
 }
@@ -65,7 +85,8 @@ export async function readCounters(widget: string, instance: string = SHOPPER): 
 export async function readAllCounters(): Promise<Record<string, Record<string, Counts>>> {
   const all: Record<string, Record<string, Counts>> = {};
   for (const row of await storage().getAll('counters')) {
-    const [widget, instance, name] = row.key.split('|');
+    const [widget, instance, name] = row.key.split('|').map(unescape);
+    if (name === undefined) continue;
     ((all[widget] ??= {})[instance] ??= {})[name] = row.count;
   }
   return all;
