@@ -98,7 +98,7 @@ describe('<retain-account-prompt>', () => {
       expect(emailInput(el).type).to.equal('email');
       expect(passwordInput(el)!.required).to.equal(true);
       const reasons = [...el.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent!.trim());
-      expect(reasons).to.deep.equal(['Track order 1001', 'Check out faster next time', 'Earn 60 points on this order', '10% off your next order']);
+      expect(reasons).to.deep.equal(['Track order 1001', 'Faster checkout next time', 'Earn 60 points on this order', '10% off your next order']);
       expect(box(el, 'email')!.checked).to.equal(false);
       expect(box(el, 'sms')!.checked).to.equal(false);
       expect(box(el, 'email')!.required).to.equal(false);
@@ -395,7 +395,7 @@ describe('<retain-account-prompt>', () => {
       const created = await oneEvent(el, 'retain-account-created');
       expect(created.detail).to.include({ mode: 'event', invited: true });
       await el.updateComplete;
-      expect(text(el)).to.contain('Check your inbox for a link to set your password.');
+      expect(text(el)).to.contain('We’ll email you a link to set your password.');
     });
 
     it('event mode with no one answering warns and keeps the form for a retry', async () => {
@@ -411,6 +411,7 @@ describe('<retain-account-prompt>', () => {
       </retain-account-prompt>`);
       expect(passwordInput(none)).to.equal(null);
       expect(text(none)).to.contain('We’ll email you a link to set your password.');
+      expect(text(none)).to.not.contain('Password');
       submit(none).click();
       await oneEvent(none, 'retain-account-created');
       expect((await received(key))[0].body).to.not.have.property('password');
@@ -428,7 +429,7 @@ describe('<retain-account-prompt>', () => {
       </retain-account-prompt>`);
       submit(el).click();
       await el.updateComplete;
-      expect($(el, '#email-error')!.textContent).to.equal('Enter your email address.');
+      expect($(el, '#email-error')!.textContent).to.equal('Enter an email address like name@example.com.');
       emailInput(el).value = 'ann@';
       submit(el).click();
       await el.updateComplete;
@@ -468,7 +469,7 @@ describe('<retain-account-prompt>', () => {
     it('has-account: offers "log in to link this order" instead of a form', async () => {
       const el = await mount(html`<retain-account-prompt order-id="H-1" status="has-account" login-url="/login?order=H-1" email=${EMAIL}></retain-account-prompt>`);
       expect(emailInput(el)).to.equal(null);
-      expect(text(el)).to.contain('Welcome back').and.contain('Log in to link order H-1 to it.');
+      expect(text(el)).to.contain('Welcome back').and.contain('log in to link order H-1 to it.');
       const link = $<HTMLAnchorElement>(el, 'a[part="submit"]')!;
       expect(link.href).to.equal(new URL('/login?order=H-1', location.href).href);
       expect(link.textContent!.trim()).to.equal('Log in to link this order');

@@ -29,7 +29,6 @@ export const styles = css`
     background: var(--retain-account-prompt-background, color-mix(in srgb, currentColor 4%, transparent));
     line-height: 1.45;
   }
-  /* Deciding: the card takes its exact space but is not seen, so showing it moves nothing. */
   .pending {
     visibility: hidden;
   }

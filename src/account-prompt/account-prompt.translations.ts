@@ -10,7 +10,6 @@ export type AccountTerm =
   | 'password'
   | 'optional'
   | 'pwHint'
-  | 'noPw'
   | 'news'
   | 'byEmail'
   | 'bySms'
@@ -21,14 +20,13 @@ export type AccountTerm =
   | 'failed'
   | 'doneTitle'
   | 'done'
-  | 'doneMail'
+  | 'link'
   | 'sent'
   | 'dismissed'
   | 'haveTitle'
   | 'have'
   | 'login'
   | 'close'
-  | 'emailMissing'
   | 'emailBad'
   | 'pwMissing';
 
@@ -36,13 +34,12 @@ export const translations: Translations<AccountTerm> = {
   en: {
     title: 'Create an account in one step',
     track: (a) => `Track order ${a.order}`,
-    fast: 'Check out faster next time',
+    fast: 'Faster checkout next time',
     points: (a, l) => `Earn ${l.number(a.n as number)} ${l.plural(a.n as number, { one: 'point', other: 'points' })} on this order`,
     email: 'Email',
     password: 'Password',
     optional: 'optional',
-    pwHint: 'Leave it empty and we’ll email you a link to set one.',
-    noPw: 'We’ll email you a link to set your password.',
+    pwHint: 'Or leave it empty to get a link by email.',
     news: 'News and offers (optional)',
     byEmail: 'Email me news and offers',
     bySms: 'Text me offers (SMS)',
@@ -53,14 +50,13 @@ export const translations: Translations<AccountTerm> = {
     failed: 'We couldn’t create your account. What you typed is kept; please try again.',
     doneTitle: 'Your account is ready',
     done: (a) => `Order ${a.order} is saved to it.`,
-    doneMail: 'Check your inbox for a link to set your password.',
+    link: 'We’ll email you a link to set your password.',
     sent: 'Thank you! Your request has been sent.',
     dismissed: 'OK, we won’t ask again for now.',
     haveTitle: 'Welcome back',
-    have: (a) => `You already have an account. Log in to link order ${a.order} to it.`,
+    have: (a) => `You have an account: log in to link order ${a.order} to it.`,
     login: 'Log in to link this order',
     close: 'Close',
-    emailMissing: 'Enter your email address.',
     emailBad: 'Enter an email address like name@example.com.',
     pwMissing: 'Enter a password.',
   },
@@ -73,8 +69,7 @@ export const translations: Translations<AccountTerm> = {
     email: 'Эл. почта',
     password: 'Пароль',
     optional: 'необязательно',
-    pwHint: 'Оставьте пустым, и мы пришлём ссылку, чтобы его задать.',
-    noPw: 'Мы пришлём на почту ссылку, чтобы задать пароль.',
+    pwHint: 'Или оставьте пустым и получите ссылку на почту.',
     news: 'Новости и предложения (необязательно)',
     byEmail: 'Присылайте мне новости и предложения на почту',
     bySms: 'Присылайте мне предложения по SMS',
@@ -85,14 +80,13 @@ export const translations: Translations<AccountTerm> = {
     failed: 'Не удалось создать аккаунт. Введённое сохранено — попробуйте ещё раз.',
     doneTitle: 'Аккаунт создан',
     done: (a) => `Заказ ${a.order} сохранён в нём.`,
-    doneMail: 'Проверьте почту: мы отправили ссылку, чтобы задать пароль.',
+    link: 'Мы пришлём на почту ссылку, чтобы задать пароль.',
     sent: 'Спасибо! Запрос отправлен.',
     dismissed: 'Хорошо, пока не будем предлагать.',
     haveTitle: 'С возвращением',
     have: (a) => `У вас уже есть аккаунт. Войдите, чтобы привязать к нему заказ ${a.order}.`,
     login: 'Войти и привязать заказ',
     close: 'Закрыть',
-    emailMissing: 'Введите адрес эл. почты.',
     emailBad: 'Введите адрес вида name@example.com.',
     pwMissing: 'Введите пароль.',
   },
@@ -105,8 +99,7 @@ export const translations: Translations<AccountTerm> = {
     email: 'Ел. пошта',
     password: 'Пароль',
     optional: 'необовʼязково',
-    pwHint: 'Залиште порожнім, і ми надішлемо посилання, щоб його задати.',
-    noPw: 'Ми надішлемо на пошту посилання, щоб задати пароль.',
+    pwHint: 'Або залиште порожнім і отримайте посилання на пошту.',
     news: 'Новини та пропозиції (необовʼязково)',
     byEmail: 'Надсилайте мені новини та пропозиції на пошту',
     bySms: 'Надсилайте мені пропозиції в SMS',
@@ -117,14 +110,13 @@ export const translations: Translations<AccountTerm> = {
     failed: 'Не вдалося створити акаунт. Введене збережено — спробуйте ще раз.',
     doneTitle: 'Акаунт створено',
     done: (a) => `Замовлення ${a.order} збережено в ньому.`,
-    doneMail: 'Перевірте пошту: ми надіслали посилання, щоб задати пароль.',
+    link: 'Ми надішлемо на пошту посилання, щоб задати пароль.',
     sent: 'Дякуємо! Запит надіслано.',
     dismissed: 'Гаразд, поки не пропонуватимемо.',
     haveTitle: 'З поверненням',
     have: (a) => `У вас уже є акаунт. Увійдіть, щоб привʼязати до нього замовлення ${a.order}.`,
     login: 'Увійти й привʼязати замовлення',
     close: 'Закрити',
-    emailMissing: 'Введіть адресу ел. пошти.',
     emailBad: 'Введіть адресу на зразок name@example.com.',
     pwMissing: 'Введіть пароль.',
   },
@@ -136,8 +128,7 @@ export const translations: Translations<AccountTerm> = {
     email: 'E-mail-cím',
     password: 'Jelszó',
     optional: 'nem kötelező',
-    pwHint: 'Ha üresen hagyja, e-mailben küldünk egy linket a beállításához.',
-    noPw: 'E-mailben küldünk egy linket a jelszó beállításához.',
+    pwHint: 'Vagy hagyja üresen, és e-mailben küldünk egy linket.',
     news: 'Hírek és ajánlatok (nem kötelező)',
     byEmail: 'Kérek híreket és ajánlatokat e-mailben',
     bySms: 'Kérek ajánlatokat SMS-ben',
@@ -148,14 +139,13 @@ export const translations: Translations<AccountTerm> = {
     failed: 'Nem sikerült létrehozni a fiókot. A beírt adatok megmaradtak; próbálja újra.',
     doneTitle: 'Elkészült a fiókja',
     done: (a) => `A rendelését (${a.order}) elmentettük benne.`,
-    doneMail: 'Nézze meg a postafiókját: küldtünk egy linket a jelszó beállításához.',
+    link: 'E-mailben küldünk egy linket a jelszó beállításához.',
     sent: 'Köszönjük! A kérést elküldtük.',
     dismissed: 'Rendben, egyelőre nem kérdezzük újra.',
     haveTitle: 'Üdv újra',
     have: (a) => `Már van fiókja. Jelentkezzen be, és kapcsolja hozzá a rendelését (${a.order}).`,
     login: 'Bejelentkezés és a rendelés hozzákapcsolása',
     close: 'Bezárás',
-    emailMissing: 'Adja meg az e-mail-címét.',
     emailBad: 'Adjon meg egy e-mail-címet, például: nev@example.com.',
     pwMissing: 'Adjon meg egy jelszót.',
   },

@@ -156,7 +156,6 @@ export class RetainAccountPrompt extends RetainElement {
       email = '';
     }
     const currency = this.currency.trim().toUpperCase();
-    if (currency && !/^[A-Z]{3}$/.test(currency)) warnBadValue(this, 'currency', this.currency, 'USD', 'is not an ISO 4217 code');
     const words = this.marketing.trim().toLowerCase().split(/\s+/).filter(Boolean);
     const channels = words.filter((w): w is Channel => w === 'email' || w === 'sms');
     if (words.some((w) => w !== 'email' && w !== 'sms' && !(w === 'none' && words.length === 1))) {
@@ -234,7 +233,7 @@ export class RetainAccountPrompt extends RetainElement {
       body = html`
         ${phase === 'done' ? html`<h2 id="title" part="title" tabindex="-1">${this.t('doneTitle')}</h2>` : nothing}
         <p tabindex="-1" class="note">
-          ${phase === 'done' ? `${this.t('done', order)} ${this.invited ? this.t('doneMail') : ''}` : this.t(phase)}
+          ${phase === 'done' ? `${this.t('done', order)} ${this.invited ? this.t('link') : ''}` : this.t(phase)}
         </p>
         ${cfg.slideIn ? html`<button class="secondary" part="dismiss" @click=${this.close}>${this.t('close')}</button>` : nothing}
       `;
@@ -301,7 +300,7 @@ export class RetainAccountPrompt extends RetainElement {
         @submit=${this.onSubmit}
       >
         ${field('email', 'email', 'email', cfg.email)}
-        ${cfg.password === 'none' ? html`<p>${this.t('noPw')}</p>` : field('password', 'password', 'new-password')}
+        ${cfg.password === 'none' ? html`<p>${this.t('link')}</p>` : field('password', 'password', 'new-password')}
         ${cfg.channels.length
           ? html`<fieldset>
               <legend>${this.t('news')}</legend>
@@ -348,7 +347,7 @@ export class RetainAccountPrompt extends RetainElement {
     const email = emailInput.value.trim();
     const password = passwordInput?.value ?? '';
     const errors = {
-      email: !email ? this.t('emailMissing') : EMAIL_PATTERN.test(email) ? undefined : this.t('emailBad'),
+      email: EMAIL_PATTERN.test(email) ? undefined : this.t('emailBad'),
       password: passwordInput && cfg.password === 'required' && !password ? this.t('pwMissing') : undefined,
     };
     this.errors = errors;
@@ -382,7 +381,7 @@ export class RetainAccountPrompt extends RetainElement {
     } else if (mode === 'json') {
       await this.settle(this.send({ orderId, total, currency, email, ...(password ? { password } : {}), consent, requestId: request.detail.id }), consent, invited);
     } else {
-      console.warn('<retain-account-prompt> mode="event": no listener answered the retain-account-request event with respondWith().', this);
+      console.warn('<retain-account-prompt> mode="event": no listener called respondWith() on retain-account-request.', this);
       this.phase = 'error';
     }
   }
