@@ -1,0 +1,348 @@
+/**
+ * When a widget shows itself, and how often: triggers (a delay, exit intent, a scroll depth, a number of
+ * page views) and cooldowns ("not again for 30 days"), persisted and shared by the tabs of the store.
+ */
+import { broadcast, onBroadcast } from './broadcast.js';
+import { durationMs, formatDuration, warnBadValue } from './config.js';
+import { uniqueId } from './ids.js';
+import { databaseName, storage } from './storage.js';
+
+export type Trigger =
+  | { kind: 'delay'; ms: number }
+  | { kind: 'exit-intent' }
+  | { kind: 'scroll'; percent: number } // 0–100, of the document's scrollable height
+  | { kind: 'page-views'; count: number; scope: 'session' | 'ever' };
+
+/** The longest delay a timer can wait (setTimeout fires at once beyond it): about 24.8 days. */
+const MAX_DELAY_MS = 2 ** 31 - 1;
+/** Desktop exit intent: the pointer leaves the page this close to its top edge. */
+export const EXIT_TOP_PX = 10;
+/** Touch exit intent: a scroll up of at least this much… */
+export const FAST_SCROLL_UP_PX = 100;
+/** …within this time… */
+export const FAST_SCROLL_WINDOW_MS = 300;
+/** …after the shopper had been at least this far down the page. */
+export const SCROLLED_DOWN_PX = 200;
+
+const TRIGGER_EXAMPLES = 'delay:10s, exit-intent, scroll:50%, page-views:3 or page-views-ever:5';
+
+/** One token of a trigger attribute, or undefined when it is not one. */
+export function parseTrigger(token: string): Trigger | undefined {
+  const text = token.trim().toLowerCase();
+  if (text === 'exit-intent') return { kind: 'exit-intent' };
+  let match = /^delay:(.+)$/.exec(text);
+  if (match) {
+    const ms = durationMs(match[1]);
+    return ms !== undefined && ms <= MAX_DELAY_MS ? { kind: 'delay', ms } : undefined;
+  }
+  match = /^scroll:(\d+(?:\.\d+)?)%?$/.exec(text);
+  if (match) {
+    const percent = Number(match[1]);
+    return percent <= 100 ? { kind: 'scroll', percent } : undefined;
+  }
+  match = /^page-views(-session|-ever)?:(\d+)$/.exec(text);
+  if (match) {
+    const count = Number(match[2]);
+    return count >= 1 && Number.isSafeInteger(count) ? { kind: 'page-views', count, scope: match[1] === '-ever' ? 'ever' : 'session' } : undefined;
+  }
+  return undefined;
+}
+
+/** The attribute spelling of triggers: `delay:10s exit-intent scroll:50% page-views:3 page-views-ever:5`. */
+export function formatTriggers(triggers: readonly Trigger[]): string {
+  return triggers
+    .map((trigger) => {
+      switch (trigger.kind) {
+        case 'delay':
+          return `delay:${formatDuration(trigger.ms)}`;
+        case 'exit-intent':
+          return 'exit-intent';
+        case 'scroll':
+          return `scroll:${trigger.percent}%`;
+        case 'page-views':
+          return `page-views${trigger.scope === 'ever' ? '-ever' : ''}:${trigger.count}`;
+      }
+    })
+    .join(' ');
+}
+
+/**
+ * Parses a trigger attribute: space-separated tokens, e.g. "delay:10s exit-intent scroll:50% page-views:3
+ * page-views-ever:5" (any one fires). Bad tokens warn once (warnBadValue) and are dropped; none valid →
+ * fallback. Missing or empty → fallback, silently.
+ */
+export function parseTriggers(el: Element, attr: string, raw: string | null | undefined, fallback: Trigger[]): Trigger[] {
+  if (raw == null || raw.trim() === '') return fallback;
+  const triggers: Trigger[] = [];
+  const bad: string[] = [];
+  for (const token of raw.trim().split(/\s+/)) {
+    const trigger = parseTrigger(token);
+    if (trigger) triggers.push(trigger);
+    else bad.push(token);
+  }
+  if (!bad.length) return triggers;
+  const used = triggers.length ? triggers : fallback;
+  const listed = bad.map((token) => `"${token}"`).join(', ');
+  const what = bad.length === 1 ? `has ${listed}, which is not a trigger` : `has ${listed}, which are not triggers`;
+  warnBadValue(el, attr, raw, formatTriggers(used), `${what} such as ${TRIGGER_EXAMPLES}`);
+  return used;
+}
+
+/**
+ * Watches the page and calls onFire once, with the first trigger that fires; returns stop(). Cleans up
+ * all listeners and timers when one fires or on stop(). onFire is never called synchronously (a scroll
+ * depth already reached fires in a microtask); with no triggers, it is never called.
+ *
+ * - delay: counted from this call.
+ * - exit-intent: on desktop the pointer leaves the page toward its top (`mouseout` with no
+ *   relatedTarget at clientY ≤ 10); on touch (a coarse pointer, or once a touch was seen) a fast scroll
+ *   up: ≥ 100 px within 300 ms after the shopper had been ≥ 200 px down.
+ * - scroll: the share of the scrollable height scrolled (a page too short to scroll counts as 100 %).
+ * - page-views: when `pageViews()` (which counts this page) reaches the count.
+ */
+export function watchTriggers(triggers: Trigger[], onFire: (trigger: Trigger) => void): () => void {
+  const cleanups: (() => void)[] = [];
+  let done = false;
+  const stop = () => {
+    if (done) return;
+    done = true;
+    for (const cleanup of cleanups.splice(0)) cleanup();
+  };
+  const fire = (trigger: Trigger) => {
+    if (done) return;
+    stop();
+    onFire(trigger);
+  };
+  const listen = <E extends Event>(target: EventTarget, type: string, handler: (event: E) => void, options?: AddEventListenerOptions) => {
+    const listener = handler as EventListener;
+    target.addEventListener(type, listener, options);
+    cleanups.push(() => target.removeEventListener(type, listener, options));
+  };
+  // Capture, so that a store's own stopPropagation cannot hide a touch; scroll and resize of the page
+  // itself reach the window without it (capturing would add every inner scroller's events).
+  const passiveCapture = { passive: true, capture: true };
+  const passive = { passive: true };
+
+  for (const trigger of triggers) {
+    switch (trigger.kind) {
+      case 'delay': {
+        const timer = setTimeout(() => fire(trigger), Math.min(Math.max(0, trigger.ms), MAX_DELAY_MS));
+        cleanups.push(() => clearTimeout(timer));
+        break;
+      }
+      case 'exit-intent': {
+        listen<MouseEvent>(document, 'mouseout', (event) => {
+          if (!event.relatedTarget && event.clientY <= EXIT_TOP_PX) fire(trigger);
+        });
+        let touch = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
+        listen<PointerEvent>(document, 'pointerdown', (event) => {
+          if (event.pointerType === 'touch') touch = true;
+        }, passiveCapture);
+        listen(document, 'touchstart', () => (touch = true), passiveCapture);
+        let deepest = window.scrollY;
+        let recent: { at: number; y: number }[] = [];
+        listen(window, 'scroll', () => {
+          const y = window.scrollY;
+          const at = performance.now();
+          deepest = Math.max(deepest, y);
+          recent = recent.filter((sample) => at - sample.at <= FAST_SCROLL_WINDOW_MS);
+          recent.push({ at, y });
+          if (!touch || deepest < SCROLLED_DOWN_PX) return;
+          const peak = Math.max(...recent.map((sample) => sample.y));
+          if (peak - y >= FAST_SCROLL_UP_PX) fire(trigger);
+        }, passive);
+        break;
+      }
+      case 'scroll': {
+        const check = () => {
+          if (scrollDepth() >= trigger.percent) fire(trigger);
+        };
+        listen(window, 'scroll', check, passive);
+        listen(window, 'resize', check, passive);
+        queueMicrotask(check);
+        break;
+      }
+      case 'page-views':
+        pageViews().then((views) => {
+          if ((trigger.scope === 'ever' ? views.ever : views.session) >= trigger.count) fire(trigger);
+        });
+        break;
+    }
+  }
+  return stop;
+}
+
+/** How far down the document the shopper has scrolled, 0–100 (100 when it cannot scroll). */
+export function scrollDepth(): number {
+  const root = document.scrollingElement ?? document.documentElement;
+  const scrollable = root.scrollHeight - window.innerHeight;
+  if (scrollable <= 1 || scrollable - window.scrollY <= 1) return 100;
+  return Math.min(100, Math.max(0, (window.scrollY / scrollable) * 100));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Page views
+
+const PAGE_VIEWS_KEY = 'triggers/page-views';
+const SESSION_KEY = 'retainkit:session';
+/** How many sessions' counts are kept (the most recent ones). */
+const SESSIONS_KEPT = 20;
+
+interface PageViewsRow {
+  ever: number;
+  sessions: Record<string, { count: number; last: number }>;
+}
+
+let memorySessionId: string | undefined;
+
+/** This tab's session: an id kept in sessionStorage (in memory where sessionStorage is unavailable). */
+function sessionId(): string {
+  try {
+    let id = sessionStorage.getItem(SESSION_KEY);
+    if (!id) sessionStorage.setItem(SESSION_KEY, (id = uniqueId()));
+    return id;
+  } catch {
+    return (memorySessionId ??= uniqueId());
+  }
+}
+
+/** The stored row, checked: browser state is the shopper's own and may be anything. */
+function readRow(value: unknown): PageViewsRow {
+  const row = (value ?? {}) as Partial<PageViewsRow>;
+  const ever = typeof row.ever === 'number' && Number.isFinite(row.ever) && row.ever > 0 ? Math.floor(row.ever) : 0;
+  const sessions: PageViewsRow['sessions'] = {};
+  if (row.sessions && typeof row.sessions === 'object') {
+    for (const [id, entry] of Object.entries(row.sessions)) {
+      if (entry && Number.isFinite(entry.count) && Number.isFinite(entry.last)) sessions[id] = { count: entry.count, last: entry.last };
+    }
+  }
+  return { ever, sessions };
+}
+
+/** Per page and database, shared by any copies of the kit on the page, so a page load counts once. */
+const COUNTED = Symbol.for('retainkit.page-views-counted');
+type WithMemo = typeof globalThis & { [COUNTED]?: Map<string, Promise<{ session: number; ever: number }>> };
+
+async function countThisPage(): Promise<{ session: number; ever: number }> {
+  const id = sessionId();
+  const now = Date.now();
+  return storage().transact(['state'], async (tx) => {
+    const row = readRow(await tx.get('state', PAGE_VIEWS_KEY));
+    row.ever += 1;
+    const session = (row.sessions[id] ??= { count: 0, last: now });
+    session.count += 1;
+    session.last = now;
+    const kept = Object.entries(row.sessions)
+      .sort(([, a], [, b]) => b.last - a.last)
+      .slice(0, SESSIONS_KEPT);
+    row.sessions = Object.fromEntries(kept);
+    await tx.put('state', row, PAGE_VIEWS_KEY);
+    return { session: session.count, ever: row.ever };
+  });
+}
+
+/**
+ * Page views on this device; the current page load is counted once, the first time this is called on a
+ * page. Session = sessionStorage-scoped id (fallback: in memory). Later calls read the current figures
+ * (other tabs of the same session or device may have counted since). Never rejects.
+ */
+export async function pageViews(): Promise<{ session: number; ever: number }> {
+  const memo = ((globalThis as WithMemo)[COUNTED] ??= new Map());
+  const name = databaseName();
+  let counting = memo.get(name);
+  if (!counting) {
+    // If even memory failed, this page view still happened.
+    counting = countThisPage().catch(() => ({ session: 1, ever: 1 }));
+    memo.set(name, counting);
+    return counting;
+  }
+  const counted = await counting;
+  try {
+    const row = readRow(await storage().get('state', PAGE_VIEWS_KEY));
+    return { session: Math.max(row.sessions[sessionId()]?.count ?? 0, 1), ever: Math.max(row.ever, 1) };
+  } catch {
+    return counted;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Cooldowns
+
+const COOLDOWN_PREFIX = 'cooldown/';
+const COOLDOWN_TOPIC = 'cooldowns';
+
+interface CooldownRow {
+  endsAt: number;
+  startedAt: number;
+}
+
+type CooldownListener = (key: string, endsAt: number | null) => void;
+const cooldownListeners = new Set<CooldownListener>();
+
+function endsAtOf(value: unknown): number | null {
+  const endsAt = (value as Partial<CooldownRow> | undefined)?.endsAt;
+  return typeof endsAt === 'number' && Number.isFinite(endsAt) ? endsAt : null;
+}
+
+function notifyCooldown(key: string, endsAt: number | null): void {
+  broadcast({ topic: COOLDOWN_TOPIC, key, endsAt });
+  for (const listener of [...cooldownListeners]) {
+    try {
+      listener(key, endsAt);
+    } catch (error) {
+      console.error('retainkit: a cooldown listener threw', error);
+    }
+  }
+}
+
+/** Epoch ms when the active cooldown of `key` ends; null when none is active. */
+export async function cooldownEnds(key: string): Promise<number | null> {
+  const endsAt = endsAtOf(await storage().get('state', COOLDOWN_PREFIX + key));
+  return endsAt !== null && endsAt > Date.now() ? endsAt : null;
+}
+
+/**
+ * Starts a cooldown of `ms` for `key` (e.g. `spin-wheel/<instance>/spin`), atomically across tabs:
+ * false, and nothing changed, when one is already active. Announced to this tab and the others.
+ */
+export async function startCooldown(key: string, ms: number): Promise<boolean> {
+  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`retainkit: bad cooldown ${ms}`);
+  const storeKey = COOLDOWN_PREFIX + key;
+  const now = Date.now();
+  const endsAt = now + ms;
+  const started = await storage().transact(['state'], async (tx) => {
+    const current = endsAtOf(await tx.get('state', storeKey));
+    if (current !== null && current > now) return false;
+    const row: CooldownRow = { endsAt, startedAt: now };
+    await tx.put('state', row, storeKey);
+    return true;
+  });
+  if (started) notifyCooldown(key, endsAt);
+  return started;
+}
+
+/** Ends the cooldown of `key` now (announced when there was one). */
+export async function clearCooldown(key: string): Promise<void> {
+  const storeKey = COOLDOWN_PREFIX + key;
+  const cleared = await storage().transact(['state'], async (tx) => {
+    if ((await tx.get('state', storeKey)) === undefined) return false;
+    await tx.delete('state', storeKey);
+    return true;
+  });
+  if (cleared) notifyCooldown(key, null);
+}
+
+/**
+ * Hears cooldowns started or cleared in this tab and in the others (not their natural end: compare
+ * `endsAt` with the clock). Returns the function that stops listening.
+ */
+export function onCooldownChange(listener: (key: string, endsAt: number | null) => void): () => void {
+  cooldownListeners.add(listener);
+  const stopRemote = onBroadcast(COOLDOWN_TOPIC, (message) => {
+    if (typeof message.key === 'string' && (message.endsAt === null || typeof message.endsAt === 'number')) listener(message.key, message.endsAt);
+  });
+  return () => {
+    cooldownListeners.delete(listener);
+    stopRemote();
+  };
+}
