@@ -4,6 +4,7 @@ import '../src/account-prompt/account-prompt.js';
 import '../src/order/order.js';
 import { EMAIL_PATTERN, SNOOZE_KEY, orderKey, type RetainAccountPrompt } from '../src/account-prompt/account-prompt.js';
 import type { RetainAccountRequestEvent } from '../src/account-prompt/account-prompt.events.js';
+import { forward, outboxStats, stopDelivery } from '../src/core/delivery.js';
 import { onKitEvent, type KitEventRecord } from '../src/core/events.js';
 import { listOrders } from '../src/core/orders.js';
 import { storage } from '../src/core/storage.js';
@@ -76,6 +77,7 @@ describe('<retain-account-prompt>', () => {
 
   afterEach(async () => {
     stopRecording();
+    stopDelivery();
     tab?.close();
     tab = undefined;
     warnings.stop();
@@ -527,6 +529,15 @@ describe('<retain-account-prompt>', () => {
   describe('privacy', () => {
     it('after a full flow the email and password are in no IndexedDB store and no forwarded event', async () => {
       const email = 'privacy.check+7@example.org';
+      // A forwarder that is "offline": everything it is given waits in the outbox in IndexedDB.
+      const handed: KitEventRecord[] = [];
+      forward(
+        (record) => {
+          handed.push(record);
+          throw new Error('offline');
+        },
+        { name: 'privacy-test' },
+      );
       const page = await fixture<HTMLElement>(html`<div>
         <retain-order order-id="X-1" total="10"></retain-order>
         <retain-account-prompt order-id="X-1" total="10" email=${email} action="/test-api/accounts?key=${key}&fail=1" mode="json"></retain-account-prompt>
@@ -552,13 +563,16 @@ describe('<retain-account-prompt>', () => {
       expect(named('retain-account-request')).to.have.length(2);
       for (const name of ['retain-account-shown', 'retain-account-created', 'retain-account-dismissed']) expect(named(name), name).to.not.be.empty;
 
-      const forwarded = JSON.stringify(records);
+      await waitUntil(async () => (await outboxStats()).queued >= 5, 'the outbox did not fill');
+      expect(handed.map((r) => r.name)).to.include('retain-account-request');
+      expect(warnings.take().every((w) => w.includes('retainkit.forward() failed: offline'))).to.equal(true);
+      const forwarded = JSON.stringify([records, handed]);
       expect(forwarded).to.not.contain(email);
       expect(forwarded).to.not.contain(PASSWORD);
       expect(forwarded).to.contain('"consent"');
 
       const dump = await dumpDatabase(db);
-      for (const store of ['state', 'counters', 'orders']) expect(JSON.parse(dump)[store].keys, store).to.not.be.empty;
+      for (const store of ['state', 'counters', 'orders', 'outbox']) expect(JSON.parse(dump)[store].keys, store).to.not.be.empty;
       expect(dump).to.contain(orderKey('X-1')).and.contain(SNOOZE_KEY);
       expect(dump.toLowerCase()).to.not.contain(email);
       expect(dump.toLowerCase()).to.not.contain('privacy.check');
