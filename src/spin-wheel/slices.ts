@@ -3,7 +3,7 @@
  * the `slices` attribute or a `<script type="application/json">` child. Every slice shown must be
  * winnable: a weight of zero or less (a decoy) is refused with a warning and the slice left out.
  */
-import { parseJson, warnBadValue } from '../core/config.js';
+import { parseJson, warnBadValue, warnInvalid } from '../core/config.js';
 
 export const PRIZE_TYPES = ['discount', 'shipping', 'gift', 'none'] as const;
 export type PrizeType = (typeof PRIZE_TYPES)[number];
@@ -22,7 +22,7 @@ export interface Slice {
 }
 
 export const MAX_SLICES = 12;
-const LEFT_OUT = 'the slice left out';
+const LEFT_OUT = 'the slice is left out';
 
 type Fields = Record<string, unknown>;
 
@@ -40,13 +40,13 @@ function check(host: Element, fields: Fields, n: number, fromStore: boolean): Sl
   const at = `slice ${n}`;
   const label = text(fields.label);
   if (!label) {
-    warnBadValue(host, `${at} label`, '', LEFT_OUT, 'is empty');
+    warnInvalid(host, `${at} label`, '', 'is empty', LEFT_OUT);
     return null;
   }
   const rawWeight = fields.weight;
   const weight = rawWeight === undefined || rawWeight === null || rawWeight === '' ? 1 : Number(rawWeight);
   if (!Number.isFinite(weight) || weight <= 0) {
-    warnBadValue(host, `${at} weight`, String(rawWeight), LEFT_OUT, 'is not above 0: a slice that can never be won is a decoy');
+    warnInvalid(host, `${at} weight`, String(rawWeight), 'is not above 0: a slice that can never be won is a decoy', LEFT_OUT);
     return null;
   }
   let type = (text(fields.type).toLowerCase() || 'discount') as PrizeType;
@@ -58,11 +58,11 @@ function check(host: Element, fields: Fields, n: number, fromStore: boolean): Sl
   const single = text(fields.code) || null;
   const bad = [...pool, single ?? ''].find((code) => code && !isCode(code));
   if (bad) {
-    warnBadValue(host, `${at} code`, bad, LEFT_OUT, 'is not a code (1 to 64 characters, no spaces)');
+    warnInvalid(host, `${at} code`, bad, 'is not a code (1 to 64 characters, no spaces)', LEFT_OUT);
     return null;
   }
   if (type !== 'none' && !fromStore && !single && !pool.length) {
-    warnBadValue(host, `${at} code`, '', LEFT_OUT, 'is missing: a prize needs a code or codes from the store');
+    warnInvalid(host, `${at} code`, '', 'is missing: a prize needs a code or codes from the store', LEFT_OUT);
     return null;
   }
   let color: string | null = text(fields.color) || null;
@@ -90,11 +90,11 @@ export function readSlices(host: Element, fromStore: boolean): Slice[] {
       );
   let slices = list.map((fields, i) => check(host, fields, i + 1, fromStore)).filter((slice): slice is Slice => slice !== null);
   if (slices.length > MAX_SLICES) {
-    warnBadValue(host, 'slices', `${slices.length} slices`, `the first ${MAX_SLICES}`, `are more than ${MAX_SLICES}`);
+    warnInvalid(host, 'slices', `${slices.length} slices`, `are more than ${MAX_SLICES}`, `only the first ${MAX_SLICES} are shown`);
     slices = slices.slice(0, MAX_SLICES);
   }
   if (slices.length < 2) {
-    warnBadValue(host, 'slices', `${slices.length} winnable`, 'no wheel', 'is fewer than two');
+    warnInvalid(host, 'slices', `${slices.length} winnable`, 'is fewer than two', 'no wheel is shown');
     return [];
   }
   return slices;

@@ -149,6 +149,7 @@ export const styles = css`
   }
   .small {
     font-size: 0.85em;
+    font-variant-numeric: tabular-nums;
   }
   .row {
     display: flex;
@@ -173,6 +174,16 @@ export const styles = css`
     font-weight: 700;
     text-decoration: none;
     cursor: pointer;
+  }
+  .swap {
+    display: inline-grid;
+  }
+  .swap > * {
+    grid-area: 1 / 1;
+  }
+  .swap > [hidden] {
+    display: inline;
+    visibility: hidden;
   }
   .row > a {
     background: none;

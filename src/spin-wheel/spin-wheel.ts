@@ -1,2 +1,567 @@
-// PLACEHOLDER: replaced by the issue that builds <retain-spin-wheel>. Defines nothing yet.
-export {};
+/**
+ * `<retain-spin-wheel>`: spin-to-win. The prizes are the store's (`<retain-slice>` children or JSON), the
+ * outcome comes from `outcome.ts` (a crypto-random weighted draw, or the store's endpoint), the landing
+ * angle from `rotation.ts`; this file draws, animates (one compositor animation per spin) and keeps the
+ * rules: one spin per cooldown across reloads and tabs, the code shown again until it expires.
+ */
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { broadcast, onBroadcast } from '../core/broadcast.js';
+import { parseDuration, parseEnum, parseUrl } from '../core/config.js';
+import { defineElement } from '../core/define.js';
+import { RetainElement } from '../core/element.js';
+import { LocalizeController } from '../core/localize.js';
+import { randomFloat } from '../core/random.js';
+import { storage } from '../core/storage.js';
+import { clearCooldown, cooldownEnds, onCooldownChange, parseTriggers, startCooldown, watchTriggers } from '../core/triggers.js';
+import { askStore, drawWin, type Win } from './outcome.js';
+import { landingRotation, mod, slicePath } from './rotation.js';
+import { readSlices, type Slice } from './slices.js';
+import {
+  RetainSpinCodeAppliedEvent,
+  RetainSpinCodeCopiedEvent,
+  RetainSpinDismissedEvent,
+  RetainSpinEndedEvent,
+  RetainSpinShownEvent,
+  RetainSpinStartedEvent,
+} from './spin-wheel.events.js';
+import { styles } from './spin-wheel.styles.js';
+import { translations } from './spin-wheel.translations.js';
+
+const DAY = 86_400_000;
+const MAX_DURATION = 5000;
+/** Default slice colours, themable one by one as `--retain-spin-wheel-slice-1` … `-8`. */
+const PALETTE = ['#c8324a', '#f2b33d', '#1f6f8b', '#8fc0a9', '#5b3f8c', '#f08a4b', '#2f5d50', '#e3c0d3'];
+const TOPIC = 'spin-wheel';
+
+type Phase = 'loading' | 'ready' | 'spinning' | 'won' | 'spun';
+
+/** Two texts in one place, the space of the longer kept: switching them moves nothing (no layout shift). */
+const swap = (first: string, second: string, showSecond: boolean) =>
+  html`<span class="swap"><span ?hidden=${showSecond}>${first}</span><span ?hidden=${!showSecond}>${second}</span></span>`;
+
+/**
+ * @tag retain-spin-wheel
+ * @summary A prize wheel: the shopper spins once per cooldown and wins one of the store's codes.
+ *
+ * @attr mode - `inline` (default: in the page, its space reserved) or `popup` (a modal dialog).
+ * @attr trigger - Popup only: what opens it, e.g. `exit-intent delay:20s scroll:50% page-views:3 page-views-ever:5`. Default: none.
+ * @attr launcher - Popup only: shows a small fixed button that opens it.
+ * @attr snooze - Popup only: how long triggers stay quiet after the shopper closes it unspun. Default `1d`.
+ * @attr cooldown - One spin per shopper per this long, across reloads and tabs. Default `30d`; `0` for no limit.
+ * @attr code-ttl - How long a won code is valid and shown again (unless the store's answer says). Default `7d`.
+ * @attr duration - Length of the spin, at most `5s`. Default `4s`. `--retain-spin-wheel-duration` overrides it.
+ * @attr outcome-src - The store's URL that decides the outcome (POST, JSON); codes then come from its answer.
+ * @attr outcome-timeout - How long to wait for `outcome-src`. Default `8s`.
+ * @attr apply-url - A link template to apply the code, `{code}` replaced, e.g. `/discount/{code}`. https: or relative.
+ * @attr require-email - Asks for an email before the spin (sent only in `retain-spin-started`, never stored).
+ * @attr show-odds - Shows each prize's odds as text under the wheel.
+ * @attr slices - The prizes as JSON, when there are no `<retain-slice>` children.
+ * @attr instance - Names this wheel in state, counters and events (default: its `id`, else `default`).
+ * @attr lang - Language (en, ru, uk, hu); default from the page.
+ *
+ * @slot heading - Replaces the heading text.
+ * @slot consent - Replaces the marketing-consent text of the email step.
+ *
+ * @fires retain-spin-shown - The wheel came into view, or the popup opened.
+ * @fires retain-spin-started - The shopper spun; with `require-email`, carries the (personal) email.
+ * @fires retain-spin-ended - The wheel stopped: prize, slice, type, code, expiresAt.
+ * @fires retain-spin-code-copied - The shopper copied the code.
+ * @fires retain-spin-code-applied - The shopper followed the apply link.
+ * @fires retain-spin-dismissed - The shopper closed the popup.
+ *
+ * @csspart base - The wrapper.
+ * @csspart heading - The heading.
+ * @csspart stage - The square holding the wheel, pointer and result.
+ * @csspart wheel - The turning wheel.
+ * @csspart pointer - The fixed pointer at the top.
+ * @csspart label - A slice's label.
+ * @csspart spin-button - The spin (and skip) button.
+ * @csspart email - The email field.
+ * @csspart result - The card with the outcome.
+ * @csspart code - The won code.
+ * @csspart copy-button - The copy button.
+ * @csspart apply-link - The apply link.
+ * @csspart expiry - The countdown to the code's expiry.
+ * @csspart prizes - The list of prizes (visually hidden unless `show-odds`).
+ * @csspart dialog - The popup's `<dialog>`.
+ * @csspart close-button - The popup's close button.
+ * @csspart launcher - The popup's launcher button.
+ *
+ * @cssproperty --retain-spin-wheel-size - Largest width of the wheel. Default `24rem`.
+ * @cssproperty --retain-spin-wheel-duration - Spin duration (overrides `duration`), at most 5s.
+ * @cssproperty --retain-spin-wheel-accent - Buttons and hub. Default `--retain-accent`, else a deep orange.
+ * @cssproperty --retain-spin-wheel-surface - Background of the result card and popup.
+ * @cssproperty --retain-spin-wheel-text - Text colour on that surface.
+ * @cssproperty --retain-spin-wheel-pointer - The pointer's colour.
+ * @cssproperty --retain-spin-wheel-rim - The rim's colour.
+ * @cssproperty --retain-spin-wheel-slice-1 - Colours of slices without a `color`, cycling through 1 … 8.
+ */
+export class RetainSpinWheel extends RetainElement {
+  static override widget = 'spin-wheel';
+  static override styles = styles;
+
+  @property({ reflect: true }) mode: string | null = null;
+  @property() trigger: string | null = null;
+  @property({ type: Boolean }) launcher = false;
+  @property() snooze: string | null = null;
+  @property() cooldown: string | null = null;
+  @property({ attribute: 'code-ttl' }) codeTtl: string | null = null;
+  @property() duration: string | null = null;
+  @property({ attribute: 'outcome-src' }) outcomeSrc: string | null = null;
+  @property({ attribute: 'outcome-timeout' }) outcomeTimeout: string | null = null;
+  @property({ attribute: 'apply-url' }) applyUrl: string | null = null;
+  @property({ type: Boolean, attribute: 'require-email' }) requireEmail = false;
+  @property({ type: Boolean, attribute: 'show-odds' }) showOdds = false;
+  @property() slices: string | null = null;
+
+  @state() private phase: Phase = 'loading';
+  @state() private prizes: Slice[] = [];
+  @state() private win: Win | undefined;
+  @state() private cooldownEnd: number | null = null;
+  @state() private failed = false;
+  @state() private copied: boolean | null = null;
+  @state() private said = '';
+  @state() private rotation = 0;
+  @state() private fade = false;
+  @state() private now = Date.now();
+
+  @query('.wheel') private wheel!: HTMLElement;
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  private readonly l = new LocalizeController(this, translations);
+  private popup = false;
+  private cooldownMs = 30 * DAY;
+  private snoozeMs = DAY;
+  private ttlMs = 7 * DAY;
+  private durationMs = 4000;
+  private timeoutMs = 8000;
+  private src: string | null = null;
+  private apply: string | null = null;
+  private animation: Animation | undefined;
+  private returnFocus: HTMLElement | null = null;
+  private closingByCode = false;
+  private spunHere = false;
+  private cleanups: (() => void)[] = [];
+  private stopTriggers: (() => void) | undefined;
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  private refreshing: Promise<void> = Promise.resolve();
+
+  /** State keys of this wheel: `<key>/won`; cooldown keys `<key>/spin` and `<key>/snooze`. */
+  private get key(): string {
+    return `spin-wheel/${this.instanceName}`;
+  }
+
+  /** Opens the popup (popup mode only). */
+  show(trigger = 'api'): void {
+    const dialog = this.dialog;
+    if (!dialog || dialog.open || !this.prizes.length) return;
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    this.returnFocus = active as HTMLElement | null;
+    dialog.showModal();
+    void this.countAndEmit('seen', new RetainSpinShownEvent(this.detail({ mode: 'popup', trigger })));
+    void this.focusNext();
+  }
+
+  /** Closes the popup without counting it as the shopper's dismissal. */
+  hide(): void {
+    this.closingByCode = true;
+    this.dialog?.close();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const observer = new MutationObserver(() => this.readPrizes());
+    observer.observe(this, { childList: true, subtree: true, attributes: true, characterData: true });
+    this.cleanups = [
+      () => observer.disconnect(),
+      onCooldownChange((key) => key === `${this.key}/spin` && void this.refresh()),
+      onBroadcast(TOPIC, (message) => message.instance === this.instanceName && void this.refresh()),
+    ];
+    this.readPrizes();
+    if (this.hasUpdated) this.watch();
+    void this.refresh();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.stopTriggers?.();
+    this.stopTriggers = undefined;
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('mode')) this.popup = parseEnum(this, 'mode', this.mode, ['inline', 'popup'], 'inline') === 'popup';
+    if (changed.has('cooldown')) this.cooldownMs = parseDuration(this, 'cooldown', this.cooldown, 30 * DAY);
+    if (changed.has('snooze')) this.snoozeMs = parseDuration(this, 'snooze', this.snooze, DAY);
+    if (changed.has('codeTtl')) this.ttlMs = parseDuration(this, 'code-ttl', this.codeTtl, 7 * DAY, { min: 60_000 });
+    if (changed.has('duration')) this.durationMs = parseDuration(this, 'duration', this.duration, 4000, { max: MAX_DURATION });
+    if (changed.has('outcomeTimeout')) this.timeoutMs = parseDuration(this, 'outcome-timeout', this.outcomeTimeout, 8000, { min: 500, max: 60_000 });
+    if (changed.has('applyUrl')) {
+      // Checked with a stand-in code, so that a `javascript:` template is refused before anyone wins.
+      this.apply = this.applyUrl && parseUrl(this, 'apply-url', this.applyUrl.replaceAll('{code}', 'CODE')) ? this.applyUrl : null;
+    }
+    if (changed.has('outcomeSrc')) {
+      this.src = parseUrl(this, 'outcome-src', this.outcomeSrc);
+      if (changed.get('outcomeSrc') !== undefined) this.readPrizes();
+    }
+    if (changed.has('slices') && changed.get('slices') !== undefined) this.readPrizes();
+    if (changed.has('instance') && changed.get('instance') !== undefined) void this.refresh();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('mode') || (this.popup && changed.has('trigger'))) this.watch();
+    const ticking = this.phase === 'won' && this.win?.expiresAt != null;
+    if (ticking && !this.ticker) this.ticker = setInterval(() => this.tick(), 1000);
+    if (!ticking && this.ticker) {
+      clearInterval(this.ticker);
+      this.ticker = undefined;
+    }
+  }
+
+  /** Popup: the triggers that open it. Inline: `retain-spin-shown` once, when half of it is first on screen. */
+  private watch(): void {
+    this.stopTriggers?.();
+    this.stopTriggers = undefined;
+    if (this.popup) {
+      this.stopTriggers = watchTriggers(parseTriggers(this, 'trigger', this.trigger, []), (fired) => void this.triggered(fired.kind));
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting) || !this.prizes.length) return;
+        observer.disconnect();
+        void this.countAndEmit('seen', new RetainSpinShownEvent(this.detail({ mode: 'inline', trigger: null })));
+      },
+      { threshold: 0.5 },
+    );
+    observer.observe(this);
+    this.stopTriggers = () => observer.disconnect();
+  }
+
+  private readPrizes(): void {
+    this.prizes = readSlices(this, this.outcomeSrc != null && parseUrl(this, 'outcome-src', this.outcomeSrc) !== null);
+    // At rest, the first slice sits under the pointer rather than a border.
+    if (this.phase === 'loading') this.rotation = mod(-180 / Math.max(this.prizes.length, 1), 360);
+  }
+
+  private async triggered(kind: string): Promise<void> {
+    if (this.phase !== 'ready' || (await cooldownEnds(`${this.key}/snooze`).catch(() => null))) return;
+    this.show(kind);
+  }
+
+  /** Reads the cooldown and the remembered win (after a reload, or when another tab spun). */
+  private refresh(): Promise<void> {
+    return (this.refreshing = this.read());
+  }
+
+  private async read(): Promise<void> {
+    if (this.phase === 'spinning') return;
+    let ends: number | null = null;
+    let win: Win | undefined;
+    try {
+      [ends, win] = await Promise.all([cooldownEnds(`${this.key}/spin`), storage().get('state', `${this.key}/won`) as Promise<Win | undefined>]);
+    } catch (error) {
+      console.warn(`<${this.localName}> could not read its state; the wheel is ready`, error);
+    }
+    if ((this.phase as Phase) === 'spinning') return;
+    const now = Date.now();
+    this.now = now;
+    this.cooldownEnd = ends && ends > now ? ends : null;
+    // A code is shown again until it expires; a "no prize" result only in the tab that spun it.
+    const keep = this.spunHere && this.win?.type === 'none' && this.win.wonAt === win?.wonAt;
+    this.win = win?.code && win.expiresAt && win.expiresAt > now ? win : keep ? this.win : undefined;
+    if (this.win) this.rotation = mod(-(360 / Math.max(this.prizes.length, 1)) * (this.win.slice + 0.5), 360);
+    this.phase = this.win ? 'won' : this.cooldownEnd ? 'spun' : 'ready';
+  }
+
+  private tick(): void {
+    this.now = Date.now();
+    if (this.win?.expiresAt && this.now >= this.win.expiresAt) void this.refresh();
+  }
+
+  private get canSpin(): boolean {
+    return this.prizes.length > 1 && this.phase !== 'spinning' && this.phase !== 'loading' && !this.cooldownEnd;
+  }
+
+  private skip(): void {
+    this.animation?.finish();
+  }
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    void this.spin(this.requireEmail ? { email: String(data.get('email')).trim(), marketingConsent: data.has('consent') } : {});
+    form.reset();
+  }
+
+  private async spin(personal: { email?: string; marketingConsent?: boolean }): Promise<void> {
+    if (!this.canSpin) return;
+    const slices = this.prizes;
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    this.phase = 'spinning';
+    this.failed = false;
+    this.copied = null;
+    this.fade = false;
+    this.win = undefined;
+    this.said = this.l.term('spinning');
+    let claimed = false;
+    try {
+      claimed = this.cooldownMs === 0 || (await startCooldown(`${this.key}/spin`, this.cooldownMs));
+    } catch (error) {
+      console.warn(`<${this.localName}> could not record the spin`, error);
+    }
+    if (claimed && this.cooldownMs) this.cooldownEnd = Date.now() + this.cooldownMs;
+    if (!claimed) {
+      // Another tab (or an earlier visit) took the spin first.
+      this.phase = 'loading';
+      return this.refresh();
+    }
+    void this.countAndEmit('interacted', new RetainSpinStartedEvent(this.detail({ source: this.src ? 'store' : 'wheel', ...personal })));
+    let win: Win;
+    let waiting: Animation | undefined;
+    try {
+      if (this.src) {
+        // The wheel turns while the store decides; the landing starts from wherever it has got to.
+        if (!reduce) waiting = this.turnTo(this.rotation + 360, 900, 'linear', Infinity);
+        win = await askStore(this.src, this.instanceName, slices, this.timeoutMs, this.ttlMs);
+        await storage().put('state', win, `${this.key}/won`);
+      } else {
+        win = await drawWin(`${this.key}/won`, slices, this.ttlMs);
+      }
+    } catch (error) {
+      console.warn(`<${this.localName}> could not get the outcome; the shopper keeps the spin`, error);
+      this.settle(waiting);
+      if (this.cooldownMs) await clearCooldown(`${this.key}/spin`).catch(() => undefined);
+      this.phase = 'loading';
+      await this.refresh();
+      this.failed = true;
+      this.said = this.l.term('error');
+      return this.focusNext();
+    }
+    this.settle(waiting);
+    this.spunHere = true;
+    broadcast({ topic: TOPIC, instance: this.instanceName });
+    const from = this.rotation;
+    const duration = this.spinDuration();
+    const to = landingRotation(from, win.slice, slices.length, Math.max(2, Math.round(duration / 700)), randomFloat());
+    this.rotation = mod(to, 360);
+    if (reduce || !duration) this.fade = true;
+    else {
+      const turning = (this.animation = this.turnTo(to, duration, 'cubic-bezier(.1,.6,.2,1)', 1, from));
+      await Promise.race([turning.finished.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, duration + 1000))]);
+      this.animation = undefined;
+    }
+    this.win = win;
+    this.phase = 'won';
+    this.now = Date.now();
+    this.said = this.resultText(win);
+    void this.countAndEmit(
+      'spun',
+      new RetainSpinEndedEvent(this.detail({ prize: win.label, slice: win.slice, type: win.type, code: win.code, expiresAt: win.expiresAt })),
+    );
+    await this.focusNext();
+  }
+
+  /** One compositor animation of the wheel's transform. */
+  private turnTo(to: number, duration: number, easing: string, iterations: number, from = this.rotation): Animation {
+    return this.wheel.animate([{ transform: `rotate(${from}deg)` }, { transform: `rotate(${to}deg)` }], { duration, easing, iterations });
+  }
+
+  /** Stops the waiting spin where it is, keeping that angle as the start of the landing. */
+  private settle(waiting: Animation | undefined): void {
+    if (!waiting) return;
+    const progress = (Number(waiting.currentTime ?? 0) % 900) / 900;
+    waiting.cancel();
+    this.rotation += 360 * progress;
+  }
+
+  /** The spin's length: `--retain-spin-wheel-duration` if set, else `duration`; never over 5 s. */
+  private spinDuration(): number {
+    const custom = getComputedStyle(this).getPropertyValue('--retain-spin-wheel-duration').trim();
+    const match = /^(\d*\.?\d+)(ms|s)$/.exec(custom);
+    const ms = match ? Number(match[1]) * (match[2] === 's' ? 1000 : 1) : this.durationMs;
+    return Math.min(ms, MAX_DURATION);
+  }
+
+  private resultText(win: Win): string {
+    return win.type === 'none' ? `${win.label}. ${this.l.term('none')}` : `${this.l.term('won', { label: win.label })}. ${win.code}`;
+  }
+
+  /** After a state change that hid the focused control: the next useful one. */
+  private async focusNext(): Promise<void> {
+    await this.refreshing;
+    await this.updateComplete;
+    const root = this.renderRoot;
+    const [first, second] = this.phase === 'won' || this.phase === 'spun' ? ['[part~=copy-button]', '.card'] : ['[part~=email]', '[part~=spin-button]'];
+    if (this.popup && !this.dialog?.open) return;
+    (root.querySelector<HTMLElement>(first) ?? root.querySelector<HTMLElement>(second))?.focus();
+  }
+
+  private async copy(): Promise<void> {
+    const code = this.win?.code;
+    if (!code) return;
+    let done = false;
+    try {
+      await navigator.clipboard.writeText(code);
+      done = true;
+    } catch {
+      // No clipboard permission: select the code so that the shopper can copy it, and try the old way.
+      const selection = getSelection();
+      const shown = this.renderRoot.querySelector('[part~=code]');
+      if (selection && shown) {
+        selection.selectAllChildren(shown);
+        try {
+          done = document.execCommand('copy');
+        } catch {
+          done = false;
+        }
+      }
+    }
+    this.copied = done;
+    this.said = this.l.term(done ? 'copied' : 'copyFailed');
+    if (done) void this.countAndEmit('copied', new RetainSpinCodeCopiedEvent(this.detail({ code })));
+  }
+
+  private applied(url: string): void {
+    // Emitted before counting: the link is leaving the page.
+    this.emit(new RetainSpinCodeAppliedEvent(this.detail({ code: this.win!.code!, url })));
+    void this.count('converted');
+  }
+
+  private onClose(): void {
+    const byShopper = !this.closingByCode;
+    this.closingByCode = false;
+    if (byShopper) {
+      const spun = this.phase !== 'ready';
+      void this.countAndEmit('dismissed', new RetainSpinDismissedEvent(this.detail({ spun })));
+      if (!spun && this.snoozeMs) void startCooldown(`${this.key}/snooze`, this.snoozeMs).catch(() => undefined);
+    }
+    this.animation?.finish();
+    this.returnFocus?.focus();
+    this.returnFocus = null;
+  }
+
+  private expiresIn(expiresAt: number): string {
+    const left = Math.max(0, Math.floor((expiresAt - this.now) / 1000));
+    const days = Math.floor(left / 86_400);
+    const clock = [Math.floor(left / 3600) % 24, Math.floor(left / 60) % 60, left % 60].map((n) => String(n).padStart(2, '0')).join(':');
+    return days ? `${this.l.number(days, { style: 'unit', unit: 'day', unitDisplay: 'long' })}, ${clock}` : clock;
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    if (!this.prizes.length) return nothing;
+    const l = this.l;
+    const body = this.renderBody();
+    return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir}>
+      ${this.popup
+        ? html`${this.launcher ? html`<button part="launcher" class="launcher" @click=${() => this.show('launcher')}>${l.term('title')}</button>` : nothing}
+            <dialog part="dialog" aria-labelledby="heading" @close=${this.onClose} @click=${(e: Event) => e.target === e.currentTarget && this.dialog?.close()}>
+              <div class="inner">
+                <button part="close-button" class="close" aria-label=${l.term('close')} @click=${() => this.dialog?.close()}>×</button>
+                ${body}
+              </div>
+            </dialog>`
+        : body}
+    </div>`;
+  }
+
+  private renderBody(): TemplateResult {
+    const l = this.l;
+    const n = this.prizes.length;
+    const total = this.prizes.reduce((sum, slice) => sum + slice.weight, 0);
+    // Label box: along the radius, as tall as the slice allows at mid-radius (in % of the wheel's width).
+    const height = Math.min(24, 2 * 30 * Math.sin(Math.PI / n) * 0.9);
+    const font = Math.min(5.6, Math.max(3.4, height / 2.5));
+    const spinning = this.phase === 'spinning';
+    const shown = this.phase === 'won' || this.phase === 'spun' || this.failed;
+    return html`<h2 id="heading" part="heading"><slot name="heading">${l.term('title')}</slot></h2>
+      <div class="stage" part="stage">
+        <div
+          class="wheel ${this.fade ? 'fade' : ''}"
+          part="wheel"
+          aria-hidden="true"
+          style="transform:rotate(${this.rotation}deg);--_h:${height}cqi;--_fs:${font}cqi;--_lines:${Math.max(1, Math.floor(height / (font * 1.15)))}"
+        >
+          <svg viewBox="-100 -100 200 200">
+            ${this.prizes.map((slice, i) => svg`<path d=${slicePath(i, n, 97)} style="fill:${this.colorOf(slice, i)}" />`)}
+            <circle r="97" class="rim" />
+          </svg>
+          ${this.prizes.map(
+            (slice, i) =>
+              html`<div class="label" part="label" style="--_a:${(360 / n) * (i + 0.5) - 90}deg;--_c:${this.colorOf(slice, i)}">
+                <span dir="auto">${slice.label}</span>
+              </div>`,
+          )}
+        </div>
+        <svg class="pointer" part="pointer" viewBox="0 0 24 30" aria-hidden="true"><path d="M2 2h20L12 28z" /></svg>
+        <div class="hub" aria-hidden="true"></div>
+        ${shown ? this.renderCard() : nothing}
+      </div>
+      <form class="actions" @submit=${this.onSubmit} ?inert=${!this.canSpin && !spinning} ?hidden=${!this.canSpin && !spinning}>
+        ${this.requireEmail
+          ? html`<div class="email" ?inert=${spinning}>
+              <label>${l.term('email')} <input part="email" type="email" name="email" required autocomplete="email" /></label>
+              <label class="consent"><input type="checkbox" name="consent" /> <slot name="consent">${l.term('consent')}</slot></label>
+            </div>`
+          : nothing}
+        <button part="spin-button" class="spin" type=${spinning ? 'button' : 'submit'} @click=${spinning ? this.skip : undefined}>
+          ${swap(l.term('spin'), l.term('skip'), spinning)}
+        </button>
+      </form>
+      <ul part="prizes" class="prizes ${this.showOdds ? '' : 'sr'}" aria-label=${l.term('prizes')}>
+        ${this.prizes.map(
+          (slice) =>
+            html`<li><span dir="auto">${slice.label}</span>${this.showOdds
+                ? html` <span class="odds">${l.term('odds', { p: l.number(slice.weight / total, { style: 'percent', maximumFractionDigits: 1 }) })}</span>`
+                : nothing}</li>`,
+        )}
+      </ul>
+      <p class="sr" role="status">${this.said}</p>`;
+  }
+
+  private renderCard(): TemplateResult {
+    const l = this.l;
+    const win = this.phase === 'won' ? this.win : undefined;
+    const code = win?.code;
+    const href = code && this.apply ? this.apply.replaceAll('{code}', encodeURIComponent(code)) : null;
+    return html`<div class="card ${this.fade ? 'fade' : ''}" part="result" tabindex="-1">
+      ${win
+        ? html`<p class="prize" dir="auto">${win.type === 'none' ? win.label : l.term('won', { label: win.label })}</p>
+            ${code
+              ? html`<p class="code" part="code">${code}</p>
+                  <div class="row">
+                    <button part="copy-button" @click=${this.copy}>${swap(l.term('copy'), l.term('copied'), !!this.copied)}</button>
+                    ${href ? html`<a part="apply-link" href=${href} @click=${() => this.applied(href)}>${l.term('apply')}</a>` : nothing}
+                  </div>
+                  ${this.copied === false ? html`<p class="small">${l.term('copyFailed')}</p>` : nothing}
+                  <p class="small" part="expiry">
+                    <time datetime=${new Date(win.expiresAt!).toISOString()}>${l.term('expires', { time: this.expiresIn(win.expiresAt!) })}</time>
+                  </p>`
+              : html`<p class="small">${l.term('none')}</p>`}`
+        : this.failed
+          ? html`<p class="small">${l.term('error')}</p>`
+          : html`<p class="prize">${l.term('spun')}</p>
+              ${this.cooldownEnd ? html`<p class="small">${l.term('next', { date: l.date(this.cooldownEnd) })}</p>` : nothing}`}
+    </div>`;
+  }
+
+  private colorOf(slice: Slice, i: number): string {
+    const n = this.prizes.length;
+    // Cycle the palette, never giving the last slice the first one's colour.
+    const k = i === n - 1 && i % PALETTE.length === 0 && i ? 3 : i % PALETTE.length;
+    return slice.color ?? `var(--retain-spin-wheel-slice-${k + 1},${PALETTE[k]})`;
+  }
+}
+
+defineElement('retain-spin-wheel', RetainSpinWheel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'retain-spin-wheel': RetainSpinWheel;
+  }
+}

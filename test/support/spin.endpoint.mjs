@@ -1,0 +1,62 @@
+// Stand-in for a store's spin-outcome endpoint (`outcome-src` of <retain-spin-wheel>).
+//
+// POST /test-api/spin-outcome?slice=2            answers { slice: 2, code: 'STORE-…', expiresAt }
+// POST /test-api/spin-outcome?name=ship          answers the slice by name instead of index
+// POST /test-api/spin-outcome?mode=hang          never answers (until the client gives up, or 20 s)
+// POST /test-api/spin-outcome?mode=error         answers 500
+// POST /test-api/spin-outcome?mode=bad           answers malformed JSON
+// POST /test-api/spin-outcome?mode=nocode        answers a prize slice without a code
+// GET  /test-api/spin-outcome/last               the body of the last POST (to check what the wheel sent)
+let issued = 0;
+let last = null;
+
+function readBody(req) {
+  return new Promise((resolve) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => (text += chunk));
+    req.on('end', () => resolve(text));
+    req.on('error', () => resolve(text));
+  });
+}
+
+export default async function spinOutcome(ctx, next) {
+  if (ctx.path === '/test-api/spin-outcome/last') {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(last);
+    return;
+  }
+  if (ctx.path !== '/test-api/spin-outcome' || ctx.method !== 'POST') return next();
+  const text = await readBody(ctx.req);
+  try {
+    last = JSON.parse(text);
+  } catch {
+    last = { unparsable: text };
+  }
+  const mode = ctx.query.mode ?? 'ok';
+  if (mode === 'hang') {
+    await new Promise((resolve) => {
+      const timer = setTimeout(resolve, 20_000);
+      ctx.res.on('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    ctx.status = 504;
+    return;
+  }
+  ctx.type = 'application/json';
+  if (mode === 'error') {
+    ctx.status = 500;
+    ctx.body = JSON.stringify({ error: 'out of prizes' });
+    return;
+  }
+  if (mode === 'bad') {
+    ctx.body = '{"slice": 1, "code": ';
+    return;
+  }
+  const slice = ctx.query.name ?? Number(ctx.query.slice ?? 0);
+  issued += 1;
+  const code = mode === 'nocode' ? undefined : `STORE-${issued}-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+  ctx.body = JSON.stringify({ slice, code, expiresAt: Date.now() + 3_600_000 });
+}
