@@ -10,7 +10,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { formatDuration, parseDuration, parseJson, parseNumber, readJsonSource, safeUrl, warnBadValue } from '../core/config.js';
+import { formatDuration, parseDuration, parseJson, parseNumber, readJsonSource, safeUrl, warnBadValue, warnInvalid } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { LocalizeController } from '../core/localize.js';
@@ -46,7 +46,7 @@ interface Figures {
 
 type Value = string | number | null | undefined;
 
-const ESTIMATE = 'the estimate';
+const ESTIMATE = 'showing the estimate instead';
 const WHY: Record<Rejection, string> = {
   signature: 'does not match the snapshot and public-key (altered, or signed with another key)',
   payload: 'is not a balance snapshot with points and issuedAt',
@@ -136,6 +136,9 @@ export class RetainLoyaltyBadge extends RetainElement {
   @property({ attribute: 'join-url' }) joinUrl: string | null = null;
   @property({ type: Boolean, reflect: true }) open = false;
 
+  /** Resolves once the figures are read (and verified) and compared with the last visit. */
+  loaded: Promise<void> = Promise.resolve();
+
   /** Orders recorded on this device; null until read. */
   @state() private local: OrderRow[] | null = null;
   /** The verified snapshot, if any; undefined while verifying. */
@@ -168,7 +171,7 @@ export class RetainLoyaltyBadge extends RetainElement {
       io.observe(this);
       this.stops.push(() => io.disconnect());
     }
-    void this.start();
+    this.loaded = this.start();
   }
 
   override disconnectedCallback(): void {
@@ -207,11 +210,12 @@ export class RetainLoyaltyBadge extends RetainElement {
     } else await this.reconcile('estimate');
   }
 
-  private num(attr: string, value: Value, fallback: string): number | null {
+  /** A count the store gives (≥ 0), or null; `instead` says what happens when it is bad. */
+  private num(attr: string, value: Value, instead: string): number | null {
     if (value == null || String(value).trim() === '') return null;
     const n = Number(value);
     if (Number.isFinite(n) && n >= 0) return n;
-    warnBadValue(this, attr, String(value), fallback, n < 0 ? 'is negative' : 'is not a number');
+    warnInvalid(this, attr, String(value), n < 0 ? 'is negative' : 'is not a number', instead);
     return null;
   }
 
@@ -223,7 +227,7 @@ export class RetainLoyaltyBadge extends RetainElement {
     const tiersText = readJsonSource(this, 'tiers', this.tiers);
     if (tiersText?.trim()) {
       const parsed = parseTiers(tiersText);
-      if (typeof parsed === 'string') warnBadValue(this, 'tiers', tiersText, [], parsed);
+      if (typeof parsed === 'string') warnInvalid(this, 'tiers', tiersText, parsed, 'showing no tiers');
       else tiers = parsed;
     }
     const rewards = parseJson(
@@ -255,10 +259,10 @@ export class RetainLoyaltyBadge extends RetainElement {
     this.store =
       points === null
         ? null
-        : { points, pending: this.num('pending', this.pending, '0') ?? 0, tier: this.tier?.trim() || null, orders: null, source: 'store' };
-    this.storeOrders = this.num('orders', this.orders, 'the orders on this device');
-    this.cart = this.num('cart-total', this.cartTotal, 'none');
-    this.join = this.joinUrl ? (safeUrl(this.joinUrl) ?? (warnBadValue(this, 'join-url', this.joinUrl, 'none', 'is not an https: or relative URL'), null)) : null;
+        : { points, pending: this.num('pending', this.pending, 'showing none') ?? 0, tier: this.tier?.trim() || null, orders: null, source: 'store' };
+    this.storeOrders = this.num('orders', this.orders, 'counting the orders on this device instead');
+    this.cart = this.num('cart-total', this.cartTotal, 'ignoring it');
+    this.join = this.joinUrl ? (safeUrl(this.joinUrl) ?? (warnInvalid(this, 'join-url', this.joinUrl, 'is not an https: or relative URL', 'showing no link'), null)) : null;
 
     const snapshot = points === null && !this.guest ? readJsonSource(this, 'snapshot', this.snapshot) : null;
     const inputs = [snapshot, this.signature, this.publicKey, this.customer, this.snapshotMaxAge].join('\n');
@@ -275,21 +279,21 @@ export class RetainLoyaltyBadge extends RetainElement {
     let result: Snapshot | null = null;
     const key = this.publicKey?.trim() ?? '';
     const signature = this.signature?.trim() ?? '';
-    if (!key || !signature) warnBadValue(this, key ? 'signature' : 'public-key', '', ESTIMATE, 'is needed to verify the snapshot');
-    else if (!globalThis.crypto?.subtle) warnBadValue(this, 'snapshot', text, ESTIMATE, 'cannot be verified here (WebCrypto needs https:)');
+    if (!key || !signature) warnInvalid(this, key ? 'signature' : 'public-key', null, 'is missing, so the snapshot cannot be verified', ESTIMATE);
+    else if (!globalThis.crypto?.subtle) warnInvalid(this, 'snapshot', text, 'cannot be verified here (WebCrypto needs https:)', ESTIMATE);
     else {
       let imported: CryptoKey | undefined;
       try {
         imported = await importPublicKey(key);
       } catch (error) {
         const why = (error as Error).message;
-        warnBadValue(this, 'public-key', key, ESTIMATE, why.startsWith('is ') ? why : 'is not a P-256 public key (JWK, or SPKI in base64 or PEM)');
+        warnInvalid(this, 'public-key', key, why.startsWith('is ') ? why : 'is not a P-256 public key (JWK, or SPKI in base64 or PEM)', ESTIMATE);
       }
       if (imported) {
         const verdict = await verifySnapshot(text, signature, imported, { maxAgeMs, customer: this.customer?.trim() || undefined });
         if (verdict.ok) result = verdict.snapshot;
-        else if (verdict.reason === 'stale') warnBadValue(this, 'snapshot', text, ESTIMATE, `is older than ${formatDuration(maxAgeMs)}`);
-        else warnBadValue(this, verdict.reason === 'signature' ? 'signature' : 'snapshot', verdict.reason === 'signature' ? signature : text, ESTIMATE, WHY[verdict.reason]);
+        else if (verdict.reason === 'stale') warnInvalid(this, 'snapshot', text, `is older than ${formatDuration(maxAgeMs)}`, ESTIMATE);
+        else warnInvalid(this, verdict.reason === 'signature' ? 'signature' : 'snapshot', verdict.reason === 'signature' ? signature : text, WHY[verdict.reason], ESTIMATE);
       }
     }
     if (inputs === this.snapshotInputs) this.verified = result;
@@ -419,11 +423,12 @@ export class RetainLoyaltyBadge extends RetainElement {
     else if (!f) badge = l.term('loading');
     else {
       const tier = this.tierOf(f);
-      badge = html`${f.source === 'estimate' ? html`<span aria-hidden="true">≈</span>` : nothing}${l.term('points', { n: f.points })}${f.source === 'verified'
-          ? html`<span aria-hidden="true">✓</span>`
-          : nothing}${tier ? html`<span part="tier" class="tier">${tier}</span>` : nothing}${f.source === 'store'
+      badge = html`${f.source === 'estimate' ? html`<span aria-hidden="true">≈ </span>` : nothing}<span class="pts">${l.term('points', { n: f.points })}</span>${f.source ===
+        'verified'
+          ? html`<span aria-hidden="true"> ✓</span>`
+          : nothing}${tier ? html` <span part="tier" class="tier">${tier}</span>` : nothing}${f.source === 'store'
           ? nothing
-          : html`<span class="sr">(${l.term(f.source === 'estimate' ? 'estimate' : 'verified')})</span>`}`;
+          : html`<span class="sr"> (${l.term(f.source)})</span>`}`;
     }
     return html`<div part="base" class="base" lang=${l.language} @keydown=${this.onKey} @focusout=${this.onFocusOut}>
       <button
@@ -435,7 +440,7 @@ export class RetainLoyaltyBadge extends RetainElement {
         @click=${this.toggle}
         @animationend=${() => (this.celebrating = false)}
       >
-        <span class="star" aria-hidden="true">★</span><span class="sr">${l.term('program')}:</span>${badge}
+        <span class="star" aria-hidden="true">★</span><span><span class="sr">${l.term('program')}: </span>${badge}</span>
       </button>
       <div id="panel" part="panel" class="panel" ?hidden=${!this.open}>
         ${this.open ? (this.guest ? this.guestPanel(joinPoints) : f ? this.memberPanel(f) : nothing) : nothing}
