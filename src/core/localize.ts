@@ -23,26 +23,77 @@ type Host = ReactiveControllerHost & HTMLElement;
 const hosts = new Set<Host>();
 let observer: MutationObserver | undefined;
 
-/** One observer for the whole document: any `lang` change anywhere re-renders the connected widgets. */
+function updateAll(): void {
+  for (const host of hosts) host.requestUpdate();
+}
+
+/**
+ * One observer for the whole document: any `lang` change anywhere (or of the browser's language)
+ * re-renders the connected widgets.
+ */
 function watchLang(): void {
   if (observer || typeof MutationObserver === 'undefined') return;
-  observer = new MutationObserver(() => {
-    for (const host of hosts) host.requestUpdate();
-  });
+  observer = new MutationObserver(updateAll);
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  window.addEventListener('languagechange', updateAll);
 }
 
-/** The language tag that applies to `el`: its own or nearest ancestor's `lang`, else the browser's. */
+/**
+ * The language tag that applies to `el`: its own or nearest ancestor's `lang`, crossing shadow roots
+ * (a widget inside another component's shadow DOM follows the page), else the browser's.
+ */
 export function languageOf(el: Element): string {
-  const tagged = el.closest('[lang]')?.getAttribute('lang')?.trim();
-  return tagged || (typeof navigator !== 'undefined' ? navigator.language : '') || 'en';
+  let node: Element | null = el;
+  while (node) {
+    const tagged = node.closest('[lang]');
+    if (tagged) {
+      const lang = tagged.getAttribute('lang')!.trim();
+      if (lang) return lang;
+      break; // lang="" means "unknown": use the browser's
+    }
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return (typeof navigator !== 'undefined' ? navigator.language : '') || 'en';
 }
 
-/** The supported language for a tag: `uk-UA` → `uk`; anything unsupported → `en`. */
+/** The supported language for a tag, falling back `uk-UA` → `uk` → `en`. */
 export function resolveLanguage(tag: string): Language {
   const base = tag.toLowerCase().split(/[-_]/)[0];
   return (SUPPORTED_LANGUAGES as readonly string[]).includes(base) ? (base as Language) : 'en';
 }
+
+/** A canonical BCP 47 tag for `Intl` (`uk_UA` → `uk-UA`); `en` when the tag is not one. */
+export function canonicalLocale(tag: string): string {
+  try {
+    return Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** `Intl` formatters are costly to make (a review list formats thousands of dates): one per locale and options. */
+const formatters = new Map<string, unknown>();
+function cached<T>(kind: string, locale: string, options: object | undefined, make: () => T): T {
+  const key = `${kind}|${locale}|${options ? JSON.stringify(options) : ''}`;
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    if (formatters.size > 200) formatters.clear();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['week', 7 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1000],
+];
 
 export class LocalizeController<K extends string = string> implements ReactiveController {
   constructor(
@@ -63,12 +114,7 @@ export class LocalizeController<K extends string = string> implements ReactiveCo
 
   /** The full tag in force (`uk-UA`), used for `Intl` formatting. */
   get locale(): string {
-    const tag = languageOf(this.host);
-    try {
-      return Intl.getCanonicalLocales(tag)[0] ?? 'en';
-    } catch {
-      return 'en';
-    }
+    return canonicalLocale(languageOf(this.host));
   }
 
   /** The language whose texts are shown. */
@@ -88,29 +134,45 @@ export class LocalizeController<K extends string = string> implements ReactiveCo
   }
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.locale, options).format(value);
+    const locale = this.locale;
+    return cached('number', locale, options, () => new Intl.NumberFormat(locale, options)).format(value);
   }
 
-  /** A price in `currency` (ISO 4217), with the currency's own minor units. */
+  /** A price in `currency` (ISO 4217), with the currency's own minor units; a malformed code gives `12.5 $$`. */
   currency(amount: number, currency: string, options?: Intl.NumberFormatOptions): string {
     try {
-      return new Intl.NumberFormat(this.locale, { style: 'currency', currency, ...options }).format(amount);
+      return this.number(amount, { style: 'currency', currency, ...options });
     } catch {
       return `${this.number(amount)} ${currency}`;
     }
   }
 
   date(value: Date | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
-    return new Intl.DateTimeFormat(this.locale, options).format(value);
+    const locale = this.locale;
+    return cached('date', locale, options, () => new Intl.DateTimeFormat(locale, options)).format(value);
   }
 
   relativeTime(value: number, unit: Intl.RelativeTimeFormatUnit, options: Intl.RelativeTimeFormatOptions = { numeric: 'auto' }): string {
-    return new Intl.RelativeTimeFormat(this.locale, options).format(value, unit);
+    const locale = this.locale;
+    return cached('relative', locale, options, () => new Intl.RelativeTimeFormat(locale, options)).format(value, unit);
   }
 
-  /** The form for `count` in the language shown: ru/uk one (1, 21), few (2–4, 22), many (5–20, 25). */
+  /**
+   * A moment relative to now in the largest fitting unit: "in 3 days", "5 minutes ago", "tomorrow".
+   * Rounds to the nearest unit.
+   */
+  relative(when: Date | number, now: number = Date.now(), options?: Intl.RelativeTimeFormatOptions): string {
+    const diff = +when - now;
+    for (const [unit, size] of RELATIVE_UNITS) {
+      if (Math.abs(diff) >= size || unit === 'second') return this.relativeTime(Math.round(diff / size), unit, options);
+    }
+    return this.relativeTime(0, 'second', options);
+  }
+
+  /** The form for `count` in the language shown: ru/uk one (1, 21), few (2–4, 22), many (5–20, 25), other (1.5). */
   plural(count: number, forms: PluralForms): string {
-    const rule = new Intl.PluralRules(this.language).select(count);
+    const language = this.language;
+    const rule = cached('plural', language, undefined, () => new Intl.PluralRules(language)).select(count);
     return forms[rule] ?? forms.other;
   }
 }
