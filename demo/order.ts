@@ -1,0 +1,72 @@
+/**
+ * The order-confirmation page, `order.html?order=<id>`: the order just placed (or the latest one; a
+ * fixed sample order when there is none), and a button that places another demo order with a new number.
+ *
+ * Before the kit's script runs (this module comes first in the page), every element with
+ * `data-order-fill="order-id total currency email name"` gets those attributes from the order, the way a
+ * store's server would render them into the page: `<retain-order data-order-fill="order-id total currency">`.
+ */
+import { CURRENCY } from './catalog.js';
+import { lineItem, sumsMarkup } from './cards.js';
+import { date, findOrder, href, placeOrder, priceOf, readOrders, t, totals, type Order } from './shop.js';
+
+function sampleOrder(): Order {
+  const lines = [
+    { slug: 'jasmine-silver-needle', grams: 50, qty: 1 },
+    { slug: 'earl-grey-cream', grams: 100, qty: 1 },
+  ];
+  const { subtotal, shipping, total } = totals(lines, 'standard');
+  return {
+    id: 'KB-SAMPLE',
+    placedAt: Date.now(),
+    lines: lines.map((l) => ({ ...l, cents: priceOf(l) })),
+    subtotal,
+    shipping,
+    total,
+    currency: CURRENCY,
+    method: 'standard',
+    name: t('checkout.demoName'),
+    email: t('checkout.demoEmail'),
+  };
+}
+
+const asked = new URLSearchParams(location.search).get('order');
+const found = asked ? findOrder(asked) : readOrders()[0];
+const order = found ?? sampleOrder();
+
+// ---- Attributes for the kit's elements (synchronously, before the kit loads) ----
+
+const fill: Record<string, string> = {
+  'order-id': order.id,
+  total: (order.total / 100).toFixed(2),
+  currency: order.currency,
+  email: order.email,
+  name: order.name,
+};
+for (const el of document.querySelectorAll('[data-order-fill]')) {
+  for (const attribute of (el.getAttribute('data-order-fill') ?? '').split(/\s+/)) {
+    if (attribute in fill) el.setAttribute(attribute, fill[attribute]);
+  }
+}
+
+// ---- The page ----
+
+function bind(name: string, value: string): void {
+  for (const el of document.querySelectorAll<HTMLElement>(`[data-bind="${name}"]`)) el.textContent = value;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+document.title = t('doc.order', { id: order.id });
+document.querySelector<HTMLElement>('[data-sample]')!.hidden = !!found;
+bind('thanks', t('order.thanks', { name: order.name }));
+bind('sent', t('order.sent', { email: order.email }));
+bind('id', order.id);
+bind('placed', date(order.placedAt, { dateStyle: 'medium', timeStyle: 'short' }));
+bind('eta', date(order.placedAt + (order.method === 'express' ? 1 : 4) * DAY, { weekday: 'long', day: 'numeric', month: 'long' }));
+document.querySelector('[data-lines]')!.replaceChildren(...order.lines.map((line) => lineItem(line, false)));
+document.querySelector('[data-sums]')!.innerHTML = sumsMarkup(order);
+
+document.querySelector('[data-again]')!.addEventListener('click', () => {
+  const next = placeOrder(order.lines, { name: order.name, email: order.email, method: order.method });
+  location.assign(href('order.html', { order: next.id }));
+});
