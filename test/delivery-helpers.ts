@@ -14,7 +14,10 @@ export function newSink(): string {
   return `/test-api/events/s${Date.now().toString(36)}${++sinks}${Math.random().toString(36).slice(2, 6)}`;
 }
 
-export async function setSink(url: string, state: { status?: number; retryAfter?: number; fail?: number }): Promise<void> {
+export async function setSink(
+  url: string,
+  state: { status?: number; fail?: number; failStatus?: number; retryAfter?: number },
+): Promise<void> {
   await fetch(`${url}/state`, { method: 'POST', body: JSON.stringify(state) });
 }
 
@@ -23,11 +26,15 @@ export async function readSink(url: string): Promise<SinkState> {
 }
 
 /** Polls `check` (server state, another tab's IndexedDB…) until it returns a truthy value. */
-export async function until<T>(check: () => T | Promise<T>, what: string, timeoutMs = 15_000): Promise<T> {
+export async function until<T>(
+  check: () => T | Promise<T>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<Exclude<T, false | null | undefined | 0 | ''>> {
   const started = Date.now();
   for (;;) {
     const value = await check();
-    if (value) return value;
+    if (value) return value as Exclude<T, false | null | undefined | 0 | ''>;
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -49,12 +56,15 @@ export interface TabKit {
   delivery: Delivery;
   destinations: Destinations;
   emit(name: `retain-${string}`, fields?: Record<string, unknown>): string;
+  /** Adds a `<retain-forward>` with these attributes to the tab's page. */
+  declare(attributes: Record<string, string>): HTMLElement;
 }
 
 export async function loadKit(tab: Tab): Promise<TabKit> {
   const delivery = await tab.load<Delivery>('/src/core/delivery.ts');
   const destinations = await tab.load<Destinations>('/src/core/destinations.ts');
   const events = await tab.load<Events>('/src/core/events.ts');
+  await tab.load('/src/forward/forward.ts');
   return {
     delivery,
     destinations,
@@ -62,6 +72,12 @@ export async function loadKit(tab: Tab): Promise<TabKit> {
       const detail = events.makeDetail<RetainDetail & Record<string, unknown>>('test-widget', 'tab', fields);
       events.emit(tab.window.document.body, new events.RetainEvent(name, detail));
       return detail.id;
+    },
+    declare(attributes) {
+      const el = tab.window.document.createElement('retain-forward');
+      for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+      tab.window.document.body.append(el);
+      return el;
     },
   };
 }

@@ -1,31 +1,219 @@
 import { expect } from '@open-wc/testing';
-import { addDestination, outboxStats, stopDelivery } from '../src/core/delivery.js';
+import { addDestination, onDeliveryState, outboxStats, settings, stopDelivery, type DeliveryState } from '../src/core/delivery.js';
 import { endpoint } from '../src/core/destinations.js';
+import { MEMO_KEY, type DeliveryMemo } from '../src/core/outbox.js';
+import { storage } from '../src/core/storage.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
-import { emitEvent, newSink, readSink, until } from './delivery-helpers.js';
+import { openTab, type Tab } from './support/tabs.js';
+import { emitEvent, loadKit, newSink, readSink, setSink, until, type SinkState } from './delivery-helpers.js';
+
+const absolute = (path: string) => new URL(path, location.href).href;
+
+/** Distinct ids received, and those received more than once. */
+function tally(sink: SinkState): { ids: Set<string>; twice: string[] } {
+  const ids = new Set<string>();
+  const twice: string[] = [];
+  for (const event of sink.received) {
+    if (ids.has(event.id)) twice.push(event.id);
+    ids.add(event.id);
+  }
+  return { ids, twice };
+}
 
 describe('delivery to an endpoint', () => {
+  let db: string;
   let warnings: ConsoleWatch;
+  const tabs: Tab[] = [];
   beforeEach(() => {
-    freshDatabase();
+    db = freshDatabase().name;
     warnings = watchConsole();
   });
   afterEach(async () => {
     stopDelivery();
+    for (const tab of tabs.splice(0)) tab.close();
+    delete (navigator as { locks?: unknown }).locks;
     warnings.stop();
     await deleteDatabases();
   });
 
-  it('posts a batch of events with their ids', async () => {
+  async function visit(): Promise<Awaited<ReturnType<typeof loadKit>> & { tab: Tab }> {
+    const tab = await openTab(db);
+    tabs.push(tab);
+    return { tab, ...(await loadKit(tab)) };
+  }
+
+  it('posts batches as JSON with keepalive, each event with its id, and reports queued → sent → acknowledged', async () => {
     const url = newSink();
-    addDestination(endpoint(new URL(url, location.href).href, 'test', { wait: 0 }));
-    const ids = [emitEvent('retain-spin-end').id, emitEvent('retain-prize-won').id];
+    const calls: RequestInit[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      if (init?.method === 'POST') calls.push(init);
+      return realFetch(input, init);
+    };
+    const states: Record<string, DeliveryState[]> = {};
+    onDeliveryState((id, state) => (states[id] ??= []).push(state));
+    try {
+      addDestination(endpoint(absolute(url), 'test', { wait: 0 }));
+      const ids = [emitEvent('retain-spin-end', { prize: 'ten' }).id, emitEvent('retain-prize-won').id];
+      const sink = await until(async () => {
+        const s = await readSink(url);
+        return s.received.length >= 2 && s;
+      }, 'the batch');
+      expect(sink.received.map((e) => e.id)).to.have.members(ids);
+      expect(sink.received.find((e) => e.id === ids[0])).to.deep.include({ name: 'retain-spin-end', cancelled: false });
+      expect(sink.received.find((e) => e.id === ids[0])!.detail).to.include({ id: ids[0], prize: 'ten', widget: 'test-widget' });
+      expect(calls[0]).to.include({ method: 'POST', keepalive: true });
+      expect(JSON.parse(calls[0].body as string).events).to.have.length(2);
+      await until(async () => (await outboxStats()).queued === 0, 'an empty outbox');
+      for (const id of ids) expect(states[id]).to.deep.equal(['queued', 'sent', 'acknowledged']);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
+  it('200 events produced while the endpoint is down, over 3 reloads, arrive exactly once when it is back up', async () => {
+    const url = newSink();
+    await setSink(url, { status: 503 });
+    const produced: string[] = [];
+    for (const count of [70, 70, 60]) {
+      const page = await visit();
+      page.declare({ to: 'endpoint', url, 'batch-wait': '0' });
+      const before = (await readSink(url)).requests.length;
+      for (let i = 0; i < count; i++) produced.push(page.emit('retain-spin-end', { n: produced.length }));
+      // Each visit tries, fails, and keeps everything (nothing leaves by beacon while the endpoint is down).
+      await until(async () => (await readSink(url)).requests.length > before, 'a failed attempt');
+      await until(async () => (await page.delivery.outboxStats()).queued === produced.length, 'the outbox to hold every event');
+      page.tab.close();
+    }
+    expect((await readSink(url)).received).to.have.length(0);
+    await setSink(url, { status: 200 });
+    const last = await visit();
+    last.declare({ to: 'endpoint', url, 'batch-wait': '0' });
+    await until(async () => (await last.delivery.outboxStats()).queued === 0, 'the outbox to empty');
+    const sink = await readSink(url);
+    const { ids, twice } = tally(sink);
+    expect(twice).to.deep.equal([]);
+    expect(sink.received).to.have.length(200);
+    expect([...ids].sort()).to.deep.equal([...produced].sort());
+  });
+
+  it('at pagehide the rest leaves by beacons of at most 60 KB; what did not fit arrives on the next visit', async () => {
+    const url = newSink();
+    const page = await visit();
+    // Gather for an hour: nothing is sent before the tab closes.
+    page.declare({ to: 'endpoint', url, 'batch-wait': '1h', 'batch-size': '500' });
+    const produced: string[] = [];
+    for (let i = 0; i < 150; i++) produced.push(page.emit('retain-review-voted', { text: `${i} `.padEnd(1000, 'x') }));
+    await until(async () => (await page.delivery.outboxStats()).queued === 150, 'the outbox to hold every event');
+    expect((await readSink(url)).requests).to.have.length(0);
+    page.tab.close();
+
+    // The beacons arrive, and the outbox no longer owes what they carried (noted at pagehide in
+    // localStorage, as IndexedDB cannot commit then; the next visit applies the note).
+    const beaconed = await until(async () => {
+      const sink = await readSink(url);
+      const note = JSON.parse(localStorage.getItem(`retainkit:${db}:beaconed`) ?? '{}') as Record<string, string[]>;
+      const noted = note[`endpoint ${absolute(url)}`] ?? [];
+      const received = sink.received.map((e) => e.id);
+      return received.length > 0 && noted.length === received.length && noted.every((id) => received.includes(id)) && sink;
+    }, 'the beacons');
+    expect(beaconed.requests.length).to.be.greaterThan(0);
+    for (const request of beaconed.requests) {
+      expect(request.bytes).to.be.at.most(60_000);
+      expect(request.type).to.match(/^text\/plain/);
+    }
+    expect(beaconed.received.length, 'the browser takes at most 64 KiB of beacons at once').to.be.lessThan(150);
+
+    const next = await visit();
+    next.declare({ to: 'endpoint', url, 'batch-wait': '0', 'batch-size': '500' });
+    await until(async () => (await next.delivery.outboxStats()).queued === 0, 'the outbox to empty');
+    const sink = await readSink(url);
+    const { ids, twice } = tally(sink);
+    expect(twice).to.deep.equal([]);
+    expect([...ids].sort()).to.deep.equal([...produced].sort());
+    for (const request of sink.requests) expect(request.bytes).to.be.at.most(60_000);
+  });
+
+  for (const mode of ['Web Locks', 'the IndexedDB lease (no Web Locks)']) {
+    it(`two tabs producing and flushing at once never send an event twice (${mode})`, async () => {
+      const url = newSink();
+      // A flaky endpoint: both tabs have failures and retries to race on.
+      await setSink(url, { fail: 3 });
+      settings.retryBase = 50;
+      const other = await openTab(db);
+      tabs.push(other);
+      if (mode !== 'Web Locks') {
+        for (const nav of [navigator, other.window.navigator])
+          Object.defineProperty(nav, 'locks', { value: undefined, configurable: true });
+      }
+      const there = await loadKit(other);
+      there.delivery.settings.retryBase = 50;
+      addDestination(endpoint(absolute(url), 'test', { wait: 0, batch: 7 }));
+      there.declare({ to: 'endpoint', url, 'batch-wait': '0', 'batch-size': '7' });
+      const produced: string[] = [];
+      for (let round = 0; round < 20; round++) {
+        for (let i = 0; i < 5; i++) produced.push(emitEvent('retain-spin-end').id, there.emit('retain-spin-end'));
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      await until(async () => (await readSink(url)).received.length >= 200 && (await outboxStats()).queued === 0, 'all 200 delivered');
+      const sink = await readSink(url);
+      const { ids, twice } = tally(sink);
+      expect(twice).to.deep.equal([]);
+      expect(ids.size).to.equal(200);
+      expect([...ids].sort()).to.deep.equal([...produced].sort());
+    });
+  }
+
+  it('honours Retry-After on 429, also after a reload', async () => {
+    const url = newSink();
+    await setSink(url, { fail: 1, failStatus: 429, retryAfter: 2 });
+    const key = `endpoint ${absolute(url)}`;
+    addDestination(endpoint(absolute(url), 'test', { wait: 0 }));
+    emitEvent('retain-spin-end');
+    await until(
+      async () => ((await storage().get('state', MEMO_KEY)) as DeliveryMemo | undefined)?.down?.[key],
+      'the deadline to be stored',
+    );
+    // A reload: a fresh delivery path that knows only what is stored.
+    stopDelivery();
+    addDestination(endpoint(absolute(url), 'test', { wait: 0 }));
     const sink = await until(async () => {
       const s = await readSink(url);
-      return s.received.length >= 2 && s;
-    }, 'the batch');
-    expect(sink.received.map((e) => e.id)).to.have.members(ids);
+      return s.received.length === 1 && s;
+    }, 'the retry');
+    expect(sink.requests.map((r) => r.status)).to.deep.equal([429, 200]);
+    expect(sink.requests[1].at - sink.requests[0].at).to.be.at.least(1950);
+  });
+
+  it('retries with exponential backoff and jitter until a 2xx, then removes the event', async () => {
+    const url = newSink();
+    await setSink(url, { fail: 4 });
+    settings.retryBase = 200;
+    addDestination(endpoint(absolute(url), 'test', { wait: 0 }));
+    emitEvent('retain-spin-end');
+    const sink = await until(async () => {
+      const s = await readSink(url);
+      return s.received.length === 1 && s;
+    }, 'the delivery');
+    const at = sink.requests.map((r) => r.at);
+    expect(sink.requests.map((r) => r.status)).to.deep.equal([503, 503, 503, 503, 200]);
+    for (let i = 1; i < at.length; i++) {
+      const full = 200 * 2 ** (i - 1);
+      // Jitter: between half and all of the doubled delay (plus a little for the work in between).
+      expect(at[i] - at[i - 1], `gap ${i}`).to.be.within(full / 2 - 20, full + 150);
+    }
     await until(async () => (await outboxStats()).queued === 0, 'an empty outbox');
+  });
+
+  it('keeps the events while an endpoint answers 4xx, warning once', async () => {
+    const url = newSink();
+    await setSink(url, { status: 404 });
+    settings.retryBase = 20;
+    addDestination(endpoint(absolute(url), 'the test endpoint', { wait: 0 }));
+    emitEvent('retain-spin-end');
+    await until(async () => (await readSink(url)).requests.length >= 3, 'three attempts');
+    expect(warnings.take()).to.have.length(1);
+    expect((await outboxStats()).queued).to.equal(1);
   });
 });

@@ -336,44 +336,93 @@ async function leading(key: string): Promise<boolean> {
   return !!ok;
 }
 
-/** The outbox, oldest first, after applying the limits and claiming old unassigned rows. */
+/**
+ * What beacons carried at pagehide, by destination key. IndexedDB cannot commit a transaction once the
+ * page is gone, so the flushing tab notes them synchronously in localStorage; the next `load` (in any
+ * tab) applies the note to the outbox and clears it.
+ */
+type BeaconNote = Record<string, string[]>;
+const noteKey = () => `retainkit:${databaseName()}:beaconed`;
+
+function readNote(): BeaconNote {
+  try {
+    return JSON.parse(localStorage.getItem(noteKey()) ?? '{}') as BeaconNote;
+  } catch {
+    return {};
+  }
+}
+
+/** Adds (`ids`) or, with `applied`, removes ids from the note. */
+function writeNote(change: BeaconNote, applied = false): void {
+  try {
+    const note = readNote();
+    for (const [key, ids] of Object.entries(change)) {
+      const set = new Set(note[key]);
+      for (const id of ids) applied ? set.delete(id) : set.add(id);
+      if (set.size) note[key] = [...set];
+      else delete note[key];
+    }
+    if (Object.keys(note).length) localStorage.setItem(noteKey(), JSON.stringify(note));
+    else localStorage.removeItem(noteKey());
+  } catch {
+    // No localStorage: those events may be sent again on the next visit (the receiver drops them by id).
+  }
+}
+
+/** The outbox, oldest first, after applying beacon notes and the limits, and claiming old unassigned rows. */
 async function load(): Promise<{ rows: OutboxRow[]; memo: DeliveryMemo }> {
+  const note = readNote();
   const all = (await storage().getAll('outbox')).sort((a, b) => a.createdAt - b.createdAt);
+  for (const [key, ids] of Object.entries(note)) {
+    const gone = new Set(ids);
+    for (const row of all) if (gone.has(row.id)) row.pending = row.pending.filter((k) => k !== key);
+  }
+  const noted = Object.keys(note).length > 0;
   const now = Date.now();
   const cut = now - settings.maxAge;
   const over = all.length - settings.maxEvents;
   const drop = all.filter((row, i) => i < over || row.createdAt < cut);
   const rows = all.filter((row, i) => !(i < over || row.createdAt < cut));
   const claim = rows.filter((row) => row.pending.includes(UNASSIGNED) && row.createdAt < now - CLAIM_MS);
-  const memo = !(drop.length || claim.length)
+  const memo = !(drop.length || claim.length || noted)
     ? (((await storage().get('state', MEMO_KEY)) ?? {}) as DeliveryMemo)
     : await storage().transact(['outbox', 'state'], async (tx) => {
-    const memo = ((await tx.get('state', MEMO_KEY)) ?? {}) as DeliveryMemo;
-    let dropped = 0;
-    for (const row of drop) {
-      if (!(await tx.get('outbox', row.id))) continue;
-      await tx.delete('outbox', row.id);
-      dropped++;
-    }
-    for (const row of claim) {
-      const current = await tx.get('outbox', row.id);
-      if (!current?.pending.includes(UNASSIGNED)) continue;
-      row.pending = [...destinations.keys()].filter((key) => owedTo(key, row.name));
-      if (row.pending.length) await tx.put('outbox', row);
-      else await tx.delete('outbox', row.id);
-    }
-    if (dropped) {
-      memo.dropped = (memo.dropped ?? 0) + dropped;
-      await tx.put('state', memo, MEMO_KEY);
-      if (!warned.has('')) {
-        warned.add('');
-        console.warn(
-          `retainkit: the event outbox is over its limit (${settings.maxEvents} events, ${formatDuration(settings.maxAge)}): dropped the ${dropped} oldest; ${memo.dropped} dropped on this device so far.`,
-        );
-      }
-    }
-    return memo;
-  });
+        const memo = ((await tx.get('state', MEMO_KEY)) ?? {}) as DeliveryMemo;
+        for (const [key, ids] of Object.entries(note)) {
+          for (const id of ids) {
+            const row = await tx.get('outbox', id);
+            if (!row) continue;
+            row.pending = row.pending.filter((k) => k !== key);
+            if (row.pending.length) await tx.put('outbox', row);
+            else await tx.delete('outbox', id);
+          }
+        }
+        let dropped = 0;
+        for (const row of drop) {
+          if (!(await tx.get('outbox', row.id))) continue;
+          await tx.delete('outbox', row.id);
+          dropped++;
+        }
+        for (const row of claim) {
+          const current = await tx.get('outbox', row.id);
+          if (!current?.pending.includes(UNASSIGNED)) continue;
+          row.pending = [...destinations.keys()].filter((key) => owedTo(key, row.name));
+          if (row.pending.length) await tx.put('outbox', row);
+          else await tx.delete('outbox', row.id);
+        }
+        if (dropped) {
+          memo.dropped = (memo.dropped ?? 0) + dropped;
+          await tx.put('state', memo, MEMO_KEY);
+          if (!warned.has('')) {
+            warned.add('');
+            console.warn(
+              `retainkit: the event outbox is over its limit (${settings.maxEvents} events, ${formatDuration(settings.maxAge)}): dropped the ${dropped} oldest; ${memo.dropped} dropped on this device so far.`,
+            );
+          }
+        }
+        return memo;
+      });
+  if (noted) writeNote(note, true);
   known.clear();
   for (const row of rows) if (row.pending.length) known.set(row.id, row);
   return { rows: rows.filter((row) => row.pending.length), memo };
@@ -461,20 +510,36 @@ function pagehide(): void {
     const leads = locks() ? !!f.lock : (f.lease ?? 0) > Date.now();
     if (!d.beacon || !leads || f.down || !granted() || !navigator.onLine) continue;
     const gone = new Set(f.inflight?.keepalive ? f.inflight.ids : []);
-    let rest = [...known.values()].filter((row) => row.pending.includes(key) && !gone.has(row.id)).sort((a, b) => a.createdAt - b.createdAt);
+    let rest = [...known.values()]
+      .filter((row) => row.pending.includes(key) && !gone.has(row.id))
+      .sort((a, b) => a.createdAt - b.createdAt);
     while (rest.length) {
       const { rows, body } = pack(rest, d.batch ?? 100);
       if (new TextEncoder().encode(body).length > BODY_LIMIT || !d.beacon(body)) break;
       for (const row of rows) gone.add(row.id);
       rest = rest.slice(rows.length);
     }
-    done.push(acknowledge([...gone].map((id) => ({ id }) as OutboxRow), key, 'sent').catch(() => undefined));
+    if (!gone.size) continue;
+    writeNote({ [key]: [...gone] });
+    // Also straight to IndexedDB: when the page lives on (the back/forward cache), this commits.
+    done.push(
+      acknowledge(
+        [...gone].map((id) => ({ id }) as OutboxRow),
+        key,
+        'sent',
+      ).catch(() => undefined),
+    );
   }
   if (!locks()) {
     const release = editMemo((memo) => {
       for (const key of destinations.keys()) if (memo.lease?.[key]?.[0] === TAB) delete memo.lease[key];
     });
-    done.push(release.then(() => undefined, () => undefined));
+    done.push(
+      release.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
   }
   void Promise.all(done).finally(() => destinations.forEach((_, key) => release(key)));
 }

@@ -57,7 +57,11 @@ export function toRecord(row: OutboxRow): KitEventRecord {
   return { name: row.name, detail: row.detail, cancelled: !!row.cancelled };
 }
 
-const snake = (text: string) => text.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/\W/g, '_').toLowerCase();
+const snake = (text: string) =>
+  text
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/\W/g, '_')
+    .toLowerCase();
 
 /** GA4's shape: `retain_spin_end`, with flat snake_case parameters (`counters_seen`), `event_id` for the id. */
 export function ga4(row: OutboxRow): [name: string, params: Record<string, unknown>] {
@@ -130,7 +134,9 @@ export function segment(label: string, events?: string[]): Destination {
     label,
     events,
     ready: () => typeof page.analytics?.track === 'function',
-    send: eachRow(label, (row) => page.analytics!.track!(row.name, { ...row.detail, ...(row.cancelled && { cancelled: true }) }, { messageId: row.id })),
+    send: eachRow(label, (row) =>
+      page.analytics!.track!(row.name, { ...row.detail, ...(row.cancelled && { cancelled: true }) }, { messageId: row.id }),
+    ),
   };
 }
 
@@ -161,7 +167,12 @@ export const BODY_LIMIT = 60_000;
 const bytes = (text: string) => new TextEncoder().encode(text).length;
 
 /** The longest prefix of `rows` (≥ 1 row, ≤ `max`) whose batch body fits `limit` bytes, and its body. */
-export function pack(rows: OutboxRow[], max: number, limit = BODY_LIMIT, extra: Record<string, unknown> = {}): { rows: OutboxRow[]; body: string } {
+export function pack(
+  rows: OutboxRow[],
+  max: number,
+  limit = BODY_LIMIT,
+  extra: Record<string, unknown> = {},
+): { rows: OutboxRow[]; body: string } {
   const head = JSON.stringify({ ...extra, sentAt: Date.now() }).slice(0, -1);
   const parts: string[] = [];
   let size = bytes(head) + 14;

@@ -59,7 +59,8 @@ export class RetainForward extends HTMLElement {
 
   private update(): void {
     const attr = (name: string) => this.getAttribute(name);
-    if (attr('max-events') !== null) settings.maxEvents = parseNumber(this, 'max-events', attr('max-events'), 1000, { min: 1, integer: true });
+    if (attr('max-events') !== null)
+      settings.maxEvents = parseNumber(this, 'max-events', attr('max-events'), 1000, { min: 1, integer: true });
     if (attr('max-age') !== null) settings.maxAge = parseDuration(this, 'max-age', attr('max-age'), 7 * 86_400_000, { min: 60_000 });
     if (attr('consent') !== null || this.saidConsent) {
       this.saidConsent = attr('consent') !== null;

@@ -3,13 +3,13 @@
 //   POST /test-api/events/<sink>         a batch (fetch or sendBeacon): answered with the sink's status;
 //                                        on 2xx its events are recorded
 //   GET  /test-api/events/<sink>         { received: [event…], requests: [{ bytes, type, status, at }…] }
-//   POST /test-api/events/<sink>/state   JSON { status?, retryAfter?, fail? }: answer `status` (default 200),
-//                                        with Retry-After when given; `fail`: answer the next N requests with
-//                                        `status` (or 503) and then 200 again
+//   POST /test-api/events/<sink>/state   JSON { status?, fail?, failStatus?, retryAfter? }: answer the next
+//                                        `fail` requests with `failStatus` (default 503), then `status`
+//                                        (default 200); non-2xx answers carry Retry-After when given
 const sinks = new Map();
 
 function sink(name) {
-  if (!sinks.has(name)) sinks.set(name, { status: 200, retryAfter: undefined, fail: 0, received: [], requests: [] });
+  if (!sinks.has(name)) sinks.set(name, { status: 200, fail: 0, failStatus: 503, retryAfter: undefined, received: [], requests: [] });
   return sinks.get(name);
 }
 
@@ -38,13 +38,14 @@ export default async function eventsEndpoint(ctx, next) {
     s.status = state.status ?? 200;
     s.retryAfter = state.retryAfter;
     s.fail = state.fail ?? 0;
+    s.failStatus = state.failStatus ?? 503;
     ctx.status = 204;
     return;
   }
   let status = s.status;
   if (s.fail > 0) {
     s.fail -= 1;
-    status = s.status >= 300 ? s.status : 503;
+    status = s.failStatus;
   }
   s.requests.push({ bytes: body.length, type: ctx.get('content-type'), status, at: Date.now() });
   ctx.set('access-control-allow-origin', '*');
