@@ -1,2 +1,591 @@
-// PLACEHOLDER: replaced by the issue that builds <retain-review-showcase>. Defines nothing yet.
-export {};
+/**
+ * `<retain-review-showcase>`: social proof on product pages. Thin over pure modules: review-data
+ * (checks and normalizes the JSON), review-query (sort, filter, selection), review-jsonld (schema.org),
+ * review-votes (helpful votes and last visit in IndexedDB).
+ */
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { parseEnum, parseNumber, parseUrl, readJsonSource, warnBadValue } from '../core/config.js';
+import { defineElement } from '../core/define.js';
+import { RetainElement } from '../core/element.js';
+import { LocalizeController } from '../core/localize.js';
+import { normalizeData, type Review, type ReviewData } from './review-data.js';
+import { JsonLdPublisher, productNode, roundAverage } from './review-jsonld.js';
+import { ALL, SORTS, filterReviews, isSelection, selectReviews, starsOf, type Query, type SortKey } from './review-query.js';
+import {
+  RetainReviewFilterEvent,
+  RetainReviewHelpfulEvent,
+  RetainReviewPhotoOpenEvent,
+  RetainReviewSeenEvent,
+  RetainReviewSortEvent,
+} from './review-showcase.events.js';
+import { styles } from './review-showcase.styles.js';
+import { translations, type ReviewTerm } from './review-showcase.translations.js';
+import { castVote, onVote, readVotes, recordVisit, type Votes } from './review-votes.js';
+
+const VIEWS = ['list', 'grid', 'carousel', 'summary'] as const;
+type View = (typeof VIEWS)[number];
+/** A body longer than this is clamped, with "read more". */
+const LONG = 480;
+
+/**
+ * @tag retain-review-showcase
+ * @summary Customer reviews: average and distribution over all reviews, cards with stars, verified badge,
+ * photos and store reply; sort, filter, paging; helpful votes; schema.org JSON-LD. A selection is
+ * always labelled as one, next to the real figures.
+ *
+ * @attr view - `list` (default), `grid`, `carousel`, or `summary` (stars, average and count, to sit beside a price).
+ * @attr src - URL (https: or relative) of the review JSON, paged through `next`; without it the JSON is read
+ *   from a `<script type="application/json">` child (escape `</` as `<\/` in it).
+ * @attr page-size - Cards per page, 1–50 (default 10).
+ * @attr sort - First sort: `newest` (default), `highest`, `lowest`, `helpful`, `photos`.
+ * @attr min-rating - Store's selection: show only reviews with at least this many stars, 1–5 (default 1,
+ *   all). Labelled as a selection; the figures stay over all reviews.
+ * @attr featured - Store's selection: only reviews marked `featured`. Labelled as a selection.
+ * @attr schema-id - `@id` of the page's Product JSON-LD to merge the ratings into (default: the data's
+ *   `product.schemaId`, else the page URL + `#product`).
+ * @attr no-schema - Writes no JSON-LD.
+ * @attr href - In the summary view, where the count links to (such as `#reviews`).
+ * @attr instance - Names this showcase in events and counters (default: its id, else `default`).
+ * @attr lang - Language of the interface (default: the page's); each review keeps its own.
+ *
+ * @fires retain-review-seen - Reviews came into view: `{ productId, reviewIds }`, each once per page view.
+ * @fires retain-review-filter - The shopper changed stars, photos, keyword or chose "see all".
+ * @fires retain-review-sort - The shopper chose a sort order.
+ * @fires retain-review-helpful - A helpful vote, once per review per device: `{ productId, reviewId }`.
+ * @fires retain-review-photo-open - A photo opened in the lightbox: `{ productId, reviewId, index }`.
+ *
+ * @csspart base - The wrapper.
+ * @csspart summary - Average, stars and count.
+ * @csspart histogram - The per-star bars (buttons that filter).
+ * @csspart controls - Sort, photos and search.
+ * @csspart selection - The label shown whenever a selection is shown.
+ * @csspart reviews - The list of cards.
+ * @csspart review - One card.
+ * @csspart reply - The store's reply in a card.
+ * @csspart more - The "show more" button.
+ * @csspart lightbox - The photo dialog.
+ *
+ * @cssproperty --retain-review-showcase-star-color - Filled stars.
+ * @cssproperty --retain-review-showcase-card-background - Cards (default transparent).
+ * @cssproperty --retain-review-showcase-min-height - Space reserved before the reviews arrive.
+ * @cssproperty --retain-review-showcase-card-width - Card width in the grid and carousel (default 18rem).
+ *
+ * @slot - Holds the `<script type="application/json">` with the reviews; not shown.
+ */
+export class RetainReviewShowcase extends RetainElement {
+  static override widget = 'review-showcase';
+  static override styles = styles;
+
+  @property() view = '';
+  @property() src = '';
+  @property({ attribute: 'page-size' }) pageSize = '';
+  @property() sort = '';
+  @property({ attribute: 'min-rating' }) minRating = '';
+  @property({ type: Boolean }) featured = false;
+  @property({ attribute: 'schema-id' }) schemaId = '';
+  @property({ type: Boolean, attribute: 'no-schema' }) noSchema = false;
+  @property() href = '';
+  /** The review JSON (the documented shape) given by script instead of markup. */
+  @property({ attribute: false }) data?: unknown;
+
+  @state() private reviews?: ReviewData;
+  @state() private status: 'loading' | 'ready' | 'error' = 'loading';
+  @state() private query: Query = ALL;
+  /** Cards shown in the list and grid; in the carousel, the page shown. */
+  @state() private shown = 0;
+  @state() private page = 0;
+  @state() private votes: Votes = {};
+  @state() private since?: number;
+  @state() private expanded: string[] = [];
+  @state() private photo?: { review: Review; index: number };
+
+  private readonly l = new LocalizeController<ReviewTerm>(this, translations);
+  private mode: View = 'list';
+  private size = 10;
+  private results: Review[] = [];
+  private ticket = 0;
+  private productKnown = '';
+  private pagedSource = false;
+  private srcUrl: string | null = null;
+  private stopVotes?: () => void;
+  private readonly seen = new Set<string>();
+  private observer?: IntersectionObserver;
+  private readonly jsonLd = new JsonLdPublisher();
+  private published = '';
+  private opener?: HTMLElement;
+  private focusFrom = -1;
+
+  private t(key: ReviewTerm, args?: Record<string, unknown>): string {
+    return this.l.term(key, args);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopVotes = onVote((product, review, vote) => {
+      if (product === this.reviews?.product.id) this.votes = { ...this.votes, [review]: vote };
+    });
+    if (typeof IntersectionObserver !== 'undefined') {
+      this.observer = new IntersectionObserver((entries) => this.sawCards(entries), { threshold: 0.5 });
+    }
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopVotes?.();
+    this.observer?.disconnect();
+    this.jsonLd.withdraw();
+    this.published = '';
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('view')) this.mode = parseEnum(this, 'view', this.view, VIEWS, 'list');
+    if (changed.has('pageSize')) this.size = parseNumber(this, 'page-size', this.pageSize, 10, { min: 1, max: 50, integer: true });
+    if (changed.has('sort') || changed.has('minRating') || changed.has('featured')) {
+      const min = parseNumber(this, 'min-rating', this.minRating, 1, { min: 1, max: 5, integer: true });
+      this.query = {
+        ...ALL,
+        sort: parseEnum<SortKey>(this, 'sort', this.sort, SORTS, 'newest'),
+        stars: [1, 2, 3, 4, 5].filter((s) => min > 1 && s >= min),
+        featured: this.featured,
+      };
+    }
+    if (changed.has('src') || changed.has('data')) {
+      this.srcUrl = this.data === undefined ? parseUrl(this, 'src', this.src) : null;
+      this.pagedSource = false;
+    }
+    if (changed.has('data') && this.data !== undefined) this.accept(normalizeData(this.data), 'data');
+    else if (changed.has('src') || !this.hasUpdated) this.start();
+    else if (changed.has('query') && this.paged) this.fetchPage(this.pageUrl(), false);
+    if (changed.has('reviews') || changed.has('query')) {
+      const all = this.reviews?.reviews ?? [];
+      // A paged source filters and sorts on its server; filtering again here keeps the label true.
+      this.results = this.paged ? filterReviews(all, this.query) : selectReviews(all, this.query);
+    }
+    if (changed.has('query') || changed.has('pageSize')) this.resetPaging();
+  }
+
+
+  /** Loads from `src`, else reads the inline JSON (once the children are parsed). */
+  private start(): void {
+    if (this.data !== undefined) return;
+    if (this.srcUrl) return void this.fetchPage(this.pageUrl(), false);
+    const text = readJsonSource(this, 'data', null);
+    if (text == null && document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', () => this.start(), { once: true });
+      return;
+    }
+    // A refused src has had its warning: no second one for the missing inline data.
+    if (text == null && this.src.trim()) return void (this.status = 'error');
+    let value: unknown;
+    try {
+      value = JSON.parse(text ?? '');
+    } catch (error) {
+      warnBadValue(this, 'data', text ?? '', 'no reviews', `is not valid JSON (${(error as Error).message}); if a review holds "</script>", write it as "<\\/script>"`);
+      this.status = 'error';
+      return;
+    }
+    this.accept(normalizeData(value), 'data');
+  }
+
+  private accept(result: ReviewData | string, from: string, append = false): boolean {
+    if (typeof result === 'string') {
+      warnBadValue(this, from, this.src || '…', 'no reviews', result);
+      this.status = 'error';
+      return false;
+    }
+    if (result.problems.length) {
+      console.warn(`retainkit: <${this.localName}> ${from}: ${result.problems.length} problem(s) in the review data, the first: ${result.problems[0]}; showing the rest.`, this);
+    }
+    const before = this.reviews;
+    if (result.next) this.pagedSource = true;
+    if (append && before) {
+      const ids = new Set(before.reviews.map((r) => r.id));
+      result = { ...result, reviews: [...before.reviews, ...result.reviews.filter((r) => !ids.has(r.id))] };
+      if (result.aggregate.computed) result.aggregate = before.aggregate;
+    }
+    this.reviews = result;
+    this.status = 'ready';
+    if (!append) this.resetPaging();
+    const product = result.product.id;
+    if (product !== this.productKnown && this.mode !== 'summary') void this.remember(product);
+    this.productKnown = product;
+    return true;
+  }
+
+  private resetPaging(): void {
+    this.shown = this.size;
+    this.page = 0;
+  }
+
+  /** Records the visit and reads this device's votes for the product. */
+  private async remember(product: string): Promise<void> {
+    try {
+      this.since = await recordVisit(product);
+    } catch (error) {
+      console.warn(`retainkit: <${this.localName}> could not read the last visit`, error);
+    }
+    await this.refreshVotes(product);
+  }
+
+  private async refreshVotes(product: string): Promise<void> {
+    try {
+      this.votes = { ...(await readVotes(product)), ...this.votes };
+    } catch (error) {
+      console.warn(`retainkit: <${this.localName}> could not read helpful votes`, error);
+    }
+  }
+
+  /** `src` with the query as parameters: sort, rating (stars, comma-separated), photos, featured, q. */
+  private pageUrl(): string {
+    const url = new URL(this.srcUrl!);
+    const q = this.query;
+    const params: Record<string, string> = { sort: q.sort, rating: starsOf(q).join(','), photos: q.photos ? '1' : '', featured: q.featured ? '1' : '', q: q.keyword.trim() };
+    for (const [name, value] of Object.entries(params)) if (value) url.searchParams.set(name, value);
+    return url.href;
+  }
+
+  private async fetchPage(url: string, append: boolean): Promise<void> {
+    const ticket = ++this.ticket;
+    if (!append) this.status = 'loading';
+    let result: ReviewData | string;
+    try {
+      const response = await fetch(url, { headers: { accept: 'application/json' } });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      result = normalizeData(await response.json(), response.url || url);
+    } catch (error) {
+      if (ticket !== this.ticket) return;
+      warnBadValue(this, 'src', url, 'no reviews', `could not be loaded (${(error as Error).message})`);
+      this.status = 'error';
+      return;
+    }
+    if (ticket === this.ticket) this.accept(result, 'src', append);
+  }
+
+  /** The cards in the DOM: a page (or the pages shown so far); never the whole list. */
+  private visible(): Review[] {
+    return this.mode === 'carousel' ? this.results.slice(this.page * this.size, (this.page + 1) * this.size) : this.results.slice(0, this.shown);
+  }
+
+  /** A source that pages (gave a `next`) filters and sorts on its server, and counts the matches. */
+  private get paged(): boolean {
+    return !!this.srcUrl && this.pagedSource;
+  }
+
+  private get matchCount(): number | undefined {
+    return this.paged ? this.reviews?.total : this.results.length;
+  }
+
+  private hasMore(end: number): boolean {
+    return end < this.results.length || !!this.reviews?.next;
+  }
+
+  /** Makes sure `count` results are loaded (fetching pages from a paged source as needed). */
+  private async ensure(count: number): Promise<void> {
+    while (this.results.length < count && this.reviews?.next) {
+      const before = this.reviews.reviews.length;
+      await this.fetchPage(this.reviews.next, true);
+      await this.updateComplete;
+      if (this.reviews.reviews.length === before) break;
+    }
+  }
+
+  private async more(): Promise<void> {
+    const from = this.shown;
+    await this.ensure(from + this.size);
+    this.focusFrom = from;
+    this.shown = from + this.size;
+  }
+
+  private async turn(dir: 1 | -1, track: HTMLElement): Promise<void> {
+    const card = track.querySelector('li')?.getBoundingClientRect().width ?? track.clientWidth;
+    const end = dir > 0 ? track.scrollLeft + track.clientWidth >= track.scrollWidth - 2 : track.scrollLeft <= 2;
+    const behavior = matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+    if (!end) return track.scrollBy({ left: dir * card, behavior });
+    const page = this.page + dir;
+    if (page < 0) return;
+    await this.ensure(page * this.size + 1);
+    if (page * this.size >= this.results.length) return;
+    this.page = page;
+    await this.updateComplete;
+    track.scrollTo({ left: dir > 0 ? 0 : track.scrollWidth });
+  }
+
+  /** A filter change by the shopper: applied, announced to the store. */
+  private async filter(change: Partial<Query>): Promise<void> {
+    this.query = { ...this.query, ...change };
+    const q = this.query;
+    await this.updateComplete;
+    void this.countAndEmit(
+      'interacted',
+      new RetainReviewFilterEvent(this.detail({ productId: this.productKnown, stars: starsOf(q), photos: q.photos, keyword: q.keyword.trim(), featured: q.featured, matches: this.paged ? undefined : this.results.length })),
+    );
+  }
+
+  private toggleStar(star: number): void {
+    const stars = starsOf(this.query);
+    this.filter({ stars: stars.includes(star) ? stars.filter((s) => s !== star) : [...stars, star] });
+  }
+
+  private chooseSort(event: Event): void {
+    const sort = (event.target as HTMLSelectElement).value as SortKey;
+    this.query = { ...this.query, sort };
+    void this.countAndEmit('interacted', new RetainReviewSortEvent(this.detail({ productId: this.productKnown, sort })));
+  }
+
+  private async vote(review: Review): Promise<void> {
+    const product = this.productKnown;
+    if (this.votes[review.id]) return;
+    let recorded: boolean;
+    try {
+      recorded = await castVote(product, review.id, review.helpful);
+    } catch (error) {
+      console.warn(`retainkit: <${this.localName}> could not record a helpful vote`, error);
+      return;
+    }
+    if (!recorded) return void this.refreshVotes(product);
+    this.votes = { ...this.votes, [review.id]: { at: Date.now(), base: review.helpful } };
+    void this.countAndEmit('voted', new RetainReviewHelpfulEvent(this.detail({ productId: product, reviewId: review.id })));
+  }
+
+  private async openPhoto(review: Review, index: number, opener: HTMLElement): Promise<void> {
+    this.opener = opener;
+    this.photo = { review, index };
+    await this.updateComplete;
+    const dialog = this.renderRoot.querySelector('dialog')!;
+    if (!dialog.open) dialog.showModal();
+    dialog.querySelector<HTMLElement>('.close')?.focus();
+    void this.countAndEmit('opened', new RetainReviewPhotoOpenEvent(this.detail({ productId: this.productKnown, reviewId: review.id, index })));
+  }
+
+  private stepPhoto(dir: number): void {
+    const { review, index } = this.photo!;
+    const n = review.media.length;
+    this.photo = { review, index: (index + dir + n) % n };
+  }
+
+  private closed(): void {
+    this.photo = undefined;
+    this.opener?.focus();
+  }
+
+  private sawCards(entries: IntersectionObserverEntry[]): void {
+    const ids: string[] = [];
+    for (const entry of entries) {
+      const id = (entry.target as HTMLElement).dataset.id!;
+      if (entry.isIntersecting && !this.seen.has(id)) {
+        this.seen.add(id);
+        ids.push(id);
+      }
+    }
+    if (!ids.length) return;
+    if (this.seen.size === ids.length) void this.count('seen');
+    this.emit(new RetainReviewSeenEvent(this.detail({ productId: this.productKnown, reviewIds: ids })));
+  }
+
+  protected override updated(): void {
+    const cards = [...this.renderRoot.querySelectorAll<HTMLElement>('article')];
+    if (this.observer) {
+      this.observer.disconnect();
+      for (const card of cards) this.observer.observe(card);
+    }
+    if (this.focusFrom >= 0) {
+      cards[this.focusFrom]?.focus();
+      this.focusFrom = -1;
+    }
+    const data = this.reviews;
+    if (!data || this.mode === 'summary' || this.noSchema || this.status !== 'ready') return;
+    const id = this.schemaId.trim() || data.product.schemaId || `${location.origin}${location.pathname}#product`;
+    const node = productNode(data, this.visible(), id);
+    const text = JSON.stringify(node);
+    if (text !== this.published) this.jsonLd.publish(node);
+    this.published = text;
+  }
+
+  private stars(value: number, label = this.t('rated', { v: value })): TemplateResult {
+    return html`<span class="stars" role="img" aria-label=${label}><span style=${styleMap({ width: `${(value / 5) * 100}%` })}></span></span>`;
+  }
+
+  protected override render(): TemplateResult {
+    const data = this.reviews;
+    if (this.mode === 'summary') {
+      if (!data || !data.aggregate.count) return html`<span part="base" class="base"></span>`;
+      const { average, count } = data.aggregate;
+      const href = this.href ? parseUrl(this, 'href', this.href) : null;
+      const label = this.t('count', { n: count });
+      return html`<span part="base summary" class="base summary">
+        ${this.stars(roundAverage(average))} <span class="average" aria-hidden="true">${this.l.number(roundAverage(average), { minimumFractionDigits: 1 })}</span>
+        ${href ? html`<a href=${href}>${label}</a>` : html`<span>${label}</span>`}
+      </span>`;
+    }
+    return html`<section part="base" class="base view-${this.mode}" aria-label=${this.t('heading')} aria-busy=${this.status === 'loading'}>
+      ${this.status === 'error'
+        ? html`<p class="note">${this.t('error')}${this.srcUrl ? html` <button @click=${() => this.fetchPage(this.pageUrl(), false)}>${this.t('retry')}</button>` : nothing}</p>`
+        : !data
+          ? html`<p class="note">${this.t('loading')}</p>`
+          : this.renderReviews(data)}
+      <dialog part="lightbox" aria-label=${this.photo ? this.t('photo', { i: this.photo.index + 1, n: this.photo.review.media.length }) : nothing} @close=${this.closed} @keydown=${(e: KeyboardEvent) => (e.key === 'ArrowRight' ? this.stepPhoto(1) : e.key === 'ArrowLeft' ? this.stepPhoto(-1) : null)}>
+        ${this.photo ? this.renderPhoto() : nothing}
+      </dialog>
+    </section>`;
+  }
+
+  private renderReviews(data: ReviewData): TemplateResult {
+    const { aggregate } = data;
+    const q = this.query;
+    const stars = starsOf(q);
+    const average = roundAverage(aggregate.average);
+    const visible = this.visible();
+    const total = this.matchCount;
+    const end = this.mode === 'carousel' ? (this.page + 1) * this.size : this.shown;
+    const partial = !isSelection(q) && !data.next && !aggregate.computed && data.reviews.length < aggregate.count;
+    return html`
+      <div part="summary" class="summary">
+        <span class="average" aria-hidden="true">${this.l.number(average, { minimumFractionDigits: 1 })}</span>
+        ${this.stars(average)}
+        <span>${this.t('count', { n: aggregate.count })}</span>
+      </div>
+      ${aggregate.distribution && aggregate.count
+        ? html`<div part="histogram" class="histogram" role="group" aria-label=${this.t('byStars')}>
+            ${[5, 4, 3, 2, 1].map((s) => {
+              const n = aggregate.distribution![s - 1];
+              return html`<button aria-pressed=${stars.includes(s)} aria-label=${this.t('star', { s, n })} @click=${() => this.toggleStar(s)}>
+                <span>${s}★</span><span class="bar"><span style=${styleMap({ width: `${(n / aggregate.count) * 100}%` })}></span></span><span>${this.l.number(n)}</span>
+              </button>`;
+            })}
+          </div>`
+        : nothing}
+      ${aggregate.count
+        ? html`<div part="controls" class="controls">
+            <label>${this.t('sortBy')} <select .value=${q.sort} @change=${this.chooseSort}>${SORTS.map((s) => html`<option value=${s} ?selected=${q.sort === s}>${this.t(s)}</option>`)}</select></label>
+            <label><input type="checkbox" .checked=${q.photos} @change=${(e: Event) => this.filter({ photos: (e.target as HTMLInputElement).checked })} /> ${this.t('withPhotos')}</label>
+            <input type="search" aria-label=${this.t('search')} placeholder=${this.t('search')} .value=${q.keyword}
+              @input=${(e: Event) => !this.paged && (this.query = { ...q, keyword: (e.target as HTMLInputElement).value })}
+              @change=${(e: Event) => this.filter({ keyword: (e.target as HTMLInputElement).value })} />
+          </div>`
+        : nothing}
+      ${isSelection(q)
+        ? html`<p part="selection" class="selection">
+            ${this.t('showing', { what: this.criteria(q), n: total })} · ${this.t('based', { v: average, n: aggregate.count })} ·
+            <button class="link" @click=${() => this.filter({ stars: [], photos: false, keyword: '', featured: false })}>${this.t('seeAll')}</button>
+          </p>`
+        : partial
+          ? html`<p part="selection" class="selection">
+              ${this.t('shown', { n: data.reviews.length, total: aggregate.count })}${data.all ? html` · <a href=${data.all}>${this.t('seeAll')}</a>` : nothing}
+            </p>`
+          : nothing}
+      ${visible.length
+        ? this.mode === 'carousel'
+          ? html`<div class="slides">
+              <button class="prev" aria-label=${this.t('prev')} @click=${(e: Event) => this.turn(-1, this.track(e))}>‹</button>
+              <div class="track" tabindex="0" role="group" aria-roledescription=${this.t('carousel')} aria-label=${this.t('heading')}
+                @keydown=${(e: KeyboardEvent) => (e.key === 'ArrowRight' || e.key === 'ArrowLeft') && (e.preventDefault(), this.turn(e.key === 'ArrowRight' ? 1 : -1, e.currentTarget as HTMLElement))}>
+                ${this.renderList(visible)}
+              </div>
+              <button class="next" aria-label=${this.t('next')} @click=${(e: Event) => this.turn(1, this.track(e))}>›</button>
+            </div>`
+          : this.renderList(visible)
+        : html`<p class="note">${this.t(aggregate.count ? 'noMatch' : 'empty')}</p>`}
+      ${this.mode !== 'carousel' && visible.length
+        ? html`<p class="status" role="status">${total !== undefined ? this.t('shown', { n: visible.length, total }) : nothing}</p>
+            ${this.hasMore(end) ? html`<button part="more" class="more" @click=${this.more}>${this.t('more')}</button>` : nothing}`
+        : nothing}
+    `;
+  }
+
+  private track(event: Event): HTMLElement {
+    return (event.currentTarget as HTMLElement).parentElement!.querySelector('.track')!;
+  }
+
+  /** "4★ and 5★, with photos, “word”" in the interface language. */
+  private criteria(q: Query): string {
+    const parts: string[] = [];
+    const stars = starsOf(q);
+    if (stars.length) parts.push(new Intl.ListFormat(this.l.locale, { type: 'conjunction' }).format(stars.map((s) => `${s}★`)));
+    if (q.featured) parts.push(this.t('featured'));
+    if (q.photos) parts.push(this.t('withPhotos').toLocaleLowerCase(this.l.locale));
+    if (q.keyword.trim()) parts.push(this.t('quote', { q: q.keyword.trim() }));
+    return parts.join(', ');
+  }
+
+  private renderList(reviews: Review[]): TemplateResult {
+    return html`<ul part="reviews" class="reviews">
+      ${reviews.map((r, i) => html`<li>${this.renderCard(r, i)}</li>`)}
+    </ul>`;
+  }
+
+  private renderCard(r: Review, i: number): TemplateResult {
+    const vote = this.votes[r.id];
+    const helpful = vote ? Math.max(r.helpful, vote.base + 1) : r.helpful;
+    const long = r.body.length > LONG || r.body.split('\n').length > 6;
+    const open = this.expanded.includes(r.id);
+    const lang = r.language ?? nothing;
+    return html`<article part="review" class="card" tabindex="-1" data-id=${r.id} aria-label=${r.title || r.author || this.t('rated', { v: r.rating })}>
+      <div class="head">
+        ${this.stars(r.rating)}
+        ${r.title ? html`<h3 dir="auto" lang=${lang}>${r.title}</h3>` : nothing}
+        ${this.since !== undefined && r.date !== undefined && r.date > this.since ? html`<span class="badge new">${this.t('isNew')}</span>` : nothing}
+      </div>
+      <p class="meta">
+        ${r.author ? html`<bdi>${r.author}</bdi>` : nothing}${r.location ? html` · <bdi>${r.location}</bdi>` : nothing}
+        ${r.date !== undefined ? html` · <time datetime=${new Date(r.date).toISOString()}>${this.l.date(r.date)}</time>` : nothing}
+        ${r.verified ? html` · <span class="badge verified"><span aria-hidden="true">✓</span> ${this.t('verified')}</span>` : nothing}
+      </p>
+      ${r.body ? html`<p class="body ${long && !open ? 'clamp' : ''}" dir="auto" lang=${lang} id="b-${i}" tabindex="-1">${r.body}</p>` : nothing}
+      ${long && !open
+        ? html`<button class="link" aria-expanded="false" aria-controls="b-${i}" @click=${(e: Event) => this.expand(r, e)}>${this.t('readMore')}</button>`
+        : nothing}
+      ${r.media.length
+        ? html`<ul class="photos">
+            ${r.media.map(
+              (m, i) => html`<li>
+                <button @click=${(e: Event) => this.openPhoto(r, i, e.currentTarget as HTMLElement)}>
+                  <img src=${m.thumb ?? m.url} alt=${m.alt || this.t('photoBy', { i: i + 1, name: r.author })} loading="lazy" width="72" height="72" />
+                </button>
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+      ${r.reply
+        ? html`<div part="reply" class="reply">
+            <p class="meta"><strong>${r.reply.author ? html`<bdi>${r.reply.author}</bdi>` : this.t('reply')}</strong>${r.reply.date !== undefined ? html` · ${this.l.date(r.reply.date)}` : nothing}</p>
+            <p class="body" dir="auto" lang=${lang}>${r.reply.body}</p>
+          </div>`
+        : nothing}
+      <button class="vote" aria-pressed=${!!vote} @click=${() => this.vote(r)}>${this.t('vote')}${helpful ? html` · ${this.l.number(helpful)}` : nothing}</button>
+    </article>`;
+  }
+
+  private async expand(r: Review, event: Event): Promise<void> {
+    const body = (event.currentTarget as HTMLElement).parentElement!.querySelector<HTMLElement>('.body');
+    this.expanded = [...this.expanded, r.id];
+    await this.updateComplete;
+    body?.focus();
+  }
+
+  private renderPhoto(): TemplateResult {
+    const { review, index } = this.photo!;
+    const m = review.media[index];
+    const n = review.media.length;
+    return html`<figure>
+        <img src=${m.url} alt=${m.alt || this.t('photoBy', { i: index + 1, name: review.author })} width=${m.width ?? nothing} height=${m.height ?? nothing} />
+        <figcaption dir="auto">${m.alt ? m.alt : nothing} ${this.t('photo', { i: index + 1, n })}</figcaption>
+      </figure>
+      <div class="dialog-actions">
+        ${n > 1
+          ? html`<button @click=${() => this.stepPhoto(-1)}>${this.t('prev')}</button><button @click=${() => this.stepPhoto(1)}>${this.t('next')}</button>`
+          : nothing}
+        <button class="close" @click=${() => this.renderRoot.querySelector('dialog')!.close()}>${this.t('close')}</button>
+      </div>`;
+  }
+}
+
+defineElement('retain-review-showcase', RetainReviewShowcase);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'retain-review-showcase': RetainReviewShowcase;
+  }
+}

@@ -1,0 +1,271 @@
+/**
+ * The review data the showcase reads (inline JSON, a `src` URL, or the `data` property), checked and
+ * normalized once into typed reviews. Everything in it was typed by strangers: text is cleaned (no
+ * bidi overrides, no runaway combining marks, bounded length), URLs are kept only when they are https:
+ * or relative, and a review that cannot be shown honestly (no id, no 1–5 rating) is skipped and counted.
+ *
+ * The aggregate the store gives is the truth over all its reviews; only when it gives none is one
+ * computed from the reviews at hand (and marked `computed`).
+ */
+import { safeUrl } from '../core/config.js';
+import { wilson } from './review-query.js';
+
+export interface Media {
+  url: string;
+  alt: string;
+  width?: number;
+  height?: number;
+  /** A smaller image for the card; the lightbox shows `url`. */
+  thumb?: string;
+}
+
+export interface Reply {
+  body: string;
+  author: string;
+  date?: number;
+}
+
+export interface Review {
+  id: string;
+  /** Whole stars, 1–5. */
+  rating: number;
+  title: string;
+  body: string;
+  author: string;
+  location: string;
+  /** Milliseconds since the epoch; undefined when the data had no valid date. */
+  date?: number;
+  verified: boolean;
+  media: Media[];
+  helpful: number;
+  unhelpful: number;
+  reply?: Reply;
+  /** A BCP 47 tag, checked by `Intl`. */
+  language?: string;
+  featured: boolean;
+  /** Lower bound of the Wilson interval of the helpful share (see `wilson`), for the helpful sort. */
+  score: number;
+  /** Folded text for keyword search, filled on first search. */
+  text?: string;
+}
+
+/** Counts per star: index 0 is 1★, index 4 is 5★. */
+export type Distribution = [number, number, number, number, number];
+
+export interface Aggregate {
+  /** Over all the product's reviews (never over a selection). */
+  average: number;
+  count: number;
+  distribution?: Distribution;
+  /** True when the store gave no aggregate and it was computed from the reviews at hand. */
+  computed: boolean;
+}
+
+export interface Product {
+  id: string;
+  name: string;
+  url?: string;
+  /** The `@id` of the page's Product JSON-LD to merge the ratings into. */
+  schemaId?: string;
+}
+
+export interface ReviewData {
+  product: Product;
+  aggregate: Aggregate;
+  reviews: Review[];
+  /** The next page of a paged source (already checked to be https: or relative). */
+  next?: string;
+  /** How many reviews match the request in a paged source. */
+  total?: number;
+  /** A page with all reviews, for "see all" when the data holds only some. */
+  all?: string;
+  /** What was wrong with the data (skipped reviews, a dropped distribution); empty when all was well. */
+  problems: string[];
+}
+
+// Bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069) let a stranger's text reorder the
+// text around it; C0/C1 controls other than tab and newline have no business in a review.
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// More than four combining marks on one letter is "Zalgo" text that paints over its neighbours.
+const MARKS = /(\p{M}{4})\p{M}+/gu;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A stranger's text made tidy: controls and overrides gone, marks capped, at most `max` characters. */
+export function cleanText(raw: unknown, max: number, multiline = false): string {
+  if (typeof raw !== 'string' && typeof raw !== 'number') return '';
+  let text = String(raw).replace(/\r\n?/g, '\n').replace(CONTROLS, '').replace(MARKS, '$1');
+  text = multiline ? text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n') : text.replace(/\s+/g, ' ');
+  text = text.trim();
+  // Cut on a code point, not inside a surrogate pair.
+  if (text.length > max) text = `${text.slice(0, max).replace(/[\ud800-\udbff]$/, '').trimEnd()}…`;
+  return text;
+}
+
+/** Milliseconds for an ISO date or a timestamp; undefined when it is not a date. */
+export function parseDate(raw: unknown): number | undefined {
+  const ms = typeof raw === 'number' ? raw : typeof raw === 'string' ? Date.parse(raw) : NaN;
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/** A URL from data, resolved against `base`: kept only when https: or relative (see `safeUrl`). */
+export function dataUrl(raw: unknown, base: string): string | undefined {
+  if (typeof raw !== 'string' || !raw.trim()) return undefined;
+  try {
+    return safeUrl(new URL(raw.trim(), base).href) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const count = (raw: unknown): number => {
+  const n = Number(raw);
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
+};
+
+function language(raw: unknown): string | undefined {
+  if (typeof raw !== 'string' || !raw.trim()) return undefined;
+  try {
+    return Intl.getCanonicalLocales(raw.trim())[0];
+  } catch {
+    return undefined;
+  }
+}
+
+function media(raw: unknown, base: string): Media[] {
+  const list: Media[] = [];
+  for (const item of Array.isArray(raw) ? raw.slice(0, 12) : []) {
+    const entry: Obj = isObj(item) ? item : { url: item };
+    const url = dataUrl(entry.url ?? entry.src, base);
+    if (!url) continue;
+    const width = count(entry.width);
+    const height = count(entry.height);
+    list.push({
+      url,
+      alt: cleanText(entry.alt, 300),
+      width: width || undefined,
+      height: height || undefined,
+      thumb: dataUrl(entry.thumb ?? entry.thumbnail, base),
+    });
+  }
+  return list;
+}
+
+/** One review, or why it cannot be shown. */
+export function normalizeReview(raw: unknown, base: string): Review | string {
+  if (!isObj(raw)) return 'is not an object';
+  const id = cleanText(raw.id, 200);
+  if (!id) return 'has no id';
+  const rating = Number(raw.rating);
+  if (!(rating >= 1 && rating <= 5)) return `review ${id} has no rating from 1 to 5`;
+  const author = isObj(raw.author) ? raw.author : { name: raw.author };
+  const reply = isObj(raw.reply) ? raw.reply : { body: raw.reply };
+  const replyBody = cleanText(reply.body, 5000, true);
+  const helpful = count(raw.helpful);
+  const unhelpful = count(raw.unhelpful);
+  return {
+    id,
+    rating: Math.round(rating),
+    title: cleanText(raw.title, 200),
+    body: cleanText(raw.body, 20_000, true),
+    author: cleanText(author.name, 100),
+    location: cleanText(author.location ?? raw.location, 100),
+    date: parseDate(raw.date),
+    verified: raw.verified === true,
+    media: media(raw.media, base),
+    helpful,
+    unhelpful,
+    reply: replyBody ? { body: replyBody, author: cleanText(reply.author, 100), date: parseDate(reply.date) } : undefined,
+    language: language(raw.language),
+    featured: raw.featured === true,
+    score: wilson(helpful, unhelpful),
+  };
+}
+
+/** Counts per star of `reviews`. */
+export function distributionOf(reviews: readonly Review[]): Distribution {
+  const d: Distribution = [0, 0, 0, 0, 0];
+  for (const r of reviews) d[r.rating - 1]++;
+  return d;
+}
+
+/** Count and average of a distribution (the average unrounded; 0 when there are no reviews). */
+export function summarize(d: Distribution): { count: number; average: number } {
+  let total = 0;
+  let sum = 0;
+  d.forEach((n, i) => {
+    total += n;
+    sum += n * (i + 1);
+  });
+  return { count: total, average: total ? sum / total : 0 };
+}
+
+function readDistribution(raw: unknown): Distribution | undefined {
+  const values = Array.isArray(raw) ? raw : isObj(raw) ? [1, 2, 3, 4, 5].map((s) => raw[s]) : undefined;
+  if (!values || values.length !== 5) return undefined;
+  const d = values.map(Number);
+  return d.every((n) => Number.isInteger(n) && n >= 0) ? (d as Distribution) : undefined;
+}
+
+/**
+ * The store's aggregate when it gives a usable one, else one computed from `reviews`. A distribution
+ * that does not add up to the count is dropped (a histogram must not contradict the figures).
+ */
+function aggregateOf(raw: unknown, reviews: Review[], complete: boolean, problems: string[]): Aggregate {
+  const average = isObj(raw) ? Number(raw.average) : NaN;
+  const total = isObj(raw) ? Number(raw.count) : NaN;
+  if (Number.isInteger(total) && total >= 0 && ((average >= 1 && average <= 5) || (total === 0 && average === 0))) {
+    let distribution = readDistribution((raw as Obj).distribution);
+    if (distribution && summarize(distribution).count !== total) {
+      problems.push(`aggregate.distribution adds up to ${summarize(distribution).count}, not to count ${total}`);
+      distribution = undefined;
+    }
+    // Without a distribution, the reviews give it only when they are all of them.
+    if (!distribution && complete && reviews.length === total) distribution = distributionOf(reviews);
+    return { average, count: total, distribution, computed: false };
+  }
+  if (raw !== undefined) problems.push('aggregate needs an average from 1 to 5 and a whole count');
+  const distribution = distributionOf(reviews);
+  return { ...summarize(distribution), distribution, computed: true };
+}
+
+/**
+ * Checks and normalizes the documented JSON shape (see the README). `base` resolves relative URLs: the
+ * page for inline data, the response URL for a `src`. Returns a string when there is nothing to show.
+ */
+export function normalizeData(value: unknown, base: string = document.baseURI): ReviewData | string {
+  if (!isObj(value)) return 'is not an object with product and reviews';
+  const p = isObj(value.product) ? value.product : {};
+  const product: Product = {
+    id: cleanText(p.id, 200),
+    name: cleanText(p.name, 300),
+    url: dataUrl(p.url, base),
+    schemaId: typeof p.schemaId === 'string' ? p.schemaId.trim() || undefined : undefined,
+  };
+  if (!product.id) return 'has no product.id';
+  const problems: string[] = [];
+  const reviews: Review[] = [];
+  const ids = new Set<string>();
+  for (const item of Array.isArray(value.reviews) ? value.reviews : []) {
+    const review = normalizeReview(item, base);
+    const why = typeof review === 'string' ? review : ids.has(review.id) ? `review ${review.id} repeats an id` : undefined;
+    if (why) {
+      problems.push(why);
+      continue;
+    }
+    ids.add((review as Review).id);
+    reviews.push(review as Review);
+  }
+  const next = dataUrl(value.next, base);
+  const total = Number(value.total);
+  return {
+    product,
+    aggregate: aggregateOf(value.aggregate, reviews, !next, problems),
+    reviews,
+    next,
+    total: Number.isInteger(total) && total >= 0 ? total : undefined,
+    all: dataUrl(value.all, base),
+    problems,
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Sorting and filtering of reviews, and what counts as a selection. Pure functions over normalized
+ * reviews (see review-data.ts): O(n) filters and one sort, cheap enough for 10,000 reviews per change.
+ */
+import type { Review } from './review-data.js';
+
+export const SORTS = ['newest', 'highest', 'lowest', 'helpful', 'photos'] as const;
+export type SortKey = (typeof SORTS)[number];
+
+/** What the shopper (or the store, through attributes) asked to see. */
+export interface Query {
+  sort: SortKey;
+  /** Stars to show; empty means all. */
+  stars: number[];
+  photos: boolean;
+  keyword: string;
+  featured: boolean;
+}
+
+export const ALL: Query = { sort: 'newest', stars: [], photos: false, keyword: '', featured: false };
+
+/**
+ * Lower bound of the Wilson score interval (95 %) for the share of helpful votes. Unlike the plain share
+ * or the raw count, it does not put one lucky vote (1 of 1 = 100 %) above 40 of 45: few votes, wide
+ * interval, low bound. No votes → 0.
+ */
+export function wilson(up: number, down: number, z = 1.96): number {
+  const n = up + down;
+  if (n <= 0) return 0;
+  const p = up / n;
+  const z2 = z * z;
+  return (p + z2 / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+}
+
+/** Lower case without diacritics, so that "jo" finds "jó" and "ÉLMÉNY" finds "élmény". */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The stars of a query as a sorted list; all five (or none) mean no star filter. */
+export function starsOf(query: Query): number[] {
+  const stars = [...new Set(query.stars)].filter((s) => s >= 1 && s <= 5).sort();
+  return stars.length === 5 ? [] : stars;
+}
+
+/** True when the query shows less than all reviews: the widget must then say so. */
+export function isSelection(query: Query): boolean {
+  return starsOf(query).length > 0 || query.photos || query.featured || query.keyword.trim() !== '';
+}
+
+/** The reviews matching the query's filters, in their given order. */
+export function filterReviews(reviews: readonly Review[], query: Query): Review[] {
+  const stars = starsOf(query);
+  const needle = fold(query.keyword.trim());
+  if (!stars.length && !query.photos && !query.featured && !needle) return reviews.slice();
+  return reviews.filter((r) => {
+    if (stars.length && !stars.includes(r.rating)) return false;
+    if (query.photos && !r.media.length) return false;
+    if (query.featured && !r.featured) return false;
+    if (needle) {
+      r.text ??= fold(`${r.title}\n${r.body}\n${r.author}`);
+      if (!r.text.includes(needle)) return false;
+    }
+    return true;
+  });
+}
+
+const newest = (a: Review, b: Review) => (b.date ?? -Infinity) - (a.date ?? -Infinity) || 0;
+
+const COMPARE: Record<SortKey, (a: Review, b: Review) => number> = {
+  newest,
+  highest: (a, b) => b.rating - a.rating || newest(a, b),
+  lowest: (a, b) => a.rating - b.rating || newest(a, b),
+  helpful: (a, b) => b.score - a.score || b.helpful - a.helpful || newest(a, b),
+  photos: (a, b) => Number(b.media.length > 0) - Number(a.media.length > 0) || newest(a, b),
+};
+
+/** Sorted copy (stable: equal reviews keep the data's order). Undated reviews go last in "newest". */
+export function sortReviews(reviews: readonly Review[], sort: SortKey): Review[] {
+  return reviews.slice().sort(COMPARE[sort]);
+}
+
+/** Filter then sort. */
+export function selectReviews(reviews: readonly Review[], query: Query): Review[] {
+  return sortReviews(filterReviews(reviews, query), query.sort);
+}

@@ -1,0 +1,82 @@
+/** Events of `<retain-review-showcase>`: one class each, fired on a shopper's action only. */
+import { RetainEvent, type RetainDetail } from '../core/events.js';
+import type { SortKey } from './review-query.js';
+
+export interface ReviewSeenDetail extends RetainDetail {
+  productId: string;
+  /** Reviews that came into view since the last such event (each once per page view). */
+  reviewIds: string[];
+}
+
+export interface ReviewFilterDetail extends RetainDetail {
+  productId: string;
+  /** Stars shown (empty: all). */
+  stars: number[];
+  photos: boolean;
+  keyword: string;
+  featured: boolean;
+  /** How many reviews match now, when known. */
+  matches?: number;
+}
+
+export interface ReviewSortDetail extends RetainDetail {
+  productId: string;
+  sort: SortKey;
+}
+
+export interface ReviewHelpfulDetail extends RetainDetail {
+  productId: string;
+  reviewId: string;
+}
+
+export interface ReviewPhotoDetail extends RetainDetail {
+  productId: string;
+  reviewId: string;
+  /** Which of the review's photos, from 0. */
+  index: number;
+}
+
+/** Reviews scrolled into view (half visible), batched. */
+export class RetainReviewSeenEvent extends RetainEvent<ReviewSeenDetail> {
+  constructor(detail: ReviewSeenDetail) {
+    super('retain-review-seen', detail);
+  }
+}
+
+/** The shopper changed a filter (stars, photos, keyword, "see all"). */
+export class RetainReviewFilterEvent extends RetainEvent<ReviewFilterDetail> {
+  constructor(detail: ReviewFilterDetail) {
+    super('retain-review-filter', detail);
+  }
+}
+
+/** The shopper chose a sort order. */
+export class RetainReviewSortEvent extends RetainEvent<ReviewSortDetail> {
+  constructor(detail: ReviewSortDetail) {
+    super('retain-review-sort', detail);
+  }
+}
+
+/** The shopper found a review helpful: once per review per device; the store records it. */
+export class RetainReviewHelpfulEvent extends RetainEvent<ReviewHelpfulDetail> {
+  constructor(detail: ReviewHelpfulDetail) {
+    super('retain-review-helpful', detail);
+  }
+}
+
+/** The shopper opened a review photo in the lightbox. */
+export class RetainReviewPhotoOpenEvent extends RetainEvent<ReviewPhotoDetail> {
+  constructor(detail: ReviewPhotoDetail) {
+    super('retain-review-photo-open', detail);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'retain-review-seen': RetainReviewSeenEvent;
+    'retain-review-filter': RetainReviewFilterEvent;
+    'retain-review-sort': RetainReviewSortEvent;
+    'retain-review-helpful': RetainReviewHelpfulEvent;
+    'retain-review-photo-open': RetainReviewPhotoOpenEvent;
+  }
+}

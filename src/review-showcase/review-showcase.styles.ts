@@ -1,0 +1,292 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_star: var(--retain-review-showcase-star-color, #b45309);
+    --_line: color-mix(in srgb, currentColor 22%, transparent);
+    --_card: var(--retain-review-showcase-card-width, 18rem);
+    display: block;
+    min-height: var(--retain-review-showcase-min-height, auto);
+    font: inherit;
+    color: inherit;
+    overflow-wrap: anywhere;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_star: var(--retain-review-showcase-star-color, #fbbf24);
+    }
+  }
+  :host([view='summary']) {
+    display: inline-block;
+    min-height: 1.5em;
+    vertical-align: middle;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  /* Margins stay inside: what arrives later cannot move the widget by collapsing through it. */
+  section.base {
+    display: flow-root;
+  }
+  button,
+  input,
+  select {
+    font: inherit;
+    color: inherit;
+  }
+  button,
+  select,
+  input[type='search'] {
+    background: transparent;
+    border: 1px solid var(--_line);
+    border-radius: var(--retain-radius, 0.4em);
+    padding: 0.3em 0.7em;
+    cursor: pointer;
+  }
+  input[type='search'] {
+    cursor: text;
+    flex: 1 1 12em;
+  }
+  select option {
+    color: CanvasText;
+    background: Canvas;
+  }
+  :focus-visible {
+    outline: 2px solid currentColor;
+    outline-offset: 2px;
+  }
+  .link {
+    border: 0;
+    padding: 0;
+    text-decoration: underline;
+  }
+  button[aria-pressed='true'] {
+    background: color-mix(in srgb, currentColor 12%, transparent);
+    border-color: currentColor;
+    font-weight: 600;
+  }
+  .summary {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.5em;
+    margin-bottom: 0.75em;
+  }
+  .base.summary {
+    display: inline-flex;
+    margin: 0;
+  }
+  .base:not(.summary) > .summary .average {
+    font-size: 1.8em;
+    font-weight: 700;
+    line-height: 1;
+  }
+  .stars {
+    position: relative;
+    display: inline-block;
+    line-height: 1;
+    letter-spacing: 0.1em;
+    white-space: nowrap;
+    color: color-mix(in srgb, currentColor 28%, transparent);
+  }
+  .stars::before,
+  .stars > span::before {
+    content: '★★★★★';
+  }
+  .stars > span {
+    position: absolute;
+    inset: 0 auto 0 0;
+    overflow: hidden;
+    color: var(--_star);
+  }
+  .histogram {
+    display: grid;
+    gap: 0.25em;
+    max-width: 26em;
+    margin-bottom: 0.75em;
+  }
+  .histogram button {
+    display: grid;
+    grid-template-columns: 2.5em 1fr 3.5em;
+    align-items: center;
+    gap: 0.5em;
+    border-color: transparent;
+    text-align: start;
+  }
+  .histogram button > :last-child {
+    text-align: end;
+  }
+  .bar {
+    height: 0.6em;
+    border-radius: 1em;
+    background: var(--_line);
+    overflow: hidden;
+  }
+  .bar > span {
+    display: block;
+    height: 100%;
+    background: var(--_star);
+  }
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 1em;
+    margin-bottom: 0.75em;
+  }
+  .selection,
+  .status,
+  .meta,
+  .note {
+    color: color-mix(in srgb, currentColor 82%, transparent);
+  }
+  .selection {
+    padding: 0.5em 0.75em;
+    border-inline-start: 3px solid var(--_star);
+    background: color-mix(in srgb, currentColor 5%, transparent);
+  }
+  .reviews,
+  .photos {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .reviews {
+    display: grid;
+    gap: 1em;
+  }
+  .view-grid .reviews {
+    grid-template-columns: repeat(auto-fill, minmax(min(var(--_card), 100%), 1fr));
+  }
+  .slides {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .track {
+    flex: 1;
+    min-width: 0;
+    overflow-x: auto;
+    scroll-snap-type: x mandatory;
+    overscroll-behavior-x: contain;
+  }
+  .track .reviews {
+    grid-auto-flow: column;
+    grid-auto-columns: min(var(--_card), 85%);
+    padding: 4px;
+  }
+  .track li {
+    scroll-snap-align: start;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .track {
+      scroll-behavior: smooth;
+    }
+  }
+  .card {
+    height: 100%;
+    padding: 1em;
+    border: 1px solid var(--_line);
+    border-radius: var(--retain-radius, 0.5em);
+    background: var(--retain-review-showcase-card-background, transparent);
+    /* Combining marks stacked past the line box stay inside the card. */
+    overflow: hidden;
+  }
+  .head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.6em;
+  }
+  h3 {
+    margin: 0;
+    font-size: 1em;
+    font-weight: 700;
+  }
+  .meta {
+    margin: 0.35em 0;
+    font-size: 0.9em;
+  }
+  .body {
+    margin: 0.5em 0;
+    white-space: pre-line;
+  }
+  .clamp {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 6;
+    overflow: hidden;
+  }
+  .badge {
+    white-space: nowrap;
+  }
+  .new {
+    padding: 0 0.5em;
+    border-radius: 1em;
+    border: 1px solid currentColor;
+    font-size: 0.8em;
+    font-weight: 600;
+  }
+  .photos {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4em;
+    margin: 0.5em 0;
+  }
+  .photos button {
+    padding: 0;
+    border-radius: 0.3em;
+    overflow: hidden;
+    line-height: 0;
+  }
+  .photos img {
+    width: 72px;
+    height: 72px;
+    object-fit: cover;
+  }
+  .reply {
+    margin: 0.5em 0;
+    padding-inline-start: 0.75em;
+    border-inline-start: 3px solid var(--_line);
+  }
+  .vote {
+    margin-top: 0.25em;
+    font-size: 0.9em;
+  }
+  .more {
+    display: block;
+    margin: 0.5em auto 0;
+  }
+  .status {
+    text-align: center;
+    font-size: 0.9em;
+  }
+  dialog {
+    max-width: min(90vw, 60rem);
+    padding: 1em;
+    border: 0;
+    border-radius: var(--retain-radius, 0.5em);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.75);
+  }
+  figure {
+    margin: 0;
+  }
+  figure img {
+    display: block;
+    max-width: 100%;
+    max-height: 75vh;
+    height: auto;
+    margin: auto;
+  }
+  .dialog-actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: 0.5em;
+    margin-top: 0.75em;
+  }
+`;
