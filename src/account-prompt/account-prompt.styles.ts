@@ -140,6 +140,13 @@ export const styles = css`
   .hint:empty {
     display: none;
   }
+  [role='alert'] {
+    margin-bottom: 0.75rem;
+  }
+  [role='status']:empty,
+  [part='base'] > :last-child {
+    margin-bottom: 0;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;
