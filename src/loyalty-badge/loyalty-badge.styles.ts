@@ -11,14 +11,9 @@ export const styles = css`
     font: inherit;
     color: inherit;
   }
-  :host([hidden]) {
+  :host([hidden]),
+  [hidden] {
     display: none;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_accent: var(--retain-loyalty-badge-accent, var(--retain-accent, #b9a6ff));
-      --_on: var(--retain-loyalty-badge-on-accent, #16161a);
-    }
   }
   .sr {
     position: absolute;
@@ -40,8 +35,8 @@ export const styles = css`
     min-inline-size: var(--retain-loyalty-badge-min-width, 0);
     padding: 0.25em 0.75em;
     border: 1px solid color-mix(in srgb, currentColor 35%, transparent);
-    border-radius: 999px;
-    background: var(--retain-loyalty-badge-background, transparent);
+    border-radius: 99px;
+    background: var(--retain-loyalty-badge-background, none);
     line-height: 1.5;
     white-space: nowrap;
     cursor: pointer;
@@ -55,7 +50,7 @@ export const styles = css`
   }
   .tier {
     padding: 0 0.5em;
-    border-radius: 999px;
+    border-radius: 99px;
     background: var(--_accent);
     color: var(--_on);
     font-size: 0.85em;
@@ -72,29 +67,32 @@ export const styles = css`
     border-radius: var(--retain-radius, 0.5rem);
     background: var(--retain-surface, #fff);
     color: var(--retain-text, #1d1d1f);
-    box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.18);
+    box-shadow: 0 0.5rem 1.5rem #0003;
     text-align: start;
     line-height: 1.4;
   }
   @media (prefers-color-scheme: dark) {
+    :host {
+      --_accent: var(--retain-loyalty-badge-accent, var(--retain-accent, #b9a6ff));
+      --_on: var(--retain-loyalty-badge-on-accent, #16161a);
+    }
     .panel {
       border-color: var(--retain-border, #4a4a52);
       background: var(--retain-surface, #1f1f23);
       color: var(--retain-text, #f2f2f5);
     }
   }
-  .panel[hidden] {
-    display: none;
-  }
   p,
   ul,
   ol {
     margin: 0 0 0.5rem;
   }
+  ul {
+    padding-inline-start: 1.1rem;
+  }
   .big {
     font-size: 1.75em;
     font-weight: 700;
-    line-height: 1.2;
   }
   .small {
     font-size: 0.875em;
@@ -105,14 +103,16 @@ export const styles = css`
   }
   .bar {
     block-size: 0.5rem;
-    margin-block: 0.25rem;
-    border-radius: 999px;
+    border-radius: 99px;
     background: color-mix(in srgb, currentColor 15%, transparent);
     overflow: hidden;
   }
   .bar span {
     display: block;
     block-size: 100%;
+  }
+  .bar span,
+  .punches .on {
     background: var(--_accent);
   }
   .punches {
@@ -128,12 +128,6 @@ export const styles = css`
     block-size: 1.1rem;
     border: 2px solid var(--_accent);
     border-radius: 50%;
-  }
-  .punches .on {
-    background: var(--_accent);
-  }
-  ul {
-    padding-inline-start: 1.1rem;
   }
   .reward {
     padding: 0;
@@ -158,9 +152,6 @@ export const styles = css`
   @keyframes pop {
     30% {
       transform: scale(1.15);
-    }
-    60% {
-      transform: scale(0.97);
     }
   }
   @keyframes glow {

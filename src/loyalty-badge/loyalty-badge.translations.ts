@@ -28,7 +28,6 @@ export type LoyaltyTerm =
   | 'sourceStore'
   | 'sourceVerified'
   | 'sourceEstimate'
-  | 'loading'
   | 'tier'
   | 'toNext'
   | 'top'
@@ -39,14 +38,12 @@ export type LoyaltyTerm =
   | 'earnSpend'
   | 'earnPunch'
   | 'earnSignup'
-  | 'earnOrder'
   | 'rewards'
   | 'ready'
   | 'toGo'
   | 'join'
   | 'joinOrder'
   | 'joinPlain'
-  | 'joinZero'
   | 'cta'
   | 'gained'
   | 'balance'
@@ -63,7 +60,6 @@ export const translations: Translations<LoyaltyTerm> = {
     sourceStore: 'Your balance',
     sourceVerified: 'Verified by the store',
     sourceEstimate: 'Estimate from orders on this device; the store confirms your balance.',
-    loading: 'Loading…',
     tier: 'Tier',
     toNext: (a, l) => `${en(num(a), l)} to ${a.tier}`,
     top: 'Top tier',
@@ -74,14 +70,12 @@ export const translations: Translations<LoyaltyTerm> = {
     earnSpend: (a, l) => `${en(num(a), l)} per ${a.amount} spent`,
     earnPunch: (a) => `${cap(a.label)} on every ${a.every}${ordinal[new Intl.PluralRules('en', { type: 'ordinal' }).select(num(a, 'every'))]} order`,
     earnSignup: (a, l) => `${en(num(a), l)} for creating an account`,
-    earnOrder: (a, l) => `+${en(num(a), l)} with this order`,
     rewards: 'Rewards within reach',
     ready: 'Ready to redeem',
     toGo: (a, l) => `${en(num(a), l)} to go`,
     join: (a, l) => `Join & earn ${en(num(a), l)}`,
     joinOrder: (a, l) => `Join and earn ${en(num(a), l)} on this order`,
     joinPlain: (a, l) => `Join and earn ${en(num(a), l)}`,
-    joinZero: 'Join our rewards program',
     cta: 'Create an account',
     gained: (a, l) => `You earned ${en(num(a), l)}. Balance: ${en(num(a, 'total'), l)}.`,
     balance: (a, l) => `Balance: ${en(num(a, 'total'), l)}.`,
@@ -97,7 +91,6 @@ export const translations: Translations<LoyaltyTerm> = {
     sourceStore: 'Ваш баланс',
     sourceVerified: 'Подтверждено магазином',
     sourceEstimate: 'Оценка по заказам на этом устройстве; точный баланс подтверждает магазин.',
-    loading: 'Загрузка…',
     tier: 'Уровень',
     toNext: (a, l) => `${ru(num(a), l)} до уровня ${a.tier}`,
     top: 'Высший уровень',
@@ -111,14 +104,12 @@ export const translations: Translations<LoyaltyTerm> = {
       return `${cap(a.label)} за ${l.plural(n, { one: `каждый ${n} заказ`, few: `каждые ${n} заказа`, other: `каждые ${n} заказов` })}`;
     },
     earnSignup: (a, l) => `${ru(num(a), l)} за регистрацию`,
-    earnOrder: (a, l) => `+${ru(num(a), l)} за этот заказ`,
     rewards: 'Награды',
     ready: 'Можно получить',
     toGo: (a, l) => `ещё ${ru(num(a), l)}`,
     join: (a, l) => `Вступите: +${ru(num(a), l)}`,
     joinOrder: (a, l) => `Зарегистрируйтесь и получите ${ru(num(a), l)} за этот заказ`,
     joinPlain: (a, l) => `Зарегистрируйтесь и получите ${ru(num(a), l)}`,
-    joinZero: 'Вступите в бонусную программу',
     cta: 'Создать аккаунт',
     gained: (a, l) => `Начислено ${ru(num(a), l)}. Баланс: ${ru(num(a, 'total'), l)}.`,
     balance: (a, l) => `Баланс: ${ru(num(a, 'total'), l)}.`,
@@ -134,7 +125,6 @@ export const translations: Translations<LoyaltyTerm> = {
     sourceStore: 'Ваш баланс',
     sourceVerified: 'Підтверджено магазином',
     sourceEstimate: 'Оцінка за замовленнями на цьому пристрої; точний баланс підтверджує магазин.',
-    loading: 'Завантаження…',
     tier: 'Рівень',
     toNext: (a, l) => `${uk(num(a), l)} до рівня ${a.tier}`,
     top: 'Найвищий рівень',
@@ -148,14 +138,12 @@ export const translations: Translations<LoyaltyTerm> = {
       return `${cap(a.label)} за кожні ${n} ${l.plural(n, { one: 'замовлення', few: 'замовлення', other: 'замовлень' })}`;
     },
     earnSignup: (a, l) => `${uk(num(a), l)} за реєстрацію`,
-    earnOrder: (a, l) => `+${uk(num(a), l)} за це замовлення`,
     rewards: 'Нагороди',
     ready: 'Можна отримати',
     toGo: (a, l) => `ще ${uk(num(a), l)}`,
     join: (a, l) => `Приєднуйтеся: +${uk(num(a), l)}`,
     joinOrder: (a, l) => `Зареєструйтеся й отримайте ${uk(num(a), l)} за це замовлення`,
     joinPlain: (a, l) => `Зареєструйтеся й отримайте ${uk(num(a), l)}`,
-    joinZero: 'Приєднуйтеся до бонусної програми',
     cta: 'Створити акаунт',
     gained: (a, l) => `Нараховано ${uk(num(a), l)}. Баланс: ${uk(num(a, 'total'), l)}.`,
     balance: (a, l) => `Баланс: ${uk(num(a, 'total'), l)}.`,
@@ -171,7 +159,6 @@ export const translations: Translations<LoyaltyTerm> = {
     sourceStore: 'Egyenleged',
     sourceVerified: 'A bolt által ellenőrizve',
     sourceEstimate: 'Becslés az ezen az eszközön rögzített rendelések alapján; a pontos egyenleget a bolt igazolja.',
-    loading: 'Betöltés…',
     tier: 'Szint',
     toNext: (a, l) => `${hu(num(a), l)} a következő szintig: ${a.tier}`,
     top: 'Legmagasabb szint',
@@ -182,14 +169,12 @@ export const translations: Translations<LoyaltyTerm> = {
     earnSpend: (a, l) => `${hu(num(a), l)} minden ${a.amount} után`,
     earnPunch: (a) => `${cap(a.label)} minden ${a.every}. rendelés után`,
     earnSignup: (a, l) => `${hu(num(a), l)} a regisztrációért`,
-    earnOrder: (a, l) => `+${hu(num(a), l)} ezzel a rendeléssel`,
     rewards: 'Elérhető jutalmak',
     ready: 'Beváltható',
     toGo: (a, l) => `még ${hu(num(a), l)}`,
     join: (a, l) => `Csatlakozz: +${hu(num(a), l)}`,
     joinOrder: (a, l) => `Regisztrálj, és ${hu(num(a), l)} jár erre a rendelésre`,
     joinPlain: (a, l) => `Regisztrálj, és ${hu(num(a), l)} jár neked`,
-    joinZero: 'Csatlakozz a hűségprogramhoz',
     cta: 'Fiók létrehozása',
     gained: (a, l) => `Jóváírva: ${hu(num(a), l)}. Egyenleg: ${hu(num(a, 'total'), l)}.`,
     balance: (a, l) => `Egyenleg: ${hu(num(a, 'total'), l)}.`,

@@ -10,7 +10,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { formatDuration, parseDuration, parseJson, parseNumber, readJsonSource, safeUrl, warnBadValue, warnInvalid } from '../core/config.js';
+import { parseJson, parseNumber, readJsonSource, safeUrl, warnBadValue, warnInvalid } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { LocalizeController } from '../core/localize.js';
@@ -31,7 +31,7 @@ import {
   type Reward,
   type Seen,
 } from './program.js';
-import { importPublicKey, verifySnapshot, type Rejection, type Snapshot } from './snapshot.js';
+import type { Snapshot } from './snapshot.js';
 
 /** The figures on show and where they come from. */
 interface Figures {
@@ -46,15 +46,6 @@ interface Figures {
 
 type Value = string | number | null | undefined;
 
-const ESTIMATE = 'showing the estimate instead';
-const WHY: Record<Rejection, string> = {
-  signature: 'does not match the snapshot and public-key (altered, or signed with another key)',
-  payload: 'is not a balance snapshot with points and issuedAt',
-  stale: 'is older than snapshot-max-age',
-  future: 'was issued in the future',
-  expired: 'has expired',
-  customer: 'belongs to another customer',
-};
 
 /**
  * @tag retain-loyalty-badge
@@ -255,7 +246,7 @@ export class RetainLoyaltyBadge extends RetainElement {
       signupBonus: parseNumber(this, 'signup-bonus', str(this.signupBonus), 0, { min: 0 }),
       rewards,
     };
-    const points = this.num('points', this.points, ESTIMATE);
+    const points = this.num('points', this.points, 'showing the estimate instead');
     this.store =
       points === null
         ? null
@@ -273,29 +264,11 @@ export class RetainLoyaltyBadge extends RetainElement {
     }
   }
 
-  /** Checks the snapshot; on any problem, one warning and the estimate. */
+  /** Checks the snapshot (code loaded on demand); on any problem, one warning and the estimate. */
   private async verify(text: string, inputs: string): Promise<void> {
-    const maxAgeMs = parseDuration(this, 'snapshot-max-age', this.snapshotMaxAge, 7 * 86_400_000, { min: 1000 });
-    let result: Snapshot | null = null;
-    const key = this.publicKey?.trim() ?? '';
-    const signature = this.signature?.trim() ?? '';
-    if (!key || !signature) warnInvalid(this, key ? 'signature' : 'public-key', null, 'is missing, so the snapshot cannot be verified', ESTIMATE);
-    else if (!globalThis.crypto?.subtle) warnInvalid(this, 'snapshot', text, 'cannot be verified here (WebCrypto needs https:)', ESTIMATE);
-    else {
-      let imported: CryptoKey | undefined;
-      try {
-        imported = await importPublicKey(key);
-      } catch (error) {
-        const why = (error as Error).message;
-        warnInvalid(this, 'public-key', key, why.startsWith('is ') ? why : 'is not a P-256 public key (JWK, or SPKI in base64 or PEM)', ESTIMATE);
-      }
-      if (imported) {
-        const verdict = await verifySnapshot(text, signature, imported, { maxAgeMs, customer: this.customer?.trim() || undefined });
-        if (verdict.ok) result = verdict.snapshot;
-        else if (verdict.reason === 'stale') warnInvalid(this, 'snapshot', text, `is older than ${formatDuration(maxAgeMs)}`, ESTIMATE);
-        else warnInvalid(this, verdict.reason === 'signature' ? 'signature' : 'snapshot', verdict.reason === 'signature' ? signature : text, WHY[verdict.reason], ESTIMATE);
-      }
-    }
+    const { verifyFor } = await import('./verify.js');
+    const { signature, publicKey, customer, snapshotMaxAge: maxAge } = this;
+    const result = await verifyFor(this, { text, signature, publicKey, customer, maxAge });
     if (inputs === this.snapshotInputs) this.verified = result;
   }
 
@@ -420,7 +393,7 @@ export class RetainLoyaltyBadge extends RetainElement {
     const joinPoints = p.signupBonus + (this.cart === null ? 0 : pointsFor(this.cart, p.currency, p.pointsPerUnit));
     let badge: unknown;
     if (this.guest) badge = joinPoints ? l.term('join', { n: joinPoints }) : l.term('program');
-    else if (!f) badge = l.term('loading');
+    else if (!f) badge = '…';
     else {
       const tier = this.tierOf(f);
       badge = html`${f.source === 'estimate' ? html`<span aria-hidden="true">≈ </span>` : nothing}<span class="pts">${l.term('points', { n: f.points })}</span>${f.source ===
@@ -466,7 +439,7 @@ export class RetainLoyaltyBadge extends RetainElement {
   private guestPanel(joinPoints: number): TemplateResult {
     const l = this.l;
     const rewards = this.program.rewards.slice(0, 3);
-    return html`<p class="h">${joinPoints ? l.term(this.cart === null ? 'joinPlain' : 'joinOrder', { n: joinPoints }) : l.term('joinZero')}</p>
+    return html`<p class="h">${joinPoints ? l.term(this.cart === null ? 'joinPlain' : 'joinOrder', { n: joinPoints }) : l.term('program')}</p>
       ${this.join ? html`<p><a part="join" class="cta" href=${this.join}>${l.term('cta')}</a></p>` : nothing} ${this.ways(true)}
       ${rewards.length
         ? html`<p class="h">${l.term('rewards')}</p>
@@ -485,7 +458,6 @@ export class RetainLoyaltyBadge extends RetainElement {
     const punch = every ? this.punchOrders(f) : null;
     const card = punch ? punchCard(punch.count, every) : null;
     const label = this.giftLabel();
-    const cartPoints = this.cart === null ? 0 : pointsFor(this.cart, p.currency, p.pointsPerUnit);
     const within = p.rewards.filter((r) => r.cost <= f.points).slice(-3);
     const next = p.rewards.find((r) => r.cost > f.points);
     const sourceText = l.term(f.source === 'store' ? 'sourceStore' : f.source === 'verified' ? 'sourceVerified' : 'sourceEstimate');
@@ -495,7 +467,6 @@ export class RetainLoyaltyBadge extends RetainElement {
         <span part="points" class="big">${f.source === 'estimate' ? '≈ ' : ''}${l.term('points', { n: f.points })}</span>
         ${f.pending ? html`<br /><span class="small">${l.term('pending', { n: f.pending })}</span>` : nothing}
       </p>
-      ${cartPoints ? html`<p class="small">${l.term('earnOrder', { n: cartPoints })}</p>` : nothing}
       ${p.tiers.length
         ? html`<p class="h">${l.term('tier')}: ${tier ?? '—'}</p>
             ${progress.next
