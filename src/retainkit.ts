@@ -23,6 +23,7 @@ declare global {
   }
 }
 
+/** Tags whose code was asked for (a failed load is forgotten, so a later element tries again). */
 const requested = new Set<string>();
 
 function load(tag: string): void {
@@ -46,7 +47,7 @@ function start(): void {
     for (const { addedNodes } of mutations) {
       for (const node of addedNodes) {
         if (!(node instanceof Element)) continue;
-        if (node.localName in widgets) load(node.localName);
+        if (Object.hasOwn(widgets, node.localName)) load(node.localName);
         if (node.firstElementChild) discover(node);
       }
     }
