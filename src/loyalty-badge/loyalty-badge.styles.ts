@@ -101,6 +101,9 @@ export const styles = css`
     margin-block-start: 0.75rem;
     font-weight: 700;
   }
+  .h:first-child {
+    margin-block-start: 0;
+  }
   .bar {
     block-size: 0.5rem;
     border-radius: 99px;
