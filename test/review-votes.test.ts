@@ -1,0 +1,91 @@
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../src/review-showcase/review-showcase.js';
+import type { RetainReviewShowcase } from '../src/review-showcase/review-showcase.js';
+import { castVote, readVotes, recordVisit, VISIT_GAP } from '../src/review-showcase/review-votes.js';
+import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
+import { deleteDatabases, freshDatabase } from './support/database.js';
+import { openTab, type Tab } from './support/tabs.js';
+
+type VotesModule = typeof import('../src/review-showcase/review-votes.js');
+
+const data = {
+  product: { id: 'tea', name: 'Tea' },
+  reviews: ['a', 'b', 'c'].map((id, i) => ({ id, rating: 5, author: id, helpful: 2, date: new Date(Date.UTC(2025, 0, 3 - i)).toISOString() })),
+};
+
+describe('review showcase: helpful votes and visits', () => {
+  let db: string;
+  let tab: Tab | undefined;
+  let consoleWatch: ConsoleWatch;
+  beforeEach(() => {
+    db = freshDatabase().name;
+    consoleWatch = watchConsole();
+  });
+  afterEach(async () => {
+    tab?.close();
+    tab = undefined;
+    consoleWatch.stop();
+    await deleteDatabases();
+  });
+
+  it('a device votes once per review', async () => {
+    expect(await castVote('tea', 'a', 2)).to.equal(true);
+    expect(await castVote('tea', 'a', 2)).to.equal(false);
+    expect(await castVote('tea', 'b', 0)).to.equal(true);
+    expect(await castVote('coffee', 'a', 0)).to.equal(true);
+    const votes = await readVotes('tea');
+    expect(Object.keys(votes).sort()).to.deep.equal(['a', 'b']);
+    expect(votes.a.base).to.equal(2);
+  });
+
+  it('two tabs voting on one review at the same time record exactly one vote', async () => {
+    tab = await openTab(db);
+    const other = await tab.load<VotesModule>('/src/review-showcase/review-votes.ts');
+    const here = Array.from({ length: 25 }, () => castVote('tea', 'a', 2));
+    const there = Array.from({ length: 25 }, () => other.castVote('tea', 'a', 2));
+    const results = await Promise.all([...here, ...there]);
+    expect(results.filter(Boolean)).to.have.length(1);
+    expect(Object.keys(await readVotes('tea'))).to.deep.equal(['a']);
+  });
+
+  it("a showcase shows another tab's vote at once, and does not vote again", async () => {
+    const el = await fixture<RetainReviewShowcase>(html`<retain-review-showcase no-schema .data=${data}></retain-review-showcase>`);
+    const events: Event[] = [];
+    el.addEventListener('retain-review-helpful', (e) => events.push(e));
+    const button = () => el.shadowRoot!.querySelector<HTMLButtonElement>('article[data-id="b"] .vote')!;
+    tab = await openTab(db);
+    const other = await tab.load<VotesModule>('/src/review-showcase/review-votes.ts');
+    expect(await other.castVote('tea', 'b', 2)).to.equal(true);
+    await waitUntil(() => button().getAttribute('aria-pressed') === 'true', 'the broadcast vote shows');
+    expect(button().textContent!.trim()).to.equal('Helpful · 3');
+    button().click();
+    await aTimeout(50);
+    expect(events).to.have.length(0);
+  });
+
+  it('a click racing a vote in another tab: one of them records it, the store hears it once', async () => {
+    const el = await fixture<RetainReviewShowcase>(html`<retain-review-showcase no-schema .data=${data}></retain-review-showcase>`);
+    const events: Event[] = [];
+    el.addEventListener('retain-review-helpful', (e) => events.push(e));
+    tab = await openTab(db);
+    const other = await tab.load<VotesModule>('/src/review-showcase/review-votes.ts');
+    const there = other.castVote('tea', 'c', 2);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('article[data-id="c"] .vote')!.click();
+    const recordedThere = await there;
+    await waitUntil(() => el.shadowRoot!.querySelector('article[data-id="c"] .vote')!.getAttribute('aria-pressed') === 'true');
+    await aTimeout(50);
+    expect(events.length + Number(recordedThere)).to.equal(1);
+  });
+
+  it('the last visit: none on the first, kept across reloads within a visit, moved on after a gap', async () => {
+    const t0 = Date.UTC(2025, 0, 1);
+    expect(await recordVisit('tea', t0)).to.equal(undefined);
+    expect(await recordVisit('tea', t0 + 60_000)).to.equal(undefined);
+    // A new visit after the gap: the previous one was last seen at t0 + 1 min.
+    const t1 = t0 + 60_000 + VISIT_GAP + 1;
+    expect(await recordVisit('tea', t1)).to.equal(t0 + 60_000);
+    // Reloads within this visit keep the same marker.
+    expect(await recordVisit('tea', t1 + 5 * 60_000)).to.equal(t0 + 60_000);
+    expect(await recordVisit('coffee', t1)).to.equal(undefined);
+  });
+});
