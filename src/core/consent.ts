@@ -79,6 +79,6 @@ export function onConsent(listener: (state: ConsentState) => void): () => void {
 /** Forgets what the store said (tests). */
 export function resetConsent(): void {
   said.js = said.html = undefined;
-  shopifyFailed = false;
-  last = consent();
+  shopifyFailed = watching = false;
+  last = undefined;
 }

@@ -207,11 +207,17 @@ function offer(rows: OutboxRow[], keys: string[]): void {
       if (offered.has(pair) || !owedTo(key, row.name)) continue;
       offered.add(pair);
       const d = destinations.get(key)![0];
-      if (d.durable || !d.ready() || !sendNow(d, row)) owed.push(key);
+      if (d.durable || !d.ready() || owes(key) || !sendNow(d, row)) owed.push(key);
     }
-    queue.push([{ ...row, createdAt: Date.now() }, owed]);
+    queue.push([row, owed]);
   }
   enqueue(queue);
+}
+
+/** Whether this tab knows of events still owed to `key`: a fresh one waits behind them, keeping the order. */
+function owes(key: string): boolean {
+  for (const row of known.values()) if (row.pending.includes(key)) return true;
+  return pendingQueue.some(([, keys]) => keys.includes(key));
 }
 
 function sendNow(d: Destination, row: OutboxRow): boolean {
@@ -447,6 +453,9 @@ async function flush(key: string): Promise<void> {
     const wait = Math.max(f.retryAt, down ?? 0) - Date.now();
     if (wait > 0) return schedule(key, wait);
     if (!d.ready()) return schedule(key, backoff(++f.attempts));
+    // Gathering: a batch goes when its oldest event has waited `wait`, or when it is full.
+    const gather = (d.wait ?? 0) - (Date.now() - rows[0].createdAt);
+    if (gather > 0 && rows.length < (d.batch ?? 100)) return schedule(key, gather);
     const batch = d.durable ? pack(rows, d.batch ?? 100, undefined, memo.dropped ? { dropped: memo.dropped } : {}) : { rows, body: '' };
     f.inflight = { ids: batch.rows.map((row) => row.id), keepalive: new TextEncoder().encode(batch.body).length <= BODY_LIMIT };
     report(batch.rows, 'sent', key);

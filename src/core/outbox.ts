@@ -50,14 +50,17 @@ export function redact<T>(value: T): T {
   return value;
 }
 
-/** The outbox row of an event (redacted), owed to `pending`. */
+let last = 0;
+
+/** The outbox row of an event (redacted), owed to `pending`. `createdAt` orders rows: it never repeats in a tab. */
 export function toRow(record: KitEventRecord, pending: string[]): OutboxRow {
+  last = Math.max(Date.now(), last + 0.001);
   return {
     id: String(record.detail.id),
     name: record.name,
     detail: redact(record.detail),
     cancelled: record.cancelled,
-    createdAt: Date.now(),
+    createdAt: last,
     pending,
   };
 }
