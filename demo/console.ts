@@ -72,7 +72,7 @@ const toggle = h('button', { type: 'button', class: 'rc-toggle', 'aria-expanded'
 const last = h('span', { class: 'rc-last' });
 const status = h('span', { class: 'rc-status' });
 
-const eventRows = h('tbody');
+const eventRows = h('tbody', { role: 'rowgroup' });
 const eventsEmpty = h('p', { class: 'rc-empty' }, 'No events yet. Widgets on these pages report here as you use them.');
 const counterRows = h('tbody');
 const countersEmpty = h('p', { class: 'rc-empty' }, 'No counters yet.');
@@ -95,8 +95,12 @@ const body = h(
         { class: 'rc-scroll', role: 'region', 'aria-labelledby': 'rc-events-title', tabindex: '0' },
         h(
           'table',
-          { class: 'rc-table' },
-          h('thead', {}, h('tr', {}, ...['Time', 'Event', 'Widget / instance', 'Detail', 'Delivery'].map((label) => h('th', { scope: 'col' }, label)))),
+          { class: 'rc-table', role: 'table' },
+          h(
+            'thead',
+            { role: 'rowgroup' },
+            h('tr', { role: 'row' }, ...['Time', 'Event', 'Widget / instance', 'Detail', 'Delivery'].map((label) => h('th', { scope: 'col', role: 'columnheader' }, label))),
+          ),
           eventRows,
         ),
         eventsEmpty,
@@ -186,7 +190,7 @@ function summary(extra: Record<string, unknown>): string {
 }
 
 function deliveryCell(entry: LoggedEvent): HTMLTableCellElement {
-  const cell = h('td', { class: 'rc-delivery' });
+  const cell = h('td', { class: 'rc-delivery', role: 'cell' });
   fillDelivery(cell, entry);
   return cell;
 }
@@ -203,13 +207,14 @@ function row(entry: LoggedEvent): HTMLTableRowElement {
   const detail = text
     ? h('details', {}, h('summary', {}, text), h('pre', {}, JSON.stringify(entry.extra, null, 2)))
     : h('span', { class: 'rc-none' }, '—');
+  // Explicit roles: on phones console.css lays rows out as cards, which would drop the table semantics.
   return h(
     'tr',
-    { 'data-event-id': entry.id, 'data-widget': entry.widget },
-    h('td', { class: 'rc-time' }, h('time', { datetime: when.toISOString() }, timeFormat.format(when)), entry.page !== page && h('span', { class: 'rc-page' }, entry.page)),
-    h('td', {}, h('code', { class: 'rc-name' }, entry.name), entry.cancelled && h('span', { class: 'rc-tag' }, 'cancelled')),
-    h('td', {}, h('span', { class: 'rc-widget' }, entry.widget), h('span', { class: 'rc-instance' }, entry.instance)),
-    h('td', { class: 'rc-detail' }, detail),
+    { role: 'row', 'data-event-id': entry.id, 'data-widget': entry.widget },
+    h('td', { class: 'rc-time', role: 'cell' }, h('time', { datetime: when.toISOString() }, timeFormat.format(when)), entry.page !== page && h('span', { class: 'rc-page' }, entry.page)),
+    h('td', { role: 'cell' }, h('code', { class: 'rc-name' }, entry.name), entry.cancelled && h('span', { class: 'rc-tag' }, 'cancelled')),
+    h('td', { role: 'cell' }, h('span', { class: 'rc-widget' }, entry.widget), h('span', { class: 'rc-instance' }, entry.instance)),
+    h('td', { class: 'rc-detail', role: 'cell' }, detail),
     deliveryCell(entry),
   );
 }
