@@ -224,6 +224,18 @@ describe('<retain-loyalty-badge>', () => {
       expect(text(badgeOf(leaked))).to.contain('(estimate)');
     });
 
+    it('says which attribute is missing when a snapshot cannot be checked', async () => {
+      const snapshot = snapshotText();
+      const el = await mount(html`<retain-loyalty-badge snapshot=${snapshot} public-key=${keys.jwk}></retain-loyalty-badge>`);
+      expect(warnings.take()).to.deep.equal([
+        'retainkit: <retain-loyalty-badge> signature=none is missing, so the snapshot cannot be verified; showing the estimate instead. <retain-loyalty-badge>',
+      ]);
+      expect(text(badgeOf(el))).to.contain('(estimate)');
+      el.signature = await signSnapshot(keys, snapshot);
+      await waitUntil(() => text(badgeOf(el)).includes('1,240 points ✓'), 'verified once the signature is set from JavaScript');
+      expect(records, 'no event on a property set').to.deep.equal([]);
+    });
+
     it("ignores the snapshot when the store's attributes are there", async () => {
       const snapshot = snapshotText();
       const el = await mount(html`<retain-loyalty-badge points="5" snapshot=${snapshot} signature="AAAA" public-key=${keys.jwk}></retain-loyalty-badge>`);

@@ -38,6 +38,40 @@ describe('loyalty snapshot', () => {
     expect(verdict.ok).to.equal(true);
   });
 
+  it("verifies what the README's recipes make: Node's crypto (P1363 and DER) and the openssl command line", async () => {
+    // Made once with: generateKeyPairSync('ec', { namedCurve: 'P-256' }) and
+    // sign('sha256', Buffer.from(snapshot, 'utf8'), { key, dsaEncoding: 'ieee-p1363' }).toString('base64url'),
+    // and with the default (DER) encoding in base64.
+    const node = {
+      pem: '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAESWoALd6UcVp+9EDQmah/Evt6piUW\nVP8WWdivB9+ZOOug6I0dWvAJDZ4rrjF2tki0rOuU9TdHjpFvCRUFyjYIPA==\n-----END PUBLIC KEY-----\n',
+      jwk: '{"kty":"EC","x":"SWoALd6UcVp-9EDQmah_Evt6piUWVP8WWdivB9-ZOOs","y":"oOiNHVrwCQ2eK64xdrZItKzrlPU3R46RbwkVBco2CDw","crv":"P-256"}',
+      snapshot: '{"customer":"c_1842","points":1240,"pending":60,"tier":"Silver","orders":3,"issuedAt":"2026-01-10T09:00:00Z"}',
+      p1363: 'GliWG0OHSf8hOfJI9lxpB7YKegwdEddsn6YZiXCRQcSXP6LTj7npiWmZnhJT4DZ-Sgm-gmRxpguvnH62T1i5Rg',
+      der: 'MEYCIQC/AaOTthWI97xfeIv9ULgAqidW3DspRpRLbWZ7SM/c+wIhAO3R8SDj60oOMXjKFMeN8Lt3N+0Tsie1Caw2lyEfAVIr',
+    };
+    const at = Date.parse('2026-01-10T10:00:00Z');
+    for (const publicKey of [node.pem, node.jwk]) {
+      const key = await importPublicKey(publicKey);
+      for (const signature of [node.p1363, node.der]) {
+        const verdict = await verifySnapshot(node.snapshot, signature, key, { now: at, maxAgeMs: DAY });
+        expect(verdict.ok, signature).to.equal(true);
+      }
+    }
+    // openssl ecparam -name prime256v1 -genkey -noout -out key.pem; openssl ec -in key.pem -pubout;
+    // printf '%s' "$SNAPSHOT" | openssl dgst -sha256 -sign key.pem | openssl base64 -A
+    const openssl = {
+      pem: '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEFrccCXHvbnHWW1H3cUZPP0cIn48D\n348JsCOjVPg5/C0FgEKjYSWwCLl5KfuEnw8wqKDJCt374ldHGyOI6cYHhQ==\n-----END PUBLIC KEY-----',
+      snapshot: '{"points":480,"tier":"Bronze","issuedAt":"2026-01-10T09:00:00Z","expiresAt":"2026-01-11T09:00:00Z"}',
+      der: 'MEYCIQDQE+r5T5abRePOt9EhMoWuNN101N1vXa8XwAmlmV1d1gIhAMAOxXbAn7EjPwB4t0jSTgb1t41rZLUnzvPBU/dH+cDp',
+    };
+    const key = await importPublicKey(openssl.pem);
+    expect((await verifySnapshot(openssl.snapshot, openssl.der, key, { now: at, maxAgeMs: DAY })).ok).to.equal(true);
+    expect(await verifySnapshot(openssl.snapshot, openssl.der, key, { now: Date.parse('2026-01-11T09:00:01Z'), maxAgeMs: 7 * DAY })).to.deep.equal({
+      ok: false,
+      reason: 'expired',
+    });
+  });
+
   it('rejects a tampered payload, a tampered signature and another key', async () => {
     const text = payload();
     const signature = await signSnapshot(keys, text);
