@@ -31,6 +31,8 @@ describe('random', () => {
     expect(() => weightedIndex([1, -1])).to.throw(RangeError);
     expect(() => weightedIndex([1, Infinity])).to.throw(RangeError);
     expect(() => weightedIndex([0, 0])).to.throw(RangeError);
+    expect(() => weightedIndex([Number.MAX_VALUE, Number.MAX_VALUE])).to.throw(RangeError);
+    expect(() => weightedIndex([NaN])).to.throw(RangeError);
   });
 
   it('randomInt is uniform where modulo would be biased (n = 3·2^30)', () => {

@@ -31,6 +31,7 @@ export function weightedIndex(weights: readonly number[]): number {
     total += weight;
   }
   if (total <= 0) throw new RangeError('weightedIndex: the weights add up to nothing');
+  if (!Number.isFinite(total)) throw new RangeError('weightedIndex: the weights add up to more than a number can hold');
   let point = randomFloat() * total;
   for (let i = 0; i < weights.length; i++) {
     if (point < weights[i]) return i;
