@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
-import { MemoryStorage, OPEN_TIMEOUT_MS, type KitStorage, type TxStores } from '../src/core/storage.js';
+import { MemoryStorage, OPEN_TIMEOUT_MS, type KitStorage, type OutboxRow, type TxStores } from '../src/core/storage.js';
 import { increment } from '../src/core/counters.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
@@ -296,7 +296,7 @@ describe('storage', () => {
     expect(await storage.get('counters', 'spin-wheel|default|seen')).to.include({ count: 7 });
     // The stores version 2 added work.
     await storage.put('orders', { orderId: 'A1', total: 10, currency: 'EUR', recordedAt: 1 });
-    await storage.put('outbox', { id: 'e1', name: 'retain-x', detail: {}, createdAt: 1, pending: [], attempts: 0, nextAttemptAt: 0 });
+    await storage.put('outbox', { id: 'e1', name: 'retain-x', detail: {}, createdAt: 1, pending: [] } as unknown as OutboxRow);
     expect(await storage.getAll('orders')).to.have.length(1);
     expect(storage.mode).to.equal('indexeddb');
     const raw = await openDB(name);
