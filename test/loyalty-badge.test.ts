@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/loyalty-badge/loyalty-badge.js';
 import '../src/order/order.js';
 import type { RetainLoyaltyBadge } from '../src/loyalty-badge/loyalty-badge.js';
@@ -383,6 +383,27 @@ describe('<retain-loyalty-badge>', () => {
       expect(el.open, 'a click outside closes').to.equal(false);
       await waitUntil(async () => (await readCounters('loyalty-badge', 'default')).seen === 1);
       expect(await readCounters('loyalty-badge', 'default')).to.deep.equal({ seen: 1, opened: 2, interacted: 1 });
+    });
+
+    it('keeps the panel on screen when the badge sits at either edge of a phone', async () => {
+      await setViewport({ width: 360, height: 640 });
+      try {
+        for (const side of ['flex-start', 'flex-end']) {
+          const root = await fixture<HTMLElement>(
+            html`<div style="display: flex; justify-content: ${side}; width: 100vw"><retain-loyalty-badge points="10"></retain-loyalty-badge></div>`,
+          );
+          const el = root.querySelector('retain-loyalty-badge')!;
+          await el.loaded;
+          badgeOf(el).click();
+          await el.updateComplete;
+          const { left, right } = panelOf(el).getBoundingClientRect();
+          expect(left, side).to.be.at.least(0);
+          expect(right, side).to.be.at.most(360);
+          root.remove();
+        }
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
     });
 
     it('lets the store take over a reward link by cancelling the click', async () => {

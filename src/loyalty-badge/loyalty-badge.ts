@@ -7,7 +7,7 @@
  * the store's public key; else an estimate from the orders recorded on this device (labelled as such).
  * The arithmetic lives in `program.ts`, the signature check in `snapshot.ts`; this file is the glue.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { parseJson, parseNumber, readJsonSource, safeUrl, warnBadValue, warnInvalid } from '../core/config.js';
@@ -363,9 +363,21 @@ export class RetainLoyaltyBadge extends RetainElement {
     if (!event.composedPath().includes(this)) this.close(false);
   };
 
-  override updated(): void {
-    if (this.open) document.addEventListener('pointerdown', this.outside);
-    else document.removeEventListener('pointerdown', this.outside);
+  override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('open')) return;
+    if (!this.open) {
+      document.removeEventListener('pointerdown', this.outside);
+      return;
+    }
+    document.addEventListener('pointerdown', this.outside);
+    // The panel hangs from the badge's end; a badge near the other edge (a phone's header) would push it off
+    // screen, so shift it back in. One measurement per opening.
+    const panel = this.renderRoot.querySelector<HTMLElement>('.panel')!;
+    panel.style.translate = '';
+    const { left, right } = panel.getBoundingClientRect();
+    const room = document.documentElement.clientWidth - 8;
+    const shift = left < 8 ? 8 - left : right > room ? room - right : 0;
+    if (shift) panel.style.translate = `${shift}px`;
   }
 
   private onKey(event: KeyboardEvent): void {
