@@ -6,6 +6,7 @@ export const styles = css`
     font: inherit;
     color: inherit;
     --_accent: var(--retain-spin-wheel-accent, var(--retain-accent, #b4380f));
+    --_on-accent: var(--retain-spin-wheel-on-accent, var(--retain-on-accent, #fff));
     --_surface: var(--retain-spin-wheel-surface, var(--retain-surface, #fff));
     --_text: var(--retain-spin-wheel-text, var(--retain-text, #1c1b1f));
     --_pointer: var(--retain-spin-wheel-pointer, #1c1b1f);
@@ -66,12 +67,14 @@ export const styles = css`
     position: absolute;
     left: 50%;
     top: 50%;
-    width: 31cqi;
+    width: 32cqi;
     height: var(--_h);
     display: flex;
     align-items: center;
-    justify-content: center;
-    transform: translate(-50%, -50%) rotate(var(--_a)) translateX(29.5cqi);
+    /* Towards the rim, where the slice is widest. */
+    justify-content: var(--_end);
+    text-align: var(--_side);
+    transform: translate(-50%, -50%) rotate(var(--_a)) translateX(27cqi) rotate(var(--_flip));
     font-size: var(--_fs);
     font-weight: 700;
     line-height: 1.15;
@@ -95,7 +98,8 @@ export const styles = css`
     position: absolute;
     top: 0;
     left: 50%;
-    width: 9%;
+    width: 7.5%;
+    height: auto;
     z-index: 1;
     overflow: visible;
     transform: translateX(-50%);
@@ -115,14 +119,14 @@ export const styles = css`
   }
   .card {
     position: absolute;
-    inset: 47% 2% 2%;
+    inset: 27% 1% 1%;
     z-index: 2;
     box-sizing: border-box;
     display: flex;
     flex-direction: column;
     align-items: center;
-    justify-content: center;
-    gap: 0.45rem;
+    justify-content: safe center;
+    gap: 0.5rem;
     padding: 0.75rem;
     overflow: auto;
     border-radius: 1rem;
@@ -168,9 +172,9 @@ export const styles = css`
     appearance: none;
     border: 2px solid var(--_accent);
     border-radius: 999px;
-    padding: 0.5em 1.3em;
+    padding: 0.45em 1.2em;
     background: var(--_accent);
-    color: #fff;
+    color: var(--_on-accent);
     font-weight: 700;
     text-decoration: none;
     cursor: pointer;
@@ -206,6 +210,10 @@ export const styles = css`
   .actions[hidden] {
     display: flex;
     visibility: hidden;
+  }
+  /* In the popup nothing around it can shift: the unused form goes. */
+  dialog .actions[hidden] {
+    display: none;
   }
   .email {
     display: flex;

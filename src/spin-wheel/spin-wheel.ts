@@ -5,7 +5,7 @@
  * rules: one spin per cooldown across reloads and tabs, the code shown again until it expires.
  */
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { broadcast, onBroadcast } from '../core/broadcast.js';
 import { parseDuration, parseEnum, parseUrl } from '../core/config.js';
 import { defineElement } from '../core/define.js';
@@ -33,6 +33,8 @@ const MAX_DURATION = 5000;
 /** Default slice colours, themable one by one as `--retain-spin-wheel-slice-1` … `-8`. */
 const PALETTE = ['#c8324a', '#f2b33d', '#1f6f8b', '#8fc0a9', '#5b3f8c', '#f08a4b', '#2f5d50', '#e3c0d3'];
 const TOPIC = 'spin-wheel';
+const UPRIGHT = '--_flip:0deg;--_end:flex-end;--_side:right;';
+const FLIPPED = '--_flip:180deg;--_end:flex-start;--_side:left;';
 
 type Phase = 'loading' | 'ready' | 'spinning' | 'won' | 'spun';
 
@@ -91,6 +93,7 @@ const swap = (first: string, second: string, showSecond: boolean) =>
  * @cssproperty --retain-spin-wheel-size - Largest width of the wheel. Default `24rem`.
  * @cssproperty --retain-spin-wheel-duration - Spin duration (overrides `duration`), at most 5s.
  * @cssproperty --retain-spin-wheel-accent - Buttons and hub. Default `--retain-accent`, else a deep orange.
+ * @cssproperty --retain-spin-wheel-on-accent - Text on the accent. Default `--retain-on-accent`, else white.
  * @cssproperty --retain-spin-wheel-surface - Background of the result card and popup.
  * @cssproperty --retain-spin-wheel-text - Text colour on that surface.
  * @cssproperty --retain-spin-wheel-pointer - The pointer's colour.
@@ -126,8 +129,13 @@ export class RetainSpinWheel extends RetainElement {
   @state() private fade = false;
   @state() private now = Date.now();
 
-  @query('.wheel') private wheel!: HTMLElement;
-  @query('dialog') private dialog?: HTMLDialogElement;
+  private get wheel(): HTMLElement {
+    return this.renderRoot.querySelector('.wheel')!;
+  }
+
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
 
   private readonly l = new LocalizeController(this, translations);
   private popup = false;
@@ -476,7 +484,7 @@ export class RetainSpinWheel extends RetainElement {
     const total = this.prizes.reduce((sum, slice) => sum + slice.weight, 0);
     // Label box: along the radius, as tall as the slice allows at mid-radius (in % of the wheel's width).
     const height = Math.min(24, 2 * 30 * Math.sin(Math.PI / n) * 0.9);
-    const font = Math.min(5.6, Math.max(3.4, height / 2.5));
+    const font = Math.min(5.2, height / 2.9);
     const spinning = this.phase === 'spinning';
     const shown = this.phase === 'won' || this.phase === 'spun' || this.failed;
     return html`<h2 id="heading" part="heading"><slot name="heading">${l.term('title')}</slot></h2>
@@ -485,18 +493,25 @@ export class RetainSpinWheel extends RetainElement {
           class="wheel ${this.fade ? 'fade' : ''}"
           part="wheel"
           aria-hidden="true"
-          style="transform:rotate(${this.rotation}deg);--_h:${height}cqi;--_fs:${font}cqi;--_lines:${Math.max(1, Math.floor(height / (font * 1.15)))}"
+          style="transform:rotate(${this.rotation}deg);--_h:${height}cqi"
         >
           <svg viewBox="-100 -100 200 200">
             ${this.prizes.map((slice, i) => svg`<path d=${slicePath(i, n, 97)} style="fill:${this.colorOf(slice, i)}" />`)}
             <circle r="97" class="rim" />
           </svg>
-          ${this.prizes.map(
-            (slice, i) =>
-              html`<div class="label" part="label" style="--_a:${(360 / n) * (i + 0.5) - 90}deg;--_c:${this.colorOf(slice, i)}">
-                <span dir="auto">${slice.label}</span>
-              </div>`,
-          )}
+          ${this.prizes.map((slice, i) => {
+            // Smaller type for a long word, so that it fits the label's width (31% of the wheel) unbroken.
+            const longest = Math.max(...slice.label.split(' ').map((word) => word.length));
+            const size = Math.max(3.4, Math.min(font, 31 / (longest * 0.7)));
+            // On the left half, turned half a turn so that the text reads left to right at rest.
+            return html`<div
+              class="label"
+              part="label"
+              style="--_a:${(360 / n) * (i + 0.5) - 90}deg;${(i + 0.5) / n > 0.5 ? FLIPPED : UPRIGHT}--_c:${this.colorOf(slice, i)};--_fs:${size}cqi;--_lines:${Math.max(1, Math.floor(height / (size * 1.15)))}"
+            >
+              <span dir="auto">${slice.label}</span>
+            </div>`;
+          })}
         </div>
         <svg class="pointer" part="pointer" viewBox="0 0 24 30" aria-hidden="true"><path d="M2 2h20L12 28z" /></svg>
         <div class="hub" aria-hidden="true"></div>
