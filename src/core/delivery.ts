@@ -25,14 +25,12 @@
 import { broadcast, onBroadcast } from './broadcast.js';
 import { formatDuration } from './config.js';
 import { consent, onConsent, resetConsent, setConsent as sayConsent, type ConsentState } from './consent.js';
-import { BODY_LIMIT, callback, matches, pack, parseEvents, SendError, type Destination } from './destinations.js';
 import { onKitEvent, type KitEventRecord } from './events.js';
 import { uniqueId } from './ids.js';
 import { MEMO_KEY, toRow, UNASSIGNED, type DeliveryMemo } from './outbox.js';
 import { databaseName, storage, type OutboxRow } from './storage.js';
 
 export type { ConsentState } from './consent.js';
-export type { Destination } from './destinations.js';
 export type Forwarder = (event: KitEventRecord) => void | Promise<void>;
 export interface ForwardOptions {
   /** Event names to forward (`retain-spin-*` matches a prefix); all when absent. */
@@ -46,6 +44,106 @@ export interface ForwardOptions {
 }
 export type DeliveryState = 'queued' | 'sent' | 'acknowledged';
 export type DeliveryListener = (id: string, state: DeliveryState, destination: string) => void;
+
+/* The destination contract (the built-in destinations are in destinations.ts, loaded by <retain-forward>). */
+
+export interface Destination {
+  /** The same destination has the same key in every tab and visit: its acknowledgements are kept by it. */
+  key: string;
+  /** Names it in warnings. */
+  label: string;
+  /** Event names it takes (`retain-spin-*` matches a prefix); all when absent. */
+  events?: string[];
+  /** True for endpoints: every event goes through the outbox, sent in batches by one tab. */
+  durable?: boolean;
+  /** Most events per request. */
+  batch?: number;
+  /** How long to gather events before a request (ms). */
+  wait?: number;
+  /** Whether it can take events now (the page's `dataLayer`, `gtag`, `analytics` exist). */
+  ready(): boolean;
+  /**
+   * Delivers `rows` (`body`: their JSON for endpoints). Resolves (or returns) on acknowledgement; throws
+   * a `SendError` on failure, whose `done` counts the rows taken before it.
+   */
+  send(rows: OutboxRow[], body: string): unknown;
+  /** Endpoints: hands a body to `navigator.sendBeacon`; true when the browser took it. */
+  beacon?(body: string): boolean;
+}
+
+export class SendError extends Error {
+  constructor(
+    message: string,
+    /** True when retrying cannot help until someone fixes something (a 4xx, a throwing gtag). */
+    readonly bad = false,
+    /** From Retry-After, in ms. */
+    readonly retryAfter?: number,
+    readonly done = 0,
+  ) {
+    super(message);
+  }
+}
+
+export function matches(events: string[] | undefined, name: string): boolean {
+  return !events || events.some((e) => (e.endsWith('*') ? name.startsWith(e.slice(0, -1)) : e === name));
+}
+
+/** A filter from HTML or JS: names separated by spaces or commas; `retain_spin_end` means `retain-spin-end`. */
+export function parseEvents(raw: string | string[] | null | undefined): string[] | undefined {
+  const names = (Array.isArray(raw) ? raw : (raw ?? '').split(/[\s,]+/)).filter(Boolean).map((n) => n.replace(/_/g, '-'));
+  return names.length ? names : undefined;
+}
+
+export function toRecord(row: OutboxRow): KitEventRecord {
+  return { name: row.name, detail: row.detail, cancelled: !!row.cancelled };
+}
+
+export const describe = (error: unknown) => String((error as Error)?.message ?? error);
+
+/** The largest body for a keepalive fetch or a beacon (browsers allow 64 KiB in flight per page). */
+export const BODY_LIMIT = 60_000;
+
+export const bytes = (text: string) => new TextEncoder().encode(text).length;
+
+/** The longest prefix of `rows` (≥ 1 row, ≤ `max`) whose batch body fits `limit` bytes, and its body. */
+export function pack(
+  rows: OutboxRow[],
+  max: number,
+  limit = BODY_LIMIT,
+  extra: Record<string, unknown> = {},
+): { rows: OutboxRow[]; body: string } {
+  const head = JSON.stringify({ ...extra, sentAt: Date.now() }).slice(0, -1);
+  const parts: string[] = [];
+  let size = bytes(head) + 14;
+  for (const row of rows.slice(0, max)) {
+    const part = JSON.stringify({ id: row.id, name: row.name, cancelled: !!row.cancelled, detail: row.detail });
+    size += bytes(part) + 1;
+    if (parts.length && size > limit) break;
+    parts.push(part);
+  }
+  return { rows: rows.slice(0, parts.length), body: `${head},"events":[${parts.join(',')}]}` };
+}
+
+/** `retainkit.forward(fn)`: the record as the page's listeners see it (without personal fields). */
+export function callback(key: string, fn: (record: KitEventRecord) => unknown, events?: string[]): Destination {
+  return {
+    key,
+    label: 'retainkit.forward()',
+    events,
+    ready: () => true,
+    async send(rows) {
+      let done = 0;
+      try {
+        for (const row of rows) {
+          await fn(toRecord(row));
+          done++;
+        }
+      } catch (error) {
+        throw new SendError(`retainkit.forward() failed: ${describe(error)}`, true, undefined, done);
+      }
+    },
+  };
+}
 
 /** Limits and timings; `<retain-forward max-events max-age>` set the first two. */
 export const settings = {
@@ -107,6 +205,19 @@ function warnOnce(key: string, message: string): void {
   warned.add(key);
   console.warn(`retainkit: ${message}; keeping its events and retrying.`);
 }
+
+type Tx = Parameters<Parameters<ReturnType<typeof storage>['transact']>[1]>[0];
+
+/** Inside a transaction: changes a row's `pending`; a row owed to no one is deleted. Returns the row. */
+async function settle(tx: Tx, id: string, change: (pending: string[]) => string[], row?: OutboxRow): Promise<OutboxRow | undefined> {
+  row ??= await tx.get('outbox', id);
+  if (!row) return;
+  row.pending = change(row.pending);
+  await (row.pending.length ? tx.put('outbox', row) : tx.delete('outbox', id));
+  return row;
+}
+
+const without = (key: string) => (pending: string[]) => pending.filter((k) => k !== key);
 
 /** Read-modify-write of the memo row, only while consent is granted (it is not essential). */
 function editMemo<T>(edit: (memo: DeliveryMemo) => T): Promise<T | undefined> {
@@ -227,7 +338,7 @@ function sendNow(d: Destination, row: OutboxRow): boolean {
       result.then(
         () => report([row], 'acknowledged', d.key),
         (error: unknown) => {
-          warnOnce(d.key, (error as Error).message);
+          warnOnce(d.key, describe(error));
           enqueue([[row, [d.key]]]);
         },
       );
@@ -236,7 +347,7 @@ function sendNow(d: Destination, row: OutboxRow): boolean {
     }
     return true;
   } catch (error) {
-    warnOnce(d.key, (error as Error).message);
+    warnOnce(d.key, describe(error));
     return false;
   }
 }
@@ -260,15 +371,10 @@ async function commit(): Promise<void> {
       for (const [row, keys] of items) {
         const old = await tx.get('outbox', row.id);
         if (!old && !keys.length) continue;
-        const pending = !old || old.pending.includes(UNASSIGNED) ? keys : [...new Set([...old.pending, ...keys])];
-        const next = { ...row, createdAt: old?.createdAt ?? row.createdAt, pending };
-        if (pending.length) {
-          await tx.put('outbox', next);
-          known.set(row.id, next);
-        } else {
-          await tx.delete('outbox', row.id);
-          known.delete(row.id);
-        }
+        const next = { ...row, createdAt: old?.createdAt ?? row.createdAt };
+        await settle(tx, row.id, () => (!old || old.pending.includes(UNASSIGNED) ? keys : [...new Set([...old.pending, ...keys])]), next);
+        if (next.pending.length) known.set(row.id, next);
+        else known.delete(row.id);
         for (const key of keys) (queued[key] ??= []).push(row);
       }
     });
@@ -377,58 +483,41 @@ function writeNote(change: BeaconNote, applied = false): void {
 
 /** The outbox, oldest first, after applying beacon notes and the limits, and claiming old unassigned rows. */
 async function load(): Promise<{ rows: OutboxRow[]; memo: DeliveryMemo }> {
-  const note = readNote();
+  const note = Object.entries(readNote());
   const all = (await storage().getAll('outbox')).sort((a, b) => a.createdAt - b.createdAt);
-  for (const [key, ids] of Object.entries(note)) {
-    const gone = new Set(ids);
-    for (const row of all) if (gone.has(row.id)) row.pending = row.pending.filter((k) => k !== key);
-  }
-  const noted = Object.keys(note).length > 0;
+  for (const [key, ids] of note) for (const row of all) if (ids.includes(row.id)) row.pending = without(key)(row.pending);
   const now = Date.now();
-  const cut = now - settings.maxAge;
   const over = all.length - settings.maxEvents;
-  const drop = all.filter((row, i) => i < over || row.createdAt < cut);
-  const rows = all.filter((row, i) => !(i < over || row.createdAt < cut));
+  const old = (row: OutboxRow, i: number) => i < over || row.createdAt < now - settings.maxAge;
+  const drop = all.filter(old);
+  const rows = all.filter((row, i) => !old(row, i));
   const claim = rows.filter((row) => row.pending.includes(UNASSIGNED) && row.createdAt < now - CLAIM_MS);
-  const memo = !(drop.length || claim.length || noted)
-    ? (((await storage().get('state', MEMO_KEY)) ?? {}) as DeliveryMemo)
-    : await storage().transact(['outbox', 'state'], async (tx) => {
-        const memo = ((await tx.get('state', MEMO_KEY)) ?? {}) as DeliveryMemo;
-        for (const [key, ids] of Object.entries(note)) {
-          for (const id of ids) {
-            const row = await tx.get('outbox', id);
-            if (!row) continue;
-            row.pending = row.pending.filter((k) => k !== key);
-            if (row.pending.length) await tx.put('outbox', row);
-            else await tx.delete('outbox', id);
+  const memo =
+    drop.length || claim.length || note.length
+      ? await storage().transact(['outbox', 'state'], async (tx) => {
+          const memo = ((await tx.get('state', MEMO_KEY)) ?? {}) as DeliveryMemo;
+          for (const [key, ids] of note) for (const id of ids) await settle(tx, id, without(key));
+          let dropped = 0;
+          for (const row of drop) if (await settle(tx, row.id, () => [])) dropped++;
+          for (const row of claim) {
+            if ((await tx.get('outbox', row.id))?.pending.includes(UNASSIGNED)) {
+              await settle(tx, row.id, () => [...destinations.keys()].filter((key) => owedTo(key, row.name)), row);
+            }
           }
-        }
-        let dropped = 0;
-        for (const row of drop) {
-          if (!(await tx.get('outbox', row.id))) continue;
-          await tx.delete('outbox', row.id);
-          dropped++;
-        }
-        for (const row of claim) {
-          const current = await tx.get('outbox', row.id);
-          if (!current?.pending.includes(UNASSIGNED)) continue;
-          row.pending = [...destinations.keys()].filter((key) => owedTo(key, row.name));
-          if (row.pending.length) await tx.put('outbox', row);
-          else await tx.delete('outbox', row.id);
-        }
-        if (dropped) {
-          memo.dropped = (memo.dropped ?? 0) + dropped;
-          await tx.put('state', memo, MEMO_KEY);
-          if (!warned.has('')) {
-            warned.add('');
-            console.warn(
-              `retainkit: the event outbox is over its limit (${settings.maxEvents} events, ${formatDuration(settings.maxAge)}): dropped the ${dropped} oldest; ${memo.dropped} dropped on this device so far.`,
-            );
+          if (dropped) {
+            memo.dropped = (memo.dropped ?? 0) + dropped;
+            await tx.put('state', memo, MEMO_KEY);
+            if (!warned.has('')) {
+              warned.add('');
+              console.warn(
+                `retainkit: the event outbox is over its limit (${settings.maxEvents} events, ${formatDuration(settings.maxAge)}): dropped the ${dropped} oldest; ${memo.dropped} dropped on this device so far.`,
+              );
+            }
           }
-        }
-        return memo;
-      });
-  if (noted) writeNote(note, true);
+          return memo;
+        })
+      : (((await storage().get('state', MEMO_KEY)) ?? {}) as DeliveryMemo);
+  if (note.length) writeNote(Object.fromEntries(note), true);
   known.clear();
   for (const row of rows) if (row.pending.length) known.set(row.id, row);
   return { rows: rows.filter((row) => row.pending.length), memo };
@@ -457,7 +546,7 @@ async function flush(key: string): Promise<void> {
     const gather = (d.wait ?? 0) - (Date.now() - rows[0].createdAt);
     if (gather > 0 && rows.length < (d.batch ?? 100)) return schedule(key, gather);
     const batch = d.durable ? pack(rows, d.batch ?? 100, undefined, memo.dropped ? { dropped: memo.dropped } : {}) : { rows, body: '' };
-    f.inflight = { ids: batch.rows.map((row) => row.id), keepalive: new TextEncoder().encode(batch.body).length <= BODY_LIMIT };
+    f.inflight = { ids: batch.rows.map((row) => row.id), keepalive: bytes(batch.body) <= BODY_LIMIT };
     report(batch.rows, 'sent', key);
     try {
       await d.send(batch.rows, batch.body);
@@ -481,7 +570,7 @@ async function flush(key: string): Promise<void> {
   } catch (error) {
     // Storage failed under us: try again later, like a failed request.
     schedule(key, backoff(++f.attempts));
-    warnOnce(`${key} storage`, `could not read the event outbox (${(error as Error).message})`);
+    warnOnce(`${key} storage`, `could not read the event outbox (${describe(error)})`);
   } finally {
     f.busy = false;
     f.inflight = undefined;
@@ -496,17 +585,11 @@ async function flush(key: string): Promise<void> {
 async function acknowledge(rows: OutboxRow[], key: string, state: DeliveryState = 'acknowledged'): Promise<void> {
   if (!rows.length) return;
   await storage().transact(['outbox'], async (tx) => {
-    for (const { id } of rows) {
-      const row = await tx.get('outbox', id);
-      if (!row) continue;
-      row.pending = row.pending.filter((k) => k !== key);
-      if (row.pending.length) await tx.put('outbox', row);
-      else await tx.delete('outbox', id);
-    }
+    for (const { id } of rows) await settle(tx, id, without(key));
   });
   for (const { id } of rows) {
     const row = known.get(id);
-    if (row) row.pending = row.pending.filter((k) => k !== key);
+    if (row) row.pending = without(key)(row.pending);
   }
   report(rows, state, key);
 }
@@ -524,7 +607,7 @@ function pagehide(): void {
       .sort((a, b) => a.createdAt - b.createdAt);
     while (rest.length) {
       const { rows, body } = pack(rest, d.batch ?? 100);
-      if (new TextEncoder().encode(body).length > BODY_LIMIT || !d.beacon(body)) break;
+      if (bytes(body) > BODY_LIMIT || !d.beacon(body)) break;
       for (const row of rows) gone.add(row.id);
       rest = rest.slice(rows.length);
     }
@@ -592,16 +675,6 @@ export function setConsent(state: ConsentState | undefined, source: 'js' | 'html
 export function onDeliveryState(listener: DeliveryListener): () => void {
   stateListeners.add(listener);
   return () => stateListeners.delete(listener);
-}
-
-/** Tries every destination now (ignoring backoff, not Retry-After). */
-export function flushNow(): Promise<unknown> {
-  return Promise.all(
-    [...destinations.keys()].map((key) => {
-      flow(key).attempts = 0;
-      return flush(key);
-    }),
-  );
 }
 
 /** How many events the outbox holds, and how many its limits dropped on this device. */

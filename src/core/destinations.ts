@@ -1,61 +1,11 @@
 /**
  * Where forwarded events go, and in what shape: Google Tag Manager's `dataLayer` and `gtag` (GA4 names
- * and flat parameters), Segment's `analytics.track`, the store's endpoint (JSON batches), or a function.
- * The delivery path (`delivery.ts`) decides when; a destination only knows how.
+ * and flat parameters), Segment's `analytics.track`, the store's endpoint (JSON batches).
+ * The delivery path (`delivery.ts`, which defines the `Destination` contract and the function destination of
+ * `retainkit.forward`) decides when; a destination only knows how. Only `<retain-forward>` loads this file.
  */
-import type { KitEventRecord } from './events.js';
+import { BODY_LIMIT, bytes, describe, SendError, type Destination } from './delivery.js';
 import type { OutboxRow } from './storage.js';
-
-export interface Destination {
-  /** The same destination has the same key in every tab and visit: its acknowledgements are kept by it. */
-  key: string;
-  /** Names it in warnings. */
-  label: string;
-  /** Event names it takes (`retain-spin-*` matches a prefix); all when absent. */
-  events?: string[];
-  /** True for endpoints: every event goes through the outbox, sent in batches by one tab. */
-  durable?: boolean;
-  /** Most events per request. */
-  batch?: number;
-  /** How long to gather events before a request (ms). */
-  wait?: number;
-  /** Whether it can take events now (the page's `dataLayer`, `gtag`, `analytics` exist). */
-  ready(): boolean;
-  /**
-   * Delivers `rows` (`body`: their JSON for endpoints). Resolves (or returns) on acknowledgement; throws
-   * a `SendError` on failure, whose `done` counts the rows taken before it.
-   */
-  send(rows: OutboxRow[], body: string): unknown;
-  /** Endpoints: hands a body to `navigator.sendBeacon`; true when the browser took it. */
-  beacon?(body: string): boolean;
-}
-
-export class SendError extends Error {
-  constructor(
-    message: string,
-    /** True when retrying cannot help until someone fixes something (a 4xx, a throwing gtag). */
-    readonly bad = false,
-    /** From Retry-After, in ms. */
-    readonly retryAfter?: number,
-    readonly done = 0,
-  ) {
-    super(message);
-  }
-}
-
-export function matches(events: string[] | undefined, name: string): boolean {
-  return !events || events.some((e) => (e.endsWith('*') ? name.startsWith(e.slice(0, -1)) : e === name));
-}
-
-/** A filter from HTML or JS: names separated by spaces or commas; `retain_spin_end` means `retain-spin-end`. */
-export function parseEvents(raw: string | string[] | null | undefined): string[] | undefined {
-  const names = (Array.isArray(raw) ? raw : (raw ?? '').split(/[\s,]+/)).filter(Boolean).map((n) => n.replace(/_/g, '-'));
-  return names.length ? names : undefined;
-}
-
-export function toRecord(row: OutboxRow): KitEventRecord {
-  return { name: row.name, detail: row.detail, cancelled: !!row.cancelled };
-}
 
 const snake = (text: string) =>
   text
@@ -86,104 +36,66 @@ type Page = Window & {
 };
 const page = window as Page;
 
-/** Calls `each` per row; a throw becomes a SendError that says how many went before it. */
-function eachRow(label: string, each: (row: OutboxRow) => void) {
-  return (rows: OutboxRow[]) => {
-    rows.forEach((row, done) => {
-      try {
-        each(row);
-      } catch (error) {
-        throw new SendError(`${label} threw: ${error instanceof Error ? error.message : String(error)}`, true, undefined, done);
-      }
-    });
+/** An in-page destination: `each` per row; a throw becomes a SendError that says how many went before it. */
+function inPage(
+  key: string,
+  label: string,
+  events: string[] | undefined,
+  ready: () => unknown,
+  each: (row: OutboxRow) => void,
+): Destination {
+  return {
+    key,
+    label,
+    events,
+    ready: () => !!ready(),
+    send: (rows) =>
+      rows.forEach((row, done) => {
+        try {
+          each(row);
+        } catch (error) {
+          throw new SendError(`${label} threw: ${describe(error)}`, true, undefined, done);
+        }
+      }),
   };
 }
 
 export function dataLayer(label: string, events?: string[]): Destination {
   // GTM's data model keeps every key ever pushed: unset the previous event's parameters that this one lacks.
   const pushed = new Set<string>();
-  return {
-    key: 'datalayer',
+  return inPage(
+    'datalayer',
     label,
     events,
-    ready: () => typeof page.dataLayer?.push === 'function',
-    send: eachRow(label, (row) => {
+    () => typeof page.dataLayer?.push === 'function',
+    (row) => {
       const [event, params] = ga4(row);
       const entry: Record<string, unknown> = {};
       for (const key of pushed) entry[key] = undefined;
       for (const key in params) pushed.add(key);
       page.dataLayer!.push({ ...entry, ...params, event });
-    }),
-  };
+    },
+  );
 }
 
-export function gtag(label: string, events?: string[]): Destination {
-  return {
-    key: 'gtag',
+export const gtag = (label: string, events?: string[]): Destination =>
+  inPage(
+    'gtag',
     label,
     events,
-    ready: () => typeof page.gtag === 'function',
-    send: eachRow(label, (row) => page.gtag!('event', ...ga4(row))),
-  };
-}
+    () => typeof page.gtag === 'function',
+    (row) => page.gtag!('event', ...ga4(row)),
+  );
 
 /** Segment: the kit's event name, the detail as properties, the event id as `messageId` (Segment dedupes by it). */
-export function segment(label: string, events?: string[]): Destination {
-  return {
-    key: 'segment',
+export const segment = (label: string, events?: string[]): Destination =>
+  inPage(
+    'segment',
     label,
     events,
-    ready: () => typeof page.analytics?.track === 'function',
-    send: eachRow(label, (row) =>
-      page.analytics!.track!(row.name, { ...row.detail, ...(row.cancelled && { cancelled: true }) }, { messageId: row.id }),
-    ),
-  };
-}
-
-/** `retainkit.forward(fn)`: the record as the page's listeners see it (without personal fields). */
-export function callback(key: string, fn: (record: KitEventRecord) => unknown, events?: string[]): Destination {
-  return {
-    key,
-    label: 'retainkit.forward()',
-    events,
-    ready: () => true,
-    async send(rows) {
-      let done = 0;
-      try {
-        for (const row of rows) {
-          await fn(toRecord(row));
-          done++;
-        }
-      } catch (error) {
-        throw new SendError(`retainkit.forward() failed: ${error instanceof Error ? error.message : String(error)}`, true, undefined, done);
-      }
-    },
-  };
-}
-
-/** The largest body for a keepalive fetch or a beacon (browsers allow 64 KiB in flight per page). */
-export const BODY_LIMIT = 60_000;
-
-const bytes = (text: string) => new TextEncoder().encode(text).length;
-
-/** The longest prefix of `rows` (≥ 1 row, ≤ `max`) whose batch body fits `limit` bytes, and its body. */
-export function pack(
-  rows: OutboxRow[],
-  max: number,
-  limit = BODY_LIMIT,
-  extra: Record<string, unknown> = {},
-): { rows: OutboxRow[]; body: string } {
-  const head = JSON.stringify({ ...extra, sentAt: Date.now() }).slice(0, -1);
-  const parts: string[] = [];
-  let size = bytes(head) + 14;
-  for (const row of rows.slice(0, max)) {
-    const part = JSON.stringify({ id: row.id, name: row.name, cancelled: !!row.cancelled, detail: row.detail });
-    size += bytes(part) + 1;
-    if (parts.length && size > limit) break;
-    parts.push(part);
-  }
-  return { rows: rows.slice(0, parts.length), body: `${head},"events":[${parts.join(',')}]}` };
-}
+    () => typeof page.analytics?.track === 'function',
+    (row) => page.analytics!.track!(row.name, { ...row.detail, ...(row.cancelled && { cancelled: true }) }, { messageId: row.id }),
+  );
 
 /** Parses Retry-After (seconds or an HTTP date) into ms, at most a day. */
 function retryAfter(response: Response): number | undefined {
@@ -215,7 +127,7 @@ export function endpoint(url: string, label: string, options: { events?: string[
           signal: typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(15_000) : undefined,
         });
       } catch (error) {
-        throw new SendError(`${label}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new SendError(`${label}: ${describe(error)}`);
       }
       if (response.ok) return;
       const status = response.status;

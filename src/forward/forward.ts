@@ -4,8 +4,8 @@
  */
 import { parseDuration, parseEnum, parseNumber, parseUrl, warnBadValue } from '../core/config.js';
 import { defineElement } from '../core/define.js';
-import { addDestination, setConsent, settings } from '../core/delivery.js';
-import { dataLayer, endpoint, gtag, parseEvents, segment, type Destination } from '../core/destinations.js';
+import { addDestination, parseEvents, setConsent, settings, type Destination } from '../core/delivery.js';
+import { dataLayer, endpoint, gtag, segment } from '../core/destinations.js';
 
 const KINDS = ['datalayer', 'gtag', 'segment', 'endpoint'] as const;
 const CONSENT = ['granted', 'denied', 'pending'] as const;
