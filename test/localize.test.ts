@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, html as litHtml } from 'lit';
 import { canonicalLocale, languageOf, LocalizeController, resolveLanguage, type Translations } from '../src/core/localize.js';
+import { RetainElement } from '../src/core/element.js';
 
 type Key = 'title' | 'spins' | 'onlyEnglish';
 const translations: Translations<Key> = {
@@ -133,5 +134,59 @@ describe('localize', () => {
     expect(en.l.relative(now + 86_400_000, now)).to.equal('tomorrow');
     expect(en.l.relative(now, now)).to.equal('now');
     expect(uk.l.relative(now + 2 * 3_600_000, now)).to.equal('через 2 години');
+  });
+});
+
+describe('localize: languages loaded on demand', () => {
+  type LazyKey = 'hello';
+  let loads = 0;
+  let failNext = false;
+  const lazy: Translations<LazyKey> = {
+    en: { hello: 'Hello' },
+    ru: async () => {
+      loads += 1;
+      return { default: { hello: 'Привет' } };
+    },
+    uk: async () => {
+      if (failNext) throw new Error('chunk failed');
+      return { default: { hello: 'Привіт' } };
+    },
+    hu: { hello: 'Szia' },
+  };
+
+  class LazyProbe extends RetainElement {
+    static override widget = 'lazy-probe';
+    readonly l = new LocalizeController<LazyKey>(this, lazy);
+    readonly rendered: string[] = [];
+    override render() {
+      const text = this.l.term('hello');
+      this.rendered.push(text);
+      return litHtml`<p>${text}</p>`;
+    }
+  }
+  customElements.define('lazy-probe', LazyProbe);
+
+  it('renders a lazily loaded language first time, never English before it; loads it once for all instances', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div lang="ru"><lazy-probe></lazy-probe><lazy-probe></lazy-probe></div>`);
+    const probes = [...wrapper.querySelectorAll<LazyProbe>('lazy-probe')];
+    await Promise.all(probes.map((probe) => probe.updateComplete));
+    for (const probe of probes) expect(probe.rendered).to.deep.equal(['Привет']);
+    expect(loads).to.equal(1);
+  });
+
+  it('a language that fails to load warns once and shows English', async () => {
+    failNext = true;
+    const warnings: unknown[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args[0]);
+    try {
+      const probe = await fixture<LazyProbe>(html`<lazy-probe lang="uk"></lazy-probe>`);
+      await probe.updateComplete;
+      expect(probe.shadowRoot!.textContent).to.contain('Hello');
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings).to.have.length(1);
+    expect(String(warnings[0])).to.contain('"uk"');
   });
 });

@@ -6,6 +6,7 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { increment, type CounterName } from './counters.js';
 import { emit, makeDetail, type DetailFields, type RetainDetail, type RetainEvent } from './events.js';
+import { textsReady } from './localize.js';
 
 export abstract class RetainElement extends LitElement {
   /** The widget's name without the `retain-` prefix, as it appears in event details and counter keys. */
@@ -23,6 +24,12 @@ export abstract class RetainElement extends LitElement {
 
   get instanceName(): string {
     return this.instance.trim() || this.id || 'default';
+  }
+
+  /** Waits for the texts of the page's language when they load on demand, so no update shows English first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const waiting = textsReady(this);
+    return waiting ? waiting.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** A detail for an event of this widget and instance. */

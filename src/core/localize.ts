@@ -15,10 +15,52 @@ export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other
 export type Term = string | ((args: Record<string, unknown>, l: LocalizeController) => string);
 export type Terms<K extends string = string> = Record<K, Term>;
 
-/** A widget's translations: English complete, the others checked against it by the type. */
-export type Translations<K extends string> = { en: Terms<K> } & Record<Exclude<Language, 'en'>, Terms<K>>;
+/**
+ * A language's terms, or a function that loads them: `() => import('./translations/ru.js')`, so that
+ * each language is its own chunk and a page downloads only the one it shows.
+ */
+export type TermsSource<K extends string> = Terms<K> | (() => Promise<{ default: Terms<K> }>);
+
+/**
+ * A widget's translations: English complete and bundled (it is the fallback for any missing term), the
+ * others checked against it by the type, bundled or loaded on demand.
+ */
+export type Translations<K extends string> = { en: Terms<K> } & Record<Exclude<Language, 'en'>, TermsSource<K>>;
+
+/** Terms loaded on demand, per translations table and language, shared by every instance. */
+const loaded = new WeakMap<object, Partial<Record<Language, Terms<string> | Promise<void>>>>();
+
+/** The terms of `language` if they are at hand; else starts loading them and returns the promise. */
+function termsOf<K extends string>(translations: Translations<K>, language: Language): Terms<K> | Promise<void> {
+  const source = translations[language];
+  if (typeof source !== 'function') return source;
+  let cache = loaded.get(translations);
+  if (!cache) loaded.set(translations, (cache = {}));
+  const entry = cache[language];
+  if (entry) return entry as Terms<K> | Promise<void>;
+  const loading = source().then(
+    (module) => {
+      cache[language] = module.default;
+    },
+    (error: unknown) => {
+      // A chunk that fails to load (offline, a CDN hiccup) leaves the widget in English, not broken.
+      console.warn(`retainkit: could not load the "${language}" texts; showing English.`, error);
+      cache[language] = {};
+    },
+  );
+  cache[language] = loading;
+  return loading;
+}
 
 type Host = ReactiveControllerHost & HTMLElement;
+
+const controllersOf = new WeakMap<Host, LocalizeController[]>();
+
+/** Resolves when every localize controller of `host` has its language's texts at hand. */
+export function textsReady(host: Host): Promise<unknown> | undefined {
+  const pending = (controllersOf.get(host) ?? []).map((controller) => controller.ready()).filter(Boolean);
+  return pending.length ? Promise.all(pending) : undefined;
+}
 
 const hosts = new Set<Host>();
 let observer: MutationObserver | undefined;
@@ -101,6 +143,9 @@ export class LocalizeController<K extends string = string> implements ReactiveCo
     private readonly translations: Translations<K>,
   ) {
     host.addController(this);
+    let controllers = controllersOf.get(host);
+    if (!controllers) controllersOf.set(host, (controllers = []));
+    controllers.push(this as LocalizeController);
   }
 
   hostConnected(): void {
@@ -127,8 +172,18 @@ export class LocalizeController<K extends string = string> implements ReactiveCo
     return /^(ar|he|fa|ur|yi|ps|sd|ug|dv)\b/i.test(this.locale) ? 'rtl' : 'ltr';
   }
 
+  /**
+   * Resolves once the texts of the language in force are at hand (at once when they are bundled).
+   * `RetainElement` awaits it before each update, so a widget never flashes English on a Russian page.
+   */
+  ready(): Promise<void> | undefined {
+    const terms = termsOf(this.translations, this.language);
+    return terms instanceof Promise ? terms : undefined;
+  }
+
   term(key: K, args: Record<string, unknown> = {}): string {
-    const term = this.translations[this.language][key] ?? this.translations.en[key];
+    const terms = termsOf(this.translations, this.language);
+    const term = (terms instanceof Promise ? undefined : terms[key]) ?? this.translations.en[key];
     if (term === undefined) return key;
     return typeof term === 'function' ? term(args, this) : term;
   }
