@@ -89,6 +89,8 @@ describe('<retain-loyalty-badge>', () => {
       expect(text(panelOf(el))).to.contain('120 points to Gold');
       const bar = $(el, '[part="progress"]')!;
       expect(bar.getAttribute('aria-valuenow')).to.equal('94');
+      const filled = bar.querySelector('span')!.getBoundingClientRect().width / bar.getBoundingClientRect().width;
+      expect(filled).to.be.closeTo(1880 / 2000, 0.01);
     });
 
     it('uses a tier the store names, and figures set later from JavaScript, without events', async () => {

@@ -9,7 +9,6 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { parseJson, parseNumber, readJsonSource, safeUrl, warnBadValue, warnInvalid } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
@@ -491,7 +490,7 @@ export class RetainLoyaltyBadge extends RetainElement {
                     aria-valuemax="100"
                     aria-valuenow=${Math.round(progress.fraction * 100)}
                   >
-                    <span style=${styleMap({ inlineSize: `${progress.fraction * 100}%` })}></span>
+                    <span .style=${`inline-size:${progress.fraction * 100}%`}></span>
                   </div>
                   <p id="next" class="small">${toNext}</p>`
               : html`<p class="small">${l.term('top')}</p>`}`
