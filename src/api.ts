@@ -3,7 +3,7 @@
  * and loads this module on the first call, so none of this code runs at start-up.
  */
 import { readAllCounters, readCounters, type Counts } from './core/counters.js';
-import { forward as addForwarder, setConsent, type ConsentState, type ForwardOptions, type Forwarder } from './core/delivery.js';
+import type { ConsentState, ForwardOptions, Forwarder } from './core/delivery.js';
 import { onKitEvent, type KitEventRecord } from './core/events.js';
 import { recordOrder as record, type OrderInput } from './core/orders.js';
 
@@ -44,10 +44,11 @@ export function recordOrder(order: OrderInput): Promise<boolean> {
   return record(order);
 }
 
+// Delivery loads only for stores that forward (or set consent), not with every `retainkit.on`.
 export async function forward(fn: Forwarder, options?: ForwardOptions): Promise<() => void> {
-  return addForwarder(fn, options);
+  return (await import('./core/delivery.js')).forward(fn, options);
 }
 
 export async function consent(state: ConsentState): Promise<void> {
-  setConsent(state);
+  (await import('./core/delivery.js')).setConsent(state);
 }
