@@ -110,10 +110,12 @@ describe('<retain-loyalty-badge>', () => {
     it('counts the same order id once: twice by API, once more declaratively', async () => {
       expect(await recordOrder({ orderId: 'B-7', total: 42, currency: 'USD' })).to.equal(true);
       expect(await recordOrder({ orderId: 'B-7', total: 42, currency: 'USD' })).to.equal(false);
-      const root = await fixture<HTMLElement>(html`<div>
-        <retain-order order-id="B-7" total="42" currency="USD"></retain-order>
-        <retain-loyalty-badge></retain-loyalty-badge>
-      </div>`);
+      const root = await fixture<HTMLElement>(
+        html`<div>
+          <retain-order order-id="B-7" total="42" currency="USD"></retain-order>
+          <retain-loyalty-badge></retain-loyalty-badge>
+        </div>`,
+      );
       const order = root.querySelector('retain-order')!;
       expect(await order.recorded).to.equal(false);
       const el = root.querySelector('retain-loyalty-badge')!;
@@ -146,14 +148,30 @@ describe('<retain-loyalty-badge>', () => {
 
   describe('signed snapshots', () => {
     const snapshotText = (fields: Record<string, unknown> = {}) =>
-      JSON.stringify({ customer: 'c_1842', points: 1240, pending: 60, tier: 'Silver', orders: 3, issuedAt: Date.now() - 60_000, ...fields });
+      JSON.stringify({
+        customer: 'c_1842',
+        points: 1240,
+        pending: 60,
+        tier: 'Silver',
+        orders: 3,
+        issuedAt: Date.now() - 60_000,
+        ...fields,
+      });
 
     it('shows a valid signed snapshot as verified', async () => {
       await recordOrder({ orderId: 'A-1', total: 59.9, currency: 'USD' });
       const snapshot = snapshotText();
       const signature = await signSnapshot(keys, snapshot);
       const el = await mount(
-        html`<retain-loyalty-badge tiers=${TIERS} punch-every="5" customer="c_1842" snapshot=${snapshot} signature=${signature} public-key=${keys.jwk} open></retain-loyalty-badge>`,
+        html`<retain-loyalty-badge
+          tiers=${TIERS}
+          punch-every="5"
+          customer="c_1842"
+          snapshot=${snapshot}
+          signature=${signature}
+          public-key=${keys.jwk}
+          open
+        ></retain-loyalty-badge>`,
       );
       expect(text(badgeOf(el))).to.equal('★Rewards: 1,240 points ✓ Silver (verified)');
       expect(text($(el, '[part="source"]'))).to.equal('✓ Verified by the store');
@@ -165,13 +183,15 @@ describe('<retain-loyalty-badge>', () => {
     it('verifies a snapshot from a script child with an SPKI key', async () => {
       const snapshot = snapshotText({ points: 77 });
       const signature = await signSnapshot(keys, snapshot);
-      const root = await fixture<HTMLElement>(html`<div>
-        <retain-loyalty-badge signature=${signature} public-key=${keys.pem}
-          ><script type="application/json" data-attr="snapshot">
-            ${snapshot}
-          </script></retain-loyalty-badge
-        >
-      </div>`);
+      const root = await fixture<HTMLElement>(
+        html`<div>
+          <retain-loyalty-badge signature=${signature} public-key=${keys.pem}
+            ><script type="application/json" data-attr="snapshot">
+              ${snapshot}
+            </script></retain-loyalty-badge
+          >
+        </div>`,
+      );
       const el = root.querySelector('retain-loyalty-badge')!;
       await el.loaded;
       await el.updateComplete;
@@ -192,10 +212,14 @@ describe('<retain-loyalty-badge>', () => {
       const snapshot = snapshotText();
       const signature = await signSnapshot(keys, snapshot);
       const tampered = snapshot.replace('"points":1240', '"points":9240');
-      const el = await mount(html`<retain-loyalty-badge snapshot=${tampered} signature=${signature} public-key=${keys.jwk}></retain-loyalty-badge>`);
+      const el = await mount(
+        html`<retain-loyalty-badge snapshot=${tampered} signature=${signature} public-key=${keys.jwk}></retain-loyalty-badge>`,
+      );
       const said = warnings.take();
       expect(said).to.have.length(1);
-      expect(said[0]).to.match(/^retainkit: <retain-loyalty-badge> signature=".+" does not match the snapshot and public-key .*; showing the estimate instead\./);
+      expect(said[0]).to.match(
+        /^retainkit: <retain-loyalty-badge> signature=".+" does not match the snapshot and public-key .*; showing the estimate instead\./,
+      );
       expect(text(badgeOf(el))).to.contain('≈ 59 points');
       expect(text(badgeOf(el))).not.to.contain('9,240');
       el.requestUpdate();
@@ -206,22 +230,33 @@ describe('<retain-loyalty-badge>', () => {
     it("refuses a stale snapshot, another customer's, a malformed key and a private key", async () => {
       const stale = snapshotText({ issuedAt: Date.now() - 2 * 86_400_000 });
       const el = await mount(
-        html`<retain-loyalty-badge snapshot=${stale} signature=${await signSnapshot(keys, stale)} public-key=${keys.jwk} snapshot-max-age="1d"></retain-loyalty-badge>`,
+        html`<retain-loyalty-badge
+          snapshot=${stale}
+          signature=${await signSnapshot(keys, stale)}
+          public-key=${keys.jwk}
+          snapshot-max-age="1d"
+        ></retain-loyalty-badge>`,
       );
       expect(warnings.take()).to.match(/snapshot=.* is older than 1d; showing the estimate instead/);
       expect(text(badgeOf(el))).to.contain('(estimate)');
 
       const fresh = snapshotText();
       const signature = await signSnapshot(keys, fresh);
-      const other = await mount(html`<retain-loyalty-badge customer="c_9" snapshot=${fresh} signature=${signature} public-key=${keys.jwk}></retain-loyalty-badge>`);
+      const other = await mount(
+        html`<retain-loyalty-badge customer="c_9" snapshot=${fresh} signature=${signature} public-key=${keys.jwk}></retain-loyalty-badge>`,
+      );
       expect(warnings.take()).to.match(/belongs to another customer/);
       expect(text(badgeOf(other))).to.contain('(estimate)');
 
-      const malformed = await mount(html`<retain-loyalty-badge snapshot=${fresh} signature=${signature} public-key="MFkwEwYHKoZIzj0CAQY"></retain-loyalty-badge>`);
+      const malformed = await mount(
+        html`<retain-loyalty-badge snapshot=${fresh} signature=${signature} public-key="MFkwEwYHKoZIzj0CAQY"></retain-loyalty-badge>`,
+      );
       expect(warnings.take()).to.match(/public-key="MFkwEwYHKoZIzj0CAQY" is not a P-256 public key/);
       expect(text(badgeOf(malformed))).to.contain('(estimate)');
 
-      const leaked = await mount(html`<retain-loyalty-badge snapshot=${fresh} signature=${signature} public-key=${keys.privateJwk}></retain-loyalty-badge>`);
+      const leaked = await mount(
+        html`<retain-loyalty-badge snapshot=${fresh} signature=${signature} public-key=${keys.privateJwk}></retain-loyalty-badge>`,
+      );
       expect(warnings.take()).to.match(/is a PRIVATE key/);
       expect(text(badgeOf(leaked))).to.contain('(estimate)');
     });
@@ -240,7 +275,9 @@ describe('<retain-loyalty-badge>', () => {
 
     it("ignores the snapshot when the store's attributes are there", async () => {
       const snapshot = snapshotText();
-      const el = await mount(html`<retain-loyalty-badge points="5" snapshot=${snapshot} signature="AAAA" public-key=${keys.jwk}></retain-loyalty-badge>`);
+      const el = await mount(
+        html`<retain-loyalty-badge points="5" snapshot=${snapshot} signature="AAAA" public-key=${keys.jwk}></retain-loyalty-badge>`,
+      );
       expect(text(badgeOf(el))).to.equal('★Rewards: 5 points');
     });
   });
@@ -265,7 +302,15 @@ describe('<retain-loyalty-badge>', () => {
       await recordOrder({ orderId: 'C-2', total: 450, currency: 'USD' });
       el = await mount(badge());
       expect(named('retain-points-change').map((r) => r.detail)).to.deep.equal([
-        { ...named('retain-points-change')[0].detail, from: 90, to: 540, delta: 450, source: 'estimate', widget: 'loyalty-badge', instance: 'default' },
+        {
+          ...named('retain-points-change')[0].detail,
+          from: 90,
+          to: 540,
+          delta: 450,
+          source: 'estimate',
+          widget: 'loyalty-badge',
+          instance: 'default',
+        },
       ]);
       expect(named('retain-tier-change').map((r) => [r.detail.from, r.detail.to, r.detail.up])).to.deep.equal([['Bronze', 'Silver', true]]);
       expect(named('retain-reward-unlock').map((r) => r.detail.reward)).to.deep.equal(['five-off', 'Free shipping', 'punch-card']);
@@ -336,11 +381,13 @@ describe('<retain-loyalty-badge>', () => {
   describe('views and keyboard', () => {
     it('opens and closes the panel from the keyboard, counts and announces the opening once', async () => {
       await recordOrder({ orderId: 'K-1', total: 150, currency: 'USD' });
-      const root = await fixture<HTMLElement>(html`<div>
-        <button id="before">before</button>
-        <retain-loyalty-badge tiers=${TIERS} rewards=${REWARDS}></retain-loyalty-badge>
-        <button id="after">after</button>
-      </div>`);
+      const root = await fixture<HTMLElement>(
+        html`<div>
+          <button id="before">before</button>
+          <retain-loyalty-badge tiers=${TIERS} rewards=${REWARDS}></retain-loyalty-badge>
+          <button id="after">after</button>
+        </div>`,
+      );
       const el = root.querySelector('retain-loyalty-badge')!;
       await el.loaded;
       root.querySelector<HTMLButtonElement>('#before')!.focus();
@@ -358,7 +405,9 @@ describe('<retain-loyalty-badge>', () => {
       await sendKeys({ press: 'Tab' });
       expect(focused(el)?.textContent).to.equal('$5 off');
       await sendKeys({ press: 'Enter' });
-      expect(named('retain-reward-click').map((r) => [r.detail.reward, r.detail.cost, r.detail.source])).to.deep.equal([['five-off', 100, 'estimate']]);
+      expect(named('retain-reward-click').map((r) => [r.detail.reward, r.detail.cost, r.detail.source])).to.deep.equal([
+        ['five-off', 100, 'estimate'],
+      ]);
       await waitUntil(async () => (await readCounters('loyalty-badge', 'default')).interacted === 1);
 
       await sendKeys({ press: 'Escape' });
@@ -392,7 +441,9 @@ describe('<retain-loyalty-badge>', () => {
       try {
         for (const side of ['flex-start', 'flex-end']) {
           const root = await fixture<HTMLElement>(
-            html`<div style="display: flex; justify-content: ${side}; width: 100vw"><retain-loyalty-badge points="10"></retain-loyalty-badge></div>`,
+            html`<div style="display: flex; justify-content: ${side}; width: 100vw">
+              <retain-loyalty-badge points="10"></retain-loyalty-badge>
+            </div>`,
           );
           const el = root.querySelector('retain-loyalty-badge')!;
           await el.loaded;
@@ -416,13 +467,18 @@ describe('<retain-loyalty-badge>', () => {
       const click = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
       link.dispatchEvent(click);
       expect(click.defaultPrevented).to.equal(true);
-      expect(named('retain-reward-click').map((r) => [r.detail.reward, r.detail.source, r.cancelled])).to.deep.equal([['Free shipping', 'store', true]]);
+      expect(named('retain-reward-click').map((r) => [r.detail.reward, r.detail.source, r.cancelled])).to.deep.equal([
+        ['Free shipping', 'store', true],
+      ]);
       expect(text(panelOf(el))).to.contain('Tote bag · 600 points to go');
     });
 
     it('shows the punch card across orders', async () => {
-      const el = await mount(html`<retain-loyalty-badge punch-every="5" open style="--retain-loyalty-badge-celebrate-duration: 1ms"></retain-loyalty-badge>`);
-      const punches = () => [...el.shadowRoot!.querySelectorAll('[part="punch-card"] li')].map((li) => (li.classList.contains('on') ? 'x' : 'o')).join('');
+      const el = await mount(
+        html`<retain-loyalty-badge punch-every="5" open style="--retain-loyalty-badge-celebrate-duration: 1ms"></retain-loyalty-badge>`,
+      );
+      const punches = () =>
+        [...el.shadowRoot!.querySelectorAll('[part="punch-card"] li')].map((li) => (li.classList.contains('on') ? 'x' : 'o')).join('');
       expect(text(panelOf(el))).to.contain('0 of 5 orders to your surprise gift');
       for (let i = 1; i <= 3; i++) await recordOrder({ orderId: `P-${i}`, total: 10, currency: 'USD' });
       await waitUntil(() => text(panelOf(el)).includes('3 of 5 orders to your surprise gift'));
@@ -450,7 +506,14 @@ describe('<retain-loyalty-badge>', () => {
 
     it('invites a guest with what joining earns on this cart', async () => {
       const el = await mount(
-        html`<retain-loyalty-badge guest cart-total="10.99" signup-bonus="50" join-url="/account/new" rewards=${REWARDS} punch-every="5"></retain-loyalty-badge>`,
+        html`<retain-loyalty-badge
+          guest
+          cart-total="10.99"
+          signup-bonus="50"
+          join-url="/account/new"
+          rewards=${REWARDS}
+          punch-every="5"
+        ></retain-loyalty-badge>`,
       );
       expect(text(badgeOf(el))).to.equal('★Rewards: Join & earn 60 points');
       badgeOf(el).click();
@@ -471,9 +534,23 @@ describe('<retain-loyalty-badge>', () => {
         html`<retain-loyalty-badge tiers=${TIERS} rewards=${REWARDS} punch-every="5"></retain-loyalty-badge>`,
         html`<retain-loyalty-badge tiers=${TIERS} rewards=${REWARDS} punch-every="5" cart-total="20" open></retain-loyalty-badge>`,
         html`<retain-loyalty-badge tiers=${TIERS} points="3000" pending="20" rewards=${REWARDS} open></retain-loyalty-badge>`,
-        html`<retain-loyalty-badge tiers=${TIERS} snapshot=${snapshot} signature=${signature} public-key=${keys.jwk} open></retain-loyalty-badge>`,
+        html`<retain-loyalty-badge
+          tiers=${TIERS}
+          snapshot=${snapshot}
+          signature=${signature}
+          public-key=${keys.jwk}
+          open
+        ></retain-loyalty-badge>`,
         html`<retain-loyalty-badge guest cart-total="20" signup-bonus="50" join-url="/join" rewards=${REWARDS}></retain-loyalty-badge>`,
-        html`<retain-loyalty-badge guest cart-total="20" signup-bonus="50" join-url="/join" rewards=${REWARDS} punch-every="5" open></retain-loyalty-badge>`,
+        html`<retain-loyalty-badge
+          guest
+          cart-total="20"
+          signup-bonus="50"
+          join-url="/join"
+          rewards=${REWARDS}
+          punch-every="5"
+          open
+        ></retain-loyalty-badge>`,
         html`<retain-loyalty-badge lang="ru" tiers=${TIERS} rewards=${REWARDS} punch-every="5" open></retain-loyalty-badge>`,
       ];
       for (const scheme of ['light', 'dark'] as const) {
@@ -509,7 +586,9 @@ describe('<retain-loyalty-badge>', () => {
     });
 
     it('formats numbers and texts in the language of the page', async () => {
-      const el = await mount(html`<retain-loyalty-badge lang="ru" tiers=${TIERS} points="2380" punch-every="5" orders="3" open></retain-loyalty-badge>`);
+      const el = await mount(
+        html`<retain-loyalty-badge lang="ru" tiers=${TIERS} points="2380" punch-every="5" orders="3" open></retain-loyalty-badge>`,
+      );
       expect(text(badgeOf(el))).to.equal('★Бонусы: 2 380 баллов Silver');
       expect(text(panelOf(el))).to.contain('120 баллов до уровня Gold');
       expect(text(panelOf(el))).to.contain('Подарок-сюрприз: 3 из 5 заказов');
@@ -544,13 +623,22 @@ describe('<retain-loyalty-badge>', () => {
       const el = await mount(html`<retain-loyalty-badge points="-40"></retain-loyalty-badge>`);
       el.requestUpdate();
       await el.updateComplete;
-      expect(warnings.take()).to.deep.equal(['retainkit: <retain-loyalty-badge> points="-40" is negative; showing the estimate instead. <retain-loyalty-badge>']);
+      expect(warnings.take()).to.deep.equal([
+        'retainkit: <retain-loyalty-badge> points="-40" is negative; showing the estimate instead. <retain-loyalty-badge>',
+      ]);
       expect(text(badgeOf(el))).to.contain('≈ 12 points');
     });
 
     it('warns once for other bad values and keeps working', async () => {
       const el = await mount(
-        html`<retain-loyalty-badge points="10" points-per-unit="lots" currency="dollars" punch-every="2.5" rewards="[{]" join-url="javascript:alert(1)"></retain-loyalty-badge>`,
+        html`<retain-loyalty-badge
+          points="10"
+          points-per-unit="lots"
+          currency="dollars"
+          punch-every="2.5"
+          rewards="[{]"
+          join-url="javascript:alert(1)"
+        ></retain-loyalty-badge>`,
       );
       el.requestUpdate();
       await el.updateComplete;

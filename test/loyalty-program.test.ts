@@ -92,7 +92,12 @@ describe('loyalty program: tiers', () => {
 
   it('has no tier below the first threshold', () => {
     expect(tierIndex(99, [{ name: 'Member', min: 100 }])).to.equal(-1);
-    expect(tierProgress(25, [{ name: 'Member', min: 100 }])).to.deep.equal({ index: -1, next: { name: 'Member', min: 100 }, toNext: 75, fraction: 0.25 });
+    expect(tierProgress(25, [{ name: 'Member', min: 100 }])).to.deep.equal({
+      index: -1,
+      next: { name: 'Member', min: 100 },
+      toNext: 75,
+      fraction: 0.25,
+    });
   });
 
   it('says how far the next tier is', () => {
@@ -151,11 +156,18 @@ describe('loyalty program: changes between visits', () => {
   ]) as Reward[];
 
   it('says nothing on the first visit', () => {
-    expect(changesBetween(undefined, { points: 900, tier: 'Silver', gifts: 1 }, program({ rewards }))).to.deep.equal({ unlocked: [], gift: false });
+    expect(changesBetween(undefined, { points: 900, tier: 'Silver', gifts: 1 }, program({ rewards }))).to.deep.equal({
+      unlocked: [],
+      gift: false,
+    });
   });
 
   it('finds points, tier, rewards crossed and a completed card', () => {
-    const changes = changesBetween({ points: 480, tier: 'Bronze', gifts: 0 }, { points: 1000, tier: 'Silver', gifts: 1 }, program({ rewards }));
+    const changes = changesBetween(
+      { points: 480, tier: 'Bronze', gifts: 0 },
+      { points: 1000, tier: 'Silver', gifts: 1 },
+      program({ rewards }),
+    );
     expect(changes.points).to.deep.equal({ from: 480, to: 1000, delta: 520 });
     expect(changes.tier).to.deep.equal({ from: 'Bronze', to: 'Silver', up: true });
     expect(changes.unlocked.map((r) => r.id)).to.deep.equal(['five', 'Free shipping']);
@@ -163,7 +175,11 @@ describe('loyalty program: changes between visits', () => {
   });
 
   it('reports a drop without unlocking anything', () => {
-    const changes = changesBetween({ points: 1200, tier: 'Silver', gifts: 1 }, { points: 200, tier: 'Bronze', gifts: 1 }, program({ rewards }));
+    const changes = changesBetween(
+      { points: 1200, tier: 'Silver', gifts: 1 },
+      { points: 200, tier: 'Bronze', gifts: 1 },
+      program({ rewards }),
+    );
     expect(changes.points).to.deep.equal({ from: 1200, to: 200, delta: -1000 });
     expect(changes.tier).to.deep.equal({ from: 'Silver', to: 'Bronze', up: false });
     expect(changes.unlocked).to.deep.equal([]);
@@ -171,7 +187,10 @@ describe('loyalty program: changes between visits', () => {
   });
 
   it('reports nothing when nothing changed', () => {
-    expect(changesBetween({ points: 5, tier: null, gifts: 0 }, { points: 5, tier: null, gifts: 0 }, program())).to.deep.equal({ unlocked: [], gift: false });
+    expect(changesBetween({ points: 5, tier: null, gifts: 0 }, { points: 5, tier: null, gifts: 0 }, program())).to.deep.equal({
+      unlocked: [],
+      gift: false,
+    });
   });
 
   it('parses rewards sorted by cost and refuses incomplete ones', () => {

@@ -22,7 +22,15 @@ describe('loyalty snapshot', () => {
       const verdict = await verifySnapshot(text, signature, key, { now: NOW, maxAgeMs: 7 * DAY });
       expect(verdict).to.deep.equal({
         ok: true,
-        snapshot: { customer: 'c_1842', points: 1240, pending: 60, tier: 'Silver', orders: 3, issuedAt: NOW - 3_600_000, expiresAt: undefined },
+        snapshot: {
+          customer: 'c_1842',
+          points: 1240,
+          pending: 60,
+          tier: 'Silver',
+          orders: 3,
+          issuedAt: NOW - 3_600_000,
+          expiresAt: undefined,
+        },
       });
     }
   });
@@ -33,7 +41,10 @@ describe('loyalty snapshot', () => {
     const der = derSignature(raw);
     expect(der[0]).to.equal(0x30);
     expect([...p1363(der)]).to.deep.equal([...raw]);
-    const b64url = btoa(String.fromCharCode(...der)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const b64url = btoa(String.fromCharCode(...der))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
     const verdict = await verifySnapshot(text, b64url, await importPublicKey(keys.jwk), { now: NOW, maxAgeMs: DAY });
     expect(verdict.ok).to.equal(true);
   });
@@ -66,7 +77,9 @@ describe('loyalty snapshot', () => {
     };
     const key = await importPublicKey(openssl.pem);
     expect((await verifySnapshot(openssl.snapshot, openssl.der, key, { now: at, maxAgeMs: DAY })).ok).to.equal(true);
-    expect(await verifySnapshot(openssl.snapshot, openssl.der, key, { now: Date.parse('2026-01-11T09:00:01Z'), maxAgeMs: 7 * DAY })).to.deep.equal({
+    expect(
+      await verifySnapshot(openssl.snapshot, openssl.der, key, { now: Date.parse('2026-01-11T09:00:01Z'), maxAgeMs: 7 * DAY }),
+    ).to.deep.equal({
       ok: false,
       reason: 'expired',
     });
@@ -81,32 +94,62 @@ describe('loyalty snapshot', () => {
     // Even a change that means the same JSON (a space) is refused: the bytes are signed.
     expect(await verifySnapshot(text.replace(',', ', '), signature, key, options)).to.deep.equal({ ok: false, reason: 'signature' });
     const flipped = (signature[5] === 'A' ? 'B' : 'A') + '';
-    expect(await verifySnapshot(text, signature.slice(0, 5) + flipped + signature.slice(6), key, options)).to.deep.equal({ ok: false, reason: 'signature' });
+    expect(await verifySnapshot(text, signature.slice(0, 5) + flipped + signature.slice(6), key, options)).to.deep.equal({
+      ok: false,
+      reason: 'signature',
+    });
     expect(await verifySnapshot(text, 'not base64!', key, options)).to.deep.equal({ ok: false, reason: 'signature' });
     const other = await makeStoreKeys();
-    expect(await verifySnapshot(text, signature, await importPublicKey(other.jwk), options)).to.deep.equal({ ok: false, reason: 'signature' });
+    expect(await verifySnapshot(text, signature, await importPublicKey(other.jwk), options)).to.deep.equal({
+      ok: false,
+      reason: 'signature',
+    });
   });
 
   it('rejects stale, future, expired and other customers’ snapshots', async () => {
     const key = await importPublicKey(keys.jwk);
     const check = async (text: string, options: { maxAgeMs?: number; customer?: string } = {}) =>
-      verifySnapshot(text, await signSnapshot(keys, text), key, { now: NOW, maxAgeMs: options.maxAgeMs ?? 7 * DAY, customer: options.customer });
+      verifySnapshot(text, await signSnapshot(keys, text), key, {
+        now: NOW,
+        maxAgeMs: options.maxAgeMs ?? 7 * DAY,
+        customer: options.customer,
+      });
     expect(await check(payload({ issuedAt: NOW - 8 * DAY }))).to.deep.equal({ ok: false, reason: 'stale' });
     expect((await check(payload({ issuedAt: NOW - 7 * DAY }))).ok).to.equal(true);
     expect(await check(payload({ issuedAt: NOW + DAY }))).to.deep.equal({ ok: false, reason: 'future' });
     expect((await check(payload({ issuedAt: NOW + 60_000 }))).ok, 'a minute of clock skew is fine').to.equal(true);
     expect(await check(payload({ expiresAt: NOW - 1 }))).to.deep.equal({ ok: false, reason: 'expired' });
-    expect((await check(payload({ issuedAt: new Date(NOW - DAY).toISOString(), expiresAt: new Date(NOW + DAY).toISOString() }))).ok).to.equal(true);
+    expect(
+      (await check(payload({ issuedAt: new Date(NOW - DAY).toISOString(), expiresAt: new Date(NOW + DAY).toISOString() }))).ok,
+    ).to.equal(true);
     expect(await check(payload(), { customer: 'c_9' })).to.deep.equal({ ok: false, reason: 'customer' });
     expect((await check(payload(), { customer: 'c_1842' })).ok).to.equal(true);
   });
 
   it('rejects a signed payload that is not a snapshot', async () => {
     const key = await importPublicKey(keys.jwk);
-    for (const text of ['[1,2]', '{"points":-1,"issuedAt":1}', '{"points":10}', '{"points":"10","issuedAt":1}', '{"points":1,"issuedAt":1,"tier":3}', 'nope']) {
-      expect(await verifySnapshot(text, await signSnapshot(keys, text), key, { now: NOW, maxAgeMs: Infinity }), text).to.deep.equal({ ok: false, reason: 'payload' });
+    for (const text of [
+      '[1,2]',
+      '{"points":-1,"issuedAt":1}',
+      '{"points":10}',
+      '{"points":"10","issuedAt":1}',
+      '{"points":1,"issuedAt":1,"tier":3}',
+      'nope',
+    ]) {
+      expect(await verifySnapshot(text, await signSnapshot(keys, text), key, { now: NOW, maxAgeMs: Infinity }), text).to.deep.equal({
+        ok: false,
+        reason: 'payload',
+      });
     }
-    expect(readSnapshot('{"points":0,"issuedAt":5}')).to.deep.equal({ customer: undefined, points: 0, pending: 0, tier: null, orders: null, issuedAt: 5, expiresAt: undefined });
+    expect(readSnapshot('{"points":0,"issuedAt":5}')).to.deep.equal({
+      customer: undefined,
+      points: 0,
+      pending: 0,
+      tier: null,
+      orders: null,
+      issuedAt: 5,
+      expiresAt: undefined,
+    });
   });
 
   it('refuses malformed keys, and a private key outright', async () => {

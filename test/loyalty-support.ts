@@ -22,8 +22,13 @@ export async function makeStoreKeys(): Promise<StoreKeys> {
 
 /** ECDSA P-256 / SHA-256 over the UTF-8 bytes of `text`, base64url (r‖s). */
 export async function signSnapshot(keys: StoreKeys, text: string): Promise<string> {
-  const signature = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, keys.privateKey, new TextEncoder().encode(text)));
-  return btoa(String.fromCharCode(...signature)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const signature = new Uint8Array(
+    await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, keys.privateKey, new TextEncoder().encode(text)),
+  );
+  return btoa(String.fromCharCode(...signature))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /** The DER form (SEQUENCE of two INTEGERs) of a 64-byte r‖s signature. */

@@ -68,7 +68,8 @@ export const translations: Translations<LoyaltyTerm> = {
     punchDone: (a) => `You earned your ${a.label}!`,
     ways: 'Ways to earn',
     earnSpend: (a, l) => `${en(num(a), l)} per ${a.amount} spent`,
-    earnPunch: (a) => `${cap(a.label)} on every ${a.every}${ordinal[new Intl.PluralRules('en', { type: 'ordinal' }).select(num(a, 'every'))]} order`,
+    earnPunch: (a) =>
+      `${cap(a.label)} on every ${a.every}${ordinal[new Intl.PluralRules('en', { type: 'ordinal' }).select(num(a, 'every'))]} order`,
     earnSignup: (a, l) => `${en(num(a), l)} for creating an account`,
     rewards: 'Rewards within reach',
     ready: 'Ready to redeem',

@@ -15,7 +15,14 @@ import { RetainElement } from '../core/element.js';
 import { LocalizeController } from '../core/localize.js';
 import { listOrders, onOrderRecorded } from '../core/orders.js';
 import { storage, type OrderRow } from '../core/storage.js';
-import { PanelOpenEvent, PointsChangeEvent, RewardClickEvent, RewardUnlockEvent, TierChangeEvent, type PointsSource } from './loyalty-badge.events.js';
+import {
+  PanelOpenEvent,
+  PointsChangeEvent,
+  RewardClickEvent,
+  RewardUnlockEvent,
+  TierChangeEvent,
+  type PointsSource,
+} from './loyalty-badge.events.js';
 import { styles } from './loyalty-badge.styles.js';
 import { translations, type LoyaltyTerm } from './loyalty-badge.translations.js';
 import {
@@ -44,7 +51,6 @@ interface Figures {
 }
 
 type Value = string | number | null | undefined;
-
 
 /**
  * @tag retain-loyalty-badge
@@ -249,10 +255,19 @@ export class RetainLoyaltyBadge extends RetainElement {
     this.store =
       points === null
         ? null
-        : { points, pending: this.num('pending', this.pending, 'showing none') ?? 0, tier: this.tier?.trim() || null, orders: null, source: 'store' };
+        : {
+            points,
+            pending: this.num('pending', this.pending, 'showing none') ?? 0,
+            tier: this.tier?.trim() || null,
+            orders: null,
+            source: 'store',
+          };
     this.storeOrders = this.num('orders', this.orders, 'counting the orders on this device instead');
     this.cart = this.num('cart-total', this.cartTotal, 'ignoring it');
-    this.join = this.joinUrl ? (safeUrl(this.joinUrl) ?? (warnInvalid(this, 'join-url', this.joinUrl, 'is not an https: or relative URL', 'showing no link'), null)) : null;
+    this.join = this.joinUrl
+      ? (safeUrl(this.joinUrl) ??
+        (warnInvalid(this, 'join-url', this.joinUrl, 'is not an https: or relative URL', 'showing no link'), null))
+      : null;
 
     const snapshot = points === null && !this.guest ? readJsonSource(this, 'snapshot', this.snapshot) : null;
     const inputs = [snapshot, this.signature, this.publicKey, this.customer, this.snapshotMaxAge].join('\n');
@@ -407,12 +422,13 @@ export class RetainLoyaltyBadge extends RetainElement {
     else if (!f) badge = '…';
     else {
       const tier = this.tierOf(f);
-      badge = html`${f.source === 'estimate' ? html`<span aria-hidden="true">≈ </span>` : nothing}<span class="pts">${l.term('points', { n: f.points })}</span>${f.source ===
-        'verified'
-          ? html`<span aria-hidden="true"> ✓</span>`
-          : nothing}${tier ? html` <span part="tier" class="tier">${tier}</span>` : nothing}${f.source === 'store'
-          ? nothing
-          : html`<span class="sr"> (${l.term(f.source)})</span>`}`;
+      badge = html`${f.source === 'estimate' ? html`<span aria-hidden="true">≈ </span>` : nothing}<span class="pts"
+          >${l.term('points', { n: f.points })}</span
+        >${
+          f.source === 'verified' ? html`<span aria-hidden="true"> ✓</span>` : nothing
+        }${tier ? html` <span part="tier" class="tier">${tier}</span>` : nothing}${
+          f.source === 'store' ? nothing : html`<span class="sr"> (${l.term(f.source)})</span>`
+        }`;
     }
     return html`<div part="base" class="base" lang=${l.language} @keydown=${this.onKey} @focusout=${this.onFocusOut}>
       <button
@@ -450,14 +466,18 @@ export class RetainLoyaltyBadge extends RetainElement {
   private guestPanel(joinPoints: number): TemplateResult {
     const l = this.l;
     const rewards = this.program.rewards.slice(0, 3);
-    return html`<p class="h">${joinPoints ? l.term(this.cart === null ? 'joinPlain' : 'joinOrder', { n: joinPoints }) : l.term('program')}</p>
+    return html`<p class="h">
+        ${joinPoints ? l.term(this.cart === null ? 'joinPlain' : 'joinOrder', { n: joinPoints }) : l.term('program')}
+      </p>
       ${this.join ? html`<p><a part="join" class="cta" href=${this.join}>${l.term('cta')}</a></p>` : nothing} ${this.ways(true)}
-      ${rewards.length
-        ? html`<p class="h">${l.term('rewards')}</p>
-            <ul class="small">
-              ${rewards.map((r) => html`<li>${r.label} · ${l.term('points', { n: r.cost })}</li>`)}
-            </ul>`
-        : nothing}`;
+      ${
+        rewards.length
+          ? html`<p class="h">${l.term('rewards')}</p>
+              <ul class="small">
+                ${rewards.map((r) => html`<li>${r.label} · ${l.term('points', { n: r.cost })}</li>`)}
+              </ul>`
+          : nothing
+      }`;
   }
 
   private memberPanel(f: Figures): TemplateResult {
@@ -478,48 +498,62 @@ export class RetainLoyaltyBadge extends RetainElement {
         <span part="points" class="big">${f.source === 'estimate' ? '≈ ' : ''}${l.term('points', { n: f.points })}</span>
         ${f.pending ? html`<br /><span class="small">${l.term('pending', { n: f.pending })}</span>` : nothing}
       </p>
-      ${p.tiers.length
-        ? html`<p class="h">${l.term('tier')}: ${tier ?? '—'}</p>
-            ${progress.next
-              ? html`<div
-                    part="progress"
-                    class="bar"
-                    role="progressbar"
-                    aria-labelledby="next"
-                    aria-valuemin="0"
-                    aria-valuemax="100"
-                    aria-valuenow=${Math.round(progress.fraction * 100)}
-                  >
-                    <span .style=${`inline-size:${progress.fraction * 100}%`}></span>
-                  </div>
-                  <p id="next" class="small">${toNext}</p>`
-              : html`<p class="small">${l.term('top')}</p>`}`
-        : nothing}
-      ${card
-        ? html`<p class="h">
-              ${card.done === 0 && card.gifts > 0 ? l.term('punchDone', { label }) : l.term('punch', { done: card.done, every, label })}${punch!.local
-                ? ` (${l.term('estimate')})`
-                : ''}
-            </p>
-            <ol part="punch-card" class="punches" aria-hidden="true">
-              ${Array.from({ length: every }, (_, i) => html`<li class=${i < card.done ? 'on' : ''}></li>`)}
-            </ol>`
-        : nothing}
-      ${within.length || next
-        ? html`<p class="h">${l.term('rewards')}</p>
-            <ul class="small">
-              ${within.map(
-                (r) =>
-                  html`<li>
-                    ${r.href
-                      ? html`<a part="reward" class="reward" href=${r.href} @click=${(e: Event) => this.choose(e, r, f.source)}>${r.label}</a>`
-                      : html`<button part="reward" class="reward" type="button" @click=${(e: Event) => this.choose(e, r, f.source)}>${r.label}</button>`}
-                    · ${l.term('ready')}
-                  </li>`,
-              )}
-              ${next ? html`<li>${next.label} · ${l.term('toGo', { n: next.cost - f.points })}</li>` : nothing}
-            </ul>`
-        : nothing}
+      ${
+        p.tiers.length
+          ? html`<p class="h">${l.term('tier')}: ${tier ?? '—'}</p>
+              ${
+                progress.next
+                  ? html`<div
+                        part="progress"
+                        class="bar"
+                        role="progressbar"
+                        aria-labelledby="next"
+                        aria-valuemin="0"
+                        aria-valuemax="100"
+                        aria-valuenow=${Math.round(progress.fraction * 100)}
+                      >
+                        <span .style=${`inline-size:${progress.fraction * 100}%`}></span>
+                      </div>
+                      <p id="next" class="small">${toNext}</p>`
+                  : html`<p class="small">${l.term('top')}</p>`
+              }`
+          : nothing
+      }
+      ${
+        card
+          ? html`<p class="h">
+                ${card.done === 0 && card.gifts > 0 ? l.term('punchDone', { label }) : l.term('punch', { done: card.done, every, label })}${
+                  punch!.local ? ` (${l.term('estimate')})` : ''
+                }
+              </p>
+              <ol part="punch-card" class="punches" aria-hidden="true">
+                ${Array.from({ length: every }, (_, i) => html`<li class=${i < card.done ? 'on' : ''}></li>`)}
+              </ol>`
+          : nothing
+      }
+      ${
+        within.length || next
+          ? html`<p class="h">${l.term('rewards')}</p>
+              <ul class="small">
+                ${within.map(
+                  (r) =>
+                    html`<li>
+                      ${
+                        r.href
+                          ? html`<a part="reward" class="reward" href=${r.href} @click=${(e: Event) => this.choose(e, r, f.source)}
+                              >${r.label}</a
+                            >`
+                          : html`<button part="reward" class="reward" type="button" @click=${(e: Event) => this.choose(e, r, f.source)}>
+                              ${r.label}
+                            </button>`
+                      }
+                      · ${l.term('ready')}
+                    </li>`,
+                )}
+                ${next ? html`<li>${next.label} · ${l.term('toGo', { n: next.cost - f.points })}</li>` : nothing}
+              </ul>`
+          : nothing
+      }
       ${this.ways(false)}`;
   }
 }

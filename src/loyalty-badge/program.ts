@@ -167,7 +167,10 @@ export function parseTiers(text: string): Tier[] | string {
       return 'is not valid JSON';
     }
     if (!Array.isArray(value)) return 'is not a list of tiers';
-    tiers = value.map((t: { name?: unknown; min?: unknown }) => ({ name: typeof t?.name === 'string' ? t.name.trim() : '', min: Number(t?.min) }));
+    tiers = value.map((t: { name?: unknown; min?: unknown }) => ({
+      name: typeof t?.name === 'string' ? t.name.trim() : '',
+      min: Number(t?.min),
+    }));
   } else {
     tiers = trimmed.split(',').map((part) => {
       const match = /^(.*\S)\s+(\S+)$/.exec(part.trim());

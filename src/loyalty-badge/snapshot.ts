@@ -117,7 +117,12 @@ export interface VerifyOptions {
 export async function verifySnapshot(text: string, signature: string, key: CryptoKey, options: VerifyOptions): Promise<Verdict> {
   let valid = false;
   try {
-    valid = await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, p1363(fromBase64(signature)), new TextEncoder().encode(text));
+    valid = await crypto.subtle.verify(
+      { name: 'ECDSA', hash: 'SHA-256' },
+      key,
+      p1363(fromBase64(signature)),
+      new TextEncoder().encode(text),
+    );
   } catch {
     valid = false;
   }
