@@ -60,7 +60,14 @@ async function spin(el: RetainSpinWheel): Promise<SpinEndedDetail> {
 
 /** Records every `retain-spin-*` event that reaches the document. */
 function recordEvents(): { names: string[]; events: Event[]; stop(): void } {
-  const names = ['retain-spin-shown', 'retain-spin-started', 'retain-spin-ended', 'retain-spin-code-copied', 'retain-spin-code-applied', 'retain-spin-dismissed'];
+  const names = [
+    'retain-spin-shown',
+    'retain-spin-started',
+    'retain-spin-ended',
+    'retain-spin-code-copied',
+    'retain-spin-code-applied',
+    'retain-spin-dismissed',
+  ];
   const events: Event[] = [];
   const listener = (event: Event) => events.push(event);
   for (const name of names) document.addEventListener(name, listener);
@@ -86,7 +93,7 @@ describe('retain-spin-wheel', () => {
   let db: string;
   let console: ConsoleWatch;
   let tab: Tab | undefined;
-  let restore: (() => void)[] = [];
+  const restore: (() => void)[] = [];
 
   beforeEach(() => {
     db = freshDatabase().name;
@@ -114,7 +121,12 @@ describe('retain-spin-wheel', () => {
       expect(wheelOf(el).getAttribute('aria-hidden')).to.equal('true');
       const list = $(el, '[part~=prizes]')!;
       expect(list.classList.contains('sr')).to.equal(true);
-      expect([...list.querySelectorAll('li')].map((li) => li.textContent!.trim())).to.deep.equal(['10% off', 'Free shipping', 'A gift', 'Next time']);
+      expect([...list.querySelectorAll('li')].map((li) => li.textContent!.trim())).to.deep.equal([
+        '10% off',
+        'Free shipping',
+        'A gift',
+        'Next time',
+      ]);
     });
 
     it('show-odds shows each prize with its odds as text', async () => {
@@ -135,7 +147,10 @@ describe('retain-spin-wheel', () => {
         { label: 'Nothing', type: 'none', color: 'rebeccapurple' },
       ]);
       const el = await wheel(html`<retain-spin-wheel slices=${json}></retain-spin-wheel>`);
-      expect([...el.shadowRoot!.querySelectorAll('[part~=label]')].map((label) => label.textContent!.trim())).to.deep.equal(['Five off', 'Nothing']);
+      expect([...el.shadowRoot!.querySelectorAll('[part~=label]')].map((label) => label.textContent!.trim())).to.deep.equal([
+        'Five off',
+        'Nothing',
+      ]);
     });
 
     it('follows slices added later', async () => {
@@ -159,7 +174,9 @@ describe('retain-spin-wheel', () => {
     });
 
     it('stops with the pointer inside the slice won, by one decelerating transform animation and no per-frame script', async () => {
-      const el = await wheel(html`<retain-spin-wheel style="--retain-spin-wheel-duration: 300ms" cooldown="0">${SLICES}</retain-spin-wheel>`);
+      const el = await wheel(
+        html`<retain-spin-wheel style="--retain-spin-wheel-duration: 300ms" cooldown="0">${SLICES}</retain-spin-wheel>`,
+      );
       const realRaf = window.requestAnimationFrame;
       let frames = 0;
       window.requestAnimationFrame = (callback) => {
@@ -174,7 +191,9 @@ describe('retain-spin-wheel', () => {
         const [animation] = wheelOf(el).getAnimations() as Animation[];
         const effect = animation.effect as KeyframeEffect;
         const keyframes = effect.getKeyframes();
-        expect(keyframes.map((k) => Object.keys(k).filter((p) => !['offset', 'computedOffset', 'easing', 'composite'].includes(p)))).to.deep.equal([['transform'], ['transform']]);
+        expect(
+          keyframes.map((k) => Object.keys(k).filter((p) => !['offset', 'computedOffset', 'easing', 'composite'].includes(p))),
+        ).to.deep.equal([['transform'], ['transform']]);
         expect(effect.getTiming().easing).to.match(/^cubic-bezier/);
         expect(effect.getTiming().duration).to.equal(300);
         const detail = (await ended).detail;
@@ -222,7 +241,9 @@ describe('retain-spin-wheel', () => {
       const doc = tab.window.document;
       doc.body.innerHTML = `<retain-spin-wheel instance="x">${SLICES_HTML.replace(/type="none"/, 'code="NEXT"')}</retain-spin-wheel>`;
       const other = doc.querySelector('retain-spin-wheel') as RetainSpinWheel;
-      await waitUntil(() => other.shadowRoot?.querySelector('.actions') && !(other.shadowRoot.querySelector('.actions') as HTMLFormElement).hidden);
+      await waitUntil(
+        () => other.shadowRoot?.querySelector('.actions') && !(other.shadowRoot.querySelector('.actions') as HTMLFormElement).hidden,
+      );
       const el = await wheel(html`<retain-spin-wheel style=${FAST} instance="x">${SLICES}</retain-spin-wheel>`);
       el.querySelector('retain-slice[type=none]')!.outerHTML = '<retain-slice weight="4" code="NEXT">Next time</retain-slice>';
       await waitUntil(() => el.shadowRoot!.querySelectorAll('[part~=label]')[3]?.textContent?.trim() === 'Next time');
@@ -237,7 +258,9 @@ describe('retain-spin-wheel', () => {
       const doc = tab.window.document;
       doc.body.innerHTML = `<retain-spin-wheel style="--retain-spin-wheel-duration: 0ms">${SLICES_HTML}</retain-spin-wheel>`;
       const other = doc.querySelector('retain-spin-wheel') as RetainSpinWheel;
-      await waitUntil(() => other.shadowRoot?.querySelector('.actions') && !(other.shadowRoot.querySelector('.actions') as HTMLFormElement).hidden);
+      await waitUntil(
+        () => other.shadowRoot?.querySelector('.actions') && !(other.shadowRoot.querySelector('.actions') as HTMLFormElement).hidden,
+      );
       const el = await wheel(html`<retain-spin-wheel style="--retain-spin-wheel-duration: 0ms">${SLICES}</retain-spin-wheel>`);
       let started = 0;
       const count = () => (started += 1);
@@ -245,16 +268,21 @@ describe('retain-spin-wheel', () => {
       other.addEventListener('retain-spin-started', count);
       spinButton(el).click();
       (other.shadowRoot!.querySelector('[part~=spin-button]') as HTMLButtonElement).click();
-      await waitUntil(() => [el, other].every((w) => w.shadowRoot!.querySelector('[part~=result]')), 'both wheels should end showing a result');
+      await waitUntil(
+        () => [el, other].every((w) => w.shadowRoot!.querySelector('[part~=result]')),
+        'both wheels should end showing a result',
+      );
       expect(started).to.equal(1);
     });
 
     it('hands out each pool code once per device, then no longer draws the used-up slice', async () => {
       await emulateMedia({ reducedMotion: 'reduce' });
-      const el = await wheel(html`<retain-spin-wheel cooldown="0">
-        <retain-slice weight="1000" codes="P1 P2,P3 P4 P5">Pool</retain-slice>
-        <retain-slice weight="1" type="none">Nothing</retain-slice>
-      </retain-spin-wheel>`);
+      const el = await wheel(
+        html`<retain-spin-wheel cooldown="0">
+          <retain-slice weight="1000" codes="P1 P2,P3 P4 P5">Pool</retain-slice>
+          <retain-slice weight="1" type="none">Nothing</retain-slice>
+        </retain-spin-wheel>`,
+      );
       const codes: (string | null)[] = [];
       for (let i = 0; i < 12; i++) codes.push((await spin(el)).code);
       const handed = codes.filter(Boolean);
@@ -281,7 +309,11 @@ describe('retain-spin-wheel', () => {
 
     it('shows the code with a countdown until it expires, then that the shopper has spun', async () => {
       const expiresAt = Date.now() + 2500;
-      await storage().put('state', { slice: 1, label: 'Free shipping', type: 'shipping', code: 'SHIP', expiresAt, wonAt: Date.now() }, 'spin-wheel/default/won');
+      await storage().put(
+        'state',
+        { slice: 1, label: 'Free shipping', type: 'shipping', code: 'SHIP', expiresAt, wonAt: Date.now() },
+        'spin-wheel/default/won',
+      );
       await startCooldown('spin-wheel/default/spin', 86_400_000);
       const el = await wheel(html`<retain-spin-wheel>${SLICES}</retain-spin-wheel>`);
       expect($(el, '[part~=code]')!.textContent).to.equal('SHIP');
@@ -323,7 +355,9 @@ describe('retain-spin-wheel', () => {
     });
 
     it('accepts a slice named by the store, and sends no email to it', async () => {
-      const el = await wheel(html`<retain-spin-wheel style=${FAST} require-email outcome-src="/test-api/spin-outcome?name=ship">${SLICES}</retain-spin-wheel>`);
+      const el = await wheel(
+        html`<retain-spin-wheel style=${FAST} require-email outcome-src="/test-api/spin-outcome?name=ship">${SLICES}</retain-spin-wheel>`,
+      );
       $<HTMLInputElement>(el, '[part~=email]')!.value = 'shopper@example.com';
       const won = await spin(el);
       expect(won.slice).to.equal(1);
@@ -339,7 +373,9 @@ describe('retain-spin-wheel', () => {
     ]) {
       it(`keeps the spin when the store fails (${mode})`, async () => {
         const el = await wheel(
-          html`<retain-spin-wheel style=${FAST} outcome-timeout="600ms" outcome-src=${`/test-api/spin-outcome?mode=${mode}&slice=1`}>${SLICES}</retain-spin-wheel>`,
+          html`<retain-spin-wheel style=${FAST} outcome-timeout="600ms" outcome-src=${`/test-api/spin-outcome?mode=${mode}&slice=1`}
+            >${SLICES}</retain-spin-wheel
+          >`,
         );
         const events = recordEvents();
         restore.push(events.stop);
@@ -349,7 +385,9 @@ describe('retain-spin-wheel', () => {
         expect(warnings).to.have.length(1);
         expect(warnings[0]).to.contain('the shopper keeps the spin').and.contain(why);
         expect(await cooldownEnds('spin-wheel/default/spin')).to.equal(null);
-        expect(events.events.map((e) => e.type)).to.deep.equal(['retain-spin-shown', 'retain-spin-started'].filter((n) => events.events.some((e) => e.type === n)));
+        expect(events.events.map((e) => e.type)).to.deep.equal(
+          ['retain-spin-shown', 'retain-spin-started'].filter((n) => events.events.some((e) => e.type === n)),
+        );
         expect(events.events.some((e) => e.type === 'retain-spin-ended')).to.equal(false);
         expect($<HTMLFormElement>(el, '.actions')!.hidden).to.equal(false);
         expect(wheelOf(el).getAnimations()).to.have.length(0);
@@ -384,15 +422,20 @@ describe('retain-spin-wheel', () => {
     it('spins with Enter, moves focus to the copy button, copies with Space and announces each step', async () => {
       const clipboard: string[] = [];
       const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
-      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void clipboard.push(text) } });
+      Object.defineProperty(navigator, 'clipboard', {
+        configurable: true,
+        value: { writeText: async (text: string) => void clipboard.push(text) },
+      });
       restore.push(() => {
         delete (navigator as unknown as Record<string, unknown>).clipboard;
         if (original) Object.defineProperty(Navigator.prototype, 'clipboard', original);
       });
-      const el = await wheel(html`<retain-spin-wheel style=${FAST}>
-        <retain-slice code="ALPHA">Alpha</retain-slice>
-        <retain-slice code="BETA">Beta</retain-slice>
-      </retain-spin-wheel>`);
+      const el = await wheel(
+        html`<retain-spin-wheel style=${FAST}>
+          <retain-slice code="ALPHA">Alpha</retain-slice>
+          <retain-slice code="BETA">Beta</retain-slice>
+        </retain-spin-wheel>`,
+      );
       await sendKeys({ press: 'Tab' });
       expect(deepActive()).to.equal(spinButton(el));
       const ended = oneEvent(el, 'retain-spin-ended');
@@ -431,7 +474,9 @@ describe('retain-spin-wheel', () => {
       const again = await wheel(html`<retain-spin-wheel>${SLICES}</retain-spin-wheel>`);
       await settledAnimations(again);
       await expect(again).to.be.accessible();
-      const failed = await wheel(html`<retain-spin-wheel style=${FAST} outcome-src="/test-api/spin-outcome?mode=error">${SLICES}</retain-spin-wheel>`);
+      const failed = await wheel(
+        html`<retain-spin-wheel style=${FAST} outcome-src="/test-api/spin-outcome?mode=error">${SLICES}</retain-spin-wheel>`,
+      );
       spinButton(failed).click();
       await waitUntil(() => card(failed));
       console.take();
@@ -449,10 +494,12 @@ describe('retain-spin-wheel', () => {
       restore.push(() => delete (navigator as unknown as Record<string, unknown>).clipboard);
       const events = recordEvents();
       restore.push(events.stop);
-      const el = await wheel(html`<retain-spin-wheel style=${FAST} id="promo" apply-url="/discount/{code}?redirect=/cart">
-        <retain-slice code="ALPHA" weight="0.5">Alpha</retain-slice>
-        <retain-slice codes="BETA">Beta</retain-slice>
-      </retain-spin-wheel>`);
+      const el = await wheel(
+        html`<retain-spin-wheel style=${FAST} id="promo" apply-url="/discount/{code}?redirect=/cart">
+          <retain-slice code="ALPHA" weight="0.5">Alpha</retain-slice>
+          <retain-slice codes="BETA">Beta</retain-slice>
+        </retain-spin-wheel>`,
+      );
       await waitUntil(() => events.events.some((e) => e.type === 'retain-spin-shown'));
       // A programmatic change fires nothing.
       el.showOdds = true;
@@ -500,7 +547,9 @@ describe('retain-spin-wheel', () => {
       const record = forwarded.find((r) => r.name === 'retain-spin-started')!;
       expect(record.detail).not.to.have.property('email');
       expect(record.detail).to.include({ marketingConsent: false });
-      const everything = JSON.stringify(await Promise.all((['state', 'counters', 'orders', 'outbox'] as const).map((store) => storage().getAll(store))));
+      const everything = JSON.stringify(
+        await Promise.all((['state', 'counters', 'orders', 'outbox'] as const).map((store) => storage().getAll(store))),
+      );
       expect(everything).not.to.contain('shopper@example.com');
       expect($<HTMLInputElement>(el, '[part~=email]')!.value).to.equal('');
     });
@@ -541,14 +590,18 @@ describe('retain-spin-wheel', () => {
     });
 
     it('opens on a trigger, spins inside the dialog, and stays quiet after a dismissal (snooze)', async () => {
-      const el = await fixture<RetainSpinWheel>(html`<retain-spin-wheel mode="popup" trigger="delay:0.2s" style=${FAST}>${SLICES}</retain-spin-wheel>`);
+      const el = await fixture<RetainSpinWheel>(
+        html`<retain-spin-wheel mode="popup" trigger="delay:0.2s" style=${FAST}>${SLICES}</retain-spin-wheel>`,
+      );
       const dialog = () => $<HTMLDialogElement>(el, 'dialog')!;
       const shown = await oneEvent(el, 'retain-spin-shown');
       expect(shown.detail.trigger).to.equal('delay');
       expect(dialog().open).to.equal(true);
       (el.shadowRoot!.querySelector('[part~=close-button]') as HTMLButtonElement).click();
       await waitUntil(() => !dialog().open);
-      const second = await fixture<RetainSpinWheel>(html`<retain-spin-wheel mode="popup" trigger="delay:0.1s">${SLICES}</retain-spin-wheel>`);
+      const second = await fixture<RetainSpinWheel>(
+        html`<retain-spin-wheel mode="popup" trigger="delay:0.1s">${SLICES}</retain-spin-wheel>`,
+      );
       let opened = false;
       second.addEventListener('retain-spin-shown', () => (opened = true));
       await new Promise((resolve) => setTimeout(resolve, 600)); // longer than the delay: the trigger has fired by now
@@ -573,12 +626,14 @@ describe('retain-spin-wheel', () => {
     });
 
     it('a zero or negative weight (a decoy) is refused, and the rest of the wheel works', async () => {
-      const el = await wheel(html`<retain-spin-wheel style=${FAST}>
-        <retain-slice code="A">A</retain-slice>
-        <retain-slice code="B" weight="0">Decoy</retain-slice>
-        <retain-slice code="C" weight="-2">Other decoy</retain-slice>
-        <retain-slice code="D">D</retain-slice>
-      </retain-spin-wheel>`);
+      const el = await wheel(
+        html`<retain-spin-wheel style=${FAST}>
+          <retain-slice code="A">A</retain-slice>
+          <retain-slice code="B" weight="0">Decoy</retain-slice>
+          <retain-slice code="C" weight="-2">Other decoy</retain-slice>
+          <retain-slice code="D">D</retain-slice>
+        </retain-spin-wheel>`,
+      );
       const warnings = console.take();
       expect(warnings).to.have.length(2);
       expect(warnings[0]).to.contain('slice 2 weight="0" is not above 0');
@@ -601,9 +656,11 @@ describe('retain-spin-wheel', () => {
     });
 
     it('a javascript: apply-url is refused with one warning: no apply link', async () => {
-      const el = await wheel(html`<retain-spin-wheel style=${FAST} apply-url="javascript:alert('{code}')">
-        <retain-slice code="A">A</retain-slice><retain-slice code="B">B</retain-slice>
-      </retain-spin-wheel>`);
+      const el = await wheel(
+        html`<retain-spin-wheel style=${FAST} apply-url="javascript:alert('{code}')">
+          <retain-slice code="A">A</retain-slice><retain-slice code="B">B</retain-slice>
+        </retain-spin-wheel>`,
+      );
       expect(console.take()).to.have.length(1);
       await spin(el);
       expect($(el, '[part~=code]')).to.exist;
@@ -611,11 +668,22 @@ describe('retain-spin-wheel', () => {
     });
 
     it('other bad values warn once and fall back', async () => {
-      const el = await wheel(html`<retain-spin-wheel mode="modal" duration="10s" cooldown="soon" code-ttl="1s" style=${FAST}>
-        <retain-slice code="A" color="not-a-colour" type="coupon">A</retain-slice><retain-slice code="B">B</retain-slice><retain-slice>No code</retain-slice>
-      </retain-spin-wheel>`);
+      const el = await wheel(
+        html`<retain-spin-wheel mode="modal" duration="10s" cooldown="soon" code-ttl="1s" style=${FAST}>
+          <retain-slice code="A" color="not-a-colour" type="coupon">A</retain-slice><retain-slice code="B">B</retain-slice
+          ><retain-slice>No code</retain-slice>
+        </retain-spin-wheel>`,
+      );
       const warnings = console.take();
-      expect(warnings.map((w) => /(\S+)="/.exec(w.replace('<retain-spin-wheel> ', ''))![1])).to.have.members(['mode', 'duration', 'cooldown', 'code-ttl', 'color', 'type', 'code']);
+      expect(warnings.map((w) => /(\S+)="/.exec(w.replace('<retain-spin-wheel> ', ''))![1])).to.have.members([
+        'mode',
+        'duration',
+        'cooldown',
+        'code-ttl',
+        'color',
+        'type',
+        'code',
+      ]);
       el.requestUpdate();
       await el.updateComplete;
       expect(console.take()).to.deep.equal([]);
@@ -650,11 +718,15 @@ describe('retain-spin-wheel', () => {
       restore.push(() => observer.disconnect());
       Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async () => undefined } });
       restore.push(() => delete (navigator as unknown as Record<string, unknown>).clipboard);
-      const page = await fixture<HTMLElement>(html`<div style="width: 360px; display: flow-root">
-        <p>Before</p>
-        <retain-spin-wheel style="--retain-spin-wheel-duration: 200ms" require-email show-odds apply-url="/discount/{code}">${SLICES}</retain-spin-wheel>
-        <p id="after">After</p>
-      </div>`);
+      const page = await fixture<HTMLElement>(
+        html`<div style="width: 360px; display: flow-root">
+          <p>Before</p>
+          <retain-spin-wheel style="--retain-spin-wheel-duration: 200ms" require-email show-odds apply-url="/discount/{code}"
+            >${SLICES}</retain-spin-wheel
+          >
+          <p id="after">After</p>
+        </div>`,
+      );
       const el = await loaded(page.querySelector('retain-spin-wheel')!);
       const after = page.querySelector('#after')!;
       const top = after.getBoundingClientRect().top;
@@ -669,7 +741,8 @@ describe('retain-spin-wheel', () => {
       expect(after.getBoundingClientRect().top).to.equal(top);
       const describe = (s: PerformanceEntry) =>
         (s as unknown as { sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] }).sources.map(
-          (source) => `${(source.node as Element)?.outerHTML?.slice(0, 80) ?? source.node?.textContent} ${JSON.stringify(source.previousRect)} → ${JSON.stringify(source.currentRect)}`,
+          (source) =>
+            `${(source.node as Element)?.outerHTML?.slice(0, 80) ?? source.node?.textContent} ${JSON.stringify(source.previousRect)} → ${JSON.stringify(source.currentRect)}`,
         );
       expect(shifts.map(describe)).to.deep.equal([]);
     });

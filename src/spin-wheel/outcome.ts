@@ -68,7 +68,8 @@ export async function askStore(url: string, instance: string, slices: Slice[], t
     const index = typeof answer.slice === 'number' ? answer.slice : slices.findIndex((s) => s.name !== null && s.name === answer.slice);
     const slice = slices[index];
     const code = typeof answer.code === 'string' && /^\S{1,64}$/.test(answer.code) ? answer.code : null;
-    if (!slice || (slice.type !== 'none' && !code)) throw new Error(`the store's answer names no slice with a code: ${JSON.stringify(answer)}`);
+    if (!slice || (slice.type !== 'none' && !code))
+      throw new Error(`the store's answer names no slice with a code: ${JSON.stringify(answer)}`);
     const now = Date.now();
     const expires = typeof answer.expiresAt === 'string' ? Date.parse(answer.expiresAt) : Number(answer.expiresAt);
     return {

@@ -85,7 +85,10 @@ export function readSlices(host: Element, fromStore: boolean): Slice[] {
         host,
         'slices',
         host.getAttribute('slices'),
-        (value) => (Array.isArray(value) && value.every((item) => item && typeof item === 'object') ? (value as Fields[]) : 'is not a list of slice objects'),
+        (value) =>
+          Array.isArray(value) && value.every((item) => item && typeof item === 'object')
+            ? (value as Fields[])
+            : 'is not a list of slice objects',
         [],
       );
   let slices = list.map((fields, i) => check(host, fields, i + 1, fromStore)).filter((slice): slice is Slice => slice !== null);

@@ -143,7 +143,12 @@ export const styles = css`
     font-size: 1.1em;
   }
   .code {
-    font: 700 1.5em/1.15 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font:
+      700 1.5em/1.15 ui-monospace,
+      SFMono-Regular,
+      Menlo,
+      Consolas,
+      monospace;
     letter-spacing: 0.06em;
     padding: 0.15em 0.5em;
     border: 2px dashed currentColor;

@@ -207,7 +207,8 @@ export class RetainSpinWheel extends RetainElement {
     if (changed.has('snooze')) this.snoozeMs = parseDuration(this, 'snooze', this.snooze, DAY);
     if (changed.has('codeTtl')) this.ttlMs = parseDuration(this, 'code-ttl', this.codeTtl, 7 * DAY, { min: 60_000 });
     if (changed.has('duration')) this.durationMs = parseDuration(this, 'duration', this.duration, 4000, { max: MAX_DURATION });
-    if (changed.has('outcomeTimeout')) this.timeoutMs = parseDuration(this, 'outcome-timeout', this.outcomeTimeout, 8000, { min: 500, max: 60_000 });
+    if (changed.has('outcomeTimeout'))
+      this.timeoutMs = parseDuration(this, 'outcome-timeout', this.outcomeTimeout, 8000, { min: 500, max: 60_000 });
     if (changed.has('applyUrl')) {
       // Checked with a stand-in code, so that a `javascript:` template is refused before anyone wins.
       this.apply = this.applyUrl && parseUrl(this, 'apply-url', this.applyUrl.replaceAll('{code}', 'CODE')) ? this.applyUrl : null;
@@ -271,7 +272,10 @@ export class RetainSpinWheel extends RetainElement {
     let ends: number | null = null;
     let win: Win | undefined;
     try {
-      [ends, win] = await Promise.all([cooldownEnds(`${this.key}/spin`), storage().get('state', `${this.key}/won`) as Promise<Win | undefined>]);
+      [ends, win] = await Promise.all([
+        cooldownEnds(`${this.key}/spin`),
+        storage().get('state', `${this.key}/won`) as Promise<Win | undefined>,
+      ]);
     } catch (error) {
       console.warn(`<${this.localName}> could not read its state; the wheel is ready`, error);
     }
@@ -370,7 +374,9 @@ export class RetainSpinWheel extends RetainElement {
     this.said = this.resultText(win);
     void this.countAndEmit(
       'spun',
-      new RetainSpinEndedEvent(this.detail({ prize: win.label, slice: win.slice, type: win.type, code: win.code, expiresAt: win.expiresAt })),
+      new RetainSpinEndedEvent(
+        this.detail({ prize: win.label, slice: win.slice, type: win.type, code: win.code, expiresAt: win.expiresAt }),
+      ),
     );
     await this.focusNext();
   }
@@ -405,7 +411,8 @@ export class RetainSpinWheel extends RetainElement {
     await this.refreshing;
     await this.updateComplete;
     const root = this.renderRoot;
-    const [first, second] = this.phase === 'won' || this.phase === 'spun' ? ['[part~=copy-button]', '.card'] : ['[part~=email]', '[part~=spin-button]'];
+    const [first, second] =
+      this.phase === 'won' || this.phase === 'spun' ? ['[part~=copy-button]', '.card'] : ['[part~=email]', '[part~=spin-button]'];
     if (this.popup && !this.dialog?.open) return;
     (root.querySelector<HTMLElement>(first) ?? root.querySelector<HTMLElement>(second))?.focus();
   }
@@ -465,17 +472,27 @@ export class RetainSpinWheel extends RetainElement {
     if (!this.prizes.length) return nothing;
     const l = this.l;
     const body = this.renderBody();
+    // A click on the backdrop (the dialog itself, outside .inner) closes the popup; keyboards have Escape.
+    /* eslint-disable lit-a11y/click-events-have-key-events */
     return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir}>
-      ${this.popup
-        ? html`${this.launcher ? html`<button part="launcher" class="launcher" @click=${() => this.show('launcher')}>${l.term('title')}</button>` : nothing}
-            <dialog part="dialog" aria-labelledby="heading" @close=${this.onClose} @click=${(e: Event) => e.target === e.currentTarget && this.dialog?.close()}>
-              <div class="inner">
-                <button part="close-button" class="close" aria-label=${l.term('close')} @click=${() => this.dialog?.close()}>×</button>
-                ${body}
-              </div>
-            </dialog>`
-        : body}
+      ${
+        this.popup
+          ? html`${this.launcher ? html`<button part="launcher" class="launcher" @click=${() => this.show('launcher')}>${l.term('title')}</button>` : nothing}
+              <dialog
+                part="dialog"
+                aria-labelledby="heading"
+                @close=${this.onClose}
+                @click=${(e: Event) => e.target === e.currentTarget && this.dialog?.close()}
+              >
+                <div class="inner">
+                  <button part="close-button" class="close" aria-label=${l.term('close')} @click=${() => this.dialog?.close()}>×</button>
+                  ${body}
+                </div>
+              </dialog>`
+          : body
+      }
     </div>`;
+    /* eslint-enable lit-a11y/click-events-have-key-events */
   }
 
   private renderBody(): TemplateResult {
@@ -518,12 +535,14 @@ export class RetainSpinWheel extends RetainElement {
         ${shown ? this.renderCard() : nothing}
       </div>
       <form class="actions" @submit=${this.onSubmit} ?inert=${!this.canSpin && !spinning} ?hidden=${!this.canSpin && !spinning}>
-        ${this.requireEmail
-          ? html`<div class="email" ?inert=${spinning}>
-              <label>${l.term('email')} <input part="email" type="email" name="email" required autocomplete="email" /></label>
-              <label class="consent"><input type="checkbox" name="consent" /> <slot name="consent">${l.term('consent')}</slot></label>
-            </div>`
-          : nothing}
+        ${
+          this.requireEmail
+            ? html`<div class="email" ?inert=${spinning}>
+                <label>${l.term('email')} <input part="email" type="email" name="email" required autocomplete="email" /></label>
+                <label class="consent"><input type="checkbox" name="consent" /> <slot name="consent">${l.term('consent')}</slot></label>
+              </div>`
+            : nothing
+        }
         <button part="spin-button" class="spin" type=${spinning ? 'button' : 'submit'} @click=${spinning ? this.skip : undefined}>
           ${swap(l.term('spin'), l.term('skip'), spinning)}
         </button>
@@ -531,9 +550,15 @@ export class RetainSpinWheel extends RetainElement {
       <ul part="prizes" class="prizes ${this.showOdds ? '' : 'sr'}" aria-label=${l.term('prizes')}>
         ${this.prizes.map(
           (slice) =>
-            html`<li><span dir="auto">${slice.label}</span>${this.showOdds
-                ? html` <span class="odds">${l.term('odds', { p: l.number(slice.weight / total, { style: 'percent', maximumFractionDigits: 1 }) })}</span>`
-                : nothing}</li>`,
+            html`<li>
+              <span dir="auto">${slice.label}</span>${
+                this.showOdds
+                  ? html` <span class="odds"
+                      >${l.term('odds', { p: l.number(slice.weight / total, { style: 'percent', maximumFractionDigits: 1 }) })}</span
+                    >`
+                  : nothing
+              }
+            </li>`,
         )}
       </ul>
       <p class="sr" role="status">${this.said}</p>`;
@@ -545,23 +570,29 @@ export class RetainSpinWheel extends RetainElement {
     const code = win?.code;
     const href = code && this.apply ? this.apply.replaceAll('{code}', encodeURIComponent(code)) : null;
     return html`<div class="card ${this.fade ? 'fade' : ''}" part="result" tabindex="-1">
-      ${win
-        ? html`<p class="prize" dir="auto">${win.type === 'none' ? win.label : l.term('won', { label: win.label })}</p>
-            ${code
-              ? html`<p class="code" part="code">${code}</p>
-                  <div class="row">
-                    <button part="copy-button" @click=${this.copy}>${swap(l.term('copy'), l.term('copied'), !!this.copied)}</button>
-                    ${href ? html`<a part="apply-link" href=${href} @click=${() => this.applied(href)}>${l.term('apply')}</a>` : nothing}
-                  </div>
-                  ${this.copied === false ? html`<p class="small">${l.term('copyFailed')}</p>` : nothing}
-                  <p class="small" part="expiry">
-                    <time datetime=${new Date(win.expiresAt!).toISOString()}>${l.term('expires', { time: this.expiresIn(win.expiresAt!) })}</time>
-                  </p>`
-              : html`<p class="small">${l.term('none')}</p>`}`
-        : this.failed
-          ? html`<p class="small">${l.term('error')}</p>`
-          : html`<p class="prize">${l.term('spun')}</p>
-              ${this.cooldownEnd ? html`<p class="small">${l.term('next', { date: l.date(this.cooldownEnd) })}</p>` : nothing}`}
+      ${
+        win
+          ? html`<p class="prize" dir="auto">${win.type === 'none' ? win.label : l.term('won', { label: win.label })}</p>
+              ${
+                code
+                  ? html`<p class="code" part="code">${code}</p>
+                      <div class="row">
+                        <button part="copy-button" @click=${this.copy}>${swap(l.term('copy'), l.term('copied'), !!this.copied)}</button>
+                        ${href ? html`<a part="apply-link" href=${href} @click=${() => this.applied(href)}>${l.term('apply')}</a>` : nothing}
+                      </div>
+                      ${this.copied === false ? html`<p class="small">${l.term('copyFailed')}</p>` : nothing}
+                      <p class="small" part="expiry">
+                        <time datetime=${new Date(win.expiresAt!).toISOString()}
+                          >${l.term('expires', { time: this.expiresIn(win.expiresAt!) })}</time
+                        >
+                      </p>`
+                  : html`<p class="small">${l.term('none')}</p>`
+              }`
+          : this.failed
+            ? html`<p class="small">${l.term('error')}</p>`
+            : html`<p class="prize">${l.term('spun')}</p>
+                ${this.cooldownEnd ? html`<p class="small">${l.term('next', { date: l.date(this.cooldownEnd) })}</p>` : nothing}`
+      }
     </div>`;
   }
 
