@@ -491,6 +491,7 @@ export class RetainLoyaltyBadge extends RetainElement {
     const label = this.giftLabel();
     const within = p.rewards.filter((r) => r.cost <= f.points).slice(-3);
     const next = p.rewards.find((r) => r.cost > f.points);
+    const pick = (r: Reward) => (e: Event) => this.choose(e, r, f.source);
     const sourceText = l.term(f.source === 'store' ? 'sourceStore' : f.source === 'verified' ? 'sourceVerified' : 'sourceEstimate');
     const toNext = progress.next ? l.term('toNext', { n: progress.toNext, tier: progress.next.name }) : '';
     return html`<p part="source" class="small source">${f.source === 'verified' ? '✓ ' : ''}${sourceText}</p>
@@ -540,12 +541,8 @@ export class RetainLoyaltyBadge extends RetainElement {
                     html`<li>
                       ${
                         r.href
-                          ? html`<a part="reward" class="reward" href=${r.href} @click=${(e: Event) => this.choose(e, r, f.source)}
-                              >${r.label}</a
-                            >`
-                          : html`<button part="reward" class="reward" type="button" @click=${(e: Event) => this.choose(e, r, f.source)}>
-                              ${r.label}
-                            </button>`
+                          ? html`<a part="reward" class="reward" href=${r.href} @click=${pick(r)}>${r.label}</a>`
+                          : html`<button part="reward" class="reward" type="button" @click=${pick(r)}>${r.label}</button>`
                       }
                       · ${l.term('ready')}
                     </li>`,
