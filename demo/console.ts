@@ -286,6 +286,21 @@ export function setDeliveryState(id: string, state: DeliveryState, note?: string
   persist();
 }
 
+/**
+ * The delivery column, from the outbox's own reports (`onDeliveryState` in src/core/delivery.ts: not public
+ * API, but the demo runs the kit from source, so it can listen in). An event goes to several destinations;
+ * the cell shows the least advanced state, the note each destination's.
+ */
+const deliveries = new Map<string, Map<string, DeliveryState>>();
+const STAGES = ['queued', 'sent', 'acknowledged'];
+
+function trackDelivery(id: string, state: DeliveryState, destination: string): void {
+  const states = deliveries.get(id) ?? new Map<string, DeliveryState>();
+  deliveries.set(id, states.set(destination.split(' ')[0], state));
+  const least = [...states.values()].sort((a, b) => STAGES.indexOf(a) - STAGES.indexOf(b))[0];
+  setDeliveryState(id, least, [...states].map(([to, stage]) => `${to}: ${stage}`).join(' · '));
+}
+
 function restore(): void {
   try {
     const saved = JSON.parse(sessionStorage.getItem(LOG_KEY) ?? '[]') as LoggedEvent[];
@@ -404,6 +419,7 @@ function start(): void {
   }
   status.textContent = `retainkit ${kit.version}`;
   void kit.on(onEvent);
+  void import('../src/core/delivery.ts').then(({ onDeliveryState }) => onDeliveryState(trackDelivery));
   void scheduleCounters();
   if (typeof BroadcastChannel !== 'undefined') {
     // The kit announces every counter change on this channel; a second channel object in this tab hears
