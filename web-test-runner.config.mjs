@@ -10,6 +10,7 @@ import puppeteerCore from 'puppeteer-core';
 import { passedFailedReporter } from './test/support/passed-failed-reporter.mjs';
 import { loadEndpoints } from './test/support/endpoints.mjs';
 import { findChromium, findFirefox, findWebKit, startWebKitDriver } from './scripts/browsers.mjs';
+import { safeMessagesPlugin } from './scripts/wtr-safe-messages.mjs';
 
 const engines = (process.env.RETAINKIT_BROWSERS ?? 'chromium')
   .split(',')
@@ -42,7 +43,30 @@ async function firefox() {
   return chromeLauncher({
     puppeteer: puppeteerCore,
     launchOptions: { browser: 'firefox', executablePath, headless: true },
+    createPage: async ({ context }) => {
+      const page = await context.newPage();
+      portableKeys(page.keyboard);
+      return page;
+    },
   });
+}
+
+// sendKeys takes Playwright's key names. Puppeteer's WebDriver BiDi keyboard does not know 'Space' and
+// neither it nor WebDriver knows chords like 'Shift+Tab': translate them so one test runs in every engine.
+const CHORD = /^((?:Shift|Control|Alt|Meta)\+)+[^+]+$/;
+const bidiKey = (key) => (key === 'Space' ? ' ' : key);
+function portableKeys(keyboard) {
+  const { press, down, up } = keyboard;
+  keyboard.down = (key, options) => down.call(keyboard, bidiKey(key), options);
+  keyboard.up = (key) => up.call(keyboard, bidiKey(key));
+  keyboard.press = async (key, options) => {
+    if (!CHORD.test(key)) return press.call(keyboard, bidiKey(key), options);
+    const keys = key.split('+').map(bidiKey);
+    const last = keys.pop();
+    for (const modifier of keys) await down.call(keyboard, modifier);
+    await press.call(keyboard, last, options);
+    for (const modifier of keys.reverse()) await up.call(keyboard, modifier);
+  };
 }
 
 // WebKitGTK's MiniBrowser has no headless mode: its WebDriver runs under xvfb-run (scripts/browsers.mjs).
@@ -50,7 +74,7 @@ async function webkit() {
   const found = findWebKit();
   if (!found) throw new Error('No WebKit found: apt-get install --no-install-recommends webkit2gtk-driver xvfb xauth.');
   const { port } = await startWebKitDriver(found);
-  return webdriverLauncher({
+  const launcher = webdriverLauncher({
     automationProtocol: 'webdriver',
     hostname: '127.0.0.1',
     port,
@@ -65,6 +89,10 @@ async function webkit() {
       'wdio:enforceWebDriverClassic': true,
     },
   });
+  // A chord such as 'Shift+Tab' as separate keys (webdriverio presses them down together, then up).
+  const sendKeys = launcher.sendKeys.bind(launcher);
+  launcher.sendKeys = (sessionId, keys) => sendKeys(sessionId, keys.length === 1 && CHORD.test(keys[0]) ? keys[0].split('+') : keys);
+  return launcher;
 }
 
 const launchers = { chromium, firefox, webkit };
@@ -81,10 +109,11 @@ export default {
   concurrentBrowsers: 1,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,
-  testsFinishTimeout: 300_000,
+  // A whole test file; a file that hangs (a lost page) fails after this instead of stalling CI.
+  testsFinishTimeout: 180_000,
   // A single test: generous for slow engines on 2 shared cores (tests await events, they don't sleep).
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), safeMessagesPlugin()],
   browsers: await Promise.all(engines.map((name) => launchers[name]())),
   reporters: [defaultReporter(), passedFailedReporter()],
 };

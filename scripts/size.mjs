@@ -7,14 +7,16 @@
 //     statically, recursively (the widget chunks are the loader's dynamic imports)
 //   - the whole kit: every JavaScript file in dist                                       ≤ 30 KB
 // Exits non-zero when a budget is exceeded (or dist is missing). `--json` prints the figures as JSON.
+// `--dist=DIR` measures a build elsewhere (npm run bench builds into its own directory).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, posix, relative, sep } from 'node:path';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { init, parse } from 'es-module-lexer';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const dist = join(root, 'dist');
+const distArg = process.argv.find((arg) => arg.startsWith('--dist='));
+const dist = distArg ? resolve(distArg.slice('--dist='.length)) : join(root, 'dist');
 const LOADER = 'retainkit.js';
 const WIDGETS = ['spin-wheel', 'loyalty-badge', 'review-showcase', 'account-prompt'];
 const KB = 1000;
@@ -84,7 +86,14 @@ const fmt = (n) => n.toLocaleString('en-US');
 const kb = (n) => `${(n / KB).toFixed(2)} KB`;
 
 const budgets = [];
-budgets.push({ what: `loader (dist/${LOADER})`, brotli: files.get(LOADER).brotli, limit: BUDGETS.loader, note: '' });
+budgets.push({
+  what: `loader (dist/${LOADER})`,
+  brotli: files.get(LOADER).brotli,
+  gzip: files.get(LOADER).gzip,
+  files: [LOADER],
+  limit: BUDGETS.loader,
+  note: '',
+});
 for (const widget of WIDGETS) {
   const chunk = widgetChunk(widget);
   if (!chunk) {
@@ -101,11 +110,20 @@ for (const widget of WIDGETS) {
   budgets.push({
     what: `first load: ${widget}`,
     brotli: sum(needed),
+    gzip: sum(needed, 'gzip'),
+    files: [...needed],
     limit: BUDGETS.firstLoad,
     note: `${needed.size} files: ${[...needed].join(', ')}${placeholder}`,
   });
 }
-budgets.push({ what: `whole kit (${files.size} files)`, brotli: sum(files.keys()), limit: BUDGETS.kit, note: '' });
+budgets.push({
+  what: `whole kit (${files.size} files)`,
+  brotli: sum(files.keys()),
+  gzip: sum(files.keys(), 'gzip'),
+  files: [...files.keys()],
+  limit: BUDGETS.kit,
+  note: '',
+});
 const over = budgets.filter((budget) => !(budget.brotli <= budget.limit));
 
 if (process.argv.includes('--json')) {
