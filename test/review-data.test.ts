@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { cleanText, dataUrl, distributionOf, normalizeData, normalizeReview, parseDate, summarize, type Review, type ReviewData } from '../src/review-showcase/review-data.js';
+import { cleanText, dataUrl, distributionOf, normalizeData, normalizeReview, parseDate, ready, summarize, type ReviewData, type ShownReview } from '../src/review-showcase/review-data.js';
 
 const base = 'https://shop.example/products/mug';
 
@@ -9,10 +9,10 @@ function data(value: unknown): ReviewData {
   return result;
 }
 
-function review(value: Record<string, unknown>): Review {
+function review(value: Record<string, unknown>): ShownReview {
   const result = normalizeReview({ id: 'r1', rating: 5, ...value }, base);
   if (typeof result === 'string') throw new Error(result);
-  return result;
+  return ready(result);
 }
 
 const ratings = (...stars: number[]) => stars.map((rating, i) => ({ id: `r${i}`, rating }));

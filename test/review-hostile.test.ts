@@ -9,6 +9,9 @@ import type { RetainReviewShowcase } from '../src/review-showcase/review-showcas
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
 
+/** Opening a fresh database can take seconds on a loaded CI machine; that is not the failure under test. */
+const SLOW_MACHINE_MS = 15_000;
+
 declare global {
   interface Window {
     pwned?: unknown[];
@@ -82,7 +85,7 @@ describe('review showcase: hostile reviews render inert', () => {
   let consoleWatch: ConsoleWatch;
   beforeEach(() => {
     window.pwned = [];
-    freshDatabase();
+    freshDatabase({ openTimeoutMs: SLOW_MACHINE_MS });
     consoleWatch = watchConsole();
   });
   afterEach(async () => {
@@ -161,7 +164,7 @@ describe('review showcase: inline JSON in a real page', () => {
   let db: string;
   beforeEach(() => {
     window.pwned = [];
-    db = freshDatabase().name;
+    db = freshDatabase({ openTimeoutMs: SLOW_MACHINE_MS }).name;
   });
   afterEach(async () => {
     frame?.remove();
@@ -183,7 +186,7 @@ describe('review showcase: inline JSON in a real page', () => {
       </script>
       <script type="module">
         import { useDatabase } from '/src/core/storage.ts';
-        useDatabase(${JSON.stringify(db)});
+        useDatabase(${JSON.stringify(db)}, { openTimeoutMs: ${SLOW_MACHINE_MS} });
         await import('/src/review-showcase/review-showcase.ts');
       </script>
     </head><body>${body}</body></html>`;

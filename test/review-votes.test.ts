@@ -6,6 +6,9 @@ import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
 import { openTab, type Tab } from './support/tabs.js';
 
+/** Opening a fresh database can take seconds on a loaded CI machine; that is not the failure under test. */
+const SLOW_MACHINE_MS = 15_000;
+
 type VotesModule = typeof import('../src/review-showcase/review-votes.js');
 
 const data = {
@@ -18,7 +21,7 @@ describe('review showcase: helpful votes and visits', () => {
   let tab: Tab | undefined;
   let consoleWatch: ConsoleWatch;
   beforeEach(() => {
-    db = freshDatabase().name;
+    db = freshDatabase({ openTimeoutMs: SLOW_MACHINE_MS }).name;
     consoleWatch = watchConsole();
   });
   afterEach(async () => {

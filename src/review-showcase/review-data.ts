@@ -7,7 +7,6 @@
  * The aggregate the store gives is the truth over all its reviews; only when it gives none is one
  * computed from the reviews at hand (and marked `computed`).
  */
-import { safeUrl } from '../core/config.js';
 import { wilson } from './review-query.js';
 
 export interface Media {
@@ -29,24 +28,31 @@ export interface Review {
   id: string;
   /** Whole stars, 1–5. */
   rating: number;
+  /** Milliseconds since the epoch; undefined when the data had no valid date. */
+  date?: number;
+  verified: boolean;
+  /** Only the photos with an https: or relative URL. */
+  media: Media[];
+  helpful: number;
+  unhelpful: number;
+  featured: boolean;
+  /** Lower bound of the Wilson interval of the helpful share (see `wilson`), for the helpful sort. */
+  score: number;
+  /** The review as the data gave it: its texts are cleaned by `ready` when shown. */
+  raw: Record<string, unknown>;
+  /** Folded text for keyword search, filled on first search. */
+  text?: string;
+}
+
+/** A review about to be shown: its stranger-typed texts cleaned (see `cleanText`). */
+export interface ShownReview extends Review {
   title: string;
   body: string;
   author: string;
   location: string;
-  /** Milliseconds since the epoch; undefined when the data had no valid date. */
-  date?: number;
-  verified: boolean;
-  media: Media[];
-  helpful: number;
-  unhelpful: number;
   reply?: Reply;
   /** A BCP 47 tag, checked by `Intl`. */
   language?: string;
-  featured: boolean;
-  /** Lower bound of the Wilson interval of the helpful share (see `wilson`), for the helpful sort. */
-  score: number;
-  /** Folded text for keyword search, filled on first search. */
-  text?: string;
 }
 
 /** Counts per star: index 0 is 1★, index 4 is 5★. */
@@ -109,14 +115,21 @@ export function parseDate(raw: unknown): number | undefined {
   return Number.isFinite(ms) ? ms : undefined;
 }
 
-/** A URL from data, resolved against `base`: kept only when https: or relative (see `safeUrl`). */
+/**
+ * A URL from data, resolved against `base`: kept only when https:, or http: on this origin or localhost
+ * (the rule of `safeUrl` in the core, with one parse instead of two: it runs for every photo).
+ */
 export function dataUrl(raw: unknown, base: string): string | undefined {
   if (typeof raw !== 'string' || !raw.trim()) return undefined;
+  let url: URL;
   try {
-    return safeUrl(new URL(raw.trim(), base).href) ?? undefined;
+    url = new URL(raw.trim(), base);
   } catch {
     return undefined;
   }
+  const { protocol, hostname, origin } = url;
+  const local = origin === location.origin || /^(localhost|127\.0\.0\.1|\[::1\])$|\.localhost$/.test(hostname);
+  return protocol === 'https:' || (protocol === 'http:' && local) ? url.href : undefined;
 }
 
 const count = (raw: unknown): number => {
@@ -152,35 +165,56 @@ function media(raw: unknown, base: string): Media[] {
   return list;
 }
 
-/** One review, or why it cannot be shown. */
+/**
+ * One review, or why it cannot be shown. Only what sorting, filtering and the figures need is read
+ * here, for every review; the texts are cleaned by `ready` when the review is about to be shown, so
+ * that 10,000 reviews cost one light pass.
+ */
 export function normalizeReview(raw: unknown, base: string): Review | string {
   if (!isObj(raw)) return 'is not an object';
-  const id = cleanText(raw.id, 200);
+  const id = typeof raw.id === 'string' || typeof raw.id === 'number' ? String(raw.id).trim().slice(0, 200) : '';
   if (!id) return 'has no id';
   const rating = Number(raw.rating);
   if (!(rating >= 1 && rating <= 5)) return `review ${id} has no rating from 1 to 5`;
-  const author = isObj(raw.author) ? raw.author : { name: raw.author };
-  const reply = isObj(raw.reply) ? raw.reply : { body: raw.reply };
-  const replyBody = cleanText(reply.body, 5000, true);
   const helpful = count(raw.helpful);
   const unhelpful = count(raw.unhelpful);
   return {
     id,
     rating: Math.round(rating),
-    title: cleanText(raw.title, 200),
-    body: cleanText(raw.body, 20_000, true),
-    author: cleanText(author.name, 100),
-    location: cleanText(author.location ?? raw.location, 100),
     date: parseDate(raw.date),
     verified: raw.verified === true,
-    media: media(raw.media, base),
+    media: raw.media ? media(raw.media, base) : [],
     helpful,
     unhelpful,
-    reply: replyBody ? { body: replyBody, author: cleanText(reply.author, 100), date: parseDate(reply.date) } : undefined,
-    language: language(raw.language),
     featured: raw.featured === true,
     score: wilson(helpful, unhelpful),
+    raw,
   };
+}
+
+const authorOf = (raw: Obj): Obj => (isObj(raw.author) ? raw.author : { name: raw.author });
+
+/** The review with its texts cleaned (once; later calls return the same object). */
+export function ready(review: Review): ShownReview {
+  const r = review as ShownReview;
+  if (r.body !== undefined) return r;
+  const { raw } = r;
+  const author = authorOf(raw);
+  const reply = isObj(raw.reply) ? raw.reply : { body: raw.reply };
+  const replyBody = cleanText(reply.body, 5000, true);
+  r.title = cleanText(raw.title, 200);
+  r.author = cleanText(author.name, 100);
+  r.location = cleanText(author.location ?? raw.location, 100);
+  r.reply = replyBody ? { body: replyBody, author: cleanText(reply.author, 100), date: parseDate(reply.date) } : undefined;
+  r.language = language(raw.language);
+  r.body = cleanText(raw.body, 20_000, true);
+  return r;
+}
+
+/** What keyword search looks in: title, body and author, as given (search needs no cleaning). */
+export function searchText(r: Review): string {
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  return `${str(r.raw.title)}\n${str(r.raw.body)}\n${str(authorOf(r.raw).name)}`;
 }
 
 /** Counts per star of `reviews`. */
@@ -230,11 +264,19 @@ function aggregateOf(raw: unknown, reviews: Review[], complete: boolean, problem
   return { ...summarize(distribution), distribution, computed: true };
 }
 
+/** Reviews normalized per slice before the work yields to the browser (no long task for 10,000). */
+const SLICE = 500;
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve));
+
 /**
  * Checks and normalizes the documented JSON shape (see the README). `base` resolves relative URLs: the
  * page for inline data, the response URL for a `src`. Returns a string when there is nothing to show.
+ * With `slices`, yields to the browser between slices of reviews (a promise is returned); without, it
+ * does all the work at once.
  */
-export function normalizeData(value: unknown, base: string = document.baseURI): ReviewData | string {
+export function normalizeData(value: unknown, base?: string): ReviewData | string;
+export function normalizeData(value: unknown, base: string | undefined, slices: true): Promise<ReviewData | string>;
+export function normalizeData(value: unknown, base = document.baseURI, slices = false): ReviewData | string | Promise<ReviewData | string> {
   if (!isObj(value)) return 'is not an object with product and reviews';
   const p = isObj(value.product) ? value.product : {};
   const product: Product = {
@@ -247,25 +289,40 @@ export function normalizeData(value: unknown, base: string = document.baseURI): 
   const problems: string[] = [];
   const reviews: Review[] = [];
   const ids = new Set<string>();
-  for (const item of Array.isArray(value.reviews) ? value.reviews : []) {
-    const review = normalizeReview(item, base);
-    const why = typeof review === 'string' ? review : ids.has(review.id) ? `review ${review.id} repeats an id` : undefined;
-    if (why) {
-      problems.push(why);
-      continue;
+  const list: unknown[] = Array.isArray(value.reviews) ? value.reviews : [];
+  const take = (from: number, to: number) => {
+    for (const item of list.slice(from, to)) {
+      const review = normalizeReview(item, base);
+      const why = typeof review === 'string' ? review : ids.has(review.id) ? `review ${review.id} repeats an id` : undefined;
+      if (why) problems.push(why);
+      else {
+        ids.add((review as Review).id);
+        reviews.push(review as Review);
+      }
     }
-    ids.add((review as Review).id);
-    reviews.push(review as Review);
-  }
-  const next = dataUrl(value.next, base);
-  const total = Number(value.total);
-  return {
-    product,
-    aggregate: aggregateOf(value.aggregate, reviews, !next, problems),
-    reviews,
-    next,
-    total: Number.isInteger(total) && total >= 0 ? total : undefined,
-    all: dataUrl(value.all, base),
-    problems,
   };
+  const finish = (): ReviewData => {
+    const next = dataUrl(value.next, base);
+    const total = Number(value.total);
+    return {
+      product,
+      aggregate: aggregateOf(value.aggregate, reviews, !next, problems),
+      reviews,
+      next,
+      total: Number.isInteger(total) && total >= 0 ? total : undefined,
+      all: dataUrl(value.all, base),
+      problems,
+    };
+  };
+  if (!slices) {
+    take(0, list.length);
+    return finish();
+  }
+  return (async () => {
+    for (let from = 0; from < list.length; from += SLICE) {
+      if (from) await pause();
+      take(from, from + SLICE);
+    }
+    return finish();
+  })();
 }

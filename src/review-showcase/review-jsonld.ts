@@ -10,7 +10,7 @@
  * keeps one Product and search engines need not merge two. Otherwise the widget adds one script of its
  * own to `<head>` with a complete Product node. Withdrawing restores the store's text exactly.
  */
-import type { ReviewData, Review } from './review-data.js';
+import type { ReviewData, ShownReview } from './review-data.js';
 
 type Node = Record<string, unknown>;
 
@@ -19,7 +19,7 @@ const day = (ms: number | undefined) => (ms === undefined ? undefined : new Date
 /** One decimal, as the widget shows it. */
 export const roundAverage = (average: number) => Math.round(average * 10) / 10;
 
-function reviewNode(r: Review): Node {
+function reviewNode(r: ShownReview): Node {
   return {
     '@type': 'Review',
     author: { '@type': 'Person', name: r.author },
@@ -35,7 +35,7 @@ function reviewNode(r: Review): Node {
  * The Product node: `@id`, name, aggregateRating over all reviews, and `visible` as reviews. A review
  * without an author name is left out (Google requires the author).
  */
-export function productNode(data: ReviewData, visible: readonly Review[], id: string): Node {
+export function productNode(data: ReviewData, visible: readonly ShownReview[], id: string): Node {
   const { aggregate, product } = data;
   const node: Node = { '@type': 'Product', '@id': id, name: product.name || undefined, url: product.url };
   if (aggregate.count > 0) {

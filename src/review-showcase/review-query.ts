@@ -2,7 +2,7 @@
  * Sorting and filtering of reviews, and what counts as a selection. Pure functions over normalized
  * reviews (see review-data.ts): O(n) filters and one sort, cheap enough for 10,000 reviews per change.
  */
-import type { Review } from './review-data.js';
+import { searchText, type Review } from './review-data.js';
 
 export const SORTS = ['newest', 'highest', 'lowest', 'helpful', 'photos'] as const;
 export type SortKey = (typeof SORTS)[number];
@@ -32,9 +32,9 @@ export function wilson(up: number, down: number, z = 1.96): number {
   return (p + z2 / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
 }
 
-/** Lower case without diacritics, so that "jo" finds "jó" and "ÉLMÉNY" finds "élmény". */
+/** Lower case without (Latin and Cyrillic) diacritics, so that "jo" finds "jó" and "ÉLMÉNY" finds "élmény". */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
 /** The stars of a query as a sorted list; all five (or none) mean no star filter. */
@@ -58,11 +58,19 @@ export function filterReviews(reviews: readonly Review[], query: Query): Review[
     if (query.photos && !r.media.length) return false;
     if (query.featured && !r.featured) return false;
     if (needle) {
-      r.text ??= fold(`${r.title}\n${r.body}\n${r.author}`);
+      r.text ??= fold(searchText(r));
       if (!r.text.includes(needle)) return false;
     }
     return true;
   });
+}
+
+/** Folds the search texts ahead of the first search, a slice at a time (no long task for 10,000). */
+export async function prepareSearch(reviews: readonly Review[]): Promise<void> {
+  for (let i = 0; i < reviews.length; i += 1000) {
+    for (const r of reviews.slice(i, i + 1000)) r.text ??= fold(searchText(r));
+    await new Promise((resolve) => setTimeout(resolve));
+  }
 }
 
 const newest = (a: Review, b: Review) => (b.date ?? -Infinity) - (a.date ?? -Infinity) || 0;

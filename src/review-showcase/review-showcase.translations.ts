@@ -1,14 +1,17 @@
-/** Texts of `<retain-review-showcase>` in en, ru, uk, hu. Reviews themselves keep their own language. */
+/**
+ * Texts of `<retain-review-showcase>`: English here (the fallback), ru, uk and hu in translations/, each
+ * its own chunk loaded only on a page in that language. Reviews themselves keep their own language.
+ */
 import type { LocalizeController, PluralForms, Translations } from '../core/localize.js';
 
 type Args = Record<string, unknown>;
 /** `n` in the locale's digits followed by the plural form for it. */
-const counted = (forms: PluralForms) => (a: Args, l: LocalizeController) => `${l.number(a.n as number)} ${l.plural(a.n as number, forms)}`;
-const num = (a: Args, k: string, l: LocalizeController) => l.number(a[k] as number);
+export const counted = (forms: PluralForms) => (a: Args, l: LocalizeController) => `${l.number(a.n as number)} ${l.plural(a.n as number, forms)}`;
+export const num = (a: Args, k: string, l: LocalizeController) => l.number(a[k] as number);
 /** The average as shown everywhere: one decimal. */
-const avg = (a: Args, l: LocalizeController) => l.number(a.v as number, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+export const avg = (a: Args, l: LocalizeController) => l.number(a.v as number, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 /** "(23)" after a selection when the number of matches is known. */
-const matches = (a: Args, l: LocalizeController) => (a.n === undefined ? '' : ` (${num(a, 'n', l)})`);
+export const matches = (a: Args, l: LocalizeController) => (a.n === undefined ? '' : ` (${num(a, 'n', l)})`);
 
 const en = {
   heading: 'Customer reviews',
@@ -51,124 +54,10 @@ const en = {
 
 export type ReviewTerm = keyof typeof en;
 
-const ru = counted({ one: 'отзыв', few: 'отзыва', many: 'отзывов', other: 'отзыва' });
-const uk = counted({ one: 'відгук', few: 'відгуки', many: 'відгуків', other: 'відгуку' });
-const hu = counted({ other: 'értékelés' });
 
 export const translations: Translations<ReviewTerm> = {
   en,
-  ru: {
-    heading: 'Отзывы покупателей',
-    count: ru,
-    rated: (a, l) => `Оценка ${avg(a, l)} из 5`,
-    based: (a, l) => `${avg(a, l)} на основе ${num(a, 'n', l)} ${l.plural(a.n as number, { one: 'отзыва', other: 'отзывов' })}`,
-    star: (a, l) => `${a.s} ${l.plural(a.s as number, { one: 'звезда', few: 'звезды', other: 'звёзд' })}: ${ru(a, l)}`,
-    byStars: 'Фильтр по оценке',
-    sortBy: 'Сортировка',
-    newest: 'Сначала новые',
-    highest: 'Сначала высокие оценки',
-    lowest: 'Сначала низкие оценки',
-    helpful: 'Самые полезные',
-    photos: 'Сначала с фото',
-    withPhotos: 'С фото',
-    search: 'Поиск по отзывам',
-    showing: (a, l) => `Показаны отзывы: ${a.what}${matches(a, l)}`,
-    featured: 'избранные',
-    quote: (a) => `«${a.q}»`,
-    seeAll: 'Все отзывы',
-    more: 'Показать ещё',
-    shown: (a, l) => `Показано ${num(a, 'n', l)} из ${num(a, 'total', l)}`,
-    verified: 'Подтверждённая покупка',
-    reply: 'Ответ магазина',
-    vote: 'Полезно',
-    isNew: 'Новый',
-    photo: (a) => `Фото ${a.i} из ${a.n}`,
-    photoBy: (a) => (a.name ? `Фото ${a.i} от ${a.name}` : `Фото ${a.i}`),
-    close: 'Закрыть',
-    prev: 'Назад',
-    next: 'Вперёд',
-    readMore: 'Читать полностью',
-    loading: 'Загружаем отзывы…',
-    error: 'Не удалось загрузить отзывы.',
-    retry: 'Повторить',
-    empty: 'Отзывов пока нет.',
-    noMatch: 'Нет подходящих отзывов.',
-    carousel: 'карусель',
-  },
-  uk: {
-    heading: 'Відгуки покупців',
-    count: uk,
-    rated: (a, l) => `Оцінка ${avg(a, l)} з 5`,
-    based: (a, l) => `${avg(a, l)} на основі ${num(a, 'n', l)} ${l.plural(a.n as number, { one: 'відгуку', other: 'відгуків' })}`,
-    star: (a, l) => `${a.s} ${l.plural(a.s as number, { one: 'зірка', few: 'зірки', other: 'зірок' })}: ${uk(a, l)}`,
-    byStars: 'Фільтр за оцінкою',
-    sortBy: 'Сортування',
-    newest: 'Спочатку нові',
-    highest: 'Спочатку високі оцінки',
-    lowest: 'Спочатку низькі оцінки',
-    helpful: 'Найкорисніші',
-    photos: 'Спочатку з фото',
-    withPhotos: 'З фото',
-    search: 'Пошук у відгуках',
-    showing: (a, l) => `Показано відгуки: ${a.what}${matches(a, l)}`,
-    featured: 'вибрані',
-    quote: (a) => `«${a.q}»`,
-    seeAll: 'Усі відгуки',
-    more: 'Показати ще',
-    shown: (a, l) => `Показано ${num(a, 'n', l)} з ${num(a, 'total', l)}`,
-    verified: 'Підтверджена покупка',
-    reply: 'Відповідь магазину',
-    vote: 'Корисно',
-    isNew: 'Новий',
-    photo: (a) => `Фото ${a.i} з ${a.n}`,
-    photoBy: (a) => (a.name ? `Фото ${a.i} від ${a.name}` : `Фото ${a.i}`),
-    close: 'Закрити',
-    prev: 'Назад',
-    next: 'Далі',
-    readMore: 'Читати повністю',
-    loading: 'Завантажуємо відгуки…',
-    error: 'Не вдалося завантажити відгуки.',
-    retry: 'Повторити',
-    empty: 'Відгуків поки немає.',
-    noMatch: 'Немає відповідних відгуків.',
-    carousel: 'карусель',
-  },
-  hu: {
-    heading: 'Vásárlói értékelések',
-    count: hu,
-    rated: (a, l) => `Értékelés: ${avg(a, l)} / 5`,
-    based: (a, l) => `${avg(a, l)} (${hu(a, l)} alapján)`,
-    star: (a, l) => `${a.s} csillag: ${hu(a, l)}`,
-    byStars: 'Szűrés értékelés szerint',
-    sortBy: 'Rendezés',
-    newest: 'Legújabb elöl',
-    highest: 'Legjobb értékelés elöl',
-    lowest: 'Leggyengébb értékelés elöl',
-    helpful: 'Leghasznosabb',
-    photos: 'Fotósak elöl',
-    withPhotos: 'Fotóval',
-    search: 'Keresés az értékelésekben',
-    showing: (a, l) => `Megjelenítve: ${a.what}${matches(a, l)}`,
-    featured: 'kiemelt',
-    quote: (a) => `„${a.q}”`,
-    seeAll: 'Összes értékelés',
-    more: 'Továbbiak',
-    shown: (a, l) => `${num(a, 'n', l)} / ${num(a, 'total', l)} látható`,
-    verified: 'Igazolt vásárló',
-    reply: 'A bolt válasza',
-    vote: 'Hasznos',
-    isNew: 'Új',
-    photo: (a) => `${a.i}. fotó / ${a.n}`,
-    photoBy: (a) => (a.name ? `${a.name} ${a.i}. fotója` : `${a.i}. fotó`),
-    close: 'Bezárás',
-    prev: 'Előző',
-    next: 'Következő',
-    readMore: 'Tovább olvasom',
-    loading: 'Értékelések betöltése…',
-    error: 'Az értékelések nem tölthetők be.',
-    retry: 'Újra',
-    empty: 'Még nincs értékelés.',
-    noMatch: 'Nincs a szűrésnek megfelelő értékelés.',
-    carousel: 'körhinta',
-  },
+  ru: () => import('./translations/ru.js'),
+  uk: () => import('./translations/uk.js'),
+  hu: () => import('./translations/hu.js'),
 };

@@ -10,9 +10,9 @@ import { parseEnum, parseNumber, parseUrl, readJsonSource, warnBadValue } from '
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { LocalizeController } from '../core/localize.js';
-import { normalizeData, type Review, type ReviewData } from './review-data.js';
+import { normalizeData, ready, type Review, type ReviewData, type ShownReview } from './review-data.js';
 import { JsonLdPublisher, productNode, roundAverage } from './review-jsonld.js';
-import { ALL, SORTS, filterReviews, isSelection, selectReviews, starsOf, type Query, type SortKey } from './review-query.js';
+import { ALL, SORTS, filterReviews, isSelection, prepareSearch, selectReviews, starsOf, type Query, type SortKey } from './review-query.js';
 import {
   RetainReviewFilterEvent,
   RetainReviewHelpfulEvent,
@@ -99,7 +99,7 @@ export class RetainReviewShowcase extends RetainElement {
   @state() private votes: Votes = {};
   @state() private since?: number;
   @state() private expanded: string[] = [];
-  @state() private photo?: { review: Review; index: number };
+  @state() private photo?: { review: ShownReview; index: number };
 
   private readonly l = new LocalizeController<ReviewTerm>(this, translations);
   private mode: View = 'list';
@@ -156,7 +156,7 @@ export class RetainReviewShowcase extends RetainElement {
       this.srcUrl = this.data === undefined ? parseUrl(this, 'src', this.src) : null;
       this.pagedSource = false;
     }
-    if (changed.has('data') && this.data !== undefined) this.accept(normalizeData(this.data), 'data');
+    if (changed.has('data') && this.data !== undefined) void this.load(this.data, 'data');
     else if (changed.has('src') || !this.hasUpdated) this.start();
     else if (changed.has('query') && this.paged) this.fetchPage(this.pageUrl(), false);
     if (changed.has('reviews') || changed.has('query')) {
@@ -187,14 +187,20 @@ export class RetainReviewShowcase extends RetainElement {
       this.status = 'error';
       return;
     }
-    this.accept(normalizeData(value), 'data');
+    void this.load(value, 'data');
   }
 
-  private accept(result: ReviewData | string, from: string, append = false): boolean {
+  /** Normalizes in slices (no long task for thousands of reviews), then shows, unless overtaken. */
+  private async load(value: unknown, from: string, base?: string, append = false, ticket = ++this.ticket): Promise<void> {
+    const result = await normalizeData(value, base, true);
+    if (ticket === this.ticket) this.accept(result, from, append);
+  }
+
+  private accept(result: ReviewData | string, from: string, append = false): void {
     if (typeof result === 'string') {
       warnBadValue(this, from, this.src || '…', 'no reviews', result);
       this.status = 'error';
-      return false;
+      return;
     }
     if (result.problems.length) {
       console.warn(`retainkit: <${this.localName}> ${from}: ${result.problems.length} problem(s) in the review data, the first: ${result.problems[0]}; showing the rest.`, this);
@@ -212,7 +218,6 @@ export class RetainReviewShowcase extends RetainElement {
     const product = result.product.id;
     if (product !== this.productKnown && this.mode !== 'summary') void this.remember(product);
     this.productKnown = product;
-    return true;
   }
 
   private resetPaging(): void {
@@ -220,21 +225,13 @@ export class RetainReviewShowcase extends RetainElement {
     this.page = 0;
   }
 
-  /** Records the visit and reads this device's votes for the product. */
-  private async remember(product: string): Promise<void> {
+  /** Records the visit (first time only) and reads this device's votes for the product. */
+  private async remember(product: string, visit = true): Promise<void> {
     try {
-      this.since = await recordVisit(product);
-    } catch (error) {
-      console.warn(`retainkit: <${this.localName}> could not read the last visit`, error);
-    }
-    await this.refreshVotes(product);
-  }
-
-  private async refreshVotes(product: string): Promise<void> {
-    try {
+      if (visit) this.since = await recordVisit(product);
       this.votes = { ...(await readVotes(product)), ...this.votes };
     } catch (error) {
-      console.warn(`retainkit: <${this.localName}> could not read helpful votes`, error);
+      console.warn(`retainkit: <${this.localName}> could not read what this device remembers`, error);
     }
   }
 
@@ -250,23 +247,26 @@ export class RetainReviewShowcase extends RetainElement {
   private async fetchPage(url: string, append: boolean): Promise<void> {
     const ticket = ++this.ticket;
     if (!append) this.status = 'loading';
-    let result: ReviewData | string;
+    let json: unknown;
+    let base: string;
     try {
       const response = await fetch(url, { headers: { accept: 'application/json' } });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      result = normalizeData(await response.json(), response.url || url);
+      base = response.url || url;
+      json = await response.json();
     } catch (error) {
       if (ticket !== this.ticket) return;
       warnBadValue(this, 'src', url, 'no reviews', `could not be loaded (${(error as Error).message})`);
-      this.status = 'error';
+      // A failed "show more" keeps what is shown, and its button to try again.
+      if (!append) this.status = 'error';
       return;
     }
-    if (ticket === this.ticket) this.accept(result, 'src', append);
+    if (ticket === this.ticket) await this.load(json, 'src', base, append, ticket);
   }
 
   /** The cards in the DOM: a page (or the pages shown so far); never the whole list. */
-  private visible(): Review[] {
-    return this.mode === 'carousel' ? this.results.slice(this.page * this.size, (this.page + 1) * this.size) : this.results.slice(0, this.shown);
+  private visible(): ShownReview[] {
+    return (this.mode === 'carousel' ? this.results.slice(this.page * this.size, (this.page + 1) * this.size) : this.results.slice(0, this.shown)).map(ready);
   }
 
   /** A source that pages (gave a `next`) filters and sorts on its server, and counts the matches. */
@@ -345,12 +345,12 @@ export class RetainReviewShowcase extends RetainElement {
       console.warn(`retainkit: <${this.localName}> could not record a helpful vote`, error);
       return;
     }
-    if (!recorded) return void this.refreshVotes(product);
+    if (!recorded) return void this.remember(product, false);
     this.votes = { ...this.votes, [review.id]: { at: Date.now(), base: review.helpful } };
     void this.countAndEmit('voted', new RetainReviewHelpfulEvent(this.detail({ productId: product, reviewId: review.id })));
   }
 
-  private async openPhoto(review: Review, index: number, opener: HTMLElement): Promise<void> {
+  private async openPhoto(review: ShownReview, index: number, opener: HTMLElement): Promise<void> {
     this.opener = opener;
     this.photo = { review, index };
     await this.updateComplete;
@@ -462,6 +462,7 @@ export class RetainReviewShowcase extends RetainElement {
             <label>${this.t('sortBy')} <select .value=${q.sort} @change=${this.chooseSort}>${SORTS.map((s) => html`<option value=${s} ?selected=${q.sort === s}>${this.t(s)}</option>`)}</select></label>
             <label><input type="checkbox" .checked=${q.photos} @change=${(e: Event) => this.filter({ photos: (e.target as HTMLInputElement).checked })} /> ${this.t('withPhotos')}</label>
             <input type="search" aria-label=${this.t('search')} placeholder=${this.t('search')} .value=${q.keyword}
+              @focus=${() => prepareSearch(data.reviews)}
               @input=${(e: Event) => !this.paged && (this.query = { ...q, keyword: (e.target as HTMLInputElement).value })}
               @change=${(e: Event) => this.filter({ keyword: (e.target as HTMLInputElement).value })} />
           </div>`
@@ -510,13 +511,13 @@ export class RetainReviewShowcase extends RetainElement {
     return parts.join(', ');
   }
 
-  private renderList(reviews: Review[]): TemplateResult {
+  private renderList(reviews: ShownReview[]): TemplateResult {
     return html`<ul part="reviews" class="reviews">
       ${reviews.map((r, i) => html`<li>${this.renderCard(r, i)}</li>`)}
     </ul>`;
   }
 
-  private renderCard(r: Review, i: number): TemplateResult {
+  private renderCard(r: ShownReview, i: number): TemplateResult {
     const vote = this.votes[r.id];
     const helpful = vote ? Math.max(r.helpful, vote.base + 1) : r.helpful;
     const long = r.body.length > LONG || r.body.split('\n').length > 6;
