@@ -15,18 +15,10 @@ import { RetainElement } from '../core/element.js';
 import { LocalizeController } from '../core/localize.js';
 import { listOrders, onOrderRecorded } from '../core/orders.js';
 import { storage, type OrderRow } from '../core/storage.js';
-import {
-  PanelOpenEvent,
-  PointsChangeEvent,
-  RewardClickEvent,
-  RewardUnlockEvent,
-  TierChangeEvent,
-  type PointsSource,
-} from './loyalty-badge.events.js';
+import { PanelOpenEvent, RewardClickEvent, type PointsSource } from './loyalty-badge.events.js';
 import { styles } from './loyalty-badge.styles.js';
 import { translations, type LoyaltyTerm } from './loyalty-badge.translations.js';
 import {
-  changesBetween,
   estimatePoints,
   parseRewards,
   parseTiers,
@@ -39,8 +31,20 @@ import {
 } from './program.js';
 import type { Snapshot } from './snapshot.js';
 
+import type { LoyaltyPanel } from './panel.js';
+
+/** The panel's code, loaded once for every badge on the page; a failed load (offline) warns and is tried again next time. */
+let panelCode: Promise<typeof import('./panel.js') | undefined> | undefined;
+function loadPanelCode() {
+  return (panelCode ??= import('./panel.js').catch((error: unknown) => {
+    panelCode = undefined;
+    console.warn('<retain-loyalty-badge> could not load its panel', error);
+    return undefined;
+  }));
+}
+
 /** The figures on show and where they come from. */
-interface Figures {
+export interface Figures {
   points: number;
   pending: number;
   /** A tier name the store gave (else the program's tier for the points). */
@@ -142,12 +146,18 @@ export class RetainLoyaltyBadge extends RetainElement {
   @state() private message = '';
   @state() private celebrating = false;
 
-  private readonly l = new LocalizeController<LoyaltyTerm>(this, translations);
-  private program!: Program;
+  /** @internal */
+  readonly l = new LocalizeController<LoyaltyTerm>(this, translations);
+  /** @internal */
+  program!: Program;
+  /** @internal The cart total, parsed. */
+  cart: number | null = null;
+  /** @internal The join link, checked. */
+  join: string | null = null;
   private store: Figures | null = null;
   private storeOrders: number | null = null;
-  private cart: number | null = null;
-  private join: string | null = null;
+  /** The panel and announcements, once their code is loaded. */
+  private panel?: LoyaltyPanel;
   private snapshotInputs = '';
   private verification: Promise<void> = Promise.resolve();
   private stops: (() => void)[] = [];
@@ -299,12 +309,14 @@ export class RetainLoyaltyBadge extends RetainElement {
   }
 
   /** Orders for the punch card and whether they are the store's count. */
-  private punchOrders(f: Figures): { count: number; local: boolean } {
+  /** @internal */
+  punchOrders(f: Figures): { count: number; local: boolean } {
     const store = this.storeOrders ?? f.orders;
     return store !== null ? { count: store, local: false } : { count: this.local?.length ?? 0, local: f.source !== 'estimate' };
   }
 
-  private tierOf(f: Figures): string | null {
+  /** @internal */
+  tierOf(f: Figures): string | null {
     const { index } = tierProgress(f.points, this.program.tiers, f.tier);
     return f.tier ?? this.program.tiers[index]?.name ?? null;
   }
@@ -318,49 +330,31 @@ export class RetainLoyaltyBadge extends RetainElement {
     const f = this.figures();
     if (!f || this.guest || (only && f.source !== only)) return;
     const kind = f.source === 'estimate' ? 'estimate' : 'store';
-    const program = this.program;
-    const every = program.punchEvery;
+    const every = this.program.punchEvery;
     const now: Seen = { points: f.points, tier: this.tierOf(f), gifts: every ? punchCard(this.punchOrders(f).count, every).gifts : 0 };
     const key = `loyalty-badge/${this.instanceName}/seen`;
-    let changes;
+    let before: Seen | undefined;
     try {
-      changes = await storage().transact(['state'], async (tx) => {
+      before = await storage().transact(['state'], async (tx) => {
         const seen = ((await tx.get('state', key)) ?? {}) as Record<string, Seen>;
         await tx.put('state', { ...seen, [kind]: now }, key);
-        return changesBetween(seen[kind], now, program);
+        return seen[kind];
       });
     } catch (error) {
       console.warn('<retain-loyalty-badge> could not compare with the last visit', error);
       return;
     }
-    const source = f.source;
-    const t = (term: LoyaltyTerm, args?: Record<string, unknown>) => this.l.term(term, args);
-    const said: string[] = [];
-    if (changes.points) {
-      const { from, to, delta } = changes.points;
-      this.emit(new PointsChangeEvent(this.detail({ from, to, delta, source })));
-      said.push(delta > 0 ? t('gained', { n: delta, total: to }) : t('balance', { total: to }));
-    }
-    if (changes.tier) {
-      const { from, to, up } = changes.tier;
-      this.emit(new TierChangeEvent(this.detail({ from, to, up, source })));
-      if (up && to) said.push(t('tierUp', { tier: to }));
-    }
-    for (const r of changes.unlocked) {
-      this.emit(new RewardUnlockEvent(this.detail({ reward: r.id, label: r.label, cost: r.cost, source })));
-      said.push(t('unlocked', { label: r.label }));
-    }
-    if (changes.gift) {
-      const label = this.giftLabel();
-      this.emit(new RewardUnlockEvent(this.detail({ reward: 'punch-card', label, cost: 0, source })));
-      said.push(t('punchDone', { label }));
-    }
-    if (said.length) this.message = said.join(' ');
-    if ((changes.points?.delta ?? 0) > 0 || changes.tier?.up || changes.unlocked.length || changes.gift) this.celebrating = true;
+    // The first visit only remembers; a visit with nothing new says nothing and loads nothing more.
+    if (!before || (before.points === now.points && before.tier === now.tier && before.gifts >= now.gifts)) return;
+    const news = await (await this.loadPanel())?.announce(before, now, f.source);
+    if (news?.said) this.message = news.said;
+    if (news?.celebrate) this.celebrating = true;
   }
 
-  private giftLabel(): string {
-    return this.punchReward?.trim() || this.l.term('gift');
+  /** Loads the panel's code and makes this badge's panel (its texts and looks), once. */
+  private async loadPanel(): Promise<LoyaltyPanel | undefined> {
+    const code = await loadPanelCode();
+    return (this.panel ??= code && new code.LoyaltyPanel(this));
   }
 
   private toggle(): void {
@@ -384,14 +378,12 @@ export class RetainLoyaltyBadge extends RetainElement {
       return;
     }
     document.addEventListener('pointerdown', this.outside);
-    // The panel hangs from the badge's end; a badge near the other edge (a phone's header) would push it off
-    // screen, so shift it back in. One measurement per opening.
-    const panel = this.renderRoot.querySelector<HTMLElement>('.panel')!;
-    panel.style.translate = '';
-    const { left, right } = panel.getBoundingClientRect();
-    const room = document.documentElement.clientWidth - 8;
-    const shift = left < 8 ? 8 - left : right > room ? room - right : 0;
-    if (shift) panel.style.translate = `${shift}px`;
+    this.panel?.place();
+  }
+
+  /** An open panel waits for its code (and the texts, in `RetainElement`) before it is shown. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.open && !this.panel ? this.loadPanel().then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   private onKey(event: KeyboardEvent): void {
@@ -406,7 +398,8 @@ export class RetainLoyaltyBadge extends RetainElement {
     if (this.open && to && !this.contains(to) && !this.renderRoot.contains(to)) this.close(false);
   }
 
-  private choose(event: Event, reward: Reward, source: PointsSource): void {
+  /** @internal */
+  choose(event: Event, reward: Reward, source: PointsSource): void {
     const proceed = this.emit(new RewardClickEvent(this.detail({ reward: reward.id, label: reward.label, cost: reward.cost, source })));
     if (!proceed) event.preventDefault();
     void this.count('interacted');
@@ -438,120 +431,17 @@ export class RetainLoyaltyBadge extends RetainElement {
         aria-controls="panel"
         aria-busy=${String(!this.guest && !f)}
         @click=${this.toggle}
+        @pointerenter=${this.loadPanel}
+        @focus=${this.loadPanel}
         @animationend=${() => (this.celebrating = false)}
       >
         <span class="star" aria-hidden="true">★</span><span><span class="sr">${l.term('program')}: </span>${badge}</span>
       </button>
       <div id="panel" part="panel" class="panel" ?hidden=${!this.open}>
-        ${this.open ? (this.guest ? this.guestPanel(joinPoints) : f ? this.memberPanel(f) : nothing) : nothing}
+        ${this.open && this.panel ? (this.guest ? this.panel.guest(joinPoints) : f ? this.panel.member(f) : nothing) : nothing}
       </div>
       <div class="sr" role="status">${this.message}</div>
     </div>`;
-  }
-
-  private ways(guest: boolean): TemplateResult {
-    const l = this.l;
-    const p = this.program;
-    const per = p.pointsPerUnit;
-    const amount = per >= 1 ? 1 : 1 / per;
-    const price = l.currency(amount, p.currency, Number.isInteger(amount) ? { minimumFractionDigits: 0 } : {});
-    return html`<p class="h">${l.term('ways')}</p>
-      <ul class="small">
-        ${per > 0 ? html`<li>${l.term('earnSpend', { n: per >= 1 ? per : 1, amount: price })}</li>` : nothing}
-        ${p.punchEvery ? html`<li>${l.term('earnPunch', { label: this.giftLabel(), every: p.punchEvery })}</li>` : nothing}
-        ${guest && p.signupBonus ? html`<li>${l.term('earnSignup', { n: p.signupBonus })}</li>` : nothing}
-      </ul>`;
-  }
-
-  private guestPanel(joinPoints: number): TemplateResult {
-    const l = this.l;
-    const rewards = this.program.rewards.slice(0, 3);
-    return html`<p class="h">
-        ${joinPoints ? l.term(this.cart === null ? 'joinPlain' : 'joinOrder', { n: joinPoints }) : l.term('program')}
-      </p>
-      ${this.join ? html`<p><a part="join" class="cta" href=${this.join}>${l.term('cta')}</a></p>` : nothing} ${this.ways(true)}
-      ${
-        rewards.length
-          ? html`<p class="h">${l.term('rewards')}</p>
-              <ul class="small">
-                ${rewards.map((r) => html`<li>${r.label} · ${l.term('points', { n: r.cost })}</li>`)}
-              </ul>`
-          : nothing
-      }`;
-  }
-
-  private memberPanel(f: Figures): TemplateResult {
-    const l = this.l;
-    const p = this.program;
-    const progress = tierProgress(f.points, p.tiers, f.tier);
-    const tier = this.tierOf(f);
-    const every = p.punchEvery;
-    const punch = every ? this.punchOrders(f) : null;
-    const card = punch ? punchCard(punch.count, every) : null;
-    const label = this.giftLabel();
-    const within = p.rewards.filter((r) => r.cost <= f.points).slice(-3);
-    const next = p.rewards.find((r) => r.cost > f.points);
-    const pick = (r: Reward) => (e: Event) => this.choose(e, r, f.source);
-    const sourceText = l.term(f.source === 'store' ? 'sourceStore' : f.source === 'verified' ? 'sourceVerified' : 'sourceEstimate');
-    const toNext = progress.next ? l.term('toNext', { n: progress.toNext, tier: progress.next.name }) : '';
-    return html`<p part="source" class="small source">${f.source === 'verified' ? '✓ ' : ''}${sourceText}</p>
-      <p>
-        <span part="points" class="big">${f.source === 'estimate' ? '≈ ' : ''}${l.term('points', { n: f.points })}</span>
-        ${f.pending ? html`<br /><span class="small">${l.term('pending', { n: f.pending })}</span>` : nothing}
-      </p>
-      ${
-        p.tiers.length
-          ? html`<p class="h">${l.term('tier')}: ${tier ?? '—'}</p>
-              ${
-                progress.next
-                  ? html`<div
-                        part="progress"
-                        class="bar"
-                        role="progressbar"
-                        aria-labelledby="next"
-                        aria-valuemin="0"
-                        aria-valuemax="100"
-                        aria-valuenow=${Math.round(progress.fraction * 100)}
-                      >
-                        <span .style=${`inline-size:${progress.fraction * 100}%`}></span>
-                      </div>
-                      <p id="next" class="small">${toNext}</p>`
-                  : html`<p class="small">${l.term('top')}</p>`
-              }`
-          : nothing
-      }
-      ${
-        card
-          ? html`<p class="h">
-                ${card.done === 0 && card.gifts > 0 ? l.term('punchDone', { label }) : l.term('punch', { done: card.done, every, label })}${
-                  punch!.local ? ` (${l.term('estimate')})` : ''
-                }
-              </p>
-              <ol part="punch-card" class="punches" aria-hidden="true">
-                ${Array.from({ length: every }, (_, i) => html`<li class=${i < card.done ? 'on' : ''}></li>`)}
-              </ol>`
-          : nothing
-      }
-      ${
-        within.length || next
-          ? html`<p class="h">${l.term('rewards')}</p>
-              <ul class="small">
-                ${within.map(
-                  (r) =>
-                    html`<li>
-                      ${
-                        r.href
-                          ? html`<a part="reward" class="reward" href=${r.href} @click=${pick(r)}>${r.label}</a>`
-                          : html`<button part="reward" class="reward" type="button" @click=${pick(r)}>${r.label}</button>`
-                      }
-                      · ${l.term('ready')}
-                    </li>`,
-                )}
-                ${next ? html`<li>${next.label} · ${l.term('toGo', { n: next.cost - f.points })}</li>` : nothing}
-              </ul>`
-          : nothing
-      }
-      ${this.ways(false)}`;
   }
 }
 

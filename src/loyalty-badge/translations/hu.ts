@@ -1,15 +1,21 @@
 /** Hungarian texts of `<retain-loyalty-badge>`, loaded only on pages in Hungarian. */
 import type { Terms } from '../../core/localize.js';
 import { cap, num, pts, type LoyaltyTerm } from '../loyalty-badge.translations.js';
+import type { PanelTerm } from '../panel.translations.js';
 
 const hu = pts({ other: 'pont' });
 
 export default {
   program: 'Hűségpontok',
   points: (a, l) => hu(num(a), l),
-  pending: (a, l) => `${hu(num(a), l)} függőben`,
   estimate: 'becslés',
   verified: 'ellenőrizve',
+  join: (a, l) => `Csatlakozz: +${hu(num(a), l)}`,
+} satisfies Terms<LoyaltyTerm>;
+
+/** The panel's texts (`panel.translations.ts`), in the same chunk: one download per language. */
+export const panel = {
+  pending: (a, l) => `${hu(num(a), l)} függőben`,
   sourceStore: 'Egyenleged',
   sourceVerified: 'A bolt által ellenőrizve',
   sourceEstimate: 'Becslés az ezen az eszközön rögzített rendelések alapján; a pontos egyenleget a bolt igazolja.',
@@ -26,7 +32,6 @@ export default {
   rewards: 'Elérhető jutalmak',
   ready: 'Beváltható',
   toGo: (a, l) => `még ${hu(num(a), l)}`,
-  join: (a, l) => `Csatlakozz: +${hu(num(a), l)}`,
   joinOrder: (a, l) => `Regisztrálj, és ${hu(num(a), l)} jár erre a rendelésre`,
   joinPlain: (a, l) => `Regisztrálj, és ${hu(num(a), l)} jár neked`,
   cta: 'Fiók létrehozása',
@@ -34,4 +39,4 @@ export default {
   balance: (a, l) => `Egyenleg: ${hu(num(a, 'total'), l)}.`,
   tierUp: (a) => `Új szint: ${a.tier}!`,
   unlocked: (a) => `Elérhető jutalom: ${a.label}.`,
-} satisfies Terms<LoyaltyTerm>;
+} satisfies Terms<PanelTerm>;

@@ -1,15 +1,21 @@
 /** Russian texts of `<retain-loyalty-badge>`, loaded only on pages in Russian. */
 import type { Terms } from '../../core/localize.js';
 import { cap, num, pts, type LoyaltyTerm } from '../loyalty-badge.translations.js';
+import type { PanelTerm } from '../panel.translations.js';
 
 const ru = pts({ one: 'балл', few: 'балла', many: 'баллов', other: 'балла' });
 
 export default {
   program: 'Бонусы',
   points: (a, l) => ru(num(a), l),
-  pending: (a, l) => `ещё ${ru(num(a), l)} в ожидании`,
   estimate: 'оценка',
   verified: 'подтверждено',
+  join: (a, l) => `Вступите: +${ru(num(a), l)}`,
+} satisfies Terms<LoyaltyTerm>;
+
+/** The panel's texts (`panel.translations.ts`), in the same chunk: one download per language. */
+export const panel = {
+  pending: (a, l) => `ещё ${ru(num(a), l)} в ожидании`,
   sourceStore: 'Ваш баланс',
   sourceVerified: 'Подтверждено магазином',
   sourceEstimate: 'Оценка по заказам на этом устройстве; точный баланс подтверждает магазин.',
@@ -29,7 +35,6 @@ export default {
   rewards: 'Награды',
   ready: 'Можно получить',
   toGo: (a, l) => `ещё ${ru(num(a), l)}`,
-  join: (a, l) => `Вступите: +${ru(num(a), l)}`,
   joinOrder: (a, l) => `Зарегистрируйтесь и получите ${ru(num(a), l)} за этот заказ`,
   joinPlain: (a, l) => `Зарегистрируйтесь и получите ${ru(num(a), l)}`,
   cta: 'Создать аккаунт',
@@ -37,4 +42,4 @@ export default {
   balance: (a, l) => `Баланс: ${ru(num(a, 'total'), l)}.`,
   tierUp: (a) => `Новый уровень: ${a.tier}!`,
   unlocked: (a) => `Доступна награда: ${a.label}.`,
-} satisfies Terms<LoyaltyTerm>;
+} satisfies Terms<PanelTerm>;

@@ -1,15 +1,21 @@
 /** Ukrainian texts of `<retain-loyalty-badge>`, loaded only on pages in Ukrainian. */
 import type { Terms } from '../../core/localize.js';
 import { cap, num, pts, type LoyaltyTerm } from '../loyalty-badge.translations.js';
+import type { PanelTerm } from '../panel.translations.js';
 
 const uk = pts({ one: 'бал', few: 'бали', many: 'балів', other: 'бала' });
 
 export default {
   program: 'Бонуси',
   points: (a, l) => uk(num(a), l),
-  pending: (a, l) => `ще ${uk(num(a), l)} в очікуванні`,
   estimate: 'оцінка',
   verified: 'підтверджено',
+  join: (a, l) => `Приєднуйтеся: +${uk(num(a), l)}`,
+} satisfies Terms<LoyaltyTerm>;
+
+/** The panel's texts (`panel.translations.ts`), in the same chunk: one download per language. */
+export const panel = {
+  pending: (a, l) => `ще ${uk(num(a), l)} в очікуванні`,
   sourceStore: 'Ваш баланс',
   sourceVerified: 'Підтверджено магазином',
   sourceEstimate: 'Оцінка за замовленнями на цьому пристрої; точний баланс підтверджує магазин.',
@@ -29,7 +35,6 @@ export default {
   rewards: 'Нагороди',
   ready: 'Можна отримати',
   toGo: (a, l) => `ще ${uk(num(a), l)}`,
-  join: (a, l) => `Приєднуйтеся: +${uk(num(a), l)}`,
   joinOrder: (a, l) => `Зареєструйтеся й отримайте ${uk(num(a), l)} за це замовлення`,
   joinPlain: (a, l) => `Зареєструйтеся й отримайте ${uk(num(a), l)}`,
   cta: 'Створити акаунт',
@@ -37,4 +42,4 @@ export default {
   balance: (a, l) => `Баланс: ${uk(num(a, 'total'), l)}.`,
   tierUp: (a) => `Новий рівень: ${a.tier}!`,
   unlocked: (a) => `Доступна нагорода: ${a.label}.`,
-} satisfies Terms<LoyaltyTerm>;
+} satisfies Terms<PanelTerm>;

@@ -1,0 +1,93 @@
+/** The panel's looks, adopted by the badge's shadow root when the panel's code loads. */
+import { css } from 'lit';
+
+export const panelStyles = css`
+  .panel {
+    position: absolute;
+    z-index: var(--retain-z-index, 1000);
+    inset-block-start: calc(100% + 0.5rem);
+    inset-inline-end: 0;
+    box-sizing: border-box;
+    inline-size: var(--retain-loyalty-badge-panel-width, min(20rem, calc(100vw - 1rem)));
+    padding: 1rem;
+    border: 1px solid var(--retain-border, #c9c9d1);
+    border-radius: var(--retain-radius, 0.5rem);
+    background: var(--retain-surface, #fff);
+    color: var(--retain-text, #1d1d1f);
+    box-shadow: 0 0.5rem 1.5rem #0003;
+    text-align: start;
+    line-height: 1.4;
+  }
+  @media (prefers-color-scheme: dark) {
+    .panel {
+      border-color: var(--retain-border, #4a4a52);
+      background: var(--retain-surface, #1f1f23);
+      color: var(--retain-text, #f2f2f5);
+    }
+  }
+  p,
+  ul,
+  ol {
+    margin: 0 0 0.5rem;
+  }
+  ul {
+    padding-inline-start: 1.1rem;
+  }
+  .big {
+    font-size: 1.75em;
+    font-weight: 700;
+  }
+  .small {
+    font-size: 0.875em;
+  }
+  .h {
+    margin-block-start: 0.75rem;
+    font-weight: 700;
+  }
+  .h:first-child {
+    margin-block-start: 0;
+  }
+  .bar {
+    block-size: 0.5rem;
+    border-radius: 99px;
+    background: color-mix(in srgb, currentColor 15%, transparent);
+    overflow: hidden;
+  }
+  .bar span {
+    display: block;
+    block-size: 100%;
+  }
+  .bar span,
+  .punches .on {
+    background: var(--_accent);
+  }
+  .punches {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35rem;
+    padding: 0;
+    list-style: none;
+  }
+  .punches li {
+    box-sizing: border-box;
+    inline-size: 1.1rem;
+    block-size: 1.1rem;
+    border: 2px solid var(--_accent);
+    border-radius: 50%;
+  }
+  .reward {
+    padding: 0;
+    border: 0;
+    background: none;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .cta {
+    display: inline-block;
+    padding: 0.5em 1em;
+    border-radius: var(--retain-radius, 0.5rem);
+    background: var(--_accent);
+    color: var(--_on);
+    text-decoration: none;
+  }
+`;
