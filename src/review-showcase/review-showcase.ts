@@ -5,12 +5,11 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { parseEnum, parseNumber, parseUrl, readJsonSource, warnBadValue } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { LocalizeController } from '../core/localize.js';
-import { normalizeData, ready, type Review, type ReviewData, type ShownReview } from './review-data.js';
+import { normalizeData, ready, type Aggregate, type Review, type ReviewData, type ShownReview } from './review-data.js';
 import { JsonLdPublisher, productNode, roundAverage } from './review-jsonld.js';
 import { ALL, SORTS, filterReviews, isSelection, prepareSearch, selectReviews, starsOf, type Query, type SortKey } from './review-query.js';
 import {
@@ -386,6 +385,8 @@ export class RetainReviewShowcase extends RetainElement {
   }
 
   protected override updated(): void {
+    // Widths through the CSSOM, not style attributes: a strict Content-Security-Policy allows these.
+    for (const bar of this.renderRoot.querySelectorAll<HTMLElement>('[data-w]')) bar.style.width = `${bar.dataset.w}%`;
     const cards = [...this.renderRoot.querySelectorAll<HTMLElement>('article')];
     if (this.observer) {
       this.observer.disconnect();
@@ -405,21 +406,12 @@ export class RetainReviewShowcase extends RetainElement {
   }
 
   private stars(value: number, label = this.t('rated', { v: value })): TemplateResult {
-    return html`<span class="stars" role="img" aria-label=${label}><span style=${styleMap({ width: `${(value / 5) * 100}%` })}></span></span>`;
+    return html`<span class="stars" role="img" aria-label=${label}><span data-w=${(value / 5) * 100}></span></span>`;
   }
 
   protected override render(): TemplateResult {
     const data = this.reviews;
-    if (this.mode === 'summary') {
-      if (!data || !data.aggregate.count) return html`<span part="base" class="base"></span>`;
-      const { average, count } = data.aggregate;
-      const href = this.href ? parseUrl(this, 'href', this.href) : null;
-      const label = this.t('count', { n: count });
-      return html`<span part="base summary" class="base summary">
-        ${this.stars(roundAverage(average))} <span class="average" aria-hidden="true">${this.l.number(roundAverage(average), { minimumFractionDigits: 1 })}</span>
-        ${href ? html`<a href=${href}>${label}</a>` : html`<span>${label}</span>`}
-      </span>`;
-    }
+    if (this.mode === 'summary') return data?.aggregate.count ? this.renderSummary(data.aggregate, 'base summary') : html`<span part="base"></span>`;
     return html`<section part="base" class="base view-${this.mode}" aria-label=${this.t('heading')} aria-busy=${this.status === 'loading'}>
       ${this.status === 'error'
         ? html`<p class="note">${this.t('error')}${this.srcUrl ? html` <button @click=${() => this.fetchPage(this.pageUrl(), false)}>${this.t('retry')}</button>` : nothing}</p>`
@@ -432,6 +424,17 @@ export class RetainReviewShowcase extends RetainElement {
     </section>`;
   }
 
+  /** Average, stars and count (a link in the summary view with `href`). */
+  private renderSummary(aggregate: Aggregate, part: string): TemplateResult {
+    const average = roundAverage(aggregate.average);
+    const label = this.t('count', { n: aggregate.count });
+    const href = this.mode === 'summary' && this.href ? parseUrl(this, 'href', this.href) : null;
+    return html`<div part=${part} class=${part}>
+      <span class="average" aria-hidden="true">${this.l.number(average, { minimumFractionDigits: 1 })}</span>
+      ${this.stars(average)} ${href ? html`<a href=${href}>${label}</a>` : html`<span>${label}</span>`}
+    </div>`;
+  }
+
   private renderReviews(data: ReviewData): TemplateResult {
     const { aggregate } = data;
     const q = this.query;
@@ -442,17 +445,13 @@ export class RetainReviewShowcase extends RetainElement {
     const end = this.mode === 'carousel' ? (this.page + 1) * this.size : this.shown;
     const partial = !isSelection(q) && !data.next && !aggregate.computed && data.reviews.length < aggregate.count;
     return html`
-      <div part="summary" class="summary">
-        <span class="average" aria-hidden="true">${this.l.number(average, { minimumFractionDigits: 1 })}</span>
-        ${this.stars(average)}
-        <span>${this.t('count', { n: aggregate.count })}</span>
-      </div>
+      ${this.renderSummary(aggregate, 'summary')}
       ${aggregate.distribution && aggregate.count
         ? html`<div part="histogram" class="histogram" role="group" aria-label=${this.t('byStars')}>
             ${[5, 4, 3, 2, 1].map((s) => {
               const n = aggregate.distribution![s - 1];
               return html`<button aria-pressed=${stars.includes(s)} aria-label=${this.t('star', { s, n })} @click=${() => this.toggleStar(s)}>
-                <span>${s}★</span><span class="bar"><span style=${styleMap({ width: `${(n / aggregate.count) * 100}%` })}></span></span><span>${this.l.number(n)}</span>
+                <span>${s}★</span><span class="bar"><span data-w=${(n / aggregate.count) * 100}></span></span><span>${this.l.number(n)}</span>
               </button>`;
             })}
           </div>`
