@@ -43,7 +43,9 @@ export function parseTrigger(token: string): Trigger | undefined {
   match = /^page-views(-session|-ever)?:(\d+)$/.exec(text);
   if (match) {
     const count = Number(match[2]);
-    return count >= 1 && Number.isSafeInteger(count) ? { kind: 'page-views', count, scope: match[1] === '-ever' ? 'ever' : 'session' } : undefined;
+    return count >= 1 && Number.isSafeInteger(count)
+      ? { kind: 'page-views', count, scope: match[1] === '-ever' ? 'ever' : 'session' }
+      : undefined;
   }
   return undefined;
 }
@@ -135,22 +137,32 @@ export function watchTriggers(triggers: Trigger[], onFire: (trigger: Trigger) =>
           if (!event.relatedTarget && event.clientY <= EXIT_TOP_PX) fire(trigger);
         });
         let touch = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
-        listen<PointerEvent>(document, 'pointerdown', (event) => {
-          if (event.pointerType === 'touch') touch = true;
-        }, passiveCapture);
+        listen<PointerEvent>(
+          document,
+          'pointerdown',
+          (event) => {
+            if (event.pointerType === 'touch') touch = true;
+          },
+          passiveCapture,
+        );
         listen(document, 'touchstart', () => (touch = true), passiveCapture);
         let deepest = window.scrollY;
         let recent: { at: number; y: number }[] = [];
-        listen(window, 'scroll', () => {
-          const y = window.scrollY;
-          const at = performance.now();
-          deepest = Math.max(deepest, y);
-          recent = recent.filter((sample) => at - sample.at <= FAST_SCROLL_WINDOW_MS);
-          recent.push({ at, y });
-          if (!touch || deepest < SCROLLED_DOWN_PX) return;
-          const peak = Math.max(...recent.map((sample) => sample.y));
-          if (peak - y >= FAST_SCROLL_UP_PX) fire(trigger);
-        }, passive);
+        listen(
+          window,
+          'scroll',
+          () => {
+            const y = window.scrollY;
+            const at = performance.now();
+            deepest = Math.max(deepest, y);
+            recent = recent.filter((sample) => at - sample.at <= FAST_SCROLL_WINDOW_MS);
+            recent.push({ at, y });
+            if (!touch || deepest < SCROLLED_DOWN_PX) return;
+            const peak = Math.max(...recent.map((sample) => sample.y));
+            if (peak - y >= FAST_SCROLL_UP_PX) fire(trigger);
+          },
+          passive,
+        );
         break;
       }
       case 'scroll': {
@@ -339,7 +351,8 @@ export async function clearCooldown(key: string): Promise<void> {
 export function onCooldownChange(listener: (key: string, endsAt: number | null) => void): () => void {
   cooldownListeners.add(listener);
   const stopRemote = onBroadcast(COOLDOWN_TOPIC, (message) => {
-    if (typeof message.key === 'string' && (message.endsAt === null || typeof message.endsAt === 'number')) listener(message.key, message.endsAt);
+    if (typeof message.key === 'string' && (message.endsAt === null || typeof message.endsAt === 'number'))
+      listener(message.key, message.endsAt);
   });
   return () => {
     cooldownListeners.delete(listener);
