@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_star: var(--retain-review-showcase-star-color, #b45309);
-    --_line: color-mix(in srgb, currentColor 22%, transparent);
+    --_line: var(--retain-border, color-mix(in srgb, currentColor 22%, transparent));
     --_card: var(--retain-review-showcase-card-width, 18rem);
     display: block;
     min-height: var(--retain-review-showcase-min-height, auto);
@@ -57,6 +57,9 @@ export const styles = css`
   :focus-visible {
     outline: 2px solid currentColor;
     outline-offset: 2px;
+  }
+  a {
+    color: inherit;
   }
   .link {
     border: 0;
@@ -191,7 +194,7 @@ export const styles = css`
     padding: 1em;
     border: 1px solid var(--_line);
     border-radius: var(--retain-radius, 0.5em);
-    background: var(--retain-review-showcase-card-background, transparent);
+    background: var(--retain-review-showcase-card-background, var(--retain-surface, transparent));
     /* Combining marks stacked past the line box stay inside the card. */
     overflow: hidden;
   }

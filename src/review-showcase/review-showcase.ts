@@ -67,7 +67,9 @@ const LONG = 480;
  * @csspart lightbox - The photo dialog.
  *
  * @cssproperty --retain-review-showcase-star-color - Filled stars.
- * @cssproperty --retain-review-showcase-card-background - Cards (default transparent).
+ * @cssproperty --retain-review-showcase-card-background - Cards (default the kit's `--retain-surface`, else transparent).
+ * @cssproperty --retain-border - Kit token: lines and bars (default a tint of the text colour).
+ * @cssproperty --retain-radius - Kit token: corner radius.
  * @cssproperty --retain-review-showcase-min-height - Space reserved before the reviews arrive.
  * @cssproperty --retain-review-showcase-card-width - Card width in the grid and carousel (default 18rem).
  *
@@ -571,7 +573,7 @@ export class RetainReviewShowcase extends RetainElement {
     const n = review.media.length;
     return html`<figure>
         <img src=${m.url} alt=${m.alt || this.t('photoBy', { i: index + 1, name: review.author })} width=${m.width ?? nothing} height=${m.height ?? nothing} />
-        <figcaption dir="auto">${m.alt ? m.alt : nothing} ${this.t('photo', { i: index + 1, n })}</figcaption>
+        <figcaption>${m.alt ? html`<span dir="auto" lang=${review.language ?? nothing}>${m.alt}</span> · ` : nothing}${this.t('photo', { i: index + 1, n })}</figcaption>
       </figure>
       <div class="dialog-actions">
         ${n > 1
