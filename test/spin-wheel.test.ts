@@ -15,6 +15,8 @@ import { deleteDatabases, freshDatabase } from './support/database.js';
 import { openTab, type Tab } from './support/tabs.js';
 
 const FAST = '--retain-spin-wheel-duration: 40ms';
+/** A second tab (its own realm, its own module loading) may take longer than a frame or two, in WebKit above all. */
+const TAB_WAIT = { timeout: 5000 };
 const WEIGHTS = [1, 2, 3, 4];
 const SLICES = html`
   <retain-slice weight="1" code="TEN" color="#c8324a">10% off</retain-slice>
@@ -99,7 +101,9 @@ describe('retain-spin-wheel', () => {
   function reduceMotion(): void {
     const real = window.matchMedia;
     window.matchMedia = (query: string) =>
-      query.includes('prefers-reduced-motion') ? ({ matches: query.includes('reduce'), media: query } as MediaQueryList) : real.call(window, query);
+      query.includes('prefers-reduced-motion')
+        ? ({ matches: query.includes('reduce'), media: query } as MediaQueryList)
+        : real.call(window, query);
     restore.push(() => (window.matchMedia = real));
   }
 
@@ -236,7 +240,7 @@ describe('retain-spin-wheel', () => {
       const doc = tab.window.document;
       doc.body.innerHTML = `<retain-spin-wheel instance="promo">${SLICES_HTML}</retain-spin-wheel>`;
       const again = doc.querySelector('retain-spin-wheel') as RetainSpinWheel;
-      await waitUntil(() => again.shadowRoot?.querySelector('[part~=result]'), 'the other page shows no result');
+      await waitUntil(() => again.shadowRoot?.querySelector('[part~=result]'), 'the other page shows no result', TAB_WAIT);
       if (won.code) expect(again.shadowRoot!.querySelector('[part~=code]')!.textContent).to.equal(won.code);
       else expect(again.shadowRoot!.querySelector('[part~=result]')!.textContent).to.contain('You have already spun');
       expect((again.shadowRoot!.querySelector('.actions') as HTMLFormElement).hidden).to.equal(true);
@@ -250,12 +254,18 @@ describe('retain-spin-wheel', () => {
       const other = doc.querySelector('retain-spin-wheel') as RetainSpinWheel;
       await waitUntil(
         () => other.shadowRoot?.querySelector('.actions') && !(other.shadowRoot.querySelector('.actions') as HTMLFormElement).hidden,
+        'the other tab did not load its wheel',
+        TAB_WAIT,
       );
       const el = await wheel(html`<retain-spin-wheel style=${FAST} instance="x">${SLICES}</retain-spin-wheel>`);
       el.querySelector('retain-slice[type=none]')!.outerHTML = '<retain-slice weight="4" code="NEXT">Next time</retain-slice>';
       await waitUntil(() => el.shadowRoot!.querySelectorAll('[part~=label]')[3]?.textContent?.trim() === 'Next time');
       const won = await spin(el);
-      await waitUntil(() => other.shadowRoot!.querySelector('[part~=code]')?.textContent === won.code, 'the second tab was not told');
+      await waitUntil(
+        () => other.shadowRoot!.querySelector('[part~=code]')?.textContent === won.code,
+        'the second tab was not told',
+        TAB_WAIT,
+      );
       expect((other.shadowRoot!.querySelector('.actions') as HTMLFormElement).hidden).to.equal(true);
     });
 
@@ -267,6 +277,8 @@ describe('retain-spin-wheel', () => {
       const other = doc.querySelector('retain-spin-wheel') as RetainSpinWheel;
       await waitUntil(
         () => other.shadowRoot?.querySelector('.actions') && !(other.shadowRoot.querySelector('.actions') as HTMLFormElement).hidden,
+        'the other tab did not load its wheel',
+        TAB_WAIT,
       );
       const el = await wheel(html`<retain-spin-wheel style="--retain-spin-wheel-duration: 0ms">${SLICES}</retain-spin-wheel>`);
       let started = 0;
@@ -278,6 +290,7 @@ describe('retain-spin-wheel', () => {
       await waitUntil(
         () => [el, other].every((w) => w.shadowRoot!.querySelector('[part~=result]')),
         'both wheels should end showing a result',
+        TAB_WAIT,
       );
       expect(started).to.equal(1);
     });
@@ -392,9 +405,7 @@ describe('retain-spin-wheel', () => {
         expect(warnings).to.have.length(1);
         expect(warnings[0]).to.contain('the shopper keeps the spin').and.contain(why);
         expect(await cooldownEnds('spin-wheel/default/spin')).to.equal(null);
-        expect(events.events.map((e) => e.type)).to.deep.equal(
-          ['retain-spin-shown', 'retain-spin-started'].filter((n) => events.events.some((e) => e.type === n)),
-        );
+        expect(events.events.filter((e) => e.type === 'retain-spin-started')).to.have.length(1);
         expect(events.events.some((e) => e.type === 'retain-spin-ended')).to.equal(false);
         expect($<HTMLFormElement>(el, '.actions')!.hidden).to.equal(false);
         expect(wheelOf(el).getAnimations()).to.have.length(0);

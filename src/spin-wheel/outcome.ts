@@ -54,7 +54,7 @@ export function drawWin(winKey: string, slices: Slice[], ttlMs: number): Promise
  */
 export async function askStore(url: string, instance: string, slices: Slice[], timeoutMs: number, ttlMs: number): Promise<Win> {
   const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(new DOMException('the store did not answer in time', 'TimeoutError')), timeoutMs);
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
     const response = await fetch(url, {
       method: 'POST',
@@ -64,7 +64,9 @@ export async function askStore(url: string, instance: string, slices: Slice[], t
       signal: abort.signal,
     });
     if (!response.ok) throw new Error(`the store answered ${response.status}`);
-    const answer = (await response.json()) as { slice?: unknown; code?: unknown; expiresAt?: unknown };
+    const answer = (await response.json().catch(() => {
+      throw new Error('the store answered with malformed JSON');
+    })) as { slice?: unknown; code?: unknown; expiresAt?: unknown };
     const index = typeof answer.slice === 'number' ? answer.slice : slices.findIndex((s) => s.name !== null && s.name === answer.slice);
     const slice = slices[index];
     const code = typeof answer.code === 'string' && /^\S{1,64}$/.test(answer.code) ? answer.code : null;
@@ -80,6 +82,9 @@ export async function askStore(url: string, instance: string, slices: Slice[], t
       expiresAt: slice.type === 'none' ? null : expires > now ? expires : now + ttlMs,
       wonAt: now,
     };
+  } catch (error) {
+    // Each engine words an abort its own way: say what happened.
+    throw abort.signal.aborted ? new Error(`the store did not answer in time (${timeoutMs} ms)`) : error;
   } finally {
     clearTimeout(timer);
   }

@@ -366,6 +366,8 @@ export class RetainSpinWheel extends RetainElement {
     else {
       const turning = (this.animation = this.turnTo(to, duration, 'cubic-bezier(.1,.6,.2,1)', 1, from));
       await Promise.race([turning.finished.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, duration + 1000))]);
+      // The wheel's own style already holds the end angle: let go of the animation (WebKit keeps it listed).
+      turning.cancel();
       this.animation = undefined;
     }
     this.win = win;
