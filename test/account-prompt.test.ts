@@ -26,6 +26,7 @@ const box = (el: Element, channel: string) => $<HTMLInputElement>(el, `input[nam
 const submit = (el: Element) => $<HTMLButtonElement>(el, '[part="submit"]')!;
 const dismiss = (el: Element) => $<HTMLButtonElement>(el, '[part="dismiss"]')!;
 const alertText = (el: Element) => $(el, '[role="alert"]')!.textContent!.trim();
+const fieldError = (el: Element, name: string) => $(el, `#${name}-error`)!.textContent!;
 
 /** Mounts a prompt and waits until it has decided whether to show. */
 async function mount(template: ReturnType<typeof html>, selector = 'retain-account-prompt'): Promise<Prompt> {
@@ -86,26 +87,38 @@ describe('<retain-account-prompt>', () => {
 
   describe('showing', () => {
     it('invites a guest: prefilled email, reasons with the incentive, a password field, unticked consent boxes', async () => {
-      const el = await mount(html`<retain-account-prompt
-        order-id="1001"
-        total="59.90"
-        currency="EUR"
-        email=${EMAIL}
-        incentive-points="60"
-        incentive="10% off your next order"
-      ></retain-account-prompt>`);
+      const el = await mount(
+        html`<retain-account-prompt
+          order-id="1001"
+          total="59.90"
+          currency="EUR"
+          email=${EMAIL}
+          incentive-points="60"
+          incentive="10% off your next order"
+        ></retain-account-prompt>`,
+      );
       expect(await el.decision).to.equal(true);
       expect(el.hidden).to.equal(false);
       expect(emailInput(el).value).to.equal(EMAIL);
       expect(emailInput(el).type).to.equal('email');
       expect(passwordInput(el)!.required).to.equal(true);
       const reasons = [...el.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent!.trim());
-      expect(reasons).to.deep.equal(['Track order 1001', 'Faster checkout next time', 'Earn 60 points on this order', '10% off your next order']);
+      expect(reasons).to.deep.equal([
+        'Track order 1001',
+        'Faster checkout next time',
+        'Earn 60 points on this order',
+        '10% off your next order',
+      ]);
       expect(box(el, 'email')!.checked).to.equal(false);
       expect(box(el, 'sms')!.checked).to.equal(false);
       expect(box(el, 'email')!.required).to.equal(false);
       expect(named('retain-account-shown')).to.have.length(1);
-      expect(named('retain-account-shown')[0].detail).to.include({ orderId: '1001', status: 'guest', variant: 'inline', widget: 'account-prompt' });
+      expect(named('retain-account-shown')[0].detail).to.include({
+        orderId: '1001',
+        status: 'guest',
+        variant: 'inline',
+        widget: 'account-prompt',
+      });
       expect(named('retain-account-shown')[0].detail.counters).to.deep.equal({ seen: 1 });
       expect((await listOrders()).map((o) => [o.orderId, o.total, o.currency])).to.deep.equal([['1001', 59.9, 'EUR']]);
       await expect(el).to.be.accessible();
@@ -115,7 +128,12 @@ describe('<retain-account-prompt>', () => {
       const first = await mount(html`<retain-account-prompt order-id="A-1"></retain-account-prompt>`);
       expect(await first.decision).to.equal(true);
       first.remove();
-      const again = await mount(html`<div><retain-account-prompt order-id="A-1"></retain-account-prompt><p>after</p></div>`);
+      const again = await mount(
+        html`<div>
+          <retain-account-prompt order-id="A-1"></retain-account-prompt>
+          <p>after</p>
+        </div>`,
+      );
       expect(await again.decision).to.equal(false);
       expect(again.hidden).to.equal(true);
       expect(again.getBoundingClientRect().height).to.equal(0);
@@ -126,9 +144,11 @@ describe('<retain-account-prompt>', () => {
     });
 
     it('is never shown to a logged-in shopper: no space, no state, no event; the order is still recorded', async () => {
-      const root = await fixture<HTMLElement>(html`<div>
-        <retain-account-prompt order-id="L-1" total="20" status="logged-in" email=${EMAIL}></retain-account-prompt>
-      </div>`);
+      const root = await fixture<HTMLElement>(
+        html`<div>
+          <retain-account-prompt order-id="L-1" total="20" status="logged-in" email=${EMAIL}></retain-account-prompt>
+        </div>`,
+      );
       const el = root.querySelector('retain-account-prompt')!;
       // Hidden from the first render, before any storage answer.
       expect(el.hidden).to.equal(true);
@@ -141,10 +161,12 @@ describe('<retain-account-prompt>', () => {
     });
 
     it('reserves its space while deciding: content after it does not move when the card appears', async () => {
-      const root = await fixture<HTMLElement>(html`<div>
-        <retain-account-prompt order-id="R-1"></retain-account-prompt>
-        <p id="after">after</p>
-      </div>`);
+      const root = await fixture<HTMLElement>(
+        html`<div>
+          <retain-account-prompt order-id="R-1"></retain-account-prompt>
+          <p id="after">after</p>
+        </div>`,
+      );
       const el = root.querySelector('retain-account-prompt')!;
       const after = root.querySelector('#after')!;
       expect($(el, '.pending'), 'still deciding at first render').to.not.equal(null);
@@ -173,11 +195,30 @@ describe('<retain-account-prompt>', () => {
       }
     });
 
+    it('loads the code of sign-up and "no thanks" only at the first sign of interest in the card', async () => {
+      // A fresh page, whose module map has not seen the actions yet.
+      tab = await openTab(db);
+      await tab.load('/src/account-prompt/account-prompt.ts');
+      const win = tab.window;
+      const loaded = () => win.performance.getEntriesByType('resource').some((entry) => entry.name.includes('/account-prompt.actions.'));
+      const there = win.document.createElement('retain-account-prompt') as Prompt;
+      there.setAttribute('order-id', 'D-1');
+      win.document.body.append(there);
+      expect(await there.decision).to.equal(true);
+      await there.updateComplete;
+      expect(there.shadowRoot!.querySelector('form'), 'the form is shown without it').to.not.equal(null);
+      expect(loaded(), 'loaded before any interest').to.equal(false);
+      there.shadowRoot!.querySelector('input')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+      await waitUntil(loaded, 'focus in the card did not load it');
+    });
+
     it('records the order once together with <retain-order> for the same id', async () => {
-      const root = await fixture<HTMLElement>(html`<div>
-        <retain-order order-id="O-1" total="30" currency="USD"></retain-order>
-        <retain-account-prompt order-id="O-1" total="30" currency="USD"></retain-account-prompt>
-      </div>`);
+      const root = await fixture<HTMLElement>(
+        html`<div>
+          <retain-order order-id="O-1" total="30" currency="USD"></retain-order>
+          <retain-account-prompt order-id="O-1" total="30" currency="USD"></retain-account-prompt>
+        </div>`,
+      );
       await root.querySelector('retain-order')!.recorded;
       await root.querySelector('retain-account-prompt')!.decision;
       await waitUntil(async () => (await listOrders()).length > 0);
@@ -185,7 +226,13 @@ describe('<retain-account-prompt>', () => {
     });
 
     it('a slide-in is fixed, non-modal and takes no focus', async () => {
-      const el = await mount(html`<retain-account-prompt order-id="S-1" variant="slide-in" style="--retain-account-prompt-duration: 0s"></retain-account-prompt>`);
+      const el = await mount(
+        html`<retain-account-prompt
+          order-id="S-1"
+          variant="slide-in"
+          style="--retain-account-prompt-duration: 0s"
+        ></retain-account-prompt>`,
+      );
       const base = $(el, '[part="base"]')!;
       expect(getComputedStyle(base).position).to.equal('fixed');
       expect(base.getAttribute('role')).to.equal(null);
@@ -201,7 +248,9 @@ describe('<retain-account-prompt>', () => {
     it('speaks the page language: Russian and Ukrainian plurals, Hungarian', async () => {
       const ru = await mount(html`<retain-account-prompt lang="ru" order-id="P-1" incentive-points="21"></retain-account-prompt>`);
       expect(text(ru)).to.contain('Получите 21 балл за этот заказ').and.contain('Создать аккаунт');
-      const uk = await mount(html`<div lang="uk"><retain-account-prompt order-id="P-2" incentive-points="3"></retain-account-prompt></div>`);
+      const uk = await mount(
+        html`<div lang="uk"><retain-account-prompt order-id="P-2" incentive-points="3"></retain-account-prompt></div>`,
+      );
       expect(text(uk)).to.contain('Отримайте 3 бали за це замовлення');
       const hu = await mount(html`<retain-account-prompt lang="hu-HU" order-id="P-3" incentive-points="1500"></retain-account-prompt>`);
       expect(text(hu)).to.contain('Szerezzen 1500 pontot').and.contain('Fiók létrehozása');
@@ -257,15 +306,17 @@ describe('<retain-account-prompt>', () => {
 
   describe('sign-up', () => {
     it('json mode: posts the account request with consent proof; created fires after the 2xx answer', async () => {
-      const el = await mount(html`<retain-account-prompt
-        order-id="J-1"
-        total="42.5"
-        currency="eur"
-        email=${EMAIL}
-        action="/test-api/accounts?key=${key}"
-        mode="json"
-        consent-version="consent-2024-05"
-      ></retain-account-prompt>`);
+      const el = await mount(
+        html`<retain-account-prompt
+          order-id="J-1"
+          total="42.5"
+          currency="eur"
+          email=${EMAIL}
+          action="/test-api/accounts?key=${key}"
+          mode="json"
+          consent-version="consent-2024-05"
+        ></retain-account-prompt>`,
+      );
       const requests: RetainAccountRequestEvent[] = [];
       el.addEventListener('retain-account-request', (e) => requests.push(e));
       passwordInput(el)!.value = PASSWORD;
@@ -306,11 +357,13 @@ describe('<retain-account-prompt>', () => {
 
     it('form mode: a real form POST reaches the store (here into a named frame), consent fields included', async () => {
       const frame = `account-answer-${key}`;
-      const el = await mount(html`<div>
-        <iframe name=${frame} title="The store's answer"></iframe>
-        <retain-account-prompt order-id="F-1" email=${EMAIL} action="/test-api/accounts?key=${key}" target=${frame} consent-version="v3">
-        </retain-account-prompt>
-      </div>`);
+      const el = await mount(
+        html`<div>
+          <iframe name=${frame} title="The store's answer"></iframe>
+          <retain-account-prompt order-id="F-1" email=${EMAIL} action="/test-api/accounts?key=${key}" target=${frame} consent-version="v3">
+          </retain-account-prompt>
+        </div>`,
+      );
       const form = $<HTMLFormElement>(el, 'form')!;
       expect(form.method).to.equal('post');
       expect(form.action).to.equal(new URL(`/test-api/accounts?key=${key}`, location.href).href);
@@ -341,12 +394,14 @@ describe('<retain-account-prompt>', () => {
     });
 
     it('an endpoint error keeps everything typed, says so, and the retry succeeds', async () => {
-      const el = await mount(html`<retain-account-prompt
-        order-id="E-1"
-        email=${EMAIL}
-        action="/test-api/accounts?key=${key}&fail=1&message=Servers%20are%20busy"
-        mode="json"
-      ></retain-account-prompt>`);
+      const el = await mount(
+        html`<retain-account-prompt
+          order-id="E-1"
+          email=${EMAIL}
+          action="/test-api/accounts?key=${key}&fail=1&message=Servers%20are%20busy"
+          mode="json"
+        ></retain-account-prompt>`,
+      );
       emailInput(el).value = 'changed@example.com';
       passwordInput(el)!.value = PASSWORD;
       box(el, 'sms')!.click();
@@ -370,8 +425,10 @@ describe('<retain-account-prompt>', () => {
     });
 
     it('the request event can be cancelled: the store takes over and nothing is sent', async () => {
-      const el = await mount(html`<retain-account-prompt order-id="C-1" email=${EMAIL} password="none" action="/test-api/accounts?key=${key}" mode="json">
-      </retain-account-prompt>`);
+      const el = await mount(
+        html`<retain-account-prompt order-id="C-1" email=${EMAIL} password="none" action="/test-api/accounts?key=${key}" mode="json">
+        </retain-account-prompt>`,
+      );
       el.addEventListener('retain-account-request', (e) => e.preventDefault());
       submit(el).click();
       await oneEvent(el, 'retain-account-request');
@@ -409,8 +466,10 @@ describe('<retain-account-prompt>', () => {
     });
 
     it('password="none" leaves the field out and says a link will come; "optional" may stay empty', async () => {
-      const none = await mount(html`<retain-account-prompt order-id="PW-1" password="none" email=${EMAIL} action="/test-api/accounts?key=${key}" mode="json">
-      </retain-account-prompt>`);
+      const none = await mount(
+        html`<retain-account-prompt order-id="PW-1" password="none" email=${EMAIL} action="/test-api/accounts?key=${key}" mode="json">
+        </retain-account-prompt>`,
+      );
       expect(passwordInput(none)).to.equal(null);
       expect(text(none)).to.contain('We’ll email you a link to set your password.');
       expect(text(none)).to.not.contain('Password');
@@ -418,8 +477,10 @@ describe('<retain-account-prompt>', () => {
       await oneEvent(none, 'retain-account-created');
       expect((await received(key))[0].body).to.not.have.property('password');
 
-      const optional = await mount(html`<retain-account-prompt order-id="PW-2" password="optional" email=${EMAIL} action="/test-api/accounts?key=${key}" mode="json">
-      </retain-account-prompt>`);
+      const optional = await mount(
+        html`<retain-account-prompt order-id="PW-2" password="optional" email=${EMAIL} action="/test-api/accounts?key=${key}" mode="json">
+        </retain-account-prompt>`,
+      );
       expect(passwordInput(optional)!.required).to.equal(false);
       expect(text(optional)).to.contain('Password (optional)');
       submit(optional).click();
@@ -427,15 +488,22 @@ describe('<retain-account-prompt>', () => {
     });
 
     it('validates the email as the HTML spec does, with clear localized messages, and sends nothing', async () => {
-      const el = await mount(html`<retain-account-prompt order-id="V-1" password="none" action="/test-api/accounts?key=${key}" mode="json">
-      </retain-account-prompt>`);
+      const el = await mount(
+        html`<retain-account-prompt order-id="V-1" password="none" action="/test-api/accounts?key=${key}" mode="json">
+        </retain-account-prompt>`,
+      );
       submit(el).click();
-      await el.updateComplete;
-      expect($(el, '#email-error')!.textContent).to.equal('Enter an email address like name@example.com.');
+      // The checks load with the rest of the actions' code, at the first submit here (no pointer, no focus before).
+      await waitUntil(() => fieldError(el, 'email') !== '', 'no error was shown');
+      expect(fieldError(el, 'email')).to.equal('Enter an email address like name@example.com.');
       emailInput(el).value = 'ann@';
-      submit(el).click();
+      emailInput(el).dispatchEvent(new Event('input'));
       await el.updateComplete;
-      expect($(el, '#email-error')!.textContent).to.equal('Enter an email address like name@example.com.');
+      expect(fieldError(el, 'email'), 'typing clears the message').to.equal('');
+      expect(emailInput(el).getAttribute('aria-invalid')).to.equal('false');
+      submit(el).click();
+      await waitUntil(() => fieldError(el, 'email') !== '', 'no error was shown');
+      expect(fieldError(el, 'email')).to.equal('Enter an email address like name@example.com.');
       expect(emailInput(el).getAttribute('aria-invalid')).to.equal('true');
       expect(emailInput(el).getAttribute('aria-describedby')).to.contain('email-error');
       expect(el.shadowRoot!.activeElement).to.equal(emailInput(el));
@@ -445,15 +513,14 @@ describe('<retain-account-prompt>', () => {
 
       el.lang = 'ru';
       submit(el).click();
-      await el.updateComplete;
-      expect($(el, '#email-error')!.textContent).to.equal('Введите адрес вида name@example.com.');
+      await waitUntil(() => fieldError(el, 'email') === 'Введите адрес вида name@example.com.', fieldError(el, 'email'));
     });
 
     it('a required password is asked for', async () => {
       const el = await mount(html`<retain-account-prompt order-id="V-2" email=${EMAIL}></retain-account-prompt>`);
       submit(el).click();
-      await el.updateComplete;
-      expect($(el, '#password-error')!.textContent).to.equal('Enter a password.');
+      await waitUntil(() => fieldError(el, 'password') !== '', 'no error was shown');
+      expect(fieldError(el, 'password')).to.equal('Enter a password.');
       expect(el.shadowRoot!.activeElement).to.equal(passwordInput(el));
       expect(named('retain-account-request')).to.have.length(0);
     });
@@ -461,7 +528,22 @@ describe('<retain-account-prompt>', () => {
     it('its email rule agrees with <input type=email>', () => {
       const input = document.createElement('input');
       input.type = 'email';
-      const samples = ['a@b', 'a@b.c', 'first.last+tag@example.co.uk', "o'hara@x.io", 'a@-b.c', 'a@b-.c', 'a b@c.d', 'a@b..c', '@b.c', 'a@', 'a@b_c.d', 'ä@b.c', `a@${'x'.repeat(64)}.com`, `a@${'x'.repeat(63)}.com`];
+      const samples = [
+        'a@b',
+        'a@b.c',
+        'first.last+tag@example.co.uk',
+        "o'hara@x.io",
+        'a@-b.c',
+        'a@b-.c',
+        'a b@c.d',
+        'a@b..c',
+        '@b.c',
+        'a@',
+        'a@b_c.d',
+        'ä@b.c',
+        `a@${'x'.repeat(64)}.com`,
+        `a@${'x'.repeat(63)}.com`,
+      ];
       for (const sample of samples) {
         input.value = sample;
         expect(EMAIL_PATTERN.test(sample), sample).to.equal(!input.validity.typeMismatch);
@@ -469,7 +551,14 @@ describe('<retain-account-prompt>', () => {
     });
 
     it('has-account: offers "log in to link this order" instead of a form', async () => {
-      const el = await mount(html`<retain-account-prompt order-id="H-1" status="has-account" login-url="/login?order=H-1" email=${EMAIL}></retain-account-prompt>`);
+      const el = await mount(
+        html`<retain-account-prompt
+          order-id="H-1"
+          status="has-account"
+          login-url="/login?order=H-1"
+          email=${EMAIL}
+        ></retain-account-prompt>`,
+      );
       expect(emailInput(el)).to.equal(null);
       expect(text(el)).to.contain('Welcome back').and.contain('log in to link order H-1 to it.');
       const link = $<HTMLAnchorElement>(el, 'a[part="submit"]')!;
@@ -482,10 +571,12 @@ describe('<retain-account-prompt>', () => {
 
   describe('keyboard', () => {
     it('completes sign-up by keyboard alone', async () => {
-      const root = await fixture<HTMLElement>(html`<div>
-        <button id="before">before</button>
-        <retain-account-prompt order-id="K-1" email=${EMAIL} action="/test-api/accounts?key=${key}" mode="json"></retain-account-prompt>
-      </div>`);
+      const root = await fixture<HTMLElement>(
+        html`<div>
+          <button id="before">before</button>
+          <retain-account-prompt order-id="K-1" email=${EMAIL} action="/test-api/accounts?key=${key}" mode="json"></retain-account-prompt>
+        </div>`,
+      );
       const el = root.querySelector('retain-account-prompt')!;
       await el.decision;
       await el.updateComplete;
@@ -538,11 +629,19 @@ describe('<retain-account-prompt>', () => {
         },
         { name: 'privacy-test' },
       );
-      const page = await fixture<HTMLElement>(html`<div>
-        <retain-order order-id="X-1" total="10"></retain-order>
-        <retain-account-prompt order-id="X-1" total="10" email=${email} action="/test-api/accounts?key=${key}&fail=1" mode="json"></retain-account-prompt>
-        <retain-account-prompt order-id="X-2" email=${email}></retain-account-prompt>
-      </div>`);
+      const page = await fixture<HTMLElement>(
+        html`<div>
+          <retain-order order-id="X-1" total="10"></retain-order>
+          <retain-account-prompt
+            order-id="X-1"
+            total="10"
+            email=${email}
+            action="/test-api/accounts?key=${key}&fail=1"
+            mode="json"
+          ></retain-account-prompt>
+          <retain-account-prompt order-id="X-2" email=${email}></retain-account-prompt>
+        </div>`,
+      );
       const [el, other] = page.querySelectorAll('retain-account-prompt');
       await Promise.all([el.decision, other.decision]);
       await el.updateComplete;
@@ -561,7 +660,8 @@ describe('<retain-account-prompt>', () => {
       // The page's own listener did get them (so the scans below would find them if they leaked).
       expect(domDetail).to.include({ email, password: PASSWORD });
       expect(named('retain-account-request')).to.have.length(2);
-      for (const name of ['retain-account-shown', 'retain-account-created', 'retain-account-dismissed']) expect(named(name), name).to.not.be.empty;
+      for (const name of ['retain-account-shown', 'retain-account-created', 'retain-account-dismissed'])
+        expect(named(name), name).to.not.be.empty;
 
       await waitUntil(async () => (await outboxStats()).queued >= 5, 'the outbox did not fill');
       expect(handed.map((r) => r.name)).to.include('retain-account-request');
@@ -591,18 +691,20 @@ describe('<retain-account-prompt>', () => {
 
   describe('robustness', () => {
     it('bad attributes warn once each and fall back safely', async () => {
-      const el = await mount(html`<retain-account-prompt
-        order-id="B-1"
-        email="not an email"
-        action="javascript:alert(1)"
-        mode="form"
-        status="admin"
-        incentive-points="lots"
-        snooze="forever"
-        marketing="email fax"
-        variant="popup"
-        password="maybe"
-      ></retain-account-prompt>`);
+      const el = await mount(
+        html`<retain-account-prompt
+          order-id="B-1"
+          email="not an email"
+          action="javascript:alert(1)"
+          mode="form"
+          status="admin"
+          incentive-points="lots"
+          snooze="forever"
+          marketing="email fax"
+          variant="popup"
+          password="maybe"
+        ></retain-account-prompt>`,
+      );
       el.requestUpdate();
       await el.updateComplete;
       const seen = warnings.take();

@@ -21,17 +21,10 @@ export type AccountTerm =
   | 'no'
   | 'sending'
   | 'failed'
-  | 'doneTitle'
-  | 'done'
   | 'link'
-  | 'sent'
-  | 'dismissed'
   | 'haveTitle'
   | 'have'
-  | 'login'
-  | 'close'
-  | 'emailBad'
-  | 'pwMissing';
+  | 'login';
 
 const en: Terms<AccountTerm> = {
   title: 'Create an account in one step',
@@ -50,17 +43,10 @@ const en: Terms<AccountTerm> = {
   no: 'No thanks',
   sending: 'Creating your account…',
   failed: 'We couldn’t create your account. What you typed is kept; please try again.',
-  doneTitle: 'Your account is ready',
-  done: (a) => `Order ${a.order} is saved to it.`,
   link: 'We’ll email you a link to set your password.',
-  sent: 'Thank you! Your request has been sent.',
-  dismissed: 'OK, we won’t ask again for now.',
   haveTitle: 'Welcome back',
   have: (a) => `You have an account: log in to link order ${a.order} to it.`,
   login: 'Log in to link this order',
-  close: 'Close',
-  emailBad: 'Enter an email address like name@example.com.',
-  pwMissing: 'Enter a password.',
 };
 
 export const translations: Translations<AccountTerm> = {

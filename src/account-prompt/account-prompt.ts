@@ -12,15 +12,9 @@ import { RetainElement } from '../core/element.js';
 import { LocalizeController } from '../core/localize.js';
 import { recordOrder } from '../core/orders.js';
 import { storage } from '../core/storage.js';
-import {
-  RetainAccountCreatedEvent,
-  RetainAccountDismissedEvent,
-  RetainAccountRequestEvent,
-  RetainAccountShownEvent,
-  type AccountConsent,
-  type AccountMode,
-  type AccountShownDetail,
-} from './account-prompt.events.js';
+import type { CounterName } from '../core/counters.js';
+import type { RetainEvent } from '../core/events.js';
+import { RetainAccountShownEvent, type AccountMode, type AccountShownDetail } from './account-prompt.events.js';
 import { styles } from './account-prompt.styles.js';
 import { translations, type AccountTerm } from './account-prompt.translations.js';
 
@@ -32,10 +26,9 @@ export const EMAIL_PATTERN =
 export const SNOOZE_KEY = 'account-prompt/snooze';
 export const orderKey = (orderId: string) => `account-prompt/order/${orderId}`;
 
-const REQUEST_TIMEOUT_MS = 20_000;
-
 type Phase = 'pending' | 'hidden' | 'invite' | 'sending' | 'error' | 'done' | 'sent' | 'dismissed';
 type Channel = 'email' | 'sms';
+type Actions = typeof import('./account-prompt.actions.js');
 
 interface Config {
   orderId: string;
@@ -122,18 +115,25 @@ export class RetainAccountPrompt extends RetainElement {
   @property() variant = '';
   @property({ attribute: 'login-url' }) loginUrl = '';
 
-  @state() private phase: Phase = 'pending';
-  @state() private errors: { email?: string; password?: string } = {};
-  /** A message from the store's answer (a JSON `message`, or a string the `respondWith` promise rejected with). */
-  @state() private failure = '';
-  @state() private invited = false;
+  /** @internal `pending` while deciding, `invite` when shown, then `sending`, `error` or a closing note. */
+  @state() phase: Phase = 'pending';
+  /** @internal Messages under the fields. */
+  @state() errors: { email?: string; password?: string } = {};
+  /** @internal A message from the store's answer (a JSON `message`, or a string the `respondWith` promise rejected with). */
+  @state() failure = '';
+  /** @internal Signed up without a password (the store emails a link). */
+  @state() invited = false;
+  /** @internal The attributes, parsed. */
+  cfg!: Config;
 
   /** Resolves once the prompt has decided to show (true, after `retain-account-shown`) or to stay hidden (false). */
   readonly decision: Promise<boolean>;
   private decide!: (shown: boolean) => void;
   private started = false;
-  private cfg!: Config;
   private readonly l = new LocalizeController<AccountTerm>(this, translations);
+  /** What the shopper's actions run (account-prompt.actions.ts), once loaded. */
+  private actions?: Actions;
+  private loading?: Promise<Actions>;
 
   constructor() {
     super();
@@ -193,7 +193,9 @@ export class RetainAccountPrompt extends RetainElement {
   private async start(): Promise<void> {
     const { orderId, total, currency, status } = this.cfg;
     if (orderId && total !== null) {
-      recordOrder({ orderId, total, currency }).catch((error: unknown) => console.warn('<retain-account-prompt> could not record the order', error));
+      recordOrder({ orderId, total, currency }).catch((error: unknown) =>
+        console.warn('<retain-account-prompt> could not record the order', error),
+      );
     }
     if (!orderId) console.warn('<retain-account-prompt> needs an order-id; it stays hidden.', this);
     let show = false;
@@ -214,33 +216,32 @@ export class RetainAccountPrompt extends RetainElement {
     if (show) {
       this.phase = 'invite';
       await this.updateComplete;
-      const detail = this.detail<AccountShownDetail>({ orderId, status: status as 'guest' | 'has-account', variant: this.cfg.slideIn ? 'slide-in' : 'inline' });
+      const detail = this.detail<AccountShownDetail>({
+        orderId,
+        status: status as 'guest' | 'has-account',
+        variant: this.cfg.slideIn ? 'slide-in' : 'inline',
+      });
       await this.countAndEmit('seen', new RetainAccountShownEvent(detail));
     } else this.close();
     this.decide(show);
   }
 
-  private t(key: AccountTerm, args?: Record<string, unknown>): string {
+  /** @internal A text in the language shown. */
+  t(key: AccountTerm, args?: Record<string, unknown>): string {
     return this.l.term(key, args);
   }
 
   protected override render(): TemplateResult | typeof nothing {
     const { phase, cfg } = this;
     if (phase === 'hidden') return nothing;
-    const order = { order: cfg.orderId };
     let body: TemplateResult;
     if (phase === 'done' || phase === 'sent' || phase === 'dismissed') {
-      body = html`
-        ${phase === 'done' ? html`<h2 id="title" part="title" tabindex="-1">${this.t('doneTitle')}</h2>` : nothing}
-        <p tabindex="-1" class="note">
-          ${phase === 'done' ? `${this.t('done', order)} ${this.invited ? this.t('link') : ''}` : this.t(phase)}
-        </p>
-        ${cfg.slideIn ? html`<button class="secondary" part="dismiss" @click=${this.close}>${this.t('close')}</button>` : nothing}
-      `;
+      // Only the actions reach these phases, so their code is here.
+      body = this.actions!.ending(this, phase);
     } else if (cfg.status === 'has-account') {
       body = html`
         <h2 id="title" part="title">${this.t('haveTitle')}</h2>
-        <p>${this.t('have', order)}</p>
+        <p>${this.t('have', { order: cfg.orderId })}</p>
         <div class="actions">
           <a class="primary" part="submit" href=${cfg.loginUrl!}>${this.t('login')}</a>
           ${this.noThanks()}
@@ -255,6 +256,8 @@ export class RetainAccountPrompt extends RetainElement {
       class="${phase === 'pending' ? 'pending' : ''} ${cfg.slideIn ? 'slide-in' : ''}"
       lang=${this.l.language}
       aria-labelledby=${label ? 'title' : nothing}
+      @pointerover=${this.load}
+      @focusin=${this.load}
     >
       ${body}
     </section>`;
@@ -268,9 +271,7 @@ export class RetainAccountPrompt extends RetainElement {
     if (this.incentive.trim()) reasons.push(this.incentive.trim());
     const field = (name: 'email' | 'password', type: string, autocomplete: string, value?: string) => html`
       <div class="field">
-        <label for=${name}>
-          ${this.t(name)}${name === 'password' && cfg.password === 'optional' ? ` (${this.t('optional')})` : ''}
-        </label>
+        <label for=${name}> ${this.t(name)}${name === 'password' && cfg.password === 'optional' ? ` (${this.t('optional')})` : ''} </label>
         <input
           id=${name}
           name=${name}
@@ -301,24 +302,32 @@ export class RetainAccountPrompt extends RetainElement {
       >
         ${field('email', 'email', 'email', cfg.email)}
         ${cfg.password === 'none' ? html`<p>${this.t('link')}</p>` : field('password', 'password', 'new-password')}
-        ${cfg.channels.length
-          ? html`<fieldset>
-              <legend>${this.t('news')}</legend>
-              ${cfg.channels.map(
-                (channel) =>
-                  html`<label class="check"
-                    ><input type="checkbox" name="consent_${channel}" value="yes" />${this.t(channel === 'email' ? 'byEmail' : 'bySms')}</label
-                  >`,
-              )}
-            </fieldset>`
-          : nothing}
+        ${
+          cfg.channels.length
+            ? html`<fieldset>
+                <legend>${this.t('news')}</legend>
+                ${cfg.channels.map(
+                  (channel) =>
+                    html`<label class="check"
+                      ><input
+                        type="checkbox"
+                        name="consent_${channel}"
+                        value="yes"
+                      />${this.t(channel === 'email' ? 'byEmail' : 'bySms')}</label
+                    >`,
+                )}
+              </fieldset>`
+            : nothing
+        }
         <input type="hidden" name="order_id" .value=${cfg.orderId} />
         <input type="hidden" name="consent_version" .value=${this.textVersion()} />
         <input type="hidden" name="consent_at" />
         <p role="status">${busy ? this.t('sending') : ''}</p>
         <p role="alert" class="error">${phase === 'error' ? `${this.t('failed')} ${this.failure}` : ''}</p>
         <div class="actions">
-          <button class="primary" part="submit" aria-disabled=${busy ? 'true' : 'false'}>${this.t(phase === 'error' ? 'retry' : 'create')}</button>
+          <button class="primary" part="submit" aria-disabled=${busy ? 'true' : 'false'}>
+            ${this.t(phase === 'error' ? 'retry' : 'create')}
+          </button>
           ${this.noThanks()}
         </div>
       </form>
@@ -329,113 +338,60 @@ export class RetainAccountPrompt extends RetainElement {
     return html`<button type="button" class="secondary" part="dismiss" @click=${this.dismiss}>${this.t('no')}</button>`;
   }
 
-  private textVersion(): string {
+  /** @internal The consent text's version, sent as proof with the consent flags. */
+  textVersion(): string {
     return this.consentVersion.trim() || `retainkit-1-${this.l.language}`;
   }
 
-  private input(form: HTMLFormElement, name: string): HTMLInputElement | null {
-    return form.elements.namedItem(name) as HTMLInputElement | null;
+  /** Loads the code of the shopper's actions; at the first sign of interest, so that it is there on submit. */
+  private load(): Promise<Actions> {
+    return (this.loading ??= import('./account-prompt.actions.js').then(
+      (actions) => (this.actions = actions),
+      (error: unknown) => {
+        this.loading = undefined; // a later action tries again
+        throw error;
+      },
+    ));
   }
 
-  private async onSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    if (this.phase === 'sending') return;
-    const form = event.currentTarget as HTMLFormElement;
-    const { cfg } = this;
-    const emailInput = this.input(form, 'email')!;
-    const passwordInput = this.input(form, 'password');
-    const email = emailInput.value.trim();
-    const password = passwordInput?.value ?? '';
-    const errors = {
-      email: EMAIL_PATTERN.test(email) ? undefined : this.t('emailBad'),
-      password: passwordInput && cfg.password === 'required' && !password ? this.t('pwMissing') : undefined,
-    };
-    this.errors = errors;
-    if (errors.email || errors.password) {
-      await this.updateComplete;
-      (errors.email ? emailInput : passwordInput!).focus();
-      return;
-    }
-    const consent: AccountConsent = {
-      email: !!this.input(form, 'consent_email')?.checked,
-      sms: !!this.input(form, 'consent_sms')?.checked,
-      textVersion: this.textVersion(),
-      at: new Date().toISOString(),
-    };
-    this.input(form, 'consent_at')!.value = consent.at;
-    this.phase = 'sending';
-    this.failure = '';
-    const { orderId, total, currency, mode } = cfg;
-    const request = new RetainAccountRequestEvent(
-      this.detail({ orderId, total, currency, mode, email, ...(password ? { password } : {}), consent }),
-    );
-    const proceed = await this.countAndEmit('interacted', request);
-    const invited = !password;
-    if (!proceed) {
-      // The store took over: it answers through respondWith, or alone.
-      if (request.response) await this.settle(request.response, consent, invited);
-      else this.phase = 'invite';
-    } else if (mode === 'form') {
-      form.submit();
-      this.finish('sent');
-    } else if (mode === 'json') {
-      await this.settle(this.send({ orderId, total, currency, email, ...(password ? { password } : {}), consent, requestId: request.detail.id }), consent, invited);
-    } else {
-      console.warn('<retain-account-prompt> mode="event": no listener called respondWith() on retain-account-request.', this);
-      this.phase = 'error';
-    }
-  }
-
-  private async send(body: Record<string, unknown>): Promise<void> {
-    const response = await fetch(this.cfg.action!, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout?.(REQUEST_TIMEOUT_MS),
-    });
-    if (!response.ok) {
-      const answer = await response.json().catch(() => null);
-      throw typeof answer?.message === 'string' ? answer.message : response.status;
-    }
-  }
-
-  /** Waits for the store's answer: success moves focus to the confirmation; failure keeps the form as typed. */
-  private async settle(answer: Promise<unknown>, consent: AccountConsent, invited: boolean): Promise<void> {
-    this.phase = 'sending';
+  /** Runs an action once its code is here; if it cannot load (offline), `fallback` says so. */
+  private async run(action: (actions: Actions) => unknown, fallback: () => void): Promise<void> {
+    let actions: Actions;
     try {
-      await answer;
-    } catch (reason) {
-      this.failure = typeof reason === 'string' ? reason.slice(0, 300) : '';
-      this.phase = 'error';
+      actions = await this.load();
+    } catch (error) {
+      console.warn('<retain-account-prompt> could not load its code', error);
+      fallback();
       return;
     }
-    this.invited = invited;
-    this.finish('done');
-    const { orderId, mode } = this.cfg;
-    await this.countAndEmit('converted', new RetainAccountCreatedEvent(this.detail({ orderId, mode, consent, invited })));
+    await action(actions);
   }
 
-  /** Ends in a closing state; focus, which was on a control now gone, moves to what replaced it. */
-  private finish(phase: 'done' | 'sent' | 'dismissed'): void {
-    this.phase = phase;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[tabindex="-1"]')?.focus());
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    void this.run(
+      (actions) => actions.submit(this, form),
+      () => (this.phase = 'error'),
+    );
   }
 
-  private close(): void {
+  private dismiss(): void {
+    void this.run(
+      (actions) => actions.dismiss(this),
+      () => this.close(),
+    );
+  }
+
+  /** @internal Hides the prompt, taking no space. */
+  close(): void {
     this.phase = 'hidden';
     this.hidden = true;
   }
 
-  private async dismiss(): Promise<void> {
-    const snoozedUntil = Date.now() + this.cfg.snoozeMs;
-    if (this.cfg.slideIn) this.close();
-    else this.finish('dismissed');
-    try {
-      await storage().put('state', { until: snoozedUntil }, SNOOZE_KEY);
-    } catch (error) {
-      console.warn('<retain-account-prompt> could not remember "no thanks"', error);
-    }
-    await this.countAndEmit('dismissed', new RetainAccountDismissedEvent(this.detail({ orderId: this.cfg.orderId, snoozedUntil })));
+  /** @internal Counts, then emits (for the actions). */
+  tell(name: CounterName, event: RetainEvent): Promise<boolean> {
+    return this.countAndEmit(name, event);
   }
 }
 

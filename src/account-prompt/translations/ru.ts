@@ -1,5 +1,6 @@
 /** Russian texts of `<retain-account-prompt>`, loaded only on pages in Russian. */
 import type { Terms } from '../../core/localize.js';
+import type { ActionTerm } from '../account-prompt.actions.translations.js';
 import type { AccountTerm } from '../account-prompt.translations.js';
 
 const terms: Terms<AccountTerm> = {
@@ -20,14 +21,18 @@ const terms: Terms<AccountTerm> = {
   no: 'Нет, спасибо',
   sending: 'Создаём аккаунт…',
   failed: 'Не удалось создать аккаунт. Введённое сохранено — попробуйте ещё раз.',
-  doneTitle: 'Аккаунт создан',
-  done: (a) => `Заказ ${a.order} сохранён в нём.`,
   link: 'Мы пришлём на почту ссылку, чтобы задать пароль.',
-  sent: 'Спасибо! Запрос отправлен.',
-  dismissed: 'Хорошо, пока не будем предлагать.',
   haveTitle: 'С возвращением',
   have: (a) => `У вас уже есть аккаунт. Войдите, чтобы привязать к нему заказ ${a.order}.`,
   login: 'Войти и привязать заказ',
+};
+
+/** The texts of the shopper's actions (account-prompt.actions.translations.ts). */
+export const actions: Terms<ActionTerm> = {
+  doneTitle: 'Аккаунт создан',
+  done: (a) => `Заказ ${a.order} сохранён в нём.`,
+  sent: 'Спасибо! Запрос отправлен.',
+  dismissed: 'Хорошо, пока не будем предлагать.',
   close: 'Закрыть',
   emailBad: 'Введите адрес вида name@example.com.',
   pwMissing: 'Введите пароль.',

@@ -1,5 +1,6 @@
 /** Ukrainian texts of `<retain-account-prompt>`, loaded only on pages in Ukrainian. */
 import type { Terms } from '../../core/localize.js';
+import type { ActionTerm } from '../account-prompt.actions.translations.js';
 import type { AccountTerm } from '../account-prompt.translations.js';
 
 const terms: Terms<AccountTerm> = {
@@ -20,14 +21,18 @@ const terms: Terms<AccountTerm> = {
   no: 'Ні, дякую',
   sending: 'Створюємо акаунт…',
   failed: 'Не вдалося створити акаунт. Введене збережено — спробуйте ще раз.',
-  doneTitle: 'Акаунт створено',
-  done: (a) => `Замовлення ${a.order} збережено в ньому.`,
   link: 'Ми надішлемо на пошту посилання, щоб задати пароль.',
-  sent: 'Дякуємо! Запит надіслано.',
-  dismissed: 'Гаразд, поки не пропонуватимемо.',
   haveTitle: 'З поверненням',
   have: (a) => `У вас уже є акаунт. Увійдіть, щоб привʼязати до нього замовлення ${a.order}.`,
   login: 'Увійти й привʼязати замовлення',
+};
+
+/** The texts of the shopper's actions (account-prompt.actions.translations.ts). */
+export const actions: Terms<ActionTerm> = {
+  doneTitle: 'Акаунт створено',
+  done: (a) => `Замовлення ${a.order} збережено в ньому.`,
+  sent: 'Дякуємо! Запит надіслано.',
+  dismissed: 'Гаразд, поки не пропонуватимемо.',
   close: 'Закрити',
   emailBad: 'Введіть адресу на зразок name@example.com.',
   pwMissing: 'Введіть пароль.',

@@ -1,0 +1,147 @@
+/**
+ * What `<retain-account-prompt>` does when the shopper acts: sign-up (checking the fields, the consent
+ * proof, the request event, the form POST or JSON fetch, the answer), "no thanks", and the notes that
+ * close the prompt. Its own chunk, loaded at the first sign of interest in the card (a pointer over it,
+ * focus in it) or at the latest on submit: a shopper who ignores the prompt never downloads it.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { makeDetail, type DetailFields, type RetainDetail } from '../core/events.js';
+import { LocalizeController } from '../core/localize.js';
+import { storage } from '../core/storage.js';
+import { EMAIL_PATTERN, SNOOZE_KEY, type RetainAccountPrompt } from './account-prompt.js';
+import {
+  RetainAccountCreatedEvent,
+  RetainAccountDismissedEvent,
+  RetainAccountRequestEvent,
+  type AccountConsent,
+} from './account-prompt.events.js';
+import { actionTranslations, type ActionTerm } from './account-prompt.actions.translations.js';
+
+const REQUEST_TIMEOUT_MS = 20_000;
+
+type Host = RetainAccountPrompt;
+
+const detail = <D extends RetainDetail>(host: Host, fields: DetailFields<D>) => makeDetail<D>(host.widgetName, host.instanceName, fields);
+
+/** Each prompt's texts for what follows an action; ready (in the language shown) once awaited. */
+const texts = new WeakMap<Host, LocalizeController<ActionTerm>>();
+async function textsOf(host: Host): Promise<LocalizeController<ActionTerm>> {
+  let l = texts.get(host);
+  if (!l) texts.set(host, (l = new LocalizeController(host, actionTranslations)));
+  await l.ready();
+  return l;
+}
+
+const input = (form: HTMLFormElement, name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
+
+/** The closing notes: the account is ready, the form was sent, or "no thanks" was heard. */
+export function ending(host: Host, phase: 'done' | 'sent' | 'dismissed'): TemplateResult {
+  // The texts were awaited by the action that led here.
+  const l = texts.get(host)!;
+  return html`
+    ${phase === 'done' ? html`<h2 id="title" part="title" tabindex="-1">${l.term('doneTitle')}</h2>` : nothing}
+    <p tabindex="-1" class="note">
+      ${phase === 'done' ? `${l.term('done', { order: host.cfg.orderId })} ${host.invited ? host.t('link') : ''}` : l.term(phase)}
+    </p>
+    ${host.cfg.slideIn ? html`<button class="secondary" part="dismiss" @click=${() => host.close()}>${l.term('close')}</button>` : nothing}
+  `;
+}
+
+/** Ends in a closing note; focus, which was on a control now gone, moves to what replaced it. */
+function finish(host: Host, phase: 'done' | 'sent' | 'dismissed'): void {
+  host.phase = phase;
+  void host.updateComplete.then(() => host.renderRoot.querySelector<HTMLElement>('[tabindex="-1"]')?.focus());
+}
+
+/** The shopper submitted the form: check it, then hand the request to the store the configured way. */
+export async function submit(host: Host, form: HTMLFormElement): Promise<void> {
+  const l = await textsOf(host);
+  if (host.phase === 'sending') return;
+  const { cfg } = host;
+  const emailInput = input(form, 'email')!;
+  const passwordInput = input(form, 'password');
+  const email = emailInput.value.trim();
+  const password = passwordInput?.value ?? '';
+  const errors = {
+    email: EMAIL_PATTERN.test(email) ? undefined : l.term('emailBad'),
+    password: passwordInput && cfg.password === 'required' && !password ? l.term('pwMissing') : undefined,
+  };
+  host.errors = errors;
+  if (errors.email || errors.password) {
+    await host.updateComplete;
+    (errors.email ? emailInput : passwordInput!).focus();
+    return;
+  }
+  const consent: AccountConsent = {
+    email: !!input(form, 'consent_email')?.checked,
+    sms: !!input(form, 'consent_sms')?.checked,
+    textVersion: host.textVersion(),
+    at: new Date().toISOString(),
+  };
+  input(form, 'consent_at')!.value = consent.at;
+  host.phase = 'sending';
+  host.failure = '';
+  const { orderId, total, currency, mode } = cfg;
+  const request = new RetainAccountRequestEvent(
+    detail(host, { orderId, total, currency, mode, email, ...(password ? { password } : {}), consent }),
+  );
+  const proceed = await host.tell('interacted', request);
+  const invited = !password;
+  if (!proceed) {
+    // The store took over: it answers through respondWith, or alone.
+    if (request.response) await settle(host, request.response, consent, invited);
+    else host.phase = 'invite';
+  } else if (mode === 'form') {
+    form.submit();
+    finish(host, 'sent');
+  } else if (mode === 'json') {
+    const body = { orderId, total, currency, email, ...(password ? { password } : {}), consent, requestId: request.detail.id };
+    await settle(host, send(cfg.action!, body), consent, invited);
+  } else {
+    console.warn('<retain-account-prompt> mode="event": no listener called respondWith() on retain-account-request.', host);
+    host.phase = 'error';
+  }
+}
+
+async function send(action: string, body: Record<string, unknown>): Promise<void> {
+  const response = await fetch(action, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout?.(REQUEST_TIMEOUT_MS),
+  });
+  if (!response.ok) {
+    const answer = await response.json().catch(() => null);
+    throw typeof answer?.message === 'string' ? answer.message : response.status;
+  }
+}
+
+/** Waits for the store's answer: success moves focus to the confirmation; failure keeps the form as typed. */
+async function settle(host: Host, answer: Promise<unknown>, consent: AccountConsent, invited: boolean): Promise<void> {
+  host.phase = 'sending';
+  try {
+    await answer;
+  } catch (reason) {
+    host.failure = typeof reason === 'string' ? reason.slice(0, 300) : '';
+    host.phase = 'error';
+    return;
+  }
+  host.invited = invited;
+  finish(host, 'done');
+  const { orderId, mode } = host.cfg;
+  await host.tell('converted', new RetainAccountCreatedEvent(detail(host, { orderId, mode, consent, invited })));
+}
+
+/** "No thanks": snoozes this device, then closes (slide-in) or says so (inline). */
+export async function dismiss(host: Host): Promise<void> {
+  await textsOf(host);
+  const snoozedUntil = Date.now() + host.cfg.snoozeMs;
+  if (host.cfg.slideIn) host.close();
+  else finish(host, 'dismissed');
+  try {
+    await storage().put('state', { until: snoozedUntil }, SNOOZE_KEY);
+  } catch (error) {
+    console.warn('<retain-account-prompt> could not remember "no thanks"', error);
+  }
+  await host.tell('dismissed', new RetainAccountDismissedEvent(detail(host, { orderId: host.cfg.orderId, snoozedUntil })));
+}
