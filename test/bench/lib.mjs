@@ -1,0 +1,303 @@
+// Shared pieces of the benchmarks: a static server (files, in-memory pages, mounted directories), Chromium
+// with a CDP session and 4× CPU slowdown, trace parsing (main-thread tasks, the kit's tasks, compositor
+// frames), compression as `npm run size` measures it, medians and the results table.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+export const ROOT = new URL('../../', import.meta.url).pathname;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.css': 'text/css',
+  '.map': 'application/json',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+};
+
+async function sendFile(res, file) {
+  if (!existsSync(file) || !(await stat(file)).isFile()) {
+    res.writeHead(404).end('not found');
+    return;
+  }
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  res.end(await readFile(file));
+}
+
+/**
+ * Serves `root` on 127.0.0.1 (a random port).
+ * - `pages` maps a path to content made in memory: a string (HTML), `{ type, body }`, or a function
+ *   returning either (called per request, may be async), so a benchmark serves variants of a demo page
+ *   and bundles without writing files.
+ * - `mounts` maps a URL prefix (`/dist/`) to a directory served in its place (a snapshot of the build).
+ * Anything else is a file under `root`. Paths outside a root are refused.
+ */
+export async function serve(root = ROOT, pages = {}, mounts = {}) {
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let page = pages[path];
+      if (typeof page === 'function') page = await page(req);
+      if (page !== undefined) {
+        const { type, body } = typeof page === 'string' ? { type: TYPES['.html'], body: page } : page;
+        res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+        res.end(body);
+        return;
+      }
+      for (const [prefix, dir] of Object.entries(mounts)) {
+        if (!path.startsWith(prefix)) continue;
+        const file = normalize(join(dir, path.slice(prefix.length)));
+        if (!file.startsWith(normalize(dir + sep))) return void res.writeHead(403).end();
+        return void (await sendFile(res, file));
+      }
+      const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+      if (!file.startsWith(root)) return void res.writeHead(403).end();
+      await sendFile(res, file);
+    } catch (error) {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error?.stack ?? error));
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(resolve);
+      }),
+  };
+}
+
+export function chromiumPath() {
+  for (const candidate of [process.env.CHROMIUM_PATH, process.env.CHROME_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium']) {
+    if (candidate && existsSync(candidate)) return candidate;
+  }
+  throw new Error('No Chromium found: set CHROMIUM_PATH or apt-get install chromium');
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function launch() {
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+}
+
+/** A new page in a fresh context (fresh IndexedDB), with the CPU slowed `rate` times. */
+export async function throttledPage(browser, rate = 4, viewport = { width: 412, height: 823 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await cdp.send('Performance.enable');
+  return { context, page, cdp };
+}
+
+/** Main-thread task time so far, in ms (Chromium's TaskDuration metric, for the page's renderer). */
+export async function taskMs(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+}
+
+export const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'v8.execute',
+  'benchmark',
+  'viz',
+  'loading',
+];
+
+/**
+ * Runs `body` while tracing; returns its result, the parsed trace and the page's renderer main thread
+ * (the `CrRendererMain` thread that ran the most, so a renderer swapped away on navigation is ignored).
+ */
+export async function traceMainThread(browser, page, body) {
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  let result;
+  let buffer;
+  try {
+    result = await body();
+  } finally {
+    buffer = await browser.stopTracing();
+  }
+  const events = JSON.parse(buffer.toString()).traceEvents ?? [];
+  const main = rendererMain(events);
+  return { result, events, main, tasks: topTasks(events, main) };
+}
+
+const threadKey = (e) => `${e.pid}:${e.tid}`;
+
+/** The key (`pid:tid`) of the busiest CrRendererMain thread in the trace. */
+export function rendererMain(events) {
+  const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(threadKey));
+  const busy = new Map();
+  for (const e of events) {
+    if (e.name === 'RunTask' && e.ph === 'X' && mains.has(threadKey(e)))
+      busy.set(threadKey(e), (busy.get(threadKey(e)) ?? 0) + (e.dur ?? 0));
+  }
+  return [...busy].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/** Top-level tasks of a thread (RunTask not nested in another), as { start, end, dur } in ms, in order. */
+export function topTasks(events, key) {
+  const all = events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && threadKey(e) === key)
+    .map((e) => ({ start: e.ts / 1000, end: (e.ts + (e.dur ?? 0)) / 1000, dur: (e.dur ?? 0) / 1000 }))
+    .sort((a, b) => a.start - b.start);
+  const top = [];
+  for (const task of all) {
+    const last = top[top.length - 1];
+    if (last && task.start < last.end) continue;
+    top.push(task);
+  }
+  return top;
+}
+
+/** Trace events that run script (requests, parsing and the like also name URLs: they are not the kit running). */
+const SCRIPT_EVENTS = new Set([
+  'FunctionCall',
+  'EvaluateScript',
+  'v8.compile',
+  'v8.compileModule',
+  'v8.evaluateModule',
+  'v8.run',
+  'v8.produceModuleCache',
+  'TimerFire',
+  'FireAnimationFrame',
+  'FireIdleCallback',
+]);
+
+/** The script URLs a script event names (its own, its script's, the first frame of its stack). */
+function urlsOf(e) {
+  if (!SCRIPT_EVENTS.has(e.name)) return [];
+  const a = e.args ?? {};
+  const d = a.data ?? {};
+  return [d.url, d.scriptName, a.fileName, a.url, d.stackTrace?.[0]?.url, a.beginData?.stackTrace?.[0]?.url].filter(
+    (u) => typeof u === 'string',
+  );
+}
+
+/**
+ * The tasks of `tasks` that ran code from a URL `match` accepts (any event inside the task on the same
+ * thread naming such a URL: script evaluation, function calls, timers, event listeners, compilation).
+ */
+export function tasksRunning(events, key, tasks, match) {
+  const hits = events
+    .filter((e) => threadKey(e) === key && e.ts !== undefined && urlsOf(e).some(match))
+    .map((e) => e.ts / 1000)
+    .sort((a, b) => a - b);
+  return tasks.filter((task) => {
+    // binary search for the first hit at or after the task's start
+    let lo = 0;
+    let hi = hits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hits[mid] < task.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < hits.length && hits[lo] <= task.end;
+  });
+}
+
+/** Compositor frames (`Display::DrawAndSwap`) that started between `start` and `end` (ms, trace clock). */
+export function framesBetween(events, start, end) {
+  return events.filter(
+    (e) => e.name === 'Display::DrawAndSwap' && (e.ph === 'X' || e.ph === 'B') && e.ts / 1000 >= start && e.ts / 1000 <= end,
+  ).length;
+}
+
+/** Bytes as `npm run size` counts them: raw, gzip level 9, brotli quality 11 (each file on its own). */
+export function compressed(buffer) {
+  return {
+    raw: buffer.length,
+    gzip: gzipSync(buffer, { level: 9 }).length,
+    brotli: brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+export function median(values) {
+  const sorted = values.filter((v) => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+  if (!sorted.length) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export function round(value, digits = 1) {
+  if (value === null || value === undefined || !Number.isFinite(value)) return value;
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Rejects after `ms` with `what` in the message, unless `promise` settles first. */
+export function timeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * One row of the report: a figure, its unit, the budget (a number with `max` or `min`, or null when the
+ * figure is informational) and whether it is within. A row without a value (the measurement failed) is
+ * `ERROR` when it had a budget or an `error`.
+ */
+export function row(section, name, value, unit, budget = null, note = '', error = null) {
+  let status = 'info';
+  const missing = value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value));
+  if (error || (missing && budget)) status = 'ERROR';
+  else if (budget && !missing) {
+    if (budget.max !== undefined) status = value <= budget.max ? 'within' : 'OVER';
+    if (budget.min !== undefined) status = value >= budget.min ? 'within' : 'OVER';
+  }
+  return { section, name, value: missing ? null : value, unit, budget, status, note: error ? `${note ? `${note}; ` : ''}${error}` : note };
+}
+
+export function formatBudget(budget) {
+  if (!budget) return '';
+  if (budget.max !== undefined) return `≤ ${budget.max}`;
+  if (budget.min !== undefined) return `≥ ${budget.min}`;
+  return '';
+}
+
+export function printTable(rows, log = console.log) {
+  const lines = rows.map((r) => [
+    r.section,
+    r.name,
+    r.value === null || r.value === undefined ? 'n/a' : String(r.value),
+    r.unit,
+    formatBudget(r.budget),
+    r.status,
+    r.note.replace(/\s+/g, ' ').slice(0, 160),
+  ]);
+  const header = ['section', 'figure', 'value', 'unit', 'budget', 'status', 'note'];
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cells) => `| ${cells.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+  log(fmt(header));
+  log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const line of lines) log(fmt(line));
+}

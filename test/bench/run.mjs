@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+// `npm run bench`: where the kit stands against its budgets (/work/shared/DESIGN.md "Budgets", README
+// "Benchmarks") and against open-source peers, in one run: size, page load, spin, 10,000 reviews,
+// storage, Lighthouse. Prints one table (each figure beside its budget, within or OVER) and writes
+// bench-results/results.json. A section that fails prints its error in its row and the run carries on.
+// Exit code: 1 when a figure is over budget or a section failed, else 0.
+//
+// Options: --only=size,spin,…  (sections: size, page-load, spin, reviews, storage, lighthouse)
+//          BENCH_RUNS=n         runs for page load and Lighthouse (default 5, at least 5 for the budgets)
+//          BENCH_SPIN_RUNS=n, BENCH_REVIEW_RUNS=n, BENCH_STORAGE_RUNS=n   (default 3 each)
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, launch, printTable, row, serve } from './lib.mjs';
+import { buildKit, buildPeers, cleanup, productPages } from './setup.mjs';
+import { size } from './sections/size.mjs';
+import { pageLoad } from './sections/page-load.mjs';
+import { spin, spinPages } from './sections/spin.mjs';
+import { reviewPages, reviews } from './sections/reviews.mjs';
+import { storageBench, storagePages } from './sections/storage.mjs';
+import { lighthouseBench } from './sections/lighthouse.mjs';
+import { machine } from './sections/machine.mjs';
+
+const started = Date.now();
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const wanted = (name) => !only || only.includes(name);
+const int = (name, fallback) => Math.max(1, Number.parseInt(process.env[name] ?? '', 10) || fallback);
+const RUNS = int('BENCH_RUNS', 5);
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+const log = (...args) => console.log(...args);
+
+const rows = [];
+const raw = {};
+const timings = {};
+let crashed = false;
+
+async function section(name, label, body) {
+  if (!wanted(name)) return;
+  const t0 = Date.now();
+  log(`[${elapsed()}] ${label}…`);
+  try {
+    const out = await body();
+    rows.push(...out.rows);
+    raw[name] = out.raw;
+  } catch (error) {
+    crashed = true;
+    const message = String(error?.message ?? error)
+      .split('\n')[0]
+      .slice(0, 200);
+    log(`  ${name} failed: ${error?.stack ?? error}`);
+    rows.push(row(label, 'section failed', null, '', null, '', message));
+    raw[name] = { error: String(error?.stack ?? error) };
+  }
+  timings[name] = Math.round((Date.now() - t0) / 1000);
+}
+
+let kit;
+let peersDir;
+let server;
+let browser;
+try {
+  log(`[${elapsed()}] building the kit (vite build) and the peers…`);
+  try {
+    kit = buildKit();
+  } catch (error) {
+    crashed = true;
+    rows.push(row('build', 'vite build', null, '', null, '', String(error.message ?? error)));
+  }
+  try {
+    peersDir = await buildPeers();
+  } catch (error) {
+    crashed = true;
+    rows.push(row('build', 'peer bundles', null, '', null, '', String(error.message ?? error)));
+  }
+  timings.build = Math.round((Date.now() - started) / 1000);
+
+  if (kit && peersDir) await section('size', 'size', () => size({ kit, peersDir }));
+
+  // Pages: the demo product page (with / without the kit) and the bench pages, served on 127.0.0.1.
+  let product;
+  const pages = { '/bench/blank.html': '<!doctype html><title>bench</title>', ...spinPages(), ...reviewPages() };
+  try {
+    product = await productPages();
+    Object.assign(pages, product.pages);
+  } catch (error) {
+    product = { error };
+  }
+  try {
+    Object.assign(pages, await storagePages());
+  } catch (error) {
+    pages['/bench/storage.js'] = {
+      type: 'text/javascript',
+      body: `throw new Error(${JSON.stringify(`storage bundle failed: ${error.message}`)})`,
+    };
+  }
+  const mounts = {};
+  if (kit) mounts['/dist/'] = kit.dist;
+  if (peersDir) mounts['/peers/'] = peersDir;
+  server = await serve(ROOT, pages, mounts);
+  const needsKit = () => {
+    if (!kit) throw new Error('no build of the kit');
+  };
+  const needsProduct = () => {
+    needsKit();
+    if (product.error) throw product.error;
+  };
+
+  const inBrowser = ['page-load', 'spin', 'reviews', 'storage'].some(wanted);
+  if (inBrowser) browser = await launch();
+  const ctx = { browser, origin: server.origin, product, log };
+  if (browser) await section('machine', 'machine', () => machine(ctx));
+  await section('page-load', 'page load', () => (needsProduct(), pageLoad({ ...ctx, runs: RUNS })));
+  await section('spin', 'spin', () => (needsKit(), spin({ ...ctx, runs: int('BENCH_SPIN_RUNS', 3) })));
+  await section('reviews', 'reviews', () => (needsKit(), reviews({ ...ctx, runs: int('BENCH_REVIEW_RUNS', 3) })));
+  await section('storage', 'storage', () => storageBench({ ...ctx, runs: int('BENCH_STORAGE_RUNS', 3) }));
+  if (browser) await browser.close();
+  browser = undefined;
+  await section('lighthouse', 'lighthouse', () => (needsProduct(), lighthouseBench({ ...ctx, runs: RUNS })));
+} catch (error) {
+  crashed = true;
+  log(`bench: ${error?.stack ?? error}`);
+  rows.push(row('bench', 'run failed', null, '', null, '', String(error?.message ?? error)));
+} finally {
+  await browser?.close().catch(() => undefined);
+  await server?.close().catch(() => undefined);
+  cleanup();
+}
+
+const seconds = Math.round((Date.now() - started) / 1000);
+const over = rows.filter((r) => r.status === 'OVER');
+const errors = rows.filter((r) => r.status === 'ERROR');
+let commit = null;
+try {
+  commit = execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim();
+} catch {
+  // not a git checkout
+}
+
+log('');
+printTable(rows);
+log('');
+log(
+  `bench: ${rows.length} figures, ${over.length} over budget, ${errors.length} errors; ${seconds} s (sections: ${Object.entries(timings)
+    .map(([k, v]) => `${k} ${v} s`)
+    .join(', ')})`,
+);
+if (seconds > 600) log('bench: the run took over 10 minutes');
+const share = raw.machine?.share;
+if (share !== undefined && share < 0.8) {
+  log(
+    `bench: the page's main thread got ${Math.round(share * 100)}% of a core at 1× (load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores): wall-clock figures in ms are inflated by other processes; compare ratios and rerun on a quiet machine for absolute figures.`,
+  );
+}
+for (const r of over)
+  log(
+    `  OVER: ${r.section} / ${r.name}: ${r.value} ${r.unit} (budget ${r.budget.max !== undefined ? `≤ ${r.budget.max}` : `≥ ${r.budget.min}`})`,
+  );
+
+const out = join(ROOT, 'bench-results');
+mkdirSync(out, { recursive: true });
+writeFileSync(
+  join(out, 'results.json'),
+  `${JSON.stringify(
+    {
+      date: new Date(started).toISOString(),
+      commit,
+      seconds,
+      timings,
+      machine: { cpus: cpus().length, model: cpus()[0]?.model, loadavg: loadavg(), node: process.version },
+      runs: { pageLoad: RUNS, lighthouse: RUNS },
+      over: over.length,
+      errors: errors.length,
+      rows,
+      sections: raw,
+    },
+    null,
+    2,
+  )}\n`,
+);
+log(`bench: results in bench-results/results.json`);
+process.exit(over.length || errors.length || crashed ? 1 : 0);

@@ -1,0 +1,171 @@
+// 3. Spin: the kit's wheel and two open-source wheels, each with 8 slices at 320 px, spun by their own
+// API for 4 s at 4× CPU slowdown. Main-thread cost: the growth of Chromium's TaskDuration from the spin
+// call until the wheel is at rest with its result drawn (two frames after its end event), per second.
+// Then a second spin, with the main thread blocked for 500 ms in the middle of it: the compositor frames
+// (`Display::DrawAndSwap` in a trace) drawn while the blocking task ran.
+import { median, round, row, sleep, taskMs, throttledPage, timeout, traceMainThread } from '../lib.mjs';
+
+const S = 'spin';
+export const SPIN_MS = 4000;
+const BLOCK_MS = 500;
+const LABELS = ['10% off', 'Free shipping', 'Not this time', 'A sample tin', '15% off', 'Not this time', '5% off', 'Try again'];
+
+const head =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>bench wheel</title>';
+
+/** The bench pages: each sets `window.benchSpin = { ready, spin(ms) }`. */
+export function spinPages() {
+  const slices = LABELS.map((label, i) =>
+    i % 2 === 0 ? `<retain-slice code="BENCH${i}">${label}</retain-slice>` : `<retain-slice type="none">${label}</retain-slice>`,
+  ).join('\n');
+  const kit = `${head}<script type="module" src="/dist/retainkit.js"></script></head><body>
+<retain-spin-wheel instance="bench" duration="4s" cooldown="0" style="--retain-spin-wheel-size: 320px">${slices}</retain-spin-wheel>
+<script type="module">
+  const el = document.querySelector('retain-spin-wheel');
+  const button = () => el.shadowRoot?.querySelector('[part~="spin-button"]');
+  window.benchSpin = {
+    ready: (async () => {
+      await customElements.whenDefined('retain-spin-wheel');
+      for (let i = 0; i < 600 && !(button() && !button().closest('form')?.hidden); i++) await new Promise((r) => setTimeout(r, 50));
+      if (!button()) throw new Error('the kit wheel shows no spin button');
+    })(),
+    spin: () =>
+      new Promise((resolve) => {
+        el.addEventListener('retain-spin-ended', () => resolve(), { once: true });
+        button().click();
+      }),
+  };
+</script></body></html>`;
+  const peer = (name) => `${head}<style>#wheel { width: 320px; height: 320px; }</style></head><body>
+<div id="wheel"></div>
+<script type="module">
+  import '/peers/${name}/${name}.js';
+  const wheel = window.benchWheel.mount(document.querySelector('#wheel'), ${JSON.stringify(LABELS)});
+  window.benchSpin = { ready: Promise.resolve(), spin: (ms) => wheel.spin(ms) };
+</script></body></html>`;
+  return {
+    '/bench/wheel-kit.html': kit,
+    '/bench/wheel-spin-wheel.html': peer('spin-wheel'),
+    '/bench/wheel-lucky-canvas.html': peer('lucky-canvas'),
+  };
+}
+
+async function spinOnce(browser, url) {
+  const { context, page, cdp } = await throttledPage(browser);
+  try {
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e.message ?? e)));
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    await timeout(
+      page.evaluate(() => window.benchSpin.ready),
+      45_000,
+      'wheel ready',
+    );
+    await sleep(500);
+
+    // Main-thread cost per second of spin: from the call to the wheel at rest with its result drawn.
+    const before = await taskMs(cdp);
+    const started = Date.now();
+    await timeout(
+      page.evaluate(
+        (ms) => window.benchSpin.spin(ms).then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))),
+        SPIN_MS,
+      ),
+      30_000,
+      'spin end',
+    );
+    const spunMs = Date.now() - started;
+    const after = await taskMs(cdp);
+    const msPerSecond = (after - before) / (spunMs / 1000);
+    await sleep(300);
+
+    // Frames while the main thread is blocked for 500 ms in the middle of a spin.
+    const { events, tasks } = await traceMainThread(browser, page, async () => {
+      const second = page.evaluate((ms) => window.benchSpin.spin(ms).then(() => true), SPIN_MS);
+      await sleep(1200);
+      await page.evaluate((ms) => {
+        const end = performance.now() + ms;
+        while (performance.now() < end);
+      }, BLOCK_MS);
+      await sleep(300);
+      second.catch(() => undefined);
+    });
+    const block = [...tasks].sort((a, b) => b.dur - a.dur)[0];
+    const frames = block
+      ? events.filter((e) => e.name === 'Display::DrawAndSwap' && e.ts / 1000 >= block.start && e.ts / 1000 <= block.end).length
+      : null;
+    const framesAround = events.filter((e) => e.name === 'Display::DrawAndSwap').length;
+    return { msPerSecond, spunMs, frames, blockMs: block?.dur, framesInTrace: framesAround, errors };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function spin({ browser, origin, runs, log }) {
+  const wheels = [
+    ['kit', '/bench/wheel-kit.html'],
+    ['spin-wheel', '/bench/wheel-spin-wheel.html'],
+    ['lucky-canvas', '/bench/wheel-lucky-canvas.html'],
+  ];
+  const results = {};
+  const rows = [];
+  for (const [name, path] of wheels) {
+    const samples = [];
+    let error = null;
+    try {
+      for (let i = 0; i < runs; i++) {
+        const s = await spinOnce(browser, origin + path);
+        samples.push(s);
+        log(
+          `  spin ${name}, run ${i + 1}: ${round(s.msPerSecond)} ms/s over ${round(s.spunMs / 1000, 2)} s, ${s.frames} frames during a ${round(s.blockMs)} ms block (${s.framesInTrace} in the trace)`,
+        );
+      }
+    } catch (e) {
+      error = String(e.message ?? e).split('\n')[0];
+    }
+    const ms = median(samples.map((s) => s.msPerSecond));
+    const frames = median(samples.map((s) => s.frames));
+    results[name] = { ms, frames, samples, error };
+    const who = name === 'kit' ? 'kit wheel' : `peer ${name}`;
+    const budgets = name === 'kit' ? [{ max: 25 }, { min: 10 }] : [null, null];
+    const errs = [...new Set(samples.flatMap((s) => s.errors))].join(' | ').slice(0, 100);
+    rows.push(
+      row(
+        S,
+        `${who}: main thread per s of spin`,
+        round(ms),
+        'ms/s',
+        budgets[0],
+        `4× CPU, ${SPIN_MS / 1000} s spin, start to result, median of ${samples.length}${errs ? `; page errors: ${errs}` : ''}`,
+        error,
+      ),
+    );
+    rows.push(
+      row(
+        S,
+        `${who}: frames during 500 ms block`,
+        frames,
+        'frames',
+        budgets[1],
+        name === 'kit' ? '≥ 10 frames (20 fps) read as "frames keep coming"' : '',
+        error,
+      ),
+    );
+  }
+  const kit = results.kit;
+  for (const name of ['spin-wheel', 'lucky-canvas']) {
+    const peer = results[name];
+    const ratio = kit?.ms > 0 && peer?.ms != null ? round(peer.ms / kit.ms, 1) : null;
+    rows.push(
+      row(
+        S,
+        `ratio: ${name} / kit main thread per s`,
+        ratio,
+        '×',
+        null,
+        `frames while blocked: kit ${kit?.frames ?? 'n/a'}, ${name} ${peer?.frames ?? 'n/a'}`,
+      ),
+    );
+  }
+  return { rows, raw: results };
+}
