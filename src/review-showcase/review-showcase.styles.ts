@@ -5,6 +5,7 @@ export const styles = css`
     --_star: var(--retain-review-showcase-star-color, #b45309);
     --_line: var(--retain-border, color-mix(in srgb, currentColor 22%, transparent));
     --_card: var(--retain-review-showcase-card-width, 18rem);
+    --_r: var(--retain-radius, 0.5em);
     display: block;
     min-height: var(--retain-review-showcase-min-height, auto);
     font: inherit;
@@ -28,7 +29,7 @@ export const styles = css`
     box-sizing: border-box;
   }
   /* Margins stay inside: what arrives later cannot move the widget by collapsing through it. */
-  section.base {
+  section {
     display: flow-root;
   }
   button,
@@ -39,23 +40,23 @@ export const styles = css`
   }
   button,
   select,
-  input[type='search'] {
-    background: transparent;
+  [type='search'] {
+    background: none;
     border: 1px solid var(--_line);
-    border-radius: var(--retain-radius, 0.4em);
+    border-radius: var(--_r);
     padding: 0.3em 0.7em;
     cursor: pointer;
   }
-  input[type='search'] {
+  [type='search'] {
     cursor: text;
     flex: 1 1 12em;
   }
-  select option {
+  option {
     color: CanvasText;
     background: Canvas;
   }
   :focus-visible {
-    outline: 2px solid currentColor;
+    outline: 2px solid;
     outline-offset: 2px;
   }
   a {
@@ -66,23 +67,30 @@ export const styles = css`
     padding: 0;
     text-decoration: underline;
   }
-  button[aria-pressed='true'] {
+  [aria-pressed='true'] {
     background: color-mix(in srgb, currentColor 12%, transparent);
     border-color: currentColor;
     font-weight: 600;
   }
-  .summary {
+  .summary,
+  .head,
+  .controls,
+  .photos,
+  .slides,
+  .actions {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.25em 0.5em;
+    gap: 0.4em 0.6em;
+  }
+  .summary {
     margin-bottom: 0.75em;
   }
   .base.summary {
     display: inline-flex;
     margin: 0;
   }
-  .base:not(.summary) > .summary .average {
+  section .average {
     font-size: 1.8em;
     font-weight: 700;
     line-height: 1;
@@ -134,9 +142,6 @@ export const styles = css`
     background: var(--_star);
   }
   .controls {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
     gap: 0.5em 1em;
     margin-bottom: 0.75em;
   }
@@ -151,8 +156,7 @@ export const styles = css`
     border-inline-start: 3px solid var(--_star);
     background: color-mix(in srgb, currentColor 5%, transparent);
   }
-  .reviews,
-  .photos {
+  ul {
     list-style: none;
     margin: 0;
     padding: 0;
@@ -165,9 +169,7 @@ export const styles = css`
     grid-template-columns: repeat(auto-fill, minmax(min(var(--_card), 100%), 1fr));
   }
   .slides {
-    display: flex;
-    align-items: center;
-    gap: 0.5em;
+    flex-wrap: nowrap;
   }
   .track {
     flex: 1;
@@ -193,23 +195,18 @@ export const styles = css`
     height: 100%;
     padding: 1em;
     border: 1px solid var(--_line);
-    border-radius: var(--retain-radius, 0.5em);
-    background: var(--retain-review-showcase-card-background, var(--retain-surface, transparent));
+    border-radius: var(--_r);
+    background: var(--retain-review-showcase-card-background, var(--retain-surface, none));
     /* Combining marks stacked past the line box stay inside the card. */
     overflow: hidden;
-  }
-  .head {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25em 0.6em;
   }
   h3 {
     margin: 0;
     font-size: 1em;
-    font-weight: 700;
   }
-  .meta {
+  .meta,
+  .vote,
+  .status {
     margin: 0.35em 0;
     font-size: 0.9em;
   }
@@ -228,20 +225,13 @@ export const styles = css`
   }
   .new {
     padding: 0 0.5em;
+    border: 1px solid;
     border-radius: 1em;
-    border: 1px solid currentColor;
     font-size: 0.8em;
     font-weight: 600;
   }
-  .photos {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.4em;
-    margin: 0.5em 0;
-  }
   .photos button {
     padding: 0;
-    border-radius: 0.3em;
     overflow: hidden;
     line-height: 0;
   }
@@ -251,27 +241,20 @@ export const styles = css`
     object-fit: cover;
   }
   .reply {
-    margin: 0.5em 0;
     padding-inline-start: 0.75em;
     border-inline-start: 3px solid var(--_line);
   }
-  .vote {
-    margin-top: 0.25em;
-    font-size: 0.9em;
-  }
   .more {
     display: block;
-    margin: 0.5em auto 0;
+    margin: auto;
   }
   .status {
     text-align: center;
-    font-size: 0.9em;
   }
   dialog {
     max-width: min(90vw, 60rem);
-    padding: 1em;
     border: 0;
-    border-radius: var(--retain-radius, 0.5em);
+    border-radius: var(--_r);
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.75);
@@ -286,10 +269,8 @@ export const styles = css`
     height: auto;
     margin: auto;
   }
-  .dialog-actions {
-    display: flex;
+  .actions {
     justify-content: flex-end;
-    gap: 0.5em;
     margin-top: 0.75em;
   }
 `;

@@ -575,7 +575,7 @@ export class RetainReviewShowcase extends RetainElement {
         <img src=${m.url} alt=${m.alt || this.t('photoBy', { i: index + 1, name: review.author })} width=${m.width ?? nothing} height=${m.height ?? nothing} />
         <figcaption>${m.alt ? html`<span dir="auto" lang=${review.language ?? nothing}>${m.alt}</span> · ` : nothing}${this.t('photo', { i: index + 1, n })}</figcaption>
       </figure>
-      <div class="dialog-actions">
+      <div class="actions">
         ${n > 1
           ? html`<button @click=${() => this.stepPhoto(-1)}>${this.t('prev')}</button><button @click=${() => this.stepPhoto(1)}>${this.t('next')}</button>`
           : nothing}
