@@ -359,6 +359,10 @@ describe('<retain-loyalty-badge>', () => {
       const el = await mount(badge());
       tab = await openTab(db);
       await tab.load('/src/loyalty-badge/loyalty-badge.ts');
+      // The code that announces changes loads on demand; loaded in both tabs up front, an announcement
+      // follows its tab's comparison within the frame awaited below.
+      await tab.load('/src/loyalty-badge/panel.ts');
+      await import('../src/loyalty-badge/panel.js');
       const there = await tab.load<typeof import('../src/core/orders.js')>('/src/core/orders.ts');
       const thereEvents: Event[] = [];
       tab.window.addEventListener('retain-points-change', (e) => thereEvents.push(e));
@@ -565,6 +569,22 @@ describe('<retain-loyalty-badge>', () => {
   });
 
   describe('languages', () => {
+    // These two come first: the panel's texts in uk and hu are not loaded yet (the panel's code loads on demand).
+    it("opens in the page's language at once: the panel's texts and looks come with its code", async () => {
+      const el = await mount(html`<retain-loyalty-badge lang="uk" tiers=${TIERS} points="2380"></retain-loyalty-badge>`);
+      badgeOf(el).click();
+      await el.updateComplete;
+      expect(text(panelOf(el))).to.contain('120 балів до рівня Gold');
+      expect(getComputedStyle(panelOf(el)).position, "the panel's styles are adopted").to.equal('absolute');
+    });
+
+    it("announces a change in the page's language", async () => {
+      let el = await mount(html`<retain-loyalty-badge lang="hu" points="100"></retain-loyalty-badge>`);
+      el.remove();
+      el = await mount(html`<retain-loyalty-badge lang="hu" points="150"></retain-loyalty-badge>`);
+      expect(text($(el, '[role="status"]'))).to.equal('Jóváírva: 50 pont. Egyenleg: 150 pont.');
+    });
+
     it('says points in ru, uk, hu and en with their plural forms', async () => {
       const forms: Record<string, string[]> = {
         ru: ['1 балл', '2 балла', '5 баллов', '11 баллов', '21 балл', '22 балла', '25 баллов'],

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { changesBetween } from '../src/loyalty-badge/changes.js';
 import {
-  changesBetween,
   estimatePoints,
   minorUnits,
   parseRewards,

@@ -1,11 +1,13 @@
-/** The badge's looks; the panel's are in `panel.styles.ts`, loaded with the panel. */
+/**
+ * The badge's looks. The panel's, and the celebration's (it follows an announcement, which the panel's code
+ * makes), are in `panel.styles.ts`, loaded with the panel.
+ */
 import { css } from 'lit';
 
 export const styles = css`
   :host {
     --_accent: var(--retain-loyalty-badge-accent, var(--retain-accent, #5b3cc4));
     --_on: var(--retain-loyalty-badge-on-accent, #fff);
-    --_d: var(--retain-loyalty-badge-celebrate-duration, 0.8s);
     display: inline-block;
     position: relative;
     vertical-align: middle;
@@ -60,26 +62,6 @@ export const styles = css`
     :host {
       --_accent: var(--retain-loyalty-badge-accent, var(--retain-accent, #b9a6ff));
       --_on: var(--retain-loyalty-badge-on-accent, #16161a);
-    }
-  }
-  .celebrate {
-    animation:
-      pop var(--_d) ease-out,
-      glow var(--_d) ease-out;
-  }
-  @keyframes pop {
-    30% {
-      transform: scale(1.15);
-    }
-  }
-  @keyframes glow {
-    30% {
-      box-shadow: 0 0 0 0.35em color-mix(in srgb, var(--_accent) 45%, transparent);
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .celebrate {
-      animation: glow var(--_d) ease-out;
     }
   }
 `;

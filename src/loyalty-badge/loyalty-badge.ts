@@ -18,17 +18,8 @@ import { storage, type OrderRow } from '../core/storage.js';
 import { PanelOpenEvent, RewardClickEvent, type PointsSource } from './loyalty-badge.events.js';
 import { styles } from './loyalty-badge.styles.js';
 import { translations, type LoyaltyTerm } from './loyalty-badge.translations.js';
-import {
-  estimatePoints,
-  parseRewards,
-  parseTiers,
-  pointsFor,
-  punchCard,
-  tierProgress,
-  type Program,
-  type Reward,
-  type Seen,
-} from './program.js';
+import { estimatePoints, parseRewards, parseTiers, pointsFor, punchCard, tierProgress, type Program, type Reward } from './program.js';
+import type { Seen } from './changes.js';
 import type { Snapshot } from './snapshot.js';
 
 import type { LoyaltyPanel } from './panel.js';
@@ -291,8 +282,7 @@ export class RetainLoyaltyBadge extends RetainElement {
   /** Checks the snapshot (code loaded on demand); on any problem, one warning and the estimate. */
   private async verify(text: string, inputs: string): Promise<void> {
     const { verifyFor } = await import('./verify.js');
-    const { signature, publicKey, customer, snapshotMaxAge: maxAge } = this;
-    const result = await verifyFor(this, { text, signature, publicKey, customer, maxAge });
+    const result = await verifyFor(this, text);
     if (inputs === this.snapshotInputs) this.verified = result;
   }
 

@@ -1,4 +1,7 @@
-/** The panel's looks, adopted by the badge's shadow root when the panel's code loads. */
+/**
+ * The looks of the panel and of the badge's celebration, adopted by the badge's shadow root when the
+ * panel's code loads (the code that also announces changes and so starts the celebration).
+ */
 import { css } from 'lit';
 
 export const panelStyles = css`
@@ -89,5 +92,28 @@ export const panelStyles = css`
     background: var(--_accent);
     color: var(--_on);
     text-decoration: none;
+  }
+  :host {
+    --_d: var(--retain-loyalty-badge-celebrate-duration, 0.8s);
+  }
+  .celebrate {
+    animation:
+      pop var(--_d) ease-out,
+      glow var(--_d) ease-out;
+  }
+  @keyframes pop {
+    30% {
+      transform: scale(1.15);
+    }
+  }
+  @keyframes glow {
+    30% {
+      box-shadow: 0 0 0 0.35em color-mix(in srgb, var(--_accent) 45%, transparent);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .celebrate {
+      animation: glow var(--_d) ease-out;
+    }
   }
 `;

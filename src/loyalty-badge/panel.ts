@@ -11,7 +11,8 @@ import type { Figures, RetainLoyaltyBadge } from './loyalty-badge.js';
 import { PointsChangeEvent, RewardUnlockEvent, TierChangeEvent, type PointsSource } from './loyalty-badge.events.js';
 import { panelStyles } from './panel.styles.js';
 import { panelTranslations, type PanelTerm } from './panel.translations.js';
-import { changesBetween, punchCard, tierProgress, type Reward, type Seen } from './program.js';
+import { changesBetween, type Seen } from './changes.js';
+import { punchCard, tierProgress, type Reward } from './program.js';
 
 /** One badge's panel: its texts, looks and views. */
 export class LoyaltyPanel {

@@ -1,6 +1,7 @@
 /**
  * The loyalty program as pure arithmetic, with no DOM: points for an amount, tiers, the punch card,
- * and what changed between two visits. The element parses attributes into a `Program` and asks here.
+ * as the badge shows them (what changed between two visits is in `changes.ts`). The element parses
+ * attributes into a `Program` and asks here.
  */
 
 export interface Tier {
@@ -119,36 +120,6 @@ export function punchCard(orders: number, every: number): PunchCard {
   const n = Math.max(0, Math.floor(orders));
   const done = n % every;
   return { done, every, left: every - done, gifts: Math.floor(n / every) };
-}
-
-/** What the shopper saw last time, per source kind, in the `state` store. */
-export interface Seen {
-  points: number;
-  tier: string | null;
-  gifts: number;
-}
-
-export interface Changes {
-  points?: { from: number; to: number; delta: number };
-  tier?: { from: string | null; to: string | null; up: boolean };
-  /** Rewards whose cost was crossed upwards. */
-  unlocked: Reward[];
-  /** A punch card was completed. */
-  gift: boolean;
-}
-
-/** The differences between two visits; nothing when there was no earlier visit. */
-export function changesBetween(before: Seen | undefined, now: Seen, program: Program): Changes {
-  const changes: Changes = { unlocked: [], gift: false };
-  if (!before) return changes;
-  if (before.points !== now.points) changes.points = { from: before.points, to: now.points, delta: now.points - before.points };
-  if (before.tier !== now.tier) {
-    const rank = (name: string | null) => program.tiers.findIndex((t) => t.name === name);
-    changes.tier = { from: before.tier, to: now.tier, up: rank(now.tier) > rank(before.tier) };
-  }
-  changes.unlocked = program.rewards.filter((r) => before.points < r.cost && r.cost <= now.points);
-  changes.gift = now.gifts > before.gifts;
-  return changes;
 }
 
 /**

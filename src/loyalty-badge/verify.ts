@@ -15,20 +15,19 @@ const WHY: Record<Exclude<Rejection, 'stale'>, string> = {
   customer: 'belongs to another customer',
 };
 
-export interface SnapshotInputs {
-  text: string;
+/** The badge's attributes that verification reads (besides the snapshot's text). */
+export interface SnapshotInputs extends Element {
   signature: string | null;
   publicKey: string | null;
   customer: string | null;
-  maxAge: string | null;
+  snapshotMaxAge: string | null;
 }
 
-/** The snapshot when it verifies; else null, after one warning naming the attribute at fault. */
-export async function verifyFor(el: Element, inputs: SnapshotInputs): Promise<Snapshot | null> {
-  const { text } = inputs;
-  const maxAgeMs = parseDuration(el, 'snapshot-max-age', inputs.maxAge, 7 * 86_400_000, { min: 1000 });
-  const key = inputs.publicKey?.trim() ?? '';
-  const signature = inputs.signature?.trim() ?? '';
+/** The snapshot `text` when it verifies; else null, after one warning naming the attribute at fault. */
+export async function verifyFor(el: SnapshotInputs, text: string): Promise<Snapshot | null> {
+  const maxAgeMs = parseDuration(el, 'snapshot-max-age', el.snapshotMaxAge, 7 * 86_400_000, { min: 1000 });
+  const key = el.publicKey?.trim() ?? '';
+  const signature = el.signature?.trim() ?? '';
   if (!key || !signature) {
     warnInvalid(el, key ? 'signature' : 'public-key', null, 'is missing, so the snapshot cannot be verified', ESTIMATE);
     return null;
@@ -45,7 +44,7 @@ export async function verifyFor(el: Element, inputs: SnapshotInputs): Promise<Sn
     warnInvalid(el, 'public-key', key, why.startsWith('is ') ? why : 'is not a P-256 public key (JWK, or SPKI in base64 or PEM)', ESTIMATE);
     return null;
   }
-  const verdict = await verifySnapshot(text, signature, imported, { maxAgeMs, customer: inputs.customer?.trim() || undefined });
+  const verdict = await verifySnapshot(text, signature, imported, { maxAgeMs, customer: el.customer?.trim() || undefined });
   if (verdict.ok) return verdict.snapshot;
   const { reason } = verdict;
   if (reason === 'stale') warnInvalid(el, 'snapshot', text, `is older than ${formatDuration(maxAgeMs)}`, ESTIMATE);
