@@ -8,13 +8,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { makeDetail, type DetailFields, type RetainDetail } from '../core/events.js';
 import { LocalizeController } from '../core/localize.js';
 import { storage } from '../core/storage.js';
-import { EMAIL_PATTERN, SNOOZE_KEY, type RetainAccountPrompt } from './account-prompt.js';
-import {
-  RetainAccountCreatedEvent,
-  RetainAccountDismissedEvent,
-  RetainAccountRequestEvent,
-  type AccountConsent,
-} from './account-prompt.events.js';
+import { RetainAccountCreatedEvent, RetainAccountDismissedEvent, RetainAccountRequestEvent } from './account-prompt.action-events.js';
+import type { AccountConsent } from './account-prompt.events.js';
+import type { RetainAccountPrompt } from './account-prompt.js';
 import { actionTranslations, type ActionTerm } from './account-prompt.actions.translations.js';
 
 const REQUEST_TIMEOUT_MS = 20_000;
@@ -53,8 +49,11 @@ function finish(host: Host, phase: 'done' | 'sent' | 'dismissed'): void {
   void host.updateComplete.then(() => host.renderRoot.querySelector<HTMLElement>('[tabindex="-1"]')?.focus());
 }
 
-/** The shopper submitted the form: check it, then hand the request to the store the configured way. */
-export async function submit(host: Host, form: HTMLFormElement): Promise<void> {
+/**
+ * The shopper submitted the form: check it (the element's `EMAIL_PATTERN` is given, so that this chunk
+ * imports nothing from the element's), then hand the request to the store the configured way.
+ */
+export async function submit(host: Host, form: HTMLFormElement, emailPattern: RegExp): Promise<void> {
   const l = await textsOf(host);
   if (host.phase === 'sending') return;
   const { cfg } = host;
@@ -63,7 +62,7 @@ export async function submit(host: Host, form: HTMLFormElement): Promise<void> {
   const email = emailInput.value.trim();
   const password = passwordInput?.value ?? '';
   const errors = {
-    email: EMAIL_PATTERN.test(email) ? undefined : l.term('emailBad'),
+    email: emailPattern.test(email) ? undefined : l.term('emailBad'),
     password: passwordInput && cfg.password === 'required' && !password ? l.term('pwMissing') : undefined,
   };
   host.errors = errors;
@@ -132,14 +131,14 @@ async function settle(host: Host, answer: Promise<unknown>, consent: AccountCons
   await host.tell('converted', new RetainAccountCreatedEvent(detail(host, { orderId, mode, consent, invited })));
 }
 
-/** "No thanks": snoozes this device, then closes (slide-in) or says so (inline). */
-export async function dismiss(host: Host): Promise<void> {
+/** "No thanks": snoozes this device (under `snoozeKey`), then closes (slide-in) or says so (inline). */
+export async function dismiss(host: Host, snoozeKey: string): Promise<void> {
   await textsOf(host);
   const snoozedUntil = Date.now() + host.cfg.snoozeMs;
   if (host.cfg.slideIn) host.close();
   else finish(host, 'dismissed');
   try {
-    await storage().put('state', { until: snoozedUntil }, SNOOZE_KEY);
+    await storage().put('state', { until: snoozedUntil }, snoozeKey);
   } catch (error) {
     console.warn('<retain-account-prompt> could not remember "no thanks"', error);
   }

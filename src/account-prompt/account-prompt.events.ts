@@ -1,5 +1,12 @@
-/** The events of `<retain-account-prompt>`. */
+/**
+ * The events of `<retain-account-prompt>`: their details, and the class of the one the first render fires.
+ * The classes of the events that follow the shopper's actions are in account-prompt.action-events.ts, in
+ * the chunk of the actions that fire them; they are re-exported here as types.
+ */
 import { RetainEvent, type RetainDetail } from '../core/events.js';
+import type { RetainAccountCreatedEvent, RetainAccountDismissedEvent, RetainAccountRequestEvent } from './account-prompt.action-events.js';
+
+export type { RetainAccountCreatedEvent, RetainAccountDismissedEvent, RetainAccountRequestEvent };
 
 /** How sign-up reaches the store: a real form POST, a JSON fetch, or only the request event. */
 export type AccountMode = 'form' | 'json' | 'event';
@@ -53,38 +60,6 @@ export interface AccountDismissedDetail extends RetainDetail {
 export class RetainAccountShownEvent extends RetainEvent<AccountShownDetail> {
   constructor(detail: AccountShownDetail) {
     super('retain-account-shown', detail);
-  }
-}
-
-/**
- * The shopper asked for an account. Cancelable: `preventDefault()` stops the prompt from sending
- * anything (the store takes over); `respondWith(promise)` does the same and lets the prompt show the
- * outcome: fulfilled → success, rejected → error with retry (a rejection with a string shows it).
- */
-export class RetainAccountRequestEvent extends RetainEvent<AccountRequestDetail> {
-  response?: Promise<unknown>;
-
-  constructor(detail: AccountRequestDetail) {
-    super('retain-account-request', detail, { cancelable: true, personal: ['email', 'password'] });
-  }
-
-  respondWith(response: Promise<unknown>): void {
-    this.response = response;
-    this.preventDefault();
-  }
-}
-
-/** The store answered 2xx (JSON mode) or the promise given to `respondWith` fulfilled. */
-export class RetainAccountCreatedEvent extends RetainEvent<AccountCreatedDetail> {
-  constructor(detail: AccountCreatedDetail) {
-    super('retain-account-created', detail);
-  }
-}
-
-/** The shopper said "no thanks": snoozed on this device. */
-export class RetainAccountDismissedEvent extends RetainEvent<AccountDismissedDetail> {
-  constructor(detail: AccountDismissedDetail) {
-    super('retain-account-dismissed', detail);
   }
 }
 

@@ -3,7 +3,7 @@ import { css } from 'lit';
 /*
  * The inline card takes its colours from the store's text colour (tints of currentColor), so it suits a
  * light or a dark page without being told. The slide-in floats over the page, so it needs an opaque
- * surface: Canvas/CanvasText, dark under prefers-color-scheme: dark.
+ * surface: Canvas/CanvasText, dark under prefers-color-scheme: dark (color-scheme: light dark).
  */
 export const styles = css`
   :host {
@@ -39,16 +39,11 @@ export const styles = css`
     width: min(24rem, calc(100vw - 2rem));
     max-height: calc(100vh - 2rem);
     overflow: auto;
+    color-scheme: light dark;
     background: var(--retain-account-prompt-background, Canvas);
     color: var(--retain-account-prompt-color, CanvasText);
     box-shadow: var(--retain-account-prompt-shadow, 0 0.5rem 2rem rgb(0 0 0 / 0.25));
     animation: rise var(--retain-account-prompt-duration, 250ms) ease-out;
-  }
-  @media (prefers-color-scheme: dark) {
-    .slide-in {
-      background: var(--retain-account-prompt-background, #1f2023);
-      color: var(--retain-account-prompt-color, #f1f1f1);
-    }
   }
   @keyframes rise {
     from {
@@ -127,12 +122,14 @@ export const styles = css`
     margin: 0;
     accent-color: var(--_accent);
   }
-  .hint {
+  .hint,
+  .error {
     margin: 0.25rem 0 0;
+  }
+  .hint {
     font-size: 0.9em;
   }
   .error {
-    margin: 0.25rem 0 0;
     color: var(--_error);
     font-weight: 600;
   }
@@ -162,19 +159,18 @@ export const styles = css`
     padding: 0.5rem 1.25rem;
     font: inherit;
     font-weight: 600;
+    border: 0;
     border-radius: calc(var(--_radius) / 2);
     cursor: pointer;
   }
   .primary {
     color: var(--_on-accent);
     background: var(--_accent);
-    border: 0;
     text-decoration: none;
   }
   .secondary {
     color: inherit;
     background: none;
-    border: 0;
     text-decoration: underline;
   }
   [aria-disabled='true'] {

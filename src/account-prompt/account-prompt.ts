@@ -371,14 +371,14 @@ export class RetainAccountPrompt extends RetainElement {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     void this.run(
-      (actions) => actions.submit(this, form),
+      (actions) => actions.submit(this, form, EMAIL_PATTERN),
       () => (this.phase = 'error'),
     );
   }
 
   private dismiss(): void {
     void this.run(
-      (actions) => actions.dismiss(this),
+      (actions) => actions.dismiss(this, SNOOZE_KEY),
       () => this.close(),
     );
   }
