@@ -275,8 +275,9 @@ export class RetainReviewShowcase extends RetainElement {
     return !!this.srcUrl && this.pagedSource;
   }
 
+  /** How many reviews match; unknown while a paged source is asked for a new selection (no stale count). */
   private get matchCount(): number | undefined {
-    return this.paged ? this.reviews?.total : this.results.length;
+    return !this.paged ? this.results.length : this.status === 'loading' ? undefined : this.reviews?.total;
   }
 
   private hasMore(end: number): boolean {
