@@ -77,7 +77,6 @@ export async function submit(host: Host, form: HTMLFormElement, emailPattern: Re
     textVersion: host.textVersion(),
     at: new Date().toISOString(),
   };
-  input(form, 'consent_at')!.value = consent.at;
   host.phase = 'sending';
   host.failure = '';
   const { orderId, total, currency, mode } = cfg;
@@ -91,6 +90,16 @@ export async function submit(host: Host, form: HTMLFormElement, emailPattern: Re
     if (request.response) await settle(host, request.response, consent, invited);
     else host.phase = 'invite';
   } else if (mode === 'form') {
+    // The order and the consent proof join the POST as it is built (no hidden fields in the first render).
+    form.addEventListener(
+      'formdata',
+      ({ formData }) => {
+        formData.set('order_id', orderId);
+        formData.set('consent_version', consent.textVersion);
+        formData.set('consent_at', consent.at);
+      },
+      { once: true },
+    );
     form.submit();
     finish(host, 'sent');
   } else if (mode === 'json') {

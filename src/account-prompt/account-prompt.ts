@@ -319,9 +319,6 @@ export class RetainAccountPrompt extends RetainElement {
               </fieldset>`
             : nothing
         }
-        <input type="hidden" name="order_id" .value=${cfg.orderId} />
-        <input type="hidden" name="consent_version" .value=${this.textVersion()} />
-        <input type="hidden" name="consent_at" />
         <p role="status">${busy ? this.t('sending') : ''}</p>
         <p role="alert" class="error">${phase === 'error' ? `${this.t('failed')} ${this.failure}` : ''}</p>
         <div class="actions">
