@@ -54,5 +54,9 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   // The end-to-end runner and the benchmarks are Node, but the functions they hand to page.evaluate run in the page.
-  { files: ['test/e2e/**', 'test/bench/**'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
+  // So do the web-test-runner plugins' in-page functions.
+  {
+    files: ['test/e2e/**', 'test/bench/**', 'scripts/wtr-*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
 );

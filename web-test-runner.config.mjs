@@ -11,6 +11,7 @@ import { passedFailedReporter } from './test/support/passed-failed-reporter.mjs'
 import { loadEndpoints } from './test/support/endpoints.mjs';
 import { findChromium, findFirefox, findWebKit, startWebKitDriver } from './scripts/browsers.mjs';
 import { safeMessagesPlugin } from './scripts/wtr-safe-messages.mjs';
+import { portableCommandsPlugin, testRunnerHtml } from './scripts/wtr-portable-commands.mjs';
 
 const engines = (process.env.RETAINKIT_BROWSERS ?? 'chromium')
   .split(',')
@@ -113,7 +114,8 @@ export default {
   testsFinishTimeout: 180_000,
   // A single test: generous for slow engines on 2 shared cores (tests await events, they don't sleep).
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), safeMessagesPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), safeMessagesPlugin(), portableCommandsPlugin()],
+  testRunnerHtml,
   browsers: await Promise.all(engines.map((name) => launchers[name]())),
   reporters: [defaultReporter(), passedFailedReporter()],
 };

@@ -1,10 +1,11 @@
 /**
  * The test runner itself, in every engine: the key names tests use work in Chromium, Firefox and WebKit
- * (web-test-runner.config.mjs translates them for puppeteer's and WebDriver's keyboards), and a failed
- * assertion on a DOM element can be reported (scripts/wtr-safe-messages.mjs) instead of hanging the file.
+ * (web-test-runner.config.mjs translates them for puppeteer's and WebDriver's keyboards), emulateMedia and
+ * setViewport work there too (scripts/wtr-portable-commands.mjs), and a failed assertion on a DOM element
+ * can be reported (scripts/wtr-safe-messages.mjs) instead of hanging the file.
  */
-import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 
 describe('test tooling', () => {
   describe('sendKeys, the same in every engine', () => {
@@ -46,6 +47,38 @@ describe('test tooling', () => {
       await sendKeys({ type: 'tea 2' });
       await sendKeys({ press: 'Enter' });
       expect(submitted).to.equal('tea 2');
+    });
+  });
+
+  describe('emulateMedia and setViewport, in every engine', () => {
+    afterEach(async () => {
+      await emulateMedia({ reducedMotion: 'no-preference', colorScheme: 'light' });
+      await setViewport({ width: 800, height: 600 });
+    });
+
+    it('scripts see the emulated reduced motion and colour scheme, and hear the change', async () => {
+      const list = matchMedia('(prefers-reduced-motion: reduce)');
+      const heard: boolean[] = [];
+      list.addEventListener('change', (event) => heard.push(event.matches));
+      await emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
+      await waitUntil(() => heard.length === 1, 'no change event for reduced motion');
+      expect(list.matches).to.equal(true);
+      expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(true);
+      expect(matchMedia('(prefers-reduced-motion)').matches).to.equal(true);
+      expect(matchMedia('(prefers-color-scheme: dark)').matches).to.equal(true);
+      expect(matchMedia('(prefers-color-scheme: light)').matches).to.equal(false);
+      await emulateMedia({ reducedMotion: 'no-preference', colorScheme: 'light' });
+      await waitUntil(() => heard.length === 2, 'no change event back');
+      expect(heard).to.deep.equal([true, false]);
+      expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(false);
+      expect(matchMedia('(prefers-color-scheme: dark)').matches).to.equal(false);
+    });
+
+    it('setViewport gives the page the asked viewport', async () => {
+      // 480: MiniBrowser (WebKit) cannot get narrower than about 450 px.
+      await setViewport({ width: 480, height: 640 });
+      await waitUntil(() => innerWidth === 480 && innerHeight === 640, `viewport is ${innerWidth}×${innerHeight}`);
+      expect(matchMedia('(max-width: 500px)').matches).to.equal(true);
     });
   });
 
