@@ -21,6 +21,7 @@ import { reviewPages, reviews } from './sections/reviews.mjs';
 import { storageBench, storagePages } from './sections/storage.mjs';
 import { lighthouseBench } from './sections/lighthouse.mjs';
 import { machine } from './sections/machine.mjs';
+import { ensureBrowsers, findChromium } from '../../scripts/browsers.mjs';
 
 const started = Date.now();
 const only = process.argv
@@ -109,6 +110,12 @@ try {
     if (product.error) throw product.error;
   };
 
+  // Chromium: CHROMIUM_PATH, Debian's, else installed with apt-get when root on Debian (as the tests do).
+  if (['page-load', 'spin', 'reviews', 'storage', 'lighthouse'].some(wanted)) {
+    const problem = await ensureBrowsers(['chromium'], log);
+    if (problem) throw new Error(problem);
+    process.env.CHROMIUM_PATH ??= await findChromium();
+  }
   const inBrowser = ['page-load', 'spin', 'reviews', 'storage'].some(wanted);
   if (inBrowser) browser = await launch();
   const ctx = { browser, origin: server.origin, product, log };
