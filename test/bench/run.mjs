@@ -79,7 +79,7 @@ try {
   }
   timings.build = Math.round((Date.now() - started) / 1000);
 
-  if (kit && peersDir) await section('size', 'size', () => size({ kit, peersDir }));
+  if (peersDir) await section('size', 'size', () => size({ kit, peersDir }));
 
   // Pages: the demo product page (with / without the kit) and the bench pages, served on 127.0.0.1.
   let product;

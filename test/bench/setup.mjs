@@ -40,7 +40,10 @@ export function buildKit() {
   // Sources change under a shared work tree; a file caught mid-edit gets one more chance.
   if (build.status !== 0) build = (spawnSync('sleep', ['5']), run(process.execPath, args));
   if (build.status !== 0) {
-    const lines = `${build.stderr}\n${build.stdout}`.split('\n').filter((l) => l.trim() && !/^\s+at /.test(l));
+    const lines = `${build.stderr}\n${build.stdout}`
+      .replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '') // colours
+      .split('\n')
+      .filter((l) => l.trim() && !/^\s+at /.test(l));
     throw new Error(`vite build failed: ${lines.slice(0, 4).join(' / ')}`);
   }
   const size = run(process.execPath, [join(ROOT, 'scripts/size.mjs'), '--json', `--dist=${dist}`]);

@@ -11,8 +11,9 @@ const S = 'size';
 
 export async function size({ kit, peersDir }) {
   const rows = [];
-  const { budgets } = kit.sizes;
-  const find = (prefix) => budgets.find((b) => b.what.startsWith(prefix));
+  const budgets = kit?.sizes.budgets ?? [];
+  const missing = kit ? undefined : { note: 'no build of the kit' };
+  const find = (prefix) => budgets.find((b) => b.what.startsWith(prefix)) ?? missing;
   const figure = (budget, name, limit) => {
     if (!budget || !Number.isFinite(budget.brotli))
       return row(S, name, null, 'KB br', { max: limit }, '', budget?.note || 'not in size.mjs output');
@@ -70,5 +71,5 @@ export async function size({ kit, peersDir }) {
       ),
     );
   rows.push(row(S, 'ratio: whole kit / floor', ratio(whole?.brotli, floor), '×', null, 'brotli'));
-  return { rows, raw: { kit: kit.sizes, peers } };
+  return { rows, raw: { kit: kit?.sizes ?? null, peers } };
 }
