@@ -107,7 +107,9 @@ describe('delivery to an endpoint', () => {
     for (let i = 0; i < 150; i++) produced.push(page.emit('retain-review-voted', { text: `${i} `.padEnd(1000, 'x') }));
     await until(async () => (await page.delivery.outboxStats()).queued === 150, 'the outbox to hold every event');
     expect((await readSink(url)).requests).to.have.length(0);
-    page.tab.close();
+    // The shopper leaves for another page (pagehide). Closing the tab works the same in Chromium and Firefox;
+    // WebKitGTK loses localStorage writes made while a window closes (the beacons still go; see delivery.ts).
+    page.tab.window.location.href = `/test/support/tab.html?db=${encodeURIComponent(db)}`;
 
     // The beacons arrive, and the outbox no longer owes what they carried (noted at pagehide in
     // localStorage, as IndexedDB cannot commit then; the next visit applies the note).
@@ -154,7 +156,8 @@ describe('delivery to an endpoint', () => {
       const produced: string[] = [];
       for (let round = 0; round < 20; round++) {
         for (let i = 0; i < 5; i++) produced.push(emitEvent('retain-spin-end').id, there.emit('retain-spin-end'));
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        // Yield on the other tab's clock: this page is in the background now, and its timers may be slowed to 1/s.
+        await new Promise((resolve) => other.window.setTimeout(resolve, 5));
       }
       await until(async () => (await readSink(url)).received.length >= 200 && (await outboxStats()).queued === 0, 'all 200 delivered');
       const sink = await readSink(url);
@@ -200,8 +203,9 @@ describe('delivery to an endpoint', () => {
     expect(sink.requests.map((r) => r.status)).to.deep.equal([503, 503, 503, 503, 200]);
     for (let i = 1; i < at.length; i++) {
       const full = 200 * 2 ** (i - 1);
-      // Jitter: between half and all of the doubled delay (plus a little for the work in between).
-      expect(at[i] - at[i - 1], `gap ${i}`).to.be.within(full / 2 - 20, full + 150);
+      // At least half the doubled delay (the jitter takes up to half off). Above: only a loose bound, as a
+      // browser may slow the timers of a page that was just behind another window.
+      expect(at[i] - at[i - 1], `gap ${i}`).to.be.within(full / 2 - 20, full + 1500);
     }
     await until(async () => (await outboxStats()).queued === 0, 'an empty outbox');
   });

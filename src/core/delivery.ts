@@ -167,7 +167,8 @@ interface Flow {
   retryAt: number;
   /** The last attempt failed (here or, per the memo, on an earlier page). */
   down?: boolean;
-  inflight?: { ids: string[]; keepalive: boolean };
+  /** The request in flight: its events, and its size when it is a keepalive one (it outlives the page). */
+  inflight?: { ids: string[]; keepalive: number };
   lease?: number;
   lock?: () => void;
   asking?: AbortController;
@@ -451,7 +452,9 @@ async function leading(key: string): Promise<boolean> {
 /**
  * What beacons carried at pagehide, by destination key. IndexedDB cannot commit a transaction once the
  * page is gone, so the flushing tab notes them synchronously in localStorage; the next `load` (in any
- * tab) applies the note to the outbox and clears it.
+ * tab) applies the note to the outbox and clears it. Where the note is lost (no localStorage; WebKit
+ * drops localStorage writes made while a window is closing, though not while navigating away), those
+ * events are sent again on the next visit, and the receiver drops them by id: a repeat, never a loss.
  */
 type BeaconNote = Record<string, string[]>;
 const noteKey = () => `retainkit:${databaseName()}:beaconed`;
@@ -546,7 +549,8 @@ async function flush(key: string): Promise<void> {
     const gather = (d.wait ?? 0) - (Date.now() - rows[0].createdAt);
     if (gather > 0 && rows.length < (d.batch ?? 100)) return schedule(key, gather);
     const batch = d.durable ? pack(rows, d.batch ?? 100, undefined, memo.dropped ? { dropped: memo.dropped } : {}) : { rows, body: '' };
-    f.inflight = { ids: batch.rows.map((row) => row.id), keepalive: bytes(batch.body) <= BODY_LIMIT };
+    const size = bytes(batch.body);
+    f.inflight = { ids: batch.rows.map((row) => row.id), keepalive: size <= BODY_LIMIT ? size : 0 };
     report(batch.rows, 'sent', key);
     try {
       await d.send(batch.rows, batch.body);
@@ -597,17 +601,23 @@ async function acknowledge(rows: OutboxRow[], key: string, state: DeliveryState 
 /** The page is going away: the flushing tab beacons what is left for its endpoints (see the file comment). */
 function pagehide(): void {
   const done: Promise<void>[] = [];
+  // Browsers let a page have 64 KiB of keepalive requests and beacons in flight (the Fetch standard's quota).
+  let budget = 65_536;
+  for (const f of flows.values()) budget -= f.inflight?.keepalive ?? 0;
   for (const [key, [d]] of destinations) {
     const f = flow(key);
     const leads = locks() ? !!f.lock : (f.lease ?? 0) > Date.now();
     if (!d.beacon || !leads || f.down || !granted() || !navigator.onLine) continue;
     const gone = new Set(f.inflight?.keepalive ? f.inflight.ids : []);
+    const limit = () => Math.min(BODY_LIMIT, budget);
     let rest = [...known.values()]
       .filter((row) => row.pending.includes(key) && !gone.has(row.id))
       .sort((a, b) => a.createdAt - b.createdAt);
     while (rest.length) {
-      const { rows, body } = pack(rest, d.batch ?? 100);
-      if (bytes(body) > BODY_LIMIT || !d.beacon(body)) break;
+      const { rows, body } = pack(rest, d.batch ?? 100, limit());
+      const size = bytes(body);
+      if (size > limit() || !d.beacon(body)) break;
+      budget -= size;
       for (const row of rows) gone.add(row.id);
       rest = rest.slice(rows.length);
     }
