@@ -117,63 +117,12 @@ export const styles = css`
     border: 0.3rem solid var(--_accent);
     box-shadow: 0 1px 4px rgb(0 0 0 / 0.3);
   }
-  .card {
-    position: absolute;
-    inset: 27% 1% 1%;
-    z-index: 2;
-    box-sizing: border-box;
-    display: flex;
-    flex-direction: column;
-    align-items: center;
-    justify-content: safe center;
-    gap: 0.5rem;
-    padding: 0.75rem;
-    overflow: auto;
-    border-radius: 1rem;
-    background: var(--_surface);
-    color: var(--_text);
-    box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.3);
-    animation: fade 0.4s ease-out;
-  }
-  p {
-    margin: 0;
-  }
-  .prize {
-    font-weight: 700;
-    font-size: 1.1em;
-  }
-  .code {
-    font:
-      700 1.5em/1.15 ui-monospace,
-      SFMono-Regular,
-      Menlo,
-      Consolas,
-      monospace;
-    letter-spacing: 0.06em;
-    padding: 0.15em 0.5em;
-    border: 2px dashed currentColor;
-    border-radius: 0.4rem;
-    user-select: all;
-    overflow-wrap: anywhere;
-  }
-  .small {
-    font-size: 0.85em;
-    font-variant-numeric: tabular-nums;
-  }
-  .row {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: center;
-    gap: 0.5rem;
-  }
   button,
   input,
   a {
     font: inherit;
   }
-  .spin,
-  .row > *,
-  .launcher {
+  .button {
     appearance: none;
     border: 2px solid var(--_accent);
     border-radius: 999px;
@@ -194,16 +143,9 @@ export const styles = css`
     display: inline;
     visibility: hidden;
   }
-  .row > a {
-    background: none;
-    color: inherit;
-  }
   :focus-visible {
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
-  }
-  .card:focus-visible {
-    outline-offset: -3px;
   }
   .actions {
     display: flex;

@@ -1,45 +1,58 @@
 /**
- * `<retain-spin-wheel>`: spin-to-win. The prizes are the store's (`<retain-slice>` children or JSON), the
- * outcome comes from `outcome.ts` (a crypto-random weighted draw, or the store's endpoint), the landing
- * angle from `rotation.ts`; this file draws, animates (one compositor animation per spin) and keeps the
- * rules: one spin per cooldown across reloads and tabs, the code shown again until it expires.
+ * `<retain-spin-wheel>`: spin-to-win. The prizes are the store's (`<retain-slice>` children or JSON); this
+ * file reads them and the wheel's state, draws the wheel and keeps the popup. What a spin needs loads
+ * when the shopper reaches for the wheel (pointer over it, focus in it) or spins: `spin.ts` (the
+ * outcome from `outcome.ts`, the landing angle from `rotation.ts`, one compositor animation per spin)
+ * and `result.ts` (the result card: code, copy, apply, countdown), which also loads on its own when a
+ * remembered result is to be shown. The triggers of a popup load only when it has some. The rules: one
+ * spin per cooldown across reloads and tabs, the code shown again until it expires.
  */
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { broadcast, onBroadcast } from '../core/broadcast.js';
 import { parseDuration, parseEnum, parseUrl } from '../core/config.js';
+import type { CounterName } from '../core/counters.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
+import type { RetainEvent } from '../core/events.js';
 import { LocalizeController } from '../core/localize.js';
-import { randomFloat } from '../core/random.js';
 import { storage } from '../core/storage.js';
-import { clearCooldown, cooldownEnds, onCooldownChange, parseTriggers, startCooldown, watchTriggers } from '../core/triggers.js';
-import { askStore, drawWin, type Win } from './outcome.js';
-import { landingRotation, mod, slicePath } from './rotation.js';
+import type { Win } from './outcome.js';
+import type { WheelResult } from './result.js';
+import { mod, slicePath } from './rotation.js';
 import { readSlices, type Slice } from './slices.js';
-import {
-  RetainSpinCodeAppliedEvent,
-  RetainSpinCodeCopiedEvent,
-  RetainSpinDismissedEvent,
-  RetainSpinEndedEvent,
-  RetainSpinShownEvent,
-  RetainSpinStartedEvent,
-} from './spin-wheel.events.js';
+import { RetainSpinDismissedEvent, RetainSpinShownEvent } from './spin-wheel.events.js';
 import { styles } from './spin-wheel.styles.js';
 import { translations } from './spin-wheel.translations.js';
 
 const DAY = 86_400_000;
-const MAX_DURATION = 5000;
+/** The longest spin, whatever `duration` or `--retain-spin-wheel-duration` say. */
+export const MAX_DURATION = 5000;
 /** Default slice colours, themable one by one as `--retain-spin-wheel-slice-1` … `-8`. */
 const PALETTE = ['#c8324a', '#f2b33d', '#1f6f8b', '#8fc0a9', '#5b3f8c', '#f08a4b', '#2f5d50', '#e3c0d3'];
 const TOPIC = 'spin-wheel';
 const UPRIGHT = '--_flip:0deg;--_end:flex-end;--_side:right;';
 const FLIPPED = '--_flip:180deg;--_end:flex-start;--_side:left;';
 
-type Phase = 'loading' | 'ready' | 'spinning' | 'won' | 'spun';
+export type Phase = 'loading' | 'ready' | 'spinning' | 'won' | 'spun';
+
+/** The wheels on this page, so that one that spins can tell its twins (same instance) at once. */
+const wheels = new Set<RetainSpinWheel>();
+
+/** The triggers' code (core), loaded for a popup with a `trigger` and for the snooze. */
+const triggersCode = () => import('../core/triggers.js');
+
+/**
+ * When a cooldown of the core's (`triggers.ts`, which stores `{ endsAt }` under `cooldown/<key>`) ends;
+ * null when none is active. Read here, so that showing the wheel does not load the triggers' code.
+ */
+async function cooldownEnds(key: string): Promise<number | null> {
+  const endsAt = ((await storage().get('state', `cooldown/${key}`)) as { endsAt?: unknown } | undefined)?.endsAt;
+  return typeof endsAt === 'number' && endsAt > Date.now() && endsAt < Infinity ? endsAt : null;
+}
 
 /** Two texts in one place, the space of the longer kept: switching them moves nothing (no layout shift). */
-const swap = (first: string, second: string, showSecond: boolean) =>
+export const swap = (first: string, second: string, showSecond: boolean) =>
   html`<span class="swap"><span ?hidden=${showSecond}>${first}</span><span ?hidden=${!showSecond}>${second}</span></span>`;
 
 /**
@@ -118,46 +131,64 @@ export class RetainSpinWheel extends RetainElement {
   @property({ type: Boolean, attribute: 'show-odds' }) showOdds = false;
   @property() slices: string | null = null;
 
-  @state() private phase: Phase = 'loading';
-  @state() private prizes: Slice[] = [];
-  @state() private win: Win | undefined;
-  @state() private cooldownEnd: number | null = null;
-  @state() private failed = false;
-  @state() private copied: boolean | null = null;
-  @state() private said = '';
-  @state() private rotation = 0;
-  @state() private fade = false;
-  @state() private now = Date.now();
+  // Read and written by `spin.ts` and `result.ts` too (@internal: not the wheel's public surface).
+  /** @internal */
+  @state() phase: Phase = 'loading';
+  /** @internal */
+  @state() prizes: Slice[] = [];
+  /** @internal */
+  @state() win: Win | undefined;
+  /** @internal */
+  @state() cooldownEnd: number | null = null;
+  /** @internal */
+  @state() failed = false;
+  /** @internal */
+  @state() copied: boolean | null = null;
+  /** @internal */
+  @state() said = '';
+  /** @internal */
+  @state() rotation = 0;
+  /** @internal */
+  @state() fade = false;
+  /** @internal */
+  @state() now = Date.now();
+  /** @internal */
+  readonly l = new LocalizeController(this, translations);
+  /** @internal The result card's code and texts, once loaded. */
+  view: WheelResult | undefined;
+  /** @internal */
+  cooldownMs = 30 * DAY;
+  /** @internal */
+  ttlMs = 7 * DAY;
+  /** @internal */
+  durationMs = 4000;
+  /** @internal */
+  timeoutMs = 8000;
+  /** @internal The outcome endpoint, checked. */
+  src: string | null = null;
+  /** @internal The apply link template, checked. */
+  apply: string | null = null;
+  /** @internal The landing animation, while it runs (skip finishes it). */
+  animation: Animation | undefined;
+  /** @internal A result of this tab's spin is shown even without a code. */
+  spunHere = false;
 
-  private get wheel(): HTMLElement {
-    return this.renderRoot.querySelector('.wheel')!;
-  }
-
-  private get dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
-  }
-
-  private readonly l = new LocalizeController(this, translations);
   private popup = false;
-  private cooldownMs = 30 * DAY;
   private snoozeMs = DAY;
-  private ttlMs = 7 * DAY;
-  private durationMs = 4000;
-  private timeoutMs = 8000;
-  private src: string | null = null;
-  private apply: string | null = null;
-  private animation: Animation | undefined;
   private returnFocus: HTMLElement | null = null;
   private closingByCode = false;
-  private spunHere = false;
   private cleanups: (() => void)[] = [];
   private stopTriggers: (() => void) | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private refreshing: Promise<void> = Promise.resolve();
 
-  /** State keys of this wheel: `<key>/won`; cooldown keys `<key>/spin` and `<key>/snooze`. */
-  private get key(): string {
+  /** @internal State keys of this wheel: `<key>/won`; cooldown keys `<key>/spin` and `<key>/snooze`. */
+  get key(): string {
     return `spin-wheel/${this.instanceName}`;
+  }
+
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
   }
 
   /** Opens the popup (popup mode only). */
@@ -168,7 +199,7 @@ export class RetainSpinWheel extends RetainElement {
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
     this.returnFocus = active as HTMLElement | null;
     dialog.showModal();
-    void this.countAndEmit('seen', new RetainSpinShownEvent(this.detail({ mode: 'popup', trigger })));
+    this.tell(new RetainSpinShownEvent(this.detail({ mode: 'popup', trigger })), 'seen');
     void this.focusNext();
   }
 
@@ -180,11 +211,11 @@ export class RetainSpinWheel extends RetainElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    wheels.add(this);
     const observer = new MutationObserver(() => this.readPrizes());
     observer.observe(this, { childList: true, subtree: true, attributes: true, characterData: true });
     this.cleanups = [
       () => observer.disconnect(),
-      onCooldownChange((key) => key === `${this.key}/spin` && void this.refresh()),
       onBroadcast(TOPIC, (message) => message.instance === this.instanceName && void this.refresh()),
     ];
     this.readPrizes();
@@ -194,6 +225,7 @@ export class RetainSpinWheel extends RetainElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    wheels.delete(this);
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.stopTriggers?.();
     this.stopTriggers = undefined;
@@ -236,14 +268,27 @@ export class RetainSpinWheel extends RetainElement {
     this.stopTriggers?.();
     this.stopTriggers = undefined;
     if (this.popup) {
-      this.stopTriggers = watchTriggers(parseTriggers(this, 'trigger', this.trigger, []), (fired) => void this.triggered(fired.kind));
+      // A popup without triggers (a launcher, or opened by `show()`) never loads their code.
+      if (!this.trigger?.trim()) return;
+      let stop: (() => void) | undefined;
+      let live = true;
+      this.stopTriggers = () => {
+        live = false;
+        stop?.();
+      };
+      triggersCode().then(
+        (t) => {
+          if (live) stop = t.watchTriggers(t.parseTriggers(this, 'trigger', this.trigger, []), (fired) => void this.triggered(fired.kind));
+        },
+        (error: unknown) => console.warn(`<${this.localName}> could not load its triggers`, error),
+      );
       return;
     }
     const observer = new IntersectionObserver(
       (entries) => {
         if (!entries.some((entry) => entry.isIntersecting) || !this.prizes.length) return;
         observer.disconnect();
-        void this.countAndEmit('seen', new RetainSpinShownEvent(this.detail({ mode: 'inline', trigger: null })));
+        this.tell(new RetainSpinShownEvent(this.detail({ mode: 'inline', trigger: null })), 'seen');
       },
       { threshold: 0.5 },
     );
@@ -262,8 +307,8 @@ export class RetainSpinWheel extends RetainElement {
     this.show(kind);
   }
 
-  /** Reads the cooldown and the remembered win (after a reload, or when another tab spun). */
-  private refresh(): Promise<void> {
+  /** @internal Reads the cooldown and the remembered win (after a reload, or when another tab spun). */
+  refresh(): Promise<void> {
     return (this.refreshing = this.read());
   }
 
@@ -279,15 +324,40 @@ export class RetainSpinWheel extends RetainElement {
     } catch (error) {
       console.warn(`<${this.localName}> could not read its state; the wheel is ready`, error);
     }
-    if ((this.phase as Phase) === 'spinning') return;
     const now = Date.now();
-    this.now = now;
-    this.cooldownEnd = ends && ends > now ? ends : null;
     // A code is shown again until it expires; a "no prize" result only in the tab that spun it.
     const keep = this.spunHere && this.win?.type === 'none' && this.win.wonAt === win?.wonAt;
-    this.win = win?.code && win.expiresAt && win.expiresAt > now ? win : keep ? this.win : undefined;
-    if (this.win) this.rotation = mod(-(360 / Math.max(this.prizes.length, 1)) * (this.win.slice + 0.5), 360);
-    this.phase = this.win ? 'won' : this.cooldownEnd ? 'spun' : 'ready';
+    win = win?.code && win.expiresAt && win.expiresAt > now ? win : keep ? this.win : undefined;
+    // A result is shown by the result card's code: loaded first, so that the card comes with it.
+    if (win || ends)
+      await this.result().catch((error: unknown) => console.warn(`<${this.localName}> could not load its result card`, error));
+    if ((this.phase as Phase) === 'spinning') return;
+    this.now = now;
+    this.cooldownEnd = ends;
+    this.win = win;
+    if (win) this.rotation = mod(-(360 / Math.max(this.prizes.length, 1)) * (win.slice + 0.5), 360);
+    this.phase = win ? 'won' : ends ? 'spun' : 'ready';
+  }
+
+  /** @internal The result card's code (`result.ts`), loaded once per wheel. */
+  async result(): Promise<WheelResult> {
+    const { WheelResult } = await import('./result.js');
+    return (this.view ??= new WheelResult(this));
+  }
+
+  /** @internal Tells this wheel's twins (same instance) that its state changed: in the other tabs, and on this page. */
+  announce(): void {
+    broadcast({ topic: TOPIC, instance: this.instanceName });
+    for (const wheel of wheels) if (wheel !== this && wheel.instanceName === this.instanceName) void wheel.refresh();
+  }
+
+  /** @internal Counts (if `counter` is given), then emits; with `countAfter`, emits first (a link leaving the page). */
+  tell(event: RetainEvent, counter?: CounterName, countAfter = false): void {
+    if (!counter) this.emit(event);
+    else if (countAfter) {
+      this.emit(event);
+      void this.count(counter);
+    } else void this.countAndEmit(counter, event);
   }
 
   private tick(): void {
@@ -297,6 +367,11 @@ export class RetainSpinWheel extends RetainElement {
 
   private get canSpin(): boolean {
     return this.prizes.length > 1 && this.phase !== 'spinning' && this.phase !== 'loading' && !this.cooldownEnd;
+  }
+
+  /** Loads what a spin needs before the shopper spins (pointer over the wheel, focus in it). */
+  private warm(): void {
+    if (this.canSpin) import('./spin.js').catch(() => undefined);
   }
 
   private skip(): void {
@@ -313,103 +388,25 @@ export class RetainSpinWheel extends RetainElement {
 
   private async spin(personal: { email?: string; marketingConsent?: boolean }): Promise<void> {
     if (!this.canSpin) return;
-    const slices = this.prizes;
-    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
     this.phase = 'spinning';
     this.failed = false;
     this.copied = null;
     this.fade = false;
     this.win = undefined;
-    this.said = this.l.term('spinning');
-    let claimed = false;
     try {
-      claimed = this.cooldownMs === 0 || (await startCooldown(`${this.key}/spin`, this.cooldownMs));
+      const { spin } = await import('./spin.js');
+      await spin(this, personal);
     } catch (error) {
-      console.warn(`<${this.localName}> could not record the spin`, error);
-    }
-    if (claimed && this.cooldownMs) this.cooldownEnd = Date.now() + this.cooldownMs;
-    if (!claimed) {
-      // Another tab (or an earlier visit) took the spin first.
-      this.phase = 'loading';
-      return this.refresh();
-    }
-    void this.countAndEmit('interacted', new RetainSpinStartedEvent(this.detail({ source: this.src ? 'store' : 'wheel', ...personal })));
-    let win: Win;
-    let waiting: Animation | undefined;
-    try {
-      if (this.src) {
-        // The wheel turns while the store decides; the landing starts from wherever it has got to.
-        if (!reduce) waiting = this.turnTo(this.rotation + 360, 900, 'linear', Infinity);
-        win = await askStore(this.src, this.instanceName, slices, this.timeoutMs, this.ttlMs);
-        await storage().put('state', win, `${this.key}/won`);
-      } else {
-        win = await drawWin(`${this.key}/won`, slices, this.ttlMs);
-      }
-    } catch (error) {
-      console.warn(`<${this.localName}> could not get the outcome; the shopper keeps the spin`, error);
-      this.settle(waiting);
-      if (this.cooldownMs) await clearCooldown(`${this.key}/spin`).catch(() => undefined);
+      // The spin's code did not load (offline): the spin was not taken.
+      console.warn(`<${this.localName}> could not spin; the shopper keeps the spin`, error);
       this.phase = 'loading';
       await this.refresh();
-      this.failed = true;
       this.said = this.l.term('error');
-      return this.focusNext();
     }
-    this.settle(waiting);
-    this.spunHere = true;
-    broadcast({ topic: TOPIC, instance: this.instanceName });
-    const from = this.rotation;
-    const duration = this.spinDuration();
-    const to = landingRotation(from, win.slice, slices.length, Math.max(2, Math.round(duration / 700)), randomFloat());
-    this.rotation = mod(to, 360);
-    if (reduce || !duration) this.fade = true;
-    else {
-      const turning = (this.animation = this.turnTo(to, duration, 'cubic-bezier(.1,.6,.2,1)', 1, from));
-      await Promise.race([turning.finished.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, duration + 1000))]);
-      // The wheel's own style already holds the end angle: let go of the animation (WebKit keeps it listed).
-      turning.cancel();
-      this.animation = undefined;
-    }
-    this.win = win;
-    this.phase = 'won';
-    this.now = Date.now();
-    this.said = this.resultText(win);
-    void this.countAndEmit(
-      'spun',
-      new RetainSpinEndedEvent(
-        this.detail({ prize: win.label, slice: win.slice, type: win.type, code: win.code, expiresAt: win.expiresAt }),
-      ),
-    );
-    await this.focusNext();
   }
 
-  /** One compositor animation of the wheel's transform. */
-  private turnTo(to: number, duration: number, easing: string, iterations: number, from = this.rotation): Animation {
-    return this.wheel.animate([{ transform: `rotate(${from}deg)` }, { transform: `rotate(${to}deg)` }], { duration, easing, iterations });
-  }
-
-  /** Stops the waiting spin where it is, keeping that angle as the start of the landing. */
-  private settle(waiting: Animation | undefined): void {
-    if (!waiting) return;
-    const progress = (Number(waiting.currentTime ?? 0) % 900) / 900;
-    waiting.cancel();
-    this.rotation += 360 * progress;
-  }
-
-  /** The spin's length: `--retain-spin-wheel-duration` if set, else `duration`; never over 5 s. */
-  private spinDuration(): number {
-    const custom = getComputedStyle(this).getPropertyValue('--retain-spin-wheel-duration').trim();
-    const match = /^(\d*\.?\d+)(ms|s)$/.exec(custom);
-    const ms = match ? Number(match[1]) * (match[2] === 's' ? 1000 : 1) : this.durationMs;
-    return Math.min(ms, MAX_DURATION);
-  }
-
-  private resultText(win: Win): string {
-    return win.type === 'none' ? `${win.label}. ${this.l.term('none')}` : `${this.l.term('won', { label: win.label })}. ${win.code}`;
-  }
-
-  /** After a state change that hid the focused control: the next useful one. */
-  private async focusNext(): Promise<void> {
+  /** @internal After a state change that hid the focused control: the next useful one. */
+  async focusNext(): Promise<void> {
     await this.refreshing;
     await this.updateComplete;
     const root = this.renderRoot;
@@ -419,55 +416,20 @@ export class RetainSpinWheel extends RetainElement {
     (root.querySelector<HTMLElement>(first) ?? root.querySelector<HTMLElement>(second))?.focus();
   }
 
-  private async copy(): Promise<void> {
-    const code = this.win?.code;
-    if (!code) return;
-    let done = false;
-    try {
-      await navigator.clipboard.writeText(code);
-      done = true;
-    } catch {
-      // No clipboard permission: select the code so that the shopper can copy it, and try the old way.
-      const selection = getSelection();
-      const shown = this.renderRoot.querySelector('[part~=code]');
-      if (selection && shown) {
-        selection.selectAllChildren(shown);
-        try {
-          done = document.execCommand('copy');
-        } catch {
-          done = false;
-        }
-      }
-    }
-    this.copied = done;
-    this.said = this.l.term(done ? 'copied' : 'copyFailed');
-    if (done) void this.countAndEmit('copied', new RetainSpinCodeCopiedEvent(this.detail({ code })));
-  }
-
-  private applied(url: string): void {
-    // Emitted before counting: the link is leaving the page.
-    this.emit(new RetainSpinCodeAppliedEvent(this.detail({ code: this.win!.code!, url })));
-    void this.count('converted');
-  }
-
   private onClose(): void {
     const byShopper = !this.closingByCode;
     this.closingByCode = false;
     if (byShopper) {
       const spun = this.phase !== 'ready';
-      void this.countAndEmit('dismissed', new RetainSpinDismissedEvent(this.detail({ spun })));
-      if (!spun && this.snoozeMs) void startCooldown(`${this.key}/snooze`, this.snoozeMs).catch(() => undefined);
+      this.tell(new RetainSpinDismissedEvent(this.detail({ spun })), 'dismissed');
+      if (!spun && this.snoozeMs)
+        triggersCode()
+          .then((t) => t.startCooldown(`${this.key}/snooze`, this.snoozeMs))
+          .catch(() => undefined);
     }
     this.animation?.finish();
     this.returnFocus?.focus();
     this.returnFocus = null;
-  }
-
-  private expiresIn(expiresAt: number): string {
-    const left = Math.max(0, Math.floor((expiresAt - this.now) / 1000));
-    const days = Math.floor(left / 86_400);
-    const clock = [Math.floor(left / 3600) % 24, Math.floor(left / 60) % 60, left % 60].map((n) => String(n).padStart(2, '0')).join(':');
-    return days ? `${this.l.number(days, { style: 'unit', unit: 'day', unitDisplay: 'long' })}, ${clock}` : clock;
   }
 
   override render(): TemplateResult | typeof nothing {
@@ -476,10 +438,10 @@ export class RetainSpinWheel extends RetainElement {
     const body = this.renderBody();
     // A click on the backdrop (the dialog itself, outside .inner) closes the popup; keyboards have Escape.
     /* eslint-disable lit-a11y/click-events-have-key-events */
-    return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir}>
+    return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir} @pointerover=${this.warm} @focusin=${this.warm}>
       ${
         this.popup
-          ? html`${this.launcher ? html`<button part="launcher" class="launcher" @click=${() => this.show('launcher')}>${l.term('title')}</button>` : nothing}
+          ? html`${this.launcher ? html`<button part="launcher" class="button launcher" @click=${() => this.show('launcher')}>${l.term('title')}</button>` : nothing}
               <dialog
                 part="dialog"
                 aria-labelledby="heading"
@@ -534,7 +496,7 @@ export class RetainSpinWheel extends RetainElement {
         </div>
         <svg class="pointer" part="pointer" viewBox="0 0 24 30" aria-hidden="true"><path d="M2 2h20L12 28z" /></svg>
         <div class="hub" aria-hidden="true"></div>
-        ${shown ? this.renderCard() : nothing}
+        ${shown ? (this.view?.card() ?? nothing) : nothing}
       </div>
       <form class="actions" @submit=${this.onSubmit} ?inert=${!this.canSpin && !spinning} ?hidden=${!this.canSpin && !spinning}>
         ${
@@ -545,7 +507,7 @@ export class RetainSpinWheel extends RetainElement {
               </div>`
             : nothing
         }
-        <button part="spin-button" class="spin" type=${spinning ? 'button' : 'submit'} @click=${spinning ? this.skip : undefined}>
+        <button part="spin-button" class="button" type=${spinning ? 'button' : 'submit'} @click=${spinning ? this.skip : undefined}>
           ${swap(l.term('spin'), l.term('skip'), spinning)}
         </button>
       </form>
@@ -564,38 +526,6 @@ export class RetainSpinWheel extends RetainElement {
         )}
       </ul>
       <p class="sr" role="status">${this.said}</p>`;
-  }
-
-  private renderCard(): TemplateResult {
-    const l = this.l;
-    const win = this.phase === 'won' ? this.win : undefined;
-    const code = win?.code;
-    const href = code && this.apply ? this.apply.replaceAll('{code}', encodeURIComponent(code)) : null;
-    return html`<div class="card ${this.fade ? 'fade' : ''}" part="result" tabindex="-1">
-      ${
-        win
-          ? html`<p class="prize" dir="auto">${win.type === 'none' ? win.label : l.term('won', { label: win.label })}</p>
-              ${
-                code
-                  ? html`<p class="code" part="code">${code}</p>
-                      <div class="row">
-                        <button part="copy-button" @click=${this.copy}>${swap(l.term('copy'), l.term('copied'), !!this.copied)}</button>
-                        ${href ? html`<a part="apply-link" href=${href} @click=${() => this.applied(href)}>${l.term('apply')}</a>` : nothing}
-                      </div>
-                      ${this.copied === false ? html`<p class="small">${l.term('copyFailed')}</p>` : nothing}
-                      <p class="small" part="expiry">
-                        <time datetime=${new Date(win.expiresAt!).toISOString()}
-                          >${l.term('expires', { time: this.expiresIn(win.expiresAt!) })}</time
-                        >
-                      </p>`
-                  : html`<p class="small">${l.term('none')}</p>`
-              }`
-          : this.failed
-            ? html`<p class="small">${l.term('error')}</p>`
-            : html`<p class="prize">${l.term('spun')}</p>
-                ${this.cooldownEnd ? html`<p class="small">${l.term('next', { date: l.date(this.cooldownEnd) })}</p>` : nothing}`
-      }
-    </div>`;
   }
 
   private colorOf(slice: Slice, i: number): string {
