@@ -1,7 +1,8 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/review-showcase/review-showcase.js';
 import type { RetainReviewShowcase } from '../src/review-showcase/review-showcase.js';
-import { castVote, readVotes, recordVisit, VISIT_GAP } from '../src/review-showcase/review-votes.js';
+import { castVote } from '../src/review-showcase/review-vote.js';
+import { readVotes, recordVisit, VISIT_GAP } from '../src/review-showcase/review-votes.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
 import { openTab, type Tab } from './support/tabs.js';
@@ -9,7 +10,7 @@ import { openTab, type Tab } from './support/tabs.js';
 /** Opening a fresh database can take seconds on a loaded CI machine; that is not the failure under test. */
 const SLOW_MACHINE_MS = 15_000;
 
-type VotesModule = typeof import('../src/review-showcase/review-votes.js');
+type VotesModule = typeof import('../src/review-showcase/review-vote.js');
 
 const data = {
   product: { id: 'tea', name: 'Tea' },
@@ -43,7 +44,7 @@ describe('review showcase: helpful votes and visits', () => {
 
   it('two tabs voting on one review at the same time record exactly one vote', async () => {
     tab = await openTab(db);
-    const other = await tab.load<VotesModule>('/src/review-showcase/review-votes.ts');
+    const other = await tab.load<VotesModule>('/src/review-showcase/review-vote.ts');
     const here = Array.from({ length: 25 }, () => castVote('tea', 'a', 2));
     const there = Array.from({ length: 25 }, () => other.castVote('tea', 'a', 2));
     const results = await Promise.all([...here, ...there]);
@@ -57,7 +58,7 @@ describe('review showcase: helpful votes and visits', () => {
     el.addEventListener('retain-review-helpful', (e) => events.push(e));
     const button = () => el.shadowRoot!.querySelector<HTMLButtonElement>('article[data-id="b"] .vote')!;
     tab = await openTab(db);
-    const other = await tab.load<VotesModule>('/src/review-showcase/review-votes.ts');
+    const other = await tab.load<VotesModule>('/src/review-showcase/review-vote.ts');
     expect(await other.castVote('tea', 'b', 2)).to.equal(true);
     await waitUntil(() => button().getAttribute('aria-pressed') === 'true', 'the broadcast vote shows');
     expect(button().textContent!.trim()).to.equal('Helpful · 3');
@@ -71,7 +72,7 @@ describe('review showcase: helpful votes and visits', () => {
     const events: Event[] = [];
     el.addEventListener('retain-review-helpful', (e) => events.push(e));
     tab = await openTab(db);
-    const other = await tab.load<VotesModule>('/src/review-showcase/review-votes.ts');
+    const other = await tab.load<VotesModule>('/src/review-showcase/review-vote.ts');
     const there = other.castVote('tea', 'c', 2);
     el.shadowRoot!.querySelector<HTMLButtonElement>('article[data-id="c"] .vote')!.click();
     const recordedThere = await there;

@@ -11,13 +11,11 @@
  * own to `<head>` with a complete Product node. Withdrawing restores the store's text exactly.
  */
 import type { ReviewData, ShownReview } from './review-data.js';
+import { roundAverage } from './review-query.js';
 
 type Node = Record<string, unknown>;
 
 const day = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString().slice(0, 10));
-
-/** One decimal, as the widget shows it. */
-export const roundAverage = (average: number) => Math.round(average * 10) / 10;
 
 function reviewNode(r: ShownReview): Node {
   return {

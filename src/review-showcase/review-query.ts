@@ -17,6 +17,9 @@ export interface Query {
   featured: boolean;
 }
 
+/** One decimal, as the widget shows it. */
+export const roundAverage = (average: number) => Math.round(average * 10) / 10;
+
 export const ALL: Query = { sort: 'newest', stars: [], photos: false, keyword: '', featured: false };
 
 /**

@@ -1,6 +1,8 @@
 /** Events of `<retain-review-showcase>`: one class each, fired on a shopper's action only. */
 import { RetainEvent, type RetainDetail } from '../core/events.js';
 import type { SortKey } from './review-query.js';
+import type { RetainReviewHelpfulEvent } from './review-vote.js';
+import type { RetainReviewPhotoOpenEvent } from './review-lightbox.js';
 
 export interface ReviewSeenDetail extends RetainDetail {
   productId: string;
@@ -57,19 +59,8 @@ export class RetainReviewSortEvent extends RetainEvent<ReviewSortDetail> {
   }
 }
 
-/** The shopper found a review helpful: once per review per device; the store records it. */
-export class RetainReviewHelpfulEvent extends RetainEvent<ReviewHelpfulDetail> {
-  constructor(detail: ReviewHelpfulDetail) {
-    super('retain-review-helpful', detail);
-  }
-}
-
-/** The shopper opened a review photo in the lightbox. */
-export class RetainReviewPhotoOpenEvent extends RetainEvent<ReviewPhotoDetail> {
-  constructor(detail: ReviewPhotoDetail) {
-    super('retain-review-photo-open', detail);
-  }
-}
+// The helpful and photo-open events load with the code that fires them (review-vote.ts, review-lightbox.ts).
+export type { RetainReviewHelpfulEvent, RetainReviewPhotoOpenEvent };
 
 declare global {
   interface GlobalEventHandlersEventMap {

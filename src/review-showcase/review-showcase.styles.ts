@@ -75,9 +75,7 @@ export const styles = css`
   .summary,
   .head,
   .controls,
-  .photos,
-  .slides,
-  .actions {
+  .photos {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -168,29 +166,6 @@ export const styles = css`
   .view-grid .reviews {
     grid-template-columns: repeat(auto-fill, minmax(min(var(--_card), 100%), 1fr));
   }
-  .slides {
-    flex-wrap: nowrap;
-  }
-  .track {
-    flex: 1;
-    min-width: 0;
-    overflow-x: auto;
-    scroll-snap-type: x mandatory;
-    overscroll-behavior-x: contain;
-  }
-  .track .reviews {
-    grid-auto-flow: column;
-    grid-auto-columns: min(var(--_card), 85%);
-    padding: 4px;
-  }
-  .track li {
-    scroll-snap-align: start;
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    .track {
-      scroll-behavior: smooth;
-    }
-  }
   .card {
     height: 100%;
     padding: 1em;
@@ -250,27 +225,5 @@ export const styles = css`
   }
   .status {
     text-align: center;
-  }
-  dialog {
-    max-width: min(90vw, 60rem);
-    border: 0;
-    border-radius: var(--_r);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.75);
-  }
-  figure {
-    margin: 0;
-  }
-  figure img {
-    display: block;
-    max-width: 100%;
-    max-height: 75vh;
-    height: auto;
-    margin: auto;
-  }
-  .actions {
-    justify-content: flex-end;
-    margin-top: 0.75em;
   }
 `;

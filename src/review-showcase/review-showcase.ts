@@ -1,32 +1,52 @@
 /**
  * `<retain-review-showcase>`: social proof on product pages. Thin over pure modules: review-data
- * (checks and normalizes the JSON), review-query (sort, filter, selection), review-jsonld (schema.org),
- * review-votes (helpful votes and last visit in IndexedDB).
+ * (checks and normalizes the JSON), review-query (sort, filter, selection), review-votes (votes given
+ * and last visit in IndexedDB). Loaded when needed, not with the first render: review-jsonld
+ * (schema.org, after a render), review-lightbox (on a photo click; prefetched when a photo is pointed
+ * at or focused), review-carousel (only for that view), review-vote (on a helpful click).
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { parseEnum, parseNumber, parseUrl, readJsonSource, warnBadValue } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { LocalizeController } from '../core/localize.js';
 import { normalizeData, ready, type Aggregate, type Review, type ReviewData, type ShownReview } from './review-data.js';
-import { JsonLdPublisher, productNode, roundAverage } from './review-jsonld.js';
-import { ALL, SORTS, filterReviews, isSelection, prepareSearch, selectReviews, starsOf, type Query, type SortKey } from './review-query.js';
-import {
-  RetainReviewFilterEvent,
-  RetainReviewHelpfulEvent,
-  RetainReviewPhotoOpenEvent,
-  RetainReviewSeenEvent,
-  RetainReviewSortEvent,
-} from './review-showcase.events.js';
+import { ALL, SORTS, filterReviews, isSelection, prepareSearch, roundAverage, selectReviews, starsOf, type Query, type SortKey } from './review-query.js';
+import { RetainReviewFilterEvent, RetainReviewSeenEvent, RetainReviewSortEvent } from './review-showcase.events.js';
+import type { JsonLdPublisher } from './review-jsonld.js';
+import type { Photo } from './review-lightbox.js';
 import { styles } from './review-showcase.styles.js';
 import { translations, type ReviewTerm } from './review-showcase.translations.js';
-import { castVote, onVote, readVotes, recordVisit, type Votes } from './review-votes.js';
+import { onVote, readVotes, recordVisit, type Votes } from './review-votes.js';
 
 const VIEWS = ['list', 'grid', 'carousel', 'summary'] as const;
 type View = (typeof VIEWS)[number];
 /** A body longer than this is clamped, with "read more". */
 const LONG = 480;
+
+/**
+ * Code loaded once per page when first needed. A failed load (offline) warns, resolves to undefined and
+ * is tried again next time; the widget goes on without it (a list instead of a carousel, no lightbox).
+ */
+function lazy<T>(name: string, load: () => Promise<T>): { get: () => Promise<T | undefined>; now?: T } {
+  let loading: Promise<T | undefined> | undefined;
+  const code: { get: () => Promise<T | undefined>; now?: T } = {
+    get: () =>
+      (loading ??= load().then(
+        (module) => (code.now = module),
+        (error: unknown) => {
+          loading = undefined;
+          console.warn(`retainkit: <retain-review-showcase> could not load its ${name}`, error);
+          return undefined;
+        },
+      )),
+  };
+  return code;
+}
+const lightbox = lazy('lightbox', () => import('./review-lightbox.js'));
+const carousel = lazy('carousel', () => import('./review-carousel.js'));
+const jsonLd = lazy('JSON-LD', () => import('./review-jsonld.js'));
 
 /**
  * @tag retain-review-showcase
@@ -100,7 +120,7 @@ export class RetainReviewShowcase extends RetainElement {
   @state() private votes: Votes = {};
   @state() private since?: number;
   @state() private expanded: string[] = [];
-  @state() private photo?: { review: ShownReview; index: number };
+  @state() private photo?: Photo;
 
   private readonly l = new LocalizeController<ReviewTerm>(this, translations);
   private mode: View = 'list';
@@ -113,8 +133,11 @@ export class RetainReviewShowcase extends RetainElement {
   private stopVotes?: () => void;
   private readonly seen = new Set<string>();
   private observer?: IntersectionObserver;
-  private readonly jsonLd = new JsonLdPublisher();
+  private jsonLd?: JsonLdPublisher;
   private published = '';
+  /** The JSON-LD of the last update, written once its code is at hand (`updateComplete` waits for it). */
+  private publishing?: Promise<void>;
+  private readonly sheets = new Set<CSSResult>();
   private opener?: HTMLElement;
   private focusFrom = -1;
 
@@ -137,12 +160,34 @@ export class RetainReviewShowcase extends RetainElement {
     super.disconnectedCallback();
     this.stopVotes?.();
     this.observer?.disconnect();
-    this.jsonLd.withdraw();
+    this.jsonLd?.withdraw();
     this.published = '';
   }
 
+  /** Waits for the code the coming render needs: the carousel's for that view, the lightbox's for a photo. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const code = (this.photo && !lightbox.now && lightbox.get()) || (this.mode === 'carousel' && !carousel.now && carousel.get());
+    return code ? code.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  /** Also waits for the update's JSON-LD to be written (its code loads after the first render). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.publishing;
+    return done;
+  }
+
+  /** Adds the looks of code loaded later to the shadow root (once each). */
+  private adopt(sheet: CSSResult): void {
+    if (this.sheets.has(sheet)) return;
+    this.sheets.add(sheet);
+    const root = this.renderRoot as ShadowRoot;
+    if (sheet.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet.styleSheet];
+    else root.prepend(Object.assign(document.createElement('style'), { textContent: sheet.cssText }));
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('view')) this.mode = parseEnum(this, 'view', this.view, VIEWS, 'list');
+    if (changed.has('view') && (this.mode = parseEnum(this, 'view', this.view, VIEWS, 'list')) === 'carousel') void carousel.get();
     if (changed.has('pageSize')) this.size = parseNumber(this, 'page-size', this.pageSize, 10, { min: 1, max: 50, integer: true });
     if (changed.has('sort') || changed.has('minRating') || changed.has('featured')) {
       const min = parseNumber(this, 'min-rating', this.minRating, 1, { min: 1, max: 5, integer: true });
@@ -301,11 +346,8 @@ export class RetainReviewShowcase extends RetainElement {
     this.shown = from + this.size;
   }
 
-  private async turn(dir: 1 | -1, track: HTMLElement): Promise<void> {
-    const card = track.querySelector('li')?.getBoundingClientRect().width ?? track.clientWidth;
-    const end = dir > 0 ? track.scrollLeft + track.clientWidth >= track.scrollWidth - 2 : track.scrollLeft <= 2;
-    const behavior = matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
-    if (!end) return track.scrollBy({ left: dir * card, behavior });
+  /** The carousel at its end: the next or previous page, scrolled to its start or end. */
+  private async turn(dir: number, track: HTMLElement): Promise<void> {
     const page = this.page + dir;
     if (page < 0) return;
     await this.ensure(page * this.size + 1);
@@ -341,25 +383,29 @@ export class RetainReviewShowcase extends RetainElement {
     const product = this.productKnown;
     if (this.votes[review.id]) return;
     let recorded: boolean;
+    let code: typeof import('./review-vote.js');
     try {
-      recorded = await castVote(product, review.id, review.helpful);
+      code = await import('./review-vote.js');
+      recorded = await code.castVote(product, review.id, review.helpful);
     } catch (error) {
       console.warn(`retainkit: <${this.localName}> could not record a helpful vote`, error);
       return;
     }
     if (!recorded) return void this.remember(product, false);
     this.votes = { ...this.votes, [review.id]: { at: Date.now(), base: review.helpful } };
-    void this.countAndEmit('voted', new RetainReviewHelpfulEvent(this.detail({ productId: product, reviewId: review.id })));
+    void this.countAndEmit('voted', new code.RetainReviewHelpfulEvent(this.detail({ productId: product, reviewId: review.id })));
   }
 
   private async openPhoto(review: ShownReview, index: number, opener: HTMLElement): Promise<void> {
     this.opener = opener;
     this.photo = { review, index };
     await this.updateComplete;
-    const dialog = this.renderRoot.querySelector('dialog')!;
+    const dialog = this.renderRoot.querySelector('dialog');
+    // Without the lightbox's code (offline) the photo does not open.
+    if (!dialog || !lightbox.now) return void (this.photo = undefined);
     if (!dialog.open) dialog.showModal();
     dialog.querySelector<HTMLElement>('.close')?.focus();
-    void this.countAndEmit('opened', new RetainReviewPhotoOpenEvent(this.detail({ productId: this.productKnown, reviewId: review.id, index })));
+    void this.countAndEmit('opened', new lightbox.now.RetainReviewPhotoOpenEvent(this.detail({ productId: this.productKnown, reviewId: review.id, index })));
   }
 
   private stepPhoto(dir: number): void {
@@ -402,10 +448,15 @@ export class RetainReviewShowcase extends RetainElement {
     const data = this.reviews;
     if (!data || this.mode === 'summary' || this.noSchema || this.status !== 'ready') return;
     const id = this.schemaId.trim() || data.product.schemaId || `${location.origin}${location.pathname}#product`;
-    const node = productNode(data, this.visible(), id);
-    const text = JSON.stringify(node);
-    if (text !== this.published) this.jsonLd.publish(node);
-    this.published = text;
+    const visible = this.visible();
+    // Search engines run scripts late: the JSON-LD code loads after the first render, then writes in order.
+    this.publishing = jsonLd.get().then((code) => {
+      if (!code || !this.isConnected) return;
+      const node = code.productNode(data, visible, id);
+      const text = JSON.stringify(node);
+      if (text !== this.published) (this.jsonLd ??= new code.JsonLdPublisher()).publish(node);
+      this.published = text;
+    });
   }
 
   private stars(value: number, label = this.t('rated', { v: value })): TemplateResult {
@@ -421,9 +472,9 @@ export class RetainReviewShowcase extends RetainElement {
         : !data
           ? html`<p class="note">${this.t('loading')}</p>`
           : this.renderReviews(data)}
-      <dialog part="lightbox" aria-label=${this.photo ? this.t('photo', { i: this.photo.index + 1, n: this.photo.review.media.length }) : nothing} @close=${this.closed} @keydown=${(e: KeyboardEvent) => (e.key === 'ArrowRight' ? this.stepPhoto(1) : e.key === 'ArrowLeft' ? this.stepPhoto(-1) : null)}>
-        ${this.photo ? this.renderPhoto() : nothing}
-      </dialog>
+      ${this.photo && lightbox.now
+        ? (this.adopt(lightbox.now.lightboxStyles), lightbox.now.renderLightbox(this.photo, this.t.bind(this), (dir) => this.stepPhoto(dir), () => this.closed()))
+        : nothing}
     </section>`;
   }
 
@@ -480,15 +531,8 @@ export class RetainReviewShowcase extends RetainElement {
             </p>`
           : nothing}
       ${visible.length
-        ? this.mode === 'carousel'
-          ? html`<div class="slides">
-              <button class="prev" aria-label=${this.t('prev')} @click=${(e: Event) => this.turn(-1, this.track(e))}>‹</button>
-              <div class="track" tabindex="0" role="group" aria-roledescription=${this.t('carousel')} aria-label=${this.t('heading')}
-                @keydown=${(e: KeyboardEvent) => (e.key === 'ArrowRight' || e.key === 'ArrowLeft') && (e.preventDefault(), this.turn(e.key === 'ArrowRight' ? 1 : -1, e.currentTarget as HTMLElement))}>
-                ${this.renderList(visible)}
-              </div>
-              <button class="next" aria-label=${this.t('next')} @click=${(e: Event) => this.turn(1, this.track(e))}>›</button>
-            </div>`
+        ? this.mode === 'carousel' && carousel.now
+          ? (this.adopt(carousel.now.carouselStyles), carousel.now.renderSlides(this.renderList(visible), this.t.bind(this), (dir, track) => this.turn(dir, track)))
           : this.renderList(visible)
         : html`<p class="note">${this.t(aggregate.count ? 'noMatch' : 'empty')}</p>`}
       ${this.mode !== 'carousel' && visible.length
@@ -496,10 +540,6 @@ export class RetainReviewShowcase extends RetainElement {
             ${this.hasMore(end) ? html`<button part="more" class="more" @click=${this.more}>${this.t('more')}</button>` : nothing}`
         : nothing}
     `;
-  }
-
-  private track(event: Event): HTMLElement {
-    return (event.currentTarget as HTMLElement).parentElement!.querySelector('.track')!;
   }
 
   /** "4★ and 5★, with photos, “word”" in the interface language. */
@@ -541,7 +581,7 @@ export class RetainReviewShowcase extends RetainElement {
         ? html`<button class="link" aria-expanded="false" aria-controls="b-${i}" @click=${(e: Event) => this.expand(r, e)}>${this.t('readMore')}</button>`
         : nothing}
       ${r.media.length
-        ? html`<ul class="photos">
+        ? html`<ul class="photos" @pointerover=${lightbox.get} @focusin=${lightbox.get}>
             ${r.media.map(
               (m, i) => html`<li>
                 <button @click=${(e: Event) => this.openPhoto(r, i, e.currentTarget as HTMLElement)}>
@@ -566,22 +606,6 @@ export class RetainReviewShowcase extends RetainElement {
     this.expanded = [...this.expanded, r.id];
     await this.updateComplete;
     body?.focus();
-  }
-
-  private renderPhoto(): TemplateResult {
-    const { review, index } = this.photo!;
-    const m = review.media[index];
-    const n = review.media.length;
-    return html`<figure>
-        <img src=${m.url} alt=${m.alt || this.t('photoBy', { i: index + 1, name: review.author })} width=${m.width ?? nothing} height=${m.height ?? nothing} />
-        <figcaption>${m.alt ? html`<span dir="auto" lang=${review.language ?? nothing}>${m.alt}</span> · ` : nothing}${this.t('photo', { i: index + 1, n })}</figcaption>
-      </figure>
-      <div class="actions">
-        ${n > 1
-          ? html`<button @click=${() => this.stepPhoto(-1)}>${this.t('prev')}</button><button @click=${() => this.stepPhoto(1)}>${this.t('next')}</button>`
-          : nothing}
-        <button class="close" @click=${() => this.renderRoot.querySelector('dialog')!.close()}>${this.t('close')}</button>
-      </div>`;
   }
 }
 

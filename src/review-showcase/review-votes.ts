@@ -1,9 +1,9 @@
 /**
  * What the showcase remembers on this device, per product (not per widget instance, so two showcases
- * of one product agree): the helpful votes given (one per review, atomic across tabs) and when the
- * shopper last looked, for the "new since your last visit" marker.
+ * of one product agree): the helpful votes given (cast by review-vote.ts, loaded on the first click) and
+ * when the shopper last looked, for the "new since your last visit" marker.
  */
-import { broadcast, onBroadcast } from '../core/broadcast.js';
+import { onBroadcast } from '../core/broadcast.js';
 import { storage } from '../core/storage.js';
 
 /** A vote: when, and the review's helpful count at the time (so the shown count adds this vote until the store's does). */
@@ -18,31 +18,15 @@ interface Visit {
   seen: number;
 }
 
-const TOPIC = 'review-votes';
+export const TOPIC = 'review-votes';
 /** A gap longer than this starts a new visit; reloads within it keep the marker of the visit. */
 export const VISIT_GAP = 30 * 60_000;
 
 const key = (product: string, what: string) => `review-showcase/${product}/${what}`;
+export const votesKey = (product: string) => key(product, 'votes');
 
 export async function readVotes(product: string): Promise<Votes> {
-  return ((await storage().get('state', key(product, 'votes'))) as Votes | undefined) ?? {};
-}
-
-/**
- * Records a helpful vote unless this device already gave one for the review (here or in another tab:
- * the check and the write are one transaction). True when this call recorded it.
- */
-export async function castVote(product: string, review: string, base: number): Promise<boolean> {
-  const vote: Vote = { at: Date.now(), base };
-  const recorded = await storage().transact(['state'], async (tx) => {
-    const votes = ((await tx.get('state', key(product, 'votes'))) as Votes | undefined) ?? {};
-    if (votes[review]) return false;
-    votes[review] = vote;
-    await tx.put('state', votes, key(product, 'votes'));
-    return true;
-  });
-  if (recorded) broadcast({ topic: TOPIC, product, review, vote });
-  return recorded;
+  return ((await storage().get('state', votesKey(product))) as Votes | undefined) ?? {};
 }
 
 /** Hears votes cast in other tabs. Returns the function that stops listening. */
