@@ -210,6 +210,36 @@ describe('delivery to an endpoint', () => {
     await until(async () => (await outboxStats()).queued === 0, 'an empty outbox');
   });
 
+  it('offline: keeps the events without a warning, and sends them as soon as the browser is back online', async () => {
+    const url = newSink();
+    // Only the online event can bring the retry forward.
+    settings.retryBase = 60_000;
+    const realFetch = window.fetch;
+    let offline = true;
+    let attempts = 0;
+    window.fetch = (input, init) => {
+      if (!offline || init?.method !== 'POST') return realFetch(input, init);
+      attempts++;
+      return Promise.reject(new TypeError('Failed to fetch'));
+    };
+    try {
+      addDestination(endpoint(absolute(url), 'test', { wait: 0 }));
+      const { id } = emitEvent('retain-spin-end');
+      await until(() => attempts === 1, 'the failed attempt');
+      expect((await outboxStats()).queued).to.equal(1);
+      offline = false;
+      window.dispatchEvent(new Event('online'));
+      const sink = await until(async () => {
+        const s = await readSink(url);
+        return s.received.length === 1 && s;
+      }, 'the delivery once online');
+      expect(sink.received[0].id).to.equal(id);
+      expect(attempts).to.equal(1);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
   it('keeps the events while an endpoint answers 4xx, warning once', async () => {
     const url = newSink();
     await setSink(url, { status: 404 });

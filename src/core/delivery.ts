@@ -334,8 +334,8 @@ function owes(key: string): boolean {
 
 function sendNow(d: Destination, row: OutboxRow): boolean {
   try {
-    const result = d.send([row], '');
-    if (result instanceof Promise) {
+    const result = d.send([row], '') as PromiseLike<unknown> | undefined;
+    if (typeof result?.then === 'function') {
       result.then(
         () => report([row], 'acknowledged', d.key),
         (error: unknown) => {
@@ -544,7 +544,8 @@ async function flush(key: string): Promise<void> {
     if (down !== undefined) f.down = true;
     const wait = Math.max(f.retryAt, down ?? 0) - Date.now();
     if (wait > 0) return schedule(key, wait);
-    if (!d.ready()) return schedule(key, backoff(++f.attempts));
+    // Not there yet (a dataLayer the page creates later): look again, at least every 30 s.
+    if (!d.ready()) return schedule(key, Math.min(30_000, backoff(++f.attempts)));
     // Gathering: a batch goes when its oldest event has waited `wait`, or when it is full.
     const gather = (d.wait ?? 0) - (Date.now() - rows[0].createdAt);
     if (gather > 0 && rows.length < (d.batch ?? 100)) return schedule(key, gather);
