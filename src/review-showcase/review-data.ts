@@ -40,7 +40,7 @@ export interface Review {
   score: number;
   /** The review as the data gave it: its texts are cleaned by `ready` when shown. */
   raw: Record<string, unknown>;
-  /** Folded text for keyword search, filled on first search. */
+  /** Folded text for keyword search (review-search.ts), filled on first search. */
   text?: string;
 }
 
@@ -209,12 +209,6 @@ export function ready(review: Review): ShownReview {
   r.language = language(raw.language);
   r.body = cleanText(raw.body, 20_000, true);
   return r;
-}
-
-/** What keyword search looks in: title, body and author, as given (search needs no cleaning). */
-export function searchText(r: Review): string {
-  const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  return `${str(r.raw.title)}\n${str(r.raw.body)}\n${str(authorOf(r.raw).name)}`;
 }
 
 /** Counts per star of `reviews`. */

@@ -2,7 +2,7 @@
  * Sorting and filtering of reviews, and what counts as a selection. Pure functions over normalized
  * reviews (see review-data.ts): O(n) filters and one sort, cheap enough for 10,000 reviews per change.
  */
-import { searchText, type Review } from './review-data.js';
+import type { Review } from './review-data.js';
 
 export const SORTS = ['newest', 'highest', 'lowest', 'helpful', 'photos'] as const;
 export type SortKey = (typeof SORTS)[number];
@@ -35,11 +35,6 @@ export function wilson(up: number, down: number, z = 1.96): number {
   return (p + z2 / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
 }
 
-/** Lower case without (Latin and Cyrillic) diacritics, so that "jo" finds "jó" and "ÉLMÉNY" finds "élmény". */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-}
-
 /** The stars of a query as a sorted list; all five (or none) mean no star filter. */
 export function starsOf(query: Query): number[] {
   const stars = [...new Set(query.stars)].filter((s) => s >= 1 && s <= 5).sort();
@@ -51,29 +46,13 @@ export function isSelection(query: Query): boolean {
   return starsOf(query).length > 0 || query.photos || query.featured || query.keyword.trim() !== '';
 }
 
-/** The reviews matching the query's filters, in their given order. */
+/**
+ * The reviews matching the query's stars, photos and featured, in their given order. The keyword is
+ * matched by `searchReviews` (review-search.ts, loaded when the shopper first searches).
+ */
 export function filterReviews(reviews: readonly Review[], query: Query): Review[] {
   const stars = starsOf(query);
-  const needle = fold(query.keyword.trim());
-  if (!stars.length && !query.photos && !query.featured && !needle) return reviews.slice();
-  return reviews.filter((r) => {
-    if (stars.length && !stars.includes(r.rating)) return false;
-    if (query.photos && !r.media.length) return false;
-    if (query.featured && !r.featured) return false;
-    if (needle) {
-      r.text ??= fold(searchText(r));
-      if (!r.text.includes(needle)) return false;
-    }
-    return true;
-  });
-}
-
-/** Folds the search texts ahead of the first search, a slice at a time (no long task for 10,000). */
-export async function prepareSearch(reviews: readonly Review[]): Promise<void> {
-  for (let i = 0; i < reviews.length; i += 1000) {
-    for (const r of reviews.slice(i, i + 1000)) r.text ??= fold(searchText(r));
-    await new Promise((resolve) => setTimeout(resolve));
-  }
+  return reviews.filter((r) => (!stars.length || stars.includes(r.rating)) && (!query.photos || r.media.length) && (!query.featured || r.featured));
 }
 
 const newest = (a: Review, b: Review) => (b.date ?? -Infinity) - (a.date ?? -Infinity) || 0;
@@ -91,7 +70,7 @@ export function sortReviews(reviews: readonly Review[], sort: SortKey): Review[]
   return reviews.slice().sort(COMPARE[sort]);
 }
 
-/** Filter then sort. */
+/** Filter (all but the keyword) then sort. */
 export function selectReviews(reviews: readonly Review[], query: Query): Review[] {
   return sortReviews(filterReviews(reviews, query), query.sort);
 }

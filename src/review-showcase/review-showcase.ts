@@ -12,7 +12,7 @@ import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { LocalizeController } from '../core/localize.js';
 import { normalizeData, ready, type Aggregate, type Review, type ReviewData, type ShownReview } from './review-data.js';
-import { ALL, SORTS, filterReviews, isSelection, prepareSearch, roundAverage, selectReviews, starsOf, type Query, type SortKey } from './review-query.js';
+import { ALL, SORTS, filterReviews, isSelection, roundAverage, selectReviews, starsOf, type Query, type SortKey } from './review-query.js';
 import { RetainReviewFilterEvent, RetainReviewSeenEvent, RetainReviewSortEvent } from './review-showcase.events.js';
 import type { JsonLdPublisher } from './review-jsonld.js';
 import type { Photo } from './review-lightbox.js';
@@ -47,6 +47,7 @@ function lazy<T>(name: string, load: () => Promise<T>): { get: () => Promise<T |
 const lightbox = lazy('lightbox', () => import('./review-lightbox.js'));
 const carousel = lazy('carousel', () => import('./review-carousel.js'));
 const jsonLd = lazy('JSON-LD', () => import('./review-jsonld.js'));
+const search = lazy('search', () => import('./review-search.js'));
 
 /**
  * @tag retain-review-showcase
@@ -164,9 +165,15 @@ export class RetainReviewShowcase extends RetainElement {
     this.published = '';
   }
 
-  /** Waits for the code the coming render needs: the carousel's for that view, the lightbox's for a photo. */
+  /**
+   * Waits for the code the coming render needs: the carousel's for that view, the lightbox's for a
+   * photo, the search's for a keyword.
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const code = (this.photo && !lightbox.now && lightbox.get()) || (this.mode === 'carousel' && !carousel.now && carousel.get());
+    const code =
+      (this.photo && !lightbox.now && lightbox.get()) ||
+      (this.mode === 'carousel' && !carousel.now && carousel.get()) ||
+      (this.query.keyword.trim() && !search.now && search.get());
     return code ? code.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
@@ -209,6 +216,8 @@ export class RetainReviewShowcase extends RetainElement {
       const all = this.reviews?.reviews ?? [];
       // A paged source filters and sorts on its server; filtering again here keeps the label true.
       this.results = this.paged ? filterReviews(all, this.query) : selectReviews(all, this.query);
+      // Without the search's code (offline) a keyword filters nothing; a warning said so.
+      if (this.query.keyword.trim() && search.now) this.results = search.now.searchReviews(this.results, this.query.keyword);
     }
     if (changed.has('query') || changed.has('pageSize')) this.resetPaging();
   }
@@ -515,7 +524,7 @@ export class RetainReviewShowcase extends RetainElement {
             <label>${this.t('sortBy')} <select .value=${q.sort} @change=${this.chooseSort}>${SORTS.map((s) => html`<option value=${s} ?selected=${q.sort === s}>${this.t(s)}</option>`)}</select></label>
             <label><input type="checkbox" .checked=${q.photos} @change=${(e: Event) => this.filter({ photos: (e.target as HTMLInputElement).checked })} /> ${this.t('withPhotos')}</label>
             <input type="search" aria-label=${this.t('search')} placeholder=${this.t('search')} .value=${q.keyword}
-              @focus=${() => prepareSearch(data.reviews)}
+              @focus=${() => search.get().then((code) => code?.prepareSearch(data.reviews))}
               @input=${(e: Event) => !this.paged && (this.query = { ...q, keyword: (e.target as HTMLInputElement).value })}
               @change=${(e: Event) => this.filter({ keyword: (e.target as HTMLInputElement).value })} />
           </div>`
