@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/account-prompt/account-prompt.js';
 import '../src/order/order.js';
@@ -161,13 +161,16 @@ describe('<retain-account-prompt>', () => {
     });
 
     it('reserves its space while deciding: content after it does not move when the card appears', async () => {
-      const root = await fixture<HTMLElement>(
+      // fixtureSync and updateComplete (microtasks): `fixture` would wait a frame for the <div>, and the
+      // storage answer (a task) may come within it on a busy machine.
+      const root = fixtureSync<HTMLElement>(
         html`<div>
           <retain-account-prompt order-id="R-1"></retain-account-prompt>
           <p id="after">after</p>
         </div>`,
       );
       const el = root.querySelector('retain-account-prompt')!;
+      await el.updateComplete;
       const after = root.querySelector('#after')!;
       expect($(el, '.pending'), 'still deciding at first render').to.not.equal(null);
       const before = after.getBoundingClientRect().top;
@@ -209,7 +212,8 @@ describe('<retain-account-prompt>', () => {
       expect(there.shadowRoot!.querySelector('form'), 'the form is shown without it').to.not.equal(null);
       expect(loaded(), 'loaded before any interest').to.equal(false);
       there.shadowRoot!.querySelector('input')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
-      await waitUntil(loaded, 'focus in the card did not load it');
+      // A first load through the dev server (transforming each module) may take a while on a busy machine.
+      await waitUntil(loaded, 'focus in the card did not load it', { timeout: 5000 });
     });
 
     it('records the order once together with <retain-order> for the same id', async () => {
@@ -406,7 +410,7 @@ describe('<retain-account-prompt>', () => {
       passwordInput(el)!.value = PASSWORD;
       box(el, 'sms')!.click();
       submit(el).click();
-      await waitUntil(() => alertText(el) !== '', 'no error was shown');
+      await waitUntil(() => alertText(el) !== '', 'no error was shown', { timeout: 5000 });
       expect(alertText(el)).to.contain('We couldn’t create your account').and.contain('Servers are busy');
       expect(emailInput(el).value).to.equal('changed@example.com');
       expect(passwordInput(el)!.value).to.equal(PASSWORD);
@@ -450,6 +454,7 @@ describe('<retain-account-prompt>', () => {
       expect(alertText(el)).to.contain('That email already has an account');
       submit(el).click();
       await waitUntil(() => $(el, '[role="status"]')?.textContent!.trim() === 'Creating your account…');
+      expect(getComputedStyle(submit(el)).opacity, 'looks busy').to.equal('0.7');
       await expect(el).to.be.accessible();
       const created = await oneEvent(el, 'retain-account-created');
       expect(created.detail).to.include({ mode: 'event', invited: true });
@@ -492,17 +497,22 @@ describe('<retain-account-prompt>', () => {
         html`<retain-account-prompt order-id="V-1" password="none" action="/test-api/accounts?key=${key}" mode="json">
         </retain-account-prompt>`,
       );
+      const plainBorder = getComputedStyle(emailInput(el)).borderTopColor;
       submit(el).click();
       // The checks load with the rest of the actions' code, at the first submit here (no pointer, no focus before).
-      await waitUntil(() => fieldError(el, 'email') !== '', 'no error was shown');
+      await waitUntil(() => fieldError(el, 'email') !== '', 'no error was shown', { timeout: 5000 });
       expect(fieldError(el, 'email')).to.equal('Enter an email address like name@example.com.');
+      // The looks of errors came with the actions' code.
+      expect(getComputedStyle($(el, '#email-error')!).fontWeight).to.equal('600');
+      expect(getComputedStyle(emailInput(el)).borderTopColor).to.not.equal(plainBorder);
       emailInput(el).value = 'ann@';
       emailInput(el).dispatchEvent(new Event('input'));
       await el.updateComplete;
       expect(fieldError(el, 'email'), 'typing clears the message').to.equal('');
       expect(emailInput(el).getAttribute('aria-invalid')).to.equal('false');
+      expect(getComputedStyle(emailInput(el)).borderTopColor).to.equal(plainBorder);
       submit(el).click();
-      await waitUntil(() => fieldError(el, 'email') !== '', 'no error was shown');
+      await waitUntil(() => fieldError(el, 'email') !== '', 'no error was shown', { timeout: 5000 });
       expect(fieldError(el, 'email')).to.equal('Enter an email address like name@example.com.');
       expect(emailInput(el).getAttribute('aria-invalid')).to.equal('true');
       expect(emailInput(el).getAttribute('aria-describedby')).to.contain('email-error');
@@ -519,7 +529,7 @@ describe('<retain-account-prompt>', () => {
     it('a required password is asked for', async () => {
       const el = await mount(html`<retain-account-prompt order-id="V-2" email=${EMAIL}></retain-account-prompt>`);
       submit(el).click();
-      await waitUntil(() => fieldError(el, 'password') !== '', 'no error was shown');
+      await waitUntil(() => fieldError(el, 'password') !== '', 'no error was shown', { timeout: 5000 });
       expect(fieldError(el, 'password')).to.equal('Enter a password.');
       expect(el.shadowRoot!.activeElement).to.equal(passwordInput(el));
       expect(named('retain-account-request')).to.have.length(0);

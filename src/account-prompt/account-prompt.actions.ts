@@ -11,6 +11,7 @@ import { storage } from '../core/storage.js';
 import { RetainAccountCreatedEvent, RetainAccountDismissedEvent, RetainAccountRequestEvent } from './account-prompt.action-events.js';
 import type { AccountConsent } from './account-prompt.events.js';
 import type { RetainAccountPrompt } from './account-prompt.js';
+import { actionStyles } from './account-prompt.actions.styles.js';
 import { actionTranslations, type ActionTerm } from './account-prompt.actions.translations.js';
 
 const REQUEST_TIMEOUT_MS = 20_000;
@@ -23,9 +24,20 @@ const detail = <D extends RetainDetail>(host: Host, fields: DetailFields<D>) => 
 const texts = new WeakMap<Host, LocalizeController<ActionTerm>>();
 async function textsOf(host: Host): Promise<LocalizeController<ActionTerm>> {
   let l = texts.get(host);
-  if (!l) texts.set(host, (l = new LocalizeController(host, actionTranslations)));
+  if (!l) {
+    texts.set(host, (l = new LocalizeController(host, actionTranslations)));
+    addStyles(host.renderRoot as ShadowRoot);
+  }
   await l.ready();
   return l;
+}
+
+/** Adds the actions' looks to a prompt's shadow root (once: with its texts). */
+function addStyles(root: ShadowRoot): void {
+  const sheet = actionStyles.styleSheet;
+  if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  // Where sheets cannot be adopted Lit uses <style> elements; one before its rendered content.
+  else root.prepend(Object.assign(document.createElement('style'), { textContent: actionStyles.cssText }));
 }
 
 const input = (form: HTMLFormElement, name: string) => form.elements.namedItem(name) as HTMLInputElement | null;

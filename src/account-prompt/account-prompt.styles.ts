@@ -4,6 +4,8 @@ import { css } from 'lit';
  * The inline card takes its colours from the store's text colour (tints of currentColor), so it suits a
  * light or a dark page without being told. The slide-in floats over the page, so it needs an opaque
  * surface: Canvas/CanvasText, dark under prefers-color-scheme: dark (color-scheme: light dark).
+ * The looks of what follows the shopper's actions (field errors, sending, the closing notes) are in
+ * account-prompt.actions.styles.ts, which loads with them.
  */
 export const styles = css`
   :host {
@@ -13,7 +15,6 @@ export const styles = css`
     --_accent: var(--retain-account-prompt-accent, var(--retain-accent, #1d4ed8));
     --_on-accent: var(--retain-account-prompt-on-accent, var(--retain-on-accent, #fff));
     --_radius: var(--retain-account-prompt-radius, var(--retain-radius, 0.75rem));
-    --_error: var(--retain-account-prompt-error, color-mix(in srgb, currentColor 40%, #c00));
   }
   :host([hidden]) {
     display: none;
@@ -61,10 +62,6 @@ export const styles = css`
     font-size: 1.2em;
     line-height: 1.25;
   }
-  h2:focus,
-  p:focus {
-    outline: none;
-  }
   p {
     margin: 0 0 0.75rem;
   }
@@ -97,9 +94,6 @@ export const styles = css`
     border: 1px solid color-mix(in srgb, currentColor 55%, transparent);
     border-radius: calc(var(--_radius) / 2);
   }
-  [aria-invalid='true'] {
-    border-color: var(--_error);
-  }
   fieldset {
     margin: 0 0 0.75rem;
     padding: 0;
@@ -129,16 +123,9 @@ export const styles = css`
   .hint {
     font-size: 0.9em;
   }
-  .error {
-    color: var(--_error);
-    font-weight: 600;
-  }
   .error:empty,
   .hint:empty {
     display: none;
-  }
-  [role='alert'] {
-    margin-bottom: 0.75rem;
   }
   [role='status']:empty,
   [part='base'] > :last-child {
@@ -172,10 +159,6 @@ export const styles = css`
     color: inherit;
     background: none;
     text-decoration: underline;
-  }
-  [aria-disabled='true'] {
-    opacity: 0.7;
-    cursor: progress;
   }
   :focus-visible {
     outline: 2px solid var(--_accent);
