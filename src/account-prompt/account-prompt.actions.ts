@@ -40,6 +40,9 @@ function addStyles(root: ShadowRoot): void {
   else root.prepend(Object.assign(document.createElement('style'), { textContent: actionStyles.cssText }));
 }
 
+/** Prompts whose shopper signed up without a password (the store emails a link to set one). */
+const invitedHosts = new WeakSet<Host>();
+
 const input = (form: HTMLFormElement, name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
 
 /** The closing notes: the account is ready, the form was sent, or "no thanks" was heard. */
@@ -49,7 +52,7 @@ export function ending(host: Host, phase: 'done' | 'sent' | 'dismissed'): Templa
   return html`
     ${phase === 'done' ? html`<h2 id="title" part="title" tabindex="-1">${l.term('doneTitle')}</h2>` : nothing}
     <p tabindex="-1" class="note">
-      ${phase === 'done' ? `${l.term('done', { order: host.cfg.orderId })} ${host.invited ? host.t('link') : ''}` : l.term(phase)}
+      ${phase === 'done' ? `${l.term('done', { order: host.cfg.orderId })} ${invitedHosts.has(host) ? host.t('link') : ''}` : l.term(phase)}
     </p>
     ${host.cfg.slideIn ? html`<button class="secondary" part="dismiss" @click=${() => host.close()}>${l.term('close')}</button>` : nothing}
   `;
@@ -146,7 +149,7 @@ async function settle(host: Host, answer: Promise<unknown>, consent: AccountCons
     host.phase = 'error';
     return;
   }
-  host.invited = invited;
+  if (invited) invitedHosts.add(host);
   finish(host, 'done');
   const { orderId, mode } = host.cfg;
   await host.tell('converted', new RetainAccountCreatedEvent(detail(host, { orderId, mode, consent, invited })));

@@ -121,8 +121,6 @@ export class RetainAccountPrompt extends RetainElement {
   @state() errors: { email?: string; password?: string } = {};
   /** @internal A message from the store's answer (a JSON `message`, or a string the `respondWith` promise rejected with). */
   @state() failure = '';
-  /** @internal Signed up without a password (the store emails a link). */
-  @state() invited = false;
   /** @internal The attributes, parsed. */
   cfg!: Config;
 
