@@ -46,17 +46,24 @@ export const lightboxStyles = css`
 export interface Photo {
   review: ShownReview;
   index: number;
+  /** Gets the focus back when the dialog closes. */
+  opener?: HTMLElement;
 }
 
-/** The dialog for `photo`; `step` moves by one (wrapping), `closed` runs when the dialog closes. */
+/**
+ * The dialog for `photo`; `show` is called with the photo to show next (a step, wrapping) or with
+ * nothing when the dialog has closed.
+ */
 export function renderLightbox(
-  { review, index }: Photo,
+  photo: Photo,
   t: (key: ReviewTerm, args?: Record<string, unknown>) => string,
-  step: (dir: number) => void,
-  closed: () => void,
+  show: (photo?: Photo) => void,
 ): TemplateResult {
+  const { review, index, opener } = photo;
   const m = review.media[index];
   const n = review.media.length;
+  const step = (dir: number) => show({ ...photo, index: (index + dir + n) % n });
+  const closed = () => (show(), opener?.focus());
   const alt = m.alt || t('photoBy', { i: index + 1, name: review.author });
   return html`<dialog part="lightbox" aria-label=${t('photo', { i: index + 1, n })} @close=${closed}
     @keydown=${(e: KeyboardEvent) => (e.key === 'ArrowRight' ? step(1) : e.key === 'ArrowLeft' ? step(-1) : null)}>

@@ -139,7 +139,6 @@ export class RetainReviewShowcase extends RetainElement {
   /** The JSON-LD of the last update, written once its code is at hand (`updateComplete` waits for it). */
   private publishing?: Promise<void>;
   private readonly sheets = new Set<CSSResult>();
-  private opener?: HTMLElement;
   private focusFrom = -1;
 
   private t(key: ReviewTerm, args?: Record<string, unknown>): string {
@@ -406,8 +405,7 @@ export class RetainReviewShowcase extends RetainElement {
   }
 
   private async openPhoto(review: ShownReview, index: number, opener: HTMLElement): Promise<void> {
-    this.opener = opener;
-    this.photo = { review, index };
+    this.photo = { review, index, opener };
     await this.updateComplete;
     const dialog = this.renderRoot.querySelector('dialog');
     // Without the lightbox's code (offline) the photo does not open.
@@ -415,17 +413,6 @@ export class RetainReviewShowcase extends RetainElement {
     if (!dialog.open) dialog.showModal();
     dialog.querySelector<HTMLElement>('.close')?.focus();
     void this.countAndEmit('opened', new lightbox.now.RetainReviewPhotoOpenEvent(this.detail({ productId: this.productKnown, reviewId: review.id, index })));
-  }
-
-  private stepPhoto(dir: number): void {
-    const { review, index } = this.photo!;
-    const n = review.media.length;
-    this.photo = { review, index: (index + dir + n) % n };
-  }
-
-  private closed(): void {
-    this.photo = undefined;
-    this.opener?.focus();
   }
 
   private sawCards(entries: IntersectionObserverEntry[]): void {
@@ -482,7 +469,7 @@ export class RetainReviewShowcase extends RetainElement {
           ? html`<p class="note">${this.t('loading')}</p>`
           : this.renderReviews(data)}
       ${this.photo && lightbox.now
-        ? (this.adopt(lightbox.now.lightboxStyles), lightbox.now.renderLightbox(this.photo, this.t.bind(this), (dir) => this.stepPhoto(dir), () => this.closed()))
+        ? (this.adopt(lightbox.now.lightboxStyles), lightbox.now.renderLightbox(this.photo, this.t.bind(this), (photo) => (this.photo = photo)))
         : nothing}
     </section>`;
   }
