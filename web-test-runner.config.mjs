@@ -90,9 +90,14 @@ async function webkit() {
       'wdio:enforceWebDriverClassic': true,
     },
   });
-  // A chord such as 'Shift+Tab' as separate keys (webdriverio presses them down together, then up).
+  // A chord such as 'Shift+Tab' as separate keys (webdriverio presses them down together, then up). Typed
+  // text one key at a time: web-test-runner hands WebDriver all its characters as one chord, which loses
+  // repeated letters ('correct' arrives as 'corect').
   const sendKeys = launcher.sendKeys.bind(launcher);
-  launcher.sendKeys = (sessionId, keys) => sendKeys(sessionId, keys.length === 1 && CHORD.test(keys[0]) ? keys[0].split('+') : keys);
+  launcher.sendKeys = async (sessionId, keys) => {
+    if (keys.length === 1) return sendKeys(sessionId, CHORD.test(keys[0]) ? keys[0].split('+') : keys);
+    for (const key of keys) await sendKeys(sessionId, [key]);
+  };
   return launcher;
 }
 

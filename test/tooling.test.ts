@@ -31,7 +31,7 @@ describe('test tooling', () => {
       expect(clicks).to.equal(1);
     });
 
-    it('types text and presses Enter', async () => {
+    it('types text (repeated letters and spaces too) and presses Enter', async () => {
       let submitted = '';
       const root = await fixture<HTMLElement>(html`
         <form
@@ -44,9 +44,9 @@ describe('test tooling', () => {
         </form>
       `);
       root.querySelector<HTMLInputElement>('input')!.focus();
-      await sendKeys({ type: 'tea 2' });
+      await sendKeys({ type: 'green tea  2' });
       await sendKeys({ press: 'Enter' });
-      expect(submitted).to.equal('tea 2');
+      expect(submitted).to.equal('green tea  2');
     });
   });
 
