@@ -589,6 +589,8 @@ describe('retain-spin-wheel', () => {
       const events = recordEvents();
       restore.push(events.stop);
       const el = await fixture<RetainSpinWheel>(html`<retain-spin-wheel mode="popup" launcher style=${FAST}>${SLICES}</retain-spin-wheel>`);
+      // The popup's code loads on demand: the launcher shows once it is here.
+      await waitUntil(() => $(el, '[part~=launcher]'), 'no launcher');
       const launcher = $<HTMLButtonElement>(el, '[part~=launcher]')!;
       expect(el.getBoundingClientRect().height).to.equal(0);
       launcher.focus();

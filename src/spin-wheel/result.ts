@@ -3,14 +3,14 @@
  * the shopper has already spun, or that the store could not be reached. Loaded with the spin (`spin.ts`),
  * or on its own when a remembered result is to be shown, so a wheel waiting for its spin never downloads it.
  */
-import { adoptStyles, html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
-import { makeDetail, type DetailFields, type RetainDetail } from '../core/events.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { makeDetail } from '../core/events.js';
 import { LocalizeController } from '../core/localize.js';
 import type { Win } from './outcome.js';
 import { resultStyles } from './result.styles.js';
 import { resultTranslations, type ResultTerm } from './result.translations.js';
 import { swap, type RetainSpinWheel } from './spin-wheel.js';
-import { RetainSpinCodeAppliedEvent, RetainSpinCodeCopiedEvent } from './spin-wheel.events.js';
+import { RetainSpinCodeAppliedEvent, RetainSpinCodeCopiedEvent } from './result.events.js';
 
 /** One wheel's result card: its texts, looks and view. */
 export class WheelResult {
@@ -19,12 +19,7 @@ export class WheelResult {
   constructor(private readonly el: RetainSpinWheel) {
     // A controller of the wheel, so that the wheel waits for these texts before it updates.
     this.l = new LocalizeController<ResultTerm>(el, resultTranslations);
-    adoptStyles(el.renderRoot as ShadowRoot, [...(el.constructor as typeof ReactiveElement).elementStyles, resultStyles]);
-  }
-
-  /** A detail of an event of this wheel. */
-  detail<D extends RetainDetail>(fields: DetailFields<D>): D {
-    return makeDetail<D>(this.el.widgetName, this.el.instanceName, fields);
+    el.addStyles(resultStyles);
   }
 
   /** What the status line says when the wheel stops. */
@@ -56,7 +51,7 @@ export class WheelResult {
     }
     el.copied = done;
     el.said = this.l.term(done ? 'copied' : 'copyFailed');
-    if (done) el.tell(new RetainSpinCodeCopiedEvent(this.detail({ code })), 'copied');
+    if (done) el.tell(new RetainSpinCodeCopiedEvent(makeDetail(el.widgetName, el.instanceName, { code })), 'copied');
   }
 
   private expiresIn(expiresAt: number): string {
@@ -72,7 +67,8 @@ export class WheelResult {
     const code = win?.code;
     const href = code && el.apply ? el.apply.replaceAll('{code}', encodeURIComponent(code)) : null;
     // The apply link emits before counting: it is leaving the page.
-    const applied = () => el.tell(new RetainSpinCodeAppliedEvent(this.detail({ code: code!, url: href! })), 'converted', true);
+    const applied = () =>
+      el.tell(new RetainSpinCodeAppliedEvent(makeDetail(el.widgetName, el.instanceName, { code: code!, url: href! })), 'converted', true);
     return html`<div class="card ${el.fade ? 'fade' : ''}" part="result" tabindex="-1">
       ${
         win

@@ -1,5 +1,14 @@
-/** The events of `<retain-spin-wheel>`: one class each, named `retain-spin-<what happened>`. */
+/**
+ * The events of `<retain-spin-wheel>`: one class each, named `retain-spin-<what happened>`. Those of a
+ * spin and its result are in `result.events.ts`, loaded with them.
+ */
 import { RetainEvent, type RetainDetail } from '../core/events.js';
+import type {
+  RetainSpinCodeAppliedEvent,
+  RetainSpinCodeCopiedEvent,
+  RetainSpinEndedEvent,
+  RetainSpinStartedEvent,
+} from './result.events.js';
 import type { PrizeType } from './slices.js';
 
 export interface SpinShownDetail extends RetainDetail {
@@ -43,34 +52,6 @@ export interface SpinDismissedDetail extends RetainDetail {
 export class RetainSpinShownEvent extends RetainEvent<SpinShownDetail> {
   constructor(detail: SpinShownDetail) {
     super('retain-spin-shown', detail);
-  }
-}
-
-/** The shopper spun (the spin is taken). Counted as `interacted`. `email` is personal: never forwarded. */
-export class RetainSpinStartedEvent extends RetainEvent<SpinStartedDetail> {
-  constructor(detail: SpinStartedDetail) {
-    super('retain-spin-started', detail, { personal: ['email'] });
-  }
-}
-
-/** The wheel stopped and the prize is shown. Counted as `spun`. */
-export class RetainSpinEndedEvent extends RetainEvent<SpinEndedDetail> {
-  constructor(detail: SpinEndedDetail) {
-    super('retain-spin-ended', detail);
-  }
-}
-
-/** The shopper copied the code. Counted as `copied`. */
-export class RetainSpinCodeCopiedEvent extends RetainEvent<SpinCodeDetail> {
-  constructor(detail: SpinCodeDetail) {
-    super('retain-spin-code-copied', detail);
-  }
-}
-
-/** The shopper followed the apply link. Counted as `converted`. */
-export class RetainSpinCodeAppliedEvent extends RetainEvent<SpinCodeAppliedDetail> {
-  constructor(detail: SpinCodeAppliedDetail) {
-    super('retain-spin-code-applied', detail);
   }
 }
 

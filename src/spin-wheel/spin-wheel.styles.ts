@@ -158,10 +158,6 @@ export const styles = css`
     display: flex;
     visibility: hidden;
   }
-  /* In the popup nothing around it can shift: the unused form goes. */
-  dialog .actions[hidden] {
-    display: none;
-  }
   .email {
     display: flex;
     flex-direction: column;
@@ -215,60 +211,12 @@ export const styles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
-  dialog {
-    box-sizing: border-box;
-    width: min(94vw, 27rem);
-    max-height: calc(100dvh - 1rem);
-    padding: 0;
-    border: 0;
-    border-radius: 1.25rem;
-    background: var(--_surface);
-    color: var(--_text);
-    box-shadow: 0 1rem 3rem rgb(0 0 0 / 0.4);
-    overflow: auto;
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.55);
-  }
-  .inner {
-    position: relative;
-    padding: 1.25rem;
-  }
-  .inner h2 {
-    padding-inline: 2.5rem;
-  }
-  .close {
-    position: absolute;
-    top: 0.5rem;
-    inset-inline-end: 0.5rem;
-    width: 2.75rem;
-    height: 2.75rem;
-    border: 0;
-    border-radius: 50%;
-    background: none;
-    color: inherit;
-    font-size: 1.6rem;
-    line-height: 1;
-    cursor: pointer;
-  }
-  .launcher {
-    position: fixed;
-    inset-block-end: 1rem;
-    inset-inline-end: 1rem;
-    z-index: 2147483000;
-    box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.3);
-  }
   .fade {
     animation: fade 0.6s ease-out;
   }
   @keyframes fade {
     from {
       opacity: 0;
-    }
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    dialog[open] {
-      animation: fade 0.2s ease-out;
     }
   }
 `;

@@ -7,7 +7,7 @@
  * remembered result is to be shown. The triggers of a popup load only when it has some. The rules: one
  * spin per cooldown across reloads and tabs, the code shown again until it expires.
  */
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, svg, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { broadcast, onBroadcast } from '../core/broadcast.js';
 import { parseDuration, parseEnum, parseUrl } from '../core/config.js';
@@ -18,10 +18,11 @@ import type { RetainEvent } from '../core/events.js';
 import { LocalizeController } from '../core/localize.js';
 import { storage } from '../core/storage.js';
 import type { Win } from './outcome.js';
+import type { WheelPopup } from './popup.js';
 import type { WheelResult } from './result.js';
 import { mod, slicePath } from './rotation.js';
 import { readSlices, type Slice } from './slices.js';
-import { RetainSpinDismissedEvent, RetainSpinShownEvent } from './spin-wheel.events.js';
+import { RetainSpinShownEvent } from './spin-wheel.events.js';
 import { styles } from './spin-wheel.styles.js';
 import { translations } from './spin-wheel.translations.js';
 
@@ -39,8 +40,8 @@ export type Phase = 'loading' | 'ready' | 'spinning' | 'won' | 'spun';
 /** The wheels on this page, so that one that spins can tell its twins (same instance) at once. */
 const wheels = new Set<RetainSpinWheel>();
 
-/** The triggers' code (core), loaded for a popup with a `trigger` and for the snooze. */
-const triggersCode = () => import('../core/triggers.js');
+/** @internal The triggers' code (core), loaded for a popup with a `trigger` and for the snooze. */
+export const triggersCode = () => import('../core/triggers.js');
 
 /**
  * When a cooldown of the core's (`triggers.ts`, which stores `{ endsAt }` under `cooldown/<key>`) ends;
@@ -173,10 +174,13 @@ export class RetainSpinWheel extends RetainElement {
   /** @internal A result of this tab's spin is shown even without a code. */
   spunHere = false;
 
+  /** @internal */
+  snoozeMs = DAY;
+
   private popup = false;
-  private snoozeMs = DAY;
-  private returnFocus: HTMLElement | null = null;
-  private closingByCode = false;
+  /** The popup's code, once loaded (popup mode). */
+  private shell: WheelPopup | undefined;
+  private extraStyles: CSSResult[] = [];
   private cleanups: (() => void)[] = [];
   private stopTriggers: (() => void) | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
@@ -193,20 +197,18 @@ export class RetainSpinWheel extends RetainElement {
 
   /** Opens the popup (popup mode only). */
   show(trigger = 'api'): void {
-    const dialog = this.dialog;
-    if (!dialog || dialog.open || !this.prizes.length) return;
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    this.returnFocus = active as HTMLElement | null;
-    dialog.showModal();
-    this.tell(new RetainSpinShownEvent(this.detail({ mode: 'popup', trigger })), 'seen');
-    void this.focusNext();
+    this.shell?.show(trigger);
   }
 
   /** Closes the popup without counting it as the shopper's dismissal. */
   hide(): void {
-    this.closingByCode = true;
-    this.dialog?.close();
+    this.shell?.hide();
+  }
+
+  /** @internal Adds the looks of code loaded on demand (result card, popup) to the shadow root. */
+  addStyles(styles: CSSResult): void {
+    this.extraStyles.push(styles);
+    adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof RetainSpinWheel).elementStyles, ...this.extraStyles]);
   }
 
   override connectedCallback(): void {
@@ -234,7 +236,10 @@ export class RetainSpinWheel extends RetainElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('mode')) this.popup = parseEnum(this, 'mode', this.mode, ['inline', 'popup'], 'inline') === 'popup';
+    if (changed.has('mode')) {
+      this.popup = parseEnum(this, 'mode', this.mode, ['inline', 'popup'], 'inline') === 'popup';
+      if (this.popup && !this.shell) void this.loadPopup();
+    }
     if (changed.has('cooldown')) this.cooldownMs = parseDuration(this, 'cooldown', this.cooldown, 30 * DAY);
     if (changed.has('snooze')) this.snoozeMs = parseDuration(this, 'snooze', this.snooze, DAY);
     if (changed.has('codeTtl')) this.ttlMs = parseDuration(this, 'code-ttl', this.codeTtl, 7 * DAY, { min: 60_000 });
@@ -268,20 +273,7 @@ export class RetainSpinWheel extends RetainElement {
     this.stopTriggers?.();
     this.stopTriggers = undefined;
     if (this.popup) {
-      // A popup without triggers (a launcher, or opened by `show()`) never loads their code.
-      if (!this.trigger?.trim()) return;
-      let stop: (() => void) | undefined;
-      let live = true;
-      this.stopTriggers = () => {
-        live = false;
-        stop?.();
-      };
-      triggersCode().then(
-        (t) => {
-          if (live) stop = t.watchTriggers(t.parseTriggers(this, 'trigger', this.trigger, []), (fired) => void this.triggered(fired.kind));
-        },
-        (error: unknown) => console.warn(`<${this.localName}> could not load its triggers`, error),
-      );
+      this.stopTriggers = this.shell?.watch();
       return;
     }
     const observer = new IntersectionObserver(
@@ -302,9 +294,16 @@ export class RetainSpinWheel extends RetainElement {
     if (this.phase === 'loading') this.rotation = mod(-180 / Math.max(this.prizes.length, 1), 360);
   }
 
-  private async triggered(kind: string): Promise<void> {
-    if (this.phase !== 'ready' || (await cooldownEnds(`${this.key}/snooze`).catch(() => null))) return;
-    this.show(kind);
+  /** The popup's code: the wheel shows nothing in popup mode until it is loaded. */
+  private async loadPopup(): Promise<void> {
+    try {
+      const { WheelPopup } = await import('./popup.js');
+      this.shell ??= new WheelPopup(this);
+      this.requestUpdate();
+      if (this.popup && this.isConnected) this.watch();
+    } catch (error) {
+      this.warn('load its popup', error);
+    }
   }
 
   /** @internal Reads the cooldown and the remembered win (after a reload, or when another tab spun). */
@@ -322,15 +321,14 @@ export class RetainSpinWheel extends RetainElement {
         storage().get('state', `${this.key}/won`) as Promise<Win | undefined>,
       ]);
     } catch (error) {
-      console.warn(`<${this.localName}> could not read its state; the wheel is ready`, error);
+      this.warn('read its state; the wheel is ready', error);
     }
     const now = Date.now();
     // A code is shown again until it expires; a "no prize" result only in the tab that spun it.
     const keep = this.spunHere && this.win?.type === 'none' && this.win.wonAt === win?.wonAt;
     win = win?.code && win.expiresAt && win.expiresAt > now ? win : keep ? this.win : undefined;
     // A result is shown by the result card's code: loaded first, so that the card comes with it.
-    if (win || ends)
-      await this.result().catch((error: unknown) => console.warn(`<${this.localName}> could not load its result card`, error));
+    if (win || ends) await this.result().catch((error: unknown) => this.warn('load its result card', error));
     if ((this.phase as Phase) === 'spinning') return;
     this.now = now;
     this.cooldownEnd = ends;
@@ -343,6 +341,11 @@ export class RetainSpinWheel extends RetainElement {
   async result(): Promise<WheelResult> {
     const { WheelResult } = await import('./result.js');
     return (this.view ??= new WheelResult(this));
+  }
+
+  /** @internal Says what the wheel could not do, naming it. */
+  warn(what: string, error: unknown): void {
+    console.warn(`<${this.localName}> could not ${what}`, error);
   }
 
   /** @internal Tells this wheel's twins (same instance) that its state changed: in the other tabs, and on this page. */
@@ -398,7 +401,7 @@ export class RetainSpinWheel extends RetainElement {
       await spin(this, personal);
     } catch (error) {
       // The spin's code did not load (offline): the spin was not taken.
-      console.warn(`<${this.localName}> could not spin; the shopper keeps the spin`, error);
+      this.warn('spin; the shopper keeps the spin', error);
       this.phase = 'loading';
       await this.refresh();
       this.said = this.l.term('error');
@@ -416,47 +419,13 @@ export class RetainSpinWheel extends RetainElement {
     (root.querySelector<HTMLElement>(first) ?? root.querySelector<HTMLElement>(second))?.focus();
   }
 
-  private onClose(): void {
-    const byShopper = !this.closingByCode;
-    this.closingByCode = false;
-    if (byShopper) {
-      const spun = this.phase !== 'ready';
-      this.tell(new RetainSpinDismissedEvent(this.detail({ spun })), 'dismissed');
-      if (!spun && this.snoozeMs)
-        triggersCode()
-          .then((t) => t.startCooldown(`${this.key}/snooze`, this.snoozeMs))
-          .catch(() => undefined);
-    }
-    this.animation?.finish();
-    this.returnFocus?.focus();
-    this.returnFocus = null;
-  }
-
   override render(): TemplateResult | typeof nothing {
     if (!this.prizes.length) return nothing;
     const l = this.l;
     const body = this.renderBody();
-    // A click on the backdrop (the dialog itself, outside .inner) closes the popup; keyboards have Escape.
-    /* eslint-disable lit-a11y/click-events-have-key-events */
     return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir} @pointerover=${this.warm} @focusin=${this.warm}>
-      ${
-        this.popup
-          ? html`${this.launcher ? html`<button part="launcher" class="button launcher" @click=${() => this.show('launcher')}>${l.term('title')}</button>` : nothing}
-              <dialog
-                part="dialog"
-                aria-labelledby="heading"
-                @close=${this.onClose}
-                @click=${(e: Event) => e.target === e.currentTarget && this.dialog?.close()}
-              >
-                <div class="inner">
-                  <button part="close-button" class="close" aria-label=${l.term('close')} @click=${() => this.dialog?.close()}>×</button>
-                  ${body}
-                </div>
-              </dialog>`
-          : body
-      }
+      ${this.popup ? (this.shell?.render(body) ?? nothing) : body}
     </div>`;
-    /* eslint-enable lit-a11y/click-events-have-key-events */
   }
 
   private renderBody(): TemplateResult {

@@ -3,13 +3,14 @@
  * cooldown, atomic across tabs), gets the outcome (`outcome.ts`), turns the wheel to it by one
  * compositor animation (`rotation.ts`; at once under reduced motion), and shows the result (`result.ts`).
  */
+import { makeDetail } from '../core/events.js';
 import { randomFloat } from '../core/random.js';
 import { storage } from '../core/storage.js';
 import { clearCooldown, startCooldown } from '../core/triggers.js';
 import { askStore, drawWin, type Win } from './outcome.js';
 import { landingRotation, mod } from './rotation.js';
 import { MAX_DURATION, type RetainSpinWheel } from './spin-wheel.js';
-import { RetainSpinEndedEvent, RetainSpinStartedEvent } from './spin-wheel.events.js';
+import { RetainSpinEndedEvent, RetainSpinStartedEvent } from './result.events.js';
 
 /** One compositor animation of the wheel's transform. */
 function turn(el: RetainSpinWheel, from: number, to: number, duration: number, easing: string, iterations: number): Animation {
@@ -46,7 +47,7 @@ export async function spin(el: RetainSpinWheel, personal: { email?: string; mark
   try {
     claimed = el.cooldownMs === 0 || (await startCooldown(`${key}/spin`, el.cooldownMs));
   } catch (error) {
-    console.warn(`<${el.localName}> could not record the spin`, error);
+    el.warn('record the spin', error);
   }
   if (claimed && el.cooldownMs) {
     el.cooldownEnd = Date.now() + el.cooldownMs;
@@ -57,7 +58,10 @@ export async function spin(el: RetainSpinWheel, personal: { email?: string; mark
     el.phase = 'loading';
     return el.refresh();
   }
-  el.tell(new RetainSpinStartedEvent(view.detail({ source: el.src ? 'store' : 'wheel', ...personal })), 'interacted');
+  el.tell(
+    new RetainSpinStartedEvent(makeDetail(el.widgetName, el.instanceName, { source: el.src ? 'store' : 'wheel', ...personal })),
+    'interacted',
+  );
   let win: Win;
   let waiting: Animation | undefined;
   try {
@@ -70,7 +74,7 @@ export async function spin(el: RetainSpinWheel, personal: { email?: string; mark
       win = await drawWin(`${key}/won`, slices, el.ttlMs);
     }
   } catch (error) {
-    console.warn(`<${el.localName}> could not get the outcome; the shopper keeps the spin`, error);
+    el.warn('get the outcome; the shopper keeps the spin', error);
     settle(el, waiting);
     if (el.cooldownMs) {
       await clearCooldown(`${key}/spin`).catch(() => undefined);
@@ -102,7 +106,15 @@ export async function spin(el: RetainSpinWheel, personal: { email?: string; mark
   el.now = Date.now();
   el.said = view.text(win);
   el.tell(
-    new RetainSpinEndedEvent(view.detail({ prize: win.label, slice: win.slice, type: win.type, code: win.code, expiresAt: win.expiresAt })),
+    new RetainSpinEndedEvent(
+      makeDetail(el.widgetName, el.instanceName, {
+        prize: win.label,
+        slice: win.slice,
+        type: win.type,
+        code: win.code,
+        expiresAt: win.expiresAt,
+      }),
+    ),
     'spun',
   );
   await el.focusNext();

@@ -1,0 +1,57 @@
+/** The looks of the popup (dialog, close button, launcher), adopted by the wheel's shadow root when its code loads (`popup.ts`). */
+import { css } from 'lit';
+
+export const popupStyles = css`
+  /* In the popup nothing around it can shift: the unused form goes. */
+  dialog .actions[hidden] {
+    display: none;
+  }
+  dialog {
+    box-sizing: border-box;
+    width: min(94vw, 27rem);
+    max-height: calc(100dvh - 1rem);
+    padding: 0;
+    border: 0;
+    border-radius: 1.25rem;
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: 0 1rem 3rem rgb(0 0 0 / 0.4);
+    overflow: auto;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.55);
+  }
+  .inner {
+    position: relative;
+    padding: 1.25rem;
+  }
+  .inner h2 {
+    padding-inline: 2.5rem;
+  }
+  .close {
+    position: absolute;
+    top: 0.5rem;
+    inset-inline-end: 0.5rem;
+    width: 2.75rem;
+    height: 2.75rem;
+    border: 0;
+    border-radius: 50%;
+    background: none;
+    color: inherit;
+    font-size: 1.6rem;
+    line-height: 1;
+    cursor: pointer;
+  }
+  .launcher {
+    position: fixed;
+    inset-block-end: 1rem;
+    inset-inline-end: 1rem;
+    z-index: 2147483000;
+    box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.3);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    dialog[open] {
+      animation: fade 0.2s ease-out;
+    }
+  }
+`;
