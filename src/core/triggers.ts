@@ -1,8 +1,7 @@
 /**
  * When a widget shows itself, and how often: triggers (a delay, exit intent, a scroll depth, a number of
- * page views) and cooldowns ("not again for 30 days"), persisted and shared by the tabs of the store.
+ * page views), persisted and shared by the tabs of the store; cooldowns are in cooldowns.ts.
  */
-import { broadcast, onBroadcast } from './broadcast.js';
 import { durationMs, formatDuration, warnBadValue } from './config.js';
 import { uniqueId } from './ids.js';
 import { databaseName, storage } from './storage.js';
@@ -277,85 +276,5 @@ export async function pageViews(): Promise<{ session: number; ever: number }> {
   }
 }
 
-// ---------------------------------------------------------------------------------------------------
-// Cooldowns
-
-const COOLDOWN_PREFIX = 'cooldown/';
-const COOLDOWN_TOPIC = 'cooldowns';
-
-interface CooldownRow {
-  endsAt: number;
-  startedAt: number;
-}
-
-type CooldownListener = (key: string, endsAt: number | null) => void;
-const cooldownListeners = new Set<CooldownListener>();
-
-function endsAtOf(value: unknown): number | null {
-  const endsAt = (value as Partial<CooldownRow> | undefined)?.endsAt;
-  return typeof endsAt === 'number' && Number.isFinite(endsAt) ? endsAt : null;
-}
-
-function notifyCooldown(key: string, endsAt: number | null): void {
-  broadcast({ topic: COOLDOWN_TOPIC, key, endsAt });
-  for (const listener of [...cooldownListeners]) {
-    try {
-      listener(key, endsAt);
-    } catch (error) {
-      console.error('retainkit: a cooldown listener threw', error);
-    }
-  }
-}
-
-/** Epoch ms when the active cooldown of `key` ends; null when none is active. */
-export async function cooldownEnds(key: string): Promise<number | null> {
-  const endsAt = endsAtOf(await storage().get('state', COOLDOWN_PREFIX + key));
-  return endsAt !== null && endsAt > Date.now() ? endsAt : null;
-}
-
-/**
- * Starts a cooldown of `ms` for `key` (e.g. `spin-wheel/<instance>/spin`), atomically across tabs:
- * false, and nothing changed, when one is already active. Announced to this tab and the others.
- */
-export async function startCooldown(key: string, ms: number): Promise<boolean> {
-  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`retainkit: bad cooldown ${ms}`);
-  const storeKey = COOLDOWN_PREFIX + key;
-  const now = Date.now();
-  const endsAt = now + ms;
-  const started = await storage().transact(['state'], async (tx) => {
-    const current = endsAtOf(await tx.get('state', storeKey));
-    if (current !== null && current > now) return false;
-    const row: CooldownRow = { endsAt, startedAt: now };
-    await tx.put('state', row, storeKey);
-    return true;
-  });
-  if (started) notifyCooldown(key, endsAt);
-  return started;
-}
-
-/** Ends the cooldown of `key` now (announced when there was one). */
-export async function clearCooldown(key: string): Promise<void> {
-  const storeKey = COOLDOWN_PREFIX + key;
-  const cleared = await storage().transact(['state'], async (tx) => {
-    if ((await tx.get('state', storeKey)) === undefined) return false;
-    await tx.delete('state', storeKey);
-    return true;
-  });
-  if (cleared) notifyCooldown(key, null);
-}
-
-/**
- * Hears cooldowns started or cleared in this tab and in the others (not their natural end: compare
- * `endsAt` with the clock). Returns the function that stops listening.
- */
-export function onCooldownChange(listener: (key: string, endsAt: number | null) => void): () => void {
-  cooldownListeners.add(listener);
-  const stopRemote = onBroadcast(COOLDOWN_TOPIC, (message) => {
-    if (typeof message.key === 'string' && (message.endsAt === null || typeof message.endsAt === 'number'))
-      listener(message.key, message.endsAt);
-  });
-  return () => {
-    cooldownListeners.delete(listener);
-    stopRemote();
-  };
-}
+// Cooldowns live in their own module, so a widget that only reads one does not load the triggers.
+export { clearCooldown, cooldownEnds, onCooldownChange, startCooldown } from './cooldowns.js';

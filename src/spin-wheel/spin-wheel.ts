@@ -11,6 +11,7 @@ import { adoptStyles, html, nothing, svg, type CSSResult, type PropertyValues, t
 import { property, state } from 'lit/decorators.js';
 import { broadcast, onBroadcast } from '../core/broadcast.js';
 import { parseDuration, parseEnum, parseUrl } from '../core/config.js';
+import { cooldownEnds } from '../core/cooldowns.js';
 import type { CounterName } from '../core/counters.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
@@ -42,15 +43,6 @@ const wheels = new Set<RetainSpinWheel>();
 
 /** @internal The triggers' code (core), loaded for a popup with a `trigger` and for the snooze. */
 export const triggersCode = () => import('../core/triggers.js');
-
-/**
- * When a cooldown of the core's (`triggers.ts`, which stores `{ endsAt }` under `cooldown/<key>`) ends;
- * null when none is active. Read here, so that showing the wheel does not load the triggers' code.
- */
-async function cooldownEnds(key: string): Promise<number | null> {
-  const endsAt = ((await storage().get('state', `cooldown/${key}`)) as { endsAt?: unknown } | undefined)?.endsAt;
-  return typeof endsAt === 'number' && endsAt > Date.now() && endsAt < Infinity ? endsAt : null;
-}
 
 /** Two texts in one place, the space of the longer kept: switching them moves nothing (no layout shift). */
 export const swap = (first: string, second: string, showSecond: boolean) =>

@@ -6,7 +6,7 @@
 import { makeDetail } from '../core/events.js';
 import { randomFloat } from '../core/random.js';
 import { storage } from '../core/storage.js';
-import { clearCooldown, startCooldown } from '../core/triggers.js';
+import { clearCooldown, startCooldown } from '../core/cooldowns.js';
 import { askStore, drawWin, type Win } from './outcome.js';
 import { landingRotation, mod } from './rotation.js';
 import { MAX_DURATION, type RetainSpinWheel } from './spin-wheel.js';
