@@ -9,7 +9,7 @@ import { defaultReporter } from '@web/test-runner';
 import puppeteerCore from 'puppeteer-core';
 import { passedFailedReporter } from './test/support/passed-failed-reporter.mjs';
 import { loadEndpoints } from './test/support/endpoints.mjs';
-import { findChromium, findFirefox, findWebKit, startWebKitDriver } from './scripts/browsers.mjs';
+import { CHROMIUM_ARGS, findChromium, findFirefox, findWebKit, startWebKitDriver } from './scripts/browsers.mjs';
 import { safeMessagesPlugin } from './scripts/wtr-safe-messages.mjs';
 import { portableCommandsPlugin, testRunnerHtml } from './scripts/wtr-portable-commands.mjs';
 
@@ -25,14 +25,7 @@ async function chromium() {
     product: 'chromium',
     launchOptions: {
       executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
   });
 }

@@ -16,6 +16,20 @@ function isFile(path) {
   }
 }
 
+/**
+ * Flags for Chromium on these machines, as root with no network but the registries: without the
+ * background-networking ones, Chromium keeps opening connections that the closed network refuses.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 /** Chromium: `CHROMIUM_PATH`, Debian's chromium, then Playwright's own download if there is one. */
 export async function findChromium() {
   if (process.env.CHROMIUM_PATH) return isFile(process.env.CHROMIUM_PATH) ? process.env.CHROMIUM_PATH : null;

@@ -7,6 +7,9 @@ import { existsSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../scripts/browsers.mjs';
+
+export { CHROMIUM_ARGS };
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -86,16 +89,6 @@ export function chromiumPath() {
   }
   throw new Error('No Chromium found: set CHROMIUM_PATH or apt-get install chromium');
 }
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 export function launch() {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
