@@ -176,6 +176,8 @@ describe('review showcase: inline JSON in a real page', () => {
   async function storePage(body: string): Promise<{ win: Window & { warnings: string[] }; el: RetainReviewShowcase }> {
     frame = document.createElement('iframe');
     frame.style.cssText = 'width: 700px; height: 500px';
+    // An about:srcdoc frame has no base of its own for module specifiers in WebKit: absolute URLs.
+    const origin = location.origin;
     frame.srcdoc = `<!doctype html><html lang="en"><head>
       <script>
         window.warnings = [];
@@ -185,9 +187,9 @@ describe('review showcase: inline JSON in a real page', () => {
         };
       </script>
       <script type="module">
-        import { useDatabase } from '/src/core/storage.ts';
+        import { useDatabase } from '${origin}/src/core/storage.ts';
         useDatabase(${JSON.stringify(db)}, { openTimeoutMs: ${SLOW_MACHINE_MS} });
-        await import('/src/review-showcase/review-showcase.ts');
+        await import('${origin}/src/review-showcase/review-showcase.ts');
       </script>
     </head><body>${body}</body></html>`;
     document.body.append(frame);

@@ -39,7 +39,8 @@ export const carouselStyles = css`
 function scroll(dir: number, track: HTMLElement): boolean {
   const card = track.querySelector('li')?.getBoundingClientRect().width ?? track.clientWidth;
   const end = dir > 0 ? track.scrollLeft + track.clientWidth >= track.scrollWidth - 2 : track.scrollLeft <= 2;
-  if (!end) track.scrollBy({ left: dir * card, behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  // 'instant', not 'auto': 'auto' defers to the CSS scroll-behavior, which need not agree with matchMedia.
+  if (!end) track.scrollBy({ left: dir * card, behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth' });
   return end;
 }
 
