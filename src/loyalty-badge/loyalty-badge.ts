@@ -135,7 +135,8 @@ export class RetainLoyaltyBadge extends RetainElement {
   /** The verified snapshot, if any; undefined while verifying. */
   @state() private verified: Snapshot | null | undefined = null;
   @state() private message = '';
-  @state() private celebrating = false;
+  /** The celebration under way: `still` (the shopper prefers reduced motion: a glow, no movement), else `moving`. */
+  @state() private celebrating: 'moving' | 'still' | false = false;
 
   /** @internal */
   readonly l = new LocalizeController<LoyaltyTerm>(this, translations);
@@ -338,7 +339,8 @@ export class RetainLoyaltyBadge extends RetainElement {
     if (!before || (before.points === now.points && before.tier === now.tier && before.gifts >= now.gifts)) return;
     const news = await (await this.loadPanel())?.announce(before, now, f.source);
     if (news?.said) this.message = news.said;
-    if (news?.celebrate) this.celebrating = true;
+    // Decided in script, when the celebration starts, so that it follows the preference the page reports.
+    if (news?.celebrate) this.celebrating = matchMedia('(prefers-reduced-motion: reduce)').matches ? 'still' : 'moving';
   }
 
   /** Loads the panel's code and makes this badge's panel (its texts and looks), once. */
@@ -416,7 +418,7 @@ export class RetainLoyaltyBadge extends RetainElement {
     return html`<div part="base" class="base" lang=${l.language} @keydown=${this.onKey} @focusout=${this.onFocusOut}>
       <button
         part="badge"
-        class=${this.celebrating ? 'badge celebrate' : 'badge'}
+        class=${this.celebrating ? `badge celebrate ${this.celebrating}` : 'badge'}
         aria-expanded=${String(this.open)}
         aria-controls="panel"
         aria-busy=${String(!this.guest && !f)}

@@ -111,9 +111,8 @@ export const panelStyles = css`
       box-shadow: 0 0 0 0.35em color-mix(in srgb, var(--_accent) 45%, transparent);
     }
   }
-  @media (prefers-reduced-motion: reduce) {
-    .celebrate {
-      animation: glow var(--_d) ease-out;
-    }
+  /* prefers-reduced-motion: the badge adds "still" from matchMedia when the celebration starts. */
+  .celebrate.still {
+    animation: glow var(--_d) ease-out;
   }
 `;
