@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { addDestination, onDeliveryState, outboxStats, settings, stopDelivery, type DeliveryState } from '../src/core/delivery.js';
+import { addDestination, backoff, onDeliveryState, outboxStats, settings, stopDelivery, type DeliveryState } from '../src/core/delivery.js';
 import { endpoint } from '../src/core/destinations.js';
 import { MEMO_KEY, type DeliveryMemo } from '../src/core/outbox.js';
 import { storage } from '../src/core/storage.js';
@@ -189,23 +189,52 @@ describe('delivery to an endpoint', () => {
     expect(sink.requests[1].at - sink.requests[0].at).to.be.at.least(1950);
   });
 
-  it('retries with exponential backoff and jitter until a 2xx, then removes the event', async () => {
+  it('retry delays double from retryBase up to retryMax, and jitter takes up to half off', () => {
+    const realRandom = Math.random;
+    try {
+      settings.retryBase = 200;
+      settings.retryMax = 1000;
+      for (const [random, factor] of [
+        [0, 0.5],
+        [0.5, 0.75],
+        [1 - 1e-9, 1],
+      ]) {
+        Math.random = () => random;
+        const delays = [1, 2, 3, 4, 5].map((attempts) => backoff(attempts));
+        const full = [200, 400, 800, 1000, 1000];
+        delays.forEach((delay, i) => expect(delay, `attempt ${i + 1} at random ${random}`).to.be.closeTo(full[i] * factor, 0.01));
+      }
+    } finally {
+      Math.random = realRandom;
+    }
+  });
+
+  it('retries after each failure with the doubled delay until a 2xx, then removes the event', async () => {
     const url = newSink();
     await setSink(url, { fail: 4 });
     settings.retryBase = 200;
-    addDestination(endpoint(absolute(url), 'test', { wait: 0 }));
-    emitEvent('retain-spin-end');
-    const sink = await until(async () => {
-      const s = await readSink(url);
-      return s.received.length === 1 && s;
-    }, 'the delivery');
-    const at = sink.requests.map((r) => r.at);
-    expect(sink.requests.map((r) => r.status)).to.deep.equal([503, 503, 503, 503, 200]);
-    for (let i = 1; i < at.length; i++) {
-      const full = 200 * 2 ** (i - 1);
-      // At least half the doubled delay (the jitter takes up to half off). Above: only a loose bound, as a
-      // browser may slow the timers of a page that was just behind another window.
-      expect(at[i] - at[i - 1], `gap ${i}`).to.be.within(full / 2 - 20, full + 1500);
+    // No jitter off (the jitter's range is the test above): each wait is the full doubled delay.
+    const realRandom = Math.random;
+    Math.random = () => 1 - 1e-9;
+    try {
+      addDestination(endpoint(absolute(url), 'test', { wait: 0 }));
+      emitEvent('retain-spin-end');
+      const sink = await until(async () => {
+        const s = await readSink(url);
+        return s.received.length === 1 && s;
+      }, 'the delivery');
+      const at = sink.requests.map((r) => r.at);
+      expect(sink.requests.map((r) => r.status)).to.deep.equal([503, 503, 503, 503, 200]);
+      for (let i = 1; i < at.length; i++) {
+        const full = 200 * 2 ** (i - 1);
+        // The timer starts only after the failed answer arrived, so a gap is never shorter than the delay
+        // (20 ms for clock granularity). Above, the loaded machine's overhead (a request and a few IndexedDB
+        // transactions per attempt, on pages whose timers may be throttled) is bounded loosely, but below
+        // twice the delay plus 2 s: a delay that quadruples instead of doubling goes over it by the 4th gap.
+        expect(at[i] - at[i - 1], `gap ${i}`).to.be.within(full - 20, 2 * full + 2000);
+      }
+    } finally {
+      Math.random = realRandom;
     }
     await until(async () => (await outboxStats()).queued === 0, 'an empty outbox');
   });

@@ -403,7 +403,9 @@ function schedule(key: string, ms: number): void {
   }, ms);
 }
 
-const backoff = (attempts: number) => Math.min(settings.retryMax, settings.retryBase * 2 ** (attempts - 1)) * (0.5 + Math.random() / 2);
+/** The wait before retry number `attempts` (1, 2, …): the doubled delay, capped, less up to half (jitter). */
+export const backoff = (attempts: number) =>
+  Math.min(settings.retryMax, settings.retryBase * 2 ** (attempts - 1)) * (0.5 + Math.random() / 2);
 
 /** Asks for the destination's Web Lock; the tab holding it flushes the destination while it lives. */
 function lead(key: string): void {
