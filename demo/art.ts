@@ -15,8 +15,7 @@ const emblems: Record<Emblem, (c: string) => string> = {
   smoke: (c) =>
     `<path d="M-10 16C-18 6-2 2-8-8S-2-18 4-18M4 16C-4 6 12 2 6-8" fill="none" stroke="${c}" stroke-width="4" stroke-linecap="round"/>`,
   crescent: (c) => `<path d="M6-17A17 17 0 1 0 6 17 20 20 0 0 1 6-17Z" fill="${c}"/><circle cx="12" cy="-8" r="2.5" fill="${c}"/>`,
-  star: (c) =>
-    `<path d="${starPath(8, 18, 7)}" fill="${c}"/><circle r="3.5" fill="#f2c46d"/>`,
+  star: (c) => `<path d="${starPath(8, 18, 7)}" fill="${c}"/><circle r="3.5" fill="#f2c46d"/>`,
 };
 
 function starPath(points: number, outer: number, inner: number): string {

@@ -50,7 +50,9 @@ export function lineItem(line: CartLine, editable: boolean): HTMLLIElement {
         <button type="button" class="btn-link" data-role="remove" aria-label="${escapeHtml(t('cart.removeNamed', named))}">${escapeHtml(t('cart.remove'))}</button>
       </div>`
     : '';
-  const facts = editable ? `${escapeHtml(size)} · ${escapeHtml(money(cents))}` : `${escapeHtml(size)} · ${escapeHtml(money(cents))} × ${line.qty}`;
+  const facts = editable
+    ? `${escapeHtml(size)} · ${escapeHtml(money(cents))}`
+    : `${escapeHtml(size)} · ${escapeHtml(money(cents))} × ${line.qty}`;
   item.innerHTML = `
     <div class="line-art">${tinArt(product)}</div>
     <div class="line-info">
@@ -64,7 +66,8 @@ export function lineItem(line: CartLine, editable: boolean): HTMLLIElement {
 
 /** Subtotal, shipping and total as `<dt>/<dd>` pairs for a `<dl class="sums">`. */
 export function sumsMarkup(sums: Pick<Totals, 'subtotal' | 'shipping' | 'total'>): string {
-  const row = (label: string, value: string, cls = '') => `<dt class="${cls}">${escapeHtml(label)}</dt><dd class="${cls}">${escapeHtml(value)}</dd>`;
+  const row = (label: string, value: string, cls = '') =>
+    `<dt class="${cls}">${escapeHtml(label)}</dt><dd class="${cls}">${escapeHtml(value)}</dd>`;
   return (
     row(t('cart.subtotal'), money(sums.subtotal)) +
     row(t('cart.shipping'), sums.shipping === 0 ? t('cart.free') : money(sums.shipping)) +

@@ -4,7 +4,21 @@
  */
 import { FREE_SHIPPING_FROM, SHIPPING, productBySlug, type ShippingMethod } from './catalog.js';
 import { lineItem, sumsMarkup } from './cards.js';
-import { announce, clearCart, escapeHtml, href, money, onCartChange, placeOrder, readCart, setQuantity, t, textOf, totals, weight } from './shop.js';
+import {
+  announce,
+  clearCart,
+  escapeHtml,
+  href,
+  money,
+  onCartChange,
+  placeOrder,
+  readCart,
+  setQuantity,
+  t,
+  textOf,
+  totals,
+  weight,
+} from './shop.js';
 
 const $ = <E extends Element = HTMLElement>(selector: string) => document.querySelector<E>(selector)!;
 const title = $<HTMLHeadingElement>('.page-title');
@@ -44,7 +58,10 @@ function render(): void {
 
   if (focusKey && focusRole) {
     const same = list.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"] [data-role="${focusRole}"]`);
-    const usable = same && !(same as HTMLButtonElement).disabled ? same : list.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"] [data-role="qty"]`);
+    const usable =
+      same && !(same as HTMLButtonElement).disabled
+        ? same
+        : list.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"] [data-role="qty"]`);
     // The line is gone (removed): the next line's remove button, else the page title.
     const next = list.children[Math.min(focusIndex, list.children.length - 1)]?.querySelector<HTMLElement>('[data-role="remove"]');
     (usable ?? next ?? title).focus();

@@ -49,7 +49,11 @@ const earlyStates = new Map<string, { state: DeliveryState; note?: string }>();
 
 type Child = Node | string | null | undefined | false;
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (name === 'class') el.className = value;
@@ -63,12 +67,19 @@ const chevron = () => {
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.setAttribute('viewBox', '0 0 16 16');
   svg.setAttribute('aria-hidden', 'true');
-  svg.innerHTML = '<path d="M3 10l5-5 5 5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>';
+  svg.innerHTML =
+    '<path d="M3 10l5-5 5 5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>';
   return svg;
 };
 
 const tally = h('span', { class: 'rc-tally' });
-const toggle = h('button', { type: 'button', class: 'rc-toggle', 'aria-expanded': 'false', 'aria-controls': 'rc-body' }, chevron(), 'Event console ', tally);
+const toggle = h(
+  'button',
+  { type: 'button', class: 'rc-toggle', 'aria-expanded': 'false', 'aria-controls': 'rc-body' },
+  chevron(),
+  'Event console ',
+  tally,
+);
 const last = h('span', { class: 'rc-last' });
 const status = h('span', { class: 'rc-status' });
 
@@ -89,7 +100,13 @@ const body = h(
     h(
       'section',
       { class: 'rc-section rc-events' },
-      h('div', { class: 'rc-section-head' }, h('h3', { id: 'rc-events-title' }, 'Events'), h('span', { class: 'rc-source' }, 'retainkit.on()'), clearButton),
+      h(
+        'div',
+        { class: 'rc-section-head' },
+        h('h3', { id: 'rc-events-title' }, 'Events'),
+        h('span', { class: 'rc-source' }, 'retainkit.on()'),
+        clearButton,
+      ),
       h(
         'div',
         { class: 'rc-scroll', role: 'region', 'aria-labelledby': 'rc-events-title', tabindex: '0' },
@@ -99,7 +116,13 @@ const body = h(
           h(
             'thead',
             { role: 'rowgroup' },
-            h('tr', { role: 'row' }, ...['Time', 'Event', 'Widget / instance', 'Detail', 'Delivery'].map((label) => h('th', { scope: 'col', role: 'columnheader' }, label))),
+            h(
+              'tr',
+              { role: 'row' },
+              ...['Time', 'Event', 'Widget / instance', 'Detail', 'Delivery'].map((label) =>
+                h('th', { scope: 'col', role: 'columnheader' }, label),
+              ),
+            ),
           ),
           eventRows,
         ),
@@ -119,7 +142,12 @@ const body = h(
       h(
         'div',
         { class: 'rc-scroll', role: 'region', 'aria-labelledby': 'rc-counters-title', tabindex: '0' },
-        h('table', { class: 'rc-table' }, h('thead', {}, h('tr', {}, ...['Widget', 'Instance', 'Counts'].map((label) => h('th', { scope: 'col' }, label)))), counterRows),
+        h(
+          'table',
+          { class: 'rc-table' },
+          h('thead', {}, h('tr', {}, ...['Widget', 'Instance', 'Counts'].map((label) => h('th', { scope: 'col' }, label)))),
+          counterRows,
+        ),
         countersEmpty,
       ),
     ),
@@ -156,7 +184,13 @@ panel.addEventListener('keydown', (event) => {
 
 // ---- Events ---------------------------------------------------------------------------------------
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3, hour12: false });
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  fractionalSecondDigits: 3,
+  hour12: false,
+});
 
 function fromRecord(record: KitEventRecord): LoggedEvent {
   const detail = record.detail ?? {};
@@ -197,7 +231,9 @@ function deliveryCell(entry: LoggedEvent): HTMLTableCellElement {
 
 function fillDelivery(cell: HTMLTableCellElement, entry: LoggedEvent): void {
   cell.dataset.state = entry.delivery ?? '';
-  cell.replaceChildren(entry.delivery ? h('span', { class: 'rc-state' }, entry.delivery) : h('span', { class: 'rc-none', title: 'not forwarded' }, '—'));
+  cell.replaceChildren(
+    entry.delivery ? h('span', { class: 'rc-state' }, entry.delivery) : h('span', { class: 'rc-none', title: 'not forwarded' }, '—'),
+  );
   if (entry.deliveryNote) cell.append(h('span', { class: 'rc-note' }, entry.deliveryNote));
 }
 
@@ -211,7 +247,12 @@ function row(entry: LoggedEvent): HTMLTableRowElement {
   return h(
     'tr',
     { role: 'row', 'data-event-id': entry.id, 'data-widget': entry.widget },
-    h('td', { class: 'rc-time', role: 'cell' }, h('time', { datetime: when.toISOString() }, timeFormat.format(when)), entry.page !== page && h('span', { class: 'rc-page' }, entry.page)),
+    h(
+      'td',
+      { class: 'rc-time', role: 'cell' },
+      h('time', { datetime: when.toISOString() }, timeFormat.format(when)),
+      entry.page !== page && h('span', { class: 'rc-page' }, entry.page),
+    ),
     h('td', { role: 'cell' }, h('code', { class: 'rc-name' }, entry.name), entry.cancelled && h('span', { class: 'rc-tag' }, 'cancelled')),
     h('td', { role: 'cell' }, h('span', { class: 'rc-widget' }, entry.widget), h('span', { class: 'rc-instance' }, entry.instance)),
     h('td', { class: 'rc-detail', role: 'cell' }, detail),
@@ -377,7 +418,9 @@ function showCounters(all: AllCounters): void {
 // ---- Reset ----------------------------------------------------------------------------------------
 
 resetButton.addEventListener('click', async () => {
-  const ok = confirm('Reset the demo? This empties the cart, forgets the demo orders and this log, and deletes everything the kit stored in this browser (IndexedDB "retainkit").');
+  const ok = confirm(
+    'Reset the demo? This empties the cart, forgets the demo orders and this log, and deletes everything the kit stored in this browser (IndexedDB "retainkit").',
+  );
   if (!ok) return;
   for (const store of [localStorage, sessionStorage]) {
     for (const key of Object.keys(store)) if (key.startsWith('kettlebloom:') && key !== OPEN_KEY) store.removeItem(key);

@@ -6,7 +6,16 @@
  * Each page's module imports this first, and each page loads it before the kit's script tag, so
  * `<html lang>` is set before any widget renders.
  */
-import { CURRENCY, FREE_SHIPPING_FROM, SHIPPING, productBySlug, sizeOf, type Product, type ProductText, type ShippingMethod } from './catalog.js';
+import {
+  CURRENCY,
+  FREE_SHIPPING_FROM,
+  SHIPPING,
+  productBySlug,
+  sizeOf,
+  type Product,
+  type ProductText,
+  type ShippingMethod,
+} from './catalog.js';
 import { texts, type Plural, type TextKey } from './texts.js';
 
 export const LANGS = ['en', 'ru', 'uk', 'hu'] as const;

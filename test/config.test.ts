@@ -96,7 +96,9 @@ describe('config', () => {
       expect(parseEnum(el, 'position', 'Bottom-End', ['bottom-end', 'center'] as const, 'center')).to.equal('bottom-end');
       expect(parseEnum(el, 'theme', 'darkMode', ['light', 'darkMode'] as const, 'light')).to.equal('darkMode');
       expect(parseEnum(el, 'position', 'left', ['bottom-end', 'center'] as const, 'center')).to.equal('center');
-      expect(warnings.take()).to.deep.equal(['retainkit: <retain-test> position="left" is not one of bottom-end, center; using "center" instead. <retain-test>']);
+      expect(warnings.take()).to.deep.equal([
+        'retainkit: <retain-test> position="left" is not one of bottom-end, center; using "center" instead. <retain-test>',
+      ]);
     });
   });
 
@@ -151,7 +153,15 @@ describe('config', () => {
       expect(parseUrl(el, 'endpoint', 'spin?x=1')).to.equal(new URL('spin?x=1', document.baseURI).href);
     });
 
-    for (const raw of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<b>x</b>', 'http://shop.example/api', '//evil.example/x', 'ftp://shop.example/x', 'http://[bad']) {
+    for (const raw of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'data:text/html,<b>x</b>',
+      'http://shop.example/api',
+      '//evil.example/x',
+      'ftp://shop.example/x',
+      'http://[bad',
+    ]) {
       it(`refuses ${raw.trim()} with one warning`, () => {
         expect(parseUrl(el, 'endpoint', raw, null)).to.equal(null);
         expect(safeUrl(raw)).to.equal(null);
@@ -162,7 +172,8 @@ describe('config', () => {
   });
 
   describe('parseJson', () => {
-    const isPrizes = (value: unknown) => (Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : 'is not a list of prize names');
+    const isPrizes = (value: unknown) =>
+      Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : 'is not a list of prize names';
 
     it('reads JSON from the attribute', () => {
       expect(parseJson(el, 'prizes', '["a","b"]', isPrizes, [])).to.deep.equal(['a', 'b']);
@@ -186,7 +197,9 @@ describe('config', () => {
       expect(parseJson(host, 'prizes', null, isPrizes, ['fallback'])).to.deep.equal(['fallback']);
       expect(parseJson(el, 'prizes', '{', isPrizes, [])).to.deep.equal([]);
       const [fromScript, fromAttr] = warnings.take();
-      expect(fromScript).to.match(/^retainkit: <retain-test> prizes \(from its <script type="application\/json">\)="\[oops" is not valid JSON \(.+\); using "\[\\"fallback\\"\]" instead\./);
+      expect(fromScript).to.match(
+        /^retainkit: <retain-test> prizes \(from its <script type="application\/json">\)="\[oops" is not valid JSON \(.+\); using "\[\\"fallback\\"\]" instead\./,
+      );
       expect(fromAttr).to.match(/^retainkit: <retain-test> prizes="\{" is not valid JSON/);
     });
 

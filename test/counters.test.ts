@@ -85,9 +85,12 @@ describe('counters', () => {
     const errors: unknown[] = [];
     console.error = (...args: unknown[]) => errors.push(args);
     const heard: number[] = [];
-    const stops = [onCountersChange(() => {
-      throw new Error('widget bug');
-    }), onCountersChange((change) => heard.push(change.count))];
+    const stops = [
+      onCountersChange(() => {
+        throw new Error('widget bug');
+      }),
+      onCountersChange((change) => heard.push(change.count)),
+    ];
     try {
       expect(await increment('w', 'i', 'seen')).to.equal(1);
     } finally {

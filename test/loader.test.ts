@@ -72,7 +72,9 @@ describe('loader (src/retainkit.ts in a fresh tab)', () => {
     const first = tab.window.retainkit;
     await tab.load('/src/retainkit.ts?v=2');
     // A second module instance, as a second script tag with another URL gives.
-    expect(tab.window.performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/src/retainkit.ts?v=2'))).to.equal(true);
+    expect(tab.window.performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/src/retainkit.ts?v=2'))).to.equal(
+      true,
+    );
     expect(tab.window.retainkit).to.equal(first);
     tab.window.document.body.insertAdjacentHTML('beforeend', '<retain-order order-id="L-3" total="2"></retain-order>');
     await tab.window.customElements.whenDefined('retain-order');

@@ -12,7 +12,8 @@ const translations: Translations<Key> = {
   },
   ru: {
     title: 'Крутите колесо',
-    spins: ({ n }, l) => l.plural(n as number, { one: `${n} вращение`, few: `${n} вращения`, many: `${n} вращений`, other: `${n} вращения` }),
+    spins: ({ n }, l) =>
+      l.plural(n as number, { one: `${n} вращение`, few: `${n} вращения`, many: `${n} вращений`, other: `${n} вращения` }),
     onlyEnglish: undefined as unknown as string, // a missing term falls back to English
   },
   uk: {
@@ -120,7 +121,9 @@ describe('localize', () => {
     const uk = await fixture<LocalizeProbe>(html`<localize-probe lang="uk-UA"></localize-probe>`);
     const en = await fixture<LocalizeProbe>(html`<localize-probe lang="en-US"></localize-probe>`);
     const nbsp = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
-    expect(nbsp(hu.l.currency(1990, 'HUF'))).to.equal(nbsp(new Intl.NumberFormat('hu', { style: 'currency', currency: 'HUF' }).format(1990)));
+    expect(nbsp(hu.l.currency(1990, 'HUF'))).to.equal(
+      nbsp(new Intl.NumberFormat('hu', { style: 'currency', currency: 'HUF' }).format(1990)),
+    );
     expect(en.l.currency(59.9, 'USD')).to.equal('$59.90');
     expect(en.l.currency(5, '$$')).to.equal('5 $$');
     expect(nbsp(uk.l.number(1234567.891))).to.equal('1 234 567,891');

@@ -27,7 +27,9 @@ describe('<retain-order>', () => {
 
   it('records the order and fires retain-order-recorded once, with its detail', async () => {
     const before = Date.now();
-    const el = await fixture<RetainOrder>(html`<retain-order instance="thanks" order-id="1001" total="59.90" currency="eur"></retain-order>`);
+    const el = await fixture<RetainOrder>(
+      html`<retain-order instance="thanks" order-id="1001" total="59.90" currency="eur"></retain-order>`,
+    );
     expect(await el.recorded).to.equal(true);
     expect(el.hidden).to.equal(true);
     expect(events).to.have.length(1);

@@ -19,7 +19,11 @@ describe('random', () => {
     const draws = 60_000;
     const observed = weights.map(() => 0);
     for (let i = 0; i < draws; i++) observed[weightedIndex(weights)] += 1;
-    const statistic = chiSquare(observed, weights.map((w) => w / total), draws);
+    const statistic = chiSquare(
+      observed,
+      weights.map((w) => w / total),
+      draws,
+    );
     expect(statistic).to.be.below(CRITICAL_0_001[weights.length - 1]);
   });
 

@@ -1,5 +1,16 @@
 import { expect } from '@open-wc/testing';
-import { cleanText, dataUrl, distributionOf, normalizeData, normalizeReview, parseDate, ready, summarize, type ReviewData, type ShownReview } from '../src/review-showcase/review-data.js';
+import {
+  cleanText,
+  dataUrl,
+  distributionOf,
+  normalizeData,
+  normalizeReview,
+  parseDate,
+  ready,
+  summarize,
+  type ReviewData,
+  type ShownReview,
+} from '../src/review-showcase/review-data.js';
 
 const base = 'https://shop.example/products/mug';
 
@@ -61,7 +72,12 @@ describe('review data: aggregate and distribution', () => {
   });
 
   it('an empty product has count 0 and average 0', () => {
-    expect(data({ product: { id: 'p' }, reviews: [] }).aggregate).to.deep.equal({ count: 0, average: 0, distribution: [0, 0, 0, 0, 0], computed: true });
+    expect(data({ product: { id: 'p' }, reviews: [] }).aggregate).to.deep.equal({
+      count: 0,
+      average: 0,
+      distribution: [0, 0, 0, 0, 0],
+      computed: true,
+    });
     expect(summarize([0, 0, 0, 0, 0])).to.deep.equal({ count: 0, average: 0 });
   });
 
@@ -104,7 +120,9 @@ describe('review data: reviews', () => {
       language: 'hu-HU',
       featured: true,
     });
-    expect(r.media).to.deep.equal([{ url: 'https://shop.example/p/1.jpg', alt: 'Mug on a desk', width: 800, height: 600, thumb: 'https://shop.example/p/1-s.jpg' }]);
+    expect(r.media).to.deep.equal([
+      { url: 'https://shop.example/p/1.jpg', alt: 'Mug on a desk', width: 800, height: 600, thumb: 'https://shop.example/p/1-s.jpg' },
+    ]);
     expect(r.reply).to.deep.equal({ body: 'Thank you!', author: 'Mug Store', date: Date.UTC(2025, 2, 15) });
     expect(r.score).to.be.greaterThan(0.5).and.lessThan(0.8);
   });
@@ -118,7 +136,16 @@ describe('review data: reviews', () => {
   it('skips reviews without an id, without a 1–5 rating, or repeating an id; keeps the rest and counts the problems', () => {
     const d = data({
       product: { id: 'p' },
-      reviews: [{ id: 'a', rating: 5 }, { rating: 5 }, { id: 'b', rating: 0 }, { id: 'c', rating: '6' }, { id: 'd', rating: 'x' }, { id: 'a', rating: 4 }, 'nope', { id: 'e', rating: 3.6 }],
+      reviews: [
+        { id: 'a', rating: 5 },
+        { rating: 5 },
+        { id: 'b', rating: 0 },
+        { id: 'c', rating: '6' },
+        { id: 'd', rating: 'x' },
+        { id: 'a', rating: 4 },
+        'nope',
+        { id: 'e', rating: 3.6 },
+      ],
     });
     expect(d.reviews.map((r) => [r.id, r.rating])).to.deep.equal([
       ['a', 5],
@@ -156,7 +183,9 @@ describe('review data: untrusted text and URLs', () => {
     expect(dataUrl('http://evil.example/x.jpg', base)).to.equal(undefined);
     expect(dataUrl('//cdn.example/x.jpg', base)).to.equal('https://cdn.example/x.jpg');
     expect(dataUrl('photos/1.svg', base)).to.equal('https://shop.example/products/photos/1.svg');
-    const r = review({ media: ['javascript:alert(1)', { url: 'data:image/png;base64,AAAA' }, { url: 'https://cdn.example/a.jpg', alt: 'ok' }, 42] });
+    const r = review({
+      media: ['javascript:alert(1)', { url: 'data:image/png;base64,AAAA' }, { url: 'https://cdn.example/a.jpg', alt: 'ok' }, 42],
+    });
     expect(r.media.map((m) => m.url)).to.deep.equal(['https://cdn.example/a.jpg']);
     const d = data({ product: { id: 'p', url: 'javascript:alert(1)' }, reviews: [], next: 'javascript:x', all: 'data:text/html,x' });
     expect([d.product.url, d.next, d.all]).to.deep.equal([undefined, undefined, undefined]);

@@ -34,7 +34,12 @@ const INJECTIONS = [
 /** The hostile corpus: every field a stranger fills, attacked. */
 function corpus() {
   return {
-    product: { id: 'hostile', name: '<b>Product</b>', url: 'javascript:parent.pwned.push("product")', schemaId: 'https://shop.example/hostile#product' },
+    product: {
+      id: 'hostile',
+      name: '<b>Product</b>',
+      url: 'javascript:parent.pwned.push("product")',
+      schemaId: 'https://shop.example/hostile#product',
+    },
     all: 'javascript:parent.pwned.push("all")',
     aggregate: { average: 3, count: 500 },
     reviews: [
@@ -56,8 +61,20 @@ function corpus() {
         date: payload,
       })),
       { id: 'long', rating: 2, title: LONG_WORD, body: `${LONG_WORD} ${'word '.repeat(2000)}`, author: { name: LONG_WORD } },
-      { id: 'bidi', rating: 1, title: 'Nice \u202Egnp.exe\u202C tea', body: 'Mixed עברית and English \u2067isolated\u2069 text', author: { name: '\u202Enimda' } },
-      { id: 'zalgo', rating: 4, title: `Z${'\u0336\u0337\u0338\u0315\u0316\u0317\u0318\u0319'.repeat(30)}algo`, body: '😀👍🏽👨‍👩‍👧‍👦🇭🇺 e\u0301 ﷽', author: { name: 'مريم' } },
+      {
+        id: 'bidi',
+        rating: 1,
+        title: 'Nice \u202Egnp.exe\u202C tea',
+        body: 'Mixed עברית and English \u2067isolated\u2069 text',
+        author: { name: '\u202Enimda' },
+      },
+      {
+        id: 'zalgo',
+        rating: 4,
+        title: `Z${'\u0336\u0337\u0338\u0315\u0316\u0317\u0318\u0319'.repeat(30)}algo`,
+        body: '😀👍🏽👨‍👩‍👧‍👦🇭🇺 e\u0301 ﷽',
+        author: { name: 'مريم' },
+      },
     ],
   };
 }
@@ -68,7 +85,8 @@ const root = (el: Element) => el.shadowRoot!;
 function unsafe(shadow: ShadowRoot): string[] {
   const findings: string[] = [];
   for (const el of shadow.querySelectorAll('*')) {
-    if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'STYLE'].includes(el.tagName) && !el.closest('template')) findings.push(`element ${el.tagName}`);
+    if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'STYLE'].includes(el.tagName) && !el.closest('template'))
+      findings.push(`element ${el.tagName}`);
     for (const attr of el.attributes) {
       if (/^on/i.test(attr.name)) findings.push(`handler ${attr.name} on ${el.tagName}`);
       if (['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href'].includes(attr.name)) {
@@ -95,7 +113,9 @@ describe('review showcase: hostile reviews render inert', () => {
   });
 
   it('given as data: markup shows as text, no handler or unsafe URL reaches the DOM, nothing runs', async () => {
-    const el = await fixture<RetainReviewShowcase>(html`<retain-review-showcase page-size="20" style="width: 600px" .data=${corpus()}></retain-review-showcase>`);
+    const el = await fixture<RetainReviewShowcase>(
+      html`<retain-review-showcase page-size="20" style="width: 600px" .data=${corpus()}></retain-review-showcase>`,
+    );
     await el.updateComplete;
     const shadow = root(el);
     expect(shadow.querySelectorAll('article')).to.have.length(INJECTIONS.length + 3);
@@ -106,7 +126,9 @@ describe('review showcase: hostile reviews render inert', () => {
       expect(card.querySelector('.meta bdi')!.textContent).to.equal(payload);
       // Only the one https:/same-origin photo of five is kept, with the hostile alt as plain text.
       const imgs = [...card.querySelectorAll('img')];
-      expect(imgs.map((img) => [img.getAttribute('src'), img.alt])).to.deep.equal([[`${location.origin}/demo/data/photos/leaves.svg`, payload]]);
+      expect(imgs.map((img) => [img.getAttribute('src'), img.alt])).to.deep.equal([
+        [`${location.origin}/demo/data/photos/leaves.svg`, payload],
+      ]);
       expect(card.querySelector('h3')!.hasAttribute('lang')).to.equal(false);
     }
     expect(unsafe(shadow)).to.deep.equal([]);
@@ -129,7 +151,9 @@ describe('review showcase: hostile reviews render inert', () => {
   });
 
   it('long words, bidi overrides, Zalgo and emoji stay tidy inside their cards', async () => {
-    const el = await fixture<RetainReviewShowcase>(html`<retain-review-showcase page-size="20" style="display: block; width: 600px" .data=${corpus()}></retain-review-showcase>`);
+    const el = await fixture<RetainReviewShowcase>(
+      html`<retain-review-showcase page-size="20" style="display: block; width: 600px" .data=${corpus()}></retain-review-showcase>`,
+    );
     await el.updateComplete;
     const shadow = root(el);
     const host = el.getBoundingClientRect();
@@ -203,11 +227,21 @@ describe('review showcase: inline JSON in a real page', () => {
   it('"</script>" escaped as "<\\/script>" in the JSON shows as text and runs nothing', async () => {
     const data = {
       product: { id: 'p', name: 'P' },
-      reviews: [{ id: 'a', rating: 5, author: 'X', title: '</script><script>parent.pwned.push("title")</script>', body: '</SCRIPT ><img src=x onerror="parent.pwned.push(\'body\')">' }],
+      reviews: [
+        {
+          id: 'a',
+          rating: 5,
+          author: 'X',
+          title: '</script><script>parent.pwned.push("title")</script>',
+          body: '</SCRIPT ><img src=x onerror="parent.pwned.push(\'body\')">',
+        },
+      ],
     };
     // What a store's template must do: JSON-encode, then escape "</" (JSON allows "\/").
     const json = JSON.stringify(data).replace(/<\//g, '<\\/');
-    const { win, el } = await storePage(`<retain-review-showcase><script type="application/json">${json}</script></retain-review-showcase>`);
+    const { win, el } = await storePage(
+      `<retain-review-showcase><script type="application/json">${json}</script></retain-review-showcase>`,
+    );
     const card = el.shadowRoot!.querySelector('article')!;
     expect(card.querySelector('h3')!.textContent).to.equal(data.reviews[0].title);
     expect(card.querySelector('.body')!.textContent).to.equal(data.reviews[0].body);
@@ -218,7 +252,8 @@ describe('review showcase: inline JSON in a real page', () => {
   });
 
   it('an un-escaped "</script>" ends the JSON early: one warning, the error state, and the widget runs and shows none of it', async () => {
-    const body = '<retain-review-showcase><script type="application/json">{"product":{"id":"p"},"reviews":[{"id":"a","rating":5,"author":"X","body":"</script><b id="leak">leaked markup</b>"}]}</script></retain-review-showcase>';
+    const body =
+      '<retain-review-showcase><script type="application/json">{"product":{"id":"p"},"reviews":[{"id":"a","rating":5,"author":"X","body":"</script><b id="leak">leaked markup</b>"}]}</script></retain-review-showcase>';
     const { win, el } = await storePage(body);
     expect(win.warnings).to.have.length(1);
     expect(win.warnings[0]).to.match(/data=.* is not valid JSON/);

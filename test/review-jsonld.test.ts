@@ -11,7 +11,7 @@ const SLOW_MACHINE_MS = 15_000;
 
 const ID = 'https://shop.example/teas/jasmine#product';
 const shown = (data: ReviewData) => data.reviews.map(ready);
-type Node = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Node = Record<string, any>;
 
 function makeData(n: number, extra: Record<string, unknown> = {}): ReviewData {
   const data = normalizeData({
@@ -59,8 +59,20 @@ describe('review JSON-LD', () => {
     it("has Google's required Product, AggregateRating and Review properties", () => {
       const data = makeData(3);
       const node = productNode(data, shown(data), ID);
-      expect(node).to.deep.include({ '@type': 'Product', '@id': ID, name: 'Jasmine Silver Needle', url: `${location.origin}/teas/jasmine` });
-      expect(node.aggregateRating).to.deep.equal({ '@type': 'AggregateRating', ratingValue: 4.6, ratingCount: 187, reviewCount: 187, bestRating: 5, worstRating: 1 });
+      expect(node).to.deep.include({
+        '@type': 'Product',
+        '@id': ID,
+        name: 'Jasmine Silver Needle',
+        url: `${location.origin}/teas/jasmine`,
+      });
+      expect(node.aggregateRating).to.deep.equal({
+        '@type': 'AggregateRating',
+        ratingValue: 4.6,
+        ratingCount: 187,
+        reviewCount: 187,
+        bestRating: 5,
+        worstRating: 1,
+      });
       const reviews = node.review as Node[];
       expect(reviews).to.have.length(3);
       expect(reviews[0]).to.deep.equal({
@@ -95,7 +107,9 @@ describe('review JSON-LD', () => {
     });
 
     it('serializes so that no text can close the script element', () => {
-      expect(serialize({ body: '</script><script>alert(1)</script>' })).to.equal('{"body":"\\u003c/script>\\u003cscript>alert(1)\\u003c/script>"}');
+      expect(serialize({ body: '</script><script>alert(1)</script>' })).to.equal(
+        '{"body":"\\u003c/script>\\u003cscript>alert(1)\\u003c/script>"}',
+      );
       expect(JSON.parse(serialize({ body: '</script>' })).body).to.equal('</script>');
     });
   });
@@ -105,7 +119,13 @@ describe('review JSON-LD', () => {
     afterEach(() => scripts.splice(0).forEach((s) => s.remove()));
 
     it("merges into the store's Product with the same @id, in place, and restores it on withdraw", () => {
-      const store = { '@context': 'https://schema.org', '@type': 'Product', '@id': ID, name: 'Store name', offers: { '@type': 'Offer', price: '18.50', priceCurrency: 'EUR' } };
+      const store = {
+        '@context': 'https://schema.org',
+        '@type': 'Product',
+        '@id': ID,
+        name: 'Store name',
+        offers: { '@type': 'Offer', price: '18.50', priceCurrency: 'EUR' },
+      };
       const script = storeScript(store);
       scripts.push(script);
       const original = script.textContent;
@@ -130,7 +150,12 @@ describe('review JSON-LD', () => {
         '@context': 'https://schema.org',
         '@graph': [
           { '@type': 'Organization', '@id': 'https://shop.example/#org', name: 'Shop' },
-          { '@type': 'Product', '@id': ID, name: 'Store name', aggregateRating: { '@type': 'AggregateRating', ratingValue: 1, ratingCount: 1 } },
+          {
+            '@type': 'Product',
+            '@id': ID,
+            name: 'Store name',
+            aggregateRating: { '@type': 'AggregateRating', ratingValue: 1, ratingCount: 1 },
+          },
         ],
       };
       scripts.push(storeScript(graph));
@@ -145,14 +170,21 @@ describe('review JSON-LD', () => {
     });
 
     it('adds its own complete Product when the page has none with that @id, and removes it on withdraw', () => {
-      scripts.push(storeScript({ '@context': 'https://schema.org', '@type': 'Product', '@id': 'https://shop.example/other#product', name: 'Other' }));
+      scripts.push(
+        storeScript({ '@context': 'https://schema.org', '@type': 'Product', '@id': 'https://shop.example/other#product', name: 'Other' }),
+      );
       const count = document.querySelectorAll('script[type="application/ld+json"]').length;
       const data = makeData(1);
       const publisher = new JsonLdPublisher();
       publisher.publish(productNode(data, shown(data), ID));
       expect(document.querySelectorAll('script[type="application/ld+json"]').length).to.equal(count + 1);
       const own = document.head.querySelector<HTMLScriptElement>('script[data-retain-review-showcase]')!;
-      expect(JSON.parse(own.textContent!)).to.deep.include({ '@context': 'https://schema.org', '@type': 'Product', '@id': ID, name: 'Jasmine Silver Needle' });
+      expect(JSON.parse(own.textContent!)).to.deep.include({
+        '@context': 'https://schema.org',
+        '@type': 'Product',
+        '@id': ID,
+        name: 'Jasmine Silver Needle',
+      });
       expect(nodesWithId('https://shop.example/other#product')[0]).not.to.have.property('review');
       publisher.withdraw();
       expect(own.isConnected).to.equal(false);
@@ -188,11 +220,24 @@ describe('review JSON-LD', () => {
 
     const raw = (n: number) => ({
       product: { id: 'jasmine', name: 'Jasmine', schemaId: ID },
-      reviews: Array.from({ length: n }, (_, i) => ({ id: `r${i + 1}`, rating: i % 3 ? 5 : 3, author: `A${i + 1}`, date: new Date(Date.UTC(2025, 0, 30 - i)).toISOString() })),
+      reviews: Array.from({ length: n }, (_, i) => ({
+        id: `r${i + 1}`,
+        rating: i % 3 ? 5 : 3,
+        author: `A${i + 1}`,
+        date: new Date(Date.UTC(2025, 0, 30 - i)).toISOString(),
+      })),
     });
 
     it('marks up exactly the visible reviews, following paging and filters, merged into the Product by @id', async () => {
-      scripts.push(storeScript({ '@context': 'https://schema.org', '@type': 'Product', '@id': ID, name: 'Jasmine', offers: { '@type': 'Offer', price: '1' } }));
+      scripts.push(
+        storeScript({
+          '@context': 'https://schema.org',
+          '@type': 'Product',
+          '@id': ID,
+          name: 'Jasmine',
+          offers: { '@type': 'Offer', price: '1' },
+        }),
+      );
       const el = await fixture<RetainReviewShowcase>(html`<retain-review-showcase page-size="3" .data=${raw(9)}></retain-review-showcase>`);
       await el.updateComplete;
       const marked = () => (nodesWithId(ID)[0].review as Node[]).map((r) => r.author.name);
@@ -220,7 +265,9 @@ describe('review JSON-LD', () => {
       const other = 'https://shop.example/x#product';
       scripts.push(storeScript({ '@context': 'https://schema.org', '@type': 'Product', '@id': other, name: 'X' }));
       const count = document.querySelectorAll('script[type="application/ld+json"]').length;
-      const el = await fixture<RetainReviewShowcase>(html`<retain-review-showcase schema-id=${other} .data=${raw(2)}></retain-review-showcase>`);
+      const el = await fixture<RetainReviewShowcase>(
+        html`<retain-review-showcase schema-id=${other} .data=${raw(2)}></retain-review-showcase>`,
+      );
       expect(nodesWithId(other)[0].review).to.have.length(2);
       expect(nodesWithId(ID)).to.have.length(0);
       el.remove();

@@ -27,7 +27,13 @@ function makeData(n: number, extra: Record<string, unknown> = {}, each: (i: numb
       date: new Date(START + (n - i) * HOUR).toISOString(),
       verified: i % 3 === 0,
       helpful: i % 4,
-      media: i % 5 === 0 ? [{ url: PHOTO, alt: `Cup photo ${i + 1}`, width: 400, height: 300 }, { url: PHOTO, alt: `Second photo ${i + 1}` }] : [],
+      media:
+        i % 5 === 0
+          ? [
+              { url: PHOTO, alt: `Cup photo ${i + 1}`, width: 400, height: 300 },
+              { url: PHOTO, alt: `Second photo ${i + 1}` },
+            ]
+          : [],
       language: 'en',
       ...each(i),
     })),
@@ -105,7 +111,11 @@ describe('<retain-review-showcase>', () => {
     });
 
     it('a card shows stars, title, author, location, date, verified badge, photos, store reply, helpful count and its language', async () => {
-      const data = makeData(1, {}, () => ({ reply: { body: 'Thanks, Person!', author: 'Mug Shop', date: '2025-02-01' }, helpful: 3, language: 'hu' }));
+      const data = makeData(1, {}, () => ({
+        reply: { body: 'Thanks, Person!', author: 'Mug Shop', date: '2025-02-01' },
+        helpful: 3,
+        language: 'hu',
+      }));
       const el = await showcase(html`<retain-review-showcase .data=${data}></retain-review-showcase>`);
       const card = $(el, 'article');
       expect($(el, 'article .stars').getAttribute('aria-label')).to.equal('Rated 5.0 out of 5');
@@ -125,7 +135,9 @@ describe('<retain-review-showcase>', () => {
     });
 
     it('shows an empty state when the product has no reviews', async () => {
-      const el = await showcase(html`<retain-review-showcase .data=${{ product: { id: 'x', name: 'X' }, reviews: [] }}></retain-review-showcase>`);
+      const el = await showcase(
+        html`<retain-review-showcase .data=${{ product: { id: 'x', name: 'X' }, reviews: [] }}></retain-review-showcase>`,
+      );
       expect(text($(el, '.note'))).to.equal('No reviews yet.');
       expect($(el, '.histogram')).to.equal(null);
       await expect(el).to.be.accessible();
@@ -153,7 +165,15 @@ describe('<retain-review-showcase>', () => {
       expect(ids(el)).to.have.length(10);
       await waitUntil(() => filters.length === 3);
       expect(filters.map((e) => e.detail.stars)).to.deep.equal([[5], [4, 5], []]);
-      expect(filters[1].detail).to.include({ widget: 'review-showcase', instance: 'default', productId: 'mug', photos: false, keyword: '', featured: false, matches: 14 });
+      expect(filters[1].detail).to.include({
+        widget: 'review-showcase',
+        instance: 'default',
+        productId: 'mug',
+        photos: false,
+        keyword: '',
+        featured: false,
+        matches: 14,
+      });
       expect(filters[1].detail.counters).to.deep.equal({ interacted: 2 });
     });
 
@@ -169,7 +189,9 @@ describe('<retain-review-showcase>', () => {
         expect(ids(el).every((id) => [1, 2, 3, 4, 6, 7, 9].includes(((Number(id!.slice(1)) - 1) % 10) + 1))).to.equal(true);
         el.featured = true;
         await settle(el);
-        expect(text($(el, '[part~="selection"]'))).to.equal('Showing reviews: 4★ and 5★, featured (0) · 3.9 from 20 reviews · See all reviews');
+        expect(text($(el, '[part~="selection"]'))).to.equal(
+          'Showing reviews: 4★ and 5★, featured (0) · 3.9 from 20 reviews · See all reviews',
+        );
         expect(text($(el, '.note'))).to.equal('No reviews match.');
         expect(filters).to.have.length(0);
       } finally {
@@ -225,7 +247,9 @@ describe('<retain-review-showcase>', () => {
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => filters.length === 2);
       expect(filters[1].detail).to.include({ keyword: 'REVIEW 1', photos: true, matches: 3 });
-      expect(text($(el, '[part~="selection"]'))).to.equal('Showing reviews: with photos, “REVIEW 1” (3) · 3.9 from 20 reviews · See all reviews');
+      expect(text($(el, '[part~="selection"]'))).to.equal(
+        'Showing reviews: with photos, “REVIEW 1” (3) · 3.9 from 20 reviews · See all reviews',
+      );
       await expect(el).to.be.accessible();
     });
   });
@@ -269,7 +293,9 @@ describe('<retain-review-showcase>', () => {
     it('moves by keyboard and buttons, one page in the DOM, turning pages at the ends', async () => {
       await emulateMedia({ reducedMotion: 'reduce' });
       await setViewport({ width: 800, height: 700 });
-      const el = await showcase(html`<retain-review-showcase view="carousel" page-size="4" style="--retain-review-showcase-card-width: 300px" .data=${makeData(6)}></retain-review-showcase>`);
+      const el = await showcase(
+        html`<retain-review-showcase view="carousel" page-size="4" style="--retain-review-showcase-card-width: 300px" .data=${makeData(6)}></retain-review-showcase>`,
+      );
       const track = $(el, '.track');
       expect(track.getAttribute('aria-roledescription')).to.equal('carousel');
       expect(ids(el)).to.deep.equal(['r1', 'r2', 'r3', 'r4']);
@@ -380,7 +406,11 @@ describe('<retain-review-showcase>', () => {
       await storage().put('state', { seen: START + 3 * HOUR + 1 }, 'review-showcase/mug/visit');
       const el = await showcase(html`<retain-review-showcase .data=${makeData(5)}></retain-review-showcase>`);
       await waitUntil(() => $$(el, '.new').length > 0);
-      expect($$(el, 'article').filter((a) => a.querySelector('.new')).map((a) => a.dataset.id)).to.deep.equal(['r1', 'r2']);
+      expect(
+        $$(el, 'article')
+          .filter((a) => a.querySelector('.new'))
+          .map((a) => a.dataset.id),
+      ).to.deep.equal(['r1', 'r2']);
       await expect(el).to.be.accessible();
     });
 
@@ -427,7 +457,8 @@ describe('<retain-review-showcase>', () => {
     it('fires nothing on programmatic changes', async () => {
       const el = await showcase(html`<retain-review-showcase .data=${makeData(6)}></retain-review-showcase>`);
       const fired: string[] = [];
-      for (const type of ['retain-review-filter', 'retain-review-sort', 'retain-review-helpful', 'retain-review-photo-open'] as const) el.addEventListener(type, () => fired.push(type));
+      for (const type of ['retain-review-filter', 'retain-review-sort', 'retain-review-helpful', 'retain-review-photo-open'] as const)
+        el.addEventListener(type, () => fired.push(type));
       el.setAttribute('min-rating', '5');
       el.setAttribute('sort', 'lowest');
       el.featured = true;
@@ -439,7 +470,9 @@ describe('<retain-review-showcase>', () => {
 
   describe('configuration', () => {
     it('a bad attribute warns once and falls back', async () => {
-      const el = await showcase(html`<retain-review-showcase view="tiles" page-size="0" sort="best" min-rating="9" .data=${makeData(12)}></retain-review-showcase>`);
+      const el = await showcase(
+        html`<retain-review-showcase view="tiles" page-size="0" sort="best" min-rating="9" .data=${makeData(12)}></retain-review-showcase>`,
+      );
       const warnings = consoleWatch.take();
       expect(warnings).to.have.length(4);
       expect(warnings.join('\n')).to.match(/view="tiles" is not one of list, grid, carousel, summary/);
@@ -473,7 +506,9 @@ describe('<retain-review-showcase>', () => {
     });
 
     it('reserves space before the reviews arrive', async () => {
-      const el = await showcase(html`<retain-review-showcase style="--retain-review-showcase-min-height: 800px" src="/test-api/reviews?delay=1500&count=2"></retain-review-showcase>`);
+      const el = await showcase(
+        html`<retain-review-showcase style="--retain-review-showcase-min-height: 800px" src="/test-api/reviews?delay=1500&count=2"></retain-review-showcase>`,
+      );
       const below = document.createElement('p');
       below.textContent = 'after the reviews';
       el.after(below);
@@ -504,7 +539,9 @@ describe('<retain-review-showcase>', () => {
 
     it('the grid lays cards out in columns', async () => {
       await setViewport({ width: 1000, height: 700 });
-      const el = await showcase(html`<retain-review-showcase view="grid" page-size="4" style="--retain-review-showcase-card-width: 200px" .data=${makeData(4)}></retain-review-showcase>`);
+      const el = await showcase(
+        html`<retain-review-showcase view="grid" page-size="4" style="--retain-review-showcase-card-width: 200px" .data=${makeData(4)}></retain-review-showcase>`,
+      );
       const tops = $$(el, 'article').map((a) => Math.round(a.getBoundingClientRect().top));
       expect(new Set(tops).size).to.equal(1);
       await expect(el).to.be.accessible();
@@ -517,7 +554,10 @@ describe('<retain-review-showcase>', () => {
         <retain-review-showcase lang="hu" .data=${makeData(1)}></retain-review-showcase>
       </div>`);
       const [uk, hu] = [...wrapper.querySelectorAll('retain-review-showcase')];
-      await waitUntil(() => text($(uk, '.summary')) === '4,0 21 відгук' && text($(hu, '.summary')) === '5,0 1 értékelés', 'texts load on demand');
+      await waitUntil(
+        () => text($(uk, '.summary')) === '4,0 21 відгук' && text($(hu, '.summary')) === '5,0 1 értékelés',
+        'texts load on demand',
+      );
       expect(histogram(uk, 5).getAttribute('aria-label')).to.equal('5 зірок: 11 відгуків');
       expect(histogram(uk, 4).getAttribute('aria-label')).to.equal('4 зірки: 4 відгуки');
       expect(text($(uk, '.status'))).to.equal('Показано 10 з 21');
@@ -542,7 +582,9 @@ describe('<retain-review-showcase>', () => {
   describe('src', () => {
     it('loads pages from the store, passing sort and filters, and keeps the aggregate over all', async () => {
       const key = `k${Math.random()}`;
-      const el = await showcase(html`<retain-review-showcase page-size="10" src="/test-api/reviews?count=45&per=10&key=${key}"></retain-review-showcase>`);
+      const el = await showcase(
+        html`<retain-review-showcase page-size="10" src="/test-api/reviews?count=45&per=10&key=${key}"></retain-review-showcase>`,
+      );
       await waitUntil(() => $$(el, 'article').length === 10);
       // 178 stars over 45 reviews: 3.96, shown with one decimal.
       expect(text($(el, '.summary'))).to.equal('4.0 45 reviews');

@@ -14,7 +14,13 @@ type VotesModule = typeof import('../src/review-showcase/review-vote.js');
 
 const data = {
   product: { id: 'tea', name: 'Tea' },
-  reviews: ['a', 'b', 'c'].map((id, i) => ({ id, rating: 5, author: id, helpful: 2, date: new Date(Date.UTC(2025, 0, 3 - i)).toISOString() })),
+  reviews: ['a', 'b', 'c'].map((id, i) => ({
+    id,
+    rating: 5,
+    author: id,
+    helpful: 2,
+    date: new Date(Date.UTC(2025, 0, 3 - i)).toISOString(),
+  })),
 };
 
 describe('review showcase: helpful votes and visits', () => {

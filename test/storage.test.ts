@@ -335,8 +335,7 @@ describe('storage', () => {
         });
 
         it('runs concurrent read-modify-writes one at a time (no lost update)', async () => {
-          const bump = (tx: TxStores) =>
-            tx.get('state', 'n').then((n) => tx.put('state', ((n as number | undefined) ?? 0) + 1, 'n'));
+          const bump = (tx: TxStores) => tx.get('state', 'n').then((n) => tx.put('state', ((n as number | undefined) ?? 0) + 1, 'n'));
           await Promise.all(Array.from({ length: 50 }, () => storage.transact(['state'], bump)));
           expect(await storage.get('state', 'n')).to.equal(50);
         });

@@ -104,7 +104,10 @@ describe('triggers', () => {
     });
 
     it('falls back, with one warning, when no token is valid', () => {
-      const fallback: Trigger[] = [{ kind: 'delay', ms: 10_000 }, { kind: 'scroll', percent: 50 }];
+      const fallback: Trigger[] = [
+        { kind: 'delay', ms: 10_000 },
+        { kind: 'scroll', percent: 50 },
+      ];
       expect(parseTriggers(el, 'trigger', 'whenever', fallback)).to.equal(fallback);
       expect(warnings.take()[0]).to.include('has "whenever", which is not a trigger').and.include('using "delay:10s scroll:50%" instead.');
     });
@@ -213,7 +216,10 @@ describe('triggers', () => {
       const once = watch([{ kind: 'page-views', count: 1, scope: 'session' }]);
       expect(await once.result).to.deep.equal({ kind: 'page-views', count: 1, scope: 'session' });
       // A second view is needed for page-views:2: the delay wins.
-      const twice = watch([{ kind: 'page-views', count: 2, scope: 'ever' }, { kind: 'delay', ms: 100 }]);
+      const twice = watch([
+        { kind: 'page-views', count: 2, scope: 'ever' },
+        { kind: 'delay', ms: 100 },
+      ]);
       expect(await twice.result).to.deep.equal({ kind: 'delay', ms: 100 });
     });
 
@@ -222,7 +228,9 @@ describe('triggers', () => {
       tab = await openTab(db);
       tab.window.sessionStorage.setItem('retainkit:session', sessionStorage.getItem('retainkit:session')!);
       const other = await tab.load<TriggersModule>('/src/core/triggers.ts');
-      const fired = await new Promise<Trigger>((resolve) => other.watchTriggers([{ kind: 'page-views', count: 2, scope: 'session' }], resolve));
+      const fired = await new Promise<Trigger>((resolve) =>
+        other.watchTriggers([{ kind: 'page-views', count: 2, scope: 'session' }], resolve),
+      );
       expect(fired).to.deep.equal({ kind: 'page-views', count: 2, scope: 'session' });
     });
   });

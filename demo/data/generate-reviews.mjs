@@ -28,12 +28,72 @@ function seeded(seed) {
 // ---- The catalogue, as far as reviews need it (names and tasting notes from demo/catalog.ts) ----
 
 const teas = [
-  { slug: 'jasmine-silver-needle', name: 'Jasmine Silver Needle', count: 200, notes: { en: ['jasmine', 'honey', 'melon'], ru: ['жасмин', 'мёд', 'дыня'], uk: ['жасмин', 'мед', 'диня'], hu: ['jázmin', 'méz', 'dinnye'] } },
-  { slug: 'gyokuro-yame', name: 'Gyokuro Yame', count: 64, notes: { en: ['umami', 'sweet grass', 'sea air'], ru: ['умами', 'сладкие травы', 'морской бриз'], uk: ['умамі', 'солодкі трави', 'морський бриз'], hu: ['umami', 'édes fű', 'tengeri levegő'] } },
-  { slug: 'alishan-milk-oolong', name: 'Alishan Milk Oolong', count: 88, notes: { en: ['cream', 'orchid', 'butter'], ru: ['сливки', 'орхидея', 'масло'], uk: ['вершки', 'орхідея', 'масло'], hu: ['tejszín', 'orchidea', 'vaj'] } },
-  { slug: 'lapsang-souchong', name: 'Lapsang Souchong', count: 47, notes: { en: ['pine smoke', 'longan', 'resin'], ru: ['сосновый дым', 'лонган', 'смола'], uk: ['сосновий дим', 'лонган', 'смола'], hu: ['fenyőfüst', 'longan', 'gyanta'] } },
-  { slug: 'earl-grey-cream', name: 'Earl Grey Cream', count: 120, notes: { en: ['bergamot', 'vanilla', 'malt'], ru: ['бергамот', 'ваниль', 'солод'], uk: ['бергамот', 'ваніль', 'солод'], hu: ['bergamott', 'vanília', 'maláta'] } },
-  { slug: 'rooibos-chai', name: 'Rooibos Chai', count: 72, notes: { en: ['cinnamon', 'cardamom', 'ginger'], ru: ['корица', 'кардамон', 'имбирь'], uk: ['кориця', 'кардамон', 'імбир'], hu: ['fahéj', 'kardamom', 'gyömbér'] } },
+  {
+    slug: 'jasmine-silver-needle',
+    name: 'Jasmine Silver Needle',
+    count: 200,
+    notes: {
+      en: ['jasmine', 'honey', 'melon'],
+      ru: ['жасмин', 'мёд', 'дыня'],
+      uk: ['жасмин', 'мед', 'диня'],
+      hu: ['jázmin', 'méz', 'dinnye'],
+    },
+  },
+  {
+    slug: 'gyokuro-yame',
+    name: 'Gyokuro Yame',
+    count: 64,
+    notes: {
+      en: ['umami', 'sweet grass', 'sea air'],
+      ru: ['умами', 'сладкие травы', 'морской бриз'],
+      uk: ['умамі', 'солодкі трави', 'морський бриз'],
+      hu: ['umami', 'édes fű', 'tengeri levegő'],
+    },
+  },
+  {
+    slug: 'alishan-milk-oolong',
+    name: 'Alishan Milk Oolong',
+    count: 88,
+    notes: {
+      en: ['cream', 'orchid', 'butter'],
+      ru: ['сливки', 'орхидея', 'масло'],
+      uk: ['вершки', 'орхідея', 'масло'],
+      hu: ['tejszín', 'orchidea', 'vaj'],
+    },
+  },
+  {
+    slug: 'lapsang-souchong',
+    name: 'Lapsang Souchong',
+    count: 47,
+    notes: {
+      en: ['pine smoke', 'longan', 'resin'],
+      ru: ['сосновый дым', 'лонган', 'смола'],
+      uk: ['сосновий дим', 'лонган', 'смола'],
+      hu: ['fenyőfüst', 'longan', 'gyanta'],
+    },
+  },
+  {
+    slug: 'earl-grey-cream',
+    name: 'Earl Grey Cream',
+    count: 120,
+    notes: {
+      en: ['bergamot', 'vanilla', 'malt'],
+      ru: ['бергамот', 'ваниль', 'солод'],
+      uk: ['бергамот', 'ваніль', 'солод'],
+      hu: ['bergamott', 'vanília', 'maláta'],
+    },
+  },
+  {
+    slug: 'rooibos-chai',
+    name: 'Rooibos Chai',
+    count: 72,
+    notes: {
+      en: ['cinnamon', 'cardamom', 'ginger'],
+      ru: ['корица', 'кардамон', 'имбирь'],
+      uk: ['кориця', 'кардамон', 'імбир'],
+      hu: ['fahéj', 'kardamom', 'gyömbér'],
+    },
+  },
 ];
 
 // ---- Phrase fragments, by language; {note} is a tasting note in the nominative ----
@@ -50,23 +110,73 @@ const phrases = {
       1: ['Not what I expected', 'Would not order again'],
     },
     open: {
-      good: ['Lovely tea.', 'Bought it on a whim and now I am on my third tin.', 'A really pleasant surprise.', 'Exactly what I hoped for.', 'This has become my afternoon ritual.', 'I was given a sample and ordered a full tin the same evening.'],
-      mixed: ['Nice, but nothing special.', 'A bit lighter than I expected.', 'Good, though I prefer a stronger cup.', 'Fine, not amazing.'],
+      good: [
+        'Lovely tea.',
+        'Bought it on a whim and now I am on my third tin.',
+        'A really pleasant surprise.',
+        'Exactly what I hoped for.',
+        'This has become my afternoon ritual.',
+        'I was given a sample and ordered a full tin the same evening.',
+      ],
+      mixed: [
+        'Nice, but nothing special.',
+        'A bit lighter than I expected.',
+        'Good, though I prefer a stronger cup.',
+        'Fine, not amazing.',
+      ],
       bad: ['Not for me, sadly.', 'I had high hopes for this one.', 'Honestly disappointing.'],
     },
     taste: {
-      good: ['The {note} comes through clearly without being heavy.', 'There is a soft note of {note} that lingers after each sip.', 'Second and third infusions still taste of {note}.', 'Smooth, no bitterness, with a gentle hint of {note}.'],
+      good: [
+        'The {note} comes through clearly without being heavy.',
+        'There is a soft note of {note} that lingers after each sip.',
+        'Second and third infusions still taste of {note}.',
+        'Smooth, no bitterness, with a gentle hint of {note}.',
+      ],
       mixed: ['I can taste the {note}, but only just.', 'The {note} is there, the rest is rather flat.'],
-      bad: ['I could barely taste any {note}.', 'It tasted dusty to me, nothing like {note}.', 'The flavour faded within a week of opening.'],
+      bad: [
+        'I could barely taste any {note}.',
+        'It tasted dusty to me, nothing like {note}.',
+        'The flavour faded within a week of opening.',
+      ],
     },
     extra: {
-      good: ['I steep it a little cooler than the label says and it is perfect.', 'Works well cold-brewed overnight too.', 'Forgiving if you forget it in the pot for a minute.', 'The tin keeps it fresh and looks nice on the shelf.', 'Arrived in two days, well packed.'],
+      good: [
+        'I steep it a little cooler than the label says and it is perfect.',
+        'Works well cold-brewed overnight too.',
+        'Forgiving if you forget it in the pot for a minute.',
+        'The tin keeps it fresh and looks nice on the shelf.',
+        'Arrived in two days, well packed.',
+      ],
       mixed: ['Delivery was quick.', 'The tin is pretty.', 'Maybe I will try a different brewing time.'],
       bad: ['The tin arrived dented.', 'Too weak even with extra leaves.', 'Delivery took almost two weeks.'],
     },
-    close: { good: ['Will order again.', 'Recommended.', 'Already bought one as a gift.', ''], mixed: ['', 'Might try another tea next time.'], bad: ['', 'I will stick to my usual tea.'] },
-    reply: { good: ['Thank you for the kind words!', 'So glad you enjoy it. Happy brewing!'], bad: ['We are sorry to hear that. Please write to us and we will send a replacement.', 'Thank you for telling us. We have checked the batch and would like to make it right: please get in touch.'] },
-    names: ['Emma W.', 'Oliver P.', 'Grace H.', 'Liam O.', 'Chloe B.', 'Noah T.', 'Amelia R.', 'Jack D.', 'Sophie L.', 'Harry M.', 'Isla F.', 'Ethan C.'],
+    close: {
+      good: ['Will order again.', 'Recommended.', 'Already bought one as a gift.', ''],
+      mixed: ['', 'Might try another tea next time.'],
+      bad: ['', 'I will stick to my usual tea.'],
+    },
+    reply: {
+      good: ['Thank you for the kind words!', 'So glad you enjoy it. Happy brewing!'],
+      bad: [
+        'We are sorry to hear that. Please write to us and we will send a replacement.',
+        'Thank you for telling us. We have checked the batch and would like to make it right: please get in touch.',
+      ],
+    },
+    names: [
+      'Emma W.',
+      'Oliver P.',
+      'Grace H.',
+      'Liam O.',
+      'Chloe B.',
+      'Noah T.',
+      'Amelia R.',
+      'Jack D.',
+      'Sophie L.',
+      'Harry M.',
+      'Isla F.',
+      'Ethan C.',
+    ],
     places: ['Leeds', 'Bristol', 'Dublin', 'Toronto', 'Austin', 'Cardiff', 'Glasgow', 'Portland', ''],
   },
   ru: {
@@ -78,22 +188,50 @@ const phrases = {
       1: ['Не то, что ожидалось', 'Больше не закажу'],
     },
     open: {
-      good: ['Отличный чай.', 'Брали на пробу, а теперь заканчивается уже третья банка.', 'Очень приятный сюрприз.', 'Именно то, что хотелось.', 'Стал моим вечерним ритуалом.', 'После пробника в тот же вечер заказали целую банку.'],
+      good: [
+        'Отличный чай.',
+        'Брали на пробу, а теперь заканчивается уже третья банка.',
+        'Очень приятный сюрприз.',
+        'Именно то, что хотелось.',
+        'Стал моим вечерним ритуалом.',
+        'После пробника в тот же вечер заказали целую банку.',
+      ],
       mixed: ['Неплохо, но ничего особенного.', 'Легче, чем ожидалось.', 'Хороший, хотя я люблю покрепче.'],
       bad: ['К сожалению, не моё.', 'На него были большие надежды.', 'Честно говоря, разочаровал.'],
     },
     taste: {
-      good: ['В аромате — {note}, но без тяжести.', 'После каждого глотка остаётся лёгкое послевкусие: {note}.', 'Даже на третьей заварке чувствуются ноты: {note}.', 'Мягкий, без горечи; в аромате — {note}.'],
+      good: [
+        'В аромате — {note}, но без тяжести.',
+        'После каждого глотка остаётся лёгкое послевкусие: {note}.',
+        'Даже на третьей заварке чувствуются ноты: {note}.',
+        'Мягкий, без горечи; в аромате — {note}.',
+      ],
       mixed: ['Ноту «{note}» уловить можно, но еле-еле.', 'Нота «{note}» есть, а в остальном довольно плоско.'],
       bad: ['Обещанная нота «{note}» почти не чувствуется.', 'На мой вкус отдаёт пылью.', 'Аромат выдохся через неделю после вскрытия.'],
     },
     extra: {
-      good: ['Завариваю чуть холоднее, чем написано, — идеально.', 'Холодным способом за ночь тоже отлично.', 'Не горчит, даже если передержать пару минут.', 'Банка хорошо держит свежесть и красиво смотрится на полке.', 'Доставили за два дня, упаковано аккуратно.'],
+      good: [
+        'Завариваю чуть холоднее, чем написано, — идеально.',
+        'Холодным способом за ночь тоже отлично.',
+        'Не горчит, даже если передержать пару минут.',
+        'Банка хорошо держит свежесть и красиво смотрится на полке.',
+        'Доставили за два дня, упаковано аккуратно.',
+      ],
       mixed: ['Доставка быстрая.', 'Банка симпатичная.', 'Попробую другое время заваривания.'],
       bad: ['Банка пришла помятой.', 'Слабый даже с двойной порцией.', 'Доставка заняла почти две недели.'],
     },
-    close: { good: ['Закажу ещё.', 'Рекомендую.', 'Вторую банку уже взяли в подарок.', ''], mixed: ['', 'В следующий раз возьму другой.'], bad: ['', 'Останусь на своём привычном чае.'] },
-    reply: { good: ['Спасибо за тёплые слова!', 'Рады, что понравилось. Приятного чаепития!'], bad: ['Нам очень жаль. Напишите нам, и мы пришлём замену.', 'Спасибо, что сообщили. Мы проверили партию и хотим всё исправить — свяжитесь с нами.'] },
+    close: {
+      good: ['Закажу ещё.', 'Рекомендую.', 'Вторую банку уже взяли в подарок.', ''],
+      mixed: ['', 'В следующий раз возьму другой.'],
+      bad: ['', 'Останусь на своём привычном чае.'],
+    },
+    reply: {
+      good: ['Спасибо за тёплые слова!', 'Рады, что понравилось. Приятного чаепития!'],
+      bad: [
+        'Нам очень жаль. Напишите нам, и мы пришлём замену.',
+        'Спасибо, что сообщили. Мы проверили партию и хотим всё исправить — свяжитесь с нами.',
+      ],
+    },
     names: ['Анна С.', 'Дмитрий К.', 'Мария В.', 'Сергей Л.', 'Елена П.', 'Алексей Н.', 'Ольга Т.', 'Иван Р.', 'Наталья Г.'],
     places: ['Москва', 'Казань', 'Рига', 'Алматы', 'Тбилиси', 'Новосибирск', ''],
   },
@@ -106,22 +244,50 @@ const phrases = {
       1: ['Не те, що очікувалося', 'Більше не замовлю'],
     },
     open: {
-      good: ['Чудовий чай.', 'Брали на пробу, а тепер закінчується вже третя бляшанка.', 'Дуже приємна несподіванка.', 'Саме те, чого хотілося.', 'Став моїм вечірнім ритуалом.', 'Після пробника того ж вечора замовили цілу бляшанку.'],
+      good: [
+        'Чудовий чай.',
+        'Брали на пробу, а тепер закінчується вже третя бляшанка.',
+        'Дуже приємна несподіванка.',
+        'Саме те, чого хотілося.',
+        'Став моїм вечірнім ритуалом.',
+        'Після пробника того ж вечора замовили цілу бляшанку.',
+      ],
       mixed: ['Непогано, але нічого особливого.', 'Легший, ніж очікувалося.', 'Добрий, хоча я люблю міцніший.'],
       bad: ['На жаль, не моє.', 'На нього були великі надії.', 'Чесно кажучи, розчарував.'],
     },
     taste: {
-      good: ['В ароматі — {note}, але без важкості.', 'Після кожного ковтка лишається легкий післясмак: {note}.', 'Навіть на третьому заварюванні чути ноти: {note}.', 'М’який, без гіркоти; в ароматі — {note}.'],
+      good: [
+        'В ароматі — {note}, але без важкості.',
+        'Після кожного ковтка лишається легкий післясмак: {note}.',
+        'Навіть на третьому заварюванні чути ноти: {note}.',
+        'М’який, без гіркоти; в ароматі — {note}.',
+      ],
       mixed: ['Ноту «{note}» вловити можна, але ледь-ледь.', 'Нота «{note}» є, а загалом досить пласко.'],
       bad: ['Обіцяна нота «{note}» майже не відчувається.', 'На мій смак віддає пилом.', 'Аромат вивітрився за тиждень після відкриття.'],
     },
     extra: {
-      good: ['Заварюю трохи холоднішою водою, ніж написано, — ідеально.', 'Холодним способом за ніч теж чудово.', 'Не гірчить, навіть якщо передержати пару хвилин.', 'Бляшанка добре тримає свіжість і гарно виглядає на полиці.', 'Доставили за два дні, запаковано акуратно.'],
+      good: [
+        'Заварюю трохи холоднішою водою, ніж написано, — ідеально.',
+        'Холодним способом за ніч теж чудово.',
+        'Не гірчить, навіть якщо передержати пару хвилин.',
+        'Бляшанка добре тримає свіжість і гарно виглядає на полиці.',
+        'Доставили за два дні, запаковано акуратно.',
+      ],
       mixed: ['Доставка швидка.', 'Бляшанка симпатична.', 'Спробую інший час заварювання.'],
       bad: ['Бляшанка прийшла пом’ятою.', 'Слабкий навіть з подвійною порцією.', 'Доставка тривала майже два тижні.'],
     },
-    close: { good: ['Замовлю ще.', 'Рекомендую.', 'Другу бляшанку вже взяли в подарунок.', ''], mixed: ['', 'Наступного разу візьму інший.'], bad: ['', 'Залишуся на своєму звичному чаї.'] },
-    reply: { good: ['Дякуємо за теплі слова!', 'Раді, що сподобалося. Смачного чаювання!'], bad: ['Нам дуже шкода. Напишіть нам, і ми надішлемо заміну.', 'Дякуємо, що повідомили. Ми перевірили партію і хочемо все виправити — зв’яжіться з нами.'] },
+    close: {
+      good: ['Замовлю ще.', 'Рекомендую.', 'Другу бляшанку вже взяли в подарунок.', ''],
+      mixed: ['', 'Наступного разу візьму інший.'],
+      bad: ['', 'Залишуся на своєму звичному чаї.'],
+    },
+    reply: {
+      good: ['Дякуємо за теплі слова!', 'Раді, що сподобалося. Смачного чаювання!'],
+      bad: [
+        'Нам дуже шкода. Напишіть нам, і ми надішлемо заміну.',
+        'Дякуємо, що повідомили. Ми перевірили партію і хочемо все виправити — зв’яжіться з нами.',
+      ],
+    },
     names: ['Олена Ш.', 'Андрій К.', 'Оксана М.', 'Тарас Б.', 'Ірина Д.', 'Богдан Г.', 'Наталія В.', 'Максим П.', 'Софія Л.'],
     places: ['Київ', 'Львів', 'Одеса', 'Харків', 'Дніпро', 'Ужгород', ''],
   },
@@ -134,22 +300,50 @@ const phrases = {
       1: ['Nem erre számítottam', 'Nem rendelném újra'],
     },
     open: {
-      good: ['Remek tea.', 'Csak kipróbálni vettem, most már a harmadik dobozt bontom.', 'Nagyon kellemes meglepetés.', 'Pontosan ilyet kerestem.', 'A délutáni szertartásom része lett.', 'Kaptam egy mintát, és még aznap este rendeltem egy egész dobozzal.'],
+      good: [
+        'Remek tea.',
+        'Csak kipróbálni vettem, most már a harmadik dobozt bontom.',
+        'Nagyon kellemes meglepetés.',
+        'Pontosan ilyet kerestem.',
+        'A délutáni szertartásom része lett.',
+        'Kaptam egy mintát, és még aznap este rendeltem egy egész dobozzal.',
+      ],
       mixed: ['Jó, de semmi különös.', 'Könnyebb, mint amire számítottam.', 'Finom, bár én az erősebbet szeretem.'],
       bad: ['Sajnos nem nekem való.', 'Nagy reményeket fűztem hozzá.', 'Őszintén szólva csalódás.'],
     },
     taste: {
-      good: ['Szépen érződik {a} {note}, mégsem nehéz.', 'Minden korty után ott marad egy kis {note}.', 'Még a harmadik felöntésnél is érezni {a} {note} ízét.', 'Lágy, nem keserű, {a} {note} finoman jelen van.'],
+      good: [
+        'Szépen érződik {a} {note}, mégsem nehéz.',
+        'Minden korty után ott marad egy kis {note}.',
+        'Még a harmadik felöntésnél is érezni {a} {note} ízét.',
+        'Lágy, nem keserű, {a} {note} finoman jelen van.',
+      ],
       mixed: ['{A} {note} épphogy kivehető.', 'Van benne {note}, de egyébként elég lapos.'],
       bad: ['{A} {note} alig érződött.', 'Nekem porízű volt.', 'Bontás után egy héttel elillant az aromája.'],
     },
     extra: {
-      good: ['Kicsit hűvösebb vízzel főzöm, mint ami a dobozon áll, így tökéletes.', 'Hidegen áztatva, egy éjszaka alatt is remek.', 'Akkor sem keseredik meg, ha pár percig bent felejtem.', 'A doboz frissen tartja, és jól mutat a polcon.', 'Két nap alatt megjött, gondosan csomagolva.'],
+      good: [
+        'Kicsit hűvösebb vízzel főzöm, mint ami a dobozon áll, így tökéletes.',
+        'Hidegen áztatva, egy éjszaka alatt is remek.',
+        'Akkor sem keseredik meg, ha pár percig bent felejtem.',
+        'A doboz frissen tartja, és jól mutat a polcon.',
+        'Két nap alatt megjött, gondosan csomagolva.',
+      ],
       mixed: ['A szállítás gyors volt.', 'A doboz csinos.', 'Kipróbálok egy másik áztatási időt.'],
       bad: ['A doboz behorpadva érkezett.', 'Dupla adaggal is gyenge.', 'A szállítás majdnem két hétig tartott.'],
     },
-    close: { good: ['Rendelek még.', 'Ajánlom.', 'Ajándékba is vettem már egyet.', ''], mixed: ['', 'Legközelebb mást próbálok.'], bad: ['', 'Maradok a megszokott teámnál.'] },
-    reply: { good: ['Köszönjük a kedves szavakat!', 'Örülünk, hogy ízlik. Jó teázást!'], bad: ['Sajnáljuk. Írjon nekünk, és küldünk helyette egy újat.', 'Köszönjük a jelzést. Ellenőriztük a tételt, és szeretnénk jóvátenni: keressen minket.'] },
+    close: {
+      good: ['Rendelek még.', 'Ajánlom.', 'Ajándékba is vettem már egyet.', ''],
+      mixed: ['', 'Legközelebb mást próbálok.'],
+      bad: ['', 'Maradok a megszokott teámnál.'],
+    },
+    reply: {
+      good: ['Köszönjük a kedves szavakat!', 'Örülünk, hogy ízlik. Jó teázást!'],
+      bad: [
+        'Sajnáljuk. Írjon nekünk, és küldünk helyette egy újat.',
+        'Köszönjük a jelzést. Ellenőriztük a tételt, és szeretnénk jóvátenni: keressen minket.',
+      ],
+    },
     names: ['Kovács Anna', 'Nagy Bence', 'Tóth Eszter', 'Szabó Gábor', 'Horváth Réka', 'Varga Tamás', 'Kiss Zsófia', 'Molnár Márton'],
     places: ['Budapest', 'Debrecen', 'Szeged', 'Pécs', 'Győr', 'Eger', ''],
   },
@@ -158,14 +352,100 @@ const phrases = {
 // ---- Photos: small SVG scenes drawn here, with alt text per language ----
 
 const photoScenes = [
-  { file: 'cup-amber.svg', cup: '#f4efe6', tea: '#c98a2b', table: '#8b5e3c', alt: { en: 'A white cup of amber tea on a wooden table', ru: 'Белая чашка янтарного чая на деревянном столе', uk: 'Біла чашка бурштинового чаю на дерев’яному столі', hu: 'Fehér csésze borostyánszínű tea egy fa asztalon' } },
-  { file: 'cup-pale.svg', cup: '#dfe9e2', tea: '#e3d27a', table: '#c9b79c', alt: { en: 'A pale green cup of light golden tea by a window', ru: 'Светло-зелёная чашка золотистого чая у окна', uk: 'Світло-зелена чашка золотавого чаю біля вікна', hu: 'Halványzöld csésze aranyszínű tea az ablak mellett' } },
-  { file: 'cup-dark.svg', cup: '#2f3a4a', tea: '#6b2f1a', table: '#3c2a21', alt: { en: 'A dark blue mug of strong red-brown tea', ru: 'Тёмно-синяя кружка крепкого красно-коричневого чая', uk: 'Темно-синя кружка міцного червоно-коричневого чаю', hu: 'Sötétkék bögre erős, vörösesbarna teával' } },
-  { file: 'tin-shelf.svg', tin: '#efe4cf', lid: '#c4ab7c', band: '#7d4e6f', alt: { en: 'The tea tin standing on a kitchen shelf', ru: 'Банка с чаем на кухонной полке', uk: 'Бляшанка з чаєм на кухонній полиці', hu: 'A teásdoboz a konyhai polcon' } },
-  { file: 'tin-open.svg', tin: '#2f5d46', lid: '#dfe9c8', band: '#b8860b', alt: { en: 'An open tin showing the loose tea leaves inside', ru: 'Открытая банка с рассыпным чаем внутри', uk: 'Відкрита бляшанка з розсипним чаєм усередині', hu: 'Nyitott doboz, benne a szálas tealevelek' } },
-  { file: 'leaves.svg', leaf: '#6f8f4e', bg: '#f3eee3', alt: { en: 'Dry tea leaves spread on a white plate', ru: 'Сухие чайные листья на белой тарелке', uk: 'Сухе чайне листя на білій тарілці', hu: 'Száraz tealevelek egy fehér tányéron' } },
-  { file: 'teapot.svg', pot: '#9c4a2f', bg: '#f6e7d3', alt: { en: 'A small clay teapot next to two cups', ru: 'Маленький глиняный чайник рядом с двумя пиалами', uk: 'Маленький глиняний чайник поруч із двома піалами', hu: 'Kis agyag teáskanna két csésze mellett' } },
-  { file: 'iced.svg', glass: '#d9eef5', tea: '#d08a3c', bg: '#fdf6e8', alt: { en: 'A tall glass of iced tea with a lemon slice', ru: 'Высокий стакан холодного чая с долькой лимона', uk: 'Висока склянка холодного чаю з часточкою лимона', hu: 'Magas pohár jeges tea egy szelet citrommal' } },
+  {
+    file: 'cup-amber.svg',
+    cup: '#f4efe6',
+    tea: '#c98a2b',
+    table: '#8b5e3c',
+    alt: {
+      en: 'A white cup of amber tea on a wooden table',
+      ru: 'Белая чашка янтарного чая на деревянном столе',
+      uk: 'Біла чашка бурштинового чаю на дерев’яному столі',
+      hu: 'Fehér csésze borostyánszínű tea egy fa asztalon',
+    },
+  },
+  {
+    file: 'cup-pale.svg',
+    cup: '#dfe9e2',
+    tea: '#e3d27a',
+    table: '#c9b79c',
+    alt: {
+      en: 'A pale green cup of light golden tea by a window',
+      ru: 'Светло-зелёная чашка золотистого чая у окна',
+      uk: 'Світло-зелена чашка золотавого чаю біля вікна',
+      hu: 'Halványzöld csésze aranyszínű tea az ablak mellett',
+    },
+  },
+  {
+    file: 'cup-dark.svg',
+    cup: '#2f3a4a',
+    tea: '#6b2f1a',
+    table: '#3c2a21',
+    alt: {
+      en: 'A dark blue mug of strong red-brown tea',
+      ru: 'Тёмно-синяя кружка крепкого красно-коричневого чая',
+      uk: 'Темно-синя кружка міцного червоно-коричневого чаю',
+      hu: 'Sötétkék bögre erős, vörösesbarna teával',
+    },
+  },
+  {
+    file: 'tin-shelf.svg',
+    tin: '#efe4cf',
+    lid: '#c4ab7c',
+    band: '#7d4e6f',
+    alt: {
+      en: 'The tea tin standing on a kitchen shelf',
+      ru: 'Банка с чаем на кухонной полке',
+      uk: 'Бляшанка з чаєм на кухонній полиці',
+      hu: 'A teásdoboz a konyhai polcon',
+    },
+  },
+  {
+    file: 'tin-open.svg',
+    tin: '#2f5d46',
+    lid: '#dfe9c8',
+    band: '#b8860b',
+    alt: {
+      en: 'An open tin showing the loose tea leaves inside',
+      ru: 'Открытая банка с рассыпным чаем внутри',
+      uk: 'Відкрита бляшанка з розсипним чаєм усередині',
+      hu: 'Nyitott doboz, benne a szálas tealevelek',
+    },
+  },
+  {
+    file: 'leaves.svg',
+    leaf: '#6f8f4e',
+    bg: '#f3eee3',
+    alt: {
+      en: 'Dry tea leaves spread on a white plate',
+      ru: 'Сухие чайные листья на белой тарелке',
+      uk: 'Сухе чайне листя на білій тарілці',
+      hu: 'Száraz tealevelek egy fehér tányéron',
+    },
+  },
+  {
+    file: 'teapot.svg',
+    pot: '#9c4a2f',
+    bg: '#f6e7d3',
+    alt: {
+      en: 'A small clay teapot next to two cups',
+      ru: 'Маленький глиняный чайник рядом с двумя пиалами',
+      uk: 'Маленький глиняний чайник поруч із двома піалами',
+      hu: 'Kis agyag teáskanna két csésze mellett',
+    },
+  },
+  {
+    file: 'iced.svg',
+    glass: '#d9eef5',
+    tea: '#d08a3c',
+    bg: '#fdf6e8',
+    alt: {
+      en: 'A tall glass of iced tea with a lemon slice',
+      ru: 'Высокий стакан холодного чая с долькой лимона',
+      uk: 'Висока склянка холодного чаю з часточкою лимона',
+      hu: 'Magas pohár jeges tea egy szelet citrommal',
+    },
+  },
 ];
 
 function svg(scene) {
@@ -276,7 +556,11 @@ function generate(tea, index) {
       });
     }
     if (mood === 'bad' ? random() < 0.8 : random() < 0.06) {
-      review.reply = { body: pick(p.reply[mood === 'bad' ? 'bad' : 'good']), author: 'Kettlebloom', date: new Date(date.getTime() + (1 + Math.floor(random() * 3)) * DAY).toISOString() };
+      review.reply = {
+        body: pick(p.reply[mood === 'bad' ? 'bad' : 'good']),
+        author: 'Kettlebloom',
+        date: new Date(date.getTime() + (1 + Math.floor(random() * 3)) * DAY).toISOString(),
+      };
     }
     if (rating === 5 && review.media && review.title) review.featured = true;
     reviews.push(review);

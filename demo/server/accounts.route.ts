@@ -11,7 +11,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DemoRoute } from './plugin.ts';
 
 /** The HTML spec's valid e-mail address, as the widget checks it. */
-const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+const EMAIL =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 const BODY_LIMIT = 16 * 1024;
 
 interface Account {
@@ -52,7 +53,12 @@ function parse(contentType: string, raw: string): SignUp | null {
       email: String(body.email ?? ''),
       orderId: String(body.orderId ?? ''),
       password: String(body.password ?? ''),
-      consent: { email: consent.email === true, sms: consent.sms === true, textVersion: String(consent.textVersion ?? ''), at: String(consent.at ?? '') },
+      consent: {
+        email: consent.email === true,
+        sms: consent.sms === true,
+        textVersion: String(consent.textVersion ?? ''),
+        at: String(consent.at ?? ''),
+      },
     };
   }
   if (contentType === 'application/x-www-form-urlencoded') {

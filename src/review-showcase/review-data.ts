@@ -91,6 +91,7 @@ export interface ReviewData {
 
 // Bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069) let a stranger's text reorder the
 // text around it; C0/C1 controls other than tab and newline have no business in a review.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point of this pattern.
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 // More than four combining marks on one letter is "Zalgo" text that paints over its neighbours.
 const MARKS = /(\p{M}{4})\p{M}+/gu;
@@ -105,7 +106,11 @@ export function cleanText(raw: unknown, max: number, multiline = false): string 
   text = multiline ? text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n') : text.replace(/\s+/g, ' ');
   text = text.trim();
   // Cut on a code point, not inside a surrogate pair.
-  if (text.length > max) text = `${text.slice(0, max).replace(/[\ud800-\udbff]$/, '').trimEnd()}…`;
+  if (text.length > max)
+    text = `${text
+      .slice(0, max)
+      .replace(/[\ud800-\udbff]$/, '')
+      .trimEnd()}…`;
   return text;
 }
 

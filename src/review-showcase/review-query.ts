@@ -52,7 +52,9 @@ export function isSelection(query: Query): boolean {
  */
 export function filterReviews(reviews: readonly Review[], query: Query): Review[] {
   const stars = starsOf(query);
-  return reviews.filter((r) => (!stars.length || stars.includes(r.rating)) && (!query.photos || r.media.length) && (!query.featured || r.featured));
+  return reviews.filter(
+    (r) => (!stars.length || stars.includes(r.rating)) && (!query.photos || r.media.length) && (!query.featured || r.featured),
+  );
 }
 
 const newest = (a: Review, b: Review) => (b.date ?? -Infinity) - (a.date ?? -Infinity) || 0;

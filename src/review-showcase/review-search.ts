@@ -7,7 +7,10 @@ import type { Review } from './review-data.js';
 
 /** Lower case without (Latin and Cyrillic) diacritics. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -15,7 +18,9 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 /** The folded text search looks in: title, body and author, as given (search needs no cleaning). */
 function textOf(r: Review): string {
   const { title, body, author } = r.raw;
-  return (r.text ??= fold(`${str(title)}\n${str(body)}\n${str(author && typeof author === 'object' ? (author as Record<string, unknown>).name : author)}`));
+  return (r.text ??= fold(
+    `${str(title)}\n${str(body)}\n${str(author && typeof author === 'object' ? (author as Record<string, unknown>).name : author)}`,
+  ));
 }
 
 /** The reviews whose title, body or author holds `keyword`, in their given order. */

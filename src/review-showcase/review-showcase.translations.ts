@@ -6,7 +6,8 @@ import type { LocalizeController, PluralForms, Translations } from '../core/loca
 
 type Args = Record<string, unknown>;
 /** `n` in the locale's digits followed by the plural form for it. */
-export const counted = (forms: PluralForms) => (a: Args, l: LocalizeController) => `${l.number(a.n as number)} ${l.plural(a.n as number, forms)}`;
+export const counted = (forms: PluralForms) => (a: Args, l: LocalizeController) =>
+  `${l.number(a.n as number)} ${l.plural(a.n as number, forms)}`;
 export const num = (a: Args, k: string, l: LocalizeController) => l.number(a[k] as number);
 /** The average as shown everywhere: one decimal. */
 export const avg = (a: Args, l: LocalizeController) => l.number(a.v as number, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -53,7 +54,6 @@ const en = {
 };
 
 export type ReviewTerm = keyof typeof en;
-
 
 export const translations: Translations<ReviewTerm> = {
   en,

@@ -221,7 +221,6 @@ export class RetainReviewShowcase extends RetainElement {
     if (changed.has('query') || changed.has('pageSize')) this.resetPaging();
   }
 
-
   /** Loads from `src`, else reads the inline JSON (once the children are parsed). */
   private start(): void {
     if (this.data !== undefined) return;
@@ -237,7 +236,13 @@ export class RetainReviewShowcase extends RetainElement {
     try {
       value = JSON.parse(text ?? '');
     } catch (error) {
-      warnBadValue(this, 'data', text ?? '', 'no reviews', `is not valid JSON (${(error as Error).message}); if a review holds "</script>", write it as "<\\/script>"`);
+      warnBadValue(
+        this,
+        'data',
+        text ?? '',
+        'no reviews',
+        `is not valid JSON (${(error as Error).message}); if a review holds "</script>", write it as "<\\/script>"`,
+      );
       this.status = 'error';
       return;
     }
@@ -257,7 +262,10 @@ export class RetainReviewShowcase extends RetainElement {
       return;
     }
     if (result.problems.length) {
-      console.warn(`retainkit: <${this.localName}> ${from}: ${result.problems.length} problem(s) in the review data, the first: ${result.problems[0]}; showing the rest.`, this);
+      console.warn(
+        `retainkit: <${this.localName}> ${from}: ${result.problems.length} problem(s) in the review data, the first: ${result.problems[0]}; showing the rest.`,
+        this,
+      );
     }
     const before = this.reviews;
     if (result.next) this.pagedSource = true;
@@ -293,7 +301,13 @@ export class RetainReviewShowcase extends RetainElement {
   private pageUrl(): string {
     const url = new URL(this.srcUrl!);
     const q = this.query;
-    const params: Record<string, string> = { sort: q.sort, rating: starsOf(q).join(','), photos: q.photos ? '1' : '', featured: q.featured ? '1' : '', q: q.keyword.trim() };
+    const params: Record<string, string> = {
+      sort: q.sort,
+      rating: starsOf(q).join(','),
+      photos: q.photos ? '1' : '',
+      featured: q.featured ? '1' : '',
+      q: q.keyword.trim(),
+    };
     for (const [name, value] of Object.entries(params)) if (value) url.searchParams.set(name, value);
     return url.href;
   }
@@ -320,7 +334,9 @@ export class RetainReviewShowcase extends RetainElement {
 
   /** The cards in the DOM: a page (or the pages shown so far); never the whole list. */
   private visible(): ShownReview[] {
-    return (this.mode === 'carousel' ? this.results.slice(this.page * this.size, (this.page + 1) * this.size) : this.results.slice(0, this.shown)).map(ready);
+    return (
+      this.mode === 'carousel' ? this.results.slice(this.page * this.size, (this.page + 1) * this.size) : this.results.slice(0, this.shown)
+    ).map(ready);
   }
 
   /** A source that pages (gave a `next`) filters and sorts on its server, and counts the matches. */
@@ -372,7 +388,16 @@ export class RetainReviewShowcase extends RetainElement {
     await this.updateComplete;
     void this.countAndEmit(
       'interacted',
-      new RetainReviewFilterEvent(this.detail({ productId: this.productKnown, stars: starsOf(q), photos: q.photos, keyword: q.keyword.trim(), featured: q.featured, matches: this.paged ? undefined : this.results.length })),
+      new RetainReviewFilterEvent(
+        this.detail({
+          productId: this.productKnown,
+          stars: starsOf(q),
+          photos: q.photos,
+          keyword: q.keyword.trim(),
+          featured: q.featured,
+          matches: this.paged ? undefined : this.results.length,
+        }),
+      ),
     );
   }
 
@@ -412,7 +437,10 @@ export class RetainReviewShowcase extends RetainElement {
     if (!dialog || !lightbox.now) return void (this.photo = undefined);
     if (!dialog.open) dialog.showModal();
     dialog.querySelector<HTMLElement>('.close')?.focus();
-    void this.countAndEmit('opened', new lightbox.now.RetainReviewPhotoOpenEvent(this.detail({ productId: this.productKnown, reviewId: review.id, index })));
+    void this.countAndEmit(
+      'opened',
+      new lightbox.now.RetainReviewPhotoOpenEvent(this.detail({ productId: this.productKnown, reviewId: review.id, index })),
+    );
   }
 
   private sawCards(entries: IntersectionObserverEntry[]): void {
@@ -461,16 +489,22 @@ export class RetainReviewShowcase extends RetainElement {
 
   protected override render(): TemplateResult {
     const data = this.reviews;
-    if (this.mode === 'summary') return data?.aggregate.count ? this.renderSummary(data.aggregate, 'base summary') : html`<span part="base"></span>`;
+    if (this.mode === 'summary')
+      return data?.aggregate.count ? this.renderSummary(data.aggregate, 'base summary') : html`<span part="base"></span>`;
     return html`<section part="base" class="base view-${this.mode}" aria-label=${this.t('heading')} aria-busy=${this.status === 'loading'}>
-      ${this.status === 'error'
-        ? html`<p class="note">${this.t('error')}${this.srcUrl ? html` <button @click=${() => this.fetchPage(this.pageUrl(), false)}>${this.t('retry')}</button>` : nothing}</p>`
-        : !data
-          ? html`<p class="note">${this.t('loading')}</p>`
-          : this.renderReviews(data)}
-      ${this.photo && lightbox.now
-        ? (this.adopt(lightbox.now.lightboxStyles), lightbox.now.renderLightbox(this.photo, this.t.bind(this), (photo) => (this.photo = photo)))
-        : nothing}
+      ${
+        this.status === 'error'
+          ? html`<p class="note">${this.t('error')}${this.srcUrl ? html` <button @click=${() => this.fetchPage(this.pageUrl(), false)}>${this.t('retry')}</button>` : nothing}</p>`
+          : !data
+            ? html`<p class="note">${this.t('loading')}</p>`
+            : this.renderReviews(data)
+      }
+      ${
+        this.photo && lightbox.now
+          ? (this.adopt(lightbox.now.lightboxStyles),
+            lightbox.now.renderLightbox(this.photo, this.t.bind(this), (photo) => (this.photo = photo)))
+          : nothing
+      }
     </section>`;
   }
 
@@ -496,8 +530,9 @@ export class RetainReviewShowcase extends RetainElement {
     const partial = !isSelection(q) && !data.next && !aggregate.computed && data.reviews.length < aggregate.count;
     return html`
       ${this.renderSummary(aggregate, 'summary')}
-      ${aggregate.distribution && aggregate.count
-        ? html`<div part="histogram" class="histogram" role="group" aria-label=${this.t('byStars')}>
+      ${
+        aggregate.distribution && aggregate.count
+          ? html`<div part="histogram" class="histogram" role="group" aria-label=${this.t('byStars')}>
             ${[5, 4, 3, 2, 1].map((s) => {
               const n = aggregate.distribution![s - 1];
               return html`<button aria-pressed=${stars.includes(s)} aria-label=${this.t('star', { s, n })} @click=${() => this.toggleStar(s)}>
@@ -505,9 +540,11 @@ export class RetainReviewShowcase extends RetainElement {
               </button>`;
             })}
           </div>`
-        : nothing}
-      ${aggregate.count
-        ? html`<div part="controls" class="controls">
+          : nothing
+      }
+      ${
+        aggregate.count
+          ? html`<div part="controls" class="controls">
             <label>${this.t('sortBy')} <select .value=${q.sort} @change=${this.chooseSort}>${SORTS.map((s) => html`<option value=${s} ?selected=${q.sort === s}>${this.t(s)}</option>`)}</select></label>
             <label><input type="checkbox" .checked=${q.photos} @change=${(e: Event) => this.filter({ photos: (e.target as HTMLInputElement).checked })} /> ${this.t('withPhotos')}</label>
             <input type="search" aria-label=${this.t('search')} placeholder=${this.t('search')} .value=${q.keyword}
@@ -515,26 +552,34 @@ export class RetainReviewShowcase extends RetainElement {
               @input=${(e: Event) => !this.paged && (this.query = { ...q, keyword: (e.target as HTMLInputElement).value })}
               @change=${(e: Event) => this.filter({ keyword: (e.target as HTMLInputElement).value })} />
           </div>`
-        : nothing}
-      ${isSelection(q)
-        ? html`<p part="selection" class="selection">
+          : nothing
+      }
+      ${
+        isSelection(q)
+          ? html`<p part="selection" class="selection">
             ${this.t('showing', { what: this.criteria(q), n: total })} · ${this.t('based', { v: average, n: aggregate.count })} ·
             <button class="link" @click=${() => this.filter({ stars: [], photos: false, keyword: '', featured: false })}>${this.t('seeAll')}</button>
           </p>`
-        : partial
-          ? html`<p part="selection" class="selection">
+          : partial
+            ? html`<p part="selection" class="selection">
               ${this.t('shown', { n: data.reviews.length, total: aggregate.count })}${data.all ? html` · <a href=${data.all}>${this.t('seeAll')}</a>` : nothing}
             </p>`
-          : nothing}
-      ${visible.length
-        ? this.mode === 'carousel' && carousel.now
-          ? (this.adopt(carousel.now.carouselStyles), carousel.now.renderSlides(this.renderList(visible), this.t.bind(this), (dir, track) => this.turn(dir, track)))
-          : this.renderList(visible)
-        : html`<p class="note">${this.t(aggregate.count ? 'noMatch' : 'empty')}</p>`}
-      ${this.mode !== 'carousel' && visible.length
-        ? html`<p class="status" role="status">${total !== undefined ? this.t('shown', { n: visible.length, total }) : nothing}</p>
+            : nothing
+      }
+      ${
+        visible.length
+          ? this.mode === 'carousel' && carousel.now
+            ? (this.adopt(carousel.now.carouselStyles),
+              carousel.now.renderSlides(this.renderList(visible), this.t.bind(this), (dir, track) => this.turn(dir, track)))
+            : this.renderList(visible)
+          : html`<p class="note">${this.t(aggregate.count ? 'noMatch' : 'empty')}</p>`
+      }
+      ${
+        this.mode !== 'carousel' && visible.length
+          ? html`<p class="status" role="status">${total !== undefined ? this.t('shown', { n: visible.length, total }) : nothing}</p>
             ${this.hasMore(end) ? html`<button part="more" class="more" @click=${this.more}>${this.t('more')}</button>` : nothing}`
-        : nothing}
+          : nothing
+      }
     `;
   }
 
@@ -573,11 +618,14 @@ export class RetainReviewShowcase extends RetainElement {
         ${r.verified ? html` · <span class="badge verified"><span aria-hidden="true">✓</span> ${this.t('verified')}</span>` : nothing}
       </p>
       ${r.body ? html`<p class="body ${long && !open ? 'clamp' : ''}" dir="auto" lang=${lang} id="b-${i}" tabindex="-1">${r.body}</p>` : nothing}
-      ${long && !open
-        ? html`<button class="link" aria-expanded="false" aria-controls="b-${i}" @click=${(e: Event) => this.expand(r, e)}>${this.t('readMore')}</button>`
-        : nothing}
-      ${r.media.length
-        ? html`<ul class="photos" @pointerover=${lightbox.get} @focusin=${lightbox.get}>
+      ${
+        long && !open
+          ? html`<button class="link" aria-expanded="false" aria-controls="b-${i}" @click=${(e: Event) => this.expand(r, e)}>${this.t('readMore')}</button>`
+          : nothing
+      }
+      ${
+        r.media.length
+          ? html`<ul class="photos" @pointerover=${lightbox.get} @focusin=${lightbox.get}>
             ${r.media.map(
               (m, i) => html`<li>
                 <button @click=${(e: Event) => this.openPhoto(r, i, e.currentTarget as HTMLElement)}>
@@ -586,13 +634,16 @@ export class RetainReviewShowcase extends RetainElement {
               </li>`,
             )}
           </ul>`
-        : nothing}
-      ${r.reply
-        ? html`<div part="reply" class="reply">
+          : nothing
+      }
+      ${
+        r.reply
+          ? html`<div part="reply" class="reply">
             <p class="meta"><strong>${r.reply.author ? html`<bdi>${r.reply.author}</bdi>` : this.t('reply')}</strong>${r.reply.date !== undefined ? html` · ${this.l.date(r.reply.date)}` : nothing}</p>
             <p class="body" dir="auto" lang=${lang}>${r.reply.body}</p>
           </div>`
-        : nothing}
+          : nothing
+      }
       <button class="vote" aria-pressed=${!!vote} @click=${() => this.vote(r)}>${this.t('vote')}${helpful ? html` · ${this.l.number(helpful)}` : nothing}</button>
     </article>`;
   }
