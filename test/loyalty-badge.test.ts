@@ -47,6 +47,14 @@ describe('<retain-loyalty-badge>', () => {
   const named = (name: string) => records.filter((record) => record.name === name);
   /** Whether the shopper looks at this tab (what `document.hidden` says), whatever the engine does with tabs. */
   const showing = (shown: boolean) => Object.defineProperty(document, 'hidden', { value: !shown, configurable: true });
+  /**
+   * Waits until this tab's badge has counted itself seen, before a second tab opens. Firefox hides this tab
+   * behind the new one and throttles its IntersectionObserver, so the count could come late, as the other
+   * tab closes after the test; such a late count was seen to fail there ("Transaction is already committing
+   * or done", about 1 run in 6).
+   */
+  const seenHere = () =>
+    waitUntil(async () => (await readCounters('loyalty-badge', 'default')).seen === 1, 'the badge was not counted seen');
 
   before(async () => {
     keys = await makeStoreKeys();
@@ -131,6 +139,7 @@ describe('<retain-loyalty-badge>', () => {
     it('counts an order recorded from two tabs at once once, and the other tab updates this badge', async () => {
       const el = await mount(html`<retain-loyalty-badge tiers=${TIERS}></retain-loyalty-badge>`);
       expect(text(badgeOf(el))).to.contain('≈ 0 points');
+      await seenHere();
       tab = await openTab(db);
       // The shopper looks at this tab (Firefox hides the opener behind the opened tab; a hidden tab waits
       // to be shown before it announces: the next test).
@@ -379,6 +388,7 @@ describe('<retain-loyalty-badge>', () => {
 
     it('fires once across two tabs when an order arrives', async () => {
       const el = await mount(badge());
+      await seenHere();
       tab = await openTab(db);
       await tab.load('/src/loyalty-badge/loyalty-badge.ts');
       // The code that announces changes loads on demand; loaded in both tabs up front, an announcement
