@@ -28,12 +28,12 @@ const KB = 1000;
 const BUDGETS = { loader: 3 * KB, firstLoad: 15 * KB, kit: 30 * KB };
 /** Today's weights, rounded up: a change may not grow past them (see the comment at the top). */
 const CEILINGS = {
-  'first load: spin-wheel': 19.5 * KB,
-  'first load: loyalty-badge': 18.5 * KB,
-  'first load: review-showcase': 22.0 * KB,
-  'first load: account-prompt': 18.0 * KB,
-  'whole kit, one language': 58.0 * KB,
-  'whole kit, all languages': 70.0 * KB,
+  'first load: spin-wheel': 19.85 * KB,
+  'first load: loyalty-badge': 18.3 * KB,
+  'first load: review-showcase': 21.9 * KB,
+  'first load: account-prompt': 17.7 * KB,
+  'whole kit, one language': 60.55 * KB,
+  'whole kit, all languages': 68.8 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */
