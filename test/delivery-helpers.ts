@@ -1,6 +1,30 @@
 /** Helpers of the delivery tests: the test endpoint's sinks, events to emit, the kit inside another tab. */
 import { emit, makeDetail, RetainEvent, type RetainDetail } from '../src/core/events.js';
+import { settings, stopDelivery } from '../src/core/delivery.js';
+import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
+import { deleteDatabases, freshDatabase } from './support/database.js';
 import type { Tab } from './support/tabs.js';
+
+/**
+ * The set-up the in-page delivery tests share, registered as hooks of the calling `describe`: a fresh
+ * database, a console guard, quick retries; afterwards delivery stopped, the named page globals
+ * (`dataLayer`, `gtag`…) removed and the database deleted. Returns the console guard of the running test.
+ */
+export function useDeliveryTest(pageGlobals: string[] = []): ConsoleWatch {
+  let current: ConsoleWatch;
+  beforeEach(() => {
+    freshDatabase();
+    current = watchConsole();
+    settings.retryBase = 50;
+  });
+  afterEach(async () => {
+    stopDelivery();
+    for (const name of pageGlobals) delete (window as unknown as Record<string, unknown>)[name];
+    current.stop();
+    await deleteDatabases();
+  });
+  return { take: (level) => current.take(level), stop: () => current.stop() };
+}
 
 export interface SinkState {
   received: { id: string; name: string; cancelled: boolean; detail: Record<string, unknown> }[];

@@ -1,10 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { forward as apiForward } from '../src/api.js';
-import { onDeliveryState, outboxStats, settings, stopDelivery } from '../src/core/delivery.js';
+import { onDeliveryState, outboxStats, settings } from '../src/core/delivery.js';
 import '../src/forward/forward.js';
-import { deleteDatabases, freshDatabase } from './support/database.js';
-import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
-import { emitEvent, newSink, readSink, until } from './delivery-helpers.js';
+import { emitEvent, newSink, readSink, until, useDeliveryTest } from './delivery-helpers.js';
 
 type Page = Window & {
   dataLayer?: Record<string, unknown>[];
@@ -14,20 +12,7 @@ type Page = Window & {
 const page = window as Page;
 
 describe('<retain-forward>', () => {
-  let warnings: ConsoleWatch;
-  beforeEach(() => {
-    freshDatabase();
-    warnings = watchConsole();
-    settings.retryBase = 50;
-  });
-  afterEach(async () => {
-    stopDelivery();
-    delete page.dataLayer;
-    delete page.gtag;
-    delete page.analytics;
-    warnings.stop();
-    await deleteDatabases();
-  });
+  const warnings = useDeliveryTest(['dataLayer', 'gtag', 'analytics']);
 
   it('renders nothing', async () => {
     const el = await fixture<HTMLElement>(html`<retain-forward to="datalayer"></retain-forward>`);
@@ -199,17 +184,7 @@ describe('<retain-forward>', () => {
 });
 
 describe('retainkit.forward(fn)', () => {
-  let warnings: ConsoleWatch;
-  beforeEach(() => {
-    freshDatabase();
-    warnings = watchConsole();
-    settings.retryBase = 50;
-  });
-  afterEach(async () => {
-    stopDelivery();
-    warnings.stop();
-    await deleteDatabases();
-  });
+  const warnings = useDeliveryTest();
 
   it('gets every event (earlier ones first) without personal fields, and stops', async () => {
     const before = emitEvent('retain-account-request', { email: 'ann@example.com', orderId: 'o1' }, ['email']);

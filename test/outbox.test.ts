@@ -1,13 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { addDestination, outboxStats, setConsent, settings, stopDelivery } from '../src/core/delivery.js';
+import { addDestination, outboxStats, setConsent } from '../src/core/delivery.js';
 import { dataLayer, endpoint } from '../src/core/destinations.js';
 import { toRecord, type RetainDetail } from '../src/core/events.js';
 import { MEMO_KEY, queueInTransaction, UNASSIGNED } from '../src/core/outbox.js';
 import { storage } from '../src/core/storage.js';
 import '../src/forward/forward.js';
-import { deleteDatabases, freshDatabase } from './support/database.js';
-import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
-import { emitEvent, newSink, readSink, until } from './delivery-helpers.js';
+import { emitEvent, newSink, readSink, until, useDeliveryTest } from './delivery-helpers.js';
 import { makeDetail, RetainEvent } from '../src/core/events.js';
 
 type Page = Window & { dataLayer?: Record<string, unknown>[]; Shopify?: unknown };
@@ -18,19 +16,7 @@ const absolute = (path: string) => new URL(path, location.href).href;
 const settled = () => storage().getAll('outbox');
 
 describe('the outbox', () => {
-  let warnings: ConsoleWatch;
-  beforeEach(() => {
-    freshDatabase();
-    warnings = watchConsole();
-    settings.retryBase = 50;
-  });
-  afterEach(async () => {
-    stopDelivery();
-    delete page.dataLayer;
-    delete page.Shopify;
-    warnings.stop();
-    await deleteDatabases();
-  });
+  const warnings = useDeliveryTest(['dataLayer', 'Shopify']);
 
   describe('consent', () => {
     it('denied: nothing is forwarded or stored, not even once consent is granted later', async () => {
