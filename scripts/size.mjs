@@ -30,10 +30,12 @@ const BUDGETS = { loader: 3 * KB, firstLoad: 15 * KB, kit: 30 * KB };
 const CEILINGS = {
   'first load: spin-wheel': 19.85 * KB,
   'first load: loyalty-badge': 18.3 * KB,
-  'first load: review-showcase': 21.9 * KB,
+  // +0.4 KB: 10,000 reviews read in slices and drawn a few cards a frame (issue 6).
+  'first load: review-showcase': 22.3 * KB,
   'first load: account-prompt': 17.7 * KB,
-  'whole kit, one language': 60.55 * KB,
-  'whole kit, all languages': 68.8 * KB,
+  // +1 KB: that, and the sliced JSON parser (a chunk loaded only for megabytes of inline reviews).
+  'whole kit, one language': 61.6 * KB,
+  'whole kit, all languages': 69.9 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */

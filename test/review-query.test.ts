@@ -10,7 +10,7 @@ function review(id: string, fields: Record<string, unknown>): Review {
 }
 
 const day = (d: number) => `2025-01-${String(d).padStart(2, '0')}`;
-const ids = (reviews: Review[]) => reviews.map((r) => r.id);
+const ids = (reviews: readonly Review[]) => reviews.map((r) => r.id);
 
 const reviews = [
   review('a', { rating: 3, date: day(1), helpful: 1, unhelpful: 0, title: 'Jó bögre', body: 'Nagyon tetszik' }),

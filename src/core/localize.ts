@@ -62,11 +62,11 @@ export function textsReady(host: Host): Promise<unknown> | undefined {
   return pending.length ? Promise.all(pending) : undefined;
 }
 
-const hosts = new Set<Host>();
+const connected = new Set<LocalizeController>();
 let observer: MutationObserver | undefined;
 
 function updateAll(): void {
-  for (const host of hosts) host.requestUpdate();
+  for (const controller of connected) controller.langChanged();
 }
 
 /**
@@ -148,18 +148,28 @@ export class LocalizeController<K extends string = string> implements ReactiveCo
     controllers.push(this as LocalizeController);
   }
 
+  /** The locale in force, read once and kept until a `lang` changes (a card list asks hundreds of times). */
+  private known?: string;
+
   hostConnected(): void {
-    hosts.add(this.host);
+    this.known = undefined;
+    connected.add(this as LocalizeController);
     watchLang();
   }
 
   hostDisconnected(): void {
-    hosts.delete(this.host);
+    connected.delete(this as LocalizeController);
+  }
+
+  /** A `lang` changed somewhere in the document, or the browser's language did: read it again. */
+  langChanged(): void {
+    this.known = undefined;
+    this.host.requestUpdate();
   }
 
   /** The full tag in force (`uk-UA`), used for `Intl` formatting. */
   get locale(): string {
-    return canonicalLocale(languageOf(this.host));
+    return (this.known ??= canonicalLocale(languageOf(this.host)));
   }
 
   /** The language whose texts are shown. */

@@ -19,6 +19,7 @@ export const carouselStyles = css`
     overscroll-behavior-x: contain;
   }
   .track .reviews {
+    display: grid;
     grid-auto-flow: column;
     grid-auto-columns: min(var(--_card), 85%);
     padding: 4px;

@@ -1,6 +1,7 @@
 /**
  * Sorting and filtering of reviews, and what counts as a selection. Pure functions over normalized
- * reviews (see review-data.ts): O(n) filters and one sort, cheap enough for 10,000 reviews per change.
+ * reviews (see review-data.ts): O(n) filters over a sort made once per order, cheap enough for 10,000
+ * reviews per change.
  */
 import type { Review } from './review-data.js';
 
@@ -67,12 +68,19 @@ const COMPARE: Record<SortKey, (a: Review, b: Review) => number> = {
   photos: (a, b) => Number(b.media.length > 0) - Number(a.media.length > 0) || newest(a, b),
 };
 
-/** Sorted copy (stable: equal reviews keep the data's order). Undated reviews go last in "newest". */
-export function sortReviews(reviews: readonly Review[], sort: SortKey): Review[] {
-  return reviews.slice().sort(COMPARE[sort]);
+const sorted = new WeakMap<readonly Review[], Partial<Record<SortKey, readonly Review[]>>>();
+
+/**
+ * Sorted copy (stable: equal reviews keep the data's order); undated reviews go last in "newest". Kept
+ * per list and order: 10,000 reviews are sorted once per order, and a filter reuses the sort.
+ */
+export function sortReviews(reviews: readonly Review[], sort: SortKey): readonly Review[] {
+  let orders = sorted.get(reviews);
+  if (!orders) sorted.set(reviews, (orders = {}));
+  return (orders[sort] ??= reviews.slice().sort(COMPARE[sort]));
 }
 
-/** Filter (all but the keyword) then sort. */
+/** Sort then filter (all but the keyword); filtering keeps the sorted order. */
 export function selectReviews(reviews: readonly Review[], query: Query): Review[] {
-  return sortReviews(filterReviews(reviews, query), query.sort);
+  return filterReviews(sortReviews(reviews, query.sort), query);
 }

@@ -3,6 +3,7 @@
  * for it before showing a keyword's results): texts folded so that "jo" finds "jó" and "ÉLMÉNY" finds
  * "élmény", each review's folded once and kept.
  */
+import { Slice } from '../core/tasks.js';
 import type { Review } from './review-data.js';
 
 /** Lower case without (Latin and Cyrillic) diacritics. */
@@ -31,8 +32,9 @@ export function searchReviews(reviews: readonly Review[], keyword: string): Revi
 
 /** Folds the search texts ahead of the first search, a slice at a time (no long task for 10,000). */
 export async function prepareSearch(reviews: readonly Review[]): Promise<void> {
-  for (let i = 0; i < reviews.length; i += 1000) {
-    reviews.slice(i, i + 1000).forEach(textOf);
-    await new Promise((resolve) => setTimeout(resolve));
+  const slice = new Slice();
+  for (const review of reviews) {
+    if (slice.due) await slice.pause();
+    textOf(review);
   }
 }

@@ -37,9 +37,9 @@ section .average{font-size:1.8em;font-weight:700;line-height:1}
 .selection,.status,.meta,.note{color:color-mix(in srgb,currentColor 82%,transparent)}
 .selection{padding:.5em .75em;border-inline-start:3px solid var(--_star);background:color-mix(in srgb,currentColor 5%,transparent)}
 ul{list-style:none;margin:0;padding:0}
-.reviews{display:grid;gap:1em}
-.view-grid .reviews{grid-template-columns:repeat(auto-fill,minmax(min(var(--_card),100%),1fr))}
-.card{height:100%;padding:1em;border:1px solid var(--_line);border-radius:var(--_r);background:var(--retain-review-showcase-card-background,var(--retain-surface,none));overflow:hidden}
+.reviews{display:flex;flex-direction:column;gap:1em}
+.view-grid .reviews{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(var(--_card),100%),1fr))}
+.card{height:100%;content-visibility:auto;contain-intrinsic-size:auto 12em;padding:1em;border:1px solid var(--_line);border-radius:var(--_r);background:var(--retain-review-showcase-card-background,var(--retain-surface,none));overflow:hidden}
 h3{margin:0;font-size:1em}
 .meta,.vote,.status{margin:.35em 0;font-size:.9em}
 .body{margin:.5em 0;white-space:pre-line}

@@ -3,7 +3,8 @@
  * (checks and normalizes the JSON), review-query (sort, filter, selection), review-votes (votes given
  * and last visit in IndexedDB). Loaded when needed, not with the first render: review-jsonld
  * (schema.org, after a render), review-lightbox (on a photo click; prefetched when a photo is pointed
- * at or focused), review-carousel (only for that view), review-vote (on a helpful click).
+ * at or focused), review-carousel (only for that view), review-vote (on a helpful click), review-json
+ * (for inline JSON of megabytes).
  */
 import { html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -11,8 +12,20 @@ import { parseEnum, parseNumber, parseUrl, readJsonSource, warnBadValue } from '
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { LocalizeController } from '../core/localize.js';
+import { Slice, nextFrame, nextTask } from '../core/tasks.js';
 import { normalizeData, ready, type Aggregate, type Review, type ReviewData, type ShownReview } from './review-data.js';
-import { ALL, SORTS, filterReviews, isSelection, roundAverage, selectReviews, starsOf, type Query, type SortKey } from './review-query.js';
+import {
+  ALL,
+  SORTS,
+  filterReviews,
+  isSelection,
+  roundAverage,
+  selectReviews,
+  sortReviews,
+  starsOf,
+  type Query,
+  type SortKey,
+} from './review-query.js';
 import { RetainReviewFilterEvent, RetainReviewSeenEvent, RetainReviewSortEvent } from './review-showcase.events.js';
 import type { JsonLdPublisher } from './review-jsonld.js';
 import type { Photo } from './review-lightbox.js';
@@ -24,6 +37,10 @@ const VIEWS = ['list', 'grid', 'carousel', 'summary'] as const;
 type View = (typeof VIEWS)[number];
 /** A body longer than this is clamped, with "read more". */
 const LONG = 480;
+/**
+ * Cards added to the DOM per frame: laying out a page of ten at once makes a long task on a slow phone.
+ */
+const BATCH = 2;
 
 /**
  * Code loaded once per page when first needed. A failed load (offline) warns, resolves to undefined and
@@ -48,6 +65,9 @@ const lightbox = lazy('lightbox', () => import('./review-lightbox.js'));
 const carousel = lazy('carousel', () => import('./review-carousel.js'));
 const jsonLd = lazy('JSON-LD', () => import('./review-jsonld.js'));
 const search = lazy('search', () => import('./review-search.js'));
+const slicedJson = lazy('JSON parser', () => import('./review-json.js'));
+/** Inline JSON longer than this (a few hundred reviews) is parsed in slices; shorter, at once in a few ms. */
+const LARGE_JSON = 256 * 1024;
 
 /**
  * @tag retain-review-showcase
@@ -118,6 +138,8 @@ export class RetainReviewShowcase extends RetainElement {
   /** Cards shown in the list and grid; in the carousel, the page shown. */
   @state() private shown = 0;
   @state() private page = 0;
+  /** Cards in the DOM so far (of the list, or of the carousel's page): they arrive a batch per frame. */
+  @state() private built = 0;
   @state() private votes: Votes = {};
   @state() private since?: number;
   @state() private expanded: string[] = [];
@@ -136,6 +158,12 @@ export class RetainReviewShowcase extends RetainElement {
   private observer?: IntersectionObserver;
   private jsonLd?: JsonLdPublisher;
   private published = '';
+  /** Data of the page's own (inline, or the `data` property) being read; a `src` is not waited for. */
+  private reading?: Promise<void>;
+  /** The next batch of cards, when one is due. */
+  private building?: Promise<void>;
+  /** Focus on its way to the first card "show more" added. */
+  private focusing?: Promise<void>;
   /** The JSON-LD of the last update, written once its code is at hand (`updateComplete` waits for it). */
   private publishing?: Promise<void>;
   private readonly sheets = new Set<CSSResult>();
@@ -176,10 +204,22 @@ export class RetainReviewShowcase extends RetainElement {
     return code ? code.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
-  /** Also waits for the update's JSON-LD to be written (its code loads after the first render). */
+  /**
+   * Also waits for the page's own data to be read and for the last batch of its cards (a `src` is not
+   * waited for: that is the network's time), and for the JSON-LD to be written (its code loads after
+   * the first render).
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
+    let done = await super.getUpdateComplete();
+    while (this.reading || this.building) {
+      const reading = this.reading;
+      await reading;
+      if (reading === this.reading) this.reading = undefined;
+      await this.building;
+      done = await super.getUpdateComplete();
+    }
     await this.publishing;
+    await this.focusing;
     return done;
   }
 
@@ -208,7 +248,7 @@ export class RetainReviewShowcase extends RetainElement {
       this.srcUrl = this.data === undefined ? parseUrl(this, 'src', this.src) : null;
       this.pagedSource = false;
     }
-    if (changed.has('data') && this.data !== undefined) void this.load(this.data, 'data');
+    if (changed.has('data') && this.data !== undefined) this.reading = this.load(this.data, 'data');
     else if (changed.has('src') || !this.hasUpdated) this.start();
     else if (changed.has('query') && this.paged) this.fetchPage(this.pageUrl(), false);
     if (changed.has('reviews') || changed.has('query')) {
@@ -232,26 +272,47 @@ export class RetainReviewShowcase extends RetainElement {
     }
     // A refused src has had its warning: no second one for the missing inline data.
     if (text == null && this.src.trim()) return void (this.status = 'error');
+    this.reading = this.read(text ?? '');
+  }
+
+  /**
+   * Parses the inline JSON, then loads it. Megabytes of it (10,000 reviews) are parsed in slices, by code
+   * loaded for them, starting in a task of their own: the page's own work of adding the element is done
+   * in this one. Without that code (offline) they are parsed at once.
+   */
+  private async read(text: string, ticket = ++this.ticket): Promise<void> {
     let value: unknown;
     try {
-      value = JSON.parse(text ?? '');
+      const sliced = text.length > LARGE_JSON && (await slicedJson.get());
+      if (sliced) await nextTask();
+      value = sliced ? await sliced.parseInSlices(text, 'reviews') : JSON.parse(text);
     } catch (error) {
+      if (ticket !== this.ticket) return;
       warnBadValue(
         this,
         'data',
-        text ?? '',
+        text,
         'no reviews',
         `is not valid JSON (${(error as Error).message}); if a review holds "</script>", write it as "<\\/script>"`,
       );
       this.status = 'error';
       return;
     }
-    void this.load(value, 'data');
+    if (ticket === this.ticket) await this.load(value, 'data', undefined, false, ticket);
   }
 
-  /** Normalizes in slices (no long task for thousands of reviews), then shows, unless overtaken. */
+  /**
+   * Normalizes in slices, sorts for the first page, then shows, unless overtaken. With thousands of
+   * reviews the sort and the render each get a task of their own (no long task).
+   */
   private async load(value: unknown, from: string, base?: string, append = false, ticket = ++this.ticket): Promise<void> {
+    const slice = new Slice();
     const result = await normalizeData(value, base, true);
+    if (typeof result !== 'string' && slice.due) {
+      await nextTask();
+      sortReviews(result.reviews, this.query.sort);
+      await nextTask();
+    }
     if (ticket === this.ticket) this.accept(result, from, append);
   }
 
@@ -285,6 +346,7 @@ export class RetainReviewShowcase extends RetainElement {
   private resetPaging(): void {
     this.shown = this.size;
     this.page = 0;
+    this.built = BATCH;
   }
 
   /** Records the visit (first time only) and reads this device's votes for the product. */
@@ -332,11 +394,22 @@ export class RetainReviewShowcase extends RetainElement {
     if (ticket === this.ticket) await this.load(json, 'src', base, append, ticket);
   }
 
-  /** The cards in the DOM: a page (or the pages shown so far); never the whole list. */
+  /** Where the cards asked for start and end: a page of the carousel, or the pages shown so far. */
+  private get range(): [number, number] {
+    const end = Math.min(this.results.length, this.mode === 'carousel' ? (this.page + 1) * this.size : this.shown);
+    return [this.mode === 'carousel' ? this.page * this.size : 0, end];
+  }
+
+  /** The cards in the DOM: those asked for that are built so far; never the whole list. */
   private visible(): ShownReview[] {
-    return (
-      this.mode === 'carousel' ? this.results.slice(this.page * this.size, (this.page + 1) * this.size) : this.results.slice(0, this.shown)
-    ).map(ready);
+    const [start, end] = this.range;
+    return this.results.slice(start, Math.min(end, start + this.built)).map(ready);
+  }
+
+  /** True while cards asked for are still to be built (the next batch is then due). */
+  private get incomplete(): boolean {
+    const [start, end] = this.range;
+    return start + this.built < end;
   }
 
   /** A source that pages (gave a `next`) filters and sorts on its server, and counts the matches. */
@@ -368,6 +441,7 @@ export class RetainReviewShowcase extends RetainElement {
     await this.ensure(from + this.size);
     this.focusFrom = from;
     this.shown = from + this.size;
+    this.built = from + BATCH;
   }
 
   /** The carousel at its end: the next or previous page, scrolled to its start or end. */
@@ -377,6 +451,7 @@ export class RetainReviewShowcase extends RetainElement {
     await this.ensure(page * this.size + 1);
     if (page * this.size >= this.results.length) return;
     this.page = page;
+    this.built = BATCH;
     await this.updateComplete;
     track.scrollTo({ left: dir > 0 ? 0 : track.scrollWidth });
   }
@@ -465,9 +540,19 @@ export class RetainReviewShowcase extends RetainElement {
       this.observer.disconnect();
       for (const card of cards) this.observer.observe(card);
     }
-    if (this.focusFrom >= 0) {
-      cards[this.focusFrom]?.focus();
+    // "Show more" moves focus to the first new card once it is built, after it is drawn: focusing sooner
+    // would lay the page out twice.
+    if (this.focusFrom >= 0 && (cards[this.focusFrom] || !this.incomplete)) {
+      const card = cards[this.focusFrom];
       this.focusFrom = -1;
+      this.focusing = card && nextFrame().then(() => card.focus());
+    }
+    if (this.incomplete) {
+      this.building ??= nextFrame().then(() => {
+        this.building = undefined;
+        this.built += BATCH;
+      });
+      return;
     }
     const data = this.reviews;
     if (!data || this.mode === 'summary' || this.noSchema || this.status !== 'ready') return;
@@ -526,7 +611,7 @@ export class RetainReviewShowcase extends RetainElement {
     const average = roundAverage(aggregate.average);
     const visible = this.visible();
     const total = this.matchCount;
-    const end = this.mode === 'carousel' ? (this.page + 1) * this.size : this.shown;
+    const [, end] = this.range;
     const partial = !isSelection(q) && !data.next && !aggregate.computed && data.reviews.length < aggregate.count;
     return html`
       ${this.renderSummary(aggregate, 'summary')}
@@ -576,7 +661,7 @@ export class RetainReviewShowcase extends RetainElement {
       }
       ${
         this.mode !== 'carousel' && visible.length
-          ? html`<p class="status" role="status">${total !== undefined ? this.t('shown', { n: visible.length, total }) : nothing}</p>
+          ? html`<p class="status" role="status">${total !== undefined ? this.t('shown', { n: end, total }) : nothing}</p>
             ${this.hasMore(end) ? html`<button part="more" class="more" @click=${this.more}>${this.t('more')}</button>` : nothing}`
           : nothing
       }
