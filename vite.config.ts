@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { demoPartials } from './demo/server/partials-plugin.ts';
 import { demoServer } from './demo/server/plugin.ts';
 
 const root = import.meta.dirname;
@@ -7,7 +8,7 @@ const root = import.meta.dirname;
 export default defineConfig({
   // `npm start` serves the demo storefront; `npm run build` builds the kit that stores paste.
   server: { open: '/demo/' },
-  plugins: [demoServer()],
+  plugins: [demoServer(), demoPartials()],
   build: {
     target: 'es2022',
     outDir: 'dist',

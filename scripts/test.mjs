@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, then the tests in Chromium. `npm run test:all`: in Chromium, Firefox and
-// WebKit. `npm run verify` (and CI): also the build, the size budgets and the end-to-end test, before
+// `npm test`: typecheck, lint, the demo pages' check, then the tests in Chromium. `npm run test:all`: in Chromium,
+// Firefox and WebKit. `npm run verify` (and CI): also the build, the size budgets and the end-to-end test, before
 // the browser tests. The last line of output is always the plain `N passed, N failed`; the exit code is
 // non-zero on any failure.
 //
@@ -87,6 +87,7 @@ if (problem) {
 if (files.length === 0) {
   step('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
   step('lint', 'npm', ['run', '--silent', 'lint']);
+  step('demo pages', process.execPath, [join(root, 'scripts', 'check-demo-pages.mjs')]);
 }
 if (ci) {
   step('build', 'npm', ['run', '--silent', 'build']);

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expandPartials } from '../../demo/server/partials.mjs';
 import { ROOT } from './lib.mjs';
 
 const PAGES = join(ROOT, 'test/bench/pages');
@@ -140,7 +141,8 @@ const FALLBACKS = {
  * every widget present, and the kit's script tag either the built loader or gone (elements left inert).
  */
 export async function productPages() {
-  let html = readFileSync(join(ROOT, 'demo/product.html'), 'utf8');
+  // The shared head, header and footer come from demo/partials/, as the dev server expands them.
+  let html = expandPartials(readFileSync(join(ROOT, 'demo/product.html'), 'utf8'), join(ROOT, 'demo/partials'));
   const added = [];
   for (const [tag, { slot, html: element }] of Object.entries(FALLBACKS)) {
     if (html.includes(`<${tag}`)) continue;
