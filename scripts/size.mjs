@@ -30,11 +30,12 @@ const BUDGETS = { loader: 3 * KB, firstLoad: 15 * KB, kit: 30 * KB };
 const CEILINGS = {
   'first load: spin-wheel': 19.85 * KB,
   'first load: loyalty-badge': 18.3 * KB,
-  // +0.4 KB: 10,000 reviews read in slices and drawn a few cards a frame (issue 6).
-  'first load: review-showcase': 22.3 * KB,
+  // +0.6 KB: 10,000 reviews read in slices and drawn a few cards a frame (issue 6), and each widget's
+  // first render in a task of its own (+0.06 KB on every first load).
+  'first load: review-showcase': 22.35 * KB,
   'first load: account-prompt': 17.7 * KB,
-  // +1 KB: that, and the sliced JSON parser (a chunk loaded only for megabytes of inline reviews).
-  'whole kit, one language': 61.6 * KB,
+  // +1.1 KB: those, and the sliced JSON parser (a chunk loaded only for megabytes of inline reviews).
+  'whole kit, one language': 61.65 * KB,
   'whole kit, all languages': 69.9 * KB,
 };
 const strict = process.argv.includes('--strict');

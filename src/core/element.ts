@@ -7,6 +7,7 @@ import { property } from 'lit/decorators.js';
 import { increment, type CounterName } from './counters.js';
 import { emit, makeDetail, type DetailFields, type RetainDetail, type RetainEvent } from './events.js';
 import { textsReady } from './localize.js';
+import { nextTask } from './tasks.js';
 
 export abstract class RetainElement extends LitElement {
   /** The widget's name without the `retain-` prefix, as it appears in event details and counter keys. */
@@ -26,10 +27,15 @@ export abstract class RetainElement extends LitElement {
     return this.instance.trim() || this.id || 'default';
   }
 
-  /** Waits for the texts of the page's language when they load on demand, so no update shows English first. */
+  /**
+   * Waits for the texts of the page's language when they load on demand, so no update shows English
+   * first. The first render gets a task of its own: widgets defined together when their code arrives
+   * would otherwise all render in the one task that defines them, a long one on a slow phone.
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const waiting = textsReady(this);
-    return waiting ? waiting.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    const first = this.hasUpdated ? undefined : nextTask();
+    return waiting || first ? Promise.all([waiting, first]).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** A detail for an event of this widget and instance. */

@@ -7,7 +7,7 @@
  * The aggregate the store gives is the truth over all its reviews; only when it gives none is one
  * computed from the reviews at hand (and marked `computed`).
  */
-import { Slice } from '../core/tasks.js';
+import { Slice } from '../core/pacing.js';
 import { wilson } from './review-query.js';
 
 export interface Media {

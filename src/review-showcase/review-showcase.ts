@@ -12,7 +12,8 @@ import { parseEnum, parseNumber, parseUrl, readJsonSource, warnBadValue } from '
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { LocalizeController } from '../core/localize.js';
-import { Slice, nextFrame, nextTask } from '../core/tasks.js';
+import { Slice, nextFrame } from '../core/pacing.js';
+import { nextTask } from '../core/tasks.js';
 import { normalizeData, ready, type Aggregate, type Review, type ReviewData, type ShownReview } from './review-data.js';
 import {
   ALL,
@@ -337,16 +338,17 @@ export class RetainReviewShowcase extends RetainElement {
     }
     this.reviews = result;
     this.status = 'ready';
-    if (!append) this.resetPaging();
+    if (!append) this.resetPaging(!before);
     const product = result.product.id;
     if (product !== this.productKnown && this.mode !== 'summary') void this.remember(product);
     this.productKnown = product;
   }
 
-  private resetPaging(): void {
+  /** Back to the first page. Its cards come a batch a frame; the very first ones after the figures are drawn. */
+  private resetPaging(first = false): void {
     this.shown = this.size;
     this.page = 0;
-    this.built = BATCH;
+    this.built = first ? 0 : BATCH;
   }
 
   /** Records the visit (first time only) and reads this device's votes for the product. */
