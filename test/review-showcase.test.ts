@@ -448,6 +448,7 @@ describe('<retain-review-showcase>', () => {
       document.body.append(el);
       const all = () => seen.flatMap((e) => e.detail.reviewIds);
       try {
+        await el.updateComplete;
         await waitUntil(() => seen.length > 0);
         expect(seen[0].detail.productId).to.equal('mug');
         // Only the cards at least half in view count as seen.
@@ -575,6 +576,7 @@ describe('<retain-review-showcase>', () => {
         () => text($(uk, '.summary')) === '4,0 21 відгук' && text($(hu, '.summary')) === '5,0 1 értékelés',
         'texts load on demand',
       );
+      await Promise.all([uk.updateComplete, hu.updateComplete]);
       expect(histogram(uk, 5).getAttribute('aria-label')).to.equal('5 зірок: 11 відгуків');
       expect(histogram(uk, 4).getAttribute('aria-label')).to.equal('4 зірки: 4 відгуки');
       expect(text($(uk, '.status'))).to.equal('Показано 10 з 21');

@@ -751,8 +751,6 @@ describe('retain-spin-wheel', () => {
         </div>`,
       );
       const after = page.querySelector('#after')!;
-      // From its first render on (before it, the page reserves the space: README "No layout shift").
-      await page.querySelector('retain-spin-wheel')!.updateComplete;
       const top = after.getBoundingClientRect().top;
       const el = await loaded(page.querySelector('retain-spin-wheel')!);
       expect(after.getBoundingClientRect().top).to.equal(top);

@@ -28,13 +28,20 @@ export abstract class RetainElement extends LitElement {
   }
 
   /**
+   * True when the element was in the page before its code came (upgraded, not created): the page has
+   * drawn it empty already (its space reserved by the store's CSS), so its first render may wait.
+   */
+  private readonly upgraded = this.isConnected;
+
+  /**
    * Waits for the texts of the page's language when they load on demand, so no update shows English
-   * first. The first render gets a task of its own: widgets defined together when their code arrives
-   * would otherwise all render in the one task that defines them, a long one on a slow phone.
+   * first. An upgraded widget's first render gets a task of its own: widgets defined together when
+   * their code arrives would otherwise all render in the one task that evaluates it, a long one on a
+   * slow phone. A widget created later renders at once (no frame is drawn without it).
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const waiting = textsReady(this);
-    const first = this.hasUpdated ? undefined : nextTask();
+    const first = this.upgraded && !this.hasUpdated ? nextTask() : undefined;
     return waiting || first ? Promise.all([waiting, first]).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
