@@ -135,35 +135,27 @@ async function measureAt(rate, { browser, origin, runs, log }) {
       await page.evaluate(prepareShowcase, { json: warm, instance: 'warm-up' });
       await timeout(page.evaluate(addShowcase), 60_000, 'warm-up showcase');
       await page.evaluate(() => document.querySelector('retain-review-showcase').remove());
+      /** Traces `step` run in the page, and `settleMs` after it for the frames it causes. */
+      const traced = (step, settleMs) =>
+        traceMainThread(browser, page, async () => {
+          const r = await page.evaluate(step);
+          await sleep(settleMs);
+          return r;
+        });
       await page.evaluate(prepareShowcase, { json: null, instance: 'bench' });
       await sleep(500);
-      const first = await traceMainThread(browser, page, async () => {
-        const r = await page.evaluate(addShowcase);
-        await sleep(300);
-        return r;
-      });
+      const first = await traced(addShowcase, 300);
       const nodes = await page.evaluate(countNodes);
       const pages = [];
       for (let p = 0; p < PAGES; p++) {
-        const paged = await traceMainThread(browser, page, async () => {
-          const r = await page.evaluate(nextPage);
-          await sleep(200);
-          return r;
-        });
+        const paged = await traced(nextPage, 200);
         const worst = longest(paged);
         pages.push({ ms: paged.result.ms, longest: worst.dur, rendering: worst.rendering, cards: paged.result.cards });
       }
       await page.evaluate(prepareFloor);
       await sleep(300);
       const floor = [];
-      for (let p = 0; p < PAGES; p++) {
-        const paged = await traceMainThread(browser, page, async () => {
-          const r = await page.evaluate(floorPage);
-          await sleep(200);
-          return r;
-        });
-        floor.push(longest(paged));
-      }
+      for (let p = 0; p < PAGES; p++) floor.push(longest(await traced(floorPage, 200)));
       const sample = {
         floor,
         firstMs: first.result.ms,
