@@ -106,18 +106,35 @@ function emulateMediaInPage(payload) {
 }
 
 async function resizeViewport(driver, { width, height }) {
-  await driver.setWindowSize(width, height);
+  let ask = { width, height };
   let inner = [];
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    inner = await driver.execute(() => [window.innerWidth, window.innerHeight]);
+  for (let attempt = 0; attempt < 4; attempt += 1) {
+    await driver.setWindowSize(ask.width, ask.height);
+    inner = await settledViewport(driver);
     if (inner[0] === width && inner[1] === height) return;
-    const { width: outerWidth, height: outerHeight } = await driver.getWindowSize();
-    await driver.setWindowSize(outerWidth + width - inner[0], outerHeight + height - inner[1]);
+    // The window is the viewport plus its frame (toolbar, borders): ask again with the frame added.
+    const outer = await driver.getWindowSize();
+    ask = { width: Math.max(1, outer.width + width - inner[0]), height: Math.max(1, outer.height + height - inner[1]) };
   }
-  inner = await driver.execute(() => [window.innerWidth, window.innerHeight]);
-  if (inner[0] === width && inner[1] === height) return;
   // MiniBrowser's window has a minimum size (its toolbar): about 450 px wide here.
   throw new Error(`setViewport: WebKit's MiniBrowser could not make its viewport ${width}×${height}; it is ${inner[0]}×${inner[1]}`);
+}
+
+/**
+ * The page's viewport once it has stopped changing. WebKitGTK answers setWindowSize before the page sees
+ * the new size; reading it at once gave a stale size, and a window size computed from it that was
+ * negative (a failed test in a loaded run).
+ */
+async function settledViewport(driver) {
+  const read = () => driver.execute(() => [window.innerWidth, window.innerHeight]);
+  let last = await read();
+  for (let check = 0; check < 10; check += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const now = await read();
+    if (now[0] === last[0] && now[1] === last[1]) return now;
+    last = now;
+  }
+  return last;
 }
 
 /**

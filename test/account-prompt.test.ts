@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/account-prompt/account-prompt.js';
 import '../src/order/order.js';
@@ -11,6 +11,7 @@ import { storage } from '../src/core/storage.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
 import { openTab, type Tab } from './support/tabs.js';
+import { waitUntil } from './support/wait.js';
 
 const DAY = 86_400_000;
 const EMAIL = 'ann.guest+order@example.com';
@@ -213,7 +214,7 @@ describe('<retain-account-prompt>', () => {
       expect(loaded(), 'loaded before any interest').to.equal(false);
       there.shadowRoot!.querySelector('input')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
       // A first load through the dev server (transforming each module) may take a while on a busy machine.
-      await waitUntil(loaded, 'focus in the card did not load it', { timeout: 5000 });
+      await waitUntil(loaded, 'focus in the card did not load it');
     });
 
     it('records the order once together with <retain-order> for the same id', async () => {
@@ -412,7 +413,7 @@ describe('<retain-account-prompt>', () => {
       passwordInput(el)!.value = PASSWORD;
       box(el, 'sms')!.click();
       submit(el).click();
-      await waitUntil(() => alertText(el) !== '', 'no error was shown', { timeout: 5000 });
+      await waitUntil(() => alertText(el) !== '', 'no error was shown');
       expect(alertText(el)).to.contain('We couldn’t create your account').and.contain('Servers are busy');
       expect(emailInput(el).value).to.equal('changed@example.com');
       expect(passwordInput(el)!.value).to.equal(PASSWORD);
@@ -502,7 +503,7 @@ describe('<retain-account-prompt>', () => {
       const plainBorder = getComputedStyle(emailInput(el)).borderTopColor;
       submit(el).click();
       // The checks load with the rest of the actions' code, at the first submit here (no pointer, no focus before).
-      await waitUntil(() => fieldError(el, 'email') !== '', 'no error was shown', { timeout: 5000 });
+      await waitUntil(() => fieldError(el, 'email') !== '', 'no error was shown');
       expect(fieldError(el, 'email')).to.equal('Enter an email address like name@example.com.');
       // The looks of errors came with the actions' code.
       expect(getComputedStyle($(el, '#email-error')!).fontWeight).to.equal('600');
@@ -514,7 +515,7 @@ describe('<retain-account-prompt>', () => {
       expect(emailInput(el).getAttribute('aria-invalid')).to.equal('false');
       expect(getComputedStyle(emailInput(el)).borderTopColor).to.equal(plainBorder);
       submit(el).click();
-      await waitUntil(() => fieldError(el, 'email') !== '', 'no error was shown', { timeout: 5000 });
+      await waitUntil(() => fieldError(el, 'email') !== '', 'no error was shown');
       expect(fieldError(el, 'email')).to.equal('Enter an email address like name@example.com.');
       expect(emailInput(el).getAttribute('aria-invalid')).to.equal('true');
       expect(emailInput(el).getAttribute('aria-describedby')).to.contain('email-error');
@@ -531,7 +532,7 @@ describe('<retain-account-prompt>', () => {
     it('a required password is asked for', async () => {
       const el = await mount(html`<retain-account-prompt order-id="V-2" email=${EMAIL}></retain-account-prompt>`);
       submit(el).click();
-      await waitUntil(() => fieldError(el, 'password') !== '', 'no error was shown', { timeout: 5000 });
+      await waitUntil(() => fieldError(el, 'password') !== '', 'no error was shown');
       expect(fieldError(el, 'password')).to.equal('Enter a password.');
       expect(el.shadowRoot!.activeElement).to.equal(passwordInput(el));
       expect(named('retain-account-request')).to.have.length(0);

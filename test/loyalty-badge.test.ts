@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/loyalty-badge/loyalty-badge.js';
@@ -12,6 +12,7 @@ import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
 import { openTab, type Tab } from './support/tabs.js';
 import { makeStoreKeys, signSnapshot, type StoreKeys } from './loyalty-support.js';
+import { waitUntil } from './support/wait.js';
 
 type Badge = RetainLoyaltyBadge;
 

@@ -3,11 +3,12 @@
  * shows as text, and odd text (long words, bidi overrides, Zalgo, emoji) stays tidy inside its card.
  * Inline JSON is tested in an iframe, parsed by the real HTML parser as a store's page would be.
  */
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import '../src/review-showcase/review-showcase.js';
 import type { RetainReviewShowcase } from '../src/review-showcase/review-showcase.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
+import { waitUntil } from './support/wait.js';
 
 /** Opening a fresh database can take seconds on a loaded CI machine; that is not the failure under test. */
 const SLOW_MACHINE_MS = 15_000;

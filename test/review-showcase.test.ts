@@ -1,10 +1,11 @@
-import { aTimeout, expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/review-showcase/review-showcase.js';
 import type { RetainReviewShowcase } from '../src/review-showcase/review-showcase.js';
 import { storage } from '../src/core/storage.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
+import { waitUntil } from './support/wait.js';
 
 /** Opening a fresh database can take seconds on a loaded CI machine; that is not the failure under test. */
 const SLOW_MACHINE_MS = 15_000;
@@ -534,7 +535,7 @@ describe('<retain-review-showcase>', () => {
       expect(el.getBoundingClientRect().height).to.equal(800);
       expect(text($(el, '.note'))).to.equal('Loading reviews…');
       expect($(el, 'section').getAttribute('aria-busy')).to.equal('true');
-      await waitUntil(() => $$(el, 'article').length === 2, 'loaded', { timeout: 5000 });
+      await waitUntil(() => $$(el, 'article').length === 2, 'loaded');
       // Two cards fit in the reserved space: nothing below moved.
       expect(el.getBoundingClientRect().height).to.equal(800);
       expect(below.getBoundingClientRect().top).to.equal(top);

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import '../src/review-showcase/review-showcase.js';
 import type { RetainReviewShowcase } from '../src/review-showcase/review-showcase.js';
 import { castVote } from '../src/review-showcase/review-vote.js';
@@ -6,6 +6,7 @@ import { readVotes, recordVisit, VISIT_GAP } from '../src/review-showcase/review
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
 import { openTab, type Tab } from './support/tabs.js';
+import { waitUntil } from './support/wait.js';
 
 /** Opening a fresh database can take seconds on a loaded CI machine; that is not the failure under test. */
 const SLOW_MACHINE_MS = 15_000;

@@ -4,8 +4,9 @@
  * setViewport work there too (scripts/wtr-portable-commands.mjs), and a failed assertion on a DOM element
  * can be reported (scripts/wtr-safe-messages.mjs) instead of hanging the file.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { waitUntil } from './support/wait.js';
 
 describe('test tooling', () => {
   describe('sendKeys, the same in every engine', () => {

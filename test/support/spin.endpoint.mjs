@@ -6,9 +6,10 @@
 // POST /test-api/spin-outcome?mode=error         answers 500
 // POST /test-api/spin-outcome?mode=bad           answers malformed JSON
 // POST /test-api/spin-outcome?mode=nocode        answers a prize slice without a code
-// GET  /test-api/spin-outcome/last               the body of the last POST (to check what the wheel sent)
+// GET  /test-api/spin-outcome/last?key=K         the body of the last POST with that `key` (what the wheel sent;
+//                                                keyed, so engines tested side by side never read each other's)
 let issued = 0;
-let last = null;
+const last = new Map();
 
 function readBody(req) {
   return new Promise((resolve) => {
@@ -23,16 +24,18 @@ function readBody(req) {
 export default async function spinOutcome(ctx, next) {
   if (ctx.path === '/test-api/spin-outcome/last') {
     ctx.type = 'application/json';
-    ctx.body = JSON.stringify(last);
+    ctx.body = JSON.stringify(last.get(ctx.query.key ?? '') ?? null);
     return;
   }
   if (ctx.path !== '/test-api/spin-outcome' || ctx.method !== 'POST') return next();
   const text = await readBody(ctx.req);
+  let body;
   try {
-    last = JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
-    last = { unparsable: text };
+    body = { unparsable: text };
   }
+  last.set(ctx.query.key ?? '', body);
   const mode = ctx.query.mode ?? 'ok';
   if (mode === 'hang') {
     await new Promise((resolve) => {
