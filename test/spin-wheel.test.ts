@@ -274,17 +274,20 @@ describe('retain-spin-wheel', () => {
         'the other tab did not load its wheel',
       );
       const el = await wheel(html`<retain-spin-wheel style="--retain-spin-wheel-duration: 0ms">${SLICES}</retain-spin-wheel>`);
-      let started = 0;
-      const count = () => (started += 1);
-      el.addEventListener('retain-spin-started', count);
-      other.addEventListener('retain-spin-started', count);
+      const heard = { 'retain-spin-started': 0, 'retain-spin-ended': 0 };
+      for (const name of ['retain-spin-started', 'retain-spin-ended'] as const) {
+        for (const w of [el, other]) w.addEventListener(name, () => (heard[name] += 1));
+      }
       spinButton(el).click();
       (other.shadowRoot!.querySelector('[part~=spin-button]') as HTMLButtonElement).click();
       await waitUntil(
         () => [el, other].every((w) => w.shadowRoot!.querySelector('[part~=result]')),
         'both wheels should end showing a result',
       );
-      expect(started).to.equal(1);
+      // Events go out once the engagement counter is written, which may be after the result is drawn (it
+      // was, once, in a loaded WebKit): wait for the winner's last event, which follows its first.
+      await waitUntil(() => heard['retain-spin-ended'] > 0, 'the winner did not say it spun');
+      expect(heard).to.deep.equal({ 'retain-spin-started': 1, 'retain-spin-ended': 1 });
     });
 
     it('hands out each pool code once per device, then no longer draws the used-up slice', async () => {
