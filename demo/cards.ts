@@ -1,6 +1,7 @@
 /** Product cards and order lines, shared by the pages. */
 import { tinArt } from './art.js';
 import { productBySlug, type Product } from './catalog.js';
+import { parseDiscount } from './discounts.js';
 import { MAX_QTY, escapeHtml, href, money, priceOf, t, textOf, weight, type CartLine, type Totals } from './shop.js';
 
 /** A product card (home grid, "you may also like"): picture, name, notes, price and a quick add. */
@@ -64,13 +65,23 @@ export function lineItem(line: CartLine, editable: boolean): HTMLLIElement {
   return item;
 }
 
-/** Subtotal, shipping and total as `<dt>/<dd>` pairs for a `<dl class="sums">`. */
-export function sumsMarkup(sums: Pick<Totals, 'subtotal' | 'shipping' | 'total'>): string {
+/**
+ * Subtotal, discount, shipping, the sample tin and the total as `<dt>/<dd>` pairs for a `<dl class="sums">`: the
+ * cart's totals or a placed order (whose `discount` and `code` are absent when it had no code).
+ */
+export function sumsMarkup(sums: Pick<Totals, 'subtotal' | 'shipping' | 'total'> & { discount?: number; code?: string | null }): string {
   const row = (label: string, value: string, cls = '') =>
     `<dt class="${cls}">${escapeHtml(label)}</dt><dd class="${cls}">${escapeHtml(value)}</dd>`;
+  const offer = sums.code ? parseDiscount(sums.code) : null;
+  const discount = sums.discount ?? 0;
+  // Free shipping names a shipping code; express, which the code leaves at its price, keeps the plain label.
+  const shippingLabel =
+    offer?.kind === 'shipping' && sums.shipping === 0 ? t('cart.shippingCode', { code: offer.code }) : t('cart.shipping');
   return (
     row(t('cart.subtotal'), money(sums.subtotal)) +
-    row(t('cart.shipping'), sums.shipping === 0 ? t('cart.free') : money(sums.shipping)) +
+    (offer && discount > 0 ? row(t('cart.discount', { code: offer.code }), money(-discount), 'sum-discount') : '') +
+    row(shippingLabel, sums.shipping === 0 ? t('cart.free') : money(sums.shipping)) +
+    (offer?.kind === 'gift' ? row(t('cart.gift', { code: offer.code }), money(0), 'sum-gift') : '') +
     row(t('cart.total'), money(sums.total), 'sum-total')
   );
 }

@@ -1,7 +1,7 @@
 /**
  * What every page of the demo store shares: the language (`?lang=ru|uk|hu|en` sets `<html lang>` and the
- * shop's texts, and internal links keep it), prices and units through `Intl`, the cart in localStorage,
- * placed orders, the header's cart count and a polite status message.
+ * shop's texts, and internal links keep it), prices and units through `Intl`, the cart and its discount code in
+ * localStorage, placed orders, the header's cart count and a polite status message.
  *
  * Each page's module imports this first, and each page loads it before the kit's script tag, so
  * `<html lang>` is set before any widget renders.
@@ -16,6 +16,7 @@ import {
   type ProductText,
   type ShippingMethod,
 } from './catalog.js';
+import { discountEffect, parseDiscount, type Discount } from './discounts.js';
 import { texts, type Plural, type TextKey } from './texts.js';
 
 export const LANGS = ['en', 'ru', 'uk', 'hu'] as const;
@@ -193,8 +194,12 @@ export function clearCart(): void {
 export interface Totals {
   count: number;
   subtotal: number;
+  /** Cents off the items from the discount code (0 without one). */
+  discount: number;
   shipping: number;
   total: number;
+  /** The discount code in force, or null (none, or an empty cart, which keeps its code for later). */
+  code: string | null;
 }
 
 export function priceOf(line: CartLine): number {
@@ -202,11 +207,43 @@ export function priceOf(line: CartLine): number {
   return (product && sizeOf(product, line.grams)?.cents) ?? 0;
 }
 
-export function totals(lines: CartLine[], method: ShippingMethod = 'standard'): Totals {
+/**
+ * The cart's sums. Free standard shipping is reached on the items' subtotal before the discount, so that the
+ * cart's "add … more for free shipping" meter and the shipping charged agree whatever code is applied.
+ */
+export function totals(lines: CartLine[], method: ShippingMethod = 'standard', discount?: Discount | null): Totals {
   const count = lines.reduce((sum, l) => sum + l.qty, 0);
   const subtotal = lines.reduce((sum, l) => sum + priceOf(l) * l.qty, 0);
-  const shipping = count === 0 ? 0 : method === 'standard' && subtotal >= FREE_SHIPPING_FROM ? 0 : SHIPPING[method];
-  return { count, subtotal, shipping, total: subtotal + shipping };
+  const applied = count > 0 ? (discount ?? null) : null;
+  const effect = discountEffect(applied, subtotal);
+  const freeStandard = subtotal >= FREE_SHIPPING_FROM || effect.freeStandardShipping;
+  const shipping = count === 0 ? 0 : method === 'standard' && freeStandard ? 0 : SHIPPING[method];
+  return { count, subtotal, discount: effect.cents, shipping, total: subtotal - effect.cents + shipping, code: applied?.code ?? null };
+}
+
+// ---- Discount code ----------------------------------------------------------------------------------
+
+export const DISCOUNT_KEY = 'kettlebloom:discount';
+
+/** The code applied to the cart, checked again on every read (localStorage is the shopper's to edit). */
+export function readDiscount(): Discount | null {
+  const code = load<unknown>(DISCOUNT_KEY, null);
+  return typeof code === 'string' ? parseDiscount(code) : null;
+}
+
+/** Applies a code the shopper typed or followed a link with: its offer, or null (and nothing kept) when it is not the shop's. */
+export function applyDiscount(input: string): Discount | null {
+  const discount = parseDiscount(input);
+  if (discount) {
+    save(DISCOUNT_KEY, discount.code);
+    cartChanged();
+  }
+  return discount;
+}
+
+export function removeDiscount(): void {
+  save(DISCOUNT_KEY, null);
+  cartChanged();
 }
 
 /** Runs `listener` whenever the cart changes, here or in another tab. */
@@ -219,7 +256,7 @@ function cartChanged(): void {
 }
 
 addEventListener('storage', (event) => {
-  if (event.key === CART_KEY || event.key === null) cartChanged();
+  if (event.key === CART_KEY || event.key === DISCOUNT_KEY || event.key === null) cartChanged();
 });
 
 function showCartCount(): void {
@@ -242,7 +279,11 @@ export interface Order {
   placedAt: number;
   lines: OrderLine[];
   subtotal: number;
+  /** Cents off from `code`. Both absent on orders without a code (and on those placed before codes existed). */
+  discount?: number;
+  code?: string;
   shipping: number;
+  /** What the shopper paid: subtotal − discount + shipping. */
   total: number;
   currency: string;
   method: ShippingMethod;
@@ -269,20 +310,30 @@ export function findOrder(id: string | null): Order | undefined {
   return id ? readOrders().find((o) => o.id === id) : undefined;
 }
 
-/** Places an order from cart lines (the demo's stand-in for the store's checkout) and keeps it. */
-export function placeOrder(lines: CartLine[], customer: { name: string; email: string; method: ShippingMethod }): Order {
-  const sums = totals(lines, customer.method);
+/**
+ * Places an order from cart lines (the demo's stand-in for the store's checkout) and keeps it. With a
+ * `discount` (the cart's code), the order records the code and what it took off, and the cart's code is
+ * cleared: a won code is good for one order.
+ */
+export function placeOrder(
+  lines: CartLine[],
+  customer: { name: string; email: string; method: ShippingMethod },
+  discount: Discount | null = null,
+): Order {
+  const sums = totals(lines, customer.method, discount);
   const order: Order = {
     id: newOrderId(),
     placedAt: Date.now(),
     lines: lines.map((l) => ({ ...l, cents: priceOf(l) })),
     subtotal: sums.subtotal,
+    ...(sums.code ? { code: sums.code, discount: sums.discount } : {}),
     shipping: sums.shipping,
     total: sums.total,
     currency: CURRENCY,
     ...customer,
   };
   save(ORDERS_KEY, [order, ...readOrders()].slice(0, ORDERS_KEPT));
+  if (discount) removeDiscount();
   return order;
 }
 
