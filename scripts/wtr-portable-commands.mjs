@@ -121,9 +121,9 @@ async function resizeViewport(driver, { width, height }) {
 }
 
 /**
- * The page's viewport once it has stopped changing. WebKitGTK answers setWindowSize before the page sees
- * the new size; reading it at once gave a stale size, and a window size computed from it that was
- * negative (a failed test in a loaded run).
+ * The page's viewport once it has stopped changing. WebKitGTK may answer setWindowSize before the page
+ * sees the new size, and a correction computed from a stale size can come out negative: a loaded run
+ * failed once with "setWindowSize expects width and height to be a number in the 0 to 2^31 − 1 range".
  */
 async function settledViewport(driver) {
   const read = () => driver.execute(() => [window.innerWidth, window.innerHeight]);
