@@ -1,11 +1,14 @@
 /**
  * The loader: the one file a store pastes (`<script type="module" src=".../retainkit.js">`).
  *
- * It defines each `retain-*` element only when one is on the page, by a literal dynamic import per
- * widget (so the bundler splits each widget into its own chunk), watches for elements added later, and
- * does nothing else at start-up. Loading it twice is harmless: the second copy finds the first and stops.
+ * It defines each `retain-*` element only when one is wanted (`core/near.ts`: near the viewport, or at
+ * idle for event plumbing and popups), by a literal dynamic import per widget (so the bundler splits each
+ * widget into its own chunk), watches for elements added later, and does nothing else at start-up. A
+ * widget the shopper never scrolls near is never downloaded. Loading it twice is harmless: the second
+ * copy finds the first and stops.
  */
 import type { KitApi } from './api.js';
+import { whenWanted } from './core/near.js';
 import { VERSION } from './version.js';
 
 const widgets: Record<string, () => Promise<unknown>> = {
@@ -25,6 +28,9 @@ declare global {
 
 /** Tags whose code was asked for (a failed load is forgotten, so a later element tries again). */
 const requested = new Set<string>();
+/** Elements already waiting to be wanted. */
+const watched = new WeakSet<Element>();
+const selector = Object.keys(widgets).join(',');
 
 function load(tag: string): void {
   if (requested.has(tag) || customElements.get(tag)) return;
@@ -35,21 +41,23 @@ function load(tag: string): void {
   });
 }
 
-function discover(root: ParentNode): void {
-  for (const tag of Object.keys(widgets)) {
-    if (!requested.has(tag) && root.querySelector(tag)) load(tag);
-  }
+/** Loads an element's code once it is wanted (the first element of a tag to be wanted brings it). */
+function watch(element: Element): void {
+  if (watched.has(element) || requested.has(element.localName) || customElements.get(element.localName)) return;
+  watched.add(element);
+  void whenWanted(element).then(() => load(element.localName));
+}
+
+function discover(root: Element | Document): void {
+  if (root instanceof Element && root.matches(selector)) watch(root);
+  for (const element of root.querySelectorAll(selector)) watch(element);
 }
 
 function start(): void {
   discover(document);
   new MutationObserver((mutations) => {
     for (const { addedNodes } of mutations) {
-      for (const node of addedNodes) {
-        if (!(node instanceof Element)) continue;
-        if (Object.hasOwn(widgets, node.localName)) load(node.localName);
-        if (node.firstElementChild) discover(node);
-      }
+      for (const node of addedNodes) if (node instanceof Element) discover(node);
     }
   }).observe(document.documentElement, { childList: true, subtree: true });
 }

@@ -461,7 +461,8 @@ describe('<retain-loyalty-badge>', () => {
       await el.updateComplete;
       expect(document.activeElement?.id).to.equal('after');
       expect(el.open).to.equal(false);
-      expect(named('retain-panel-open')).to.have.length(2);
+      // The event follows its counter's write.
+      await waitUntil(() => named('retain-panel-open').length === 2, 'the second opening is announced');
 
       el.open = true;
       await el.updateComplete;

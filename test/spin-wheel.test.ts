@@ -42,6 +42,10 @@ const deepActive = () => {
 
 /** Resolves once the wheel has read its state (ready to spin, or showing a result). */
 async function loaded(el: RetainSpinWheel): Promise<RetainSpinWheel> {
+  // A wheel renders once near the viewport: one test's later fixtures may sit screens below its first.
+  if (!el.hasUpdated) el.scrollIntoView({ block: 'nearest' });
+  await el.updateComplete;
+  await el.loaded;
   await waitUntil(() => {
     const actions = $<HTMLFormElement>(el, '.actions');
     return actions && (!actions.hidden || card(el));

@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { makeDetail, type DetailFields, type RetainDetail } from '../core/events.js';
 import { LocalizeController } from '../core/localize.js';
 import { storage } from '../core/storage.js';
+import { adoptPartStyles } from '../core/parts.js';
 import { RetainAccountCreatedEvent, RetainAccountDismissedEvent, RetainAccountRequestEvent } from './account-prompt.action-events.js';
 import type { AccountConsent } from './account-prompt.events.js';
 import type { RetainAccountPrompt } from './account-prompt.js';
@@ -26,18 +27,10 @@ async function textsOf(host: Host): Promise<LocalizeController<ActionTerm>> {
   let l = texts.get(host);
   if (!l) {
     texts.set(host, (l = new LocalizeController(host, actionTranslations)));
-    addStyles(host.renderRoot as ShadowRoot);
+    adoptPartStyles(host, actionStyles);
   }
   await l.ready();
   return l;
-}
-
-/** Adds the actions' looks to a prompt's shadow root (once: with its texts). */
-function addStyles(root: ShadowRoot): void {
-  const sheet = actionStyles.styleSheet;
-  if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  // Where sheets cannot be adopted Lit uses <style> elements; one before its rendered content.
-  else root.prepend(Object.assign(document.createElement('style'), { textContent: actionStyles.cssText }));
 }
 
 /** Prompts whose shopper signed up without a password (the store emails a link to set one). */

@@ -10,8 +10,8 @@ import { parseDuration, parseEnum, parseNumber, parseUrl, warnBadValue } from '.
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { LocalizeController } from '../core/localize.js';
-import { recordOrder } from '../core/orders.js';
-import { storage } from '../core/storage.js';
+import { part } from '../core/parts.js';
+import { stored } from '../core/stored.js';
 import type { CounterName } from '../core/counters.js';
 import type { RetainEvent } from '../core/events.js';
 import { RetainAccountShownEvent, type AccountMode, type AccountShownDetail } from './account-prompt.events.js';
@@ -29,6 +29,8 @@ export const orderKey = (orderId: string) => `account-prompt/order/${orderId}`;
 type Phase = 'pending' | 'hidden' | 'invite' | 'sending' | 'error' | 'done' | 'sent' | 'dismissed';
 type Channel = 'email' | 'sms';
 type Actions = typeof import('./account-prompt.actions.js');
+/** What the shopper's actions run (`core/parts.ts`), loaded at the first sign of interest. */
+const actionsPart = part('retain-account-prompt', 'actions', () => import('./account-prompt.actions.js'));
 
 interface Config {
   orderId: string;
@@ -131,7 +133,6 @@ export class RetainAccountPrompt extends RetainElement {
   private readonly l = new LocalizeController<AccountTerm>(this, translations);
   /** What the shopper's actions run (account-prompt.actions.ts), once loaded. */
   private actions?: Actions;
-  private loading?: Promise<Actions>;
 
   constructor() {
     super();
@@ -183,22 +184,27 @@ export class RetainAccountPrompt extends RetainElement {
       this.started = true;
       // Known at once (no order, logged in, nowhere to log in): no space is reserved at all.
       if (!this.cfg.orderId || status === 'logged-in' || (status === 'has-account' && !loginUrl)) this.close();
-      void this.start();
+      // What the device remembers is read once the prompt's first frame is drawn.
+      void this.drawn.then(() => this.start());
     }
   }
 
-  /** Records the order, then claims the showing for this order unless snoozed: one transaction for all tabs. */
+  /**
+   * Records the order, then claims the showing for this order unless snoozed: one transaction for all
+   * tabs. Without its storage code (offline) or storage, better not to show than to show twice.
+   */
   private async start(): Promise<void> {
     const { orderId, total, currency, status } = this.cfg;
-    if (orderId && total !== null) {
-      recordOrder({ orderId, total, currency }).catch((error: unknown) =>
-        console.warn('<retain-account-prompt> could not record the order', error),
-      );
-    }
     if (!orderId) console.warn('<retain-account-prompt> needs an order-id; it stays hidden.', this);
     let show = false;
-    if (this.phase === 'pending') {
-      try {
+    try {
+      const { recordOrder, storage } = await stored();
+      if (orderId && total !== null) {
+        recordOrder({ orderId, total, currency }).catch((error: unknown) =>
+          console.warn('<retain-account-prompt> could not record the order', error),
+        );
+      }
+      if (this.phase === 'pending') {
         show = await storage().transact(['state'], async (tx) => {
           const snoozed = (await tx.get('state', SNOOZE_KEY)) as { until: number } | undefined;
           if (snoozed && snoozed.until > Date.now()) return false;
@@ -206,10 +212,9 @@ export class RetainAccountPrompt extends RetainElement {
           await tx.put('state', { shownAt: Date.now() }, orderKey(orderId));
           return true;
         });
-      } catch (error) {
-        // Better not to show than to show twice.
-        console.warn('<retain-account-prompt> could not check whether it was shown before; it stays hidden.', error);
       }
+    } catch (error) {
+      console.warn('<retain-account-prompt> could not check whether it was shown before; it stays hidden.', error);
     }
     if (show) {
       this.phase = 'invite';
@@ -339,27 +344,15 @@ export class RetainAccountPrompt extends RetainElement {
   }
 
   /** Loads the code of the shopper's actions; at the first sign of interest, so that it is there on submit. */
-  private load(): Promise<Actions> {
-    return (this.loading ??= import('./account-prompt.actions.js').then(
-      (actions) => (this.actions = actions),
-      (error: unknown) => {
-        this.loading = undefined; // a later action tries again
-        throw error;
-      },
-    ));
+  private load(): Promise<Actions | undefined> {
+    return actionsPart.get().then((actions) => (this.actions ??= actions));
   }
 
-  /** Runs an action once its code is here; if it cannot load (offline), `fallback` says so. */
+  /** Runs an action once its code is here; if it cannot load (offline, warned by the part), `fallback` says so. */
   private async run(action: (actions: Actions) => unknown, fallback: () => void): Promise<void> {
-    let actions: Actions;
-    try {
-      actions = await this.load();
-    } catch (error) {
-      console.warn('<retain-account-prompt> could not load its code', error);
-      fallback();
-      return;
-    }
-    await action(actions);
+    const actions = await this.load();
+    if (actions) await action(actions);
+    else fallback();
   }
 
   private onSubmit(event: SubmitEvent): void {

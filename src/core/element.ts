@@ -2,11 +2,14 @@
  * The one thin base class of the kit's widgets: who the instance is, how it emits and counts. Anything
  * more (storage, localization, triggers) is a controller or a core function the widget calls.
  */
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { increment, type CounterName } from './counters.js';
+import type { CounterName } from './counters.js';
 import { emit, makeDetail, type DetailFields, type RetainDetail, type RetainEvent } from './events.js';
 import { textsReady } from './localize.js';
+import { isNear, wantedWhen, whenNear } from './near.js';
+import { nextFrame } from './pacing.js';
+import { stored } from './stored.js';
 import { nextTask } from './tasks.js';
 
 export abstract class RetainElement extends LitElement {
@@ -34,15 +37,37 @@ export abstract class RetainElement extends LitElement {
   private readonly upgraded = this.isConnected;
 
   /**
-   * Waits for the texts of the page's language when they load on demand, so no update shows English
-   * first. An upgraded widget's first render gets a task of its own: widgets defined together when
-   * their code arrives would otherwise all render in the one task that evaluates it, a long one on a
-   * slow phone. A widget created later renders at once (no frame is drawn without it).
+   * Resolves once the first render has been drawn (a frame later). What the widget remembers on the
+   * device (IndexedDB) is read after this, never before: storage stays off the first-paint path.
+   */
+  protected readonly drawn: Promise<void> = new Promise((resolve) => (this.wasDrawn = resolve));
+  private wasDrawn!: () => void;
+
+  /**
+   * Nothing until seen: the first render waits until the element comes within a screen of the viewport
+   * (`core/near.ts`; a popup or `loading="eager"` does not wait). It also waits for the texts of the
+   * page's language when they load on demand, so no update shows English first. An upgraded widget's
+   * first render gets a task of its own: widgets defined together when their code arrives would
+   * otherwise all render in the one task that evaluates it, a long one on a slow phone.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const waiting = textsReady(this);
-    const first = this.upgraded && !this.hasUpdated ? nextTask() : undefined;
+    const first = this.hasUpdated ? undefined : this.firstRenderDue();
     return waiting || first ? Promise.all([waiting, first]).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  private firstRenderDue(): Promise<void> | undefined {
+    const waitsForViewport = wantedWhen(this) === 'near';
+    // Upgraded: the page drew it empty (its space reserved by the store's CSS) before the code came.
+    if (this.upgraded) return (waitsForViewport ? whenNear(this) : Promise.resolve()).then(nextTask);
+    // Created after its code: one near the viewport renders at once, so no frame shows it empty.
+    return waitsForViewport && !isNear(this) ? whenNear(this) : undefined;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    const first = !this.hasUpdated;
+    super.update(changed);
+    if (first) void nextFrame().then(this.wasDrawn);
   }
 
   /** A detail for an event of this widget and instance. */
@@ -58,6 +83,7 @@ export abstract class RetainElement extends LitElement {
   /** Counts an engagement; never rejects (counting must not stop a widget). Returns the new count. */
   protected async count(name: CounterName, by = 1): Promise<number | undefined> {
     try {
+      const { increment } = await stored();
       return await increment(this.widgetName, this.instanceName, name, by);
     } catch (error) {
       console.warn(`retainkit: could not count "${name}" for <${this.localName}>`, error);

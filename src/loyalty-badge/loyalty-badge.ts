@@ -13,8 +13,9 @@ import { parseJson, parseNumber, readJsonSource, safeUrl, warnBadValue, warnInva
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { LocalizeController } from '../core/localize.js';
-import { listOrders, onOrderRecorded } from '../core/orders.js';
-import { storage, type OrderRow } from '../core/storage.js';
+import { part } from '../core/parts.js';
+import type { OrderRow } from '../core/storage.js';
+import { stored } from '../core/stored.js';
 import { PanelOpenEvent, RewardClickEvent, type PointsSource } from './loyalty-badge.events.js';
 import { styles } from './loyalty-badge.styles.js';
 import { translations, type LoyaltyTerm } from './loyalty-badge.translations.js';
@@ -24,15 +25,8 @@ import type { Snapshot } from './snapshot.js';
 
 import type { LoyaltyPanel } from './panel.js';
 
-/** The panel's code, loaded once for every badge on the page; a failed load (offline) warns and is tried again next time. */
-let panelCode: Promise<typeof import('./panel.js') | undefined> | undefined;
-function loadPanelCode() {
-  return (panelCode ??= import('./panel.js').catch((error: unknown) => {
-    panelCode = undefined;
-    console.warn('<retain-loyalty-badge> could not load its panel', error);
-    return undefined;
-  }));
-}
+/** The panel's code (`core/parts.ts`): loaded when the shopper reaches for the badge, or has news to hear. */
+const panelPart = part('retain-loyalty-badge', 'panel', () => import('./panel.js'));
 
 /** The figures on show and where they come from. */
 export interface Figures {
@@ -156,7 +150,6 @@ export class RetainLoyaltyBadge extends RetainElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stops.push(onOrderRecorded(() => void this.ordersChanged()));
     const seen = () => void this.count('seen');
     if (typeof IntersectionObserver === 'undefined') seen();
     else {
@@ -178,9 +171,18 @@ export class RetainLoyaltyBadge extends RetainElement {
     document.removeEventListener('pointerdown', this.outside);
   }
 
-  /** First visit of this page: read, verify, then compare with what this device saw last time. */
+  /**
+   * First visit of this page, once the badge is drawn: listen for orders, read, verify, then compare with
+   * what this device saw last time.
+   */
   private async start(): Promise<void> {
-    await this.updateComplete;
+    await this.drawn;
+    try {
+      const { onOrderRecorded } = await stored();
+      if (this.isConnected) this.stops.push(onOrderRecorded(() => void this.ordersChanged()));
+    } catch (error) {
+      console.warn('<retain-loyalty-badge> could not listen for orders on this device', error);
+    }
     await this.readOrders();
     await this.verification;
     await this.reconcile();
@@ -188,6 +190,7 @@ export class RetainLoyaltyBadge extends RetainElement {
 
   private async readOrders(): Promise<void> {
     try {
+      const { listOrders } = await stored();
       this.local = await listOrders();
     } catch (error) {
       console.warn('<retain-loyalty-badge> could not read the orders on this device', error);
@@ -318,7 +321,8 @@ export class RetainLoyaltyBadge extends RetainElement {
    * visit ever only remembers. `only` limits it to one source kind (orders heard: the estimate).
    */
   private async reconcile(only?: 'estimate'): Promise<void> {
-    const f = this.figures();
+    // The figures exist once the attributes are read (the first update).
+    const f = this.hasUpdated ? this.figures() : null;
     if (!f || this.guest || (only && f.source !== only)) return;
     const kind = f.source === 'estimate' ? 'estimate' : 'store';
     const every = this.program.punchEvery;
@@ -326,6 +330,7 @@ export class RetainLoyaltyBadge extends RetainElement {
     const key = `loyalty-badge/${this.instanceName}/seen`;
     let before: Seen | undefined;
     try {
+      const { storage } = await stored();
       before = await storage().transact(['state'], async (tx) => {
         const seen = ((await tx.get('state', key)) ?? {}) as Record<string, Seen>;
         await tx.put('state', { ...seen, [kind]: now }, key);
@@ -345,7 +350,7 @@ export class RetainLoyaltyBadge extends RetainElement {
 
   /** Loads the panel's code and makes this badge's panel (its texts and looks), once. */
   private async loadPanel(): Promise<LoyaltyPanel | undefined> {
-    const code = await loadPanelCode();
+    const code = await panelPart.get();
     return (this.panel ??= code && new code.LoyaltyPanel(this));
   }
 

@@ -4,9 +4,10 @@
  * the badge (pointer over it, focus, opening) or when there is a change to announce, so a page that
  * only shows the badge never downloads it; the badge waits for it before it shows the open panel.
  */
-import { adoptStyles, html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { emit, makeDetail, type DetailFields, type RetainDetail } from '../core/events.js';
 import { LocalizeController } from '../core/localize.js';
+import { adoptPartStyles } from '../core/parts.js';
 import type { Figures, RetainLoyaltyBadge } from './loyalty-badge.js';
 import { PointsChangeEvent, RewardUnlockEvent, TierChangeEvent, type PointsSource } from './loyalty-badge.events.js';
 import { panelStyles } from './panel.styles.js';
@@ -21,7 +22,7 @@ export class LoyaltyPanel {
   constructor(private readonly el: RetainLoyaltyBadge) {
     // A controller of the badge, so that the badge waits for the panel's texts before it updates.
     this.l = new LocalizeController<PanelTerm>(el, panelTranslations);
-    adoptStyles(el.renderRoot as ShadowRoot, [...(el.constructor as typeof ReactiveElement).elementStyles, panelStyles]);
+    adoptPartStyles(el, panelStyles);
   }
 
   private giftLabel(): string {

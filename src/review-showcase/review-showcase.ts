@@ -6,7 +6,7 @@
  * at or focused), review-carousel (only for that view), review-vote (on a helpful click), review-json
  * (for inline JSON of megabytes).
  */
-import { html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { parseEnum, parseNumber, parseUrl, readJsonSource, warnBadValue } from '../core/config.js';
 import { defineElement } from '../core/define.js';
@@ -14,6 +14,7 @@ import { RetainElement } from '../core/element.js';
 import { LocalizeController } from '../core/localize.js';
 import { Slice, nextFrame } from '../core/pacing.js';
 import { nextTask } from '../core/tasks.js';
+import { adoptPartStyles, part } from '../core/parts.js';
 import { normalizeData, ready, type Aggregate, type Review, type ReviewData, type ShownReview } from './review-data.js';
 import {
   ALL,
@@ -39,34 +40,18 @@ type View = (typeof VIEWS)[number];
 /** A body longer than this is clamped, with "read more". */
 const LONG = 480;
 /**
- * Cards added to the DOM per frame: laying out a page of ten at once makes a long task on a slow phone.
+ * Cards added to the DOM at once: a whole page (`page-size` is at most 50), in one render a frame after
+ * the figures. Cards off screen skip layout (`content-visibility`), so one batch costs what is seen.
  */
-const BATCH = 2;
+const BATCH = 50;
 
-/**
- * Code loaded once per page when first needed. A failed load (offline) warns, resolves to undefined and
- * is tried again next time; the widget goes on without it (a list instead of a carousel, no lightbox).
- */
-function lazy<T>(name: string, load: () => Promise<T>): { get: () => Promise<T | undefined>; now?: T } {
-  let loading: Promise<T | undefined> | undefined;
-  const code: { get: () => Promise<T | undefined>; now?: T } = {
-    get: () =>
-      (loading ??= load().then(
-        (module) => (code.now = module),
-        (error: unknown) => {
-          loading = undefined;
-          console.warn(`retainkit: <retain-review-showcase> could not load its ${name}`, error);
-          return undefined;
-        },
-      )),
-  };
-  return code;
-}
-const lightbox = lazy('lightbox', () => import('./review-lightbox.js'));
-const carousel = lazy('carousel', () => import('./review-carousel.js'));
-const jsonLd = lazy('JSON-LD', () => import('./review-jsonld.js'));
-const search = lazy('search', () => import('./review-search.js'));
-const slicedJson = lazy('JSON parser', () => import('./review-json.js'));
+/** The showcase's parts (`core/parts.ts`), each loaded when first needed; without one (offline) it goes on: a list instead of a carousel, no lightbox. */
+const TAG = 'retain-review-showcase';
+const lightbox = part(TAG, 'lightbox', () => import('./review-lightbox.js'));
+const carousel = part(TAG, 'carousel', () => import('./review-carousel.js'));
+const jsonLd = part(TAG, 'JSON-LD', () => import('./review-jsonld.js'));
+const search = part(TAG, 'search', () => import('./review-search.js'));
+const slicedJson = part(TAG, 'JSON parser', () => import('./review-json.js'));
 /** Inline JSON longer than this (a few hundred reviews) is parsed in slices; shorter, at once in a few ms. */
 const LARGE_JSON = 256 * 1024;
 
@@ -167,7 +152,6 @@ export class RetainReviewShowcase extends RetainElement {
   private focusing?: Promise<void>;
   /** The JSON-LD of the last update, written once its code is at hand (`updateComplete` waits for it). */
   private publishing?: Promise<void>;
-  private readonly sheets = new Set<CSSResult>();
   private focusFrom = -1;
 
   private t(key: ReviewTerm, args?: Record<string, unknown>): string {
@@ -222,15 +206,6 @@ export class RetainReviewShowcase extends RetainElement {
     await this.publishing;
     await this.focusing;
     return done;
-  }
-
-  /** Adds the looks of code loaded later to the shadow root (once each). */
-  private adopt(sheet: CSSResult): void {
-    if (this.sheets.has(sheet)) return;
-    this.sheets.add(sheet);
-    const root = this.renderRoot as ShadowRoot;
-    if (sheet.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet.styleSheet];
-    else root.prepend(Object.assign(document.createElement('style'), { textContent: sheet.cssText }));
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -353,6 +328,7 @@ export class RetainReviewShowcase extends RetainElement {
 
   /** Records the visit (first time only) and reads this device's votes for the product. */
   private async remember(product: string, visit = true): Promise<void> {
+    await this.drawn;
     try {
       if (visit) this.since = await recordVisit(product);
       this.votes = { ...(await readVotes(product)), ...this.votes };
@@ -588,7 +564,7 @@ export class RetainReviewShowcase extends RetainElement {
       }
       ${
         this.photo && lightbox.now
-          ? (this.adopt(lightbox.now.lightboxStyles),
+          ? (adoptPartStyles(this, lightbox.now.lightboxStyles),
             lightbox.now.renderLightbox(this.photo, this.t.bind(this), (photo) => (this.photo = photo)))
           : nothing
       }
@@ -656,7 +632,7 @@ export class RetainReviewShowcase extends RetainElement {
       ${
         visible.length
           ? this.mode === 'carousel' && carousel.now
-            ? (this.adopt(carousel.now.carouselStyles),
+            ? (adoptPartStyles(this, carousel.now.carouselStyles),
               carousel.now.renderSlides(this.renderList(visible), this.t.bind(this), (dir, track) => this.turn(dir, track)))
             : this.renderList(visible)
           : html`<p class="note">${this.t(aggregate.count ? 'noMatch' : 'empty')}</p>`

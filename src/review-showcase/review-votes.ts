@@ -4,7 +4,7 @@
  * when the shopper last looked, for the "new since your last visit" marker.
  */
 import { onBroadcast } from '../core/broadcast.js';
-import { storage } from '../core/storage.js';
+import { stored } from '../core/stored.js';
 
 /** A vote: when, and the review's helpful count at the time (so the shown count adds this vote until the store's does). */
 export interface Vote {
@@ -26,6 +26,7 @@ const key = (product: string, what: string) => `review-showcase/${product}/${wha
 export const votesKey = (product: string) => key(product, 'votes');
 
 export async function readVotes(product: string): Promise<Votes> {
+  const { storage } = await stored();
   return ((await storage().get('state', votesKey(product))) as Votes | undefined) ?? {};
 }
 
@@ -39,6 +40,7 @@ export function onVote(listener: (product: string, review: string, vote: Vote) =
  * first): reviews dated after it are new to this shopper.
  */
 export async function recordVisit(product: string, now = Date.now()): Promise<number | undefined> {
+  const { storage } = await stored();
   return storage().transact(['state'], async (tx) => {
     const row = (await tx.get('state', key(product, 'visit'))) as Visit | undefined;
     const since = row && now - row.seen > VISIT_GAP ? row.seen : row?.since;

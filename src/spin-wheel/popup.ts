@@ -5,6 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { makeDetail } from '../core/events.js';
+import { adoptPartStyles } from '../core/parts.js';
 import { popupStyles } from './popup.styles.js';
 import { RetainSpinDismissedEvent, RetainSpinShownEvent } from './spin-wheel.events.js';
 import { triggersCode, type RetainSpinWheel } from './spin-wheel.js';
@@ -13,9 +14,11 @@ import { triggersCode, type RetainSpinWheel } from './spin-wheel.js';
 export class WheelPopup {
   private returnFocus: HTMLElement | null = null;
   private closingByCode = false;
+  /** The wheel is drawn into the dialog from its first opening on: a popup never opened costs its launcher alone. */
+  private opened = false;
 
   constructor(private readonly el: RetainSpinWheel) {
-    el.addStyles(popupStyles);
+    adoptPartStyles(el, popupStyles);
   }
 
   private get dialog(): HTMLDialogElement | null {
@@ -28,6 +31,9 @@ export class WheelPopup {
     let active = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
     this.returnFocus = active as HTMLElement | null;
+    // The wheel renders in a microtask, before the browser draws the opened dialog.
+    this.opened = true;
+    el.requestUpdate();
     dialog.showModal();
     el.tell(new RetainSpinShownEvent(makeDetail(el.widgetName, el.instanceName, { mode: 'popup', trigger })), 'seen');
     void el.focusNext();
@@ -77,7 +83,7 @@ export class WheelPopup {
     this.returnFocus = null;
   }
 
-  render(body: TemplateResult): TemplateResult {
+  render(body: () => TemplateResult): TemplateResult {
     const l = this.el.l;
     // A click on the backdrop (the dialog itself, outside .inner) closes the popup; keyboards have Escape.
     /* eslint-disable lit-a11y/click-events-have-key-events */
@@ -90,7 +96,7 @@ export class WheelPopup {
       >
         <div class="inner">
           <button part="close-button" class="close" aria-label=${l.term('close')} @click=${() => this.dialog?.close()}>×</button>
-          ${body}
+          ${this.opened ? body() : nothing}
         </div>
       </dialog>`;
     /* eslint-enable lit-a11y/click-events-have-key-events */

@@ -6,6 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { makeDetail } from '../core/events.js';
 import { LocalizeController } from '../core/localize.js';
+import { adoptPartStyles } from '../core/parts.js';
 import type { Win } from './outcome.js';
 import { resultStyles } from './result.styles.js';
 import { resultTranslations, type ResultTerm } from './result.translations.js';
@@ -19,7 +20,7 @@ export class WheelResult {
   constructor(private readonly el: RetainSpinWheel) {
     // A controller of the wheel, so that the wheel waits for these texts before it updates.
     this.l = new LocalizeController<ResultTerm>(el, resultTranslations);
-    el.addStyles(resultStyles);
+    adoptPartStyles(el, resultStyles);
   }
 
   /** What the status line says when the wheel stops. */

@@ -7,17 +7,18 @@
  * remembered result is to be shown. The triggers of a popup load only when it has some. The rules: one
  * spin per cooldown across reloads and tabs, the code shown again until it expires.
  */
-import { adoptStyles, html, nothing, svg, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { broadcast, onBroadcast } from '../core/broadcast.js';
 import { parseDuration, parseEnum, parseUrl } from '../core/config.js';
-import { cooldownEnds } from '../core/cooldowns.js';
 import type { CounterName } from '../core/counters.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import type { RetainEvent } from '../core/events.js';
 import { LocalizeController } from '../core/localize.js';
-import { storage } from '../core/storage.js';
+import { whenIdle } from '../core/near.js';
+import { part } from '../core/parts.js';
+import { stored } from '../core/stored.js';
 import type { Win } from './outcome.js';
 import type { WheelPopup } from './popup.js';
 import type { WheelResult } from './result.js';
@@ -43,6 +44,11 @@ const wheels = new Set<RetainSpinWheel>();
 
 /** @internal The triggers' code (core), loaded for a popup with a `trigger` and for the snooze. */
 export const triggersCode = () => import('../core/triggers.js');
+
+/** The wheel's parts (`core/parts.ts`): the popup's shell, the result card, and what a spin runs. */
+const popupPart = part('retain-spin-wheel', 'popup', () => import('./popup.js'));
+const resultPart = part('retain-spin-wheel', 'result card', () => import('./result.js'));
+const spinPart = part('retain-spin-wheel', 'spin', () => import('./spin.js'));
 
 /** Two texts in one place, the space of the longer kept: switching them moves nothing (no layout shift). */
 export const swap = (first: string, second: string, showSecond: boolean) =>
@@ -172,11 +178,11 @@ export class RetainSpinWheel extends RetainElement {
   private popup = false;
   /** The popup's code, once loaded (popup mode). */
   private shell: WheelPopup | undefined;
-  private extraStyles: CSSResult[] = [];
   private cleanups: (() => void)[] = [];
   private stopTriggers: (() => void) | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
-  private refreshing: Promise<void> = Promise.resolve();
+  /** The read of the wheel's state, which starts once its first render is drawn. */
+  private refreshing: Promise<void> = this.drawn.then(() => this.read());
 
   /** @internal State keys of this wheel: `<key>/won`; cooldown keys `<key>/spin` and `<key>/snooze`. */
   get key(): string {
@@ -197,12 +203,6 @@ export class RetainSpinWheel extends RetainElement {
     this.shell?.hide();
   }
 
-  /** @internal Adds the looks of code loaded on demand (result card, popup) to the shadow root. */
-  addStyles(styles: CSSResult): void {
-    this.extraStyles.push(styles);
-    adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof RetainSpinWheel).elementStyles, ...this.extraStyles]);
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     wheels.add(this);
@@ -213,8 +213,14 @@ export class RetainSpinWheel extends RetainElement {
       onBroadcast(TOPIC, (message) => message.instance === this.instanceName && void this.refresh()),
     ];
     this.readPrizes();
-    if (this.hasUpdated) this.watch();
-    void this.refresh();
+    if (this.hasUpdated) {
+      this.watch();
+      void this.refresh();
+    }
+    // A wheel on screen is likely to be spun: its code is made ready once the page is idle.
+    void this.drawn.then(whenIdle).then(() => {
+      if (this.isConnected && !this.popup) void spinPart.get();
+    });
   }
 
   override disconnectedCallback(): void {
@@ -288,14 +294,16 @@ export class RetainSpinWheel extends RetainElement {
 
   /** The popup's code: the wheel shows nothing in popup mode until it is loaded. */
   private async loadPopup(): Promise<void> {
-    try {
-      const { WheelPopup } = await import('./popup.js');
-      this.shell ??= new WheelPopup(this);
-      this.requestUpdate();
-      if (this.popup && this.isConnected) this.watch();
-    } catch (error) {
-      this.warn('load its popup', error);
-    }
+    const code = await popupPart.get();
+    if (!code) return;
+    this.shell ??= new code.WheelPopup(this);
+    this.requestUpdate();
+    if (this.popup && this.isConnected) this.watch();
+  }
+
+  /** Resolves once the wheel's state (its cooldown, a remembered win) has been read, after its first render. */
+  get loaded(): Promise<void> {
+    return this.refreshing;
   }
 
   /** @internal Reads the cooldown and the remembered win (after a reload, or when another tab spun). */
@@ -308,6 +316,7 @@ export class RetainSpinWheel extends RetainElement {
     let ends: number | null = null;
     let win: Win | undefined;
     try {
+      const { cooldownEnds, storage } = await stored();
       [ends, win] = await Promise.all([
         cooldownEnds(`${this.key}/spin`),
         storage().get('state', `${this.key}/won`) as Promise<Win | undefined>,
@@ -331,8 +340,9 @@ export class RetainSpinWheel extends RetainElement {
 
   /** @internal The result card's code (`result.ts`), loaded once per wheel. */
   async result(): Promise<WheelResult> {
-    const { WheelResult } = await import('./result.js');
-    return (this.view ??= new WheelResult(this));
+    const code = await resultPart.get();
+    if (!code) throw new Error('the result card did not load');
+    return (this.view ??= new code.WheelResult(this));
   }
 
   /** @internal Says what the wheel could not do, naming it. */
@@ -364,9 +374,17 @@ export class RetainSpinWheel extends RetainElement {
     return this.prizes.length > 1 && this.phase !== 'spinning' && this.phase !== 'loading' && !this.cooldownEnd;
   }
 
+  /**
+   * Drawn ready to spin while the state is still being read (after the first frame): most shoppers have
+   * not spun, so the usual first render is the final one. A spin asked for meanwhile waits for the read.
+   */
+  private get looksReady(): boolean {
+    return this.canSpin || (this.phase === 'loading' && this.prizes.length > 1 && !this.cooldownEnd);
+  }
+
   /** Loads what a spin needs before the shopper spins (pointer over the wheel, focus in it). */
   private warm(): void {
-    if (this.canSpin) import('./spin.js').catch(() => undefined);
+    if (this.looksReady) void spinPart.get();
   }
 
   private skip(): void {
@@ -382,6 +400,7 @@ export class RetainSpinWheel extends RetainElement {
   }
 
   private async spin(personal: { email?: string; marketingConsent?: boolean }): Promise<void> {
+    if (this.phase === 'loading') await this.refreshing;
     if (!this.canSpin) return;
     this.phase = 'spinning';
     this.failed = false;
@@ -389,8 +408,9 @@ export class RetainSpinWheel extends RetainElement {
     this.fade = false;
     this.win = undefined;
     try {
-      const { spin } = await import('./spin.js');
-      await spin(this, personal);
+      const code = await spinPart.get();
+      if (!code) throw new Error('the spin did not load');
+      await code.spin(this, personal);
     } catch (error) {
       // The spin's code did not load (offline): the spin was not taken.
       this.warn('spin; the shopper keeps the spin', error);
@@ -414,9 +434,8 @@ export class RetainSpinWheel extends RetainElement {
   override render(): TemplateResult | typeof nothing {
     if (!this.prizes.length) return nothing;
     const l = this.l;
-    const body = this.renderBody();
     return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir} @pointerover=${this.warm} @focusin=${this.warm}>
-      ${this.popup ? (this.shell?.render(body) ?? nothing) : body}
+      ${this.popup ? (this.shell?.render(() => this.renderBody()) ?? nothing) : this.renderBody()}
     </div>`;
   }
 
@@ -459,7 +478,7 @@ export class RetainSpinWheel extends RetainElement {
         <div class="hub" aria-hidden="true"></div>
         ${shown ? (this.view?.card() ?? nothing) : nothing}
       </div>
-      <form class="actions" @submit=${this.onSubmit} ?inert=${!this.canSpin && !spinning} ?hidden=${!this.canSpin && !spinning}>
+      <form class="actions" @submit=${this.onSubmit} ?inert=${!this.looksReady && !spinning} ?hidden=${!this.looksReady && !spinning}>
         ${
           this.requireEmail
             ? html`<div class="email" ?inert=${spinning}>

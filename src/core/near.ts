@@ -1,0 +1,85 @@
+/**
+ * "Nothing until seen": when a widget's code loads and when it first renders. The loader and every
+ * widget's first render ask the same two questions here, so a widget the shopper never reaches costs
+ * nothing, and the rule is written once.
+ */
+
+/** When an element is wanted: `near` the viewport, at `idle` (ready without being seen), or `now`. */
+export type Wanted = 'near' | 'idle' | 'now';
+
+/** Elements without a box of their own that must be ready before they are seen: event plumbing. */
+const IDLE_TAGS = new Set(['retain-forward', 'retain-order']);
+
+/** One screen ahead, above and below (and beside, for a carousel scrolled sideways). */
+const AHEAD = '100% 100% 100% 100%';
+
+/**
+ * When `element` is wanted: `loading="eager"` asks for now; `loading="idle"`, event plumbing and a popup
+ * (`mode="popup"`: an overlay whose launcher and triggers must be ready) at idle; anything else when it
+ * comes within a screen of the viewport.
+ */
+export function wantedWhen(element: Element): Wanted {
+  const asked = element.getAttribute('loading');
+  if (asked === 'eager') return 'now';
+  if (asked === 'idle' || IDLE_TAGS.has(element.localName) || element.getAttribute('mode') === 'popup') return 'idle';
+  return 'near';
+}
+
+/** Resolves when the element comes within a screen of the viewport (at once where that can't be known). */
+export function whenNear(element: Element): Promise<void> {
+  if (typeof IntersectionObserver === 'undefined') return Promise.resolve();
+  return new Promise((resolve) => {
+    const list = waiting.get(element);
+    if (list) list.push(resolve);
+    else {
+      waiting.set(element, [resolve]);
+      observer().observe(element);
+    }
+  });
+}
+
+/**
+ * True when the element is laid out within a screen of the viewport now. Asked once, of an element
+ * created after its code (no frame has drawn it yet), so that one near is drawn in the same frame.
+ */
+export function isNear(element: Element): boolean {
+  const rects = element.getClientRects();
+  if (!rects.length) return false;
+  const { top, bottom, left, right } = element.getBoundingClientRect();
+  return bottom >= -innerHeight && top <= 2 * innerHeight && right >= -innerWidth && left <= 2 * innerWidth;
+}
+
+/** Resolves when the browser is idle (or after two seconds at the latest, or a task after load where there is no idle callback). */
+export function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 2000 });
+    else if (document.readyState === 'complete') setTimeout(resolve, 0);
+    else addEventListener('load', () => setTimeout(resolve, 0), { once: true });
+  });
+}
+
+/** Resolves when the element is wanted, by `wantedWhen`. */
+export function whenWanted(element: Element): Promise<void> {
+  const when = wantedWhen(element);
+  return when === 'near' ? whenNear(element) : when === 'idle' ? whenIdle() : Promise.resolve();
+}
+
+/** Waiters by element, held weakly: an element removed before it was ever near is not kept alive. */
+const waiting = new WeakMap<Element, (() => void)[]>();
+let shared: IntersectionObserver | undefined;
+
+function observer(): IntersectionObserver {
+  shared ??= new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        shared!.unobserve(entry.target);
+        const list = waiting.get(entry.target) ?? [];
+        waiting.delete(entry.target);
+        for (const resolve of list) resolve();
+      }
+    },
+    { rootMargin: AHEAD },
+  );
+  return shared;
+}

@@ -1,0 +1,160 @@
+/**
+ * Nothing until seen (DESIGN.md): a widget's code loads and its first render happens when its element
+ * comes near the viewport; a popup wheel draws no wheel until it opens; IndexedDB opens only after the
+ * widgets have rendered; no widget renders more than twice while the page loads. Each page is a fresh
+ * tab running the loader, as a store's page does.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import type { RetainSpinWheel } from '../src/spin-wheel/spin-wheel.js';
+import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
+import { deleteDatabases, freshDatabase } from './support/database.js';
+import { openTab, type Tab } from './support/tabs.js';
+import { waitUntil } from './support/wait.js';
+
+const SLICES =
+  '<retain-slice code="TEN">10% off</retain-slice><retain-slice code="SHIP">Free shipping</retain-slice><retain-slice type="none">Next time</retain-slice>';
+const REVIEWS = JSON.stringify({
+  product: { id: 'tea', name: 'Tea' },
+  reviews: [1, 2, 3, 4, 5].map((n) => ({ id: `r${n}`, rating: 5, body: `Lovely ${n}`, author: `A${n}`, date: '2026-01-0' + n })),
+});
+
+/** Paths of the modules the tab has fetched under /src/<folder>/. */
+function fetchedFrom(win: Window, folder: string): string[] {
+  return win.performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => path.startsWith(`/src/${folder}/`));
+}
+
+/** Two frames and an idle period of the tab: by then an eager kit would have loaded and drawn everything. */
+async function settle(win: Window): Promise<void> {
+  for (let i = 0; i < 2; i++) await new Promise((resolve) => win.requestAnimationFrame(resolve));
+  const idle = (win as Partial<Window>).requestIdleCallback;
+  await new Promise<void>((resolve) => (idle ? idle.call(win, () => resolve(), { timeout: 3000 }) : win.setTimeout(resolve, 200)));
+  await new Promise((resolve) => win.setTimeout(resolve, 0));
+}
+
+const rendered = (el: Element | null) => (el?.shadowRoot?.childElementCount ?? 0) > 0;
+
+describe('nothing until seen', () => {
+  let tab: Tab;
+  let console: ConsoleWatch;
+  beforeEach(async () => {
+    console = watchConsole();
+    tab = await openTab(freshDatabase().name);
+  });
+  afterEach(async () => {
+    tab.close();
+    await deleteDatabases();
+    console.stop();
+  });
+
+  it('loads no code for a widget far below the fold, and loads and renders it when it is scrolled near', async () => {
+    const doc = tab.window.document;
+    doc.body.innerHTML = `<retain-loyalty-badge points="120"></retain-loyalty-badge>
+      <div id="spacer" style="height: 400vh"></div>
+      <retain-spin-wheel id="below">${SLICES}</retain-spin-wheel>`;
+    await tab.load('/src/retainkit.ts');
+    // The badge on screen loads and renders: the loader is working.
+    await tab.window.customElements.whenDefined('retain-loyalty-badge');
+    await waitUntil(() => rendered(doc.querySelector('retain-loyalty-badge')), 'the badge on screen renders');
+    await settle(tab.window);
+    expect(tab.window.customElements.get('retain-spin-wheel')).to.equal(undefined);
+    expect(fetchedFrom(tab.window, 'spin-wheel')).to.deep.equal([]);
+
+    doc.getElementById('below')!.scrollIntoView();
+    await tab.window.customElements.whenDefined('retain-spin-wheel');
+    await waitUntil(() => doc.getElementById('below')!.shadowRoot?.querySelector('.wheel'), 'the wheel renders once near');
+    expect(fetchedFrom(tab.window, 'spin-wheel').length).to.be.greaterThan(0);
+  });
+
+  it('does not render a second element of a loaded widget until it is scrolled near', async () => {
+    const doc = tab.window.document;
+    doc.body.innerHTML = `<retain-loyalty-badge id="top" points="120"></retain-loyalty-badge>
+      <div style="height: 400vh"></div>
+      <retain-loyalty-badge id="bottom" points="50"></retain-loyalty-badge>`;
+    await tab.load('/src/retainkit.ts');
+    await waitUntil(() => rendered(doc.getElementById('top')), 'the badge on screen renders');
+    await settle(tab.window);
+    expect(rendered(doc.getElementById('bottom'))).to.equal(false);
+
+    doc.getElementById('bottom')!.scrollIntoView();
+    await waitUntil(() => rendered(doc.getElementById('bottom')), 'the badge renders once near');
+    expect(doc.getElementById('bottom')!.shadowRoot!.textContent).to.contain('50');
+  });
+
+  it('renders each widget at most twice while the page loads, and opens IndexedDB only after they have rendered', async () => {
+    const win = tab.window;
+    const doc = win.document;
+    // Which widgets had rendered when IndexedDB was first opened.
+    let renderedAtOpen: string[] | undefined;
+    const open = win.indexedDB.open.bind(win.indexedDB);
+    win.indexedDB.open = (...args: Parameters<IDBFactory['open']>) => {
+      renderedAtOpen ??= [...doc.querySelectorAll('[data-widget]')].filter(rendered).map((el) => el.localName);
+      return open(...args);
+    };
+    doc.body.innerHTML = `<retain-loyalty-badge data-widget></retain-loyalty-badge>
+      <retain-spin-wheel data-widget>${SLICES}</retain-spin-wheel>
+      <retain-review-showcase data-widget><script type="application/json">${REVIEWS}</script></retain-review-showcase>
+      <retain-account-prompt data-widget order-id="N-1"></retain-account-prompt>`;
+    const tags = ['retain-loyalty-badge', 'retain-spin-wheel', 'retain-review-showcase', 'retain-account-prompt'];
+    const renders = new Map<string, number>();
+    await tab.load('/src/retainkit.ts');
+    // Each class is counted from its definition on; its elements' first render waits at least a frame for
+    // the viewport check, so none is missed.
+    await Promise.all(
+      tags.map(async (tag) => {
+        await win.customElements.whenDefined(tag);
+        const proto = win.customElements.get(tag)!.prototype as { update(changed: unknown): void };
+        const update = proto.update;
+        proto.update = function (this: Element, changed: unknown) {
+          renders.set(this.localName, (renders.get(this.localName) ?? 0) + 1);
+          update.call(this, changed);
+        };
+      }),
+    );
+    const [badge, wheel, showcase, prompt] = tags.map((tag) => doc.querySelector(tag)) as unknown as [
+      { loaded: Promise<void> },
+      RetainSpinWheel,
+      { updateComplete: Promise<boolean> },
+      { decision: Promise<boolean> },
+    ];
+    await waitUntil(() => tags.every((tag) => renders.get(tag)), 'every widget renders');
+    await Promise.all([badge.loaded, prompt.decision, showcase.updateComplete]);
+    await waitUntil(() => wheel.shadowRoot?.querySelector('[part~=spin-button]'), 'the wheel is ready');
+    await settle(win);
+
+    expect(renderedAtOpen, 'IndexedDB was opened').to.not.equal(undefined);
+    expect(renderedAtOpen).to.have.members(tags);
+    for (const tag of tags) expect(renders.get(tag), `${tag} renders`).to.be.within(1, 2);
+  });
+});
+
+describe('nothing until seen: a popup wheel', () => {
+  let console: ConsoleWatch;
+  beforeEach(() => {
+    console = watchConsole();
+    freshDatabase();
+  });
+  afterEach(async () => {
+    await deleteDatabases();
+    console.stop();
+  });
+
+  it('renders its launcher but no wheel until it opens', async () => {
+    const el = await fixture<RetainSpinWheel>(html`<retain-spin-wheel mode="popup" launcher>
+      <retain-slice code="TEN">10% off</retain-slice><retain-slice code="SHIP">Free shipping</retain-slice>
+    </retain-spin-wheel>`);
+    await import('../src/spin-wheel/spin-wheel.js');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~=launcher]'), 'the launcher');
+    const launcher = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~=launcher]')!;
+    expect(el.shadowRoot!.querySelector('.wheel')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part~=spin-button]')).to.equal(null);
+
+    launcher.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector<HTMLDialogElement>('dialog')!.open).to.equal(true);
+    expect(el.shadowRoot!.querySelector('.wheel')).to.not.equal(null);
+    el.hide();
+  });
+});
