@@ -726,5 +726,35 @@ describe('<retain-loyalty-badge>', () => {
         Object.defineProperty(window, 'indexedDB', original);
       }
     });
+
+    it('without IndexedDB, an order recorded before its first render throws nothing and is counted once it renders', async () => {
+      const original = Object.getOwnPropertyDescriptor(window, 'indexedDB')!;
+      Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+      const failures: unknown[] = [];
+      const onRejection = (event: PromiseRejectionEvent) => {
+        event.preventDefault();
+        failures.push(event.reason);
+      };
+      window.addEventListener('unhandledrejection', onRejection);
+      try {
+        freshDatabase();
+        // Far below the fold: connected, but not rendered until the shopper scrolls near.
+        const root = await fixture<HTMLElement>(
+          html`<div><div style="height: 400vh"></div><retain-loyalty-badge tiers=${TIERS}></retain-loyalty-badge></div>`,
+        );
+        const el = root.querySelector('retain-loyalty-badge')!;
+        expect(el.hasUpdated).to.equal(false);
+        await recordOrder({ orderId: 'E-1', total: 700, currency: 'USD' });
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        el.scrollIntoView();
+        await el.loaded;
+        await waitUntil(() => text(badgeOf(el)).includes('≈ 700 points Silver'), 'the order counts once the badge renders');
+        expect(failures.map(String)).to.deep.equal([]);
+        expect(warnings.take()).to.have.length(1); // IndexedDB is unavailable
+      } finally {
+        window.removeEventListener('unhandledrejection', onRejection);
+        Object.defineProperty(window, 'indexedDB', original);
+      }
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import { readCounters } from '../src/core/counters.js';
@@ -42,8 +42,6 @@ const deepActive = () => {
 
 /** Resolves once the wheel has read its state (ready to spin, or showing a result). */
 async function loaded(el: RetainSpinWheel): Promise<RetainSpinWheel> {
-  // A wheel renders once near the viewport: one test's later fixtures may sit screens below its first.
-  if (!el.hasUpdated) el.scrollIntoView({ block: 'nearest' });
   await el.updateComplete;
   await el.loaded;
   await waitUntil(() => {
@@ -54,7 +52,10 @@ async function loaded(el: RetainSpinWheel): Promise<RetainSpinWheel> {
 }
 
 async function wheel(template: TemplateResult): Promise<RetainSpinWheel> {
-  return loaded(await fixture<RetainSpinWheel>(template));
+  const el = fixtureSync<RetainSpinWheel>(template);
+  // A wheel renders once near the viewport: one test's later fixtures may sit screens below its first.
+  el.scrollIntoView({ block: 'nearest' });
+  return loaded(el);
 }
 
 async function spin(el: RetainSpinWheel): Promise<SpinEndedDetail> {

@@ -40,8 +40,8 @@ type View = (typeof VIEWS)[number];
 /** A body longer than this is clamped, with "read more". */
 const LONG = 480;
 /**
- * Cards added to the DOM at once: a whole page (`page-size` is at most 50), in one render a frame after
- * the figures. Cards off screen skip layout (`content-visibility`), so one batch costs what is seen.
+ * Cards added to the DOM at once: a whole page (`page-size` is at most 50), in one render with the
+ * figures. Cards off screen skip layout (`content-visibility`), so one batch costs what is seen.
  */
 const BATCH = 50;
 
@@ -313,17 +313,17 @@ export class RetainReviewShowcase extends RetainElement {
     }
     this.reviews = result;
     this.status = 'ready';
-    if (!append) this.resetPaging(!before);
+    if (!append) this.resetPaging();
     const product = result.product.id;
     if (product !== this.productKnown && this.mode !== 'summary') void this.remember(product);
     this.productKnown = product;
   }
 
-  /** Back to the first page. Its cards come a batch a frame; the very first ones after the figures are drawn. */
-  private resetPaging(first = false): void {
+  /** Back to the first page, its cards drawn with the figures. */
+  private resetPaging(): void {
     this.shown = this.size;
     this.page = 0;
-    this.built = first ? 0 : BATCH;
+    this.built = BATCH;
   }
 
   /** Records the visit (first time only) and reads this device's votes for the product. */
@@ -331,7 +331,9 @@ export class RetainReviewShowcase extends RetainElement {
     await this.drawn;
     try {
       if (visit) this.since = await recordVisit(product);
-      this.votes = { ...(await readVotes(product)), ...this.votes };
+      // Re-rendered only when this device has voted on the product.
+      const votes = await readVotes(product);
+      if (Object.keys(votes).length) this.votes = { ...votes, ...this.votes };
     } catch (error) {
       console.warn(`retainkit: <${this.localName}> could not read what this device remembers`, error);
     }
