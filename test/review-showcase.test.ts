@@ -635,6 +635,22 @@ describe('<retain-review-showcase>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('two showcases of the same src (a summary and a list) ask the store once', async () => {
+      const key = `k${Math.random()}`;
+      const src = `/test-api/reviews?count=12&per=10&delay=100&key=${key}`;
+      const root = await fixture<HTMLElement>(
+        html`<div>
+          <retain-review-showcase view="summary" src=${src}></retain-review-showcase>
+          <retain-review-showcase src=${src}></retain-review-showcase>
+        </div>`,
+      );
+      const [summary, list] = root.querySelectorAll<RetainReviewShowcase>('retain-review-showcase');
+      await waitUntil(() => $$(list, 'article').length === 10 && text($(summary, '.summary')).includes('12 reviews'));
+      expect(text($(list, '.summary'))).to.equal(text($(summary, '.summary')));
+      const requests: string[] = await (await fetch(`/test-api/reviews/requests?key=${key}`)).json();
+      expect(requests).to.have.length(1);
+    });
+
     it('says when the reviews could not be loaded, and retries', async () => {
       const el = await showcase(html`<retain-review-showcase src="/test-api/reviews?fail=1"></retain-review-showcase>`);
       await waitUntil(() => text($(el, '.note')).startsWith('Reviews could not be loaded.'));

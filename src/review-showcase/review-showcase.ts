@@ -16,6 +16,7 @@ import { Slice, nextFrame } from '../core/pacing.js';
 import { nextTask } from '../core/tasks.js';
 import { adoptPartStyles, part } from '../core/parts.js';
 import { normalizeData, ready, type Aggregate, type Review, type ReviewData, type ShownReview } from './review-data.js';
+import { fetchReviews } from './review-source.js';
 import {
   ALL,
   SORTS,
@@ -274,16 +275,22 @@ export class RetainReviewShowcase extends RetainElement {
       this.status = 'error';
       return;
     }
-    if (ticket === this.ticket) await this.load(value, 'data', undefined, false, ticket);
+    if (ticket === this.ticket) await this.load(value, 'data', false, ticket);
   }
 
   /**
    * Normalizes in slices, sorts for the first page, then shows, unless overtaken. With thousands of
    * reviews the sort and the render each get a task of their own (no long task).
    */
-  private async load(value: unknown, from: string, base?: string, append = false, ticket = ++this.ticket): Promise<void> {
+  private async load(value: unknown, from: string, append = false, ticket = ++this.ticket): Promise<void> {
     const slice = new Slice();
-    const result = await normalizeData(value, base, true);
+    await this.present(await normalizeData(value, undefined, true), from, append, ticket, slice);
+  }
+
+  /** Sorts for the first page (a task of its own after long checks), then shows, unless overtaken. */
+  private async present(result: ReviewData | string, from: string, append: boolean, ticket: number, slice = new Slice()): Promise<void> {
+    // A src's result is shared with the other showcases of it: this one sorts and pages a copy.
+    if (typeof result !== 'string') result = { ...result, reviews: [...result.reviews] };
     if (typeof result !== 'string' && slice.due) {
       await nextTask();
       sortReviews(result.reviews, this.query.sort);
@@ -357,13 +364,9 @@ export class RetainReviewShowcase extends RetainElement {
   private async fetchPage(url: string, append: boolean): Promise<void> {
     const ticket = ++this.ticket;
     if (!append) this.status = 'loading';
-    let json: unknown;
-    let base: string;
+    let result: ReviewData | string;
     try {
-      const response = await fetch(url, { headers: { accept: 'application/json' } });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      base = response.url || url;
-      json = await response.json();
+      result = await fetchReviews(url);
     } catch (error) {
       if (ticket !== this.ticket) return;
       warnBadValue(this, 'src', url, 'no reviews', `could not be loaded (${(error as Error).message})`);
@@ -371,7 +374,7 @@ export class RetainReviewShowcase extends RetainElement {
       if (!append) this.status = 'error';
       return;
     }
-    if (ticket === this.ticket) await this.load(json, 'src', base, append, ticket);
+    if (ticket === this.ticket) await this.present(result, 'src', append, ticket);
   }
 
   /** Where the cards asked for start and end: a page of the carousel, or the pages shown so far. */
