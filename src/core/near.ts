@@ -64,6 +64,27 @@ export function whenWanted(element: Element): Promise<void> {
   return when === 'near' ? whenNear(element) : when === 'idle' ? whenIdle() : Promise.resolve();
 }
 
+/**
+ * Calls `seen` once, when half of the element is first on screen (a widget's "seen" count and event).
+ * Returns the function that stops watching. Where that can't be known, the element counts as seen.
+ */
+export function onceSeen(element: Element, seen: () => void): () => void {
+  if (typeof IntersectionObserver === 'undefined') {
+    seen();
+    return () => undefined;
+  }
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      seen();
+    },
+    { threshold: 0.5 },
+  );
+  observer.observe(element);
+  return () => observer.disconnect();
+}
+
 /** Waiters by element, held weakly: an element removed before it was ever near is not kept alive. */
 const waiting = new WeakMap<Element, (() => void)[]>();
 let shared: IntersectionObserver | undefined;

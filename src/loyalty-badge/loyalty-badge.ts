@@ -13,6 +13,7 @@ import { parseJson, parseNumber, readJsonSource, safeUrl, warnBadValue, warnInva
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { LocalizeController } from '../core/localize.js';
+import { onceSeen } from '../core/near.js';
 import { part } from '../core/parts.js';
 import type { OrderRow } from '../core/storage.js';
 import { stored } from '../core/stored.js';
@@ -150,18 +151,6 @@ export class RetainLoyaltyBadge extends RetainElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const seen = () => void this.count('seen');
-    if (typeof IntersectionObserver === 'undefined') seen();
-    else {
-      const io = new IntersectionObserver((entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          io.disconnect();
-          seen();
-        }
-      });
-      io.observe(this);
-      this.stops.push(() => io.disconnect());
-    }
     this.loaded = this.start();
   }
 
@@ -177,6 +166,8 @@ export class RetainLoyaltyBadge extends RetainElement {
    */
   private async start(): Promise<void> {
     await this.drawn;
+    if (!this.isConnected) return;
+    this.stops.push(onceSeen(this, () => void this.count('seen')));
     try {
       const { onOrderRecorded } = await stored();
       if (this.isConnected) this.stops.push(onOrderRecorded(() => void this.ordersChanged()));

@@ -16,7 +16,7 @@ import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import type { RetainEvent } from '../core/events.js';
 import { LocalizeController } from '../core/localize.js';
-import { whenIdle } from '../core/near.js';
+import { onceSeen, whenIdle } from '../core/near.js';
 import { part } from '../core/parts.js';
 import { stored } from '../core/stored.js';
 import type { Win } from './outcome.js';
@@ -274,16 +274,9 @@ export class RetainSpinWheel extends RetainElement {
       this.stopTriggers = this.shell?.watch();
       return;
     }
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting) || !this.prizes.length) return;
-        observer.disconnect();
-        this.tell(new RetainSpinShownEvent(this.detail({ mode: 'inline', trigger: null })), 'seen');
-      },
-      { threshold: 0.5 },
-    );
-    observer.observe(this);
-    this.stopTriggers = () => observer.disconnect();
+    this.stopTriggers = onceSeen(this, () => {
+      if (this.prizes.length) this.tell(new RetainSpinShownEvent(this.detail({ mode: 'inline', trigger: null })), 'seen');
+    });
   }
 
   private readPrizes(): void {
