@@ -100,8 +100,9 @@ interface Badge extends HTMLElement {
   updateComplete: Promise<boolean>;
 }
 
-/** The header's loyalty badge, once it has read its figures. */
+/** The header's loyalty badge, scrolled into view (the kit renders only what is near it), once it has read its figures. */
 async function headerBadge(page: Page): Promise<Badge> {
+  page.win.scrollTo({ top: 0, behavior: 'instant' });
   await page.win.customElements.whenDefined('retain-loyalty-badge');
   const badge = page.doc.querySelector<Badge>('.site-header retain-loyalty-badge')!;
   await badge.loaded;
