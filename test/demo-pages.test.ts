@@ -234,8 +234,10 @@ describe('demo: the page’s language', () => {
     wheel.setAttribute('duration', '100ms');
     await waitUntil(() => shadow(wheel, '[part~=launcher]'), 'no launcher');
     shadow<HTMLButtonElement>(wheel, '[part~=launcher]')!.click();
-    await waitUntil(() => shadow(wheel, '[part~=email]'), 'the popup asks for no email');
-    shadow<HTMLInputElement>(wheel, '[part~=email]')!.value = 'ann.guest@example.com';
+    // The form shows once the wheel has read its state (a spin asked for before is not taken).
+    const email = () => shadow<HTMLInputElement>(wheel, '[part~=email]');
+    await waitUntil(() => email()?.getClientRects().length, 'the popup shows no email field');
+    email()!.value = 'ann.guest@example.com';
     shadow<HTMLButtonElement>(wheel, '[part~=spin-button]')!.click();
     // Slow steps on a loaded machine, each awaited: the store's answer and the spin, then the result card's code.
     await waitUntil(() => page.events.some((e) => e.name === 'retain-spin-ended'), 'the spin did not end', { timeout: 10_000 });
