@@ -1,6 +1,7 @@
 /**
  * The demo store's own texts in the kit's four languages. (The widgets bring their own translations;
- * these are only the shop's pages.) `{name}` placeholders are filled by `t()` in shop.ts; a plural is an
+ * these are the shop's pages, and the names the shop gives the kit: its loyalty tiers and rewards, which
+ * loyalty.ts passes to the badge.) `{name}` placeholders are filled by `t()` in shop.ts; a plural is an
  * object of `Intl.PluralRules` forms.
  */
 export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
@@ -22,7 +23,8 @@ const en = {
   'footer.shopTitle': 'Shop',
   'footer.serviceTitle': 'Service',
   add: 'Add to cart',
-  added: '{name}, {weight}, is in your cart.',
+  added: 'Added {n} × {name}, {weight}; {inCart} in your cart.',
+  addedNone: 'Your cart already has {inCart} × {name}, {weight}: the most for one order.',
   details: 'Details',
 
   'doc.home': 'Kettlebloom Tea: small-batch tea',
@@ -119,6 +121,13 @@ const en = {
   'order.again': 'Place another demo order',
   'order.sample': 'This is a sample order. Place your own from the cart, or make a new one here.',
   'order.delivery': 'Delivery',
+
+  'loyalty.bronze': 'Bronze',
+  'loyalty.silver': 'Silver',
+  'loyalty.gold': 'Gold',
+  'loyalty.rewardSample': 'Free tasting sample',
+  'loyalty.rewardOff': '{off} off your next order',
+  'loyalty.rewardTin': 'A free {weight} tin of {name}',
 } satisfies Record<string, Text>;
 
 export type TextKey = keyof typeof en;
@@ -140,7 +149,8 @@ const ru: Texts = {
   'footer.shopTitle': 'Магазин',
   'footer.serviceTitle': 'Сервис',
   add: 'В корзину',
-  added: '{name} ({weight}) — в вашей корзине.',
+  added: 'Добавлено: {n} × {name}, {weight}. В корзине: {inCart}.',
+  addedNone: 'В корзине уже {inCart} × {name}, {weight}: больше в один заказ не положить.',
   details: 'Подробнее',
 
   'doc.home': 'Kettlebloom Tea — чай малых партий',
@@ -237,6 +247,13 @@ const ru: Texts = {
   'order.again': 'Оформить ещё один демо-заказ',
   'order.sample': 'Это пример заказа. Оформите свой в корзине или создайте новый здесь.',
   'order.delivery': 'Доставка',
+
+  'loyalty.bronze': 'Бронза',
+  'loyalty.silver': 'Серебро',
+  'loyalty.gold': 'Золото',
+  'loyalty.rewardSample': 'Бесплатный пробник чая',
+  'loyalty.rewardOff': 'Скидка {off} на следующий заказ',
+  'loyalty.rewardTin': '{name}, банка {weight}, в подарок',
 };
 
 const uk: Texts = {
@@ -255,7 +272,8 @@ const uk: Texts = {
   'footer.shopTitle': 'Крамниця',
   'footer.serviceTitle': 'Сервіс',
   add: 'До кошика',
-  added: '{name} ({weight}) — у вашому кошику.',
+  added: 'Додано: {n} × {name}, {weight}. У кошику: {inCart}.',
+  addedNone: 'У кошику вже {inCart} × {name}, {weight}: більше в одне замовлення не покласти.',
   details: 'Докладніше',
 
   'doc.home': 'Kettlebloom Tea — чай малих партій',
@@ -352,6 +370,13 @@ const uk: Texts = {
   'order.again': 'Оформити ще одне демо-замовлення',
   'order.sample': 'Це приклад замовлення. Оформіть своє в кошику або створіть нове тут.',
   'order.delivery': 'Доставка',
+
+  'loyalty.bronze': 'Бронза',
+  'loyalty.silver': 'Срібло',
+  'loyalty.gold': 'Золото',
+  'loyalty.rewardSample': 'Безкоштовний пробник чаю',
+  'loyalty.rewardOff': 'Знижка {off} на наступне замовлення',
+  'loyalty.rewardTin': '{name}, бляшанка {weight}, у подарунок',
 };
 
 const hu: Texts = {
@@ -370,7 +395,8 @@ const hu: Texts = {
   'footer.shopTitle': 'Bolt',
   'footer.serviceTitle': 'Ügyfélszolgálat',
   add: 'Kosárba',
-  added: '{name}, {weight}: a kosárba került.',
+  added: 'Hozzáadva: {n} × {name}, {weight}. A kosárban: {inCart}.',
+  addedNone: 'A kosárban már {inCart} × {name}, {weight} van: egy rendelésben ennyi a legtöbb.',
   details: 'Részletek',
 
   'doc.home': 'Kettlebloom Tea: kis tételű teák',
@@ -467,6 +493,13 @@ const hu: Texts = {
   'order.again': 'Újabb bemutató rendelés',
   'order.sample': 'Ez egy minta rendelés. Adjon le sajátot a kosárból, vagy hozzon létre itt egy újat.',
   'order.delivery': 'Szállítás',
+
+  'loyalty.bronze': 'Bronz',
+  'loyalty.silver': 'Ezüst',
+  'loyalty.gold': 'Arany',
+  'loyalty.rewardSample': 'Ingyenes kóstolóminta',
+  'loyalty.rewardOff': '{off} kedvezmény a következő rendelésből',
+  'loyalty.rewardTin': 'Ajándék doboz: {name}, {weight}',
 };
 
 export const texts: Record<'en' | 'ru' | 'uk' | 'hu', Texts> = { en, ru, uk, hu };
