@@ -322,10 +322,10 @@ export function loadSampler(everyMs = 2000) {
   return {
     samples,
     stop: () => clearInterval(timer),
-    /** The 1-minute load average from `from` to `to` (ms since the epoch): { min, max, samples }. */
-    between(from, to) {
+    /** The 1-minute load average from `from` (ms since the epoch, less one interval) to now: { min, max, samples }. */
+    since(from) {
       take();
-      const inside = samples.filter((s) => s.at >= from - everyMs && s.at <= to).map((s) => s.load[0]);
+      const inside = samples.filter((s) => s.at >= from - everyMs).map((s) => s.load[0]);
       return { min: round(Math.min(...inside), 2), max: round(Math.max(...inside), 2), samples: inside.length };
     },
   };

@@ -65,7 +65,7 @@ async function section(name, label, body, always = false) {
     rows.push(row(label, 'section failed', null, '', null, '', message));
     raw[name] = { error: String(error?.stack ?? error) };
   }
-  const during = load.between(t0, Date.now());
+  const during = load.since(t0);
   for (const r of rows.slice(first)) r.load = during;
   timings[name] = Math.round((Date.now() - t0) / 1000);
 }
