@@ -200,7 +200,7 @@ function belowTheFold(html) {
     return '';
   });
   page = page.replace(/<retain-spin-wheel\b[\s\S]*?<\/retain-spin-wheel>/, (wheel) => {
-    moved.push(wheel.replace(/\s(?:mode|trigger)="[^"]*"/g, '').replace(/\slauncher\b/, ''));
+    moved.push(wheel.replace(/\s(?:mode|trigger)="[^"]*"/g, '').replace(/\slauncher(?=[\s>])/, ''));
     return '';
   });
   page = page.replace(/<retain-forward\b[^>]*><\/retain-forward>/g, '');

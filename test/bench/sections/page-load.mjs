@@ -88,6 +88,12 @@ function rowsOf(runsOf, { runs, drawn, added }) {
   const loads = (variant) =>
     variant === 'without' ? runsOf.flatMap((r) => [r['without+kit'], r['without+floor']]) : runsOf.map((r) => r[variant]);
   const m = (variant, pick) => median(loads(variant).map(pick));
+  /** "thread / wall" medians of a variant's totals (the page's main thread, or the kit's tasks). */
+  const medians = (variant, totals) =>
+    both(
+      m(variant, (s) => totals(s).cpu),
+      m(variant, (s) => totals(s).wall),
+    );
   // At load: what each adds to the page, within a run (against the mean of its two loads without the kit).
   const atLoad = (variant, key) =>
     runsOf.map((r) => r[variant].main[key] - (r['without+kit'].main[key] + r['without+floor'].main[key]) / 2);
@@ -117,10 +123,7 @@ function rowsOf(runsOf, { runs, drawn, added }) {
     row(
       S,
       'page main thread without kit',
-      both(
-        m('without', (s) => s.main.cpu),
-        m('without', (s) => s.main.wall),
-      ),
+      medians('without', (s) => s.main),
       unit,
       null,
       `${runNote}; widgets inert`,
@@ -128,10 +131,7 @@ function rowsOf(runsOf, { runs, drawn, added }) {
     row(
       S,
       'page main thread with floor',
-      both(
-        m('floor', (s) => s.main.cpu),
-        m('floor', (s) => s.main.wall),
-      ),
+      medians('floor', (s) => s.main),
       unit,
       null,
       `plain custom elements drawing the kit's above-the-fold DOM: ${drawn.join(', ')}`,
@@ -139,10 +139,7 @@ function rowsOf(runsOf, { runs, drawn, added }) {
     row(
       S,
       'page main thread with kit',
-      both(
-        m('with', (s) => s.main.cpu),
-        m('with', (s) => s.main.wall),
-      ),
+      medians('with', (s) => s.main),
       unit,
       null,
       `${settleNote}${added.length ? `; added in memory: ${added.join(', ')}` : ''}`,
@@ -184,10 +181,7 @@ function rowsOf(runsOf, { runs, drawn, added }) {
     row(
       S,
       'kit tasks (running kit code)',
-      both(
-        m('with', (s) => s.kit.cpu),
-        m('with', (s) => s.kit.wall),
-      ),
+      medians('with', (s) => s.kit),
       unit,
       null,
       `${m('with', (s) => s.kit.count)} whole tasks in which /dist/ code ran (page work in the same task included)`,
