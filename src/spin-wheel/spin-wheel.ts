@@ -217,9 +217,9 @@ export class RetainSpinWheel extends RetainElement {
       this.watch();
       void this.refresh();
     }
-    // A wheel on screen is likely to be spun: its code is made ready once the page is idle.
+    // A wheel on screen is likely to be spun: what a spin runs is made ready once the page is idle.
     void this.drawn.then(whenIdle).then(() => {
-      if (this.isConnected && !this.popup) void spinPart.get();
+      if (this.isConnected && !this.popup) this.warm();
     });
   }
 
@@ -375,9 +375,11 @@ export class RetainSpinWheel extends RetainElement {
     return this.canSpin || (this.phase === 'loading' && this.prizes.length > 1 && !this.cooldownEnd);
   }
 
-  /** Loads what a spin needs before the shopper spins (pointer over the wheel, focus in it). */
+  /** Loads what a spin needs (its code and the result card's) before the shopper spins: at idle, pointer over the wheel, focus in it. */
   private warm(): void {
-    if (this.looksReady) void spinPart.get();
+    if (!this.looksReady) return;
+    void spinPart.get();
+    void resultPart.get();
   }
 
   private skip(): void {
