@@ -63,6 +63,7 @@ const LARGE_JSON = 256 * 1024;
  * always labelled as one, next to the real figures.
  *
  * @attr view - `list` (default), `grid`, `carousel`, or `summary` (stars, average and count, to sit beside a price).
+ *   Reflected: the host's layout and the store's CSS read the attribute.
  * @attr src - URL (https: or relative) of the review JSON, paged through `next`; without it the JSON is read
  *   from a `<script type="application/json">` child (escape `</` as `<\/` in it).
  * @attr page-size - Cards per page, 1–50 (default 10).
@@ -107,7 +108,8 @@ export class RetainReviewShowcase extends RetainElement {
   static override widget = 'review-showcase';
   static override styles = styles;
 
-  @property() view = '';
+  /** Reflected: the host's layout (`:host([view=summary])`) and the store's CSS read the attribute. */
+  @property({ reflect: true }) view: string | null = null;
   @property() src = '';
   @property({ attribute: 'page-size' }) pageSize = '';
   @property() sort = '';
