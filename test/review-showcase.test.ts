@@ -543,6 +543,44 @@ describe('<retain-review-showcase>', () => {
     });
   });
 
+  describe('heading level', () => {
+    const levels = (el: Element) => $$(el, 'article .title').map((h) => h.localName);
+
+    it('review titles are <h3> by default, and heading-level="2" makes them <h2> right under the page’s <h1>', async () => {
+      const plain = await showcase(html`<retain-review-showcase page-size="2" .data=${makeData(3)}></retain-review-showcase>`);
+      expect(levels(plain)).to.deep.equal(['h3', 'h3']);
+      const page = await fixture<HTMLElement>(html`<main>
+        <h1>Stoneware mug</h1>
+        <retain-review-showcase heading-level="2" page-size="2" .data=${makeData(3)}></retain-review-showcase>
+      </main>`);
+      const el = page.querySelector<RetainReviewShowcase>('retain-review-showcase')!;
+      await settle(el);
+      expect(levels(el)).to.deep.equal(['h2', 'h2']);
+      expect(text($(el, 'article .title'))).to.equal('Review 1');
+      // axe's heading-order: h1 then h2, no level skipped (with the default h3 it reports the skip).
+      await expect(page).to.be.accessible();
+    });
+
+    it('follows the property set from script', async () => {
+      const el = await showcase(html`<retain-review-showcase page-size="1" .data=${makeData(2)}></retain-review-showcase>`);
+      el.headingLevel = '4';
+      await settle(el);
+      expect(levels(el)).to.deep.equal(['h4']);
+    });
+
+    for (const bad of ['1', '7', '2.5', 'h2']) {
+      it(`heading-level="${bad}" warns once and uses 3`, async () => {
+        const el = await showcase(
+          html`<retain-review-showcase heading-level=${bad} page-size="1" .data=${makeData(2)}></retain-review-showcase>`,
+        );
+        const warnings = consoleWatch.take();
+        expect(warnings).to.have.length(1);
+        expect(warnings[0]).to.contain(`heading-level="${bad}"`).and.contain('using 3 instead').and.contain('<retain-review-showcase');
+        expect(levels(el)).to.deep.equal(['h3']);
+      });
+    }
+  });
+
   describe('views', () => {
     it('the summary shows stars, average and count, links to the reviews, and writes no JSON-LD', async () => {
       const data = makeData(10);

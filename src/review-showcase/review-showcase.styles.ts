@@ -40,7 +40,7 @@ ul{list-style:none;margin:0;padding:0}
 .reviews{display:flex;flex-direction:column;gap:1em}
 .view-grid .reviews{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(var(--_card),100%),1fr))}
 .card{height:100%;content-visibility:auto;contain-intrinsic-size:auto 12em;padding:1em;border:1px solid var(--_line);border-radius:var(--_r);background:var(--retain-review-showcase-card-background,var(--retain-surface,none));overflow:hidden}
-h3{margin:0;font-size:1em}
+.title{margin:0;font-size:1em}
 .meta,.vote,.status{margin:.35em 0;font-size:.9em}
 .body{margin:.5em 0;white-space:pre-line}
 .clamp{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:6;overflow:hidden}

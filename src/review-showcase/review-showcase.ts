@@ -45,6 +45,18 @@ const LONG = 480;
  * figures. Cards off screen skip layout (`content-visibility`), so one batch costs what is seen.
  */
 const BATCH = 50;
+type Lang = string | typeof nothing;
+/**
+ * A card's title at the store's heading level (`heading-level`). Lit binds values, not tag names: one
+ * template per level rather than lit/static-html for one tag name.
+ */
+const TITLES: Record<number, (title: string, lang: Lang) => TemplateResult> = {
+  2: (title, lang) => html`<h2 class="title" dir="auto" lang=${lang}>${title}</h2>`,
+  3: (title, lang) => html`<h3 class="title" dir="auto" lang=${lang}>${title}</h3>`,
+  4: (title, lang) => html`<h4 class="title" dir="auto" lang=${lang}>${title}</h4>`,
+  5: (title, lang) => html`<h5 class="title" dir="auto" lang=${lang}>${title}</h5>`,
+  6: (title, lang) => html`<h6 class="title" dir="auto" lang=${lang}>${title}</h6>`,
+};
 
 /** The showcase's parts (`core/parts.ts`), each loaded when first needed; without one (offline) it goes on: a list instead of a carousel, no lightbox. */
 const TAG = 'retain-review-showcase';
@@ -75,6 +87,8 @@ const LARGE_JSON = 256 * 1024;
  *   `product.schemaId`, else the page URL + `#product`).
  * @attr no-schema - Writes no JSON-LD.
  * @attr href - In the summary view, where the count links to (such as `#reviews`).
+ * @attr heading-level - Heading level of the review titles, 2–6 (default 3): one below the page's heading
+ *   the showcase sits under (`2` right under the page's `<h1>`).
  * @attr instance - Names this showcase in events and counters (default: its id, else `default`).
  * @attr lang - Language of the interface (default: the page's); each review keeps its own.
  *
@@ -118,6 +132,7 @@ export class RetainReviewShowcase extends RetainElement {
   @property({ attribute: 'schema-id' }) schemaId = '';
   @property({ type: Boolean, attribute: 'no-schema' }) noSchema = false;
   @property() href = '';
+  @property({ attribute: 'heading-level' }) headingLevel: string | null = null;
   /** The review JSON (the documented shape) given by script instead of markup. */
   @property({ attribute: false }) data?: unknown;
 
@@ -137,6 +152,7 @@ export class RetainReviewShowcase extends RetainElement {
   private readonly l = new LocalizeController<ReviewTerm>(this, translations);
   private mode: View = 'list';
   private size = 10;
+  private titleLevel = 3;
   private results: Review[] = [];
   private ticket = 0;
   private productKnown = '';
@@ -213,6 +229,9 @@ export class RetainReviewShowcase extends RetainElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('view') && (this.mode = parseEnum(this, 'view', this.view, VIEWS, 'list')) === 'carousel') void carousel.get();
+    if (changed.has('headingLevel')) {
+      this.titleLevel = parseNumber(this, 'heading-level', this.headingLevel, 3, { min: 2, max: 6, integer: true });
+    }
     if (changed.has('pageSize')) this.size = parseNumber(this, 'page-size', this.pageSize, 10, { min: 1, max: 50, integer: true });
     if (changed.has('sort') || changed.has('minRating') || changed.has('featured')) {
       const min = parseNumber(this, 'min-rating', this.minRating, 1, { min: 1, max: 5, integer: true });
@@ -679,7 +698,7 @@ export class RetainReviewShowcase extends RetainElement {
     return html`<article part="review" class="card" tabindex="-1" data-id=${r.id} aria-label=${r.title || r.author || this.t('rated', { v: r.rating })}>
       <div class="head">
         ${this.stars(r.rating)}
-        ${r.title ? html`<h3 dir="auto" lang=${lang}>${r.title}</h3>` : nothing}
+        ${r.title ? TITLES[this.titleLevel](r.title, lang) : nothing}
         ${this.since !== undefined && r.date !== undefined && r.date > this.since ? html`<span class="badge new">${this.t('isNew')}</span>` : nothing}
       </div>
       <p class="meta">
