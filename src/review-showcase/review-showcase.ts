@@ -22,6 +22,7 @@ import {
   SORTS,
   filterReviews,
   isSelection,
+  primaryLanguage,
   roundAverage,
   selectReviews,
   sortReviews,
@@ -29,7 +30,7 @@ import {
   type Query,
   type SortKey,
 } from './review-query.js';
-import { RetainReviewFilterEvent, RetainReviewSeenEvent, RetainReviewSortEvent } from './review-showcase.events.js';
+import { RetainReviewFilterEvent, RetainReviewSeenEvent, RetainReviewSortEvent, type ReviewSortDetail } from './review-showcase.events.js';
 import type { JsonLdPublisher } from './review-jsonld.js';
 import type { Photo } from './review-lightbox.js';
 import { styles } from './review-showcase.styles.js';
@@ -83,6 +84,9 @@ const LARGE_JSON = 256 * 1024;
  * @attr min-rating - Store's selection: show only reviews with at least this many stars, 1–5 (default 1,
  *   all). Labelled as a selection; the figures stay over all reviews.
  * @attr featured - Store's selection: only reviews marked `featured`. Labelled as a selection.
+ * @attr no-language-first - Keeps the sort's order across languages. By default reviews in the shopper's
+ *   language (the page's) come first, with a control that says so and turns it off; each review's own is its
+ *   `language`.
  * @attr schema-id - `@id` of the page's Product JSON-LD to merge the ratings into (default: the data's
  *   `product.schemaId`, else the page URL + `#product`).
  * @attr no-schema - Writes no JSON-LD.
@@ -129,6 +133,7 @@ export class RetainReviewShowcase extends RetainElement {
   @property() sort = '';
   @property({ attribute: 'min-rating' }) minRating = '';
   @property({ type: Boolean }) featured = false;
+  @property({ type: Boolean, attribute: 'no-language-first' }) noLanguageFirst = false;
   @property({ attribute: 'schema-id' }) schemaId = '';
   @property({ type: Boolean, attribute: 'no-schema' }) noSchema = false;
   @property() href = '';
@@ -139,6 +144,8 @@ export class RetainReviewShowcase extends RetainElement {
   @state() private reviews?: ReviewData;
   @state() private status: 'loading' | 'ready' | 'error' = 'loading';
   @state() private query: Query = ALL;
+  /** The shopper turned "reviews in my language first" off. */
+  @state() private languageFirstOff = false;
   /** Cards shown in the list and grid; in the carousel, the page shown. */
   @state() private shown = 0;
   @state() private page = 0;
@@ -242,6 +249,9 @@ export class RetainReviewShowcase extends RetainElement {
         featured: this.featured,
       };
     }
+    // The shopper's language: the page's, even where the interface falls back to English (a German page).
+    const language = this.noLanguageFirst || this.languageFirstOff ? '' : primaryLanguage(this.l.locale);
+    if (language !== this.query.language) this.query = { ...this.query, language };
     if (changed.has('src') || changed.has('data')) {
       this.srcUrl = this.data === undefined ? parseUrl(this, 'src', this.src) : null;
       this.pagedSource = false;
@@ -336,7 +346,8 @@ export class RetainReviewShowcase extends RetainElement {
     if (result.next) this.pagedSource = true;
     if (append && before) {
       const ids = new Set(before.reviews.map((r) => r.id));
-      result = { ...result, reviews: [...before.reviews, ...result.reviews.filter((r) => !ids.has(r.id))] };
+      const reviews = [...before.reviews, ...result.reviews.filter((r) => !ids.has(r.id))];
+      result = { ...result, reviews, languages: [...new Set([...before.languages, ...result.languages])] };
       if (result.aggregate.computed) result.aggregate = before.aggregate;
     }
     this.reviews = result;
@@ -367,7 +378,10 @@ export class RetainReviewShowcase extends RetainElement {
     }
   }
 
-  /** `src` with the query as parameters: sort, rating (stars, comma-separated), photos, featured, q. */
+  /**
+   * `src` with the query as parameters: sort, rating (stars, comma-separated), photos, featured, q, and lang
+   * (the shopper's language, to come first).
+   */
   private pageUrl(): string {
     const url = new URL(this.srcUrl!);
     const q = this.query;
@@ -377,6 +391,7 @@ export class RetainReviewShowcase extends RetainElement {
       photos: q.photos ? '1' : '',
       featured: q.featured ? '1' : '',
       q: q.keyword.trim(),
+      lang: q.language,
     };
     for (const [name, value] of Object.entries(params)) if (value) url.searchParams.set(name, value);
     return url.href;
@@ -488,7 +503,20 @@ export class RetainReviewShowcase extends RetainElement {
   private chooseSort(event: Event): void {
     const sort = (event.target as HTMLSelectElement).value as SortKey;
     this.query = { ...this.query, sort };
-    void this.countAndEmit('interacted', new RetainReviewSortEvent(this.detail({ productId: this.productKnown, sort })));
+    this.emitSort();
+  }
+
+  private chooseLanguageFirst(event: Event): void {
+    this.languageFirstOff = !(event.target as HTMLInputElement).checked;
+    this.emitSort();
+  }
+
+  /** The shopper chose an order: announced with the language put first (after the update that applies it). */
+  private async emitSort(): Promise<void> {
+    await this.updateComplete;
+    const { sort, language } = this.query;
+    const detail = this.detail<ReviewSortDetail>({ productId: this.productKnown, sort, languageFirst: language || null });
+    void this.countAndEmit('interacted', new RetainReviewSortEvent(detail));
   }
 
   private async vote(review: Review): Promise<void> {
@@ -636,6 +664,7 @@ export class RetainReviewShowcase extends RetainElement {
           ? html`<div part="controls" class="controls">
             <label>${this.t('sortBy')} <select .value=${q.sort} @change=${this.chooseSort}>${SORTS.map((s) => html`<option value=${s} ?selected=${q.sort === s}>${this.t(s)}</option>`)}</select></label>
             <label><input type="checkbox" .checked=${q.photos} @change=${(e: Event) => this.filter({ photos: (e.target as HTMLInputElement).checked })} /> ${this.t('withPhotos')}</label>
+            ${this.renderLanguageFirst(data)}
             <input type="search" aria-label=${this.t('search')} placeholder=${this.t('search')} .value=${q.keyword}
               @focus=${() => search.get().then((code) => code?.prepareSearch(data.reviews))}
               @input=${(e: Event) => !this.paged && (this.query = { ...q, keyword: (e.target as HTMLInputElement).value })}
@@ -670,6 +699,18 @@ export class RetainReviewShowcase extends RetainElement {
           : nothing
       }
     `;
+  }
+
+  /**
+   * "English reviews first", checked while it applies: shown when it changes the order of the reviews at hand
+   * (some in other languages, some not), so the shopper knows why and can turn it off.
+   */
+  private renderLanguageFirst(data: ReviewData): TemplateResult | typeof nothing {
+    const language = primaryLanguage(this.l.locale);
+    const other = (tag: string) => tag !== '' && tag !== language;
+    if (this.noLanguageFirst || !data.languages.some(other) || data.languages.every(other)) return nothing;
+    return html`<label><input type="checkbox" .checked=${this.query.language !== ''} @change=${this.chooseLanguageFirst} />
+      ${this.t('languageFirst', { language })}</label>`;
   }
 
   /** "4★ and 5★, with photos, “word”" in the interface language. */
