@@ -39,7 +39,7 @@ section .average{font-size:1.8em;font-weight:700;line-height:1}
 ul{list-style:none;margin:0;padding:0}
 .reviews{display:flex;flex-direction:column;gap:1em}
 .view-grid .reviews{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(var(--_card),100%),1fr))}
-.card{height:100%;content-visibility:auto;contain-intrinsic-size:auto 12em;padding:1em;border:1px solid var(--_line);border-radius:var(--_r);background:var(--retain-review-showcase-card-background,var(--retain-surface,none));overflow:hidden}
+.card{height:100%;padding:1em;border:1px solid var(--_line);border-radius:var(--_r);background:var(--retain-review-showcase-card-background,var(--retain-surface,none));overflow:hidden}
 .title{margin:0;font-size:1em}
 .meta,.vote,.status{margin:.35em 0;font-size:.9em}
 .body{margin:.5em 0;white-space:pre-line}

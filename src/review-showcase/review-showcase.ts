@@ -35,6 +35,7 @@ import type { JsonLdPublisher } from './review-jsonld.js';
 import type { Photo } from './review-lightbox.js';
 import { styles } from './review-showcase.styles.js';
 import { translations, type ReviewTerm } from './review-showcase.translations.js';
+import { keepReserved, readReserved } from './reserved-space.js';
 import { onVote, readVotes, recordVisit, type Votes } from './review-votes.js';
 
 const VIEWS = ['list', 'grid', 'carousel', 'summary'] as const;
@@ -43,7 +44,8 @@ type View = (typeof VIEWS)[number];
 const LONG = 480;
 /**
  * Cards added to the DOM at once: a whole page (`page-size` is at most 50), in one render with the
- * figures. Cards off screen skip layout (`content-visibility`), so one batch costs what is seen.
+ * figures, each laid out at its own size. Not skipped with `content-visibility: auto`: a card on screen
+ * would be drawn at its placeholder size, then corrected a frame later, moving the cards below it.
  */
 const BATCH = 50;
 type Lang = string | typeof nothing;
@@ -117,7 +119,8 @@ const LARGE_JSON = 256 * 1024;
  * @cssproperty --retain-review-showcase-card-background - Cards (default the kit's `--retain-surface`, else transparent).
  * @cssproperty --retain-border - Kit token: lines and bars (default a tint of the text colour).
  * @cssproperty --retain-radius - Kit token: corner radius.
- * @cssproperty --retain-review-showcase-min-height - Space reserved before the reviews arrive.
+ * @cssproperty --retain-review-showcase-min-height - Minimum height where the page reserved none before the code came
+ *   (`retain-review-showcase:not(:defined) { min-height: … }`, which the showcase keeps once defined).
  * @cssproperty --retain-review-showcase-card-width - Card width in the grid and carousel (default 18rem).
  *
  * @slot - Holds the `<script type="application/json">` with the reviews; not shown.
@@ -157,6 +160,8 @@ export class RetainReviewShowcase extends RetainElement {
   @state() private photo?: Photo;
 
   private readonly l = new LocalizeController<ReviewTerm>(this, translations);
+  /** The space the page reserved before the code came, read while the store's `:not(:defined)` rule applies. */
+  private readonly reserved = readReserved(this);
   private mode: View = 'list';
   private size = 10;
   private titleLevel = 3;
@@ -182,6 +187,13 @@ export class RetainReviewShowcase extends RetainElement {
 
   private t(key: ReviewTerm, args?: Record<string, unknown>): string {
     return this.l.term(key, args);
+  }
+
+  /** Keeps the reserved space from the moment the element is defined (the store's rule then stops). */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    keepReserved(root as ShadowRoot, this.reserved);
+    return root;
   }
 
   override connectedCallback(): void {
