@@ -35,8 +35,10 @@ const CEILINGS = {
   'first load: review-showcase': 22.35 * KB,
   'first load: account-prompt': 17.7 * KB,
   // +1.2 KB: those, and the sliced JSON parser (a chunk loaded only for megabytes of inline reviews).
-  'whole kit, one language': 61.7 * KB,
-  'whole kit, all languages': 69.95 * KB,
+  // +0.65 KB (issue 18): the review showcase's language first with its label, heading-level, the reserved
+  // space kept (its first load: 19.43 -> 20.14 KB, still under its ceiling).
+  'whole kit, one language': 62.15 * KB,
+  'whole kit, all languages': 70.45 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */
