@@ -11,14 +11,8 @@ export const counted = (forms: PluralForms) => (a: Args, l: LocalizeController) 
 export const num = (a: Args, k: string, l: LocalizeController) => l.number(a[k] as number);
 /** The average as shown everywhere: one decimal. */
 export const avg = (a: Args, l: LocalizeController) => l.number(a.v as number, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-/** A language's name in the interface's language ("German" for `de`), or its tag where `Intl` has none. */
-const languageName = (a: Args, l: LocalizeController) => {
-  try {
-    return new Intl.DisplayNames([l.language], { type: 'language' }).of(a.language as string) ?? String(a.language);
-  } catch {
-    return String(a.language);
-  }
-};
+/** A language's name in the interface's language ("German" for `de`). */
+const languageName = (a: Args, l: LocalizeController) => l.languageName(String(a.language));
 /** "(23)" after a selection when the number of matches is known. */
 export const matches = (a: Args, l: LocalizeController) => (a.n === undefined ? '' : ` (${num(a, 'n', l)})`);
 
