@@ -135,6 +135,18 @@ describe('config', () => {
       ]);
     });
 
+    it('keeps every duration within a year unless told otherwise', () => {
+      expect(parseDuration(el, 'code-ttl', '365d', 7 * 86_400_000)).to.equal(365 * 86_400_000);
+      expect(parseDuration(el, 'code-ttl', '99999999999d', 7 * 86_400_000)).to.equal(7 * 86_400_000);
+      expect(parseDuration(el, 'cooldown', '53w', 0)).to.equal(0);
+      expect(parseDuration(el, 'delay', '2y', 1000, { max: 3_600_000 })).to.equal(1000);
+      expect(warnings.take()).to.deep.equal([
+        'retainkit: <retain-test> code-ttl="99999999999d" is longer than 365d; using "1w" instead. <retain-test>',
+        'retainkit: <retain-test> cooldown="53w" is longer than 365d; using "0ms" instead. <retain-test>',
+        'retainkit: <retain-test> delay="2y" is not a duration such as 30d, 12h, 90s or 500ms; using "1s" instead. <retain-test>',
+      ]);
+    });
+
     it('durationMs and formatDuration', () => {
       expect(durationMs('nonsense')).to.equal(undefined);
       expect(durationMs('1m1s')).to.equal(61_000);
