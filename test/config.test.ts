@@ -2,6 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import {
   durationMs,
   formatDuration,
+  isCurrencyCode,
+  parseCurrency,
   parseDuration,
   parseEnum,
   parseJson,
@@ -153,6 +155,25 @@ describe('config', () => {
       expect(formatDuration(2_592_000_000)).to.equal('30d');
       expect(formatDuration(1_209_600_000)).to.equal('2w');
       expect(formatDuration(1500)).to.equal('1500ms');
+    });
+  });
+
+  describe('isCurrencyCode and parseCurrency', () => {
+    it('takes three letters in any case, upper-cased', () => {
+      expect(['EUR', 'huf', ' UAH ']).to.satisfy((codes: string[]) => codes.every(isCurrencyCode));
+      expect(['$', 'EURO', 'E1R', '', null]).to.satisfy((codes: unknown[]) => !codes.some(isCurrencyCode));
+      expect(parseCurrency(el, 'currency', ' huf ')).to.equal('HUF');
+      expect(parseCurrency(el, 'currency', '', 'EUR')).to.equal('EUR');
+      expect(parseCurrency(el, 'currency', null)).to.equal('USD');
+      expect(warnings.take()).to.deep.equal([]);
+    });
+
+    it('warns once on anything else and falls back', () => {
+      expect(parseCurrency(el, 'currency', '€', 'EUR')).to.equal('EUR');
+      expect(parseCurrency(el, 'currency', '€', 'EUR')).to.equal('EUR');
+      expect(warnings.take()).to.deep.equal([
+        'retainkit: <retain-test> currency="€" is not an ISO 4217 currency code such as EUR; using "EUR" instead. <retain-test>',
+      ]);
     });
   });
 

@@ -688,6 +688,29 @@ describe('<retain-loyalty-badge>', () => {
       expect(text(badgeOf(el))).to.contain('≈ 12 points');
     });
 
+    it('a reward with a bad link: the others keep theirs, it keeps its place without a link, one warning', async () => {
+      const rewards = JSON.stringify([
+        { label: '$5 off', cost: 100, href: '/redeem/5' },
+        { label: 'Free shipping', cost: 300, href: 'javascript:alert(1)' },
+        { label: 'Tote bag', cost: 1000, href: 'https://shop.example/tote' },
+      ]);
+      const el = await mount(html`<retain-loyalty-badge points="1500" rewards=${rewards} open></retain-loyalty-badge>`);
+      el.requestUpdate();
+      await el.updateComplete;
+      const said = warnings.take();
+      expect(said).to.have.length(1);
+      expect(said[0]).to.contain(
+        'rewards href="javascript:alert(1)" is not an https: or relative URL; showing "Free shipping" without a link',
+      );
+      const items = [...el.shadowRoot!.querySelectorAll('[part~="reward"]')];
+      expect(items.map((item) => item.textContent)).to.deep.equal(['$5 off', 'Free shipping', 'Tote bag']);
+      expect(items.map((item) => (item as HTMLAnchorElement).href)).to.deep.equal([
+        new URL('/redeem/5', location.href).href,
+        undefined,
+        'https://shop.example/tote',
+      ]);
+    });
+
     it('warns once for other bad values and keeps working', async () => {
       const el = await mount(
         html`<retain-loyalty-badge
@@ -704,7 +727,7 @@ describe('<retain-loyalty-badge>', () => {
       const said = warnings.take();
       expect(said).to.have.length(5);
       expect(said.join('\n')).to.match(/points-per-unit="lots" is not a number; using 1/);
-      expect(said.join('\n')).to.match(/currency="dollars" is not an ISO 4217 code; using "USD"/);
+      expect(said.join('\n')).to.match(/currency="dollars" is not an ISO 4217 currency code such as EUR; using "USD"/);
       expect(said.join('\n')).to.match(/punch-every="2.5" is not a whole number; using 0/);
       expect(said.join('\n')).to.match(/rewards="\[\{\]" is not valid JSON/);
       expect(said.join('\n')).to.match(/join-url="javascript:alert\(1\)" is not an https: or relative URL/);

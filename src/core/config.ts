@@ -147,6 +147,19 @@ export function formatDuration(ms: number): string {
   return `${ms}ms`;
 }
 
+/** A well-formed ISO 4217 currency code: three letters, in any case, spaces around allowed (`EUR`, ` huf `). */
+export function isCurrencyCode(code: unknown): code is string {
+  return typeof code === 'string' && /^[A-Za-z]{3}$/.test(code.trim());
+}
+
+/** A currency attribute, upper-cased (`eur` → `EUR`); empty or missing gives the fallback silently. */
+export function parseCurrency(el: Element, attr: string, raw: Raw, fallback = 'USD'): string {
+  if (raw == null || raw.trim() === '') return fallback;
+  if (isCurrencyCode(raw)) return raw.trim().toUpperCase();
+  warnBadValue(el, attr, raw, fallback, 'is not an ISO 4217 currency code such as EUR');
+  return fallback;
+}
+
 /**
  * Checks a URL from the store's HTML (or from data): `https:`, `http:` on localhost, or relative to the
  * page. Returns the absolute URL, or the fallback with a warning (`javascript:`, `data:`, …).
