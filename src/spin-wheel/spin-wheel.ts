@@ -22,6 +22,7 @@ import { stored } from '../core/stored.js';
 import type { Win } from './outcome.js';
 import type { WheelPopup } from './popup.js';
 import type { WheelResult } from './result.js';
+import { cssProps } from './css-props.js';
 import { mod, slicePath } from './rotation.js';
 import { readSlices, type Slice } from './slices.js';
 import { RetainSpinShownEvent } from './spin-wheel.events.js';
@@ -34,8 +35,9 @@ export const MAX_DURATION = 5000;
 /** Default slice colours, themable one by one as `--retain-spin-wheel-slice-1` … `-8`. */
 const PALETTE = ['#c8324a', '#f2b33d', '#1f6f8b', '#8fc0a9', '#5b3f8c', '#f08a4b', '#2f5d50', '#e3c0d3'];
 const TOPIC = 'spin-wheel';
-const UPRIGHT = '--_flip:0deg;--_end:flex-end;--_side:right;';
-const FLIPPED = '--_flip:180deg;--_end:flex-start;--_side:left;';
+/** A label on the right half reads outwards; on the left half it is turned half a turn to read left to right. */
+const UPRIGHT = { '--_flip': '0deg', '--_end': 'flex-end', '--_side': 'right' };
+const FLIPPED = { '--_flip': '180deg', '--_end': 'flex-start', '--_side': 'left' };
 
 export type Phase = 'loading' | 'ready' | 'spinning' | 'won' | 'spun';
 
@@ -449,21 +451,26 @@ export class RetainSpinWheel extends RetainElement {
           class="wheel ${this.fade ? 'fade' : ''}"
           part="wheel"
           aria-hidden="true"
-          style="transform:rotate(${this.rotation}deg);--_h:${height}cqi"
+          ${cssProps({ transform: `rotate(${this.rotation}deg)`, '--_h': `${height}cqi` })}
         >
           <svg viewBox="-100 -100 200 200">
-            ${this.prizes.map((slice, i) => svg`<path d=${slicePath(i, n, 97)} style="fill:${this.colorOf(slice, i)}" />`)}
+            ${this.prizes.map((slice, i) => svg`<path d=${slicePath(i, n, 97)} ${cssProps({ fill: this.colorOf(slice, i) })} />`)}
             <circle r="97" class="rim" />
           </svg>
           ${this.prizes.map((slice, i) => {
             // Smaller type for a long word, so that it fits the label's width (31% of the wheel) unbroken.
             const longest = Math.max(...slice.label.split(' ').map((word) => word.length));
             const size = Math.max(3.4, Math.min(font, 31 / (longest * 0.7)));
-            // On the left half, turned half a turn so that the text reads left to right at rest.
             return html`<div
               class="label"
               part="label"
-              style="--_a:${(360 / n) * (i + 0.5) - 90}deg;${(i + 0.5) / n > 0.5 ? FLIPPED : UPRIGHT}--_c:${this.colorOf(slice, i)};--_fs:${size}cqi;--_lines:${Math.max(1, Math.floor(height / (size * 1.15)))}"
+              ${cssProps({
+                '--_a': `${(360 / n) * (i + 0.5) - 90}deg`,
+                ...((i + 0.5) / n > 0.5 ? FLIPPED : UPRIGHT),
+                '--_c': this.colorOf(slice, i),
+                '--_fs': `${size}cqi`,
+                '--_lines': String(Math.max(1, Math.floor(height / (size * 1.15)))),
+              })}
             >
               <span dir="auto">${slice.label}</span>
             </div>`;
