@@ -41,13 +41,21 @@ export const styles = css`
     aspect-ratio: 1;
     margin: 0 auto;
   }
-  .wheel {
+    /* The round window the wheel turns in. A turned square box reaches past its circle (by 30 % of its side
+     at 45°): clipped here, its corners neither cover the spin button below nor widen the page. */
+  .disc {
     position: absolute;
     inset: 4%;
     border-radius: 50%;
+    overflow: clip;
+    box-shadow: 0 0.4rem 1.2rem rgb(0 0 0 / 0.25);
+  }
+  .wheel {
+    position: absolute;
+    inset: 0;
+    border-radius: 50%;
     container-type: inline-size;
     will-change: transform;
-    box-shadow: 0 0.4rem 1.2rem rgb(0 0 0 / 0.25);
   }
   svg {
     display: block;

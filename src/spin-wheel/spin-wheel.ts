@@ -447,34 +447,36 @@ export class RetainSpinWheel extends RetainElement {
     const shown = this.phase === 'won' || this.phase === 'spun' || this.failed;
     return html`<h2 id="heading" part="heading"><slot name="heading">${l.term('title')}</slot></h2>
       <div class="stage" part="stage">
-        <div
-          class="wheel ${this.fade ? 'fade' : ''}"
-          part="wheel"
-          aria-hidden="true"
-          ${cssProps({ transform: `rotate(${this.rotation}deg)`, '--_h': `${height}cqi` })}
-        >
-          <svg viewBox="-100 -100 200 200">
-            ${this.prizes.map((slice, i) => svg`<path d=${slicePath(i, n, 97)} ${cssProps({ fill: this.colorOf(slice, i) })} />`)}
-            <circle r="97" class="rim" />
-          </svg>
-          ${this.prizes.map((slice, i) => {
-            // Smaller type for a long word, so that it fits the label's width (31% of the wheel) unbroken.
-            const longest = Math.max(...slice.label.split(' ').map((word) => word.length));
-            const size = Math.max(3.4, Math.min(font, 31 / (longest * 0.7)));
-            return html`<div
-              class="label"
-              part="label"
-              ${cssProps({
-                '--_a': `${(360 / n) * (i + 0.5) - 90}deg`,
-                ...((i + 0.5) / n > 0.5 ? FLIPPED : UPRIGHT),
-                '--_c': this.colorOf(slice, i),
-                '--_fs': `${size}cqi`,
-                '--_lines': String(Math.max(1, Math.floor(height / (size * 1.15)))),
-              })}
-            >
-              <span dir="auto">${slice.label}</span>
-            </div>`;
-          })}
+        <div class="disc">
+          <div
+            class="wheel ${this.fade ? 'fade' : ''}"
+            part="wheel"
+            aria-hidden="true"
+            ${cssProps({ transform: `rotate(${this.rotation}deg)`, '--_h': `${height}cqi` })}
+          >
+            <svg viewBox="-100 -100 200 200">
+              ${this.prizes.map((slice, i) => svg`<path d=${slicePath(i, n, 97)} ${cssProps({ fill: this.colorOf(slice, i) })} />`)}
+              <circle r="97" class="rim" />
+            </svg>
+            ${this.prizes.map((slice, i) => {
+              // Smaller type for a long word, so that it fits the label's width (31% of the wheel) unbroken.
+              const longest = Math.max(...slice.label.split(' ').map((word) => word.length));
+              const size = Math.max(3.4, Math.min(font, 31 / (longest * 0.7)));
+              return html`<div
+                class="label"
+                part="label"
+                ${cssProps({
+                  '--_a': `${(360 / n) * (i + 0.5) - 90}deg`,
+                  ...((i + 0.5) / n > 0.5 ? FLIPPED : UPRIGHT),
+                  '--_c': this.colorOf(slice, i),
+                  '--_fs': `${size}cqi`,
+                  '--_lines': String(Math.max(1, Math.floor(height / (size * 1.15)))),
+                })}
+              >
+                <span dir="auto">${slice.label}</span>
+              </div>`;
+            })}
+          </div>
         </div>
         <svg class="pointer" part="pointer" viewBox="0 0 24 30" aria-hidden="true"><path d="M2 2h20L12 28z" /></svg>
         <div class="hub" aria-hidden="true"></div>
