@@ -1,13 +1,17 @@
 /**
  * The wheel's box on real pages: the spin button is hit wherever it is drawn, whatever angle the wheel
- * rests at.
+ * rests at; on a phone-sized screen (320 px, in an iframe: WebKit's MiniBrowser window cannot be that
+ * narrow) nothing is wider than the screen and the popup's result card shows all of itself.
  */
 import { expect, fixtureSync, html } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
+import { storage } from '../src/core/storage.js';
+import { startCooldown } from '../src/core/triggers.js';
 import '../src/spin-wheel/spin-wheel.js';
 import type { RetainSpinWheel } from '../src/spin-wheel/spin-wheel.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
+import { openFrame, type Frame } from './support/frame.js';
 import { waitUntil } from './support/wait.js';
 
 const shadow = <E extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<E>(selector);
@@ -24,14 +28,43 @@ async function ready(el: RetainSpinWheel): Promise<RetainSpinWheel> {
   return el;
 }
 
+/** The demo's prizes, in each of the kit's languages (the longest labels a store is likely to write). */
+const PRIZES: Record<string, string[]> = {
+  en: ['10% off', 'Free shipping', 'A sample tin', 'Not this time'],
+  ru: ['Скидка 10%', 'Бесплатная доставка', 'Пробник чая', 'В другой раз'],
+  uk: ['Знижка 10%', 'Безкоштовна доставка', 'Пробник чаю', 'Наступного разу'],
+  hu: ['10% kedvezmény', 'Ingyenes szállítás', 'Kóstolódoboz', 'Majd legközelebb'],
+};
+
+const slicesHtml = (lang: string) =>
+  PRIZES[lang]
+    .map((label, i) =>
+      i === 3 ? `<retain-slice type="none">${label}</retain-slice>` : `<retain-slice code="KB-${i}">${label}</retain-slice>`,
+    )
+    .join('');
+
+/** A wheel written into a frame's page, as the store's HTML would have it. */
+async function wheelIn(page: Frame, markup: string): Promise<RetainSpinWheel> {
+  await page.load('/src/spin-wheel/spin-wheel.ts');
+  const holder = page.document.createElement('div');
+  holder.innerHTML = markup;
+  page.document.body.append(holder);
+  return holder.querySelector<RetainSpinWheel>('retain-spin-wheel')!;
+}
+
+const px = (value: string) => parseFloat(value);
 describe('retain-spin-wheel layout', () => {
+  let db: string;
   let console: ConsoleWatch;
+  let page: Frame | undefined;
 
   beforeEach(() => {
-    freshDatabase();
+    db = freshDatabase().name;
     console = watchConsole();
   });
   afterEach(async () => {
+    page?.close();
+    page = undefined;
     await resetMouse();
     console.stop();
     await deleteDatabases();
@@ -68,6 +101,71 @@ describe('retain-spin-wheel layout', () => {
           expect(el.win?.slice).to.equal(slice);
           await waitUntil(() => !shadow<HTMLFormElement>(el, '.actions')!.hidden, 'the button did not come back');
         }
+      });
+    }
+  });
+
+  describe('a phone-sized screen, 320 px wide', () => {
+    it('the inline wheel fits the screen at rest and after spins: the page never scrolls sideways', async () => {
+      page = await openFrame(db, { width: 320, height: 640 });
+      const el = await ready(
+        await wheelIn(page, `<retain-spin-wheel loading="eager" cooldown="0" duration="40ms">${slicesHtml('en')}</retain-spin-wheel>`),
+      );
+      const root = page.document.scrollingElement!;
+      for (let spin = 0; spin < 3; spin++) {
+        expect(
+          root.scrollWidth,
+          `the page is ${root.scrollWidth} px wide at ${shadow(el, '[part~=wheel]')!.style.transform}`,
+        ).to.be.at.most(320);
+        for (const part of ['stage', 'spin-button', 'prizes'])
+          expect(shadow(el, `[part~=${part}]`)!.getBoundingClientRect().right, part).to.be.at.most(320);
+        let ended = false;
+        el.addEventListener('retain-spin-ended', () => (ended = true), { once: true });
+        spinButton(el).click();
+        await waitUntil(() => ended, 'the wheel did not spin');
+        await waitUntil(() => !shadow<HTMLFormElement>(el, '.actions')!.hidden);
+      }
+    });
+
+    for (const lang of Object.keys(PRIZES)) {
+      it(`the popup's result card shows all of itself, its expiry line included (${lang})`, async () => {
+        page = await openFrame(db, { width: 320, height: 640 });
+        const instance = `phone-${lang}`;
+        // A won code, remembered: the longest countdown ("6 days, 23:59:59") and the longest prize.
+        await storage().put(
+          'state',
+          {
+            slice: 1,
+            label: PRIZES[lang][1],
+            type: 'shipping',
+            code: 'KBSHIP-7Q2M',
+            expiresAt: Date.now() + 7 * 86_400_000 - 1000,
+            wonAt: Date.now(),
+          },
+          `spin-wheel/${instance}/won`,
+        );
+        await startCooldown(`spin-wheel/${instance}/spin`, 30 * 86_400_000);
+        const el = await wheelIn(
+          page,
+          `<retain-spin-wheel mode="popup" instance="${instance}" lang="${lang}" apply-url="/cart?discount={code}">${slicesHtml(lang)}</retain-spin-wheel>`,
+        );
+        await waitUntil(() => el.shadowRoot?.querySelector('dialog'), 'the popup did not load');
+        el.show();
+        const expiry = () => shadow(el, '[part~=expiry]');
+        await waitUntil(() => expiry() && shadow(el, '[part~=apply-link]'), 'no result card');
+        const card = shadow(el, '[part~=result]')!;
+        const dialog = shadow(el, 'dialog')!.getBoundingClientRect();
+        expect(dialog.left).to.be.at.least(0);
+        expect(dialog.right).to.be.at.most(320);
+        // All of the card shows: nothing scrolled out of it, the expiry line inside its box.
+        expect(card.scrollHeight, `the card's content is ${card.scrollHeight} px tall in ${card.clientHeight} px`).to.be.at.most(
+          card.clientHeight + 1,
+        );
+        const box = card.getBoundingClientRect();
+        const line = expiry()!.getBoundingClientRect();
+        expect(line.bottom).to.be.at.most(box.bottom);
+        expect(line.right).to.be.at.most(box.right);
+        expect(px(getComputedStyle(expiry()!).fontSize), 'the expiry line is readable').to.be.at.least(12);
       });
     }
   });

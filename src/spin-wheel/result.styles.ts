@@ -2,17 +2,23 @@
 import { css } from 'lit';
 
 export const resultStyles = css`
+  /* Over the lower part of the wheel, below the pointer and the slice won; on a small wheel (a phone's
+     popup) it grows upwards as far as its text needs, so that the expiry line is never cut off. */
   .card {
     position: absolute;
-    inset: 27% 1% 1%;
+    inset: auto 1% 1%;
+    min-height: 72%;
+    max-height: 98%;
     z-index: 2;
     box-sizing: border-box;
     display: flex;
     flex-direction: column;
     align-items: center;
     justify-content: safe center;
-    gap: 0.5rem;
-    padding: 0.75rem;
+    gap: 0.5em;
+    padding: 0.75em;
+    /* The page's size on a full-size wheel, down to 13 px on a phone's (a 260 px popup wheel). */
+    font-size: min(1em, max(13px, 5.5cqi));
     overflow: auto;
     border-radius: 1rem;
     background: var(--_surface);
@@ -27,9 +33,10 @@ export const resultStyles = css`
     font-weight: 700;
     font-size: 1.1em;
   }
+  /* One line for a usual code on a phone's wheel too (7.5 % of the wheel); a long one still breaks anywhere. */
   .code {
     font:
-      700 1.5em/1.15 ui-monospace,
+      700 min(1.5em, 7.5cqi) / 1.15 ui-monospace,
       SFMono-Regular,
       Menlo,
       Consolas,
@@ -42,7 +49,7 @@ export const resultStyles = css`
     overflow-wrap: anywhere;
   }
   .small {
-    font-size: 0.85em;
+    font-size: max(0.85em, 12px);
     font-variant-numeric: tabular-nums;
   }
   .row {

@@ -39,6 +39,8 @@ export const styles = css`
     position: relative;
     width: min(100%, var(--retain-spin-wheel-size, 24rem));
     aspect-ratio: 1;
+    /* The result card's type follows the wheel's size (cqi). */
+    container-type: inline-size;
     margin: 0 auto;
   }
     /* The round window the wheel turns in. A turned square box reaches past its circle (by 30 % of its side
