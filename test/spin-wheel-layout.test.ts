@@ -1,7 +1,8 @@
 /**
  * The wheel's box on real pages: the spin button is hit wherever it is drawn, whatever angle the wheel
  * rests at; on a phone-sized screen (320 px, in an iframe: WebKit's MiniBrowser window cannot be that
- * narrow) nothing is wider than the screen and the popup's result card shows all of itself.
+ * narrow) nothing is wider than the screen and the popup's result card shows all of itself; under a
+ * theme's small root font size (Shopify Dawn's `html { font-size: 62.5% }`) the wheel stays readable.
  */
 import { expect, fixtureSync, html } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
@@ -53,6 +54,7 @@ async function wheelIn(page: Frame, markup: string): Promise<RetainSpinWheel> {
 }
 
 const px = (value: string) => parseFloat(value);
+
 describe('retain-spin-wheel layout', () => {
   let db: string;
   let console: ConsoleWatch;
@@ -168,5 +170,44 @@ describe('retain-spin-wheel layout', () => {
         expect(px(getComputedStyle(expiry()!).fontSize), 'the expiry line is readable').to.be.at.least(12);
       });
     }
+  });
+
+  describe("a theme's small root font size (Shopify Dawn: html { font-size: 62.5% })", () => {
+    async function dawn(): Promise<Frame> {
+      const frame = await openFrame(db, { width: 800, height: 900 });
+      frame.document.documentElement.style.fontSize = '62.5%';
+      frame.document.body.style.fontSize = '1.5rem';
+      return frame;
+    }
+
+    function expectReadable(el: RetainSpinWheel, minWidth: number): void {
+      const stage = shadow(el, '[part~=stage]')!.getBoundingClientRect();
+      expect(stage.width, 'the wheel is too small').to.be.at.least(minWidth);
+      for (const label of el.shadowRoot!.querySelectorAll('[part~=label]'))
+        expect(px(getComputedStyle(label).fontSize), `"${label.textContent!.trim()}" is too small`).to.be.at.least(12);
+    }
+
+    it('the inline wheel stays at least 280 px wide, its labels at least 12 px', async () => {
+      page = await dawn();
+      const el = await ready(await wheelIn(page, `<retain-spin-wheel loading="eager">${slicesHtml('en')}</retain-spin-wheel>`));
+      expectReadable(el, 280);
+    });
+
+    it('the popup wheel too', async () => {
+      page = await dawn();
+      const el = await wheelIn(page, `<retain-spin-wheel mode="popup">${slicesHtml('hu')}</retain-spin-wheel>`);
+      await waitUntil(() => el.shadowRoot?.querySelector('dialog'), 'the popup did not load');
+      el.show();
+      await ready(el);
+      expectReadable(el, 280);
+    });
+
+    it('in a narrower container, the wheel fills it', async () => {
+      page = await dawn();
+      const el = await ready(
+        await wheelIn(page, `<div style="width: 250px"><retain-spin-wheel loading="eager">${slicesHtml('en')}</retain-spin-wheel></div>`),
+      );
+      expect(shadow(el, '[part~=stage]')!.getBoundingClientRect().width).to.equal(250);
+    });
   });
 });

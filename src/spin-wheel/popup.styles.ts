@@ -8,7 +8,8 @@ export const popupStyles = css`
   }
   dialog {
     box-sizing: border-box;
-    width: min(94vw, 27rem);
+    /* As the wheel, not below a readable size under a theme's small root font size. */
+    width: min(94vw, max(27rem, 432px));
     max-height: calc(100dvh - 1rem);
     padding: 0;
     border: 0;

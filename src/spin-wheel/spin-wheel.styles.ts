@@ -35,9 +35,12 @@ export const styles = css`
     font-weight: 700;
     margin: 0 0 0.75rem;
   }
+  /* A theme's small root font size (Shopify Dawn's 62.5 %) must not shrink the wheel, and its labels with
+     it, below a readable size: by default 24rem but at least 384 px, and never below 300 px unless its
+     container is narrower. */
   .stage {
     position: relative;
-    width: min(100%, var(--retain-spin-wheel-size, 24rem));
+    width: min(100%, max(var(--retain-spin-wheel-size, max(24rem, 384px)), 300px));
     aspect-ratio: 1;
     /* The result card's type follows the wheel's size (cqi). */
     container-type: inline-size;
