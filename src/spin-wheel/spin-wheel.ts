@@ -23,7 +23,7 @@ import type { Win } from './outcome.js';
 import type { WheelPopup } from './popup.js';
 import type { WheelResult } from './result.js';
 import { cssProps } from './css-props.js';
-import { mod, slicePath } from './rotation.js';
+import { middle, mod, slicePath, wedgesOf, type Wedge } from './rotation.js';
 import { readSlices, type Slice } from './slices.js';
 import { RetainSpinShownEvent } from './spin-wheel.events.js';
 import { styles } from './spin-wheel.styles.js';
@@ -71,7 +71,9 @@ export const swap = (first: string, second: string, showSecond: boolean) =>
  * @attr outcome-timeout - How long to wait for `outcome-src`. Default `8s`.
  * @attr apply-url - A link template to apply the code, `{code}` replaced, e.g. `/discount/{code}`. https: or relative.
  * @attr require-email - Asks for an email before the spin (sent only in `retain-spin-started`, never stored).
- * @attr show-odds - Shows each prize's odds as text under the wheel.
+ * @attr hide-odds - Hides the prizes and their odds under the wheel (still read to screen readers). Shown by default.
+ * @attr show-odds - Kept for pages written before the odds were shown by default: no effect (`hide-odds` wins).
+ * @attr wedges - `equal` (default: every slice the same size) or `weighted` (each slice sized by its odds).
  * @attr slices - The prizes as JSON, when there are no `<retain-slice>` children.
  * @attr instance - Names this wheel in state, counters and events (default: its `id`, else `default`).
  * @attr lang - Language (en, ru, uk, hu); default from the page.
@@ -99,7 +101,7 @@ export const swap = (first: string, second: string, showSecond: boolean) =>
  * @csspart copy-button - The copy button.
  * @csspart apply-link - The apply link.
  * @csspart expiry - The countdown to the code's expiry.
- * @csspart prizes - The list of prizes (visually hidden unless `show-odds`).
+ * @csspart prizes - The list of prizes with their odds (visually hidden with `hide-odds`).
  * @csspart dialog - The popup's `<dialog>`.
  * @csspart close-button - The popup's close button.
  * @csspart launcher - The popup's launcher button.
@@ -129,7 +131,9 @@ export class RetainSpinWheel extends RetainElement {
   @property({ attribute: 'outcome-timeout' }) outcomeTimeout: string | null = null;
   @property({ attribute: 'apply-url' }) applyUrl: string | null = null;
   @property({ type: Boolean, attribute: 'require-email' }) requireEmail = false;
+  @property({ type: Boolean, attribute: 'hide-odds' }) hideOdds = false;
   @property({ type: Boolean, attribute: 'show-odds' }) showOdds = false;
+  @property() wedges: string | null = null;
   @property() slices: string | null = null;
 
   // Read and written by `spin.ts` and `result.ts` too (@internal: not the wheel's public surface).
@@ -149,6 +153,8 @@ export class RetainSpinWheel extends RetainElement {
   @state() said = '';
   /** @internal */
   @state() rotation = 0;
+  /** @internal Where each slice sits on the wheel (`rotation.ts`). */
+  layout: Wedge[] = [];
   /** @internal */
   @state() fade = false;
   /** @internal */
@@ -255,6 +261,13 @@ export class RetainSpinWheel extends RetainElement {
       if (changed.get('outcomeSrc') !== undefined) this.readPrizes();
     }
     if (changed.has('slices') && changed.get('slices') !== undefined) this.readPrizes();
+    if (changed.has('prizes') || changed.has('wedges')) {
+      const sized = parseEnum(this, 'wedges', this.wedges, ['equal', 'weighted'], 'equal') === 'weighted';
+      const weights = this.prizes.map((slice) => slice.weight);
+      this.layout = wedgesOf(weights, sized);
+      // At rest, the first slice sits under the pointer rather than a border.
+      if (this.phase === 'loading' && this.prizes.length) this.rotation = mod(-middle(this.layout[0]), 360);
+    }
     if (changed.has('instance') && changed.get('instance') !== undefined) void this.refresh();
   }
 
@@ -283,8 +296,6 @@ export class RetainSpinWheel extends RetainElement {
 
   private readPrizes(): void {
     this.prizes = readSlices(this, this.outcomeSrc != null && parseUrl(this, 'outcome-src', this.outcomeSrc) !== null);
-    // At rest, the first slice sits under the pointer rather than a border.
-    if (this.phase === 'loading') this.rotation = mod(-180 / Math.max(this.prizes.length, 1), 360);
   }
 
   /** The popup's code: the wheel shows nothing in popup mode until it is loaded. */
@@ -329,7 +340,7 @@ export class RetainSpinWheel extends RetainElement {
     this.now = now;
     this.cooldownEnd = ends;
     this.win = win;
-    if (win) this.rotation = mod(-(360 / Math.max(this.prizes.length, 1)) * (win.slice + 0.5), 360);
+    if (win && this.layout[win.slice]) this.rotation = mod(-middle(this.layout[win.slice]), 360);
     this.phase = win ? 'won' : ends ? 'spun' : 'ready';
   }
 
@@ -438,11 +449,7 @@ export class RetainSpinWheel extends RetainElement {
 
   private renderBody(): TemplateResult {
     const l = this.l;
-    const n = this.prizes.length;
     const total = this.prizes.reduce((sum, slice) => sum + slice.weight, 0);
-    // Label box: along the radius, as tall as the slice allows at mid-radius (in % of the wheel's width).
-    const height = Math.min(24, 2 * 30 * Math.sin(Math.PI / n) * 0.9);
-    const font = Math.min(5.2, height / 2.9);
     const spinning = this.phase === 'spinning';
     const shown = this.phase === 'won' || this.phase === 'spun' || this.failed;
     return html`<h2 id="heading" part="heading"><slot name="heading">${l.term('title')}</slot></h2>
@@ -452,22 +459,27 @@ export class RetainSpinWheel extends RetainElement {
             class="wheel ${this.fade ? 'fade' : ''}"
             part="wheel"
             aria-hidden="true"
-            ${cssProps({ transform: `rotate(${this.rotation}deg)`, '--_h': `${height}cqi` })}
+            ${cssProps({ transform: `rotate(${this.rotation}deg)` })}
           >
             <svg viewBox="-100 -100 200 200">
-              ${this.prizes.map((slice, i) => svg`<path d=${slicePath(i, n, 97)} ${cssProps({ fill: this.colorOf(slice, i) })} />`)}
+              ${this.prizes.map((slice, i) => svg`<path d=${slicePath(i, this.layout, 97)} ${cssProps({ fill: this.colorOf(slice, i) })} />`)}
               <circle r="97" class="rim" />
             </svg>
             ${this.prizes.map((slice, i) => {
+              const wedge = this.layout[i];
+              const angle = middle(wedge);
+              // Label box: along the radius, as tall as the wedge allows at mid-radius (in % of the wheel's width).
+              const height = Math.min(24, 2 * 30 * Math.sin((Math.min(wedge.end - wedge.start, 180) * Math.PI) / 360) * 0.9);
               // Smaller type for a long word, so that it fits the label's width (31% of the wheel) unbroken.
               const longest = Math.max(...slice.label.split(' ').map((word) => word.length));
-              const size = Math.max(3.4, Math.min(font, 31 / (longest * 0.7)));
+              const size = Math.max(3.4, Math.min(5.2, height / 2.9, 31 / (longest * 0.7)));
               return html`<div
                 class="label"
                 part="label"
                 ${cssProps({
-                  '--_a': `${(360 / n) * (i + 0.5) - 90}deg`,
-                  ...((i + 0.5) / n > 0.5 ? FLIPPED : UPRIGHT),
+                  '--_a': `${angle - 90}deg`,
+                  ...(angle > 180 ? FLIPPED : UPRIGHT),
+                  '--_h': `${height}cqi`,
                   '--_c': this.colorOf(slice, i),
                   '--_fs': `${size}cqi`,
                   '--_lines': String(Math.max(1, Math.floor(height / (size * 1.15)))),
@@ -495,17 +507,12 @@ export class RetainSpinWheel extends RetainElement {
           ${swap(l.term('spin'), l.term('skip'), spinning)}
         </button>
       </form>
-      <ul part="prizes" class="prizes ${this.showOdds ? '' : 'sr'}" aria-label=${l.term('prizes')}>
+      <ul part="prizes" class="prizes ${this.hideOdds ? 'sr' : ''}" aria-label=${l.term('prizes')}>
         ${this.prizes.map(
           (slice) =>
             html`<li>
-              <span dir="auto">${slice.label}</span>${
-                this.showOdds
-                  ? html` <span class="odds"
-                      >${l.term('odds', { p: l.number(slice.weight / total, { style: 'percent', maximumFractionDigits: 1 }) })}</span
-                    >`
-                  : nothing
-              }
+              <span dir="auto">${slice.label}</span>
+              <span class="odds">${l.term('odds', { p: l.number(slice.weight / total, { style: 'percent', maximumFractionDigits: 1 }) })}</span>
             </li>`,
         )}
       </ul>

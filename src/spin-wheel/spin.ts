@@ -91,7 +91,7 @@ export async function spin(el: RetainSpinWheel, personal: { email?: string; mark
   el.announce();
   const from = el.rotation;
   const duration = spinDuration(el);
-  const to = landingRotation(from, win.slice, slices.length, Math.max(2, Math.round(duration / 700)), randomFloat());
+  const to = landingRotation(from, win.slice, el.layout, Math.max(2, Math.round(duration / 700)), randomFloat());
   el.rotation = mod(to, 360);
   if (reduce || !duration) el.fade = true;
   else {
