@@ -41,7 +41,7 @@ const FLIPPED = { '--_flip': '180deg', '--_end': 'flex-start', '--_side': 'left'
 
 export type Phase = 'loading' | 'ready' | 'spinning' | 'won' | 'spun';
 
-/** The wheels on this page, so that one that spins can tell its twins (same instance) at once. */
+/** The wheels on this page, so that one that spins can tell its twins (same state: instance or campaign) at once. */
 const wheels = new Set<RetainSpinWheel>();
 
 /** @internal The triggers' code (core), loaded for a popup with a `trigger` and for the snooze. */
@@ -75,6 +75,7 @@ export const swap = (first: string, second: string, showSecond: boolean) =>
  * @attr show-odds - Kept for pages written before the odds were shown by default: no effect (`hide-odds` wins).
  * @attr wedges - `equal` (default: every slice the same size) or `weighted` (each slice sized by its odds).
  * @attr slices - The prizes as JSON, when there are no `<retain-slice>` children.
+ * @attr campaign - Wheels of one campaign share one cooldown and one prize per shopper, across pages and tabs. Default: none (this wheel's own).
  * @attr instance - Names this wheel in state, counters and events (default: its `id`, else `default`).
  * @attr lang - Language (en, ru, uk, hu); default from the page.
  *
@@ -134,6 +135,7 @@ export class RetainSpinWheel extends RetainElement {
   @property({ type: Boolean, attribute: 'hide-odds' }) hideOdds = false;
   @property({ type: Boolean, attribute: 'show-odds' }) showOdds = false;
   @property() wedges: string | null = null;
+  @property() campaign: string | null = null;
   @property() slices: string | null = null;
 
   // Read and written by `spin.ts` and `result.ts` too (@internal: not the wheel's public surface).
@@ -192,9 +194,13 @@ export class RetainSpinWheel extends RetainElement {
   /** The read of the wheel's state, which starts once its first render is drawn. */
   private refreshing: Promise<void> = this.drawn.then(() => this.read());
 
-  /** @internal State keys of this wheel: `<key>/won`; cooldown keys `<key>/spin` and `<key>/snooze`. */
+  /**
+   * @internal State keys of this wheel: `<key>/won`; cooldown keys `<key>/spin` and `<key>/snooze`. Its
+   * campaign's when it has one (shared by every wheel of the campaign), else its instance's.
+   */
   get key(): string {
-    return `spin-wheel/${this.instanceName}`;
+    const campaign = this.campaign?.trim();
+    return campaign ? `spin-wheel-campaign/${campaign}` : `spin-wheel/${this.instanceName}`;
   }
 
   private get dialog(): HTMLDialogElement | null {
@@ -216,10 +222,7 @@ export class RetainSpinWheel extends RetainElement {
     wheels.add(this);
     const observer = new MutationObserver(() => this.readPrizes());
     observer.observe(this, { childList: true, subtree: true, attributes: true, characterData: true });
-    this.cleanups = [
-      () => observer.disconnect(),
-      onBroadcast(TOPIC, (message) => message.instance === this.instanceName && void this.refresh()),
-    ];
+    this.cleanups = [() => observer.disconnect(), onBroadcast(TOPIC, (message) => message.key === this.key && void this.refresh())];
     this.readPrizes();
     if (this.hasUpdated) {
       this.watch();
@@ -268,7 +271,9 @@ export class RetainSpinWheel extends RetainElement {
       // At rest, the first slice sits under the pointer rather than a border.
       if (this.phase === 'loading' && this.prizes.length) this.rotation = mod(-middle(this.layout[0]), 360);
     }
-    if (changed.has('instance') && changed.get('instance') !== undefined) void this.refresh();
+    // Another instance or campaign is another state to read (not on the first update: `drawn` reads it).
+    const renamed = (name: 'instance' | 'campaign') => changed.has(name) && changed.get(name) !== undefined;
+    if (renamed('instance') || renamed('campaign')) void this.refresh();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -340,8 +345,18 @@ export class RetainSpinWheel extends RetainElement {
     this.now = now;
     this.cooldownEnd = ends;
     this.win = win;
-    if (win && this.layout[win.slice]) this.rotation = mod(-middle(this.layout[win.slice]), 360);
+    const shown = win ? this.sliceShowing(win) : -1;
+    if (shown >= 0) this.rotation = mod(-middle(this.layout[shown]), 360);
     this.phase = win ? 'won' : ends ? 'spun' : 'ready';
+  }
+
+  /**
+   * The slice that shows `win` under the pointer: the one won, else (won on another wheel of the campaign,
+   * with other slices) one of the same prize; -1 when this wheel has none.
+   */
+  private sliceShowing(win: Win): number {
+    const same = (slice: Slice | undefined) => slice?.label === win.label && slice.type === win.type;
+    return same(this.prizes[win.slice]) ? win.slice : this.prizes.findIndex(same);
   }
 
   /** @internal The result card's code (`result.ts`), loaded once per wheel. */
@@ -356,10 +371,10 @@ export class RetainSpinWheel extends RetainElement {
     console.warn(`<${this.localName}> could not ${what}`, error);
   }
 
-  /** @internal Tells this wheel's twins (same instance) that its state changed: in the other tabs, and on this page. */
+  /** @internal Tells this wheel's twins (same state: instance or campaign) that it changed, in the other tabs and on this page. */
   announce(): void {
-    broadcast({ topic: TOPIC, instance: this.instanceName });
-    for (const wheel of wheels) if (wheel !== this && wheel.instanceName === this.instanceName) void wheel.refresh();
+    broadcast({ topic: TOPIC, key: this.key });
+    for (const wheel of wheels) if (wheel !== this && wheel.key === this.key) void wheel.refresh();
   }
 
   /** @internal Counts (if `counter` is given), then emits; with `countAfter`, emits first (a link leaving the page). */
