@@ -10,7 +10,7 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { broadcast, onBroadcast } from '../core/broadcast.js';
-import { parseDuration, parseEnum, parseUrl } from '../core/config.js';
+import { parseDuration, parseEnum, parseUrl, warnInvalid } from '../core/config.js';
 import type { CounterName } from '../core/counters.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
@@ -70,7 +70,8 @@ export const swap = (first: string, second: string, showSecond: boolean) =>
  * @attr outcome-src - The store's URL that decides the outcome (POST, JSON); codes then come from its answer.
  * @attr outcome-timeout - How long to wait for `outcome-src`. Default `8s`.
  * @attr apply-url - A link template to apply the code, `{code}` replaced, e.g. `/discount/{code}`. https: or relative.
- * @attr require-email - Asks for an email before the spin (sent only in `retain-spin-started`, never stored).
+ * @attr require-email - Asks for an email before the spin (in `retain-spin-started`, and to `email-endpoint`; never stored).
+ * @attr email-endpoint - With `require-email`: the store's URL (https: or relative) that receives the email and its marketing consent (POST, JSON) when the shopper spins.
  * @attr hide-odds - Hides the prizes and their odds under the wheel (still read to screen readers). Shown by default.
  * @attr show-odds - Kept for pages written before the odds were shown by default: no effect (`hide-odds` wins).
  * @attr wedges - `equal` (default: every slice the same size) or `weighted` (each slice sized by its odds).
@@ -132,6 +133,7 @@ export class RetainSpinWheel extends RetainElement {
   @property({ attribute: 'outcome-timeout' }) outcomeTimeout: string | null = null;
   @property({ attribute: 'apply-url' }) applyUrl: string | null = null;
   @property({ type: Boolean, attribute: 'require-email' }) requireEmail = false;
+  @property({ attribute: 'email-endpoint' }) emailEndpoint: string | null = null;
   @property({ type: Boolean, attribute: 'hide-odds' }) hideOdds = false;
   @property({ type: Boolean, attribute: 'show-odds' }) showOdds = false;
   @property() wedges: string | null = null;
@@ -177,6 +179,8 @@ export class RetainSpinWheel extends RetainElement {
   src: string | null = null;
   /** @internal The apply link template, checked. */
   apply: string | null = null;
+  /** @internal Where the shopper's email goes when they spin (`email-endpoint` with `require-email`), checked. */
+  emailTo: string | null = null;
   /** @internal The landing animation, while it runs (skip finishes it). */
   animation: Animation | undefined;
   /** @internal A result of this tab's spin is shown even without a code. */
@@ -258,6 +262,13 @@ export class RetainSpinWheel extends RetainElement {
     if (changed.has('applyUrl')) {
       // Checked with a stand-in code, so that a `javascript:` template is refused before anyone wins.
       this.apply = this.applyUrl && parseUrl(this, 'apply-url', this.applyUrl.replaceAll('{code}', 'CODE')) ? this.applyUrl : null;
+    }
+    if (changed.has('emailEndpoint') || changed.has('requireEmail')) {
+      this.emailTo = parseUrl(this, 'email-endpoint', this.emailEndpoint);
+      if (this.emailTo && !this.requireEmail) {
+        warnInvalid(this, 'email-endpoint', this.emailEndpoint, 'has no effect without require-email', 'no email is asked for or sent');
+        this.emailTo = null;
+      }
     }
     if (changed.has('outcomeSrc')) {
       this.src = parseUrl(this, 'outcome-src', this.outcomeSrc);

@@ -7,6 +7,7 @@ import { makeDetail } from '../core/events.js';
 import { randomFloat } from '../core/random.js';
 import { storage } from '../core/storage.js';
 import { clearCooldown, startCooldown } from '../core/cooldowns.js';
+import { sendEmail } from './email.js';
 import { askStore, drawWin, type Win } from './outcome.js';
 import { landingRotation, mod } from './rotation.js';
 import { MAX_DURATION, type RetainSpinWheel } from './spin-wheel.js';
@@ -58,10 +59,12 @@ export async function spin(el: RetainSpinWheel, personal: { email?: string; mark
     el.phase = 'loading';
     return el.refresh();
   }
-  el.tell(
-    new RetainSpinStartedEvent(makeDetail(el.widgetName, el.instanceName, { source: el.src ? 'store' : 'wheel', ...personal })),
-    'interacted',
+  const started = new RetainSpinStartedEvent(
+    makeDetail(el.widgetName, el.instanceName, { source: el.src ? 'store' : 'wheel', ...personal }),
   );
+  el.tell(started, 'interacted');
+  if (el.emailTo && personal.email)
+    void sendEmail(el, el.emailTo, started.detail.id, { email: personal.email, marketingConsent: !!personal.marketingConsent });
   let win: Win;
   let waiting: Animation | undefined;
   try {
