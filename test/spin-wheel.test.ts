@@ -601,6 +601,8 @@ describe('retain-spin-wheel', () => {
       expect(dialog.open).to.equal(true);
       expect(dialog.matches(':modal')).to.equal(true);
       await waitUntil(() => deepActive() === spinButton(el), 'focus is not on the spin button');
+      // The dialog fades in: axe measures the odds list's contrast as painted.
+      await settledAnimations(el);
       await expect(el).to.be.accessible();
       await sendKeys({ press: 'Escape' });
       await waitUntil(() => !dialog.open);

@@ -54,6 +54,6 @@ export async function sendEmail(
     });
     if (!response.ok) throw new Error(`the store answered ${response.status}`);
   } catch (error) {
-    el.warn('send the email to its email-endpoint (the spin goes on; the email is not kept to try again)', error);
+    el.warn('send the email to its email-endpoint', error);
   }
 }

@@ -1,9 +1,13 @@
-/** The looks of the result card, adopted by the wheel's shadow root when the card's code loads (`result.ts`). */
+/**
+ * The looks of the result card, adopted by the wheel's shadow root when the card's code loads (`result.ts`).
+ * The card lies over the lower part of the wheel, below the pointer and the slice won; on a small wheel (a
+ * phone's popup) it grows upwards as far as its text needs, so that the expiry line is never cut off. Its
+ * type is the page's on a full-size wheel, down to 13 px on a phone's (5.5 % of the wheel), the expiry line
+ * never below 12 px, and the code on one line at 7.5 % of the wheel (a long one still breaks anywhere).
+ */
 import { css } from 'lit';
 
 export const resultStyles = css`
-  /* Over the lower part of the wheel, below the pointer and the slice won; on a small wheel (a phone's
-     popup) it grows upwards as far as its text needs, so that the expiry line is never cut off. */
   .card {
     position: absolute;
     inset: auto 1% 1%;
@@ -17,7 +21,6 @@ export const resultStyles = css`
     justify-content: safe center;
     gap: 0.5em;
     padding: 0.75em;
-    /* The page's size on a full-size wheel, down to 13 px on a phone's (a 260 px popup wheel). */
     font-size: min(1em, max(13px, 5.5cqi));
     overflow: auto;
     border-radius: 1rem;
@@ -33,7 +36,6 @@ export const resultStyles = css`
     font-weight: 700;
     font-size: 1.1em;
   }
-  /* One line for a usual code on a phone's wheel too (7.5 % of the wheel); a long one still breaks anywhere. */
   .code {
     font:
       700 min(1.5em, 7.5cqi) / 1.15 ui-monospace,

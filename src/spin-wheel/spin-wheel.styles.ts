@@ -1,5 +1,13 @@
 import { css } from 'lit';
 
+/**
+ * The wheel's looks. What is not obvious is said here, not in the CSS, which ships as it is written:
+ * - `.stage` is 24rem by default but at least 384 px, and never below 300 px unless its container is
+ *   narrower: a theme's small root font size (Shopify Dawn's 62.5 %) must not shrink the wheel, and its
+ *   labels with it, below a readable size. It is a size container: the result card's type follows it.
+ * - `.disc` is the round window the wheel turns in. A turned square box reaches past its circle (by 30 %
+ *   of its side at 45°): clipped, its corners neither cover the spin button below nor widen the page.
+ */
 export const styles = css`
   :host {
     display: block;
@@ -35,20 +43,14 @@ export const styles = css`
     font-weight: 700;
     margin: 0 0 0.75rem;
   }
-  /* A theme's small root font size (Shopify Dawn's 62.5 %) must not shrink the wheel, and its labels with
-     it, below a readable size: by default 24rem but at least 384 px, and never below 300 px unless its
-     container is narrower. */
   .stage {
     position: relative;
     width: min(100%, max(var(--retain-spin-wheel-size, max(24rem, 384px)), 300px));
     aspect-ratio: 1;
-    /* The result card's type follows the wheel's size (cqi). */
     container-type: inline-size;
     margin: 0 auto;
   }
-    /* The round window the wheel turns in. A turned square box reaches past its circle (by 30 % of its side
-     at 45°): clipped here, its corners neither cover the spin button below nor widen the page. */
-  .disc {
+    .disc {
     position: absolute;
     inset: 4%;
     border-radius: 50%;

@@ -22,7 +22,6 @@ import { stored } from '../core/stored.js';
 import type { Win } from './outcome.js';
 import type { WheelPopup } from './popup.js';
 import type { WheelResult } from './result.js';
-import { cssProps } from './css-props.js';
 import { middle, mod, slicePath, wedgesOf, type Wedge } from './rotation.js';
 import { readSlices, type Slice } from './slices.js';
 import { RetainSpinShownEvent } from './spin-wheel.events.js';
@@ -288,6 +287,7 @@ export class RetainSpinWheel extends RetainElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    this.paint();
     if (changed.has('mode') || (this.popup && changed.has('trigger'))) this.watch();
     const ticking = this.phase === 'won' && this.win?.expiresAt != null;
     if (ticking && !this.ticker) this.ticker = setInterval(() => this.tick(), 1000);
@@ -481,39 +481,12 @@ export class RetainSpinWheel extends RetainElement {
     return html`<h2 id="heading" part="heading"><slot name="heading">${l.term('title')}</slot></h2>
       <div class="stage" part="stage">
         <div class="disc">
-          <div
-            class="wheel ${this.fade ? 'fade' : ''}"
-            part="wheel"
-            aria-hidden="true"
-            ${cssProps({ transform: `rotate(${this.rotation}deg)` })}
-          >
+          <div class="wheel ${this.fade ? 'fade' : ''}" part="wheel" aria-hidden="true">
             <svg viewBox="-100 -100 200 200">
-              ${this.prizes.map((slice, i) => svg`<path d=${slicePath(i, this.layout, 97)} ${cssProps({ fill: this.colorOf(slice, i) })} />`)}
+              ${this.prizes.map((_, i) => svg`<path d=${slicePath(i, this.layout, 97)} />`)}
               <circle r="97" class="rim" />
             </svg>
-            ${this.prizes.map((slice, i) => {
-              const wedge = this.layout[i];
-              const angle = middle(wedge);
-              // Label box: along the radius, as tall as the wedge allows at mid-radius (in % of the wheel's width).
-              const height = Math.min(24, 2 * 30 * Math.sin((Math.min(wedge.end - wedge.start, 180) * Math.PI) / 360) * 0.9);
-              // Smaller type for a long word, so that it fits the label's width (31% of the wheel) unbroken.
-              const longest = Math.max(...slice.label.split(' ').map((word) => word.length));
-              const size = Math.max(3.4, Math.min(5.2, height / 2.9, 31 / (longest * 0.7)));
-              return html`<div
-                class="label"
-                part="label"
-                ${cssProps({
-                  '--_a': `${angle - 90}deg`,
-                  ...(angle > 180 ? FLIPPED : UPRIGHT),
-                  '--_h': `${height}cqi`,
-                  '--_c': this.colorOf(slice, i),
-                  '--_fs': `${size}cqi`,
-                  '--_lines': String(Math.max(1, Math.floor(height / (size * 1.15)))),
-                })}
-              >
-                <span dir="auto">${slice.label}</span>
-              </div>`;
-            })}
+            ${this.prizes.map((slice) => html`<div class="label" part="label"><span dir="auto">${slice.label}</span></div>`)}
           </div>
         </div>
         <svg class="pointer" part="pointer" viewBox="0 0 24 30" aria-hidden="true"><path d="M2 2h20L12 28z" /></svg>
@@ -545,12 +518,60 @@ export class RetainSpinWheel extends RetainElement {
       <p class="sr" role="status">${this.said}</p>`;
   }
 
+  /**
+   * The wheel's angle, the slices' colours and the labels' geometry, set through the CSSOM: a strict
+   * Content-Security-Policy (`style-src 'self'`) refuses `style="…"` attributes, not this. Runs after
+   * every render, before the browser draws it; writes only what changed.
+   */
+  private paint(): void {
+    const root = this.renderRoot;
+    const wheel = root.querySelector<HTMLElement>('.wheel');
+    if (!wheel) return;
+    setStyle(wheel, { transform: `rotate(${this.rotation}deg)` });
+    const paths = wheel.querySelectorAll<SVGPathElement>('svg path');
+    const labels = wheel.querySelectorAll<HTMLElement>('.label');
+    this.prizes.forEach((slice, i) => {
+      const color = this.colorOf(slice, i);
+      setStyle(paths[i], { fill: color });
+      setStyle(labels[i], { ...this.labelGeometry(slice, i), '--_c': color });
+    });
+  }
+
+  /** A label along the middle of its wedge, as tall as the wedge allows and in type that fits it (in % of the wheel's width). */
+  private labelGeometry(slice: Slice, i: number): Record<string, string> {
+    const wedge = this.layout[i];
+    const angle = middle(wedge);
+    // Along the radius, as tall as the wedge is wide at mid-radius.
+    const height = Math.min(24, 2 * 30 * Math.sin((Math.min(wedge.end - wedge.start, 180) * Math.PI) / 360) * 0.9);
+    // Smaller type for a long word, so that it fits the label's width (31% of the wheel) unbroken.
+    const longest = Math.max(...slice.label.split(' ').map((word) => word.length));
+    const size = Math.max(3.4, Math.min(5.2, height / 2.9, 31 / (longest * 0.7)));
+    return {
+      '--_a': `${angle - 90}deg`,
+      ...(angle > 180 ? FLIPPED : UPRIGHT),
+      '--_h': `${height}cqi`,
+      '--_fs': `${size}cqi`,
+      '--_lines': String(Math.max(1, Math.floor(height / (size * 1.15)))),
+    };
+  }
+
   private colorOf(slice: Slice, i: number): string {
     const n = this.prizes.length;
     // Cycle the palette, never giving the last slice the first one's colour.
     const k = i === n - 1 && i % PALETTE.length === 0 && i ? 3 : i % PALETTE.length;
     return slice.color ?? `var(--retain-spin-wheel-slice-${k + 1},${PALETTE[k]})`;
   }
+}
+
+/** What `setStyle` last set on each element, so that a re-render that moves nothing restyles nothing. */
+const styled = new WeakMap<Element, Record<string, string>>();
+
+/** Sets CSS properties on `element` through the CSSOM, each only when it changed. */
+function setStyle(element: HTMLElement | SVGElement | undefined, props: Record<string, string>): void {
+  if (!element) return;
+  const last = styled.get(element) ?? {};
+  for (const [name, value] of Object.entries(props)) if (last[name] !== value) element.style.setProperty(name, value);
+  styled.set(element, props);
 }
 
 defineElement('retain-spin-wheel', RetainSpinWheel);
