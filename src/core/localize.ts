@@ -220,7 +220,9 @@ export class LocalizeController<K extends string = string> implements ReactiveCo
   /** A language's name in the shown language ("German" for `de`), or its tag where `Intl` has none. */
   languageName(tag: string): string {
     try {
-      return cached('language', this.language, undefined, () => new Intl.DisplayNames([this.language], { type: 'language' })).of(tag) ?? tag;
+      return (
+        cached('language', this.language, undefined, () => new Intl.DisplayNames([this.language], { type: 'language' })).of(tag) ?? tag
+      );
     } catch {
       return tag;
     }
