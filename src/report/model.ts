@@ -20,7 +20,10 @@ export type ExclusionReason = 'cancelled' | 'voided' | 'refunded' | 'test' | 'in
 export interface ReportOptions {
   /** "Today" for recency and churn: default the latest order's date. */
   asOf?: number;
-  /** Days without an order after which a customer counts as lapsed; default from the store's own median gap (documented rule). */
+  /**
+   * Days without an order after which a customer counts as lapsed; default from the store's own gaps
+   * between orders (documented rule: `defaultLapseDays` in metrics/lapse.ts).
+   */
   lapseDays?: number;
   /** Customer acquisition cost per currency, for CLV : CAC. */
   cac?: Record<string, number>;
