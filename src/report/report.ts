@@ -245,6 +245,8 @@ export class RetainReport extends RetainElement {
   /** Reads files the owner chose or dropped (also callable from a store's own script). */
   async read(files: readonly File[]): Promise<void> {
     if (!files.length) return;
+    // A new attempt clears the last one's message.
+    if (this.view === 'failed') this.view = this.report ? 'report' : 'idle';
     const sorted = await sortFiles(files);
     if (!sorted.orders && sorted.events && this.report?.exportable) {
       // Events for the report already read: the worker still holds its orders.

@@ -29,7 +29,12 @@ interface Held {
   orders: ReportOrder[];
   /** Hashed key → the customer as the owner's file wrote it (email, else customer id, else name). */
   contacts: Map<string, string>;
-  base: Omit<ComputedReport, 'figures' | 'computedAt' | 'settings'>;
+  source: ComputedReport['source'];
+  exclusions: Exclusions;
+  /** Problems of the orders (and customers) files, and of the events file, which may come later. */
+  problems: ProblemLog;
+  eventProblems?: ProblemLog;
+  funnels?: ComputedReport['funnels'];
   figures?: ComputedReport['figures'];
 }
 let held: Held | undefined;
@@ -201,19 +206,38 @@ function options(settings: Settings): ReportOptions {
 }
 
 function compute(settings: Settings): ComputedReport {
+  const now = held!;
   progress('compute', 0);
-  const figures = computeReport(held!.orders, options(settings));
-  held!.figures = figures;
+  const figures = computeReport(now.orders, options(settings));
+  now.figures = figures;
   progress('compute', 1);
-  // The members stay here (for the CSV export): the page gets the aggregates only.
-  return { ...held!.base, figures: withoutMembers(figures), settings, computedAt: Date.now(), exportable: true };
+  const logs = [now.problems, now.eventProblems].filter((log): log is ProblemLog => !!log);
+  const problemCounts: ComputedReport['problemCounts'] = {};
+  for (const log of logs) {
+    for (const [kind, count] of Object.entries(log.counts)) {
+      const k = kind as keyof typeof log.counts;
+      problemCounts[k] = (problemCounts[k] ?? 0) + count;
+    }
+  }
+  return {
+    source: now.source,
+    exclusions: now.exclusions,
+    problems: logs.flatMap((log) => log.kept),
+    problemCounts,
+    problemTotal: logs.reduce((sum, log) => sum + log.total, 0),
+    funnels: now.funnels,
+    // The members stay here (for the CSV export): the page gets the aggregates only.
+    figures: withoutMembers(figures),
+    settings,
+    computedAt: Date.now(),
+    exportable: true,
+  };
 }
 
 async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
-  const problems = new ProblemLog();
-  const emailByName = message.customers ? await readCustomers(message.customers, problems) : undefined;
-  let events: FunnelCounter | undefined;
   if (message.orders) {
+    const problems = new ProblemLog();
+    const emailByName = message.customers ? await readCustomers(message.customers, problems) : undefined;
     const file = await fetchInput(message.orders);
     const read = await readOrders(file, message.settings, message.mapping, problems, emailByName);
     if (!read) {
@@ -235,20 +259,15 @@ async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
     held = {
       orders,
       contacts,
-      base: {
-        source: {
-          name: message.ordersName ?? (message.orders instanceof Blob ? 'orders.csv' : message.orders.url.split('/').pop() || 'orders.csv'),
-          format: read.layout.format,
-          rows: read.rows,
-          orders: orders.length + excluded,
-          byName: read.drafts.some((order) => order.identity.startsWith('name:')),
-          currencyFrom: read.currencyFrom,
-        },
-        exclusions: read.exclusions,
-        problems: problems.kept,
-        problemCounts: problems.counts,
-        problemTotal: problems.total,
-        exportable: true,
+      problems,
+      exclusions: read.exclusions,
+      source: {
+        name: message.ordersName ?? (message.orders instanceof Blob ? 'orders.csv' : message.orders.url.split('/').pop() || 'orders.csv'),
+        format: read.layout.format,
+        rows: read.rows,
+        orders: orders.length + excluded,
+        byName: read.drafts.some((order) => order.identity.startsWith('name:')),
+        currencyFrom: read.currencyFrom,
       },
     };
   } else if (!held) {
@@ -256,18 +275,11 @@ async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
     return;
   }
   if (message.events) {
-    events = await readEvents(await fetchInput(message.events), problems);
-    if (!message.orders) {
-      // Events added to the report already read: keep its problems, add these.
-      held.base.problems = [...held.base.problems, ...problems.kept];
-      for (const [kind, count] of Object.entries(problems.counts)) {
-        const k = kind as keyof typeof problems.counts;
-        held.base.problemCounts[k] = (held.base.problemCounts[k] ?? 0) + count;
-      }
-      held.base.problemTotal += problems.total;
-    }
+    const eventProblems = new ProblemLog();
+    const counter = await readEvents(await fetchInput(message.events), eventProblems);
+    held.eventProblems = eventProblems;
+    held.funnels = counter.finish(held.orders);
   }
-  if (events) held.base.funnels = events.finish(held.orders);
   post({ type: 'done', report: compute(message.settings) });
 }
 
