@@ -16,8 +16,28 @@ export interface LineChart {
 type UPlot = typeof uPlot;
 let loading: Promise<UPlot> | undefined;
 
+/**
+ * uPlot makes an `Intl.NumberFormat(navigator.language)` when its module loads, which throws where the
+ * browser reports a language that is no BCP 47 tag (WebKitGTK under `LANG=C` says "C"), and the module
+ * never loads. Only then, and only while it loads, the browser's language reads as `en-US`.
+ */
+async function importUPlot(): Promise<{ default: UPlot }> {
+  try {
+    new Intl.NumberFormat(navigator.language);
+    return await import('uplot');
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+  }
+  Object.defineProperty(navigator, 'language', { configurable: true, get: () => 'en-US' });
+  try {
+    return await import('uplot');
+  } finally {
+    delete (navigator as { language?: string }).language;
+  }
+}
+
 function load(): Promise<UPlot> {
-  return (loading ??= import('uplot').then(
+  return (loading ??= importUPlot().then(
     (module) => module.default,
     (error: unknown) => {
       loading = undefined;
