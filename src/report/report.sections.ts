@@ -15,7 +15,8 @@ export interface SectionContext {
   l: LocalizeController<ReportTerm>;
   report: ComputedReport;
   figures: CurrencyFigures;
-  /** The definition shown by a click (touch has no hover), and one hidden by Escape. */
+  /** The definition of the focused figure, the one kept open by a click (touch has no hover), and one hidden by Escape. */
+  focusedTip?: string;
   pinnedTip?: string;
   quietTip?: string;
   onTip: (event: Event, key: string) => void;
@@ -57,7 +58,7 @@ type FigureKey =
 /** One figure: its name is a button that describes it (hover, focus, or a click to keep it open). */
 function figure(c: SectionContext, key: FigureKey, value: string, note?: string | TemplateResult): TemplateResult {
   const id = `def-${key}`;
-  const classes = `figure ${c.pinnedTip === key ? 'pinned' : ''} ${c.quietTip === key ? 'quiet' : ''}`;
+  const classes = `figure ${c.focusedTip === key ? 'focused' : ''} ${c.pinnedTip === key ? 'pinned' : ''} ${c.quietTip === key ? 'quiet' : ''}`;
   return html`<li class=${classes} part="figure" data-figure=${key}>
     <button
       type="button"
@@ -66,6 +67,7 @@ function figure(c: SectionContext, key: FigureKey, value: string, note?: string 
       aria-expanded=${c.pinnedTip === key ? 'true' : 'false'}
       @click=${(event: Event) => c.onTip(event, key)}
       @keydown=${(event: Event) => c.onTip(event, key)}
+      @focus=${(event: Event) => c.onTip(event, key)}
       @blur=${(event: Event) => c.onTip(event, key)}
     >
       ${t(c, `fig.${key}`)}
@@ -100,7 +102,7 @@ export function keyFigures(c: SectionContext): TemplateResult {
           : undefined,
       )
     : figure(c, 'clvCac', '—', t(c, 'val.noCac'));
-  return html`<section class="block" aria-labelledby="figures-title">
+  return html`<section class="block">
     <h3 id="figures-title">${t(c, 'figuresTitle')}</h3>
     <ul class="figures">
       ${figure(c, 'customers', count(c, f.customers))} ${figure(c, 'orders', count(c, f.orders))}
@@ -125,7 +127,7 @@ export function keyFigures(c: SectionContext): TemplateResult {
 
 export function returningTable(c: SectionContext, chart: TemplateResult): TemplateResult {
   const rows = c.figures.returningByMonth;
-  return html`<section class="block" aria-labelledby="returning-title">
+  return html`<section class="block">
     <h3 id="returning-title">${t(c, 'returningTitle')}</h3>
     <p class="definition">${t(c, 'def.returning')}</p>
     ${chart}
@@ -162,7 +164,7 @@ export function cohortTable(c: SectionContext, chart: TemplateResult): TemplateR
   const rows = c.figures.cohorts;
   const width = Math.max(0, ...rows.map((row) => row.retention.length));
   const months = Array.from({ length: width }, (_, k) => k);
-  return html`<section class="block" aria-labelledby="cohorts-title">
+  return html`<section class="block">
     <h3 id="cohorts-title">${t(c, 'cohortsTitle')}</h3>
     <p class="definition">${t(c, 'def.cohorts')}</p>
     <div class="scroll" tabindex="0" role="region" aria-labelledby="cohorts-title">
@@ -213,7 +215,7 @@ export function retentionCurve(figures: CurrencyFigures): (number | null)[] {
 export function rfmTable(c: SectionContext): TemplateResult {
   const { segments } = c.figures.rfm;
   const revenue = segments.reduce((sum, s) => sum + s.revenue, 0);
-  return html`<section class="block" aria-labelledby="rfm-title">
+  return html`<section class="block">
     <h3 id="rfm-title">${t(c, 'rfmTitle')}</h3>
     <p class="definition">${t(c, 'def.rfm')}</p>
     ${c.report.exportable ? nothing : html`<p class="note">${t(c, 'exportNeedsFile')}.</p>`}
@@ -274,7 +276,7 @@ export function predicted(c: SectionContext): TemplateResult {
         <p class="params">${params}</p>
       </details>`;
   }
-  return html`<section class="block" aria-labelledby="predicted-title">
+  return html`<section class="block">
     <h3 id="predicted-title">${t(c, 'predictedTitle', { days: horizon })}</h3>
     <p class="definition">${t(c, 'def.predicted')}</p>
     ${body}
@@ -343,7 +345,7 @@ export function funnels(c: SectionContext, funnels: Funnels | undefined): Templa
         ])}
       </div>`;
   }
-  return html`<section class="block" aria-labelledby="funnels-title">
+  return html`<section class="block">
     <h3 id="funnels-title">${t(c, 'funnelsTitle')}</h3>
     ${body}
   </section>`;
@@ -360,7 +362,7 @@ export function leftOut(c: Pick<SectionContext, 'l' | 'report'>): TemplateResult
   const { exclusions, problems, problemTotal } = c.report;
   const reasons = (Object.keys(exclusions) as (keyof typeof exclusions)[]).filter((reason) => exclusions[reason] > 0);
   const excluded = reasons.reduce((sum, reason) => sum + exclusions[reason], 0);
-  return html`<section class="block" aria-labelledby="excluded-title">
+  return html`<section class="block">
     <h3 id="excluded-title">${c.l.term('excludedTitle')}</h3>
     ${
       excluded

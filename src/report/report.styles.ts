@@ -271,7 +271,7 @@ export const styles = css`
     box-shadow: 0 0.4rem 1.2rem rgb(0 0 0 / 0.18);
   }
   .figure:hover .tip,
-  .term:focus-visible ~ .tip,
+  .figure.focused .tip,
   .figure.pinned .tip {
     display: block;
   }
@@ -429,11 +429,10 @@ export const styles = css`
       border: 0;
       padding: 0;
     }
-    .no-print,
-    .drop,
-    .progress,
-    .status,
-    .scroll::-webkit-scrollbar {
+    .base .no-print,
+    .base .drop,
+    .base .progress,
+    .base .status {
       display: none;
     }
     .scroll {

@@ -125,13 +125,18 @@ export class RetainReport extends RetainElement {
   /** @internal */
   @state() dragging = false;
   /** @internal */
+  @state() focusedTip?: string;
+  /** @internal */
   @state() pinnedTip?: string;
   /** @internal */
   @state() quietTip?: string;
   /** @internal The owner's settings from the form, over the attributes'. */
   @state() edits: { lapseDays?: number | null; cac: Record<string, number> } = { cac: {} };
 
-  /** Resolves when the first report is on screen or none is (nothing saved, no `src`). */
+  /**
+   * Resolves once the element knows what it shows first: the report reopened from this browser, or none;
+   * with `src`, once reading has begun (`retain-report-ready` says when the report is there).
+   */
   readonly ready: Promise<void>;
   private resolveReady!: () => void;
 
@@ -211,10 +216,17 @@ export class RetainReport extends RetainElement {
   }
 
   private async start(): Promise<void> {
+    // After the first update has finished: what follows changes the element's state.
+    await this.updateComplete;
     const src = parseUrl(this, 'src', this.src);
     const eventsSrc = parseUrl(this, 'events-src', this.eventsSrc);
     if (src) {
-      this.run({ orders: { url: src }, ordersName: src.split('/').pop(), events: eventsSrc ? { url: eventsSrc } : undefined });
+      this.run({
+        orders: { url: src },
+        ordersName: new URL(src).pathname.split('/').pop(),
+        events: eventsSrc ? { url: eventsSrc } : undefined,
+      });
+      this.resolveReady();
       return;
     }
     // IndexedDB after the first frame: the drop zone shows at once.
@@ -232,7 +244,8 @@ export class RetainReport extends RetainElement {
   }
 
   private run(pending: Pending, mapping?: ColumnMapping): void {
-    this.runner.stop();
+    // A new export ends the worker and whatever it holds; events for the report read keep it.
+    if (pending.orders) this.runner.stop();
     this.pending = pending;
     this.failure = undefined;
     this.mapping = undefined;
@@ -402,7 +415,11 @@ export class RetainReport extends RetainElement {
       // WCAG 1.4.13: a description shown on focus can be dismissed without moving focus.
       this.quietTip = key;
       if (this.pinnedTip === key) this.pinnedTip = undefined;
-    } else if (event.type === 'blur' && this.quietTip === key) this.quietTip = undefined;
+    } else if (event.type === 'focus') this.focusedTip = key;
+    else if (event.type === 'blur') {
+      if (this.focusedTip === key) this.focusedTip = undefined;
+      if (this.quietTip === key) this.quietTip = undefined;
+    }
   }
 
   private onDrop(event: DragEvent): void {
@@ -549,6 +566,7 @@ export class RetainReport extends RetainElement {
       l,
       report,
       figures,
+      focusedTip: this.focusedTip,
       pinnedTip: this.pinnedTip,
       quietTip: this.quietTip,
       onTip: (event, key) => this.onTip(event, key),
