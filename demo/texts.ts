@@ -12,6 +12,7 @@ const en = {
   'nav.label': 'Main',
   'nav.teas': 'Teas',
   'nav.offers': 'Offers',
+  'nav.report': 'Owner’s report',
   'lang.label': 'Language',
   'cart.link': 'Cart',
   'cart.items': { one: '{n} item', other: '{n} items' },
@@ -119,6 +120,10 @@ const en = {
   'order.again': 'Place another demo order',
   'order.sample': 'This is a sample order. Place your own from the cart, or make a new one here.',
   'order.delivery': 'Delivery',
+  'doc.report': 'Retention report: Kettlebloom Tea',
+  'report.title': 'For the shop owner: what the orders say',
+  'report.lede':
+    'Kettlebloom’s orders of the last 18 months, as Shopify exports them, and the events the kit sent to the shop’s endpoint. Everything is computed in this browser; drop your own export to see your store’s figures.',
 } satisfies Record<string, Text>;
 
 export type TextKey = keyof typeof en;
@@ -130,6 +135,7 @@ const ru: Texts = {
   'nav.label': 'Основное меню',
   'nav.teas': 'Чай',
   'nav.offers': 'Акции',
+  'nav.report': 'Отчёт владельца',
   'lang.label': 'Язык',
   'cart.link': 'Корзина',
   'cart.items': { one: '{n} товар', few: '{n} товара', many: '{n} товаров', other: '{n} товара' },
@@ -237,6 +243,10 @@ const ru: Texts = {
   'order.again': 'Оформить ещё один демо-заказ',
   'order.sample': 'Это пример заказа. Оформите свой в корзине или создайте новый здесь.',
   'order.delivery': 'Доставка',
+  'doc.report': 'Отчёт об удержании — Kettlebloom Tea',
+  'report.title': 'Для владельца магазина: что говорят заказы',
+  'report.lede':
+    'Заказы Kettlebloom за 18 месяцев в выгрузке Shopify и события, которые кит отправлял на адрес магазина. Всё считается в этом браузере; перетащите свою выгрузку, чтобы увидеть показатели своего магазина.',
 };
 
 const uk: Texts = {
@@ -245,6 +255,7 @@ const uk: Texts = {
   'nav.label': 'Головне меню',
   'nav.teas': 'Чай',
   'nav.offers': 'Акції',
+  'nav.report': 'Звіт власника',
   'lang.label': 'Мова',
   'cart.link': 'Кошик',
   'cart.items': { one: '{n} товар', few: '{n} товари', many: '{n} товарів', other: '{n} товару' },
@@ -352,6 +363,10 @@ const uk: Texts = {
   'order.again': 'Оформити ще одне демо-замовлення',
   'order.sample': 'Це приклад замовлення. Оформіть своє в кошику або створіть нове тут.',
   'order.delivery': 'Доставка',
+  'doc.report': 'Звіт про утримання — Kettlebloom Tea',
+  'report.title': 'Для власника магазину: що кажуть замовлення',
+  'report.lede':
+    'Замовлення Kettlebloom за 18 місяців у вивантаженні Shopify і події, які кіт надсилав на адресу магазину. Усе рахується в цьому браузері; перетягніть своє вивантаження, щоб побачити показники свого магазину.',
 };
 
 const hu: Texts = {
@@ -360,6 +375,7 @@ const hu: Texts = {
   'nav.label': 'Főmenü',
   'nav.teas': 'Teák',
   'nav.offers': 'Ajánlatok',
+  'nav.report': 'Tulajdonosi jelentés',
   'lang.label': 'Nyelv',
   'cart.link': 'Kosár',
   'cart.items': { one: '{n} termék', other: '{n} termék' },
@@ -467,6 +483,10 @@ const hu: Texts = {
   'order.again': 'Újabb bemutató rendelés',
   'order.sample': 'Ez egy minta rendelés. Adjon le sajátot a kosárból, vagy hozzon létre itt egy újat.',
   'order.delivery': 'Szállítás',
+  'doc.report': 'Megtartási jelentés – Kettlebloom Tea',
+  'report.title': 'A bolt tulajdonosának: mit mondanak a rendelések',
+  'report.lede':
+    'A Kettlebloom elmúlt 18 havi rendelései a Shopify exportjában, és az események, amelyeket a kit a bolt végpontjára küldött. Minden ebben a böngészőben számolódik; húzd ide a saját exportodat, és láthatod a saját boltod mutatóit.',
 };
 
 export const texts: Record<'en' | 'ru' | 'uk' | 'hu', Texts> = { en, ru, uk, hu };

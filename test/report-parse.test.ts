@@ -479,6 +479,7 @@ describe('<retain-report> reading exports', () => {
         'Copied the code': '0',
         'Applied the code': '1',
         'Orders with a wheel’s code': '1',
+        'Their revenue': money(45, 'USD'),
       });
       expect(funnel('Account prompt')).to.deep.equal({ 'Prompt shown': '1', 'Sign-up asked': '0', 'Accounts created': '1' });
       expect(funnel('Reviews')).to.deep.equal({ 'Reviews seen': '2', 'Helpful votes': '1' });

@@ -157,13 +157,18 @@ export function returningTable(c: SectionContext, chart: TemplateResult): Templa
   </section>`;
 }
 
-/** The heat class of a share: ten steps, so the colours come from the style sheet (no inline styles). */
-const heat = (share: number) => `heat-${Math.max(0, Math.min(10, Math.round(share * 10)))}`;
+/**
+ * The heat class of a share, in eleven steps (the colours come from the style sheet: no inline styles),
+ * relative to the highest share after month 0: month 0 is always 100 %, and a scale up to it would leave
+ * every later month nearly white.
+ */
+const heat = (share: number, highest: number) => `heat-${Math.max(0, Math.min(10, Math.round((share / (highest || 1)) * 10)))}`;
 
 export function cohortTable(c: SectionContext, chart: TemplateResult): TemplateResult {
   const rows = c.figures.cohorts;
   const width = Math.max(0, ...rows.map((row) => row.retention.length));
   const months = Array.from({ length: width }, (_, k) => k);
+  const highest = Math.max(0, ...rows.flatMap((row) => row.retention.slice(1)));
   return html`<section class="block">
     <h3 id="cohorts-title">${t(c, 'cohortsTitle')}</h3>
     <p class="definition">${t(c, 'def.cohorts')}</p>
@@ -184,7 +189,7 @@ export function cohortTable(c: SectionContext, chart: TemplateResult): TemplateR
                 <td>${count(c, row.customers)}</td>
                 ${months.map((k) =>
                   k < row.retention.length
-                    ? html`<td class="heat ${heat(row.retention[k])}">${pct(c, row.retention[k])}</td>`
+                    ? html`<td class="heat ${heat(row.retention[k], highest)}">${pct(c, row.retention[k])}</td>`
                     : html`<td class="empty"></td>`,
                 )}
               </tr>`,
@@ -283,7 +288,10 @@ export function predicted(c: SectionContext): TemplateResult {
   </section>`;
 }
 
-function funnelTable(c: SectionContext, title: ReportTerm, steps: [ReportTerm, number | string][]): TemplateResult {
+/** A funnel step: its label, its count (or a sum of money), and which earlier step it is a share of (default: the one before). */
+type Step = [label: ReportTerm, value: number | string, of?: number];
+
+function funnelTable(c: SectionContext, title: ReportTerm, steps: Step[]): TemplateResult {
   const id = `funnel-${title.replace('.', '-')}`;
   return html`<div class="funnel">
     <h4 id=${id}>${t(c, title)}</h4>
@@ -296,9 +304,9 @@ function funnelTable(c: SectionContext, title: ReportTerm, steps: [ReportTerm, n
         </tr>
       </thead>
       <tbody>
-        ${steps.map(([label, value], i) => {
-          const previous = i > 0 ? steps[i - 1][1] : undefined;
-          const share = typeof value === 'number' && typeof previous === 'number' && previous > 0 ? pct(c, value / previous) : '—';
+        ${steps.map(([label, value, of = -1], i) => {
+          const base = i > 0 && typeof value === 'number' ? steps[of >= 0 ? of : i - 1][1] : undefined;
+          const share = typeof value === 'number' && typeof base === 'number' && base > 0 ? pct(c, value / base) : '—';
           return html`<tr>
             <th scope="row">${t(c, label)}</th>
             <td>${typeof value === 'number' ? count(c, value) : value}</td>
@@ -316,7 +324,6 @@ export function funnels(c: SectionContext, funnels: Funnels | undefined): Templa
   else {
     const { spin, account, reviews } = funnels;
     const withCode = spin.orders.find((entry) => entry.currency === c.figures.currency);
-    const ordersCell = withCode ? withCode.orders : 0;
     body = html`${
       funnels.from
         ? html`<p class="note">
@@ -329,11 +336,12 @@ export function funnels(c: SectionContext, funnels: Funnels | undefined): Templa
           ['step.spin-shown', spin.shown],
           ['step.spin-spun', spin.spun],
           ['step.spin-won', spin.won],
-          ['step.spin-copied', spin.copied],
-          ['step.spin-applied', spin.applied],
-          ['step.spin-orders', ordersCell],
+          // Copying is a side step: applying follows winning, with or without it.
+          ['step.spin-copied', spin.copied, 2],
+          ['step.spin-applied', spin.applied, 2],
+          ['step.spin-orders', withCode?.orders ?? 0],
+          ['step.spin-revenue', money(c, withCode?.revenue ?? 0)],
         ])}
-        ${withCode ? html`<p class="note">${money(c, withCode.revenue)}</p>` : nothing}
         ${funnelTable(c, 'funnel.account', [
           ['step.account-shown', account.shown],
           ['step.account-requested', account.requested],

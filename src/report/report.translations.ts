@@ -183,6 +183,7 @@ export type ReportTerm =
   | 'step.spin-copied'
   | 'step.spin-applied'
   | 'step.spin-orders'
+  | 'step.spin-revenue'
   | 'step.account-shown'
   | 'step.account-requested'
   | 'step.account-created'
@@ -394,6 +395,7 @@ const en: Terms<ReportTerm> = {
   'step.spin-copied': 'Copied the code',
   'step.spin-applied': 'Applied the code',
   'step.spin-orders': 'Orders with a wheel’s code',
+  'step.spin-revenue': 'Their revenue',
   'step.account-shown': 'Prompt shown',
   'step.account-requested': 'Sign-up asked',
   'step.account-created': 'Accounts created',

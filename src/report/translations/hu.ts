@@ -198,6 +198,7 @@ const terms: Terms<ReportTerm> = {
   'step.spin-copied': 'Kódot másolt',
   'step.spin-applied': 'Kódot beváltott',
   'step.spin-orders': 'Rendelések a kerék kódjával',
+  'step.spin-revenue': 'Ezek bevétele',
   'step.account-shown': 'Ajánló megjelenítve',
   'step.account-requested': 'Fiókot kért',
   'step.account-created': 'Létrehozott fiókok',

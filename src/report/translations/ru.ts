@@ -197,6 +197,7 @@ const terms: Terms<ReportTerm> = {
   'step.spin-copied': 'Скопировали код',
   'step.spin-applied': 'Применили код',
   'step.spin-orders': 'Заказы с кодом колеса',
+  'step.spin-revenue': 'Их выручка',
   'step.account-shown': 'Приглашение показано',
   'step.account-requested': 'Запросили аккаунт',
   'step.account-created': 'Создано аккаунтов',

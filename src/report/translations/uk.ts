@@ -198,6 +198,7 @@ const terms: Terms<ReportTerm> = {
   'step.spin-copied': 'Скопіювали код',
   'step.spin-applied': 'Застосували код',
   'step.spin-orders': 'Замовлення з кодом колеса',
+  'step.spin-revenue': 'Їхня виручка',
   'step.account-shown': 'Запрошення показано',
   'step.account-requested': 'Запросили акаунт',
   'step.account-created': 'Створено акаунтів',
