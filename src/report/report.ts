@@ -11,6 +11,7 @@ import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { LocalizeController } from '../core/localize.js';
 import { nextFrame } from '../core/pacing.js';
+import { nextTask } from '../core/tasks.js';
 import { sortFiles } from './file-kinds.js';
 import { MAPPED_FIELDS, REQUIRED_FIELDS, type ColumnMapping, type MappedField } from './formats.js';
 import type { IgnoredOption, RfmSegmentName } from './metrics/types.js';
@@ -38,6 +39,8 @@ import { forgetReport, loadReport, saveReport } from './saved-report.js';
 import { parseDate } from './values.js';
 
 type View = 'idle' | 'working' | 'mapping' | 'report' | 'failed';
+/** The report's parts, drawn one task at a time: figures, settings, returning rate, cohorts, segments, prediction and funnels. */
+const SECTIONS = 6;
 type MappingRequest = Extract<FromWorker, { type: 'mapping' }>;
 type Failure = Extract<FromWorker, { type: 'failed' }>['problem'];
 
@@ -124,6 +127,8 @@ export class RetainReport extends RetainElement {
   @state() status = '';
   /** @internal */
   @state() dragging = false;
+  /** @internal How many of the report's parts are drawn (see `show`). */
+  @state() revealed = SECTIONS;
   /** @internal */
   @state() focusedTip?: string;
   /** @internal */
@@ -235,7 +240,7 @@ export class RetainReport extends RetainElement {
       const saved = await loadReport(this.instanceName);
       if (saved && !this.report && this.view === 'idle') {
         this.reopened = true;
-        this.show(saved);
+        await this.show(saved);
       }
     } catch (error) {
       console.warn(`retainkit: <retain-report> could not read the saved report`, error);
@@ -288,7 +293,7 @@ export class RetainReport extends RetainElement {
         break;
       case 'done':
         this.reopened = false;
-        this.show(message.report);
+        void this.show(message.report);
         saveReport(this.instanceName, message.report).catch((error: unknown) =>
           console.warn('retainkit: <retain-report> could not keep the report for next time', error),
         );
@@ -305,13 +310,27 @@ export class RetainReport extends RetainElement {
     this.resolveReady();
   }
 
-  private show(report: ComputedReport): void {
+  /**
+   * Shows a report a part at a time, each in a task of its own (the figures first, then each table), so
+   * that drawing a large store's cohorts and segments makes no long task; `retain-report-ready` follows
+   * once all of it is on screen.
+   */
+  private async show(report: ComputedReport): Promise<void> {
+    // A report replacing one on screen updates the parts already drawn.
+    if (!this.report) this.revealed = 1;
     this.report = report;
     this.view = 'report';
     const currencies = report.figures.currencies.map((c) => c.currency);
     if (!currencies.includes(this.shownCurrency)) this.shownCurrency = currencies[0] ?? '';
     for (const ignored of report.figures.ignoredOptions) {
       warnBadValue(this, OPTION_ATTRIBUTES[ignored.option], ignored.value, ignored.used, 'could not be used by the report');
+    }
+    await this.updateComplete;
+    while (this.revealed < SECTIONS) {
+      await nextTask();
+      if (this.report !== report) return;
+      this.revealed++;
+      await this.updateComplete;
     }
     const excluded = Object.values(report.exclusions).reduce((a, b) => a + b, 0);
     this.dispatchEvent(
@@ -613,10 +632,10 @@ export class RetainReport extends RetainElement {
       <p class="period">
         ${l.term('period', { from: dayLabel(l, f.firstOrder, zone), to: dayLabel(l, f.lastOrder, zone), asOf: dayLabel(l, report.figures.asOf, zone) })}
       </p>
-      ${keyFigures(c)} ${this.renderSettings(report, f.currency)}
-      ${returningTable(c, html`<div class="chart" part="chart" data-chart="returning" aria-hidden="true"></div>`)}
-      ${cohortTable(c, html`<div class="chart" part="chart" data-chart="curve" aria-hidden="true"></div>`)} ${rfmTable(c)} ${predicted(c)}
-      ${funnels(c, report.funnels)}`;
+      ${keyFigures(c)} ${this.revealed > 1 ? this.renderSettings(report, f.currency) : nothing}
+      ${this.revealed > 2 ? returningTable(c, html`<div class="chart" part="chart" data-chart="returning" aria-hidden="true"></div>`) : nothing}
+      ${this.revealed > 3 ? cohortTable(c, html`<div class="chart" part="chart" data-chart="curve" aria-hidden="true"></div>`) : nothing}
+      ${this.revealed > 4 ? rfmTable(c) : nothing} ${this.revealed > 5 ? html`${predicted(c)} ${funnels(c, report.funnels)}` : nothing}`;
   }
 
   private renderSettings(report: ComputedReport, currency: string): TemplateResult {
@@ -650,7 +669,7 @@ export class RetainReport extends RetainElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('report') || changed.has('shownCurrency') || changed.has('view')) void this.drawCharts();
+    if (changed.has('report') || changed.has('shownCurrency') || changed.has('view') || changed.has('revealed')) void this.drawCharts();
   }
 
   private dropCharts(): void {
