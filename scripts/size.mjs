@@ -36,7 +36,11 @@ const CEILINGS = {
   'first load: account-prompt': 17.7 * KB,
   // +1.2 KB: those, and the sliced JSON parser (a chunk loaded only for megabytes of inline reviews).
   'whole kit, one language': 61.7 * KB,
-  'whole kit, all languages': 69.95 * KB,
+  // <retain-report> (issue 13), loaded only on the store owner's page: its chunk, charts and uPlot (20 KB),
+  // its worker with Papa Parse and the figures' math. The shopper-facing figure above leaves it out.
+  'report (owner’s page), one language': 53 * KB,
+  // +66.6 KB: the report in its four languages.
+  'whole kit, all languages': 136.8 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */
@@ -101,6 +105,36 @@ function widgetChunk(widget) {
   });
 }
 
+/** Everything a file loads, statically or on demand, recursively. */
+function reachable(start, seen = new Set()) {
+  if (seen.has(start) || !files.has(start)) return seen;
+  seen.add(start);
+  for (const next of [...files.get(start).staticImports, ...files.get(start).dynamicImports]) reachable(next, seen);
+  return seen;
+}
+
+/**
+ * The files only <retain-report> loads (the store owner's page, not a shopper's): what its chunk reaches
+ * (texts, charts, uPlot) and its worker (a file of its own, found by its source map), less what any other
+ * widget can load.
+ */
+function ownerOnlyFiles() {
+  const targets = files.get(LOADER).dynamicImports;
+  const sourcesOf = (name) => {
+    try {
+      return JSON.parse(readFileSync(join(dist, `${name}.map`), 'utf8')).sources;
+    } catch {
+      return [];
+    }
+  };
+  const chunk = targets.find((target) => sourcesOf(target).some((source) => source.endsWith('src/report/report.ts')));
+  if (!chunk) return [];
+  const others = new Set();
+  for (const target of targets) if (target !== chunk) reachable(target, others);
+  const worker = [...files.keys()].filter((name) => sourcesOf(name).some((source) => source.endsWith('src/report/report.worker.ts')));
+  return [...reachable(chunk), ...worker].filter((name) => !others.has(name));
+}
+
 const sum = (names, key = 'brotli') => [...names].reduce((total, name) => total + (files.get(name)?.[key] ?? 0), 0);
 const fmt = (n) => n.toLocaleString('en-US');
 const kb = (n) => `${(n / KB).toFixed(2)} KB`;
@@ -137,15 +171,25 @@ for (const widget of WIDGETS) {
   });
 }
 // The whole kit as a shopper can meet it (every widget, every on-demand part, the texts of one language),
-// and every file in dist (all four languages) for the record.
-const oneLanguage = [...files.keys()].filter((name) => !OTHER_LANGUAGE.test(name));
+// the store owner's report apart, and every file in dist (all four languages) for the record.
+const report = ownerOnlyFiles();
+const oneLanguage = [...files.keys()].filter((name) => !OTHER_LANGUAGE.test(name) && !report.includes(name));
 budgets.push({
   what: 'whole kit, one language',
   brotli: sum(oneLanguage),
   gzip: sum(oneLanguage, 'gzip'),
   files: oneLanguage,
   limit: BUDGETS.kit,
-  note: `${oneLanguage.length} files: everything but the ru/uk/hu texts`,
+  note: `${oneLanguage.length} files: everything a shopper's page can load but the ru/uk/hu texts`,
+});
+const reportOneLanguage = report.filter((name) => !OTHER_LANGUAGE.test(name));
+budgets.push({
+  what: 'report (owner’s page), one language',
+  brotli: sum(reportOneLanguage),
+  gzip: sum(reportOneLanguage, 'gzip'),
+  files: reportOneLanguage,
+  limit: CEILINGS['report (owner’s page), one language'],
+  note: `${reportOneLanguage.length} files only <retain-report> loads (its chunk, charts and uPlot, its worker with Papa Parse); no design budget: its ceiling is today's weight`,
 });
 budgets.push({
   what: 'whole kit, all languages',
