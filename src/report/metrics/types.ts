@@ -203,8 +203,9 @@ export interface RfmSegment {
 
 /**
  * RFM: recency, frequency and money, each scored 1–5 by quintiles with ties kept together:
- * score = 1 + ⌊5 × (customers with a strictly worse value) ÷ customers⌋, where worse is more days
- * since the last order (R), fewer orders (F), less revenue (M). Equal values always get equal scores.
+ * score = ⌈5 × rank ÷ customers⌉, rank = 1 + customers with a strictly worse value, where worse is
+ * more days since the last order (R), fewer orders (F), less revenue (M). Equal values always get
+ * equal scores (the lowest rank of their group); for distinct values it is SQL's NTILE(5).
  *
  * Segments from the (R, F) pair, the widely used RFM grid:
  * | R \ F | 1 | 2 | 3 | 4 | 5 |
