@@ -316,6 +316,8 @@ describe('report metrics', () => {
       expect(report.ignoredOptions.every((ignored) => ignored.used !== '')).to.equal(true);
       expect(report.asOf).to.equal(Date.parse('2024-01-01T10:00:00Z')); // the latest order, as asOf was bad
       expect(report.currencies[0].lapse.source).to.equal('no-gaps');
+      const notAnObject = computeReport([order('x', '2024-01-01T10:00:00Z', 5)], { cac: 'EUR 5' as unknown as Record<string, number> });
+      expect(notAnObject.ignoredOptions).to.deep.equal([{ option: 'cac', value: 'EUR 5', used: 'no CLV : CAC' }]);
     });
   });
 

@@ -59,6 +59,30 @@ function invert(matrix: number[][]): number[][] {
   return rows.map((row) => row.slice(n));
 }
 
+/**
+ * Checks a maximum-likelihood fit against the parameters its data were simulated from: the data pin
+ * each log-parameter down (standard error below `maxError`, so the check means something); the fit
+ * lands within 3 standard errors of the truth (a wrong likelihood would not); and it is a maximum (the
+ * truth, and a step of 1 % along any parameter, score no better).
+ */
+function expectRecovered<P extends object>(fitted: P, truth: P, logLikelihood: (params: P) => number, maxError: number) {
+  const names = Object.keys(truth) as (keyof P & string)[];
+  const value = (params: P, name: keyof P) => params[name] as number;
+  const toParams = (point: number[]) => Object.fromEntries(names.map((name, i) => [name, Math.exp(point[i])])) as P;
+  const at = names.map((name) => Math.log(value(fitted, name)));
+  const errors = standardErrors((point) => -logLikelihood(toParams(point)), at);
+  names.forEach((name, i) => {
+    expect(errors[i], `standard error of ln ${name}`).to.be.below(maxError);
+    const distance = Math.abs(at[i] - Math.log(value(truth, name)));
+    expect(distance, `ln ${name}: fitted ${value(fitted, name)}, truth ${value(truth, name)}`).to.be.below(3 * errors[i]);
+  });
+  const best = logLikelihood(fitted);
+  expect(best).to.be.at.least(logLikelihood(truth));
+  names.forEach((_, i) => {
+    for (const step of [-0.01, 0.01]) expect(best).to.be.above(logLikelihood(toParams(at.map((x, k) => (k === i ? x + step : x)))));
+  });
+}
+
 const CDNOW: BgNbdParameters = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 /** FHL 2005's Gamma-Gamma fit on CDNOW's spend. */
 const CDNOW_SPEND: GammaGammaParameters = { p: 6.25, q: 3.74, gamma: 15.44 };
@@ -127,6 +151,14 @@ describe('report models', () => {
       }
     });
 
+    it('expected purchases pass smoothly through a = 1, where the formula is 0 ÷ 0', () => {
+      const summary = { x: 3, tx: 20, T: 35 };
+      const at = (a: number) => expectedPurchases({ ...CDNOW, a }, 39, summary);
+      const [below, exactly, above] = [at(1 - 1e-4), at(1), at(1 + 1e-4)];
+      expect(Number.isFinite(exactly)).to.equal(true);
+      expectRelative(exactly, (below + above) / 2, 1e-6, 'E[Y(39)] at a = 1');
+    });
+
     it('merging equal customers weighs them, and the total is the sum', () => {
       const summaries = [...CUSTOMERS.map(([summary]) => summary), CUSTOMERS[1][0], CUSTOMERS[1][0], CUSTOMERS[0][0]];
       const data = purchaseData(summaries);
@@ -141,27 +173,8 @@ describe('report models', () => {
       const data = purchaseData(simulatePurchases(seeded(20250607), truth, 10_000, 52, 156));
       const fit = fitBgNbd(data);
       expect(fit.converged).to.equal(true);
-      const names = ['r', 'alpha', 'a', 'b'] as const;
-      const fitted = names.map((name) => Math.log(fit.params[name]));
-      const toParams = (point: number[]) =>
-        Object.fromEntries(names.map((name, i) => [name, Math.exp(point[i])])) as unknown as BgNbdParameters;
-      const errors = standardErrors((point) => -bgNbdLogLikelihood(toParams(point), data), fitted);
-      names.forEach((name, i) => {
-        // The data pin each parameter down to within 10 % (so the check below means something)…
-        expect(errors[i], `standard error of ln ${name}`).to.be.below(0.1);
-        // …and the fit lands within 3 standard errors of the truth (a wrong likelihood would not).
-        expect(Math.abs(fitted[i] - Math.log(truth[name])), `ln ${name}: fitted ${fit.params[name]}, truth ${truth[name]}`).to.be.below(
-          3 * errors[i],
-        );
-      });
-      // A maximum: no better than the fit at the truth, nor a step away from it.
-      expect(fit.logLikelihood).to.be.at.least(bgNbdLogLikelihood(truth, data));
-      for (let i = 0; i < 4; i++) {
-        for (const step of [-0.01, 0.01])
-          expect(fit.logLikelihood).to.be.above(
-            bgNbdLogLikelihood(toParams(fitted.map((value, k) => (k === i ? value + step : value))), data),
-          );
-      }
+      expectRelative(fit.logLikelihood, bgNbdLogLikelihood(fit.params, data), 1e-12, 'reported ln L');
+      expectRecovered(fit.params, truth, (params) => bgNbdLogLikelihood(params, data), 0.1);
     });
   });
 
@@ -189,18 +202,9 @@ describe('report models', () => {
       const spends = simulateSpends(seeded(7), truth, 20_000, 6);
       const fit = fitGammaGamma(spends);
       expect(fit.converged).to.equal(true);
-      const names = ['p', 'q', 'gamma'] as const;
-      const fitted = names.map((name) => Math.log(fit.params[name]));
-      const toParams = (point: number[]) => ({ p: Math.exp(point[0]), q: Math.exp(point[1]), gamma: Math.exp(point[2]) });
       const data = spendData(spends);
-      const errors = standardErrors((point) => -gammaGammaLogLikelihood(toParams(point), data), fitted);
-      names.forEach((name, i) => {
-        expect(errors[i], `standard error of ln ${name}`).to.be.below(0.15);
-        expect(Math.abs(fitted[i] - Math.log(truth[name])), `ln ${name}: fitted ${fit.params[name]}, truth ${truth[name]}`).to.be.below(
-          3 * errors[i],
-        );
-      });
-      expect(fit.logLikelihood).to.be.at.least(gammaGammaLogLikelihood(truth, data));
+      expectRelative(fit.logLikelihood, gammaGammaLogLikelihood(fit.params, data), 1e-12, 'reported ln L');
+      expectRecovered(fit.params, truth, (params) => gammaGammaLogLikelihood(params, data), 0.15);
     });
   });
 

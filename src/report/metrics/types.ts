@@ -3,7 +3,8 @@
  * comment, so the element can show it as the figure's definition.
  *
  * Conventions:
- * - Money is in the currency's own units (never converted, never summed across currencies).
+ * - Money is in the currency's own units (never converted, never summed across currencies), summed in
+ *   thousandths of a unit so that sums are exact (no currency has more than 3 decimals).
  * - Rates are fractions from 0 to 1 (the element formats them as percentages).
  * - A "day" is a calendar day in the report's time zone; the days between two orders are the calendar
  *   days between them (two orders on the same day are 0 days apart). A "month" is `YYYY-MM` there.
