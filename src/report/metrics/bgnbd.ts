@@ -18,15 +18,21 @@ export interface PurchaseSummary {
   T: number;
 }
 
-/** Customers with the same (x, tₓ, T) merged, with a weight each, and the distinct x values. */
+/**
+ * Customers with the same (x, tₓ, T) merged, with a weight each; the distinct x and time values are
+ * indexed so that a likelihood evaluation takes their gamma functions and logarithms once each (the
+ * report's times are whole days, so a store's thousands of customers share a few hundred values).
+ */
 export interface PurchaseData {
   x: Float64Array;
-  tx: Float64Array;
-  T: Float64Array;
   weight: Float64Array;
   /** xIndex[i] = index of x[i] in `distinctX`. */
   xIndex: Int32Array;
   distinctX: Float64Array;
+  /** tIndex[i] and txIndex[i]: indices of T and tₓ in `distinctTimes`. */
+  tIndex: Int32Array;
+  txIndex: Int32Array;
+  distinctTimes: Float64Array;
   customers: number;
 }
 
@@ -38,16 +44,19 @@ export function purchaseData(summaries: readonly PurchaseSummary[]): PurchaseDat
     if (group) group.weight++;
     else groups.set(key, { summary, weight: 1 });
   }
-  const rows = [...groups.values()];
-  const distinctX = Float64Array.from(new Set(rows.map(({ summary }) => summary.x))).sort();
-  const position = new Map(Array.from(distinctX, (x, i) => [x, i]));
+  const rows = [...groups.values()].map(({ summary, weight }) => ({ ...summary, weight }));
+  const distinctX = Float64Array.from(new Set(rows.map((row) => row.x))).sort();
+  const distinctTimes = Float64Array.from(new Set(rows.flatMap((row) => [row.T, row.tx]))).sort();
+  const xPosition = new Map(Array.from(distinctX, (x, i) => [x, i]));
+  const timePosition = new Map(Array.from(distinctTimes, (time, i) => [time, i]));
   return {
-    x: Float64Array.from(rows, ({ summary }) => summary.x),
-    tx: Float64Array.from(rows, ({ summary }) => summary.tx),
-    T: Float64Array.from(rows, ({ summary }) => summary.T),
-    weight: Float64Array.from(rows, ({ weight }) => weight),
-    xIndex: Int32Array.from(rows, ({ summary }) => position.get(summary.x)!),
+    x: Float64Array.from(rows, (row) => row.x),
+    weight: Float64Array.from(rows, (row) => row.weight),
+    xIndex: Int32Array.from(rows, (row) => xPosition.get(row.x)!),
     distinctX,
+    tIndex: Int32Array.from(rows, (row) => timePosition.get(row.T)!),
+    txIndex: Int32Array.from(rows, (row) => timePosition.get(row.tx)!),
+    distinctTimes,
     customers: summaries.length,
   };
 }
@@ -62,8 +71,7 @@ export function purchaseData(summaries: readonly PurchaseSummary[]): PurchaseDat
  */
 export function bgNbdLogLikelihood(params: BgNbdParameters, data: PurchaseData): number {
   const { r, alpha, a, b } = params;
-  const logAlpha = Math.log(alpha);
-  const shared = -logGamma(r) + r * logAlpha + logGamma(a + b) - logGamma(b);
+  const shared = -logGamma(r) + r * Math.log(alpha) + logGamma(a + b) - logGamma(b);
   const logA = Math.log(a);
   const byX = new Float64Array(data.distinctX.length);
   const dropOut = new Float64Array(data.distinctX.length);
@@ -71,12 +79,13 @@ export function bgNbdLogLikelihood(params: BgNbdParameters, data: PurchaseData):
     byX[i] = shared + logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x);
     dropOut[i] = x > 0 ? logA - Math.log(b + x - 1) : -Infinity;
   });
+  const logAlphaPlus = data.distinctTimes.map((time) => Math.log(alpha + time));
   let total = 0;
   for (let i = 0; i < data.x.length; i++) {
     const x = data.x[i];
-    const logAlphaT = Math.log(alpha + data.T[i]);
+    const logAlphaT = logAlphaPlus[data.tIndex[i]];
     let value = byX[data.xIndex[i]] - (r + x) * logAlphaT;
-    if (x > 0) value += logAddExp(0, dropOut[data.xIndex[i]] + (r + x) * (logAlphaT - Math.log(alpha + data.tx[i])));
+    if (x > 0) value += logAddExp(0, dropOut[data.xIndex[i]] + (r + x) * (logAlphaT - logAlphaPlus[data.txIndex[i]]));
     total += data.weight[i] * value;
   }
   return total;
@@ -98,7 +107,7 @@ export function fitBgNbd(data: PurchaseData): BgNbdFit {
   let exposure = 0;
   for (let i = 0; i < data.x.length; i++) {
     repeats += data.weight[i] * data.x[i];
-    exposure += data.weight[i] * data.T[i];
+    exposure += data.weight[i] * data.distinctTimes[data.tIndex[i]];
   }
   const start = [0, Math.log(Math.max(exposure, 1) / Math.max(repeats, 1)), 0, 0];
   const toParams = ([r, alpha, a, b]: number[]): BgNbdParameters => ({

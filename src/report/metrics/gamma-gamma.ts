@@ -15,20 +15,39 @@ export interface SpendSummary {
   mean: number;
 }
 
+/** Spend summaries prepared for the likelihood: each mean's logarithm taken once, x indexed by its distinct values. */
+export interface SpendData {
+  x: Float64Array;
+  mean: Float64Array;
+  logMean: Float64Array;
+  xIndex: Int32Array;
+  distinctX: Float64Array;
+}
+
+export function spendData(spends: readonly SpendSummary[]): SpendData {
+  const distinctX = Float64Array.from(new Set(spends.map(({ x }) => x))).sort();
+  const position = new Map(Array.from(distinctX, (x, i) => [x, i]));
+  return {
+    x: Float64Array.from(spends, ({ x }) => x),
+    mean: Float64Array.from(spends, ({ mean }) => mean),
+    logMean: Float64Array.from(spends, ({ mean }) => Math.log(mean)),
+    xIndex: Int32Array.from(spends, ({ x }) => position.get(x)!),
+    distinctX,
+  };
+}
+
 /**
- * One customer's log-likelihood of their mean spend:
+ * The log-likelihood of the customers' mean spends, Σ over customers of
  * ln f(m̄ | x) = lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln γ + (px−1) ln m̄ + px ln x − (px+q) ln(γ + x m̄).
  */
-export function gammaGammaLogLikelihood({ p, q, gamma }: GammaGammaParameters, spends: readonly SpendSummary[]): number {
+export function gammaGammaLogLikelihood({ p, q, gamma }: GammaGammaParameters, data: SpendData): number {
   const shared = -logGamma(q) + q * Math.log(gamma);
   // The gamma functions depend on x alone: once per distinct x, not per customer.
-  const byX = new Map<number, number>();
+  const byX = Array.from(data.distinctX, (x) => shared + logGamma(p * x + q) - logGamma(p * x) + p * x * Math.log(x));
   let total = 0;
-  for (const { x, mean } of spends) {
-    const px = p * x;
-    let gammas = byX.get(x);
-    if (gammas === undefined) byX.set(x, (gammas = logGamma(px + q) - logGamma(px) + px * Math.log(x)));
-    total += shared + gammas + (px - 1) * Math.log(mean) - (px + q) * Math.log(gamma + x * mean);
+  for (let i = 0; i < data.x.length; i++) {
+    const px = p * data.x[i];
+    total += byX[data.xIndex[i]] + (px - 1) * data.logMean[i] - (px + q) * Math.log(gamma + data.x[i] * data.mean[i]);
   }
   return total;
 }
@@ -43,11 +62,9 @@ export interface GammaGammaFit {
 /** Maximum likelihood by Nelder–Mead on the logarithms, from p = 1, q = 2, γ = the mean of the means (so E[spend] starts there). */
 export function fitGammaGamma(spends: readonly SpendSummary[]): GammaGammaFit {
   const average = spends.reduce((sum, { mean }) => sum + mean, 0) / spends.length;
+  const data = spendData(spends);
   const toParams = ([p, q, gamma]: number[]): GammaGammaParameters => ({ p: Math.exp(p), q: Math.exp(q), gamma: Math.exp(gamma) });
-  const result = minimize(
-    (point) => -gammaGammaLogLikelihood(toParams(point), spends) / spends.length,
-    [0, Math.log(2), Math.log(average)],
-  );
+  const result = minimize((point) => -gammaGammaLogLikelihood(toParams(point), data) / spends.length, [0, Math.log(2), Math.log(average)]);
   const params = toParams(result.point);
   const finite = result.point.every((value) => Number.isFinite(value) && Math.abs(value) < 25);
   return { params, logLikelihood: -result.value * spends.length, converged: result.converged && finite && params.q > 1 };

@@ -14,16 +14,16 @@ export interface Minimum {
 export interface NelderMeadOptions {
   /** Initial step along each axis. Default 0.5. */
   step?: number;
-  /** Stop when the simplex's values differ by less than this times (1 + |best value|). Default 1e-12. */
+  /** Stop when the simplex's values differ by less than this times (1 + |best value|). Default 1e-10. */
   valueTolerance?: number;
-  /** …and its points by less than this along every axis. Default 1e-9. */
+  /** …and its points by less than this along every axis (on log-parameters: relative 0.001 %). Default 1e-5. */
   pointTolerance?: number;
   /** Evaluation budget across restarts. Default 20,000. */
   maxEvaluations?: number;
 }
 
 export function minimize(f: (point: number[]) => number, start: number[], options: NelderMeadOptions = {}): Minimum {
-  const { step = 0.5, valueTolerance = 1e-12, pointTolerance = 1e-9, maxEvaluations = 20_000 } = options;
+  const { step = 0.5, valueTolerance = 1e-10, pointTolerance = 1e-5, maxEvaluations = 20_000 } = options;
   let evaluations = 0;
   // A point where f is not a number counts as infinitely bad, so the simplex moves away from it.
   const value = (point: number[]): number => {

@@ -22,7 +22,6 @@ export interface ResolvedOptions {
  * instead, for the element to warn about; nothing throws.
  */
 export function resolveOptions(options: ReportOptions, ignored: IgnoredOption[]): ResolvedOptions {
-  const asOf = options.asOf;
   const resolved: ResolvedOptions = {
     asOf: undefined,
     lapseDays: undefined,
@@ -30,9 +29,9 @@ export function resolveOptions(options: ReportOptions, ignored: IgnoredOption[])
     timeZone: localTimeZone(),
     horizonDays: DEFAULT_HORIZON_DAYS,
   };
-  if (asOf !== undefined) {
-    if (isFiniteNumber(asOf)) resolved.asOf = asOf;
-    else ignored.push({ option: 'asOf', value: String(asOf), used: 'the latest order’s date' });
+  if (options.asOf !== undefined) {
+    if (isFiniteNumber(options.asOf)) resolved.asOf = options.asOf;
+    else ignored.push({ option: 'asOf', value: String(options.asOf), used: 'the latest order’s date' });
   }
   if (options.lapseDays !== undefined) {
     if (isFiniteNumber(options.lapseDays) && options.lapseDays >= 0) resolved.lapseDays = options.lapseDays;
@@ -47,7 +46,10 @@ export function resolveOptions(options: ReportOptions, ignored: IgnoredOption[])
     if (isFiniteNumber(days) && days > 0 && days <= MAX_HORIZON_DAYS) resolved.horizonDays = days;
     else ignored.push({ option: 'horizonDays', value: String(days), used: String(DEFAULT_HORIZON_DAYS) });
   }
-  for (const [currency, cost] of Object.entries(options.cac ?? {})) {
+  const cac: unknown = options.cac;
+  const isTable = typeof cac === 'object' && cac !== null && !Array.isArray(cac);
+  if (cac !== undefined && !isTable) ignored.push({ option: 'cac', value: String(cac), used: 'no CLV : CAC' });
+  for (const [currency, cost] of isTable ? Object.entries(cac) : []) {
     if (/^[A-Za-z]{3}$/.test(currency) && isFiniteNumber(cost) && cost > 0) resolved.cac[currency.toUpperCase()] = cost;
     else ignored.push({ option: 'cac', value: `${currency}: ${String(cost)}`, used: 'no CLV : CAC for it' });
   }

@@ -47,6 +47,8 @@ export function computeReport(orders: readonly ReportOrder[], options: ReportOpt
  */
 export function isUsableOrder(order: ReportOrder): boolean {
   return (
+    typeof order === 'object' &&
+    order !== null &&
     typeof order.customer === 'string' &&
     order.customer !== '' &&
     typeof order.placed === 'number' &&

@@ -1,4 +1,4 @@
-import { compareText, type CustomerHistory } from './histories.js';
+import { compareText, MILLI, toMilli, type CustomerHistory } from './histories.js';
 import type { RfmCustomer, RfmFigures, RfmScore, RfmSegment, RfmSegmentName } from './types.js';
 
 /** The segments in the order the report shows them. */
@@ -35,8 +35,10 @@ export function segmentOf(r: RfmScore, f: RfmScore): RfmSegmentName {
 }
 
 /**
- * Quintile scores with ties kept together: score = 1 + ⌊5 × (values strictly below) ÷ n⌋, higher
- * values better. Equal values get equal scores, whatever order they come in.
+ * Quintile scores, higher values better, ties kept together: score = ⌈5 × rank ÷ n⌉, where rank is
+ * 1 + the number of values strictly below (the lowest rank of the value's tie group). For distinct
+ * values this is SQL's NTILE(5) when n is a multiple of 5; equal values always get equal scores, the
+ * score of the lowest of them, whatever order they come in.
  */
 export function quintileScores(values: ArrayLike<number>): RfmScore[] {
   const n = values.length;
@@ -45,7 +47,7 @@ export function quintileScores(values: ArrayLike<number>): RfmScore[] {
   let below = 0;
   for (let k = 0; k < n; k++) {
     if (k > 0 && values[order[k]] !== values[order[k - 1]]) below = k;
-    scores[order[k]] = (1 + Math.floor((5 * below) / n)) as RfmScore;
+    scores[order[k]] = Math.ceil((5 * (below + 1)) / n) as RfmScore;
   }
   return scores;
 }
@@ -79,6 +81,6 @@ export function rfmFigures(customers: readonly CustomerHistory[], asOfDay: numbe
 /** Σ revenue, summed in thousandths so that it is exact. */
 function sumRevenue(members: readonly RfmCustomer[]): number {
   let milli = 0;
-  for (const member of members) milli += Math.round(member.revenue * 1000);
-  return milli / 1000;
+  for (const member of members) milli += toMilli(member.revenue);
+  return milli / MILLI;
 }

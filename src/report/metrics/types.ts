@@ -3,7 +3,8 @@
  * comment, so the element can show it as the figure's definition.
  *
  * Conventions:
- * - Money is in the currency's own units (never converted, never summed across currencies).
+ * - Money is in the currency's own units (never converted, never summed across currencies), summed in
+ *   thousandths of a unit so that sums are exact (no currency has more than 3 decimals).
  * - Rates are fractions from 0 to 1 (the element formats them as percentages).
  * - A "day" is a calendar day in the report's time zone; the days between two orders are the calendar
  *   days between them (two orders on the same day are 0 days apart). A "month" is `YYYY-MM` there.
@@ -203,8 +204,9 @@ export interface RfmSegment {
 
 /**
  * RFM: recency, frequency and money, each scored 1–5 by quintiles with ties kept together:
- * score = 1 + ⌊5 × (customers with a strictly worse value) ÷ customers⌋, where worse is more days
- * since the last order (R), fewer orders (F), less revenue (M). Equal values always get equal scores.
+ * score = ⌈5 × rank ÷ customers⌉, rank = 1 + customers with a strictly worse value, where worse is
+ * more days since the last order (R), fewer orders (F), less revenue (M). Equal values always get
+ * equal scores (the lowest rank of their group); for distinct values it is SQL's NTILE(5).
  *
  * Segments from the (R, F) pair, the widely used RFM grid:
  * | R \ F | 1 | 2 | 3 | 4 | 5 |
