@@ -9,7 +9,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import { onKitEvent, type KitEventRecord } from '../src/core/events.js';
 import type { RetainReportExportedEvent, RetainReportReadyEvent } from '../src/report/report.events.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
-import { deleteDatabases, freshDatabase } from './support/database.js';
+import { deleteDatabases, dumpDatabase, freshDatabase } from './support/database.js';
 import { $, $$, choose, figure, figureNote, money, mount, num, settled, text, textOf, type Report } from './support/report-element.js';
 import { eventLine, file, shopifyCsv } from './support/report-files.js';
 import { waitUntil } from './support/wait.js';
@@ -31,23 +31,6 @@ const ORDERS = shopifyCsv([
   { name: '#1014', email: 'ann@example.com', created: '2024-05-28 10:00:00 +0000', total: '35.00' },
 ]);
 const ordersFile = () => file(ORDERS, 'orders_export.csv');
-
-/** Every object store of a database, values and keys, as one JSON text. */
-async function dumpDatabase(name: string): Promise<string> {
-  const result = <T>(request: IDBRequest<T>) =>
-    new Promise<T>((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-  const db = await result(indexedDB.open(name));
-  const stores: Record<string, unknown> = {};
-  for (const store of [...db.objectStoreNames]) {
-    const objects = db.transaction(store).objectStore(store);
-    stores[store] = { values: await result(objects.getAll()), keys: await result(objects.getAllKeys()) };
-  }
-  db.close();
-  return JSON.stringify(stores);
-}
 
 const activeElement = (el: Report) => el.shadowRoot!.activeElement;
 const tipOf = (el: Report, key: string) => $(el, `[data-figure="${key}"] .tip`)!;

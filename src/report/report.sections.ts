@@ -125,35 +125,43 @@ export function keyFigures(c: SectionContext): TemplateResult {
   </section>`;
 }
 
+/** The title and definition that open a section of tables. */
+function opening(c: SectionContext, id: string, title: ReportTerm, definition: ReportTerm): TemplateResult {
+  return html`<h3 id=${id}>${t(c, title)}</h3>
+    <p class="definition">${t(c, definition)}</p>`;
+}
+
+/** A table that scrolls sideways on a narrow screen: a region named by its section's title, which a keyboard can scroll. */
+function scrollTable(labelledBy: string, part: string, head: TemplateResult, body: TemplateResult[]): TemplateResult {
+  return html`<div class="scroll" tabindex="0" role="region" aria-labelledby=${labelledBy}>
+    <table part=${part}>
+      <thead>
+        <tr>
+          ${head}
+        </tr>
+      </thead>
+      <tbody>
+        ${body}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+const columns = (c: SectionContext, keys: ReportTerm[]) => keys.map((key) => html`<th scope="col">${t(c, key)}</th>`);
+
 export function returningTable(c: SectionContext, chart: TemplateResult): TemplateResult {
-  const rows = c.figures.returningByMonth;
+  const rows = c.figures.returningByMonth.map(
+    (row) =>
+      html`<tr>
+        <th scope="row">${monthLabel(c.l, row.month)}</th>
+        <td>${count(c, row.customers)}</td>
+        <td>${count(c, row.returning)}</td>
+        <td>${row.rate === null ? '—' : pct(c, row.rate)}</td>
+      </tr>`,
+  );
   return html`<section class="block">
-    <h3 id="returning-title">${t(c, 'returningTitle')}</h3>
-    <p class="definition">${t(c, 'def.returning')}</p>
-    ${chart}
-    <div class="scroll" tabindex="0" role="region" aria-labelledby="returning-title">
-      <table part="table">
-        <thead>
-          <tr>
-            <th scope="col">${t(c, 'col.month')}</th>
-            <th scope="col">${t(c, 'col.customers')}</th>
-            <th scope="col">${t(c, 'col.returning')}</th>
-            <th scope="col">${t(c, 'col.rate')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (row) =>
-              html`<tr>
-                <th scope="row">${monthLabel(c.l, row.month)}</th>
-                <td>${count(c, row.customers)}</td>
-                <td>${count(c, row.returning)}</td>
-                <td>${row.rate === null ? '—' : pct(c, row.rate)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>
+    ${opening(c, 'returning-title', 'returningTitle', 'def.returning')} ${chart}
+    ${scrollTable('returning-title', 'table', html`${columns(c, ['col.month', 'col.customers', 'col.returning', 'col.rate'])}`, rows)}
   </section>`;
 }
 
@@ -165,38 +173,26 @@ export function returningTable(c: SectionContext, chart: TemplateResult): Templa
 const heat = (share: number, highest: number) => `heat-${Math.max(0, Math.min(10, Math.round((share / (highest || 1)) * 10)))}`;
 
 export function cohortTable(c: SectionContext, chart: TemplateResult): TemplateResult {
-  const rows = c.figures.cohorts;
-  const width = Math.max(0, ...rows.map((row) => row.retention.length));
+  const cohorts = c.figures.cohorts;
+  const width = Math.max(0, ...cohorts.map((row) => row.retention.length));
   const months = Array.from({ length: width }, (_, k) => k);
-  const highest = Math.max(0, ...rows.flatMap((row) => row.retention.slice(1)));
+  const highest = Math.max(0, ...cohorts.flatMap((row) => row.retention.slice(1)));
+  const head = html`${columns(c, ['col.cohort', 'col.customers'])}
+  ${months.map((k) => html`<th scope="col">${t(c, 'col.monthN', { n: k })}</th>`)}`;
+  const rows = cohorts.map(
+    (row) =>
+      html`<tr>
+        <th scope="row">${monthLabel(c.l, row.month)}</th>
+        <td>${count(c, row.customers)}</td>
+        ${months.map((k) =>
+          k < row.retention.length
+            ? html`<td class="heat ${heat(row.retention[k], highest)}">${pct(c, row.retention[k])}</td>`
+            : html`<td class="empty"></td>`,
+        )}
+      </tr>`,
+  );
   return html`<section class="block">
-    <h3 id="cohorts-title">${t(c, 'cohortsTitle')}</h3>
-    <p class="definition">${t(c, 'def.cohorts')}</p>
-    <div class="scroll" tabindex="0" role="region" aria-labelledby="cohorts-title">
-      <table class="cohorts" part="table cohorts">
-        <thead>
-          <tr>
-            <th scope="col">${t(c, 'col.cohort')}</th>
-            <th scope="col">${t(c, 'col.customers')}</th>
-            ${months.map((k) => html`<th scope="col">${t(c, 'col.monthN', { n: k })}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (row) =>
-              html`<tr>
-                <th scope="row">${monthLabel(c.l, row.month)}</th>
-                <td>${count(c, row.customers)}</td>
-                ${months.map((k) =>
-                  k < row.retention.length
-                    ? html`<td class="heat ${heat(row.retention[k], highest)}">${pct(c, row.retention[k])}</td>`
-                    : html`<td class="empty"></td>`,
-                )}
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>
+    ${opening(c, 'cohorts-title', 'cohortsTitle', 'def.cohorts')} ${scrollTable('cohorts-title', 'table cohorts', head, rows)}
     <h4 id="curve-title">${t(c, 'curveTitle')}</h4>
     ${chart}
   </section>`;
@@ -220,46 +216,33 @@ export function retentionCurve(figures: CurrencyFigures): (number | null)[] {
 export function rfmTable(c: SectionContext): TemplateResult {
   const { segments } = c.figures.rfm;
   const revenue = segments.reduce((sum, s) => sum + s.revenue, 0);
+  const head = html`${columns(c, ['col.segment', 'col.customers', 'col.revenue', 'col.share'])}
+    <th scope="col" class="no-print">${t(c, 'col.export')}</th>`;
+  const rows = segments.map((segment) => {
+    const name = t(c, `seg.${segment.segment}`);
+    return html`<tr data-segment=${segment.segment}>
+      <th scope="row">${name}<span class="segment-note">${t(c, `segDef.${segment.segment}`)}</span></th>
+      <td>${count(c, segment.customers)}</td>
+      <td>${money(c, segment.revenue)}</td>
+      <td>${revenue ? pct(c, segment.revenue / revenue) : '—'}</td>
+      <td class="no-print">
+        <button
+          type="button"
+          class="secondary"
+          part="export-button"
+          aria-label=${t(c, 'exportLabel', { segment: name, currency: c.figures.currency })}
+          ?disabled=${!c.report.exportable || segment.customers === 0}
+          @click=${() => c.onExport(segment.segment)}
+        >
+          ${t(c, 'exportCsv')}
+        </button>
+      </td>
+    </tr>`;
+  });
   return html`<section class="block">
-    <h3 id="rfm-title">${t(c, 'rfmTitle')}</h3>
-    <p class="definition">${t(c, 'def.rfm')}</p>
+    ${opening(c, 'rfm-title', 'rfmTitle', 'def.rfm')}
     ${c.report.exportable ? nothing : html`<p class="note">${t(c, 'exportNeedsFile')}.</p>`}
-    <div class="scroll" tabindex="0" role="region" aria-labelledby="rfm-title">
-      <table part="table rfm">
-        <thead>
-          <tr>
-            <th scope="col">${t(c, 'col.segment')}</th>
-            <th scope="col">${t(c, 'col.customers')}</th>
-            <th scope="col">${t(c, 'col.revenue')}</th>
-            <th scope="col">${t(c, 'col.share')}</th>
-            <th scope="col" class="no-print">${t(c, 'col.export')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${segments.map((segment) => {
-            const name = t(c, `seg.${segment.segment}`);
-            return html`<tr data-segment=${segment.segment}>
-              <th scope="row">${name}<span class="segment-note">${t(c, `segDef.${segment.segment}`)}</span></th>
-              <td>${count(c, segment.customers)}</td>
-              <td>${money(c, segment.revenue)}</td>
-              <td>${revenue ? pct(c, segment.revenue / revenue) : '—'}</td>
-              <td class="no-print">
-                <button
-                  type="button"
-                  class="secondary"
-                  part="export-button"
-                  aria-label=${t(c, 'exportLabel', { segment: name, currency: c.figures.currency })}
-                  ?disabled=${!c.report.exportable || segment.customers === 0}
-                  @click=${() => c.onExport(segment.segment)}
-                >
-                  ${t(c, 'exportCsv')}
-                </button>
-              </td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-    </div>
+    ${scrollTable('rfm-title', 'table rfm', head, rows)}
   </section>`;
 }
 

@@ -9,6 +9,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { parseNumber, parseUrl, warnBadValue } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
+import type { RetainEvent } from '../core/events.js';
 import { LocalizeController } from '../core/localize.js';
 import { nextTask } from '../core/tasks.js';
 import { sortFiles } from './file-kinds.js';
@@ -333,12 +334,20 @@ export class RetainReport extends RetainElement {
       await this.updateComplete;
     }
     const excluded = Object.values(report.exclusions).reduce((a, b) => a + b, 0);
-    this.dispatchEvent(
+    this.tell(
       new RetainReportReadyEvent(
         this.detail({ format: report.source.format, orders: report.source.orders, excluded, currencies, reopened: this.reopened }),
       ),
     );
     this.resolveReady();
+  }
+
+  /**
+   * Dispatches on the page only: not through the kit's `emit`, whose forwarding would send the report's
+   * events to the store's analytics or endpoint (the report makes no request after its code has loaded).
+   */
+  private tell(event: RetainEvent): boolean {
+    return this.dispatchEvent(event);
   }
 
   private cancel(): void {
@@ -360,7 +369,7 @@ export class RetainReport extends RetainElement {
       console.warn('retainkit: <retain-report> could not forget the saved report', error);
     }
     this.status = this.l.term('forgotten');
-    this.dispatchEvent(new RetainReportForgottenEvent(this.detail({})));
+    this.tell(new RetainReportForgottenEvent(this.detail({})));
     await this.updateComplete;
     this.fileInput?.focus();
   }
@@ -375,7 +384,7 @@ export class RetainReport extends RetainElement {
     const event = new RetainReportExportedEvent(this.detail({ segment, currency, customers }));
     // The list itself is for this page only: a listener may take it and cancel the download.
     Object.defineProperty(event.detail, 'csv', { value: text, enumerable: false });
-    this.dispatchEvent(event);
+    this.tell(event);
     this.status = this.l.term('exported', { n: customers, segment: this.l.term(`seg.${segment}`) });
     if (event.defaultPrevented) return;
     const url = URL.createObjectURL(new Blob([`\ufeff${text}`], { type: 'text/csv;charset=utf-8' }));

@@ -198,6 +198,38 @@ export const WOO_PLUGIN_HEADER = [
   'coupon_items',
 ];
 
+/** One order of a WooCommerce export plugin's CSV (`WOO_PLUGIN_HEADER`), in USD. */
+export function wooPluginRow(order: {
+  id: string;
+  date: string;
+  status: string;
+  total: string;
+  refunded?: string;
+  customerId: string;
+  email: string;
+  coupons?: string;
+}): string[] {
+  const [first, last] = order.email.split('@')[0].split('.');
+  return [
+    order.id,
+    order.id,
+    order.date,
+    order.status,
+    '5',
+    '0',
+    '0',
+    order.total,
+    order.refunded ?? '0',
+    'USD',
+    'stripe',
+    order.customerId,
+    first,
+    last ?? '',
+    order.email,
+    order.coupons ?? '',
+  ];
+}
+
 export const file = (text: string, name: string, type = 'text/csv') => new File([text], name, { type });
 
 /** One forwarded event as the store's endpoint receives it (`events[]` of a batch). */
