@@ -8,6 +8,9 @@ const root = import.meta.dirname;
 export default defineConfig({
   // `npm start` serves the demo storefront; `npm run build` builds the kit that stores paste.
   server: { open: '/demo/' },
+  // Built URLs relative to the chunk that uses them: the report's worker file is found next to the kit
+  // wherever a store hosts dist/ (an absolute /assets/… would point at the store's root).
+  base: './',
   plugins: [demoServer(), demoPartials()],
   build: {
     target: 'es2022',

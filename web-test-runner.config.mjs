@@ -12,6 +12,7 @@ import { loadEndpoints } from './test/support/endpoints.mjs';
 import { CHROMIUM_ARGS, findChromium, findFirefox, findWebKit, startWebKitDriver } from './scripts/browsers.mjs';
 import { safeMessagesPlugin } from './scripts/wtr-safe-messages.mjs';
 import { portableCommandsPlugin, testRunnerHtml } from './scripts/wtr-portable-commands.mjs';
+import { papaparseEsmPlugin } from './scripts/wtr-commonjs-papaparse.mjs';
 
 const engines = (process.env.RETAINKIT_BROWSERS ?? 'chromium')
   .split(',')
@@ -115,7 +116,12 @@ export default {
   testsFinishTimeout: 180_000,
   // A single test: generous for slow engines on 2 shared cores (tests await events, they don't sleep).
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), safeMessagesPlugin(), portableCommandsPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    safeMessagesPlugin(),
+    portableCommandsPlugin(),
+    papaparseEsmPlugin(),
+  ],
   testRunnerHtml,
   browsers: await Promise.all(engines.map((name) => launchers[name]())),
   reporters: [defaultReporter(), passedFailedReporter()],

@@ -13,6 +13,7 @@ const en = {
   'nav.label': 'Main',
   'nav.teas': 'Teas',
   'nav.offers': 'Offers',
+  'nav.report': 'Owner’s report',
   'lang.label': 'Language',
   'cart.link': 'Cart',
   'cart.items': { one: '{n} item', other: '{n} items' },
@@ -128,6 +129,10 @@ const en = {
   'loyalty.rewardSample': 'Free tasting sample',
   'loyalty.rewardOff': '{off} off your next order',
   'loyalty.rewardTin': 'A free {weight} tin of {name}',
+  'doc.report': 'Retention report: Kettlebloom Tea',
+  'report.title': 'For the shop owner: what the orders say',
+  'report.lede':
+    'Kettlebloom’s orders of the last 18 months, as Shopify exports them, and the events the kit sent to the shop’s endpoint. Everything is computed in this browser; drop your own export to see your store’s figures.',
 } satisfies Record<string, Text>;
 
 export type TextKey = keyof typeof en;
@@ -139,6 +144,7 @@ const ru: Texts = {
   'nav.label': 'Основное меню',
   'nav.teas': 'Чай',
   'nav.offers': 'Акции',
+  'nav.report': 'Отчёт владельца',
   'lang.label': 'Язык',
   'cart.link': 'Корзина',
   'cart.items': { one: '{n} товар', few: '{n} товара', many: '{n} товаров', other: '{n} товара' },
@@ -254,6 +260,10 @@ const ru: Texts = {
   'loyalty.rewardSample': 'Бесплатный пробник чая',
   'loyalty.rewardOff': 'Скидка {off} на следующий заказ',
   'loyalty.rewardTin': '{name}, банка {weight}, в подарок',
+  'doc.report': 'Отчёт об удержании — Kettlebloom Tea',
+  'report.title': 'Для владельца магазина: что говорят заказы',
+  'report.lede':
+    'Заказы Kettlebloom за 18 месяцев в выгрузке Shopify и события, которые кит отправлял на адрес магазина. Всё считается в этом браузере; перетащите свою выгрузку, чтобы увидеть показатели своего магазина.',
 };
 
 const uk: Texts = {
@@ -262,6 +272,7 @@ const uk: Texts = {
   'nav.label': 'Головне меню',
   'nav.teas': 'Чай',
   'nav.offers': 'Акції',
+  'nav.report': 'Звіт власника',
   'lang.label': 'Мова',
   'cart.link': 'Кошик',
   'cart.items': { one: '{n} товар', few: '{n} товари', many: '{n} товарів', other: '{n} товару' },
@@ -377,6 +388,10 @@ const uk: Texts = {
   'loyalty.rewardSample': 'Безкоштовний пробник чаю',
   'loyalty.rewardOff': 'Знижка {off} на наступне замовлення',
   'loyalty.rewardTin': '{name}, бляшанка {weight}, у подарунок',
+  'doc.report': 'Звіт про утримання — Kettlebloom Tea',
+  'report.title': 'Для власника магазину: що кажуть замовлення',
+  'report.lede':
+    'Замовлення Kettlebloom за 18 місяців у вивантаженні Shopify і події, які кіт надсилав на адресу магазину. Усе рахується в цьому браузері; перетягніть своє вивантаження, щоб побачити показники свого магазину.',
 };
 
 const hu: Texts = {
@@ -385,6 +400,7 @@ const hu: Texts = {
   'nav.label': 'Főmenü',
   'nav.teas': 'Teák',
   'nav.offers': 'Ajánlatok',
+  'nav.report': 'Tulajdonosi jelentés',
   'lang.label': 'Nyelv',
   'cart.link': 'Kosár',
   'cart.items': { one: '{n} termék', other: '{n} termék' },
@@ -500,6 +516,10 @@ const hu: Texts = {
   'loyalty.rewardSample': 'Ingyenes kóstolóminta',
   'loyalty.rewardOff': '{off} kedvezmény a következő rendelésből',
   'loyalty.rewardTin': 'Ajándék doboz: {name}, {weight}',
+  'doc.report': 'Megtartási jelentés – Kettlebloom Tea',
+  'report.title': 'A bolt tulajdonosának: mit mondanak a rendelések',
+  'report.lede':
+    'A Kettlebloom elmúlt 18 havi rendelései a Shopify exportjában, és az események, amelyeket a kit a bolt végpontjára küldött. Minden ebben a böngészőben számolódik; húzd ide a saját exportodat, és láthatod a saját boltod mutatóit.',
 };
 
 export const texts: Record<'en' | 'ru' | 'uk' | 'hu', Texts> = { en, ru, uk, hu };

@@ -18,6 +18,7 @@ const widgets: Record<string, () => Promise<unknown>> = {
   'retain-account-prompt': () => import('./account-prompt/account-prompt.js'),
   'retain-order': () => import('./order/order.js'),
   'retain-forward': () => import('./forward/forward.js'),
+  'retain-report': () => import('./report/report.js'),
 };
 
 declare global {

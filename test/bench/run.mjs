@@ -26,6 +26,7 @@ import { spin, spinPages } from './sections/spin.mjs';
 import { reviewPages, reviews } from './sections/reviews.mjs';
 import { storageBench, storagePages } from './sections/storage.mjs';
 import { lighthouseBench } from './sections/lighthouse.mjs';
+import { report, reportPages } from './sections/report.mjs';
 import { machine } from './sections/machine.mjs';
 import { ensureBrowsers, findChromium } from '../../scripts/browsers.mjs';
 
@@ -94,7 +95,7 @@ try {
 
   // Pages: the demo product page (with / without the kit) and the bench pages, served on 127.0.0.1.
   let product;
-  const pages = { '/bench/blank.html': '<!doctype html><title>bench</title>', ...spinPages(), ...reviewPages() };
+  const pages = { '/bench/blank.html': '<!doctype html><title>bench</title>', ...spinPages(), ...reviewPages(), ...reportPages() };
   try {
     product = await productPages();
     Object.assign(pages, product.pages);
@@ -138,6 +139,7 @@ try {
   await section('spin', 'spin', () => (needsKit(), spin({ ...ctx, runs: int('BENCH_SPIN_RUNS', 3) })));
   await section('reviews', 'reviews', () => (needsKit(), reviews({ ...ctx, runs: int('BENCH_REVIEW_RUNS', 3) })));
   await section('storage', 'storage', () => storageBench({ ...ctx, runs: int('BENCH_STORAGE_RUNS', 3) }));
+  await section('report', 'report', () => (needsKit(), report({ ...ctx, runs: int('BENCH_REPORT_RUNS', 3) })));
   // The machine's share once more at the end: the load of a shared machine changes within a run.
   if (browser) await section('machine-end', 'machine', () => machine({ ...ctx, when: 'at the end' }), true);
   if (browser) await browser.close();

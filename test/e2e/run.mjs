@@ -161,6 +161,32 @@ try {
     assert(counters && typeof counters === 'object', `counters() gave ${JSON.stringify(counters)}`);
   });
 
+  await check('<retain-report> reads the demo export under a strict CSP, in its worker shipped as a file of the build', async () => {
+    const report = await context.newPage();
+    const violations = [];
+    report.on('console', (message) => message.type() === 'error' && violations.push(message.text()));
+    report.on('pageerror', (error) => violations.push(error.message));
+    await report.goto(`${origin}/test/e2e/report.html`, { waitUntil: 'load' });
+    await report
+      .waitForFunction(() => document.querySelector('retain-report')?.shadowRoot?.querySelector('[data-chart="curve"] canvas'), null, {
+        timeout: 60_000,
+      })
+      .catch(async () => {
+        const shown = await report.evaluate(() => document.querySelector('retain-report')?.shadowRoot?.textContent?.slice(0, 300));
+        throw new Error(`no report with its charts within 60 s; it shows: ${shown}`);
+      });
+    const orders = await report.evaluate(
+      () => document.querySelector('retain-report').shadowRoot.querySelector('[data-figure="orders"] .value')?.textContent,
+    );
+    assert(orders && Number(orders.replace(/\D/g, '')) > 1000, `the report shows ${orders} orders`);
+    assert(
+      requested.some((path) => /^\/dist\/assets\/report\.worker-[\w-]+\.js$/.test(path)),
+      'the worker was not loaded from dist/assets/',
+    );
+    assert(violations.length === 0, violations.join('\n'));
+    await report.close();
+  });
+
   await check('only the built kit was loaded (no /src/ or /node_modules/ requests)', async () => {
     const stray = requested.filter((path) => path.startsWith('/src/') || path.startsWith('/node_modules/'));
     assert(stray.length === 0, `loaded ${stray.join(', ')}`);

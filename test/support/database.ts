@@ -25,3 +25,20 @@ export async function deleteDatabases(): Promise<void> {
   const names = created.splice(0);
   await Promise.all(names.map((name) => Promise.race([deleteDB(name).catch(() => undefined), new Promise((r) => setTimeout(r, 500))])));
 }
+
+/** Every object store of a database, values and keys, as one JSON text (to look for what must not be kept). */
+export async function dumpDatabase(name: string): Promise<string> {
+  const result = <T>(request: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  const db = await result(indexedDB.open(name));
+  const stores: Record<string, unknown> = {};
+  for (const store of [...db.objectStoreNames]) {
+    const objects = db.transaction(store).objectStore(store);
+    stores[store] = { values: await result(objects.getAll()), keys: await result(objects.getAllKeys()) };
+  }
+  db.close();
+  return JSON.stringify(stores);
+}

@@ -1,0 +1,61 @@
+import type { ReportOptions } from '../model.js';
+import type { IgnoredOption } from './types.js';
+import { isTimeZone, localTimeZone } from './calendar.js';
+
+/** The default horizon of the predicted CLV: a year. */
+export const DEFAULT_HORIZON_DAYS = 365;
+/** The longest horizon accepted: ten years (beyond that the models say little). */
+const MAX_HORIZON_DAYS = 3650;
+
+export interface ResolvedOptions {
+  /** `undefined`: the latest order's date. */
+  asOf: number | undefined;
+  /** `undefined`: the default rule from the store's gaps. */
+  lapseDays: number | undefined;
+  cac: Record<string, number>;
+  timeZone: string;
+  horizonDays: number;
+}
+
+/**
+ * The options `computeReport` can use. A bad one is left out and listed in `ignored` with what was used
+ * instead, for the element to warn about; nothing throws.
+ */
+export function resolveOptions(options: ReportOptions, ignored: IgnoredOption[]): ResolvedOptions {
+  const resolved: ResolvedOptions = {
+    asOf: undefined,
+    lapseDays: undefined,
+    cac: {},
+    timeZone: localTimeZone(),
+    horizonDays: DEFAULT_HORIZON_DAYS,
+  };
+  if (options.asOf !== undefined) {
+    if (isFiniteNumber(options.asOf)) resolved.asOf = options.asOf;
+    else ignored.push({ option: 'asOf', value: String(options.asOf), used: 'the latest order’s date' });
+  }
+  if (options.lapseDays !== undefined) {
+    if (isFiniteNumber(options.lapseDays) && options.lapseDays >= 0) resolved.lapseDays = options.lapseDays;
+    else ignored.push({ option: 'lapseDays', value: String(options.lapseDays), used: 'the store’s own gaps between orders' });
+  }
+  if (options.timeZone !== undefined) {
+    if (typeof options.timeZone === 'string' && isTimeZone(options.timeZone)) resolved.timeZone = options.timeZone;
+    else ignored.push({ option: 'timeZone', value: String(options.timeZone), used: resolved.timeZone });
+  }
+  if (options.horizonDays !== undefined) {
+    const days = options.horizonDays;
+    if (isFiniteNumber(days) && days > 0 && days <= MAX_HORIZON_DAYS) resolved.horizonDays = days;
+    else ignored.push({ option: 'horizonDays', value: String(days), used: String(DEFAULT_HORIZON_DAYS) });
+  }
+  const cac: unknown = options.cac;
+  const isTable = typeof cac === 'object' && cac !== null && !Array.isArray(cac);
+  if (cac !== undefined && !isTable) ignored.push({ option: 'cac', value: String(cac), used: 'no CLV : CAC' });
+  for (const [currency, cost] of isTable ? Object.entries(cac) : []) {
+    if (/^[A-Za-z]{3}$/.test(currency) && isFiniteNumber(cost) && cost > 0) resolved.cac[currency.toUpperCase()] = cost;
+    else ignored.push({ option: 'cac', value: `${currency}: ${String(cost)}`, used: 'no CLV : CAC for it' });
+  }
+  return resolved;
+}
+
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
