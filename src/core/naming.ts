@@ -202,22 +202,28 @@ export function flatten(detail: Record<string, unknown>, skip: readonly string[]
 
 /**
  * A row as GA4 takes it. Default naming: the kit's snake_case name with every detail field, flat.
- * `ga4`: the recommended event where one fits, its fields first, then `event_id` and the detail, within
- * GA4's limits: names cut to 40 characters, text values to 100, and at most 25 parameters (the
- * ecommerce fields count), the last ones left out.
+ * `ga4`: the recommended event where one fits, its fields first, then `event_id`, the widget and
+ * instance, the detail's other fields and its counters, within GA4's limits: names cut to 40 characters,
+ * text values to 100, and at most 25 parameters (the ecommerce fields count), the last ones left out.
  */
 export function ga4Event(row: OutboxRow, naming?: Naming): Ga4Event {
   const cancelled = row.cancelled ? { cancelled: true } : {};
   if (naming !== 'ga4') return { name: ga4Name(row.name), params: { event_id: row.id, ...flatten(row.detail), ...cancelled }, dropped: [] };
   const std = standard(row, 'ga4') ?? { name: ga4Name(row.name) };
-  const all = { ...std.fields, event_id: row.id, ...flatten(row.detail, std.replaces), ...cancelled };
+  // Over the limit, the counters go first, then the widget's other fields; the standard ones and the ids stay.
+  const { widget, instance, ...rest } = flatten(row.detail, std.replaces);
+  const counts = (key: string) => key.startsWith('counters_');
+  const entries = Object.entries(rest);
+  const detail = Object.fromEntries([...entries.filter(([key]) => !counts(key)), ...entries.filter(([key]) => counts(key))]);
+  const all = { ...std.fields, event_id: row.id, widget, instance, ...cancelled, ...detail };
   const ecommerce = std.ecommerce && limitedEcommerce(std.ecommerce);
   let room = GA4_LIMITS.params - Object.keys(ecommerce ?? {}).length;
   const params: Record<string, unknown> = {};
   const dropped: string[] = [];
   for (const [key, value] of Object.entries(all)) {
     const name = key.slice(0, GA4_LIMITS.name);
-    if (value === undefined || GA4_RESERVED.test(name) || name in params) continue;
+    // A parameter without a value (`trigger: null`) says nothing to GA4 and costs one of its 25.
+    if (value == null || GA4_RESERVED.test(name) || name in params) continue;
     if (room-- > 0) params[name] = cut(value);
     else dropped.push(name);
   }
