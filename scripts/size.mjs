@@ -35,8 +35,10 @@ const CEILINGS = {
   'first load: review-showcase': 22.35 * KB,
   'first load: account-prompt': 17.7 * KB,
   // +1.2 KB: those, and the sliced JSON parser (a chunk loaded only for megabytes of inline reviews).
-  'whole kit, one language': 61.7 * KB,
-  'whole kit, all languages': 69.95 * KB,
+  // +2.8 KB (issue 16): standard event names (1.8 KB, in <retain-forward>'s chunk only) and consent on the
+  // device (1.0 KB, in the storage chunk every widget loads after its first frame).
+  'whole kit, one language': 64.5 * KB,
+  'whole kit, all languages': 72.75 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */

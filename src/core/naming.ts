@@ -27,7 +27,10 @@ export type DetailOf<K extends KitEventName> = GlobalEventHandlersEventMap[K] ex
 
 /** An event in a tool's words: its name and the fields that carry the standard meaning. */
 export interface Standard {
-  name: string;
+  /** The name; none for GA4: the kit's own name the GA4 way (`retain_spin_ended`). */
+  name?: string;
+  /** True for a name of the tool's own standard (a GA4 recommended event, a Segment spec event). */
+  spec?: boolean;
   /** Standard fields, first in the payload. */
   fields?: Record<string, unknown>;
   /** GA4 ecommerce fields (promotion fields and `items`): under `ecommerce` in a dataLayer, flat for gtag. */
@@ -37,10 +40,10 @@ export interface Standard {
 }
 
 interface EventNaming<D> {
-  /** A GA4 recommended event, or the kit's own name with standard fields. */
-  ga4(detail: D): Standard;
-  /** A Segment spec event, or an "Object Action" name. */
-  segment(detail: D): Standard;
+  /** A GA4 recommended event, or standard fields under the kit's own name; none: the kit's name as it is. */
+  ga4?(detail: D): Standard;
+  /** A Segment spec event, or an "Object Action" name (alone, when nothing else changes). */
+  segment: string | ((detail: D) => Standard);
 }
 
 const snake = (text: string) =>
@@ -52,8 +55,6 @@ const snake = (text: string) =>
 /** The kit's own name the GA4 way: `retain-spin-ended` → `retain_spin_ended`. */
 export const ga4Name = (event: string) => snake(event);
 
-const own = (event: KitEventName, standard: Omit<Standard, 'name'> = {}) => ({ name: ga4Name(event), ...standard });
-
 /** A spin wheel is an internal promotion: named by its instance. */
 function promotion(d: RetainDetail) {
   return { promotion_id: `${d.widget}:${d.instance}`, promotion_name: d.instance, creative_name: d.widget };
@@ -63,6 +64,7 @@ function ga4Promotion(name: string, d: RetainDetail, slot?: string): Standard {
   const { promotion_id, promotion_name, creative_name } = promotion(d);
   return {
     name,
+    spec: true,
     ecommerce: {
       promotion_id,
       promotion_name,
@@ -79,6 +81,7 @@ function segmentPromotion(name: string, d: RetainDetail, position?: string): Sta
   const { promotion_id, promotion_name, creative_name } = promotion(d);
   return {
     name,
+    spec: true,
     fields: { promotion_id, creative: creative_name, name: promotion_name, ...(position && { position }) },
     replaces: position ? ['mode'] : [],
   };
@@ -98,24 +101,22 @@ export const NAMING: Mappings = {
     segment: (d) => segmentPromotion('Promotion Clicked', d),
   },
   'retain-spin-ended': {
-    ga4: (d) => own('retain-spin-ended', { fields: { coupon: d.code }, replaces: ['code'] }),
+    ga4: (d) => ({ fields: { coupon: d.code }, replaces: ['code'] }),
     segment: (d) => ({ name: 'Wheel Spun', fields: { coupon_id: d.code }, replaces: ['code'] }),
   },
   'retain-spin-code-copied': {
-    ga4: (d) => own('retain-spin-code-copied', { fields: { coupon: d.code }, replaces: ['code'] }),
+    ga4: (d) => ({ fields: { coupon: d.code }, replaces: ['code'] }),
     segment: (d) => ({ name: 'Coupon Copied', fields: { coupon_id: d.code }, replaces: ['code'] }),
   },
   'retain-spin-code-applied': {
-    ga4: (d) => own('retain-spin-code-applied', { fields: { coupon: d.code }, replaces: ['code'] }),
-    segment: (d) => ({ name: 'Coupon Applied', fields: { coupon_id: d.code }, replaces: ['code'] }),
+    ga4: (d) => ({ fields: { coupon: d.code }, replaces: ['code'] }),
+    segment: (d) => ({ name: 'Coupon Applied', spec: true, fields: { coupon_id: d.code }, replaces: ['code'] }),
   },
-  'retain-spin-dismissed': {
-    ga4: () => own('retain-spin-dismissed'),
-    segment: () => ({ name: 'Spin Wheel Dismissed' }),
-  },
+  'retain-spin-dismissed': { segment: 'Spin Wheel Dismissed' },
   'retain-points-change': {
     ga4: (d) => ({
       name: d.delta > 0 ? 'earn_virtual_currency' : 'spend_virtual_currency',
+      spec: true,
       fields: { virtual_currency_name: POINTS, value: Math.abs(d.delta) },
       replaces: ['delta'],
     }),
@@ -123,28 +124,28 @@ export const NAMING: Mappings = {
   },
   'retain-tier-change': {
     // An achievement is reached, never lost: a tier down keeps the kit's name.
-    ga4: (d) => (d.up && d.to ? { name: 'unlock_achievement', fields: { achievement_id: d.to } } : own('retain-tier-change')),
-    segment: () => ({ name: 'Tier Changed' }),
+    ga4: (d) => (d.up && d.to ? { name: 'unlock_achievement', spec: true, fields: { achievement_id: d.to } } : {}),
+    segment: 'Tier Changed',
   },
-  'retain-reward-unlock': { ga4: () => own('retain-reward-unlock'), segment: () => ({ name: 'Reward Unlocked' }) },
-  'retain-reward-click': { ga4: () => own('retain-reward-click'), segment: () => ({ name: 'Reward Clicked' }) },
-  'retain-panel-open': { ga4: () => own('retain-panel-open'), segment: () => ({ name: 'Loyalty Panel Opened' }) },
-  'retain-review-seen': { ga4: () => own('retain-review-seen'), segment: () => ({ name: 'Reviews Viewed' }) },
-  'retain-review-filter': { ga4: () => own('retain-review-filter'), segment: () => ({ name: 'Reviews Filtered' }) },
-  'retain-review-sort': { ga4: () => own('retain-review-sort'), segment: () => ({ name: 'Reviews Sorted' }) },
-  'retain-review-helpful': { ga4: () => own('retain-review-helpful'), segment: () => ({ name: 'Review Marked Helpful' }) },
-  'retain-review-photo-open': { ga4: () => own('retain-review-photo-open'), segment: () => ({ name: 'Review Photo Opened' }) },
-  'retain-account-shown': { ga4: () => own('retain-account-shown'), segment: () => ({ name: 'Account Prompt Viewed' }) },
-  'retain-account-request': { ga4: () => own('retain-account-request'), segment: () => ({ name: 'Account Requested' }) },
+  'retain-reward-unlock': { segment: 'Reward Unlocked' },
+  'retain-reward-click': { segment: 'Reward Clicked' },
+  'retain-panel-open': { segment: 'Loyalty Panel Opened' },
+  'retain-review-seen': { segment: 'Reviews Viewed' },
+  'retain-review-filter': { segment: 'Reviews Filtered' },
+  'retain-review-sort': { segment: 'Reviews Sorted' },
+  'retain-review-helpful': { segment: 'Review Marked Helpful' },
+  'retain-review-photo-open': { segment: 'Review Photo Opened' },
+  'retain-account-shown': { segment: 'Account Prompt Viewed' },
+  'retain-account-request': { segment: 'Account Requested' },
   'retain-account-created': {
     // The prompt signs the shopper up with the email of their order.
-    ga4: () => ({ name: 'sign_up', fields: { method: 'email' } }),
-    segment: () => ({ name: 'Signed Up' }),
+    ga4: () => ({ name: 'sign_up', spec: true, fields: { method: 'email' } }),
+    segment: () => ({ name: 'Signed Up', spec: true }),
   },
-  'retain-account-dismissed': { ga4: () => own('retain-account-dismissed'), segment: () => ({ name: 'Account Prompt Dismissed' }) },
+  'retain-account-dismissed': { segment: 'Account Prompt Dismissed' },
   'retain-order-recorded': {
     // Not `purchase` / `Order Completed`, and no `value`, `total` or `revenue`: see the file comment.
-    ga4: (d) => own('retain-order-recorded', { fields: orderFields(d), replaces: ['orderId', 'total', 'currency'] }),
+    ga4: (d) => ({ fields: orderFields(d), replaces: ['orderId', 'total', 'currency'] }),
     segment: (d) => ({ name: 'Order Recorded', fields: orderFields(d), replaces: ['orderId', 'total', 'currency'] }),
   },
 };
@@ -158,11 +159,15 @@ export const EVENT_NAMES = Object.keys(NAMING) as KitEventName[];
 
 const isKitEvent = (name: string): name is KitEventName => Object.hasOwn(NAMING, name);
 
-/** The standard form of a row's event, or undefined for an event this kit does not know (a newer kit's). */
-function standard(row: OutboxRow, naming: Naming): Standard | undefined {
-  if (!isKitEvent(row.name)) return undefined;
-  const mapping = NAMING[row.name] as EventNaming<unknown>;
-  return mapping[naming](row.detail);
+/**
+ * A kit event in a tool's words (without the kit's other fields, which follow them in a payload), or
+ * undefined for an event this kit does not know (a newer kit's, still in the outbox).
+ */
+export function standardOf(event: string, detail: Record<string, unknown>, naming: Naming): Standard | undefined {
+  if (!isKitEvent(event)) return undefined;
+  const mapping = NAMING[event] as EventNaming<unknown>;
+  if (naming === 'ga4') return { name: ga4Name(event), ...mapping.ga4?.(detail) };
+  return typeof mapping.segment === 'string' ? { name: mapping.segment } : mapping.segment(detail);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -209,7 +214,7 @@ export function flatten(detail: Record<string, unknown>, skip: readonly string[]
 export function ga4Event(row: OutboxRow, naming?: Naming): Ga4Event {
   const cancelled = row.cancelled ? { cancelled: true } : {};
   if (naming !== 'ga4') return { name: ga4Name(row.name), params: { event_id: row.id, ...flatten(row.detail), ...cancelled }, dropped: [] };
-  const std = standard(row, 'ga4') ?? { name: ga4Name(row.name) };
+  const std = standardOf(row.name, row.detail, 'ga4') ?? {};
   // Over the limit, the counters go first, then the widget's other fields; the standard ones and the ids stay.
   const { widget, instance, ...rest } = flatten(row.detail, std.replaces);
   const counts = (key: string) => key.startsWith('counters_');
@@ -227,7 +232,7 @@ export function ga4Event(row: OutboxRow, naming?: Naming): Ga4Event {
     if (room-- > 0) params[name] = cut(value);
     else dropped.push(name);
   }
-  return { name: std.name.slice(0, GA4_LIMITS.name), params, ...(ecommerce && { ecommerce }), dropped };
+  return { name: (std.name ?? ga4Name(row.name)).slice(0, GA4_LIMITS.name), params, ...(ecommerce && { ecommerce }), dropped };
 }
 
 function limitedEcommerce(ecommerce: Record<string, unknown>): Record<string, unknown> {
@@ -258,7 +263,7 @@ const snakeKeys = (value: unknown): unknown =>
 export function segmentEvent(row: OutboxRow, naming?: Naming): { name: string; properties: Record<string, unknown> } {
   const cancelled = row.cancelled ? { cancelled: true } : {};
   if (naming !== 'segment') return { name: row.name, properties: { ...row.detail, ...cancelled } };
-  const std = standard(row, 'segment');
+  const std = standardOf(row.name, row.detail, 'segment');
   const rest = Object.entries(row.detail).filter(([key]) => key !== 'id' && !std?.replaces?.includes(key));
   return {
     name: std?.name ?? row.name,
