@@ -716,16 +716,18 @@ describe('<retain-account-prompt>', () => {
           marketing="email fax"
           variant="popup"
           password="maybe"
+          currency="euro"
         ></retain-account-prompt>`,
       );
       el.requestUpdate();
       await el.updateComplete;
       const seen = warnings.take();
       const about = (attr: string) => seen.filter((w) => w.includes(` ${attr}="`));
-      for (const attr of ['email', 'action', 'status', 'incentive-points', 'snooze', 'marketing', 'variant', 'password']) {
+      for (const attr of ['email', 'action', 'status', 'incentive-points', 'snooze', 'marketing', 'variant', 'password', 'currency']) {
         expect(about(attr), attr).to.have.length(1);
       }
-      expect(seen).to.have.length(8);
+      expect(seen).to.have.length(9);
+      expect(about('currency')[0]).to.contain('currency="euro" is not an ISO 4217 currency code such as EUR; using "USD" instead');
       expect(about('action')[0]).to.contain('javascript:alert(1)').and.contain('not an https: or relative URL');
       // Fallbacks: no action on the form (event mode), empty email, guest, default snooze, only the email box.
       expect($(el, 'form')!.hasAttribute('action')).to.equal(false);
@@ -739,10 +741,15 @@ describe('<retain-account-prompt>', () => {
       // The javascript: URL never runs: submitting goes to the event (answered here), not to a navigation.
       emailInput(el).value = EMAIL;
       passwordInput(el)!.value = PASSWORD;
-      el.addEventListener('retain-account-request', (e) => e.respondWith(Promise.resolve()));
+      let currency: string | undefined;
+      el.addEventListener('retain-account-request', (e) => {
+        currency = e.detail.currency;
+        e.respondWith(Promise.resolve());
+      });
       submit(el).click();
       const created = await oneEvent(el, 'retain-account-created');
       expect(created.detail.mode).to.equal('event');
+      expect(currency).to.equal('USD');
     });
 
     it('without an order id or a login URL for has-account it stays hidden, with one warning', async () => {

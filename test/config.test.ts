@@ -2,6 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import {
   durationMs,
   formatDuration,
+  isCurrencyCode,
+  parseCurrency,
   parseDuration,
   parseEnum,
   parseJson,
@@ -135,12 +137,43 @@ describe('config', () => {
       ]);
     });
 
+    it('keeps every duration within a year unless told otherwise', () => {
+      expect(parseDuration(el, 'code-ttl', '365d', 7 * 86_400_000)).to.equal(365 * 86_400_000);
+      expect(parseDuration(el, 'code-ttl', '99999999999d', 7 * 86_400_000)).to.equal(7 * 86_400_000);
+      expect(parseDuration(el, 'cooldown', '53w', 0)).to.equal(0);
+      expect(parseDuration(el, 'delay', '2y', 1000, { max: 3_600_000 })).to.equal(1000);
+      expect(warnings.take()).to.deep.equal([
+        'retainkit: <retain-test> code-ttl="99999999999d" is longer than 365d; using "1w" instead. <retain-test>',
+        'retainkit: <retain-test> cooldown="53w" is longer than 365d; using "0ms" instead. <retain-test>',
+        'retainkit: <retain-test> delay="2y" is not a duration such as 30d, 12h, 90s or 500ms; using "1s" instead. <retain-test>',
+      ]);
+    });
+
     it('durationMs and formatDuration', () => {
       expect(durationMs('nonsense')).to.equal(undefined);
       expect(durationMs('1m1s')).to.equal(61_000);
       expect(formatDuration(2_592_000_000)).to.equal('30d');
       expect(formatDuration(1_209_600_000)).to.equal('2w');
       expect(formatDuration(1500)).to.equal('1500ms');
+    });
+  });
+
+  describe('isCurrencyCode and parseCurrency', () => {
+    it('takes three letters in any case, upper-cased', () => {
+      expect(['EUR', 'huf', ' UAH ']).to.satisfy((codes: string[]) => codes.every(isCurrencyCode));
+      expect(['$', 'EURO', 'E1R', '', null]).to.satisfy((codes: unknown[]) => !codes.some(isCurrencyCode));
+      expect(parseCurrency(el, 'currency', ' huf ')).to.equal('HUF');
+      expect(parseCurrency(el, 'currency', '', 'EUR')).to.equal('EUR');
+      expect(parseCurrency(el, 'currency', null)).to.equal('USD');
+      expect(warnings.take()).to.deep.equal([]);
+    });
+
+    it('warns once on anything else and falls back', () => {
+      expect(parseCurrency(el, 'currency', '€', 'EUR')).to.equal('EUR');
+      expect(parseCurrency(el, 'currency', '€', 'EUR')).to.equal('EUR');
+      expect(warnings.take()).to.deep.equal([
+        'retainkit: <retain-test> currency="€" is not an ISO 4217 currency code such as EUR; using "EUR" instead. <retain-test>',
+      ]);
     });
   });
 

@@ -40,7 +40,7 @@ export function newSink(): string {
 
 export async function setSink(
   url: string,
-  state: { status?: number; fail?: number; failStatus?: number; retryAfter?: number },
+  state: { status?: number; fail?: number; failStatus?: number; retryAfter?: number; delay?: number },
 ): Promise<void> {
   await fetch(`${url}/state`, { method: 'POST', body: JSON.stringify(state) });
 }
@@ -102,6 +102,73 @@ export async function loadKit(tab: Tab): Promise<TabKit> {
       for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
       tab.window.document.body.append(el);
       return el;
+    },
+  };
+}
+
+/**
+ * Makes `tab`'s localStorage writes reach other tabs only when `deliver()` is called (the tab itself sees
+ * them at once), as tabs in separate processes may see each other's writes late. A page that has gone
+ * keeps its held writes: they land at `deliver()`.
+ */
+export function delayLocalStorage(tab: Tab): { deliver(): void } {
+  const real = tab.window.localStorage;
+  const held = new Map<string, string | null>();
+  const delayed: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = {
+    getItem: (key) => (held.has(key) ? held.get(key)! : real.getItem(key)),
+    setItem: (key, value) => void held.set(key, String(value)),
+    removeItem: (key) => void held.set(key, null),
+  };
+  Object.defineProperty(tab.window, 'localStorage', { value: delayed, configurable: true });
+  return {
+    deliver() {
+      for (const [key, value] of held) value === null ? localStorage.removeItem(key) : localStorage.setItem(key, value);
+      held.clear();
+    },
+  };
+}
+
+/** A read-write transaction the test holds open on a store, so that other tabs' transactions on it wait. */
+export interface Blocker {
+  /** Starts holding `store` at once (synchronously). */
+  hold(store: string): void;
+  /** Reads a value of the held store, inside the held transaction. */
+  read(key: string): Promise<unknown>;
+  /** Lets the transaction end; resolves when it has. */
+  release(): Promise<void>;
+}
+
+export async function openBlocker(databaseName: string): Promise<Blocker> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(databaseName);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  let holding = false;
+  let done: Promise<void> = Promise.resolve();
+  /** Reads asked for; made from inside the transaction's callbacks, the only place it is active. */
+  const reads: { key: string; resolve: (value: unknown) => void }[] = [];
+  return {
+    hold(store) {
+      holding = true;
+      const tx = db.transaction([store], 'readwrite');
+      const objects = tx.objectStore(store);
+      // A transaction stays open while it has requests: keep asking until released.
+      const ask = () => {
+        for (const { key, resolve } of reads.splice(0)) {
+          const request = objects.get(key);
+          request.onsuccess = () => resolve(request.result);
+        }
+        if (holding) objects.get('blocker').onsuccess = ask;
+      };
+      ask();
+      done = new Promise((resolve) => (tx.oncomplete = tx.onabort = () => resolve()));
+    },
+    read: (key) => new Promise((resolve) => reads.push({ key, resolve })),
+    async release() {
+      holding = false;
+      await done;
+      db.close();
     },
   };
 }

@@ -6,7 +6,18 @@ import { storage } from '../src/core/storage.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { openTab, type Tab } from './support/tabs.js';
-import { emitEvent, loadKit, newSink, readSink, setSink, until, type SinkState } from './delivery-helpers.js';
+import {
+  delayLocalStorage,
+  emitEvent,
+  loadKit,
+  newSink,
+  openBlocker,
+  readSink,
+  setSink,
+  until,
+  type SinkState,
+  type TabKit,
+} from './delivery-helpers.js';
 
 const absolute = (path: string) => new URL(path, location.href).href;
 
@@ -40,7 +51,10 @@ describe('delivery to an endpoint', () => {
   async function visit(): Promise<Awaited<ReturnType<typeof loadKit>> & { tab: Tab }> {
     const tab = await openTab(db);
     tabs.push(tab);
-    return { tab, ...(await loadKit(tab)) };
+    const kit = await loadKit(tab);
+    // A tab closed during a request keeps its lease until it runs out: a short one keeps the test short.
+    kit.delivery.settings.lease = 3000;
+    return { tab, ...kit };
   }
 
   it('posts batches as JSON with keepalive, each event with its id, and reports queued → sent → acknowledged', async () => {
@@ -64,7 +78,9 @@ describe('delivery to an endpoint', () => {
       expect(sink.received.find((e) => e.id === ids[0])).to.deep.include({ name: 'retain-spin-end', cancelled: false });
       expect(sink.received.find((e) => e.id === ids[0])!.detail).to.include({ id: ids[0], prize: 'ten', widget: 'test-widget' });
       expect(calls[0]).to.include({ method: 'POST', keepalive: true });
-      expect(JSON.parse(calls[0].body as string).events).to.have.length(2);
+      const body = JSON.parse(calls[0].body as string) as { batch: unknown; events: unknown[] };
+      expect(body.events).to.have.length(2);
+      expect(body.batch).to.be.a('string').and.not.be.empty;
       await until(async () => (await outboxStats()).queued === 0, 'an empty outbox');
       for (const id of ids) expect(states[id]).to.deep.equal(['queued', 'sent', 'acknowledged']);
     } finally {
@@ -167,6 +183,218 @@ describe('delivery to an endpoint', () => {
       expect([...ids].sort()).to.deep.equal([...produced].sort());
     });
   }
+
+  /** A tab with the kit and an endpoint; in the lease mode without Web Locks. */
+  async function sender(tab: Tab, mode: string, url: string, lease: number): Promise<TabKit> {
+    if (mode !== 'Web Locks') Object.defineProperty(tab.window.navigator, 'locks', { value: undefined, configurable: true });
+    const kit = await loadKit(tab);
+    Object.assign(kit.delivery.settings, { retryBase: 50, lease });
+    kit.declare({ to: 'endpoint', url, 'batch-wait': '0', 'batch-size': '50' });
+    return kit;
+  }
+
+  for (const mode of ['Web Locks', 'the IndexedDB lease (no Web Locks)']) {
+    it(`a tab that leaves before the answer, its last writes lost and its note late: the next tab does not send its batch again (${mode})`, async () => {
+      const url = newSink();
+      // The request is recorded when it arrives; its answer would come after the tab has gone.
+      await setSink(url, { delay: 500 });
+      const key = `endpoint ${absolute(url)}`;
+      await storage().getAll('outbox'); // the database exists, at the kit's version
+      const blocker = await openBlocker(db);
+      // Tabs in separate processes see each other's localStorage writes late: here they land when the test says.
+      const tabsWithNotes: { tab: Tab; notes: { deliver(): void } }[] = [];
+      for (let i = 0; i < 2; i++) {
+        const tab = await openTab(db);
+        tabs.push(tab);
+        tabsWithNotes.push({ tab, notes: delayLocalStorage(tab) });
+      }
+      // Whichever tab sends first leaves at once, before the answer.
+      let leaving: { tab: Tab; reloaded: Promise<void> } | undefined;
+      const kits: TabKit[] = [];
+      for (const { tab } of tabsWithNotes) {
+        const kit = await sender(tab, mode, url, 3000);
+        kit.delivery.onDeliveryState((_id, state) => {
+          if (state !== 'sent' || leaving) return;
+          // Its IndexedDB writes at pagehide wait behind this, and its page is gone before they can land.
+          blocker.hold('outbox');
+          leaving = { tab, reloaded: tab.reload() };
+        });
+        kits.push(kit);
+      }
+      const produced = [0, 1, 2, 3, 4].map(() => kits[0].emit('retain-spin-end'));
+      await until(() => !!leaving, 'a tab to send and leave');
+      await leaving!.reloaded;
+      await sender(leaving!.tab, mode, url, 3000);
+      // Whichever tab flushes next starts reading the outbox now, while the note is still on its way.
+      for (const { tab } of tabsWithNotes) tab.window.dispatchEvent(new Event('online'));
+      for (const { notes } of tabsWithNotes) notes.deliver();
+      await blocker.release();
+      await until(async () => {
+        const rows = await storage().getAll('outbox');
+        const received = tally(await readSink(url)).ids;
+        return produced.every((id) => received.has(id)) && !rows.some((row) => row.pending.includes(key));
+      }, 'every event delivered and the outbox owing nothing');
+      const { ids, twice } = tally(await readSink(url));
+      expect(twice, 'duplicates').to.deep.equal([]);
+      expect([...ids].sort()).to.deep.equal([...produced].sort());
+    });
+  }
+
+  it('without Web Locks, a tab reads the outbox only under the lease: rows another tab sent meanwhile are not sent again', async function () {
+    // Before the fix the lease's fixed 20 s had to run out here.
+    this.timeout(60_000);
+    const url = newSink();
+    // The answer comes after the other tab has read the outbox.
+    await setSink(url, { delay: 300 });
+    const key = `endpoint ${absolute(url)}`;
+    await storage().getAll('outbox'); // the database exists, at the kit's version
+    const blocker = await openBlocker(db);
+    const kits: TabKit[] = [];
+    for (let i = 0; i < 2; i++) {
+      const tab = await openTab(db);
+      tabs.push(tab);
+      kits.push(await sender(tab, 'lease', url, 3000));
+    }
+    let held = false;
+    for (const [i, kit] of kits.entries()) {
+      kit.delivery.onDeliveryState((_id, state) => {
+        if (state !== 'sent' || held) return;
+        held = true;
+        // IndexedDB is slow for delivery's bookkeeping (another tab's long transaction on it) …
+        blocker.hold('state');
+        // … while the other tab starts a flush: it reads the rows still owed, then waits.
+        tabs[1 - i].window.dispatchEvent(new Event('online'));
+      });
+    }
+    const produced = [0, 1, 2, 3, 4].map(() => kits[0].emit('retain-spin-end'));
+    await until(() => held, 'a tab to send');
+    // The sender's answer comes; the stall outlasts its lease.
+    await until(async () => tally(await readSink(url)).ids.size === produced.length, 'the batch to arrive');
+    await until(
+      async () => {
+        const memo = (await blocker.read(MEMO_KEY)) as DeliveryMemo | undefined;
+        return Date.now() > (memo?.lease?.[key]?.[1] ?? 0) + 100;
+      },
+      'the lease to run out',
+      30_000,
+    );
+    await blocker.release();
+    await until(async () => !(await storage().getAll('outbox')).some((row) => row.pending.includes(key)), 'the outbox to owe nothing');
+    // Both tabs have looked at the outbox again since.
+    for (const tab of tabs) tab.window.dispatchEvent(new Event('online'));
+    await until(async () => !(await storage().getAll('outbox')).some((row) => row.pending.includes(key)), 'the outbox to owe nothing');
+    const { ids, twice } = tally(await readSink(url));
+    expect(twice, 'duplicates').to.deep.equal([]);
+    expect([...ids].sort()).to.deep.equal([...produced].sort());
+  });
+
+  it('without Web Locks, two tabs, failures, reloads and a close during delivery: 0 duplicates, 0 lost', async function () {
+    // Five rounds of two tabs on a loaded machine.
+    this.timeout(120_000);
+    const url = newSink();
+    interface Live {
+      tab: Tab;
+      kit: TabKit;
+      /** Ids this tab emitted that it has not yet stored (reported queued). */
+      unstored: Set<string>;
+      gone?: Promise<void>;
+    }
+    /** Where the sending tab leaves: at its `skip + 1`-th report of `state` (only the sending tab reports these). */
+    interface Leave {
+      state: DeliveryState;
+      skip: number;
+      how: 'reload' | 'close';
+    }
+    const produced: string[] = [];
+    // Events a page had not stored when it left may go with it: not delivery's doing, and not counted lost.
+    const leftUnstored = new Set<string>();
+    let leave: (Leave & { left: (entry: Live) => void }) | undefined;
+    const start = async (tab: Tab): Promise<Live> => {
+      const kit = await sender(tab, 'lease', url, 3000);
+      const entry: Live = { tab, kit, unstored: new Set() };
+      // Called once per event: the events of one request are reported together, in one task.
+      let reported: DeliveryState | undefined;
+      kit.delivery.onDeliveryState((id, state) => {
+        if (state === 'queued') entry.unstored.delete(id);
+        if (!leave || leave.state !== state || reported === state) return;
+        reported = state;
+        tab.window.queueMicrotask(() => (reported = undefined));
+        if (leave.skip-- > 0) return;
+        const { how, left } = leave;
+        leave = undefined;
+        for (const unstored of entry.unstored) leftUnstored.add(unstored);
+        // At once, once the delivery path's current step is done, as a shopper's reload or close would.
+        const going = new Promise<void>((resolve, reject) =>
+          tab.window.queueMicrotask(() => (how === 'reload' ? tab.reload() : (tab.close(), Promise.resolve())).then(resolve, reject)),
+        );
+        entry.gone = going;
+        left(entry);
+      });
+      return entry;
+    };
+    const open = async () => {
+      const tab = await openTab(db);
+      tabs.push(tab);
+      return start(tab);
+    };
+    let live = [await open(), await open()];
+
+    /** Both tabs produce events until the sending one leaves, and the other a little longer; then all arrive. */
+    const round = async (how: Leave) => {
+      let gone: Live | undefined;
+      leave = { ...how, left: (entry) => (gone = entry) };
+      for (let burst = 0, after = 0; after < 4 && live.some((entry) => !entry.gone); burst++) {
+        if (gone) after++;
+        else if (burst > 100) throw new Error(`the sending tab never reached ${how.state}`);
+        for (const entry of live) {
+          if (entry.gone) continue;
+          for (let i = 0; i < 2; i++) {
+            const id = entry.kit.emit('retain-spin-end', { burst });
+            entry.unstored.add(id);
+            produced.push(id);
+          }
+        }
+        // Paced by the tabs' own work (this page's timers may be slowed to 1/s in the background).
+        await until(() => gone || live.every((entry) => entry.gone || !entry.unstored.size), 'the events stored');
+      }
+      await gone!.gone;
+      // A reloaded tab starts again; a closed one is not replaced (a window opened right after a close may be
+      // given the remaining tab's place in Firefox).
+      live = await Promise.all(
+        live.flatMap<Live | Promise<Live>>((entry) => (entry !== gone ? [entry] : how.how === 'reload' ? [start(entry.tab)] : [])),
+      );
+      await setSink(url, {});
+      await until(
+        async () => {
+          const { ids } = tally(await readSink(url));
+          return produced.every((id) => ids.has(id) || leftUnstored.has(id)) && (await outboxStats()).queued === 0;
+        },
+        `every event delivered after ${JSON.stringify(how)}`,
+        30_000,
+      );
+    };
+
+    // Right after an answer (the other tab is reading the outbox meanwhile).
+    await round({ state: 'acknowledged', skip: 0, how: 'reload' });
+    // Before the answer: the request in flight is counted as delivered, the rest goes by beacon.
+    await setSink(url, { delay: 300 });
+    await round({ state: 'sent', skip: 0, how: 'reload' });
+    // Three failures, then the tab reloads at the first answer.
+    await setSink(url, { fail: 3 });
+    await round({ state: 'acknowledged', skip: 0, how: 'reload' });
+    // The endpoint down: the tab leaves during its second attempt, which fails too; those events wait.
+    await setSink(url, { status: 503 });
+    await round({ state: 'sent', skip: 1, how: 'reload' });
+    // Closed right after an answer: the other tab delivers the rest.
+    await round({ state: 'acknowledged', skip: 1, how: 'close' });
+
+    const sink = await readSink(url);
+    const { ids, twice } = tally(sink);
+    const lost = produced.filter((id) => !ids.has(id) && !leftUnstored.has(id));
+    const summary = `${produced.length} events in ${sink.requests.length} requests`;
+    expect(twice, `duplicates of ${summary}`).to.deep.equal([]);
+    expect(lost, `lost of ${summary}`).to.deep.equal([]);
+  });
 
   it('honours Retry-After on 429, also after a reload', async () => {
     const url = newSink();

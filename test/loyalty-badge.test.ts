@@ -347,7 +347,7 @@ describe('<retain-loyalty-badge>', () => {
       expect(named('retain-tier-change').map((r) => [r.detail.from, r.detail.to, r.detail.up])).to.deep.equal([['Bronze', 'Silver', true]]);
       expect(named('retain-reward-unlock').map((r) => r.detail.reward)).to.deep.equal(['five-off', 'Free shipping', 'punch-card']);
       expect(text($(el, '[role="status"]'))).to.equal(
-        'You earned 450 points. Balance: 540 points. Welcome to Silver! Reward unlocked: $5 off. Reward unlocked: Free shipping. You earned your surprise gift!',
+        'You earned 450 points. Balance: 540 points. Welcome to Silver! Redeemable once the store confirms your balance: $5 off. Redeemable once the store confirms your balance: Free shipping. You earned your surprise gift!',
       );
       el.remove();
 
@@ -427,11 +427,10 @@ describe('<retain-loyalty-badge>', () => {
 
   describe('views and keyboard', () => {
     it('opens and closes the panel from the keyboard, counts and announces the opening once', async () => {
-      await recordOrder({ orderId: 'K-1', total: 150, currency: 'USD' });
       const root = await fixture<HTMLElement>(
         html`<div>
           <button id="before">before</button>
-          <retain-loyalty-badge tiers=${TIERS} rewards=${REWARDS}></retain-loyalty-badge>
+          <retain-loyalty-badge tiers=${TIERS} points="150" rewards=${REWARDS}></retain-loyalty-badge>
           <button id="after">after</button>
         </div>`,
       );
@@ -453,7 +452,7 @@ describe('<retain-loyalty-badge>', () => {
       expect(focused(el)?.textContent).to.equal('$5 off');
       await sendKeys({ press: 'Enter' });
       expect(named('retain-reward-click').map((r) => [r.detail.reward, r.detail.cost, r.detail.source])).to.deep.equal([
-        ['five-off', 100, 'estimate'],
+        ['five-off', 100, 'store'],
       ]);
       await waitUntil(async () => (await readCounters('loyalty-badge', 'default')).interacted === 1);
 
@@ -670,6 +669,56 @@ describe('<retain-loyalty-badge>', () => {
     });
   });
 
+  describe('an estimate is not a balance', () => {
+    /** Per language: what the panel says of a reward within reach on the store's balance, and on an estimate. */
+    const WORDS: Record<string, { ready: string; onceConfirmed: string; cart: string }> = {
+      en: {
+        ready: 'Ready to redeem',
+        onceConfirmed: '$5 off · redeemable once the store confirms your balance',
+        cart: 'This cart earns 20 points',
+      },
+      ru: {
+        ready: 'Можно получить',
+        onceConfirmed: '$5 off · можно будет получить, когда магазин подтвердит баланс',
+        cart: 'За эту корзину вы получите 20 баллов',
+      },
+      uk: {
+        ready: 'Можна отримати',
+        onceConfirmed: '$5 off · можна буде отримати, коли магазин підтвердить баланс',
+        cart: 'За цей кошик ви отримаєте 20 балів',
+      },
+      hu: {
+        ready: 'Beváltható',
+        onceConfirmed: '$5 off · beválthatod, ha a bolt megerősíti az egyenlegedet',
+        cart: 'Erre a kosárra 20 pont jár',
+      },
+    };
+
+    for (const [lang, words] of Object.entries(WORDS)) {
+      it(`on an estimate, rewards are what can be redeemed once the store confirms, never ready (${lang})`, async () => {
+        await recordOrder({ orderId: 'E-1', total: 600, currency: 'USD' });
+        const estimate = await mount(html`<retain-loyalty-badge lang=${lang} rewards=${REWARDS} open></retain-loyalty-badge>`);
+        expect(text(panelOf(estimate))).to.contain(words.onceConfirmed);
+        expect(text(panelOf(estimate))).not.to.contain(words.ready);
+        expect(estimate.shadowRoot!.querySelectorAll('[part~="reward"]')).to.have.length(0);
+        // The store's own balance: the same rewards are ready, as links or buttons.
+        const store = await mount(html`<retain-loyalty-badge lang=${lang} points="600" rewards=${REWARDS} open></retain-loyalty-badge>`);
+        expect(text(panelOf(store))).to.contain(words.ready);
+        expect(store.shadowRoot!.querySelectorAll('[part~="reward"]')).to.have.length(2);
+      });
+
+      it(`a member sees what this cart earns, on the store's balance and on an estimate (${lang})`, async () => {
+        for (const points of ['400', undefined]) {
+          const el = await mount(
+            html`<retain-loyalty-badge lang=${lang} points=${ifDefined(points)} cart-total="20" open></retain-loyalty-badge>`,
+          );
+          expect(text($(el, '[part="cart-points"]')), `points ${points ?? 'estimated'}`).to.equal(words.cart);
+          el.remove();
+        }
+      });
+    }
+  });
+
   describe('bad configuration and failures', () => {
     it('warns once for unsorted or duplicate tiers and shows no tiers', async () => {
       for (const [tiers, why] of [
@@ -699,6 +748,29 @@ describe('<retain-loyalty-badge>', () => {
       expect(text(badgeOf(el))).to.contain('≈ 12 points');
     });
 
+    it('a reward with a bad link: the others keep theirs, it keeps its place without a link, one warning', async () => {
+      const rewards = JSON.stringify([
+        { label: '$5 off', cost: 100, href: '/redeem/5' },
+        { label: 'Free shipping', cost: 300, href: 'javascript:alert(1)' },
+        { label: 'Tote bag', cost: 1000, href: 'https://shop.example/tote' },
+      ]);
+      const el = await mount(html`<retain-loyalty-badge points="1500" rewards=${rewards} open></retain-loyalty-badge>`);
+      el.requestUpdate();
+      await el.updateComplete;
+      const said = warnings.take();
+      expect(said).to.have.length(1);
+      expect(said[0]).to.contain(
+        'rewards href="javascript:alert(1)" is not an https: or relative URL; showing "Free shipping" without a link',
+      );
+      const items = [...el.shadowRoot!.querySelectorAll('[part~="reward"]')];
+      expect(items.map((item) => item.textContent)).to.deep.equal(['$5 off', 'Free shipping', 'Tote bag']);
+      expect(items.map((item) => (item as HTMLAnchorElement).href)).to.deep.equal([
+        new URL('/redeem/5', location.href).href,
+        undefined,
+        'https://shop.example/tote',
+      ]);
+    });
+
     it('warns once for other bad values and keeps working', async () => {
       const el = await mount(
         html`<retain-loyalty-badge
@@ -715,7 +787,7 @@ describe('<retain-loyalty-badge>', () => {
       const said = warnings.take();
       expect(said).to.have.length(5);
       expect(said.join('\n')).to.match(/points-per-unit="lots" is not a number; using 1/);
-      expect(said.join('\n')).to.match(/currency="dollars" is not an ISO 4217 code; using "USD"/);
+      expect(said.join('\n')).to.match(/currency="dollars" is not an ISO 4217 currency code such as EUR; using "USD"/);
       expect(said.join('\n')).to.match(/punch-every="2.5" is not a whole number; using 0/);
       expect(said.join('\n')).to.match(/rewards="\[\{\]" is not valid JSON/);
       expect(said.join('\n')).to.match(/join-url="javascript:alert\(1\)" is not an https: or relative URL/);

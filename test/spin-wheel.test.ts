@@ -715,6 +715,77 @@ describe('retain-spin-wheel', () => {
     });
   });
 
+  describe('durations out of range, and failures after a spin', () => {
+    const DAY = 86_400_000;
+    const WITH_CODES = html`<retain-slice code="TEN">10% off</retain-slice><retain-slice code="SHIP">Free shipping</retain-slice>`;
+
+    /** The code is shown with its expiry, and a new page of the same device shows it again: the spin is kept. */
+    async function expectKept(el: RetainSpinWheel, won: SpinEndedDetail): Promise<void> {
+      await waitUntil(() => $(el, '[part~=code]')?.textContent === won.code, 'the code is not shown');
+      expect($(el, '[part~=expiry] time')!.getAttribute('datetime')).to.equal(new Date(won.expiresAt!).toISOString());
+      const again = await wheel(html`<retain-spin-wheel>${WITH_CODES}</retain-spin-wheel>`);
+      expect($(again, '[part~=code]')!.textContent).to.equal(won.code);
+      expect($<HTMLFormElement>(again, '.actions')!.hidden).to.equal(true);
+    }
+
+    it('code-ttl="99999999999d": one warning; the spin shows its code, which lasts the default 7 days, and is kept', async () => {
+      const el = await wheel(html`<retain-spin-wheel style=${FAST} code-ttl="99999999999d">${WITH_CODES}</retain-spin-wheel>`);
+      const warnings = console.take();
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain('code-ttl="99999999999d" is longer than 365d; using "1w" instead');
+      const won = await spin(el);
+      expect(won.expiresAt! - Date.now()).to.be.within(7 * DAY - 60_000, 7 * DAY);
+      await expectKept(el, won);
+      expect(console.take()).to.deep.equal([]);
+    });
+
+    it('a cooldown longer than a year: one warning, and the default 30 days', async () => {
+      const el = await wheel(html`<retain-spin-wheel style=${FAST} cooldown="9999999w">${SLICES}</retain-spin-wheel>`);
+      expect(console.take()).to.have.length(1);
+      await spin(el);
+      expect(await cooldownEnds('spin-wheel/default/spin')).to.be.within(Date.now() + 29 * DAY, Date.now() + 30 * DAY);
+    });
+
+    it('the store’s expiresAt beyond any date: one warning, the code shown with code-ttl’s expiry, the spin kept', async () => {
+      const el = await wheel(
+        html`<retain-spin-wheel style=${FAST} code-ttl="2d" outcome-src="/test-api/spin-outcome?slice=1&expires=1e300"
+          >${WITH_CODES}</retain-spin-wheel
+        >`,
+      );
+      const won = await spin(el);
+      const warnings = console.take();
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain('answered expiresAt 1e+300, which is no date; the code expires in 2d (code-ttl) instead');
+      expect(won.expiresAt! - Date.now()).to.be.within(2 * DAY - 60_000, 2 * DAY);
+      await expectKept(el, won);
+    });
+
+    it('a failure while the wheel lands: one warning, the code shown at once, the spin kept', async () => {
+      const el = await wheel(html`<retain-spin-wheel style=${FAST}>${WITH_CODES}</retain-spin-wheel>`);
+      Object.defineProperty($(el, '.wheel')!, 'animate', {
+        value: () => {
+          throw new Error('animations are off');
+        },
+      });
+      const won = await spin(el);
+      const warnings = console.take();
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain('could not turn to the result; showing it at once').and.contain('animations are off');
+      await expectKept(el, won);
+    });
+
+    it('a result remembered with an expiry no date can hold still shows its code', async () => {
+      await storage().put(
+        'state',
+        { slice: 1, label: 'Free shipping', type: 'shipping', code: 'SHIP', expiresAt: 1e300, wonAt: Date.now() },
+        'spin-wheel/default/won',
+      );
+      const el = await wheel(html`<retain-spin-wheel>${SLICES}</retain-spin-wheel>`);
+      expect($(el, '[part~=code]')!.textContent).to.equal('SHIP');
+      expect($(el, '[part~=expiry]')).to.equal(null);
+    });
+  });
+
   describe('storage failure', () => {
     it('still spins and shows the code when IndexedDB is missing', async () => {
       const own = Object.getOwnPropertyDescriptor(window, 'indexedDB');

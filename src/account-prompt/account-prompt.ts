@@ -6,7 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { parseDuration, parseEnum, parseNumber, parseUrl, warnBadValue } from '../core/config.js';
+import { parseCurrency, parseDuration, parseEnum, parseNumber, parseUrl, warnBadValue } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { LocalizeController } from '../core/localize.js';
@@ -154,7 +154,6 @@ export class RetainAccountPrompt extends RetainElement {
       warnBadValue(this, 'email', '(hidden)', '', 'is not a valid email address');
       email = '';
     }
-    const currency = this.currency.trim().toUpperCase();
     const words = this.marketing.trim().toLowerCase().split(/\s+/).filter(Boolean);
     const channels = words.filter((w): w is Channel => w === 'email' || w === 'sms');
     if (words.some((w) => w !== 'email' && w !== 'sms' && !(w === 'none' && words.length === 1))) {
@@ -167,7 +166,7 @@ export class RetainAccountPrompt extends RetainElement {
     this.cfg = {
       orderId: this.orderId.trim(),
       total: parseNumber(this, 'total', this.total, NaN, { min: 0 }),
-      currency: /^[A-Z]{3}$/.test(currency) ? currency : 'USD',
+      currency: parseCurrency(this, 'currency', this.currency),
       email,
       status,
       points: parseNumber(this, 'incentive-points', this.incentivePoints, 0, { min: 0, integer: true }),

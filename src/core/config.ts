@@ -104,16 +104,23 @@ const DURATION_UNITS: Record<string, number> = {
 };
 
 /**
+ * The longest duration an attribute takes unless it says otherwise: a year. Beyond it a cooldown or an
+ * expiry means nothing to a shopper, and far beyond it the date it gives is no date at all.
+ */
+export const LONGEST_DURATION = 365 * DURATION_UNITS.d;
+
+/**
  * A duration such as `30d`, `12h`, `90s`, `500ms`, `1.5h` or `1h30m` (units ms, s, m, h, d, w; `0`
- * alone is allowed), in whole milliseconds.
+ * alone is allowed), in whole milliseconds, from `rule.min` (0) to `rule.max` (`LONGEST_DURATION`).
  */
 export function parseDuration(el: Element, attr: string, raw: Raw, fallbackMs: number, rule: NumberRule = {}): number {
   if (raw == null || raw.trim() === '') return fallbackMs;
   const ms = durationMs(raw);
+  const max = rule.max ?? LONGEST_DURATION;
   let why: string | undefined;
   if (ms === undefined) why = 'is not a duration such as 30d, 12h, 90s or 500ms';
   else if (rule.min !== undefined && ms < rule.min) why = `is shorter than ${formatDuration(rule.min)}`;
-  else if (rule.max !== undefined && ms > rule.max) why = `is longer than ${formatDuration(rule.max)}`;
+  else if (ms > max) why = `is longer than ${formatDuration(max)}`;
   if (why) {
     warnBadValue(el, attr, raw, formatDuration(fallbackMs), why);
     return fallbackMs;
@@ -138,6 +145,19 @@ export function formatDuration(ms: number): string {
     if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
   }
   return `${ms}ms`;
+}
+
+/** A well-formed ISO 4217 currency code: three letters, in any case, spaces around allowed (`EUR`, ` huf `). */
+export function isCurrencyCode(code: unknown): code is string {
+  return typeof code === 'string' && /^[A-Za-z]{3}$/.test(code.trim());
+}
+
+/** A currency attribute, upper-cased (`eur` → `EUR`); empty or missing gives the fallback silently. */
+export function parseCurrency(el: Element, attr: string, raw: Raw, fallback = 'USD'): string {
+  if (raw == null || raw.trim() === '') return fallback;
+  if (isCurrencyCode(raw)) return raw.trim().toUpperCase();
+  warnBadValue(el, attr, raw, fallback, 'is not an ISO 4217 currency code such as EUR');
+  return fallback;
 }
 
 /**

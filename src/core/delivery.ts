@@ -7,8 +7,14 @@
  *   functions), in the tab that produced it. What they do not take, and everything for an endpoint, goes
  *   into the outbox in IndexedDB: one row per event id, listing the destinations still owed it.
  * - One tab flushes each destination: the one holding its Web Lock (held while the tab lives), or where
- *   Web Locks are missing (plain-http pages) a lease renewed in IndexedDB before every request. Other tabs
- *   only queue, and tell it over the BroadcastChannel.
+ *   Web Locks are missing (plain-http pages) the one holding its lease in IndexedDB. Other tabs only queue,
+ *   and tell it over the BroadcastChannel. In both cases a batch goes only under a valid lease: one
+ *   transaction takes the lease, reads which rows are still owed and marks the batch as in flight; the lease
+ *   is renewed while the request is in flight; at pagehide one transaction releases it together with what
+ *   the beacons carried, so that no tab can take the lease and still find those rows owed. A tab that left or
+ *   died with a request of unknown fate in flight keeps its lease until it runs out (its pagehide note has
+ *   reached the other tabs by then); the next holder sends what is still owed of that batch first, with the
+ *   same batch id and event ids.
  * - A destination leaves a row only when it acknowledged it (2xx, or the in-page call returned); the row
  *   is deleted when no destination is owed it. Failures retry with exponential backoff and jitter;
  *   Retry-After (429/503) is honoured, and remembered across pages.
@@ -151,9 +157,11 @@ export const settings = {
   maxAge: 7 * 86_400_000,
   retryBase: 1000,
   retryMax: 300_000,
+  /** How long a lease holds unless renewed: longer than an endpoint request may take (15 s). */
+  lease: 20_000,
 };
+const defaults = { ...settings };
 
-const LEASE_MS = 20_000;
 /** How long a widget's row (queued in its own transaction) waits for its tab's delivery path to claim it. */
 const CLAIM_MS = 2000;
 const TAB = uniqueId();
@@ -169,6 +177,7 @@ interface Flow {
   down?: boolean;
   /** The request in flight: its events, and its size when it is a keepalive one (it outlives the page). */
   inflight?: { ids: string[]; keepalive: number };
+  /** Until when this tab holds the destination's lease. */
   lease?: number;
   lock?: () => void;
   asking?: AbortController;
@@ -188,6 +197,8 @@ const stateListeners = new Set<DeliveryListener>();
 const warned = new Set<string>();
 let stops: (() => void)[] = [];
 let started = false;
+/** Between pagehide and a pageshow from the back/forward cache: no new request starts. */
+let leaving = false;
 let fnCount = 0;
 
 const granted = () => consent() === 'granted';
@@ -236,7 +247,12 @@ function start(): void {
   started = true;
   const hide = () => pagehide();
   const show = (event: PageTransitionEvent) => {
-    if (event.persisted) for (const key of destinations.keys()) lead(key);
+    if (!event.persisted) return;
+    leaving = false;
+    for (const key of destinations.keys()) {
+      lead(key);
+      void flush(key);
+    }
   };
   const online = () => {
     for (const key of destinations.keys()) {
@@ -247,7 +263,8 @@ function start(): void {
   addEventListener('pagehide', hide);
   addEventListener('pageshow', show);
   addEventListener('online', online);
-  const lease = locks() ? undefined : setInterval(() => destinations.forEach((_, key) => void flush(key)), LEASE_MS / 2);
+  // Without Web Locks, nothing tells a tab that the lease holder is gone: look now and then.
+  const lease = locks() ? undefined : setInterval(() => destinations.forEach((_, key) => void flush(key)), settings.lease / 2);
   stops = [
     onConsent(consentChanged),
     onBroadcast('outbox', (message) => {
@@ -436,21 +453,6 @@ function release(key: string): void {
   if (f) f.asking = f.lock = undefined;
 }
 
-/** Whether this tab flushes `key` now (with a lease, renewing it). */
-async function leading(key: string): Promise<boolean> {
-  const f = flow(key);
-  if (locks()) return !!f.lock;
-  const now = Date.now();
-  const ok = await editMemo((memo) => {
-    const lease = (memo.lease ??= {})[key];
-    if (lease && lease[0] !== TAB && lease[1] > now) return false;
-    memo.lease[key] = [TAB, now + LEASE_MS];
-    return true;
-  }).catch(() => false);
-  f.lease = ok ? now + LEASE_MS : 0;
-  return !!ok;
-}
-
 /**
  * What beacons carried at pagehide, by destination key. IndexedDB cannot commit a transaction once the
  * page is gone, so the flushing tab notes them synchronously in localStorage; the next `load` (in any
@@ -532,45 +534,58 @@ async function load(): Promise<{ rows: OutboxRow[]; memo: DeliveryMemo }> {
 async function flush(key: string): Promise<void> {
   const f = flow(key);
   const d = destinations.get(key)?.[0];
-  if (!d || !granted() || (locks() && !f.lock)) return;
+  if (!d || !granted() || leaving || (locks() && !f.lock)) return;
   if (f.busy) {
     f.again = true;
     return;
   }
   f.busy = true;
+  let renewing: ReturnType<typeof setInterval> | undefined;
   try {
     const { rows: all, memo } = await load();
     const rows = all.filter((row) => row.pending.includes(key));
-    if (!rows.length || !(await leading(key))) return;
+    if (!rows.length) return;
+    // Down as the memo says: any tab's success clears it there.
     const down = memo.down?.[key];
-    if (down !== undefined) f.down = true;
-    const wait = Math.max(f.retryAt, down ?? 0) - Date.now();
-    if (wait > 0) return schedule(key, wait);
-    // Not there yet (a dataLayer the page creates later): look again, at least every 30 s.
-    if (!d.ready()) return schedule(key, Math.min(30_000, backoff(++f.attempts)));
-    // Gathering: a batch goes when its oldest event has waited `wait`, or when it is full.
+    f.down = down !== undefined;
+    // Whether to wait: for a retry, for a destination not there yet (a dataLayer the page creates later:
+    // look again at least every 30 s), or to gather (a batch goes when its oldest event has waited `wait`,
+    // or when it is full).
+    const retry = Math.max(f.retryAt, down ?? 0) - Date.now();
     const gather = (d.wait ?? 0) - (Date.now() - rows[0].createdAt);
-    if (gather > 0 && rows.length < (d.batch ?? 100)) return schedule(key, gather);
-    const batch = d.durable ? pack(rows, d.batch ?? 100, undefined, memo.dropped ? { dropped: memo.dropped } : {}) : { rows, body: '' };
+    let later: number | undefined;
+    if (retry > 0) later = retry;
+    else if (!d.ready()) later = Math.min(30_000, backoff(++f.attempts));
+    else if (gather > 0 && rows.length < (d.batch ?? 100)) later = gather;
+    // The lease is taken even to wait: it says which tab beacons at pagehide.
+    const begun = await begin(key, d, later === undefined ? rows : undefined, memo.dropped);
+    // Another tab holds the lease: look again when it runs out.
+    if ('wait' in begun) return schedule(key, begun.wait);
+    f.lease = begun.until;
+    if (later !== undefined) return schedule(key, later);
+    const batch = begun.batch;
+    // The page went away meanwhile: its beacons carried these rows, or the next holder sends them.
+    if (!batch || leaving) return;
     const size = bytes(batch.body);
     f.inflight = { ids: batch.rows.map((row) => row.id), keepalive: size <= BODY_LIMIT ? size : 0 };
     report(batch.rows, 'sent', key);
+    renewing = setInterval(() => void renew(key), settings.lease / 4);
     try {
       await d.send(batch.rows, batch.body);
-      await acknowledge(batch.rows, key);
+      clearInterval(renewing);
+      await record(key, { acked: batch.rows, state: 'acknowledged', batch: batch.id, down: null });
       f.attempts = 0;
       f.retryAt = 0;
-      if (f.down) {
-        f.down = false;
-        await editMemo((m) => void delete m.down?.[key]);
-      }
-      if (rows.length > batch.rows.length) f.again = true;
+      f.down = false;
+      // More may be owed (newer rows, or a batch taken over before them): the next round finds out.
+      f.again = true;
     } catch (error) {
+      clearInterval(renewing);
       const failure = error instanceof SendError ? error : new SendError(String(error), true);
-      await acknowledge(batch.rows.slice(0, failure.done), key);
       f.retryAt = Date.now() + (failure.retryAfter ?? backoff(++f.attempts));
       f.down = true;
-      await editMemo((m) => ((m.down ??= {})[key] = failure.retryAfter ? f.retryAt : 0));
+      const done = batch.rows.slice(0, failure.done);
+      await record(key, { acked: done, state: 'acknowledged', batch: batch.id, down: failure.retryAfter ? f.retryAt : 0 });
       if (failure.bad) warnOnce(key, failure.message);
       schedule(key, f.retryAt - Date.now());
     }
@@ -579,6 +594,7 @@ async function flush(key: string): Promise<void> {
     schedule(key, backoff(++f.attempts));
     warnOnce(`${key} storage`, `could not read the event outbox (${describe(error)})`);
   } finally {
+    clearInterval(renewing);
     f.busy = false;
     f.inflight = undefined;
     if (f.again) {
@@ -588,21 +604,117 @@ async function flush(key: string): Promise<void> {
   }
 }
 
-/** `key` has these rows: it leaves their `pending`; a row owed to no one is deleted. */
-async function acknowledge(rows: OutboxRow[], key: string, state: DeliveryState = 'acknowledged'): Promise<void> {
-  if (!rows.length) return;
-  await storage().transact(['outbox'], async (tx) => {
-    for (const { id } of rows) await settle(tx, id, without(key));
+interface Batch {
+  id: string;
+  rows: OutboxRow[];
+  body: string;
+}
+
+/**
+ * In one transaction: takes or renews `key`'s lease and, given `candidates`, picks the batch to send and
+ * marks it as in flight. The batch is the one a previous holder left marked (it left or died before the
+ * answer), under the same id, else the oldest of `candidates`; either way only rows still owed to `key`
+ * and not carried by a beacon. Returns how long another tab's lease still holds, or the lease's end and
+ * the batch (none when nothing is owed).
+ */
+async function begin(
+  key: string,
+  d: Destination,
+  candidates: OutboxRow[] | undefined,
+  dropped?: number,
+): Promise<{ wait: number } | { until: number; batch?: Batch }> {
+  return storage().transact(['outbox', 'state'], async (tx) => {
+    const memo = ((await tx.get('state', MEMO_KEY)) ?? {}) as DeliveryMemo;
+    const now = Date.now();
+    const lease = memo.lease?.[key];
+    const marked = memo.sending?.[key];
+    // With Web Locks only one tab asks; another's lease then matters only while its request may be in flight.
+    const holds = lease && lease[0] !== TAB && lease[1] > now && (!locks() || marked?.tab === lease[0]);
+    if (holds) return { wait: lease[1] - now };
+    const until = now + settings.lease;
+    memo.lease = { ...memo.lease, [key]: [TAB, until] };
+    if (!candidates) {
+      await tx.put('state', memo, MEMO_KEY);
+      return { until };
+    }
+    // Read now, inside the transaction: a note written at the holder's pagehide may have just arrived.
+    const beaconed = new Set(readNote()[key]);
+    const max = d.durable ? (d.batch ?? 100) : Infinity;
+    const owed = async (ids: string[], most: number) => {
+      const rows: OutboxRow[] = [];
+      for (const id of ids) {
+        if (rows.length >= most) break;
+        const row = await tx.get('outbox', id);
+        if (row?.pending.includes(key) && !beaconed.has(id)) rows.push(row);
+      }
+      return rows;
+    };
+    let id = marked?.batch;
+    let rows = marked ? await owed(marked.ids, Infinity) : [];
+    if (!id || !rows.length) {
+      id = uniqueId();
+      rows = await owed(
+        candidates.map((row) => row.id),
+        max,
+      );
+    }
+    const batch = d.durable ? pack(rows, rows.length || 1, undefined, { batch: id, ...(dropped ? { dropped } : {}) }) : { rows, body: '' };
+    memo.sending = { ...memo.sending };
+    if (rows.length) memo.sending[key] = { batch: id, ids: batch.rows.map((row) => row.id), tab: TAB };
+    else delete memo.sending[key];
+    await tx.put('state', memo, MEMO_KEY);
+    return { until, batch: rows.length ? { id, ...batch } : undefined };
   });
-  for (const { id } of rows) {
+}
+
+/** Keeps this tab's lease while its request is in flight (an answer may take longer than a lease). */
+async function renew(key: string): Promise<void> {
+  const until = Date.now() + settings.lease;
+  const renewed = await editMemo((memo) => {
+    const lease = memo.lease?.[key];
+    if (lease?.[0] !== TAB) return false;
+    lease[1] = until;
+    return true;
+  }).catch(() => false);
+  flow(key).lease = renewed ? until : 0;
+}
+
+interface Outcome {
+  /** Rows `key` has now (acknowledged, or handed to the browser at pagehide): they leave `pending`. */
+  acked: { id: string }[];
+  state: DeliveryState;
+  /** The batch whose answer came: no longer in flight. */
+  batch?: string;
+  /** The endpoint is up (null), or down with no retry before this time (ms; 0: none). */
+  down?: number | null;
+  /** Gives up this tab's lease. */
+  release?: boolean;
+}
+
+/** Records what happened to `key`'s events, all in one transaction. */
+async function record(key: string, outcome: Outcome): Promise<void> {
+  const { acked, state, batch, down, release } = outcome;
+  await storage().transact(['outbox', 'state'], async (tx) => {
+    for (const { id } of acked) await settle(tx, id, without(key));
+    // The memo is not essential: it is kept only while consent is granted.
+    if (!granted()) return;
+    const memo = ((await tx.get('state', MEMO_KEY)) ?? {}) as DeliveryMemo;
+    if (batch !== undefined && memo.sending?.[key]?.batch === batch) delete memo.sending[key];
+    if (down === null) delete memo.down?.[key];
+    else if (down !== undefined) (memo.down ??= {})[key] = down;
+    if (release && memo.lease?.[key]?.[0] === TAB) delete memo.lease[key];
+    await tx.put('state', memo, MEMO_KEY);
+  });
+  for (const { id } of acked) {
     const row = known.get(id);
     if (row) row.pending = without(key)(row.pending);
   }
-  report(rows, state, key);
+  if (acked.length) report(acked, state, key);
 }
 
 /** The page is going away: the flushing tab beacons what is left for its endpoints (see the file comment). */
 function pagehide(): void {
+  leaving = true;
   const done: Promise<void>[] = [];
   // Browsers let a page have 64 KiB of keepalive requests and beacons in flight (the Fetch standard's quota).
   let budget = 65_536;
@@ -610,40 +722,34 @@ function pagehide(): void {
   for (const [key, [d]] of destinations) {
     const f = flow(key);
     const leads = locks() ? !!f.lock : (f.lease ?? 0) > Date.now();
-    if (!d.beacon || !leads || f.down || !granted() || !navigator.onLine) continue;
-    const gone = new Set(f.inflight?.keepalive ? f.inflight.ids : []);
-    const limit = () => Math.min(BODY_LIMIT, budget);
-    let rest = [...known.values()]
-      .filter((row) => row.pending.includes(key) && !gone.has(row.id))
-      .sort((a, b) => a.createdAt - b.createdAt);
-    while (rest.length) {
-      const { rows, body } = pack(rest, d.batch ?? 100, limit());
-      const size = bytes(body);
-      if (size > limit() || !d.beacon(body)) break;
-      budget -= size;
-      for (const row of rows) gone.add(row.id);
-      rest = rest.slice(rows.length);
+    if (!leads || !granted()) continue;
+    const gone = new Set<string>();
+    if (d.beacon && !f.down && navigator.onLine) {
+      for (const id of f.inflight?.keepalive ? f.inflight.ids : []) gone.add(id);
+      const limit = () => Math.min(BODY_LIMIT, budget);
+      let rest = [...known.values()]
+        .filter((row) => row.pending.includes(key) && !gone.has(row.id))
+        .sort((a, b) => a.createdAt - b.createdAt);
+      while (rest.length) {
+        const { rows, body } = pack(rest, d.batch ?? 100, limit(), { batch: uniqueId() });
+        const size = bytes(body);
+        if (size > limit() || !d.beacon(body)) break;
+        budget -= size;
+        for (const row of rows) gone.add(row.id);
+        rest = rest.slice(rows.length);
+      }
     }
-    if (!gone.size) continue;
-    writeNote({ [key]: [...gone] });
-    // Also straight to IndexedDB: when the page lives on (the back/forward cache), this commits.
+    if (gone.size) writeNote({ [key]: [...gone] });
+    // A request in flight that is not counted as delivered may still reach the endpoint: the lease stays,
+    // so that no other tab sends its events again before it runs out.
+    const fateUnknown = f.inflight?.ids.some((id) => !gone.has(id));
+    // Straight to IndexedDB too (this commits when the page lives on a little, or in the back/forward cache).
     done.push(
-      acknowledge(
-        [...gone].map((id) => ({ id }) as OutboxRow),
-        key,
-        'sent',
-      ).catch(() => undefined),
-    );
-  }
-  if (!locks()) {
-    const release = editMemo((memo) => {
-      for (const key of destinations.keys()) if (memo.lease?.[key]?.[0] === TAB) delete memo.lease[key];
-    });
-    done.push(
-      release.then(
-        () => undefined,
-        () => undefined,
-      ),
+      record(key, {
+        acked: [...gone].map((id) => ({ id })),
+        state: 'sent',
+        release: !fateUnknown,
+      }).catch(() => undefined),
     );
   }
   void Promise.all(done).finally(() => destinations.forEach((_, key) => release(key)));
@@ -713,5 +819,6 @@ export function stopDelivery(): void {
   started = false;
   fnCount = 0;
   resetConsent();
-  Object.assign(settings, { maxEvents: 1000, maxAge: 7 * 86_400_000, retryBase: 1000, retryMax: 300_000 });
+  leaving = false;
+  Object.assign(settings, defaults);
 }

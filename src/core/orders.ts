@@ -4,6 +4,7 @@
  * Only the id, total and currency are kept: never an email or a name.
  */
 import { broadcast, onBroadcast } from './broadcast.js';
+import { isCurrencyCode } from './config.js';
 import { storage, type OrderRow } from './storage.js';
 
 export interface OrderInput {
@@ -14,10 +15,6 @@ export interface OrderInput {
 
 const TOPIC = 'orders';
 
-/** A well-formed ISO 4217 code (three letters, any case). */
-export function isCurrencyCode(code: unknown): code is string {
-  return typeof code === 'string' && /^[A-Za-z]{3}$/.test(code.trim());
-}
 const localListeners = new Set<(order: OrderRow) => void>();
 
 /**

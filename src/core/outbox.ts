@@ -28,8 +28,13 @@ export interface DeliveryMemo {
   dropped?: number;
   /** Destinations (by key) whose last attempt failed, with the time before which not to retry (Retry-After). */
   down?: Record<string, number>;
-  /** Where Web Locks are missing: which tab flushes a destination, until when. */
+  /**
+   * Which tab may send to a destination, until when: taken and renewed by the flushing tab (the Web Lock's
+   * holder, or where Web Locks are missing, whichever tab takes it first), released when it leaves.
+   */
   lease?: Record<string, [tab: string, until: number]>;
+  /** The batch in flight to each destination (marked in the transaction that took the lease), until answered. */
+  sending?: Record<string, { batch: string; ids: string[]; tab: string }>;
 }
 
 /** In `pending`: queued before any delivery path assigned destinations; the next flush assigns them. */

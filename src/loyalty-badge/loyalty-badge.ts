@@ -9,7 +9,7 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { parseJson, parseNumber, readJsonSource, safeUrl, warnBadValue, warnInvalid } from '../core/config.js';
+import { parseCurrency, parseJson, parseNumber, readJsonSource, safeUrl, warnInvalid } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { LocalizeController } from '../core/localize.js';
@@ -223,8 +223,6 @@ export class RetainLoyaltyBadge extends RetainElement {
 
   override willUpdate(): void {
     const str = (v: Value) => (v == null ? null : String(v));
-    const currency = this.currency?.trim() ?? '';
-    if (currency && !/^[A-Za-z]{3}$/.test(currency)) warnBadValue(this, 'currency', currency, 'USD', 'is not an ISO 4217 code');
     let tiers = [] as Program['tiers'];
     const tiersText = readJsonSource(this, 'tiers', this.tiers);
     if (tiersText?.trim()) {
@@ -239,11 +237,15 @@ export class RetainLoyaltyBadge extends RetainElement {
       (value) => {
         const parsed = parseRewards(value);
         if (typeof parsed === 'string') return parsed;
+        // A bad link costs its reward the link only: the reward is still worth showing.
         for (const r of parsed) {
           if (r.href === undefined) continue;
           const safe = safeUrl(r.href);
-          if (!safe) return `has a reward link that is not https: or relative (${r.href})`;
-          r.href = safe;
+          if (safe) r.href = safe;
+          else {
+            warnInvalid(this, 'rewards href', r.href, 'is not an https: or relative URL', `showing "${r.label}" without a link`);
+            delete r.href;
+          }
         }
         return parsed;
       },
@@ -251,7 +253,7 @@ export class RetainLoyaltyBadge extends RetainElement {
     );
     this.program = {
       pointsPerUnit: parseNumber(this, 'points-per-unit', str(this.pointsPerUnit), 1, { min: 0 }),
-      currency: /^[A-Za-z]{3}$/.test(currency) ? currency.toUpperCase() : 'USD',
+      currency: parseCurrency(this, 'currency', this.currency),
       tiers,
       punchEvery: parseNumber(this, 'punch-every', str(this.punchEvery), 0, { min: 0, integer: true }),
       signupBonus: parseNumber(this, 'signup-bonus', str(this.signupBonus), 0, { min: 0 }),

@@ -28,7 +28,10 @@ export type PanelTerm =
   | 'gained'
   | 'balance'
   | 'tierUp'
-  | 'unlocked';
+  | 'unlocked'
+  | 'readyOnceConfirmed'
+  | 'unlockedOnceConfirmed'
+  | 'cartEarns';
 
 export const panelTranslations: Translations<PanelTerm> = {
   en: {
@@ -57,6 +60,9 @@ export const panelTranslations: Translations<PanelTerm> = {
     balance: (a, l) => `Balance: ${en(num(a, 'total'), l)}.`,
     tierUp: (a) => `Welcome to ${a.tier}!`,
     unlocked: (a) => `Reward unlocked: ${a.label}.`,
+    readyOnceConfirmed: 'redeemable once the store confirms your balance',
+    unlockedOnceConfirmed: (a) => `Redeemable once the store confirms your balance: ${a.label}.`,
+    cartEarns: (a, l) => `This cart earns ${en(num(a), l)}`,
   },
   ru: () => import('./translations/ru.js').then((texts) => ({ default: texts.panel })),
   uk: () => import('./translations/uk.js').then((texts) => ({ default: texts.panel })),

@@ -13,7 +13,7 @@ import { PointsChangeEvent, RewardUnlockEvent, TierChangeEvent, type PointsSourc
 import { panelStyles } from './panel.styles.js';
 import { panelTranslations, type PanelTerm } from './panel.translations.js';
 import { changesBetween, type Seen } from './changes.js';
-import { punchCard, tierProgress, type Reward } from './program.js';
+import { pointsFor, punchCard, tierProgress, type Reward } from './program.js';
 
 /** One badge's panel: its texts, looks and views. */
 export class LoyaltyPanel {
@@ -52,7 +52,8 @@ export class LoyaltyPanel {
     }
     for (const r of changes.unlocked) {
       emit(el, new RewardUnlockEvent(detail({ reward: r.id, label: r.label, cost: r.cost, source })));
-      said.push(t('unlocked', { label: r.label }));
+      // An estimate unlocks nothing yet: the store has not confirmed the balance.
+      said.push(t(source === 'estimate' ? 'unlockedOnceConfirmed' : 'unlocked', { label: r.label }));
     }
     if (changes.gift) {
       const label = this.giftLabel();
@@ -108,6 +109,9 @@ export class LoyaltyPanel {
     const within = p.rewards.filter((r) => r.cost <= f.points).slice(-3);
     const next = p.rewards.find((r) => r.cost > f.points);
     const pick = (r: Reward) => (e: Event) => el.choose(e, r, f.source);
+    // A reward is ready only on a balance the store gave or signed; on an estimate, it will be once confirmed.
+    const confirmed = f.source !== 'estimate';
+    const cartPoints = el.cart === null ? 0 : pointsFor(el.cart, p.currency, p.pointsPerUnit);
     const sourceText = l.term(f.source === 'store' ? 'sourceStore' : f.source === 'verified' ? 'sourceVerified' : 'sourceEstimate');
     const toNext = progress.next ? l.term('toNext', { n: progress.toNext, tier: progress.next.name }) : '';
     return html`<p part="source" class="small source">${f.source === 'verified' ? '✓ ' : ''}${sourceText}</p>
@@ -115,6 +119,7 @@ export class LoyaltyPanel {
         <span part="points" class="big">${f.source === 'estimate' ? '≈ ' : ''}${el.l.term('points', { n: f.points })}</span>
         ${f.pending ? html`<br /><span class="small">${l.term('pending', { n: f.pending })}</span>` : nothing}
       </p>
+      ${cartPoints ? html`<p part="cart-points" class="small">${l.term('cartEarns', { n: cartPoints })}</p>` : nothing}
       ${
         p.tiers.length
           ? html`<p class="h">${l.term('tier')}: ${tier ?? '—'}</p>
@@ -152,16 +157,17 @@ export class LoyaltyPanel {
         within.length || next
           ? html`<p class="h">${l.term('rewards')}</p>
               <ul class="small">
-                ${within.map(
-                  (r) =>
-                    html`<li>
-                      ${
-                        r.href
-                          ? html`<a part="reward" class="reward" href=${r.href} @click=${pick(r)}>${r.label}</a>`
-                          : html`<button part="reward" class="reward" type="button" @click=${pick(r)}>${r.label}</button>`
-                      }
-                      · ${l.term('ready')}
-                    </li>`,
+                ${within.map((r) =>
+                  confirmed
+                    ? html`<li>
+                        ${
+                          r.href
+                            ? html`<a part="reward" class="reward" href=${r.href} @click=${pick(r)}>${r.label}</a>`
+                            : html`<button part="reward" class="reward" type="button" @click=${pick(r)}>${r.label}</button>`
+                        }
+                        · ${l.term('ready')}
+                      </li>`
+                    : html`<li>${r.label} · ${l.term('readyOnceConfirmed')}</li>`,
                 )}
                 ${next ? html`<li>${next.label} · ${l.term('toGo', { n: next.cost - f.points })}</li>` : nothing}
               </ul>`

@@ -3,10 +3,10 @@
  * badge's estimate and the account prompt. Renders nothing. Deliberately not a Lit element: it has
  * nothing to render, and an order page should not wait for Lit to record its order.
  */
-import { checkNumber, warnBadValue, warnInvalid } from '../core/config.js';
+import { checkNumber, parseCurrency, warnInvalid } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { emit, makeDetail } from '../core/events.js';
-import { isCurrencyCode, recordOrder } from '../core/orders.js';
+import { recordOrder } from '../core/orders.js';
 import { RetainOrderRecordedEvent, type OrderRecordedDetail } from './order.events.js';
 
 const DEFAULT_CURRENCY = 'USD';
@@ -67,10 +67,7 @@ export class RetainOrder extends HTMLElement {
       warnInvalid(this, 'total', rawTotal, rawTotal.trim() ? total : 'is required', 'nothing was recorded');
       return null;
     }
-    const rawCurrency = this.getAttribute('currency')?.trim() ?? '';
-    let currency = DEFAULT_CURRENCY;
-    if (isCurrencyCode(rawCurrency)) currency = rawCurrency.toUpperCase();
-    else if (rawCurrency) warnBadValue(this, 'currency', rawCurrency, DEFAULT_CURRENCY, 'is not an ISO 4217 currency code such as EUR');
+    const currency = parseCurrency(this, 'currency', this.getAttribute('currency'), DEFAULT_CURRENCY);
     try {
       const recorded = await recordOrder({ orderId, total, currency });
       if (recorded) {

@@ -46,13 +46,23 @@ export function drawWin(winKey: string, slices: Slice[], ttlMs: number): Promise
   });
 }
 
+/** Whether `ms` is a moment a `Date` can hold (an expiry far beyond that makes `toISOString` throw). */
+export const isDate = (ms: unknown): ms is number => typeof ms === 'number' && !Number.isNaN(new Date(ms).getTime());
+
 /**
  * Asks the store's endpoint for the outcome: `POST url` with `{ instance, slices: [{ index, name, label,
  * type }] }`; the store answers `{ slice: <index or name>, code, expiresAt? }` (a single-use code; no code
  * for a `none` slice). Rejects on a network error, a non-2xx status, an answer it cannot use, or after
- * `timeoutMs`.
+ * `timeoutMs`. An `expiresAt` that is no date is replaced by `ttlMs` from now, and handed to `badExpiry`.
  */
-export async function askStore(url: string, instance: string, slices: Slice[], timeoutMs: number, ttlMs: number): Promise<Win> {
+export async function askStore(
+  url: string,
+  instance: string,
+  slices: Slice[],
+  timeoutMs: number,
+  ttlMs: number,
+  badExpiry: (value: unknown) => void = () => undefined,
+): Promise<Win> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
@@ -74,12 +84,13 @@ export async function askStore(url: string, instance: string, slices: Slice[], t
       throw new Error(`the store's answer names no slice with a code: ${JSON.stringify(answer)}`);
     const now = Date.now();
     const expires = typeof answer.expiresAt === 'string' ? Date.parse(answer.expiresAt) : Number(answer.expiresAt);
+    if (slice.type !== 'none' && answer.expiresAt != null && !isDate(expires)) badExpiry(answer.expiresAt);
     return {
       slice: index,
       label: slice.label,
       type: slice.type,
       code: slice.type === 'none' ? null : code,
-      expiresAt: slice.type === 'none' ? null : expires > now ? expires : now + ttlMs,
+      expiresAt: slice.type === 'none' ? null : isDate(expires) && expires > now ? expires : now + ttlMs,
       wonAt: now,
     };
   } catch (error) {

@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { makeDetail } from '../core/events.js';
 import { LocalizeController } from '../core/localize.js';
 import { adoptPartStyles } from '../core/parts.js';
-import type { Win } from './outcome.js';
+import { isDate, type Win } from './outcome.js';
 import { resultStyles } from './result.styles.js';
 import { resultTranslations, type ResultTerm } from './result.translations.js';
 import { swap, type RetainSpinWheel } from './spin-wheel.js';
@@ -84,17 +84,22 @@ export class WheelResult {
                         ${href ? html`<a part="apply-link" class="button" href=${href} @click=${applied}>${l.term('apply')}</a>` : nothing}
                       </div>
                       ${el.copied === false ? html`<p class="small">${l.term('copyFailed')}</p>` : nothing}
-                      <p class="small" part="expiry">
-                        <time datetime=${new Date(win.expiresAt!).toISOString()}
-                          >${l.term('expires', { time: this.expiresIn(win.expiresAt!) })}</time
-                        >
-                      </p>`
+                      ${
+                        // A result remembered with an expiry no date can hold shows its code all the same.
+                        isDate(win.expiresAt)
+                          ? html`<p class="small" part="expiry">
+                              <time datetime=${new Date(win.expiresAt).toISOString()}
+                                >${l.term('expires', { time: this.expiresIn(win.expiresAt) })}</time
+                              >
+                            </p>`
+                          : nothing
+                      }`
                   : html`<p class="small">${l.term('none')}</p>`
               }`
           : el.failed
             ? html`<p class="small">${el.l.term('error')}</p>`
             : html`<p class="prize">${l.term('spun')}</p>
-                ${el.cooldownEnd ? html`<p class="small">${l.term('next', { date: l.date(el.cooldownEnd) })}</p>` : nothing}`
+                ${isDate(el.cooldownEnd) ? html`<p class="small">${l.term('next', { date: l.date(el.cooldownEnd) })}</p>` : nothing}`
       }
     </div>`;
   }

@@ -3,6 +3,7 @@
  * cooldown, atomic across tabs), gets the outcome (`outcome.ts`), turns the wheel to it by one
  * compositor animation (`rotation.ts`; at once under reduced motion), and shows the result (`result.ts`).
  */
+import { formatDuration, warnInvalid } from '../core/config.js';
 import { makeDetail } from '../core/events.js';
 import { randomFloat } from '../core/random.js';
 import { storage } from '../core/storage.js';
@@ -68,7 +69,15 @@ export async function spin(el: RetainSpinWheel, personal: { email?: string; mark
     if (el.src) {
       // The wheel turns while the store decides; the landing starts from wherever it has got to.
       if (!reduce) waiting = turn(el, el.rotation, el.rotation + 360, 900, 'linear', Infinity);
-      win = await askStore(el.src, el.instanceName, slices, el.timeoutMs, el.ttlMs);
+      const badExpiry = (value: unknown) =>
+        warnInvalid(
+          el,
+          'outcome-src',
+          el.src,
+          `answered expiresAt ${JSON.stringify(value)}, which is no date`,
+          `the code expires in ${formatDuration(el.ttlMs)} (code-ttl) instead`,
+        );
+      win = await askStore(el.src, el.instanceName, slices, el.timeoutMs, el.ttlMs, badExpiry);
       await storage().put('state', win, `${key}/won`);
     } else {
       win = await drawWin(`${key}/won`, slices, el.ttlMs);
@@ -86,20 +95,27 @@ export async function spin(el: RetainSpinWheel, personal: { email?: string; mark
     el.said = el.l.term('error');
     return el.focusNext();
   }
-  settle(el, waiting);
-  el.spunHere = true;
-  el.announce();
-  const from = el.rotation;
-  const duration = spinDuration(el);
-  const to = landingRotation(from, win.slice, slices.length, Math.max(2, Math.round(duration / 700)), randomFloat());
-  el.rotation = mod(to, 360);
-  if (reduce || !duration) el.fade = true;
-  else {
-    const turning = (el.animation = turn(el, from, to, duration, 'cubic-bezier(.1,.6,.2,1)', 1));
-    await Promise.race([turning.finished.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, duration + 1000))]);
-    // The wheel's own style already holds the end angle: let go of the animation (WebKit keeps it listed).
-    turning.cancel();
+  // The spin is taken and its outcome stored: from here on nothing may keep the shopper from the result.
+  try {
+    settle(el, waiting);
+    el.spunHere = true;
+    el.announce();
+    const from = el.rotation;
+    const duration = spinDuration(el);
+    const to = landingRotation(from, win.slice, slices.length, Math.max(2, Math.round(duration / 700)), randomFloat());
+    el.rotation = mod(to, 360);
+    if (reduce || !duration) el.fade = true;
+    else {
+      const turning = (el.animation = turn(el, from, to, duration, 'cubic-bezier(.1,.6,.2,1)', 1));
+      await Promise.race([turning.finished.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, duration + 1000))]);
+      // The wheel's own style already holds the end angle: let go of the animation (WebKit keeps it listed).
+      turning.cancel();
+      el.animation = undefined;
+    }
+  } catch (error) {
+    el.warn('turn to the result; showing it at once', error);
     el.animation = undefined;
+    el.fade = true;
   }
   el.win = win;
   el.phase = 'won';

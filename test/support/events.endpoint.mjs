@@ -3,13 +3,15 @@
 //   POST /test-api/events/<sink>         a batch (fetch or sendBeacon): answered with the sink's status;
 //                                        on 2xx its events are recorded
 //   GET  /test-api/events/<sink>         { received: [event…], requests: [{ bytes, type, status, at }…] }
-//   POST /test-api/events/<sink>/state   JSON { status?, fail?, failStatus?, retryAfter? }: answer the next
-//                                        `fail` requests with `failStatus` (default 503), then `status`
-//                                        (default 200); non-2xx answers carry Retry-After when given
+//   POST /test-api/events/<sink>/state   JSON { status?, fail?, failStatus?, retryAfter?, delay? }: answer the
+//                                        next `fail` requests with `failStatus` (default 503), then `status`
+//                                        (default 200); non-2xx answers carry Retry-After when given; with
+//                                        `delay` (ms), a batch is recorded as it arrives but answered later
 const sinks = new Map();
 
 function sink(name) {
-  if (!sinks.has(name)) sinks.set(name, { status: 200, fail: 0, failStatus: 503, retryAfter: undefined, received: [], requests: [] });
+  if (!sinks.has(name))
+    sinks.set(name, { status: 200, fail: 0, failStatus: 503, retryAfter: undefined, delay: 0, received: [], requests: [] });
   return sinks.get(name);
 }
 
@@ -39,6 +41,7 @@ export default async function eventsEndpoint(ctx, next) {
     s.retryAfter = state.retryAfter;
     s.fail = state.fail ?? 0;
     s.failStatus = state.failStatus ?? 503;
+    s.delay = state.delay ?? 0;
     ctx.status = 204;
     return;
   }
@@ -55,6 +58,7 @@ export default async function eventsEndpoint(ctx, next) {
   } else if (s.retryAfter !== undefined) {
     ctx.set('retry-after', String(s.retryAfter));
   }
+  if (s.delay) await new Promise((resolve) => setTimeout(resolve, s.delay));
   ctx.status = status;
   ctx.body = '';
 }

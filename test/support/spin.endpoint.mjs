@@ -6,6 +6,7 @@
 // POST /test-api/spin-outcome?mode=error         answers 500
 // POST /test-api/spin-outcome?mode=bad           answers malformed JSON
 // POST /test-api/spin-outcome?mode=nocode        answers a prize slice without a code
+// POST /test-api/spin-outcome?expires=1e300      answers that `expiresAt` (a number) instead of an hour from now
 // GET  /test-api/spin-outcome/last?key=K         the body of the last POST with that `key` (what the wheel sent;
 //                                                keyed, so engines tested side by side never read each other's)
 let issued = 0;
@@ -61,5 +62,6 @@ export default async function spinOutcome(ctx, next) {
   const slice = ctx.query.name ?? Number(ctx.query.slice ?? 0);
   issued += 1;
   const code = mode === 'nocode' ? undefined : `STORE-${issued}-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
-  ctx.body = JSON.stringify({ slice, code, expiresAt: Date.now() + 3_600_000 });
+  const expiresAt = ctx.query.expires !== undefined ? Number(ctx.query.expires) : Date.now() + 3_600_000;
+  ctx.body = JSON.stringify({ slice, code, expiresAt });
 }

@@ -6,26 +6,41 @@ export interface Tab {
   window: Window;
   /** Imports a module (a path from the project root, such as `/src/core/counters.ts`) inside the tab. */
   load<T = Record<string, unknown>>(path: string): Promise<T>;
+  /** Reloads the tab (its page gets `pagehide`, as on a shopper's reload) and waits for the new page to start. */
+  reload(): Promise<void>;
   close(): void;
 }
 
-export async function openTab(databaseName: string): Promise<Tab> {
-  const win = window.open(`/test/support/tab.html?db=${encodeURIComponent(databaseName)}`, '_blank');
-  if (!win) throw new Error('window.open was blocked: cannot open a second tab');
-  await new Promise<void>((resolve, reject) => {
+type TabGlobals = { tabReady?: Promise<void>; kitImport: (path: string) => Promise<unknown> };
+
+/** Waits for the page now in `win` (not the one in `previous`) to be ready for imports. */
+function ready(win: Window, previous?: Document): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     const started = Date.now();
     const check = () => {
-      const ready = (win as unknown as { tabReady?: Promise<void> }).tabReady;
-      if (ready) ready.then(resolve, reject);
+      const fresh = !previous || win.document !== previous;
+      const promise = fresh ? (win as unknown as TabGlobals).tabReady : undefined;
+      if (promise) promise.then(resolve, reject);
       else if (Date.now() - started > 10_000) reject(new Error('the second tab did not start'));
       else setTimeout(check, 20);
     };
     check();
   });
-  const kitImport = (win as unknown as { kitImport: (path: string) => Promise<unknown> }).kitImport;
+}
+
+export async function openTab(databaseName: string): Promise<Tab> {
+  const win = window.open(`/test/support/tab.html?db=${encodeURIComponent(databaseName)}`, '_blank');
+  if (!win) throw new Error('window.open was blocked: cannot open a second tab');
+  await ready(win);
   return {
     window: win,
-    load: <T>(path: string) => kitImport(path) as Promise<T>,
+    // Read from the tab at each call: a reload brings a new page with its own.
+    load: <T>(path: string) => (win as unknown as TabGlobals).kitImport(path) as Promise<T>,
+    reload() {
+      const previous = win.document;
+      win.location.reload();
+      return ready(win, previous);
+    },
     close: () => win.close(),
   };
 }

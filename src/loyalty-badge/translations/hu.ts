@@ -39,4 +39,7 @@ export const panel = {
   balance: (a, l) => `Egyenleg: ${hu(num(a, 'total'), l)}.`,
   tierUp: (a) => `Új szint: ${a.tier}!`,
   unlocked: (a) => `Elérhető jutalom: ${a.label}.`,
+  readyOnceConfirmed: 'beválthatod, ha a bolt megerősíti az egyenlegedet',
+  unlockedOnceConfirmed: (a) => `Beválthatod, ha a bolt megerősíti az egyenlegedet: ${a.label}.`,
+  cartEarns: (a, l) => `Erre a kosárra ${hu(num(a), l)} jár`,
 } satisfies Terms<PanelTerm>;

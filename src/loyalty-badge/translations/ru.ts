@@ -42,4 +42,7 @@ export const panel = {
   balance: (a, l) => `Баланс: ${ru(num(a, 'total'), l)}.`,
   tierUp: (a) => `Новый уровень: ${a.tier}!`,
   unlocked: (a) => `Доступна награда: ${a.label}.`,
+  readyOnceConfirmed: 'можно будет получить, когда магазин подтвердит баланс',
+  unlockedOnceConfirmed: (a) => `Можно будет получить, когда магазин подтвердит баланс: ${a.label}.`,
+  cartEarns: (a, l) => `За эту корзину вы получите ${ru(num(a), l)}`,
 } satisfies Terms<PanelTerm>;

@@ -42,4 +42,7 @@ export const panel = {
   balance: (a, l) => `Баланс: ${uk(num(a, 'total'), l)}.`,
   tierUp: (a) => `Новий рівень: ${a.tier}!`,
   unlocked: (a) => `Доступна нагорода: ${a.label}.`,
+  readyOnceConfirmed: 'можна буде отримати, коли магазин підтвердить баланс',
+  unlockedOnceConfirmed: (a) => `Можна буде отримати, коли магазин підтвердить баланс: ${a.label}.`,
+  cartEarns: (a, l) => `За цей кошик ви отримаєте ${uk(num(a), l)}`,
 } satisfies Terms<PanelTerm>;
