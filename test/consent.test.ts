@@ -5,8 +5,10 @@
  */
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
-import { consent, resetConsent } from '../src/core/consent.js';
+import { consent, resetConsent, setConsent } from '../src/core/consent.js';
 import { increment, readCounters } from '../src/core/counters.js';
+import { storage } from '../src/core/storage.js';
+import { until } from './delivery-helpers.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
 
@@ -46,6 +48,18 @@ describe('consent declared in the page', () => {
     await increment('review-showcase', 'x', 'voted');
     const db = await openDB(name);
     expect((await db.getAll('counters')).map((row) => row.count)).to.deep.equal([1, 1]);
+    db.close();
+  });
+
+  it("delivery's bookkeeping is not held for a later grant: a page's stale copy never overwrites another tab's", async () => {
+    setConsent('pending');
+    await storage().put('state', { lease: { datalayer: ['tab', 1] } }, 'delivery/memo');
+    await increment('spin-wheel', 'home', 'seen');
+    expect(await storage().get('state', 'delivery/memo')).to.equal(undefined);
+    setConsent('granted');
+    const db = await openDB(name);
+    await until(async () => (await db.getAll('counters')).length, 'the held counters, written');
+    expect(await db.get('state', 'delivery/memo')).to.equal(undefined);
     db.close();
   });
 });

@@ -9,8 +9,8 @@
  * - Not necessary, written only under `granted`: engagement counters, recorded orders, the event outbox
  *   and delivery's bookkeeping, page views and the per-visit memories (`PAGE_AND_VISIT_KEYS`).
  *
- * Under `pending` or `denied` those writes go to memory, for this page: the widgets read their own
- * writes back and keep working. When consent turns `granted`, what the page holds is written (counters
+ * Under `pending` or `denied` those writes go to memory, for this page (delivery's bookkeeping is
+ * dropped): the widgets read their own writes back and keep working. When consent turns `granted`, what the page holds is written (counters
  * add the page's increments to what is stored; an order or an outbox row already stored stays);
  * under `denied` the page's held outbox rows are dropped, as delivery drops its events. Reading and
  * deleting are never held back.
@@ -21,17 +21,21 @@ import type { CounterRow, KitStorage, StoreName, TxStores } from './storage.js';
 /** Keys of the `state` store that remember visits rather than anything the shopper asked for. */
 const PAGE_AND_VISIT_KEYS = [
   /^triggers\/page-views$/, // page views per session and ever (triggers.ts)
-  /^delivery\//, // forwarding's bookkeeping (outbox.ts)
   /^review-showcase\/.+\/visit$/, // "new since your last visit" (review-votes.ts)
   /^loyalty-badge\/.+\/seen$/, // what the badge showed last visit (loyalty-badge.ts)
 ];
+/**
+ * Forwarding's bookkeeping (leases, retry times; outbox.ts): not necessary either, and not even held,
+ * since delivery keeps it only while consent is granted and a page's stale copy must not overwrite it.
+ */
+const DELIVERY_KEYS = /^delivery\//;
 
 /** Where the kit writes: an IndexedDB store, or `session` (the page-views session id in sessionStorage). */
 export type Place = StoreName | 'session';
 
 /** Whether a write to `place` / `key` is strictly necessary for what the shopper asked. */
 export function isStrictlyNecessary(place: Place, key: string): boolean {
-  if (place === 'state') return !PAGE_AND_VISIT_KEYS.some((pattern) => pattern.test(key));
+  if (place === 'state') return !DELIVERY_KEYS.test(key) && !PAGE_AND_VISIT_KEYS.some((pattern) => pattern.test(key));
   return false;
 }
 
@@ -89,6 +93,7 @@ export function withDeviceConsent(inner: KitStorage, keyPaths: Record<StoreName,
       put(store, value, key) {
         const k = keyOf(store, value, key);
         if (mayWrite(store, k)) return stores.put(store, value, key);
+        if (store === 'state' && DELIVERY_KEYS.test(k)) return Promise.resolve();
         const rows = maps[0].get(store) ?? (maps[0].set(store, new Map()), maps[0].get(store)!);
         rows.set(k, { value: structuredClone(value), base: find(maps, store, k)?.base ?? read.get(`${store}\u0000${k}`) });
         return Promise.resolve();
