@@ -104,8 +104,8 @@ function happened(row: OutboxRow): { timestamp?: Date } {
 }
 
 /**
- * Segment (and RudderStack, whose `analytics.track` is the same): the event id as `messageId`, by which
- * Segment drops a repeat. With a naming, also the event's own time as `timestamp`.
+ * Segment's `analytics.track`: the event id as `messageId`, by which Segment drops a repeat. With a
+ * naming, also the event's own time as `timestamp`.
  */
 export function segment(label: string, events?: string[], naming?: Naming): Destination {
   return inPage(

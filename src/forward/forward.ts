@@ -19,7 +19,7 @@ const NAMING_OF: Record<string, Naming> = { datalayer: 'ga4', gtag: 'ga4', segme
  *
  * @attr to - Where: `datalayer` (Google Tag Manager, GA4 names such as `retain_spin_ended` with flat
  *   parameters; waits for `window.dataLayer` if the page creates it later), `gtag` (`gtag('event', …)`),
- *   `segment` (`analytics.track(name, properties, { messageId })`; also RudderStack), `posthog`
+ *   `segment` (Segment's `analytics.track(name, properties, { messageId })`), `posthog`
  *   (`posthog.capture(name, properties, { uuid, timestamp })`) or `endpoint` (POSTs JSON batches to `url`).
  * @attr naming - Standard event names: `ga4` (GA4's recommended events, for `datalayer` and `gtag`) or
  *   `segment` (the Segment spec's names, for `segment` and `posthog`). Default: the kit's own names.
