@@ -39,12 +39,14 @@ const CEILINGS = {
   // space kept (its first load: 19.43 -> 20.14 KB, still under its ceiling).
   // +0.9 KB (issue 18): the spin wheel's campaign, weighted wedges, odds shown by default, email-endpoint,
   // its styles set through the CSSOM for strict CSP pages, and its fit on phones and under small root fonts.
-  'whole kit, one language': 63.05 * KB,
+  // +2.8 KB (issue 16): standard event names (1.8 KB, in <retain-forward>'s chunk only) and consent on the
+  // device (1.0 KB, in the storage chunk every widget loads after its first frame).
+  'whole kit, one language': 65.85 * KB,
   // <retain-report> (issue 13), loaded only on the store owner's page: its chunk, charts and uPlot (20 KB),
   // its worker with Papa Parse and the figures' math. The shopper-facing figure above leaves it out.
   'report (owner’s page), one language': 53 * KB,
   // +66.6 KB: the report in its four languages.
-  'whole kit, all languages': 138 * KB,
+  'whole kit, all languages': 140.8 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */

@@ -18,11 +18,7 @@ class RetainProbeEvent extends RetainEvent<ProbeDetail> {
     super('retain-probe', detail, { cancelable, personal: ['email'] });
   }
 }
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'retain-probe': RetainProbeEvent;
-  }
-}
+// Not declared on GlobalEventHandlersEventMap: that map lists the kit's own events (src/core/naming.ts).
 
 class RetainProbe extends RetainElement {
   static override widget = 'probe';
@@ -71,11 +67,11 @@ describe('events', () => {
     expect(makeDetail<ProbeDetail>('spin-wheel', 'a', { prize: 'x', widget: 'other' } as never).widget).to.equal('spin-wheel');
   });
 
-  it('events bubble out of shadow roots, typed on GlobalEventHandlersEventMap', async () => {
+  it('events bubble out of shadow roots', async () => {
     const host = await fixture(html`<div></div>`);
     const inner = host.attachShadow({ mode: 'open' }).appendChild(document.createElement('span'));
     const heard: string[] = [];
-    const listener = (event: RetainProbeEvent) => heard.push(event.detail.prize); // typed through the map
+    const listener = (event: Event) => heard.push((event as RetainProbeEvent).detail.prize);
     document.addEventListener('retain-probe', listener);
     emit(inner, new RetainProbeEvent(makeDetail<ProbeDetail>('probe', 'x', { prize: 'free shipping' })));
     document.removeEventListener('retain-probe', listener);
@@ -130,7 +126,7 @@ describe('events', () => {
     const [summer, byId, plain] = [...wrapper.querySelectorAll('retain-probe')] as RetainProbe[];
     expect([summer.instanceName, byId.instanceName, plain.instanceName]).to.deep.equal(['summer', 'p2', 'default']);
     const heard: RetainProbeEvent[] = [];
-    wrapper.addEventListener('retain-probe', (event) => heard.push(event));
+    wrapper.addEventListener('retain-probe', (event) => heard.push(event as RetainProbeEvent));
     expect(await summer.fire('10%')).to.equal(true);
     await summer.fire('20%');
     expect(heard).to.have.length(2);

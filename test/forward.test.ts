@@ -86,16 +86,16 @@ describe('<retain-forward>', () => {
     await fixture(
       html`<div>
         <retain-forward to="gtag" events="retain-spin-*"></retain-forward>
-        <retain-forward to="datalayer" events="retain_prize_won, retain-code-copied"></retain-forward>
+        <retain-forward to="datalayer" events="retain_points_change, retain-review-helpful"></retain-forward>
       </div>`,
     );
-    emitEvent('retain-spin-start');
-    emitEvent('retain-spin-end');
-    emitEvent('retain-prize-won');
-    emitEvent('retain-code-copied');
-    emitEvent('retain-review-voted');
-    expect(gtagCalls.map((call) => call[1])).to.deep.equal(['retain_spin_start', 'retain_spin_end']);
-    expect(page.dataLayer.map((entry) => entry.event)).to.deep.equal(['retain_prize_won', 'retain_code_copied']);
+    emitEvent('retain-spin-started');
+    emitEvent('retain-spin-ended');
+    emitEvent('retain-points-change');
+    emitEvent('retain-review-helpful');
+    emitEvent('retain-review-sort');
+    expect(gtagCalls.map((call) => call[1])).to.deep.equal(['retain_spin_started', 'retain_spin_ended']);
+    expect(page.dataLayer.map((entry) => entry.event)).to.deep.equal(['retain_points_change', 'retain_review_helpful']);
   });
 
   it('sends to an endpoint declared in HTML', async () => {

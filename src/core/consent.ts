@@ -1,9 +1,12 @@
 /**
- * Consent for forwarding events: `granted` (forward), `pending` (hold them in memory, store nothing),
- * `denied` (forward nothing, store nothing). The first source that says something decides:
+ * Consent for analytics, on the device too: `granted` (forward, and keep what the kit counts),
+ * `pending` (hold events and counts in memory, store nothing not strictly necessary), `denied` (forward
+ * nothing, store nothing not strictly necessary; see device-consent.ts). The first source that says
+ * something decides:
  *
  * 1. `retainkit.consent(state)`, the store's JavaScript (its own banner), at any time;
- * 2. the `consent` attribute of a `<retain-forward>` (HTML only; changing it at run time works too);
+ * 2. the `consent` attribute of a `<retain-forward>` (HTML only; changing it at run time works too),
+ *    read from the page until the element's code has loaded, so nothing is written before it has;
  * 3. Shopify's Customer Privacy API (`window.Shopify.customerPrivacy`) when the page is a Shopify
  *    storefront: loaded through `Shopify.loadFeatures` if needed, `pending` until it has loaded and
  *    while the visitor has not decided in a region that needs consent, followed on every change;
@@ -21,6 +24,7 @@ interface ShopifyGlobal {
   loadFeatures?(features: { name: string; version: string }[], callback: (error?: unknown) => void): void;
 }
 
+const STATES: readonly ConsentState[] = ['granted', 'denied', 'pending'];
 const said: { js?: ConsentState; html?: ConsentState } = {};
 const listeners = new Set<(state: ConsentState) => void>();
 let last: ConsentState | undefined;
@@ -36,9 +40,19 @@ function shopify(): ConsentState | undefined {
   return analytics === 'yes' || api.analyticsProcessingAllowed?.() ? 'granted' : 'pending';
 }
 
+/**
+ * A `<retain-forward consent>` in the page whose code has not said it yet (it loads at idle, after the
+ * widgets may have counted): its value, or `pending` for a bad one, as the element will decide.
+ */
+function declared(): ConsentState | undefined {
+  const raw = document.querySelector('retain-forward[consent]')?.getAttribute('consent')?.trim().toLowerCase();
+  if (raw === undefined) return undefined;
+  return STATES.find((state) => state === raw) ?? 'pending';
+}
+
 /** The consent in force now. */
 export function consent(): ConsentState {
-  return said.js ?? said.html ?? shopify() ?? 'granted';
+  return said.js ?? said.html ?? declared() ?? shopify() ?? 'granted';
 }
 
 function changed(): void {

@@ -1,40 +1,24 @@
 /**
  * Where forwarded events go, and in what shape: Google Tag Manager's `dataLayer` and `gtag` (GA4 names
- * and flat parameters), Segment's `analytics.track`, the store's endpoint (JSON batches).
+ * and flat parameters), Segment's `analytics.track`, PostHog's `posthog.capture`, the store's endpoint
+ * (JSON batches). The names and fields an event takes in each tool are in `naming.ts`.
  * The delivery path (`delivery.ts`, which defines the `Destination` contract and the function destination of
  * `retainkit.forward`) decides when; a destination only knows how. Only `<retain-forward>` loads this file.
  */
 import { BODY_LIMIT, bytes, describe, SendError, type Destination } from './delivery.js';
+import { ga4Event, GA4_LIMITS, segmentEvent, type Naming } from './naming.js';
 import type { OutboxRow } from './storage.js';
-
-const snake = (text: string) =>
-  text
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/\W/g, '_')
-    .toLowerCase();
-
-/** GA4's shape: `retain_spin_end`, with flat snake_case parameters (`counters_seen`), `event_id` for the id. */
-export function ga4(row: OutboxRow): [name: string, params: Record<string, unknown>] {
-  const params: Record<string, unknown> = { event_id: row.id };
-  const flatten = (value: Record<string, unknown>, prefix: string) => {
-    for (const [key, v] of Object.entries(value)) {
-      if (key === 'id' && !prefix) continue;
-      const name = prefix + snake(key);
-      if (v && typeof v === 'object' && !Array.isArray(v)) flatten(v as Record<string, unknown>, `${name}_`);
-      else params[name] = Array.isArray(v) ? v.join(',') : v;
-    }
-  };
-  flatten(row.detail, '');
-  if (row.cancelled) params.cancelled = true;
-  return [snake(row.name), params];
-}
 
 type Page = Window & {
   dataLayer?: { push(entry: unknown): unknown };
   gtag?: (...args: unknown[]) => void;
   analytics?: { track?(name: string, properties: unknown, options: unknown): unknown };
+  posthog?: { capture?(name: string, properties: unknown, options: unknown): unknown; __loaded?: boolean };
 };
 const page = window as Page;
+
+/** Destinations that differ only in naming are two destinations: each is owed every event. */
+const keyOf = (kind: string, naming?: Naming) => (naming ? `${kind} naming=${naming}` : kind);
 
 /** An in-page destination: `each` per row; a throw becomes a SendError that says how many went before it. */
 function inPage(
@@ -60,42 +44,99 @@ function inPage(
   };
 }
 
-export function dataLayer(label: string, events?: string[]): Destination {
+/** A row in GA4's shape, saying once per event name what GA4's parameter limit left out. */
+function ga4For(label: string, naming: Naming | undefined) {
+  const warned = new Set<string>();
+  return (row: OutboxRow) => {
+    const event = ga4Event(row, naming);
+    if (event.dropped.length && !warned.has(row.name)) {
+      warned.add(row.name);
+      console.warn(
+        `retainkit: ${label}: ${row.name} has more parameters than the ${GA4_LIMITS.params} GA4 takes; left out ${event.dropped.join(', ')}.`,
+      );
+    }
+    return event;
+  };
+}
+
+export function dataLayer(label: string, events?: string[], naming?: Naming): Destination {
   // GTM's data model keeps every key ever pushed: unset the previous event's parameters that this one lacks.
   const pushed = new Set<string>();
+  const shape = ga4For(label, naming);
   return inPage(
-    'datalayer',
+    keyOf('datalayer', naming),
     label,
     events,
     () => typeof page.dataLayer?.push === 'function',
     (row) => {
-      const [event, params] = ga4(row);
+      const { name, params, ecommerce } = shape(row);
       const entry: Record<string, unknown> = {};
       for (const key of pushed) entry[key] = undefined;
       for (const key in params) pushed.add(key);
-      page.dataLayer!.push({ ...entry, ...params, event });
+      if (ecommerce) {
+        // Google's documented practice: clear the previous ecommerce object, which GTM would merge into this one.
+        page.dataLayer!.push({ ecommerce: null });
+        pushed.add('ecommerce');
+      }
+      page.dataLayer!.push({ ...entry, ...params, ...(ecommerce && { ecommerce }), event: name });
     },
   );
 }
 
-export const gtag = (label: string, events?: string[]): Destination =>
-  inPage(
-    'gtag',
+export function gtag(label: string, events?: string[], naming?: Naming): Destination {
+  const shape = ga4For(label, naming);
+  return inPage(
+    keyOf('gtag', naming),
     label,
     events,
     () => typeof page.gtag === 'function',
-    (row) => page.gtag!('event', ...ga4(row)),
+    (row) => {
+      const { name, params, ecommerce } = shape(row);
+      page.gtag!('event', name, { ...ecommerce, ...params });
+    },
   );
+}
 
-/** Segment: the kit's event name, the detail as properties, the event id as `messageId` (Segment dedupes by it). */
-export const segment = (label: string, events?: string[]): Destination =>
-  inPage(
-    'segment',
+/** When the event happened, so that an event sent later from the outbox keeps its time. */
+function happened(row: OutboxRow): { timestamp?: Date } {
+  const at = row.detail.timestamp;
+  return typeof at === 'number' && Number.isFinite(at) ? { timestamp: new Date(at) } : {};
+}
+
+/**
+ * Segment's `analytics.track`: the event id as `messageId`, by which Segment drops a repeat. With a
+ * naming, also the event's own time as `timestamp`.
+ */
+export function segment(label: string, events?: string[], naming?: Naming): Destination {
+  return inPage(
+    keyOf('segment', naming),
     label,
     events,
     () => typeof page.analytics?.track === 'function',
-    (row) => page.analytics!.track!(row.name, { ...row.detail, ...(row.cancelled && { cancelled: true }) }, { messageId: row.id }),
+    (row) => {
+      const { name, properties } = segmentEvent(row, naming);
+      page.analytics!.track!(name, properties, { messageId: row.id, ...(naming && happened(row)) });
+    },
   );
+}
+
+/**
+ * PostHog's `posthog.capture`: the event id as `uuid` and the event's time as `timestamp`, the key by
+ * which PostHog merges a repeat. The loader snippet's stub queues calls; an instance not yet initialized
+ * would drop them, so it is not ready until loaded.
+ */
+export function posthog(label: string, events?: string[], naming?: Naming): Destination {
+  return inPage(
+    keyOf('posthog', naming),
+    label,
+    events,
+    () => typeof page.posthog?.capture === 'function' && page.posthog.__loaded !== false,
+    (row) => {
+      const { name, properties } = segmentEvent(row, naming);
+      page.posthog!.capture!(name, properties, { uuid: row.id, ...happened(row) });
+    },
+  );
+}
 
 /** Parses Retry-After (seconds or an HTTP date) into ms, at most a day. */
 function retryAfter(response: Response): number | undefined {

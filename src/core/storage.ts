@@ -10,6 +10,7 @@
  */
 import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
 import { setChannelScope } from './broadcast.js';
+import { withDeviceConsent } from './device-consent.js';
 
 /** A counter row: one per (widget, instance or '*', counter name). */
 export interface CounterRow {
@@ -78,7 +79,8 @@ export interface KitStorage {
   transact<T>(stores: StoreName[], body: (tx: TxStores) => Promise<T>): Promise<T>;
 }
 
-const keyPaths: Record<StoreName, string | undefined> = {
+/** The field that keys each store's rows; none: the key is given with the row. */
+export const keyPaths: Record<StoreName, string | undefined> = {
   state: undefined,
   counters: 'key',
   orders: 'orderId',
@@ -453,11 +455,16 @@ function describe(error: unknown): string {
 }
 
 let current: IndexedDbStorage | undefined;
+/** `current` behind the consent rule (device-consent.ts): what is not strictly necessary waits for consent. */
+let guarded: ReturnType<typeof withDeviceConsent> | undefined;
 
 /** The kit's storage, opened on first use. */
 export function storage(): KitStorage {
-  current ??= new IndexedDbStorage(DEFAULT_DB_NAME, OPEN_TIMEOUT_MS);
-  return current;
+  if (!current) {
+    current = new IndexedDbStorage(DEFAULT_DB_NAME, OPEN_TIMEOUT_MS);
+    guarded = withDeviceConsent(current, keyPaths);
+  }
+  return guarded!;
 }
 
 /** The name of the database `storage()` uses (cross-tab messages and per-page memos are scoped by it). */
@@ -471,7 +478,9 @@ export function databaseName(): string {
  */
 export function useDatabase(name: string, options: { openTimeoutMs?: number } = {}): KitStorage {
   (globalThis as Flagged)[WARNED] = false;
+  guarded?.dispose();
   current = new IndexedDbStorage(name, options.openTimeoutMs ?? OPEN_TIMEOUT_MS);
+  guarded = withDeviceConsent(current, keyPaths);
   setChannelScope(name === DEFAULT_DB_NAME ? '' : name);
-  return current;
+  return guarded;
 }

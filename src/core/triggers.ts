@@ -3,6 +3,7 @@
  * page views), persisted and shared by the tabs of the store; cooldowns are in cooldowns.ts.
  */
 import { durationMs, formatDuration, warnBadValue } from './config.js';
+import { mayWrite } from './device-consent.js';
 import { uniqueId } from './ids.js';
 import { databaseName, storage } from './storage.js';
 
@@ -206,11 +207,15 @@ interface PageViewsRow {
 
 let memorySessionId: string | undefined;
 
-/** This tab's session: an id kept in sessionStorage (in memory where sessionStorage is unavailable). */
+/**
+ * This tab's session: an id kept in sessionStorage, or in memory where sessionStorage is unavailable
+ * or consent does not let it be written yet (device-consent.ts); the same id once it may be.
+ */
 function sessionId(): string {
   try {
     let id = sessionStorage.getItem(SESSION_KEY);
-    if (!id) sessionStorage.setItem(SESSION_KEY, (id = uniqueId()));
+    if (!id && !mayWrite('session', SESSION_KEY)) return (memorySessionId ??= uniqueId());
+    if (!id) sessionStorage.setItem(SESSION_KEY, (id = memorySessionId ?? uniqueId()));
     return id;
   } catch {
     return (memorySessionId ??= uniqueId());

@@ -2,24 +2,30 @@
  * `<retain-forward>`: declares, in HTML, where the kit's events go. One element per destination; several
  * at once; each with an optional filter. It renders nothing.
  */
-import { parseDuration, parseEnum, parseNumber, parseUrl, warnBadValue } from '../core/config.js';
+import { parseDuration, parseEnum, parseNumber, parseUrl, warnBadValue, warnInvalid } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { addDestination, parseEvents, setConsent, settings, type Destination } from '../core/delivery.js';
-import { dataLayer, endpoint, gtag, segment } from '../core/destinations.js';
+import { dataLayer, endpoint, gtag, posthog, segment } from '../core/destinations.js';
+import { NAMINGS, unknownEvents, type Naming } from '../core/naming.js';
 
-const KINDS = ['datalayer', 'gtag', 'segment', 'endpoint'] as const;
+const KINDS = ['datalayer', 'gtag', 'segment', 'posthog', 'endpoint'] as const;
 const CONSENT = ['granted', 'denied', 'pending'] as const;
+/** Which naming each in-page destination speaks. */
+const NAMING_OF: Record<string, Naming> = { datalayer: 'ga4', gtag: 'ga4', segment: 'segment', posthog: 'segment' };
 
 /**
  * @tag retain-forward
  * @summary Forwards the kit's events to analytics or the store's backend, without JavaScript.
  *
- * @attr to - Where: `datalayer` (Google Tag Manager, GA4 names such as `retain_spin_end` with flat
+ * @attr to - Where: `datalayer` (Google Tag Manager, GA4 names such as `retain_spin_ended` with flat
  *   parameters; waits for `window.dataLayer` if the page creates it later), `gtag` (`gtag('event', …)`),
- *   `segment` (`analytics.track(name, properties, { messageId })`) or `endpoint` (POSTs JSON batches to `url`).
+ *   `segment` (Segment's `analytics.track(name, properties, { messageId })`), `posthog`
+ *   (`posthog.capture(name, properties, { uuid, timestamp })`) or `endpoint` (POSTs JSON batches to `url`).
+ * @attr naming - Standard event names: `ga4` (GA4's recommended events, for `datalayer` and `gtag`) or
+ *   `segment` (the Segment spec's names, for `segment` and `posthog`). Default: the kit's own names.
  * @attr url - The endpoint: https, http on localhost, or relative to the page. Required with `to="endpoint"`.
  * @attr events - Only these events, separated by spaces or commas; `retain-spin-*` matches a prefix.
- *   Default: all.
+ *   An unknown name is warned about, with the nearest real one. Default: all.
  * @attr batch-size - Endpoint: most events per request (1–500). Default 50.
  * @attr batch-wait - Endpoint: how long to gather events before a request, such as `2s`. Default `1s`.
  * @attr consent - `granted`, `pending` or `denied`: forwarding waits until granted. Changing the attribute
@@ -30,7 +36,7 @@ const CONSENT = ['granted', 'denied', 'pending'] as const;
  * @attr max-age - Kit-wide: how long the outbox keeps an event, such as `7d`. Default `7d`.
  */
 export class RetainForward extends HTMLElement {
-  static observedAttributes = ['to', 'url', 'events', 'batch-size', 'batch-wait', 'consent', 'max-events', 'max-age'];
+  static observedAttributes = ['to', 'naming', 'url', 'events', 'batch-size', 'batch-wait', 'consent', 'max-events', 'max-age'];
   private stop?: () => void;
   /** The attributes the current destination was made from. */
   private made?: string;
@@ -66,7 +72,7 @@ export class RetainForward extends HTMLElement {
       this.saidConsent = attr('consent') !== null;
       setConsent(this.saidConsent ? parseEnum(this, 'consent', attr('consent'), CONSENT, 'pending') : undefined, 'html');
     }
-    const made = ['to', 'url', 'events', 'batch-size', 'batch-wait'].map(attr).join('\n');
+    const made = ['to', 'naming', 'url', 'events', 'batch-size', 'batch-wait'].map(attr).join('\n');
     if (made === this.made) return;
     this.stop?.();
     this.stop = undefined;
@@ -74,8 +80,12 @@ export class RetainForward extends HTMLElement {
     const raw = attr('to');
     if (raw === null) return;
     const to = parseEnum(this, 'to', raw, [...KINDS, 'none'], 'none');
-    const label = `<retain-forward to="${to}">`;
     const events = parseEvents(attr('events'));
+    for (const { name, nearest } of unknownEvents(events ?? [])) {
+      warnInvalid(this, 'events', name, `is not an event of the kit (the nearest is "${nearest}")`, 'it forwards nothing');
+    }
+    const naming = this.naming(to);
+    const label = `<retain-forward to="${to}"${naming ? ` naming="${naming}"` : ''}>`;
     let destination: Destination | undefined;
     if (to === 'endpoint') {
       const url = parseUrl(this, 'url', attr('url'));
@@ -88,9 +98,21 @@ export class RetainForward extends HTMLElement {
         });
       }
     } else if (to !== 'none') {
-      destination = { datalayer: dataLayer, gtag, segment }[to](label, events);
+      destination = { datalayer: dataLayer, gtag, segment, posthog }[to](label, events, naming);
     }
     if (destination) this.stop = addDestination(destination);
+  }
+
+  /** The `naming` attribute, when it fits the destination (GA4's names for GA4's tags, Segment's for the others). */
+  private naming(to: string): Naming | undefined {
+    const raw = this.getAttribute('naming');
+    if (raw === null) return undefined;
+    const naming = parseEnum(this, 'naming', raw, [...NAMINGS, 'none'], 'none');
+    if (naming === 'none') return undefined;
+    if (naming === NAMING_OF[to]) return naming;
+    const fits = Object.keys(NAMING_OF).filter((kind) => NAMING_OF[kind] === naming);
+    warnBadValue(this, 'naming', raw, 'none', `applies to ${fits.map((kind) => `to="${kind}"`).join(' and ')}, not to="${to}"`);
+    return undefined;
   }
 }
 

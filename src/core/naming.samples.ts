@@ -1,0 +1,65 @@
+/**
+ * One or more example details of every kit event, typed by its event class: the README's table of names
+ * (`scripts/forwarding-doc.mjs`) prints what `naming.ts` makes of them, and the tests forward them through
+ * the real clients. Not part of the kit's bundle: nothing in `src/` imports it.
+ */
+import type { DetailOf, KitEventName } from './naming.js';
+
+/** A detail as a destination gets it: the kit fills in id and time; personal fields never leave the page. */
+type Fields<K extends KitEventName> = Omit<DetailOf<K>, 'id' | 'timestamp' | 'widget' | 'instance' | 'email' | 'password'>;
+
+export interface Sample<K extends KitEventName = KitEventName> {
+  /** When this sample's mapping applies, for an event whose name depends on its detail. */
+  when?: string;
+  widget: string;
+  instance: string;
+  fields: Fields<K>;
+}
+
+type Samples = { [K in KitEventName]: Sample<K>[] };
+
+const wheel = { widget: 'spin-wheel', instance: 'welcome' };
+const badge = { widget: 'loyalty-badge', instance: 'header' };
+const reviews = { widget: 'review-showcase', instance: 'default' };
+const account = { widget: 'account-prompt', instance: 'default' };
+const consent = { email: true, sms: false, textVersion: 'marketing-2026-01', at: '2026-01-10T09:00:00.000Z' };
+
+export const SAMPLES: Samples = {
+  'retain-spin-shown': [{ ...wheel, fields: { mode: 'inline', trigger: null, counters: { seen: 1 } } }],
+  'retain-spin-started': [{ ...wheel, fields: { source: 'wheel', marketingConsent: false, counters: { interacted: 1 } } }],
+  'retain-spin-ended': [
+    {
+      ...wheel,
+      fields: { prize: '10% off', slice: 0, type: 'discount', code: 'TEA10-7KQ', expiresAt: 1767225600000, counters: { spun: 1 } },
+    },
+  ],
+  'retain-spin-code-copied': [{ ...wheel, fields: { code: 'TEA10-7KQ', counters: { copied: 1 } } }],
+  'retain-spin-code-applied': [{ ...wheel, fields: { code: 'TEA10-7KQ', url: '/discount/TEA10-7KQ', counters: { converted: 1 } } }],
+  'retain-spin-dismissed': [{ ...wheel, fields: { spun: false, counters: { dismissed: 1 } } }],
+  'retain-points-change': [
+    { when: '`delta` > 0', ...badge, fields: { from: 90, to: 540, delta: 450, source: 'store' } },
+    { when: '`delta` < 0', ...badge, fields: { from: 540, to: 40, delta: -500, source: 'store' } },
+  ],
+  'retain-tier-change': [
+    { when: '`up`', ...badge, fields: { from: 'Bronze', to: 'Silver', up: true, source: 'store' } },
+    { when: 'not `up`', ...badge, fields: { from: 'Silver', to: 'Bronze', up: false, source: 'store' } },
+  ],
+  'retain-reward-unlock': [{ ...badge, fields: { reward: 'five-off', label: '€5 off', cost: 500, source: 'store' } }],
+  'retain-reward-click': [{ ...badge, fields: { reward: 'five-off', label: '€5 off', cost: 500, source: 'store' } }],
+  'retain-panel-open': [{ ...badge, fields: {} }],
+  'retain-review-seen': [{ ...reviews, fields: { productId: 'mug', reviewIds: ['r1', 'r2'], counters: { seen: 1 } } }],
+  'retain-review-filter': [
+    {
+      ...reviews,
+      fields: { productId: 'mug', stars: [4, 5], photos: false, keyword: '', featured: false, matches: 12, counters: { interacted: 1 } },
+    },
+  ],
+  'retain-review-sort': [{ ...reviews, fields: { productId: 'mug', sort: 'helpful', counters: { interacted: 2 } } }],
+  'retain-review-helpful': [{ ...reviews, fields: { productId: 'mug', reviewId: 'r1', counters: { voted: 1 } } }],
+  'retain-review-photo-open': [{ ...reviews, fields: { productId: 'mug', reviewId: 'r1', index: 0, counters: { opened: 1 } } }],
+  'retain-account-shown': [{ ...account, fields: { orderId: '1001', status: 'guest', variant: 'inline', counters: { seen: 1 } } }],
+  'retain-account-request': [{ ...account, fields: { orderId: '1001', total: 59.9, currency: 'EUR', mode: 'json', consent } }],
+  'retain-account-created': [{ ...account, fields: { orderId: '1001', mode: 'json', consent, invited: false } }],
+  'retain-account-dismissed': [{ ...account, fields: { orderId: '1001', snoozedUntil: 1767225600000 } }],
+  'retain-order-recorded': [{ widget: 'order', instance: 'default', fields: { orderId: '1001', total: 59.9, currency: 'EUR' } }],
+};

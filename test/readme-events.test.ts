@@ -1,0 +1,77 @@
+/**
+ * The README names only events the kit has: every `retain-…` event name in it (kebab or GA4's snake_case,
+ * or a `retain-spin-*` pattern) is one the Custom Elements Manifest lists, made from the source by the
+ * analyzer (test/support/manifest.endpoint.mjs). The typed catalog of naming.ts and the manifest agree, and
+ * the README's table of standard names lists every event.
+ */
+import { expect } from '@open-wc/testing';
+import { EVENT_NAMES } from '../src/core/naming.js';
+
+interface Manifest {
+  modules: { declarations?: { tagName?: string; events?: { name: string }[] }[] }[];
+}
+
+/** Event-like words in a text: `retain-x-y`, `retain_x_y`, `retain-x-*`, not inside a path, a URL or a CSS property. */
+const WORDS = /(?<![\w\-/.:<])retain[-_][a-z0-9]+(?:[-_][a-z0-9]+)*(?:[-_]\*)?/g;
+
+/** The README's words that name an event (or a pattern of events), kebab-case, with their line numbers. */
+export function eventWords(readme: string, tags: Set<string>): { word: string; line: number }[] {
+  return readme.split('\n').flatMap((text, i) =>
+    [...text.matchAll(WORDS)]
+      .map((match) => match[0].replace(/_/g, '-'))
+      .filter((word) => !tags.has(word))
+      .map((word) => ({ word, line: i + 1 })),
+  );
+}
+
+/** Words that match no event in `events`. */
+export function unknownWords(words: { word: string; line: number }[], events: Set<string>): string[] {
+  return words
+    .filter(({ word }) => (word.endsWith('-*') ? ![...events].some((event) => event.startsWith(word.slice(0, -1))) : !events.has(word)))
+    .map(({ word, line }) => `README.md:${line} names "${word}", which is no event of the kit`);
+}
+
+describe('README events', () => {
+  let readme: string;
+  let events: Set<string>;
+  let tags: Set<string>;
+  before(async () => {
+    readme = await (await fetch('/README.md')).text();
+    const manifest: Manifest = await (await fetch('/test-api/manifest')).json();
+    const declarations = manifest.modules.flatMap((module) => module.declarations ?? []);
+    events = new Set(declarations.flatMap((declaration) => declaration.events ?? []).map((event) => event.name));
+    // Elements: the kit's own, the wheel's <retain-slice> children, and `retain-x`, the README's example of a new widget's tag.
+    tags = new Set([
+      ...declarations.flatMap((declaration) => (declaration.tagName ? [declaration.tagName] : [])),
+      'retain-slice',
+      'retain-x',
+    ]);
+  });
+
+  it('the manifest lists the events of the typed event classes, no more, no fewer', () => {
+    expect(events.size).to.be.above(20);
+    expect([...events].sort()).to.deep.equal([...EVENT_NAMES].sort());
+  });
+
+  it('every event the README names is in the manifest', () => {
+    const words = eventWords(readme, tags);
+    expect(words.length).to.be.above(40);
+    expect(unknownWords(words, events)).to.deep.equal([]);
+  });
+
+  it('fails for a name that is not an event: the old example names, a bad pattern, a snake_case slip', () => {
+    const text =
+      'events="retain-spin-end retain-prize-won"\n`retain_spin_ended`, `retain-spinn-*`, `retain-account-*`\n--retain-spin-wheel-size <retain-slice> /api/retain-events';
+    expect(unknownWords(eventWords(text, tags), events)).to.deep.equal([
+      'README.md:1 names "retain-spin-end", which is no event of the kit',
+      'README.md:1 names "retain-prize-won", which is no event of the kit',
+      'README.md:2 names "retain-spinn-*", which is no event of the kit',
+    ]);
+  });
+
+  it("the README's table of standard names lists every event", () => {
+    const table = readme.slice(readme.indexOf('<!-- naming-table:start'), readme.indexOf('<!-- naming-table:end'));
+    const rows = new Set([...table.matchAll(/^\| `(retain-[a-z-]+)`/gm)].map((match) => match[1]));
+    expect([...rows].sort()).to.deep.equal([...events].sort());
+  });
+});
