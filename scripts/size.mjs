@@ -23,7 +23,7 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const distArg = process.argv.find((arg) => arg.startsWith('--dist='));
 const dist = distArg ? resolve(distArg.slice('--dist='.length)) : join(root, 'dist');
 const LOADER = 'retainkit.js';
-const WIDGETS = ['spin-wheel', 'loyalty-badge', 'review-showcase', 'account-prompt'];
+const WIDGETS = ['spin-wheel', 'loyalty-badge', 'review-showcase', 'account-prompt', 'next-order-offer', 'survey'];
 const KB = 1000;
 const BUDGETS = { loader: 3 * KB, firstLoad: 15 * KB, kit: 30 * KB };
 /** Today's weights, rounded up: a change may not grow past them (see the comment at the top). */
@@ -34,9 +34,13 @@ const CEILINGS = {
   // first render in a task of its own (+0.06 KB on every first load).
   'first load: review-showcase': 22.35 * KB,
   'first load: account-prompt': 17.7 * KB,
+  'first load: next-order-offer': 15.5 * KB,
+  'first load: survey': 13.7 * KB,
   // +1.2 KB: those, and the sliced JSON parser (a chunk loaded only for megabytes of inline reviews).
-  'whole kit, one language': 61.7 * KB,
-  'whole kit, all languages': 69.95 * KB,
+  // +13.4 KB (+16.7 KB with every language): two new widgets, the next-order offer (its card, hand-out, header
+  // reminder) and the survey (its question, then its follow-up and thank-you), issue 14.
+  'whole kit, one language': 74.8 * KB,
+  'whole kit, all languages': 86.4 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */

@@ -79,8 +79,44 @@ export function decide(ask: Ask): Promise<Outcome> {
   });
 }
 
+/**
+ * Gets the store's offer for an order `decide` claimed for asking: keeps it (for the reminder), or remembers a
+ * refusal (null). On failure the order is freed to be asked again (a retry, a reload, another tab), and it rejects.
+ */
+export async function fromStore(ask: Ask, url: string, timeoutMs: number): Promise<Offer | null> {
+  const { instance, orderId } = ask;
+  let answer: StoreOffer | null;
+  try {
+    answer = await askStore(url, { orderId, instance }, timeoutMs);
+  } catch (error) {
+    await release(instance, orderId).catch(() => undefined);
+    throw error;
+  }
+  if (!answer) {
+    await refused(instance, orderId).catch(() => undefined);
+    return null;
+  }
+  const now = Date.now();
+  const offer: Offer = {
+    ...ask.terms,
+    ...(answer.minimum !== undefined ? { minimum: answer.minimum } : {}),
+    ...(answer.discount ? { discount: answer.discount } : {}),
+    code: answer.code,
+    expiresAt: answer.expiresAt ?? now + ask.ttlMs,
+    handedAt: now,
+    orderId,
+    source: 'store',
+  };
+  try {
+    await keep(instance, offer);
+  } catch (error) {
+    console.warn('<retain-next-order-offer> could not remember the offer for the reminder', error);
+  }
+  return offer;
+}
+
 /** Keeps the store's offer for an order it was asked about. */
-export function keep(instance: string, offer: Offer): Promise<void> {
+function keep(instance: string, offer: Offer): Promise<void> {
   return storage().transact(['state'], async (tx) => {
     await tx.put('state', offer, offerKey(instance));
     await tx.put('state', { at: Date.now(), outcome: 'shown' } satisfies Claim, orderKey(instance, offer.orderId));
@@ -88,17 +124,17 @@ export function keep(instance: string, offer: Offer): Promise<void> {
 }
 
 /** The store refused this order an offer: it is not asked again. */
-export function refused(instance: string, orderId: string): Promise<void> {
+function refused(instance: string, orderId: string): Promise<void> {
   return storage().put('state', { at: Date.now(), outcome: 'refused' } satisfies Claim, orderKey(instance, orderId));
 }
 
 /** Asking the store failed: the order is free to be asked again (a retry, a reload, another tab). */
-export function release(instance: string, orderId: string): Promise<void> {
+function release(instance: string, orderId: string): Promise<void> {
   return storage().delete('state', orderKey(instance, orderId));
 }
 
 /** The store's answer, checked: a code with its terms, or null when it refused. */
-export interface StoreOffer {
+interface StoreOffer {
   code: string;
   expiresAt: number | null;
   minimum?: number | null;
@@ -110,7 +146,7 @@ export interface StoreOffer {
  * expiresAt?, minimum?, discount? }`, or refuses with `{ code: null }` or 204. Rejects on a network
  * error, another status, an answer it cannot use, or after `timeoutMs`.
  */
-export async function askStore(url: string, body: { orderId: string; instance: string }, timeoutMs: number): Promise<StoreOffer | null> {
+async function askStore(url: string, body: { orderId: string; instance: string }, timeoutMs: number): Promise<StoreOffer | null> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {

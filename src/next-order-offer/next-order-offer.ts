@@ -9,14 +9,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { broadcast, onBroadcast } from '../core/broadcast.js';
-import { copyText } from '../core/clipboard.js';
 import { parseDuration, parseNumber, parseUrl, safeUrl, warnBadValue, warnInvalid } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { LocalizeController } from '../core/localize.js';
 import { onceSeen } from '../core/near.js';
 import { part } from '../core/parts.js';
-import { keepInViewport } from '../core/placement.js';
 import { stored } from '../core/stored.js';
 import {
   RetainOfferAppliedEvent,
@@ -27,6 +25,7 @@ import {
   type OfferRedeemedDetail,
 } from './next-order-offer.events.js';
 import { styles } from './next-order-offer.styles.js';
+import type { Reminder } from './reminder.js';
 import { translations, type OfferTerm } from './next-order-offer.translations.js';
 import { isCode, offerKey, readDiscount, readTime, type Discount, type Offer, type OfferTerms } from './offer-terms.js';
 
@@ -38,9 +37,15 @@ const elements = new Set<RetainNextOrderOffer>();
 /** The decision and the store's endpoint, with the storage code, loaded after the first frame. */
 const handoutPart = part('retain-next-order-offer', 'hand-out', () => import('./handout.js'));
 type Handout = typeof import('./handout.js');
+type Ask = import('./handout.js').Ask;
+/** The header reminder's button and panel, loaded once a reminder has a code to show. */
+const reminderPart = part('retain-next-order-offer', 'reminder', () => import('./reminder.js'));
+/** Copying, loaded at the first sign of interest in the code (a pointer over it, focus in it). */
+const clipboardPart = part('retain-next-order-offer', 'clipboard', () => import('../core/clipboard.js'));
 
 type Phase = 'pending' | 'asking' | 'offer' | 'error' | 'hidden';
-type View = 'card' | 'reminder';
+/** @internal Where a code is shown: the order page's card, or the header reminder. */
+export type View = 'card' | 'reminder';
 
 /** The element's own reactive state: a change of these needs no new reading of the attributes. */
 const STATES = new Set(['phase', 'offer', 'now', 'open', 'copied', 'said']);
@@ -58,10 +63,6 @@ interface Config {
   terms: OfferTerms;
   orderCodes: string[];
 }
-
-const GIFT = html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-  <path d="M4 11h16v9H4zM3 7h18v4H3zM12 7v13M12 7c-2-4-6-4-6-1.5S9 7 12 7c3 0 6-1 6-1.5S14 3 12 7z" />
-</svg>`;
 
 /** `05:12:09`: hours, minutes and seconds of `ms`. */
 function clock(ms: number): string {
@@ -139,11 +140,11 @@ export class RetainNextOrderOffer extends RetainElement {
   @state() private offer: Offer | undefined;
   /** The clock the countdown reads, moved on when what it shows changes. */
   @state() private now = Date.now();
-  /** The reminder's panel is open. */
-  @state() private open = false;
+  /** @internal The reminder's panel is open. */
+  @state() open = false;
   @state() private copied: boolean | null = null;
-  /** What the status line tells screen readers. */
-  @state() private said = '';
+  /** @internal What the status line tells screen readers. */
+  @state() said = '';
 
   /**
    * The card: resolves once it has decided, true once a code is shown (after `retain-offer-shown`), false when it
@@ -152,7 +153,10 @@ export class RetainNextOrderOffer extends RetainElement {
   readonly decision: Promise<boolean>;
   private decide!: (shown: boolean) => void;
   private cfg!: Config;
-  private readonly l = new LocalizeController<OfferTerm>(this, translations);
+  /** @internal */
+  readonly l = new LocalizeController<OfferTerm>(this, translations);
+  /** The reminder's button and panel, once loaded. */
+  private view: Reminder | undefined;
   /** What the device remembers is read once the first frame is drawn (card: the decision; reminder: the held offer). */
   private reading: Promise<void> = this.drawn.then(() => (this.reminder ? this.read() : this.start()));
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -187,7 +191,7 @@ export class RetainNextOrderOffer extends RetainElement {
     this.stopSeen?.();
     this.stopSeen = undefined;
     clearTimeout(this.timer);
-    document.removeEventListener('pointerdown', this.outside);
+    this.view?.shut(false);
     // The reminders of a card that showed the code may show it now.
     if (!this.reminder && this.phase === 'offer') this.tellReminders(false);
   }
@@ -260,19 +264,20 @@ export class RetainNextOrderOffer extends RetainElement {
     const handout = await handoutPart.get();
     if (!handout) return this.giveUp();
     const { cfg } = this;
+    const ask: Ask = {
+      instance: this.instanceName,
+      orderId: cfg.orderId,
+      orderCodes: cfg.orderCodes,
+      terms: cfg.terms,
+      pool: cfg.pool,
+      fromStore: !!cfg.src,
+      ttlMs: cfg.ttlMs,
+      until: cfg.until,
+      staleMs: cfg.timeoutMs + 10_000,
+    };
     let outcome: Awaited<ReturnType<Handout['decide']>>;
     try {
-      outcome = await handout.decide({
-        instance: this.instanceName,
-        orderId: cfg.orderId,
-        orderCodes: cfg.orderCodes,
-        terms: cfg.terms,
-        pool: cfg.pool,
-        fromStore: !!cfg.src,
-        ttlMs: cfg.ttlMs,
-        until: cfg.until,
-        staleMs: cfg.timeoutMs + 10_000,
-      });
+      outcome = await handout.decide(ask);
     } catch (error) {
       console.warn('<retain-next-order-offer> could not check whether this order had its offer; it stays hidden.', error);
       return this.giveUp();
@@ -280,7 +285,7 @@ export class RetainNextOrderOffer extends RetainElement {
     if (outcome.redeemed) void this.redeemed(outcome.redeemed);
     const { decision } = outcome;
     if (decision.kind === 'offer') return this.show(decision.offer);
-    if (decision.kind === 'ask') return this.askStore(handout);
+    if (decision.kind === 'ask') return this.askStore(handout, ask);
     if (decision.why === 'used-up')
       warnInvalid(this, 'codes', this.codes, 'has no code left that this device was not given before', 'no offer is shown');
     if (decision.why === 'expired') warnInvalid(this, 'expires-at', this.expiresAt, 'has passed', 'no offer is shown');
@@ -292,41 +297,20 @@ export class RetainNextOrderOffer extends RetainElement {
     this.decide(false);
   }
 
-  private async askStore(handout: Handout): Promise<void> {
-    const { cfg } = this;
+  private async askStore(handout: Handout, ask: Ask): Promise<void> {
     this.phase = 'asking';
     this.said = this.l.term('asking');
-    let answer: Awaited<ReturnType<Handout['askStore']>>;
+    let offer: Offer | null;
     try {
-      answer = await handout.askStore(cfg.src!, { orderId: cfg.orderId, instance: this.instanceName }, cfg.timeoutMs);
+      offer = await handout.fromStore(ask, this.cfg.src!, this.cfg.timeoutMs);
     } catch (error) {
       console.warn('<retain-next-order-offer> could not get a code from offer-src', error);
-      await handout.release(this.instanceName, cfg.orderId).catch(() => undefined);
       this.phase = 'error';
       this.said = '';
       return this.decide(false);
     }
-    if (!answer) {
-      await handout.refused(this.instanceName, cfg.orderId).catch(() => undefined);
-      return this.giveUp();
-    }
-    const now = Date.now();
-    const offer: Offer = {
-      ...cfg.terms,
-      ...(answer.minimum !== undefined ? { minimum: answer.minimum } : {}),
-      ...(answer.discount ? { discount: answer.discount } : {}),
-      code: answer.code,
-      expiresAt: answer.expiresAt ?? now + cfg.ttlMs,
-      handedAt: now,
-      orderId: cfg.orderId,
-      source: 'store',
-    };
-    try {
-      await handout.keep(this.instanceName, offer);
-    } catch (error) {
-      console.warn('<retain-next-order-offer> could not remember the offer for the reminder', error);
-    }
-    await this.show(offer);
+    if (offer) await this.show(offer);
+    else this.giveUp();
   }
 
   private async show(offer: Offer): Promise<void> {
@@ -375,7 +359,9 @@ export class RetainNextOrderOffer extends RetainElement {
     }
     const now = Date.now();
     const onCard = [...elements].some((el) => !el.reminder && el.phase === 'offer' && el.instanceName === this.instanceName);
-    if (offer && offer.expiresAt > now && !onCard) {
+    const show = !!offer && offer.expiresAt > now && !onCard;
+    if (show) this.view ??= await reminderPart.get().then((code) => code && new code.Reminder(this));
+    if (offer && show && this.view) {
       if (offer.code !== this.offer?.code) this.copied = null;
       this.offer = offer;
       this.now = now;
@@ -383,7 +369,7 @@ export class RetainNextOrderOffer extends RetainElement {
       this.hidden = false;
     } else {
       this.offer = undefined;
-      this.shut(false);
+      this.view?.shut(false);
       this.close();
     }
   }
@@ -416,10 +402,16 @@ export class RetainNextOrderOffer extends RetainElement {
     if (this.reminder && this.offer && this.now >= this.offer.expiresAt) void this.refresh();
   }
 
+  /** @internal Loads the copying code at the first sign of interest, so that it is there on the click. */
+  warm(): void {
+    void clipboardPart.get();
+  }
+
   private async copy(view: View): Promise<void> {
     const code = this.offer?.code;
-    if (!code) return;
-    const done = await copyText(code, this.renderRoot.querySelector('[part~=code]'));
+    const clipboard = await clipboardPart.get();
+    if (!code || !clipboard) return;
+    const done = await clipboard.copyText(code, this.renderRoot.querySelector('[part~=code]'));
     this.copied = done;
     this.said = this.l.term(done ? 'copied' : 'copyFailed');
     if (done) await this.countAndEmit('copied', new RetainOfferCopiedEvent(this.detail({ code, view })));
@@ -431,38 +423,10 @@ export class RetainNextOrderOffer extends RetainElement {
     void this.count('applied');
   }
 
-  private toggle(): void {
-    this.open = !this.open;
-    if (this.open) {
-      document.addEventListener('pointerdown', this.outside);
-      void this.updateComplete.then(() => keepInViewport(this.renderRoot.querySelector<HTMLElement>('.panel')!));
-    } else document.removeEventListener('pointerdown', this.outside);
-  }
-
-  private shut(focus: boolean): void {
-    if (this.open) this.toggle();
-    if (focus) this.renderRoot.querySelector<HTMLElement>('[part~=reminder-button]')?.focus();
-  }
-
-  private readonly outside = (event: Event) => {
-    if (!event.composedPath().includes(this)) this.shut(false);
-  };
-
-  private onKey(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && this.open) {
-      event.stopPropagation();
-      this.shut(true);
-    }
-  }
-
-  private onFocusOut(event: FocusEvent): void {
-    const to = event.relatedTarget as Node | null;
-    if (this.open && to && !this.renderRoot.contains(to)) this.shut(false);
-  }
-
   protected override render(): TemplateResult | typeof nothing {
     if (this.phase === 'hidden') return nothing;
-    return this.reminder ? this.renderReminder() : this.renderCard();
+    if (!this.reminder) return this.renderCard();
+    return this.phase === 'offer' && this.offer && this.view ? this.view.render(this.offer, this.cfg.terms) : nothing;
   }
 
   private renderCard(): TemplateResult {
@@ -487,35 +451,22 @@ export class RetainNextOrderOffer extends RetainElement {
         </p>
         <div class=${waiting ? 'await' : ''} ?inert=${waiting}>${this.actions(offer, 'card')} ${this.expiry(offer.expiresAt)}</div>`;
     }
-    return html`<section part="base" class="card ${phase === 'pending' ? 'pending' : ''}" lang=${l.language} aria-labelledby="title">
+    return html`<section
+      part="base"
+      class="card ${phase === 'pending' ? 'pending' : ''}"
+      lang=${l.language}
+      aria-labelledby="title"
+      @pointerover=${this.warm}
+      @focusin=${this.warm}
+    >
       <h2 id="title" part="title">${l.term('title')}</h2>
       ${body}
       <p class="sr" role="status">${this.said}</p>
     </section>`;
   }
 
-  private renderReminder(): TemplateResult | typeof nothing {
-    const { offer, l } = this;
-    if (this.phase !== 'offer' || !offer) return nothing;
-    // The reminder's own label and apply link, when the store gives them (in the page's language), win.
-    const shown: Offer = { ...offer, label: this.cfg.terms.label ?? offer.label, applyUrl: this.cfg.terms.applyUrl ?? offer.applyUrl };
-    const benefit = this.benefit(shown);
-    return html`<div part="base" class="reminder" lang=${l.language} @keydown=${this.onKey} @focusout=${this.onFocusOut}>
-      <button type="button" part="reminder-button" class="chip" aria-expanded=${String(this.open)} aria-controls="panel" @click=${this.toggle}>
-        ${GIFT}<span>${benefit ? html`<span class="sr">${l.term('yourCode')}: </span>${benefit}` : l.term('yourCode')}</span>
-      </button>
-      <div id="panel" part="panel" class="panel" role="group" aria-labelledby="panel-title" ?hidden=${!this.open}>
-        <p id="panel-title" class="panel-title">${l.term('title')}</p>
-        ${this.terms(shown)}
-        <p class="code" part="code" id="code">${shown.code}</p>
-        ${this.actions(shown, 'reminder')} ${this.expiry(shown.expiresAt)}
-      </div>
-      <p class="sr" role="status">${this.said}</p>
-    </div>`;
-  }
-
-  /** What the code gives, in the language shown: the store's label, else its discount. */
-  private benefit(terms: OfferTerms): string | null {
+  /** @internal What the code gives, in the language shown: the store's label, else its discount. */
+  benefit(terms: OfferTerms): string | null {
     const { discount, label, currency } = terms;
     const l = this.l;
     if (label) return label;
@@ -526,15 +477,16 @@ export class RetainNextOrderOffer extends RetainElement {
     return l.term('amount', { amount: l.currency(discount.value, currency) });
   }
 
-  /** What the code gives and the minimum order, said as plainly and as large as the code's other terms. */
-  private terms(terms: OfferTerms): TemplateResult {
+  /** @internal What the code gives and the minimum order, said as plainly and as large as the code's other terms. */
+  terms(terms: OfferTerms): TemplateResult {
     const benefit = this.benefit(terms);
     const { minimum, currency } = terms;
     return html`${benefit ? html`<p class="benefit" part="benefit">${benefit}</p>` : nothing}
     ${minimum ? html`<p class="minimum" part="minimum">${this.l.term('minimum', { amount: this.l.currency(minimum, currency) })}</p>` : nothing}`;
   }
 
-  private actions(offer: Pick<Offer, 'code' | 'applyUrl'>, view: View): TemplateResult {
+  /** @internal Copy and apply. */
+  actions(offer: Pick<Offer, 'code' | 'applyUrl'>, view: View): TemplateResult {
     const l = this.l;
     const href = offer.applyUrl && safeUrl(offer.applyUrl.replaceAll('{code}', encodeURIComponent(offer.code)));
     return html`<div class="actions">
@@ -546,7 +498,8 @@ export class RetainNextOrderOffer extends RetainElement {
       ${this.copied === false ? html`<p class="note">${l.term('copyFailed')}</p>` : nothing}`;
   }
 
-  private expiry(expiresAt: number): TemplateResult {
+  /** @internal The countdown to the expiry, and its date. */
+  expiry(expiresAt: number): TemplateResult {
     const l = this.l;
     const left = Math.max(0, expiresAt - this.now);
     const when =
