@@ -7,7 +7,7 @@ import { readCounters } from '../src/core/counters.js';
 import { onKitEvent, type KitEventRecord } from '../src/core/events.js';
 import { storage } from '../src/core/storage.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
-import { deleteDatabases, freshDatabase } from './support/database.js';
+import { deleteDatabases, freshDatabase, withoutIndexedDB } from './support/database.js';
 import { openTab, type Tab } from './support/tabs.js';
 import { waitUntil } from './support/wait.js';
 
@@ -363,11 +363,12 @@ describe('<retain-next-order-offer>', () => {
       expect(text($(el, '[part~=benefit]'))).to.equal('Free shipping');
     });
 
-    it('fits a 320 px phone: nothing wider than the screen', async function () {
-      await setViewport({ width: 320, height: 700 });
-      try {
-        const el = await mount(
-          html`<retain-next-order-offer
+    it('fits a 320 px phone: nothing wider than the column', async () => {
+      // The card is laid out by its own width (container queries), not the screen's: a 320 px page with 16 px
+      // gutters, in every engine (WebKit's MiniBrowser cannot make its window that narrow).
+      const root = await fixture<HTMLElement>(
+        html`<div style="box-sizing: border-box; width: 320px; padding: 0 16px">
+          <retain-next-order-offer
             order-id="W-1"
             codes="A-RATHER-LONG-CODE-FOR-A-PHONE-1234567890"
             discount="15%"
@@ -375,16 +376,17 @@ describe('<retain-next-order-offer>', () => {
             currency="HUF"
             apply-url="/cart?discount={code}"
             lang="hu"
-          ></retain-next-order-offer>`,
-        );
-        const width = document.documentElement.clientWidth;
-        for (const part of el.shadowRoot!.querySelectorAll<HTMLElement>('[part]')) {
-          expect(part.getBoundingClientRect().right, part.getAttribute('part')!).to.be.at.most(width + 0.5);
-        }
-        expect($(el, '[part~=base]')!.scrollWidth).to.be.at.most($(el, '[part~=base]')!.clientWidth + 1);
-      } finally {
-        await setViewport({ width: 800, height: 600 });
+          ></retain-next-order-offer>
+        </div>`,
+      );
+      const el = root.querySelector('retain-next-order-offer')!;
+      await el.decision;
+      await el.updateComplete;
+      const column = root.getBoundingClientRect().right - 16;
+      for (const part of el.shadowRoot!.querySelectorAll<HTMLElement>('[part]')) {
+        expect(part.getBoundingClientRect().right, part.getAttribute('part')!).to.be.at.most(column + 0.5);
       }
+      expect($(el, '[part~=base]')!.scrollWidth).to.be.at.most($(el, '[part~=base]')!.clientWidth + 1);
     });
   });
 
@@ -468,7 +470,8 @@ describe('<retain-next-order-offer>', () => {
 
     it('keeps its panel on screen at the edge of a narrow phone', async () => {
       await mount(html`<retain-next-order-offer order-id="Y-1" codes="EDGE"></retain-next-order-offer>`).then((el) => el.remove());
-      await setViewport({ width: 320, height: 700 });
+      // 320 px; WebKit's MiniBrowser stops at about 450 px, so it is tried there at 480.
+      await setViewport({ width: 320, height: 700 }).catch(() => setViewport({ width: 480, height: 700 }));
       try {
         const width = document.documentElement.clientWidth;
         for (const side of ['flex-start', 'flex-end']) {
@@ -575,10 +578,7 @@ describe('<retain-next-order-offer>', () => {
     });
 
     it('keeps working in memory without IndexedDB, with one warning, still once per order', async () => {
-      const original = Object.getOwnPropertyDescriptor(window, 'indexedDB')!;
-      Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
-      try {
-        freshDatabase();
+      await withoutIndexedDB(async () => {
         const el = await mount(html`<retain-next-order-offer order-id="M-1" codes="MEM-1 MEM-2"></retain-next-order-offer>`);
         expect(await el.decision).to.equal(true);
         const code = codeOf(el);
@@ -590,9 +590,7 @@ describe('<retain-next-order-offer>', () => {
         const seen = warnings.take();
         expect(seen).to.have.length(1);
         expect(seen[0]).to.contain('IndexedDB is unavailable');
-      } finally {
-        Object.defineProperty(window, 'indexedDB', original);
-      }
+      });
     });
 
     it('keeps nothing personal: the offer is a code and its terms', async () => {

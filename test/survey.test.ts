@@ -8,7 +8,7 @@ import { forward, outboxStats, stopDelivery } from '../src/core/delivery.js';
 import { onKitEvent, type KitEventRecord } from '../src/core/events.js';
 import { storage } from '../src/core/storage.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
-import { deleteDatabases, freshDatabase } from './support/database.js';
+import { deleteDatabases, freshDatabase, withoutIndexedDB } from './support/database.js';
 import { openTab, type Tab } from './support/tabs.js';
 import { waitUntil } from './support/wait.js';
 
@@ -372,10 +372,7 @@ describe('<retain-survey>', () => {
     });
 
     it('keeps working in memory without IndexedDB, with one warning, still once per order', async () => {
-      const original = Object.getOwnPropertyDescriptor(window, 'indexedDB')!;
-      Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
-      try {
-        freshDatabase();
+      await withoutIndexedDB(async () => {
         const el = await mount(html`<retain-survey order-id="M-1"></retain-survey>`);
         expect(await el.decision).to.equal(true);
         const again = await mount(html`<retain-survey order-id="M-1"></retain-survey>`);
@@ -385,9 +382,7 @@ describe('<retain-survey>', () => {
         const seen = warnings.take();
         expect(seen).to.have.length(1);
         expect(seen[0]).to.contain('IndexedDB is unavailable');
-      } finally {
-        Object.defineProperty(window, 'indexedDB', original);
-      }
+      });
     });
 
     it('fits eleven scores in one row on a 320 px phone, 24 px apart', async () => {

@@ -4,25 +4,11 @@
  * 100), and printed to the dev server's console, so that a developer trying the demo sees what a store receives.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody } from './body.ts';
 import type { DemoRoute } from './plugin.ts';
 
-const BODY_LIMIT = 16 * 1024;
 const KEPT = 100;
 const answers = new Map<string, Record<string, unknown>>();
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > BODY_LIMIT) reject(new Error('body too large'));
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 const route: DemoRoute = {
   path: '/demo-api/survey',

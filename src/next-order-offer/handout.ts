@@ -5,6 +5,7 @@
  * the storage code with it.
  */
 import { randomInt } from '../core/random.js';
+import { postToStore } from '../core/request.js';
 import { storage } from '../core/storage.js';
 import { isCode, offerKey, orderKey, readDiscount, readTime, type Discount, type Offer, type OfferTerms } from './offer-terms.js';
 
@@ -142,33 +143,15 @@ interface StoreOffer {
 }
 
 /**
- * Asks the store's endpoint: `POST url` with `{ orderId, instance }`. It answers `{ code,
- * expiresAt?, minimum?, discount? }`, or refuses with `{ code: null }` or 204. Rejects on a network
- * error, another status, an answer it cannot use, or after `timeoutMs`.
+ * Asks the store's endpoint: `POST url` with `{ orderId, instance }`. It answers `{ code, expiresAt?, minimum?,
+ * discount? }`, or refuses with `{ code: null }` or 204. Rejects on a network error, another status, an answer
+ * it cannot use, or after `timeoutMs`.
  */
 async function askStore(url: string, body: { orderId: string; instance: string }, timeoutMs: number): Promise<StoreOffer | null> {
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), timeoutMs);
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      credentials: 'same-origin',
-      body: JSON.stringify(body),
-      signal: abort.signal,
-    });
-    if (response.status === 204) return null;
-    if (!response.ok) throw new Error(`the store answered ${response.status}`);
-    const answer: unknown = await response.json().catch(() => {
-      throw new Error('the store answered with malformed JSON');
-    });
-    return readAnswer(answer);
-  } catch (error) {
-    // Each engine words an abort its own way: say what happened.
-    throw abort.signal.aborted ? new Error(`the store did not answer in time (${timeoutMs} ms)`) : error;
-  } finally {
-    clearTimeout(timer);
-  }
+  const { ok, status, answer } = await postToStore(url, body, timeoutMs);
+  if (status === 204) return null;
+  if (!ok) throw new Error(`the store answered ${status}`);
+  return readAnswer(answer);
 }
 
 function readAnswer(answer: unknown): StoreOffer | null {

@@ -6,12 +6,11 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { makeDetail, type DetailFields, type RetainDetail } from '../core/events.js';
-import { LocalizeController } from '../core/localize.js';
-import { adoptPartStyles } from '../core/parts.js';
+import { partTexts } from '../core/part-texts.js';
 import { storage } from '../core/storage.js';
 import { SNOOZE_KEY, categoryOf, orderKey, type OrderRow } from './answers.js';
 import { actionStyles } from './survey.actions.styles.js';
-import { actionTranslations, type SurveyActionTerm } from './survey.actions.translations.js';
+import { actionTranslations } from './survey.actions.translations.js';
 import {
   RetainSurveyAnsweredEvent,
   RetainSurveyCommentedEvent,
@@ -30,17 +29,8 @@ type Host = RetainSurvey;
 
 const detail = <D extends RetainDetail>(host: Host, fields: DetailFields<D>) => makeDetail<D>(host.widgetName, host.instanceName, fields);
 
-/** Each survey's texts for what follows the question; ready (in the language shown) once awaited. */
-const texts = new WeakMap<Host, LocalizeController<SurveyActionTerm>>();
-async function textsOf(host: Host): Promise<LocalizeController<SurveyActionTerm>> {
-  let l = texts.get(host);
-  if (!l) {
-    texts.set(host, (l = new LocalizeController(host, actionTranslations)));
-    adoptPartStyles(host, actionStyles);
-  }
-  await l.ready();
-  return l;
-}
+/** Each survey's texts and looks for what follows the question. */
+const texts = partTexts(actionTranslations, actionStyles);
 
 const max = (host: Host) => (host.cfg.type === 'nps' ? 10 : 5);
 
@@ -55,7 +45,7 @@ function body(host: Host, comment?: string): Record<string, unknown> {
     score: host.score,
     max: max(host),
     category: host.category,
-    language: texts.get(host)!.language,
+    language: texts.of(host).language,
     ...(comment ? { comment } : {}),
   };
 }
@@ -84,7 +74,7 @@ function go(host: Host, phase: 'follow' | 'thanks' | 'snoozed', focus: string): 
  * the tabs), announced, sent to `action`, and the follow-up asked at once.
  */
 export async function answer(host: Host, score: number): Promise<void> {
-  await textsOf(host);
+  await texts.ready(host);
   if (host.phase !== 'ask') return;
   const { orderId, type } = host.cfg;
   let first = true;
@@ -115,7 +105,7 @@ export async function answer(host: Host, score: number): Promise<void> {
 
 /** The follow-up was sent: announced and sent to `action` (kept on failure, to try again), then thanks. */
 export async function comment(host: Host, form: HTMLFormElement): Promise<void> {
-  await textsOf(host);
+  await texts.ready(host);
   if (host.busy) return;
   const text = (form.elements.namedItem('comment') as HTMLTextAreaElement).value.trim().slice(0, MAX_COMMENT);
   if (!text) return thank(host, false);
@@ -150,7 +140,7 @@ export function thank(host: Host, keepHeight: boolean): void {
 
 /** "Not now": no survey on this device for the snooze; this order is not asked again either. */
 export async function dismiss(host: Host): Promise<void> {
-  await textsOf(host);
+  await texts.ready(host);
   const snoozedUntil = Date.now() + host.cfg.snoozeMs;
   go(host, 'snoozed', '.note');
   try {
@@ -164,7 +154,7 @@ export async function dismiss(host: Host): Promise<void> {
 /** The follow-up, the thank-you or the "not now" note: what replaces the question. */
 export function view(host: Host): TemplateResult {
   // The texts were awaited by the action that led here.
-  const l = texts.get(host)!;
+  const l = texts.of(host);
   const { cfg, category } = host;
   if (host.phase === 'snoozed') return html`<p class="note" tabindex="-1">${l.term('snoozed')}</p>`;
   const gave = l.term('gave', { score: host.score, max: max(host) });

@@ -25,3 +25,15 @@ export async function deleteDatabases(): Promise<void> {
   const names = created.splice(0);
   await Promise.all(names.map((name) => Promise.race([deleteDB(name).catch(() => undefined), new Promise((r) => setTimeout(r, 500))])));
 }
+
+/** Runs `body` on a fresh database with `window.indexedDB` missing (as a browser that refuses it), then puts it back. */
+export async function withoutIndexedDB(body: () => Promise<void>): Promise<void> {
+  const original = Object.getOwnPropertyDescriptor(window, 'indexedDB')!;
+  Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+  try {
+    freshDatabase();
+    await body();
+  } finally {
+    Object.defineProperty(window, 'indexedDB', original);
+  }
+}

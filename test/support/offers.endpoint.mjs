@@ -10,18 +10,10 @@
 //        &hang=1                                  answers only when the client gives up (or after 20 s)
 //        &bad=1                                   answers a code with spaces (an answer the offer cannot use)
 //   GET  /test-api/next-offer/received?key=K      → the bodies received, in order
+import { readBody } from './endpoints.mjs';
+
 const received = new Map();
 const failures = new Map();
-
-function readBody(req) {
-  return new Promise((resolve) => {
-    let text = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => (text += chunk));
-    req.on('end', () => resolve(text));
-    req.on('error', () => resolve(text));
-  });
-}
 
 function json(ctx, status, body) {
   ctx.status = status;

@@ -3,18 +3,10 @@
 //   POST /test-api/survey?key=K             → 204; the JSON body is kept
 //        &fail=N                            the first N requests of this key answer 500
 //   GET  /test-api/survey/received?key=K    → [{ contentType, body }] in the order received
+import { readBody } from './endpoints.mjs';
+
 const received = new Map();
 const failures = new Map();
-
-function readBody(req) {
-  return new Promise((resolve) => {
-    let text = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => (text += chunk));
-    req.on('end', () => resolve(text));
-    req.on('error', () => resolve(text));
-  });
-}
 
 export default async function survey(ctx, next) {
   if (!ctx.path.startsWith('/test-api/survey')) return next();
