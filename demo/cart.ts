@@ -111,6 +111,9 @@ list.addEventListener('change', (event) => {
 
 /** What a code gives, in words: "10% off your tea". */
 function offerText(discount: Discount): string {
+  if (discount.kind === 'percent' && discount.minimum) {
+    return t('discount.percentMin', { percent: unit(discount.percent, 'percent'), amount: money(discount.minimum) });
+  }
   if (discount.kind === 'percent') return t('discount.percent', { percent: unit(discount.percent, 'percent') });
   return t(discount.kind === 'shipping' ? 'discount.shipping' : 'discount.gift');
 }

@@ -3,8 +3,9 @@
  * fixed sample order when there is none), and a button that places another demo order with a new number.
  *
  * Before the kit's script runs (this module comes first in the page), every element with
- * `data-order-fill="order-id total currency email name"` gets those attributes from the order, the way a
- * store's server would render them into the page: `<retain-order data-order-fill="order-id total currency">`.
+ * `data-order-fill="order-id total currency email name order-codes review-url"` gets those attributes from the
+ * order, the way a store's server would render them into the page: `<retain-order data-order-fill="order-id total
+ * currency">`.
  */
 import { CURRENCY } from './catalog.js';
 import { lineItem, sumsMarkup } from './cards.js';
@@ -46,6 +47,9 @@ const fill: Record<string, string> = {
   currency: order.currency,
   email: order.email,
   name: order.name,
+  // The code this order used, so that the next-order offer it was ends; the reviews of the order's first tea.
+  'order-codes': order.code ?? '',
+  'review-url': href('product.html', { item: order.lines[0].slug }) + '#reviews-title',
 };
 for (const el of document.querySelectorAll('[data-order-fill]')) {
   for (const attribute of (el.getAttribute('data-order-fill') ?? '').split(/\s+/)) {

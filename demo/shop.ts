@@ -16,7 +16,7 @@ import {
   type ProductText,
   type ShippingMethod,
 } from './catalog.js';
-import { discountEffect, parseDiscount, type Discount } from './discounts.js';
+import { discountEffect, meetsMinimum, parseDiscount, type Discount } from './discounts.js';
 import { texts, type Plural, type TextKey } from './texts.js';
 
 export const LANGS = ['en', 'ru', 'uk', 'hu'] as const;
@@ -110,9 +110,10 @@ function withLang(raw: string): string | null {
 const CODE_SLOT = 'CODE-SLOT-7Q';
 
 /**
- * Adds `?lang=` to the internal links under `root` (not to the language switcher's own links), and to the spin
- * wheels' "apply" link templates (`apply-url="./cart.html?discount={code}"`), so that the cart opens in the
- * shopper's language. Runs before the kit's script: each wheel reads its template already rewritten.
+ * Adds `?lang=` to the internal links under `root` (not to the language switcher's own links), to the kit's
+ * "apply" link templates (`apply-url="./cart.html?discount={code}"` of the spin wheels and the next-order offer)
+ * and to the survey's links, so that they open in the shopper's language. Runs before the kit's script: each
+ * widget reads its links already rewritten.
  */
 export function keepLang(root: ParentNode = document): void {
   if (!carryLang) return;
@@ -120,10 +121,12 @@ export function keepLang(root: ParentNode = document): void {
     const rewritten = withLang(a.getAttribute('href') ?? '');
     if (rewritten) a.setAttribute('href', rewritten);
   }
-  for (const wheel of root.querySelectorAll('retain-spin-wheel[apply-url]')) {
-    const template = wheel.getAttribute('apply-url') ?? '';
-    const rewritten = withLang(template.replaceAll('{code}', CODE_SLOT));
-    if (rewritten) wheel.setAttribute('apply-url', rewritten.replaceAll(CODE_SLOT, '{code}'));
+  for (const attribute of ['apply-url', 'review-url', 'support-url']) {
+    for (const widget of root.querySelectorAll(`[${attribute}]`)) {
+      const template = widget.getAttribute(attribute) ?? '';
+      const rewritten = withLang(template.replaceAll('{code}', CODE_SLOT));
+      if (rewritten) widget.setAttribute(attribute, rewritten.replaceAll(CODE_SLOT, '{code}'));
+    }
   }
 }
 
@@ -223,7 +226,10 @@ export interface Totals {
   discount: number;
   shipping: number;
   total: number;
-  /** The discount code in force, or null (none, or an empty cart, which keeps its code for later). */
+  /**
+   * The discount code in force, or null (none; an empty cart, which keeps its code for later; or items below the
+   * code's minimum).
+   */
   code: string | null;
 }
 
@@ -243,7 +249,8 @@ export function totals(lines: CartLine[], method: ShippingMethod = 'standard', d
   const effect = discountEffect(applied, subtotal);
   const freeStandard = subtotal >= FREE_SHIPPING_FROM || effect.freeStandardShipping;
   const shipping = count === 0 ? 0 : method === 'standard' && freeStandard ? 0 : SHIPPING[method];
-  return { count, subtotal, discount: effect.cents, shipping, total: subtotal - effect.cents + shipping, code: applied?.code ?? null };
+  const code = applied && meetsMinimum(applied, subtotal) ? applied.code : null;
+  return { count, subtotal, discount: effect.cents, shipping, total: subtotal - effect.cents + shipping, code };
 }
 
 // ---- Discount code ----------------------------------------------------------------------------------

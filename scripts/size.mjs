@@ -23,7 +23,7 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const distArg = process.argv.find((arg) => arg.startsWith('--dist='));
 const dist = distArg ? resolve(distArg.slice('--dist='.length)) : join(root, 'dist');
 const LOADER = 'retainkit.js';
-const WIDGETS = ['spin-wheel', 'loyalty-badge', 'review-showcase', 'account-prompt'];
+const WIDGETS = ['spin-wheel', 'loyalty-badge', 'review-showcase', 'account-prompt', 'next-order-offer', 'survey'];
 const KB = 1000;
 const BUDGETS = { loader: 3 * KB, firstLoad: 15 * KB, kit: 30 * KB };
 /** Today's weights, rounded up: a change may not grow past them (see the comment at the top). */
@@ -34,6 +34,8 @@ const CEILINGS = {
   // first render in a task of its own (+0.06 KB on every first load).
   'first load: review-showcase': 22.35 * KB,
   'first load: account-prompt': 17.7 * KB,
+  'first load: next-order-offer': 15.5 * KB,
+  'first load: survey': 13.7 * KB,
   // +1.2 KB: those, and the sliced JSON parser (a chunk loaded only for megabytes of inline reviews).
   // +0.65 KB (issue 18): the review showcase's language first with its label, heading-level, the reserved
   // space kept (its first load: 19.43 -> 20.14 KB, still under its ceiling).
@@ -41,12 +43,14 @@ const CEILINGS = {
   // its styles set through the CSSOM for strict CSP pages, and its fit on phones and under small root fonts.
   // +2.8 KB (issue 16): standard event names (1.8 KB, in <retain-forward>'s chunk only) and consent on the
   // device (1.0 KB, in the storage chunk every widget loads after its first frame).
-  'whole kit, one language': 65.85 * KB,
+  // +13.4 KB (+16.7 KB with every language): two new widgets, the next-order offer (its card, hand-out, header
+  // reminder) and the survey (its question, then its follow-up and thank-you), issue 14.
+  'whole kit, one language': 79.25 * KB,
   // <retain-report> (issue 13), loaded only on the store owner's page: its chunk, charts and uPlot (20 KB),
   // its worker with Papa Parse and the figures' math. The shopper-facing figure above leaves it out.
   'report (owner’s page), one language': 53 * KB,
   // +66.6 KB: the report in its four languages.
-  'whole kit, all languages': 140.8 * KB,
+  'whole kit, all languages': 157.5 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */

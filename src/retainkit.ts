@@ -16,6 +16,8 @@ const widgets: Record<string, () => Promise<unknown>> = {
   'retain-loyalty-badge': () => import('./loyalty-badge/loyalty-badge.js'),
   'retain-review-showcase': () => import('./review-showcase/review-showcase.js'),
   'retain-account-prompt': () => import('./account-prompt/account-prompt.js'),
+  'retain-next-order-offer': () => import('./next-order-offer/next-order-offer.js'),
+  'retain-survey': () => import('./survey/survey.js'),
   'retain-order': () => import('./order/order.js'),
   'retain-forward': () => import('./forward/forward.js'),
   'retain-report': () => import('./report/report.js'),

@@ -100,6 +100,16 @@ describe('demo discounts: totals', () => {
     expect(sums).to.include({ subtotal: 4400, discount: 440, shipping: 0, total: 3960 });
   });
 
+  it('takes the next-order offer’s 15 % only from its minimum of 30 € of tea, and records it only then', () => {
+    expect(parseDiscount('kbnext-q9pa')).to.deep.equal({ code: 'KBNEXT-Q9PA', kind: 'percent', percent: 15, minimum: 3000 });
+    // 18.50 €: below the minimum, the code is kept in the cart but is not in force.
+    expect(totals([jasmine], 'standard', code('KBNEXT-Q9PA'))).to.include({ subtotal: 1850, discount: 0, code: null });
+    // 37.00 €: 5.55 off.
+    expect(totals([jasmine, jasmine], 'standard', code('KBNEXT-Q9PA'))).to.include({ subtotal: 3700, discount: 555, code: 'KBNEXT-Q9PA' });
+    expect(discountEffect(code('KBNEXT-Q9PA'), 2999).cents).to.equal(0);
+    expect(discountEffect(code('KBNEXT-Q9PA'), 3000).cents).to.equal(450);
+  });
+
   it('changes no price for the sample tin', () => {
     const plain = totals([jasmine], 'standard');
     const gift = totals([jasmine], 'standard', code('kbsampletin'));

@@ -216,6 +216,62 @@ describe('demo: the account prompt’s signup bonus', () => {
   });
 });
 
+describe('demo: the next-order offer and the survey', () => {
+  it('hands a code on the order page once, reminds of it in the header, and the cart takes it from 30 € of tea', async () => {
+    const order = storeOrder('KB-OFFER1');
+    let page = await open(`/demo/order.html?order=${order.id}`);
+    page.doc.querySelector('.slot-offer retain-next-order-offer')!.scrollIntoView({ block: 'center' });
+    await waitUntil(() => page.events.some((e) => e.name === 'retain-offer-shown'), 'no code was handed out');
+    const code = page.events.find((e) => e.name === 'retain-offer-shown')!.detail.code as string;
+    expect(code).to.match(/^KBNEXT-[A-Z0-9]{4}$/);
+
+    // The order page again: no second code; the header now reminds of the first.
+    page = await open(`/demo/order.html?order=${order.id}`);
+    await page.win.customElements.whenDefined('retain-next-order-offer');
+    const reminder = page.doc.querySelector<HTMLElement & { loaded: Promise<void> }>('.site-header retain-next-order-offer')!;
+    await reminder.loaded;
+    await waitUntil(() => shadow(reminder, '[part~=reminder-button]'), 'the header does not remind of the code');
+    expect(
+      page.events.filter((e) => e.name === 'retain-offer-shown'),
+      'a second code',
+    ).to.deep.equal([]);
+
+    // The reminder's apply link opens the cart with the code, which needs 30 € of tea.
+    localStorage.setItem('kettlebloom:cart', JSON.stringify([{ slug: 'jasmine-silver-needle', grams: 50, qty: 1 }]));
+    shadow<HTMLButtonElement>(reminder, '[part~=reminder-button]')!.click();
+    await waitUntil(() => shadow(reminder, '[part~=apply-link]')?.getClientRects().length, 'no apply link in the panel');
+    expect(shadow(reminder, '[part~=code]')!.textContent!.trim()).to.equal(code);
+    const cart = await follow(shadow<HTMLAnchorElement>(reminder, '[part~=apply-link]')!);
+    const sums = () => cart.doc.querySelector('[data-sums]')!.textContent!;
+    expect(cart.doc.querySelector('[data-discount-offer]')!.textContent).to.equal('15% off your tea, on €30.00 of tea or more');
+    expect(sums(), '18.50 € of tea is below the minimum').to.not.contain(code);
+    cart.doc.querySelector<HTMLButtonElement>('[data-role=plus]')!.click();
+    expect(sums(), '37.00 € of tea').to.contain(`Discount (${code})`);
+  });
+
+  it('asks once per order and thanks a promoter with a link to the reviews of the order’s tea', async () => {
+    const order = storeOrder('KB-SURVEY1');
+    const page = await open(`/demo/order.html?order=${order.id}&lang=hu`);
+    const survey = page.doc.querySelector<HTMLElement>('.slot-survey retain-survey')!;
+    survey.scrollIntoView({ block: 'center' });
+    await waitUntil(() => page.events.some((e) => e.name === 'retain-survey-shown'), 'the survey was not shown');
+    shadow<HTMLInputElement>(survey, 'input[value="10"]')!.click();
+    shadow<HTMLButtonElement>(survey, '[part~=submit]')!.click();
+    await waitUntil(() => shadow(survey, '[part~=skip]'), 'no follow-up');
+    shadow<HTMLButtonElement>(survey, '[part~=skip]')!.click();
+    await waitUntil(() => shadow(survey, '[part~=thanks]'), 'no thank-you');
+    expect(shadow(survey, '[part~=thanks]')!.textContent).to.contain('10-ből 10 pontot adtál.');
+    expect(shadow<HTMLAnchorElement>(survey, '[part~=review-link]')!.href).to.equal(
+      new URL('/demo/product.html?item=jasmine-silver-needle&lang=hu#reviews-title', page.win.location.href).href,
+    );
+    const again = await open(`/demo/order.html?order=${order.id}`);
+    const next = again.doc.querySelector<HTMLElement & { decision: Promise<boolean> }>('.slot-survey retain-survey')!;
+    next.scrollIntoView({ block: 'center' });
+    await again.win.customElements.whenDefined('retain-survey');
+    expect(await next.decision, 'asked twice').to.equal(false);
+  });
+});
+
 describe('demo: the page’s language', () => {
   it('keeps it in the wheels’ apply links', async () => {
     const home = await open('/demo/?lang=hu');

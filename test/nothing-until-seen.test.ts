@@ -88,6 +88,8 @@ describe('nothing until seen', () => {
     'retain-spin-wheel': `<retain-spin-wheel>${SLICES}</retain-spin-wheel>`,
     'retain-review-showcase': `<retain-review-showcase><script type="application/json">${REVIEWS}</script></retain-review-showcase>`,
     'retain-account-prompt': '<retain-account-prompt order-id="N-1"></retain-account-prompt>',
+    'retain-next-order-offer': '<retain-next-order-offer order-id="N-1" codes="NEXT-1"></retain-next-order-offer>',
+    'retain-survey': '<retain-survey order-id="N-1"></retain-survey>',
   };
   type Tag = keyof typeof WIDGETS;
   const TAGS = Object.keys(WIDGETS) as Tag[];

@@ -7,13 +7,13 @@
  * order to that account (200). To see the error state and its retry: an address whose local part
  * contains `fail` (e.g. `fail@example.com`) fails once with 503, then works.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
+import { readBody } from './body.ts';
 import type { DemoRoute } from './plugin.ts';
 
 /** The HTML spec's valid e-mail address, as the widget checks it. */
 const EMAIL =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
-const BODY_LIMIT = 16 * 1024;
 
 interface Account {
   orders: Set<string>;
@@ -22,20 +22,6 @@ interface Account {
 
 const accounts = new Map<string, Account>();
 const failedOnce = new Set<string>();
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > BODY_LIMIT) reject(new Error('body too large'));
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 interface SignUp {
   email: string;

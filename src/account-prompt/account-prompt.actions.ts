@@ -6,14 +6,13 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { makeDetail, type DetailFields, type RetainDetail } from '../core/events.js';
-import { LocalizeController } from '../core/localize.js';
+import { partTexts } from '../core/part-texts.js';
 import { storage } from '../core/storage.js';
-import { adoptPartStyles } from '../core/parts.js';
 import { RetainAccountCreatedEvent, RetainAccountDismissedEvent, RetainAccountRequestEvent } from './account-prompt.action-events.js';
 import type { AccountConsent } from './account-prompt.events.js';
 import type { RetainAccountPrompt } from './account-prompt.js';
 import { actionStyles } from './account-prompt.actions.styles.js';
-import { actionTranslations, type ActionTerm } from './account-prompt.actions.translations.js';
+import { actionTranslations } from './account-prompt.actions.translations.js';
 
 const REQUEST_TIMEOUT_MS = 20_000;
 
@@ -21,17 +20,8 @@ type Host = RetainAccountPrompt;
 
 const detail = <D extends RetainDetail>(host: Host, fields: DetailFields<D>) => makeDetail<D>(host.widgetName, host.instanceName, fields);
 
-/** Each prompt's texts for what follows an action; ready (in the language shown) once awaited. */
-const texts = new WeakMap<Host, LocalizeController<ActionTerm>>();
-async function textsOf(host: Host): Promise<LocalizeController<ActionTerm>> {
-  let l = texts.get(host);
-  if (!l) {
-    texts.set(host, (l = new LocalizeController(host, actionTranslations)));
-    adoptPartStyles(host, actionStyles);
-  }
-  await l.ready();
-  return l;
-}
+/** Each prompt's texts and looks for what follows an action. */
+const texts = partTexts(actionTranslations, actionStyles);
 
 /** Prompts whose shopper signed up without a password (the store emails a link to set one). */
 const invitedHosts = new WeakSet<Host>();
@@ -41,7 +31,7 @@ const input = (form: HTMLFormElement, name: string) => form.elements.namedItem(n
 /** The closing notes: the account is ready, the form was sent, or "no thanks" was heard. */
 export function ending(host: Host, phase: 'done' | 'sent' | 'dismissed'): TemplateResult {
   // The texts were awaited by the action that led here.
-  const l = texts.get(host)!;
+  const l = texts.of(host);
   return html`
     ${phase === 'done' ? html`<h2 id="title" part="title" tabindex="-1">${l.term('doneTitle')}</h2>` : nothing}
     <p tabindex="-1" class="note">
@@ -62,7 +52,7 @@ function finish(host: Host, phase: 'done' | 'sent' | 'dismissed'): void {
  * imports nothing from the element's), then hand the request to the store the configured way.
  */
 export async function submit(host: Host, form: HTMLFormElement, emailPattern: RegExp): Promise<void> {
-  const l = await textsOf(host);
+  const l = await texts.ready(host);
   if (host.phase === 'sending') return;
   const { cfg } = host;
   const emailInput = input(form, 'email')!;
@@ -150,7 +140,7 @@ async function settle(host: Host, answer: Promise<unknown>, consent: AccountCons
 
 /** "No thanks": snoozes this device (under `snoozeKey`), then closes (slide-in) or says so (inline). */
 export async function dismiss(host: Host, snoozeKey: string): Promise<void> {
-  await textsOf(host);
+  await texts.ready(host);
   const snoozedUntil = Date.now() + host.cfg.snoozeMs;
   if (host.cfg.slideIn) host.close();
   else finish(host, 'dismissed');

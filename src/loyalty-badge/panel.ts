@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { emit, makeDetail, type DetailFields, type RetainDetail } from '../core/events.js';
 import { LocalizeController } from '../core/localize.js';
 import { adoptPartStyles } from '../core/parts.js';
+import { keepInViewport } from '../core/placement.js';
 import type { Figures, RetainLoyaltyBadge } from './loyalty-badge.js';
 import { PointsChangeEvent, RewardUnlockEvent, TierChangeEvent, type PointsSource } from './loyalty-badge.events.js';
 import { panelStyles } from './panel.styles.js';
@@ -181,11 +182,6 @@ export class LoyaltyPanel {
    * off screen, so shift it back in. One measurement per opening.
    */
   place(): void {
-    const panel = this.el.renderRoot.querySelector<HTMLElement>('.panel')!;
-    panel.style.translate = '';
-    const { left, right } = panel.getBoundingClientRect();
-    const room = document.documentElement.clientWidth - 8;
-    const shift = left < 8 ? 8 - left : right > room ? room - right : 0;
-    if (shift) panel.style.translate = `${shift}px`;
+    keepInViewport(this.el.renderRoot.querySelector<HTMLElement>('.panel')!);
   }
 }

@@ -4,6 +4,7 @@
  * store, never from the browser. Nothing here draws or animates.
  */
 import { randomInt, weightedIndex } from '../core/random.js';
+import { postToStore } from '../core/request.js';
 import { storage } from '../core/storage.js';
 import type { PrizeType, Slice } from './slices.js';
 
@@ -63,40 +64,24 @@ export async function askStore(
   ttlMs: number,
   badExpiry: (value: unknown) => void = () => undefined,
 ): Promise<Win> {
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), timeoutMs);
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      credentials: 'same-origin',
-      body: JSON.stringify({ instance, slices: slices.map(({ name, label, type }, index) => ({ index, name, label, type })) }),
-      signal: abort.signal,
-    });
-    if (!response.ok) throw new Error(`the store answered ${response.status}`);
-    const answer = (await response.json().catch(() => {
-      throw new Error('the store answered with malformed JSON');
-    })) as { slice?: unknown; code?: unknown; expiresAt?: unknown };
-    const index = typeof answer.slice === 'number' ? answer.slice : slices.findIndex((s) => s.name !== null && s.name === answer.slice);
-    const slice = slices[index];
-    const code = typeof answer.code === 'string' && /^\S{1,64}$/.test(answer.code) ? answer.code : null;
-    if (!slice || (slice.type !== 'none' && !code))
-      throw new Error(`the store's answer names no slice with a code: ${JSON.stringify(answer)}`);
-    const now = Date.now();
-    const expires = typeof answer.expiresAt === 'string' ? Date.parse(answer.expiresAt) : Number(answer.expiresAt);
-    if (slice.type !== 'none' && answer.expiresAt != null && !isDate(expires)) badExpiry(answer.expiresAt);
-    return {
-      slice: index,
-      label: slice.label,
-      type: slice.type,
-      code: slice.type === 'none' ? null : code,
-      expiresAt: slice.type === 'none' ? null : isDate(expires) && expires > now ? expires : now + ttlMs,
-      wonAt: now,
-    };
-  } catch (error) {
-    // Each engine words an abort its own way: say what happened.
-    throw abort.signal.aborted ? new Error(`the store did not answer in time (${timeoutMs} ms)`) : error;
-  } finally {
-    clearTimeout(timer);
-  }
+  const body = { instance, slices: slices.map(({ name, label, type }, index) => ({ index, name, label, type })) };
+  const { ok, status, answer: raw } = await postToStore(url, body, timeoutMs);
+  if (!ok) throw new Error(`the store answered ${status}`);
+  const answer = (raw ?? {}) as { slice?: unknown; code?: unknown; expiresAt?: unknown };
+  const index = typeof answer.slice === 'number' ? answer.slice : slices.findIndex((s) => s.name !== null && s.name === answer.slice);
+  const slice = slices[index];
+  const code = typeof answer.code === 'string' && /^\S{1,64}$/.test(answer.code) ? answer.code : null;
+  if (!slice || (slice.type !== 'none' && !code))
+    throw new Error(`the store's answer names no slice with a code: ${JSON.stringify(answer)}`);
+  const now = Date.now();
+  const expires = typeof answer.expiresAt === 'string' ? Date.parse(answer.expiresAt) : Number(answer.expiresAt);
+  if (slice.type !== 'none' && answer.expiresAt != null && !isDate(expires)) badExpiry(answer.expiresAt);
+  return {
+    slice: index,
+    label: slice.label,
+    type: slice.type,
+    code: slice.type === 'none' ? null : code,
+    expiresAt: slice.type === 'none' ? null : isDate(expires) && expires > now ? expires : now + ttlMs,
+    wonAt: now,
+  };
 }

@@ -4,6 +4,7 @@
  * or on its own when a remembered result is to be shown, so a wheel waiting for its spin never downloads it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { copyText } from '../core/clipboard.js';
 import { makeDetail } from '../core/events.js';
 import { LocalizeController } from '../core/localize.js';
 import { adoptPartStyles } from '../core/parts.js';
@@ -33,23 +34,7 @@ export class WheelResult {
     const el = this.el;
     const code = el.win?.code;
     if (!code) return;
-    let done = false;
-    try {
-      await navigator.clipboard.writeText(code);
-      done = true;
-    } catch {
-      // No clipboard permission: select the code so that the shopper can copy it, and try the old way.
-      const selection = getSelection();
-      const shown = el.renderRoot.querySelector('[part~=code]');
-      if (selection && shown) {
-        selection.selectAllChildren(shown);
-        try {
-          done = document.execCommand('copy');
-        } catch {
-          done = false;
-        }
-      }
-    }
+    const done = await copyText(code, el.renderRoot.querySelector('[part~=code]'));
     el.copied = done;
     el.said = this.l.term(done ? 'copied' : 'copyFailed');
     if (done) el.tell(new RetainSpinCodeCopiedEvent(makeDetail(el.widgetName, el.instanceName, { code })), 'copied');

@@ -42,3 +42,15 @@ export async function dumpDatabase(name: string): Promise<string> {
   db.close();
   return JSON.stringify(stores);
 }
+
+/** Runs `body` on a fresh database with `window.indexedDB` missing (as a browser that refuses it), then puts it back. */
+export async function withoutIndexedDB(body: () => Promise<void>): Promise<void> {
+  const original = Object.getOwnPropertyDescriptor(window, 'indexedDB')!;
+  Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+  try {
+    freshDatabase();
+    await body();
+  } finally {
+    Object.defineProperty(window, 'indexedDB', original);
+  }
+}

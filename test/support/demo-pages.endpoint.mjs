@@ -7,6 +7,7 @@
 //                                    collects the page's console warnings and errors for the test to check
 //   POST /demo-api/accounts          → 201 {"ok":true,"linked":false,"invited":true}, as the demo's accounts route
 //   POST /demo-api/events            → 204 (the forwarded events are not kept)
+//   POST /demo-api/survey            → 204 (the survey's answers are not kept)
 //   POST /demo-api/spin-outcome      → the "ten" slice with a fresh KB10-XXXXXX code, valid 48 hours: a spin that
 //                                    always wins a code the demo's cart takes
 import { readFileSync } from 'node:fs';
@@ -63,7 +64,7 @@ export default async function demoPages(ctx, next) {
   if (!ctx.path.startsWith('/demo-api/') || ctx.method !== 'POST') return next();
   await drain(ctx.req);
   if (ctx.path === '/demo-api/accounts') return json(ctx, 201, { ok: true, linked: false, invited: true });
-  if (ctx.path === '/demo-api/events') {
+  if (ctx.path === '/demo-api/events' || ctx.path === '/demo-api/survey') {
     ctx.status = 204;
     return;
   }

@@ -14,3 +14,14 @@ export async function loadEndpoints() {
   const modules = await Promise.all(files.map((name) => import(pathToFileURL(join(here, name)).href)));
   return modules.map((module) => module.default);
 }
+
+/** A request's body as text, for the endpoints (an error ends it with what arrived so far). */
+export function readBody(req) {
+  return new Promise((resolve) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => (text += chunk));
+    req.on('end', () => resolve(text));
+    req.on('error', () => resolve(text));
+  });
+}
