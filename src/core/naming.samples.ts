@@ -54,7 +54,7 @@ export const SAMPLES: Samples = {
       fields: { productId: 'mug', stars: [4, 5], photos: false, keyword: '', featured: false, matches: 12, counters: { interacted: 1 } },
     },
   ],
-  'retain-review-sort': [{ ...reviews, fields: { productId: 'mug', sort: 'helpful', languageFirst: true, counters: { interacted: 2 } } }],
+  'retain-review-sort': [{ ...reviews, fields: { productId: 'mug', sort: 'helpful', languageFirst: 'en', counters: { interacted: 2 } } }],
   'retain-review-helpful': [{ ...reviews, fields: { productId: 'mug', reviewId: 'r1', counters: { voted: 1 } } }],
   'retain-review-photo-open': [{ ...reviews, fields: { productId: 'mug', reviewId: 'r1', index: 0, counters: { opened: 1 } } }],
   'retain-account-shown': [{ ...account, fields: { orderId: '1001', status: 'guest', variant: 'inline', counters: { seen: 1 } } }],

@@ -21,7 +21,8 @@ export type Naming = 'ga4' | 'segment';
 export const NAMINGS: readonly Naming[] = ['ga4', 'segment'];
 
 /** The name of every kit event, as its typed event class declares it. */
-export type KitEventName = Extract<keyof GlobalEventHandlersEventMap, `retain-${string}`>;
+/** The kit's shopper-facing events (the owner's report, on the owner's own page, forwards nothing). */
+export type KitEventName = Exclude<Extract<keyof GlobalEventHandlersEventMap, `retain-${string}`>, `retain-report-${string}`>;
 /** The detail of a kit event, from its typed event class. */
 export type DetailOf<K extends KitEventName> = GlobalEventHandlersEventMap[K] extends { detail: infer D } ? D : never;
 
@@ -143,6 +144,16 @@ export const NAMING: Mappings = {
     segment: () => ({ name: 'Signed Up', spec: true }),
   },
   'retain-account-dismissed': { segment: 'Account Prompt Dismissed' },
+  'retain-offer-shown': { segment: 'Next Order Offer Viewed' },
+  'retain-offer-copied': { segment: 'Next Order Offer Copied' },
+  'retain-offer-applied': { segment: 'Next Order Offer Applied' },
+  'retain-offer-reminded': { segment: 'Next Order Offer Reminded' },
+  'retain-offer-redeemed': { segment: 'Next Order Offer Redeemed' },
+  'retain-survey-shown': { segment: 'Survey Viewed' },
+  'retain-survey-answered': { segment: 'Survey Answered' },
+  'retain-survey-commented': { segment: 'Survey Commented' },
+  'retain-survey-dismissed': { segment: 'Survey Dismissed' },
+  'retain-survey-link-followed': { segment: 'Survey Link Followed' },
   'retain-order-recorded': {
     // Not `purchase` / `Order Completed`, and no `value`, `total` or `revenue`: see the file comment.
     ga4: (d) => ({ fields: orderFields(d), replaces: ['orderId', 'total', 'currency'] }),
