@@ -6,7 +6,7 @@
 import type { DetailOf, KitEventName } from './naming.js';
 
 /** A detail as a destination gets it: the kit fills in id and time; personal fields never leave the page. */
-type Fields<K extends KitEventName> = Omit<DetailOf<K>, 'id' | 'timestamp' | 'widget' | 'instance' | 'email' | 'password'>;
+type Fields<K extends KitEventName> = Omit<DetailOf<K>, 'id' | 'timestamp' | 'widget' | 'instance' | 'email' | 'password' | 'comment'>;
 
 export interface Sample<K extends KitEventName = KitEventName> {
   /** When this sample's mapping applies, for an event whose name depends on its detail. */
@@ -22,6 +22,8 @@ const wheel = { widget: 'spin-wheel', instance: 'welcome' };
 const badge = { widget: 'loyalty-badge', instance: 'header' };
 const reviews = { widget: 'review-showcase', instance: 'default' };
 const account = { widget: 'account-prompt', instance: 'default' };
+const offer = { widget: 'next-order-offer', instance: 'default' };
+const survey = { widget: 'survey', instance: 'default' };
 const consent = { email: true, sms: false, textVersion: 'marketing-2026-01', at: '2026-01-10T09:00:00.000Z' };
 
 export const SAMPLES: Samples = {
@@ -61,5 +63,32 @@ export const SAMPLES: Samples = {
   'retain-account-request': [{ ...account, fields: { orderId: '1001', total: 59.9, currency: 'EUR', mode: 'json', consent } }],
   'retain-account-created': [{ ...account, fields: { orderId: '1001', mode: 'json', consent, invited: false } }],
   'retain-account-dismissed': [{ ...account, fields: { orderId: '1001', snoozedUntil: 1767225600000 } }],
+  'retain-offer-shown': [
+    {
+      ...offer,
+      fields: {
+        orderId: '1001',
+        code: 'NEXT-7KQ2',
+        expiresAt: 1_770_000_000_000,
+        source: 'pool',
+        minimum: 30,
+        currency: 'EUR',
+        counters: { seen: 1 },
+      },
+    },
+  ],
+  'retain-offer-copied': [{ ...offer, fields: { code: 'NEXT-7KQ2', view: 'card', counters: { interacted: 1 } } }],
+  'retain-offer-applied': [
+    { ...offer, fields: { code: 'NEXT-7KQ2', view: 'card', url: '/discount/NEXT-7KQ2', counters: { converted: 1 } } },
+  ],
+  'retain-offer-reminded': [{ ...offer, fields: { code: 'NEXT-7KQ2', expiresAt: 1_770_000_000_000, counters: { opened: 1 } } }],
+  'retain-offer-redeemed': [{ ...offer, fields: { orderId: '1002', code: 'NEXT-7KQ2', handedOn: '1001' } }],
+  'retain-survey-shown': [{ ...survey, fields: { orderId: '1001', type: 'nps', counters: { seen: 1 } } }],
+  'retain-survey-answered': [
+    { ...survey, fields: { orderId: '1001', type: 'nps', score: 9, max: 10, category: 'promoter', counters: { interacted: 1 } } },
+  ],
+  'retain-survey-commented': [{ ...survey, fields: { orderId: '1001', answerId: 'evt-1' } }],
+  'retain-survey-dismissed': [{ ...survey, fields: { orderId: '1001', snoozedUntil: 1_770_000_000_000 } }],
+  'retain-survey-link-followed': [{ ...survey, fields: { orderId: '1001', link: 'review', url: '/reviews/new', category: 'promoter' } }],
   'retain-order-recorded': [{ widget: 'order', instance: 'default', fields: { orderId: '1001', total: 59.9, currency: 'EUR' } }],
 };
