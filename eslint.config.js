@@ -10,7 +10,17 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', 'bench-results/', 'custom-elements.json'],
+    ignores: [
+      'dist/',
+      'lib/',
+      'editor/',
+      'types/jsx.d.ts',
+      'node_modules/',
+      'coverage/',
+      'test-results/',
+      'bench-results/',
+      'custom-elements.json',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -50,7 +60,7 @@ export default tseslint.config(
   },
   // Node: scripts, configs, test endpoints, the end-to-end runner, the demo's server side.
   {
-    files: ['**/*.mjs', '**/*.js', 'vite.config.ts', 'demo/server/**/*.ts', 'test/e2e/**', 'test/bench/**'],
+    files: ['**/*.mjs', '**/*.js', 'vite.config.ts', 'scripts/**/*.ts', 'demo/server/**/*.ts', 'test/e2e/**', 'test/bench/**'],
     languageOptions: { globals: globals.node },
   },
   // The end-to-end runner and the benchmarks are Node, but the functions they hand to page.evaluate run in the page.

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint, the demo pages' check, then the tests in Chromium. `npm run test:all`: in Chromium,
-// Firefox and WebKit. `npm run verify` (and CI): also the build, the size budgets and the end-to-end test, before
-// the browser tests. The last line of output is always the plain `N passed, N failed`; the exit code is
+// Firefox and WebKit. `npm run verify` (and CI): also the build, the size budgets, the end-to-end test and the
+// npm package's test (`npm run test:package`), before the browser tests. The last line of output is always the plain `N passed, N failed`; the exit code is
 // non-zero on any failure.
 //
 //   node scripts/test.mjs [--all | --browsers=chromium,firefox,webkit] [--ci] [test files…] [wtr flags…]
@@ -97,6 +97,8 @@ if (ci) {
     totals.failed += 1;
     results.push('e2e        not run: no dist/retainkit.js (counted as 1 failed)');
   }
+  // The npm package as a developer installs it (scripts/test-package.mjs), after the build above.
+  counted('package', process.execPath, [join(root, 'scripts', 'test-package.mjs')]);
 }
 
 const wtrArgs = [...(files.length ? ['--files', ...files] : []), ...wtrFlags];

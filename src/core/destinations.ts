@@ -1,6 +1,7 @@
 /**
  * Where forwarded events go, and in what shape: Google Tag Manager's `dataLayer` and `gtag` (GA4 names
- * and flat parameters), Segment's `analytics.track`, the store's endpoint (JSON batches).
+ * and flat parameters), Shopify's customer events (`Shopify.analytics.publish`, the same names and
+ * parameters), Segment's `analytics.track`, the store's endpoint (JSON batches).
  * The delivery path (`delivery.ts`, which defines the `Destination` contract and the function destination of
  * `retainkit.forward`) decides when; a destination only knows how. Only `<retain-forward>` loads this file.
  */
@@ -29,12 +30,14 @@ export function ga4(row: OutboxRow): [name: string, params: Record<string, unkno
   return [snake(row.name), params];
 }
 
-type Page = Window & {
+type Page = typeof globalThis & {
   dataLayer?: { push(entry: unknown): unknown };
   gtag?: (...args: unknown[]) => void;
   analytics?: { track?(name: string, properties: unknown, options: unknown): unknown };
+  Shopify?: { analytics?: { publish?(name: string, data: unknown): unknown } };
 };
-const page = window as Page;
+// globalThis, not window: a server (Node) may import this module with the package's entries.
+const page = globalThis as Page;
 
 /** An in-page destination: `each` per row; a throw becomes a SendError that says how many went before it. */
 function inPage(
@@ -85,6 +88,20 @@ export const gtag = (label: string, events?: string[]): Destination =>
     events,
     () => typeof page.gtag === 'function',
     (row) => page.gtag!('event', ...ga4(row)),
+  );
+
+/**
+ * Shopify's customer events: `Shopify.analytics.publish('retain_spin_end', params)`, GA4 names and flat
+ * parameters as for the dataLayer. The store's custom pixels and app pixels receive each as a custom
+ * event (`analytics.subscribe('retain_spin_end', …)` or `all_custom_events`), its params in `customData`.
+ */
+export const shopify = (label: string, events?: string[]): Destination =>
+  inPage(
+    'shopify',
+    label,
+    events,
+    () => typeof page.Shopify?.analytics?.publish === 'function',
+    (row) => page.Shopify!.analytics!.publish!(...ga4(row)),
   );
 
 /** Segment: the kit's event name, the detail as properties, the event id as `messageId` (Segment dedupes by it). */

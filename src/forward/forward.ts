@@ -3,11 +3,11 @@
  * at once; each with an optional filter. It renders nothing.
  */
 import { parseDuration, parseEnum, parseNumber, parseUrl, warnBadValue } from '../core/config.js';
-import { defineElement } from '../core/define.js';
+import { defineElement, ElementBase } from '../core/define.js';
 import { addDestination, parseEvents, setConsent, settings, type Destination } from '../core/delivery.js';
-import { dataLayer, endpoint, gtag, segment } from '../core/destinations.js';
+import { dataLayer, endpoint, gtag, segment, shopify } from '../core/destinations.js';
 
-const KINDS = ['datalayer', 'gtag', 'segment', 'endpoint'] as const;
+const KINDS = ['datalayer', 'gtag', 'shopify', 'segment', 'endpoint'] as const;
 const CONSENT = ['granted', 'denied', 'pending'] as const;
 
 /**
@@ -16,6 +16,7 @@ const CONSENT = ['granted', 'denied', 'pending'] as const;
  *
  * @attr to - Where: `datalayer` (Google Tag Manager, GA4 names such as `retain_spin_end` with flat
  *   parameters; waits for `window.dataLayer` if the page creates it later), `gtag` (`gtag('event', …)`),
+ *   `shopify` (`Shopify.analytics.publish(name, params)`: the store's custom and app pixels get them),
  *   `segment` (`analytics.track(name, properties, { messageId })`) or `endpoint` (POSTs JSON batches to `url`).
  * @attr url - The endpoint: https, http on localhost, or relative to the page. Required with `to="endpoint"`.
  * @attr events - Only these events, separated by spaces or commas; `retain-spin-*` matches a prefix.
@@ -29,7 +30,7 @@ const CONSENT = ['granted', 'denied', 'pending'] as const;
  *   the oldest are dropped first. Default 1000.
  * @attr max-age - Kit-wide: how long the outbox keeps an event, such as `7d`. Default `7d`.
  */
-export class RetainForward extends HTMLElement {
+export class RetainForward extends ElementBase {
   static observedAttributes = ['to', 'url', 'events', 'batch-size', 'batch-wait', 'consent', 'max-events', 'max-age'];
   private stop?: () => void;
   /** The attributes the current destination was made from. */
@@ -88,7 +89,7 @@ export class RetainForward extends HTMLElement {
         });
       }
     } else if (to !== 'none') {
-      destination = { datalayer: dataLayer, gtag, segment }[to](label, events);
+      destination = { datalayer: dataLayer, gtag, shopify, segment }[to](label, events);
     }
     if (destination) this.stop = addDestination(destination);
   }

@@ -165,9 +165,36 @@ try {
     const stray = requested.filter((path) => path.startsWith('/src/') || path.startsWith('/node_modules/'));
     assert(stray.length === 0, `loaded ${stray.join(', ')}`);
     assert(
-      requested.some((path) => path.startsWith('/dist/chunks/')),
-      'no chunk was loaded from /dist/chunks/',
+      requested.some((path) => path.startsWith('/dist/') && path !== '/dist/retainkit.js'),
+      'no chunk was loaded from /dist/',
     );
+  });
+
+  // A tag manager (Google Tag Manager's injectScript, a custom HTML tag) adds the loader as a classic script.
+  await check('as a classic script, the loader adds no page global but retainkit, and its widgets come alive', async () => {
+    const classic = await context.newPage();
+    classic.on('pageerror', (error) => errors.push(`page error (classic): ${error.message}`));
+    await classic.goto(`${origin}/test/e2e/classic.html`, { waitUntil: 'load' });
+    const outcome = await classic.evaluate(async (timeout) => {
+      const before = new Set(Object.getOwnPropertyNames(window));
+      const script = document.createElement('script');
+      script.src = '/dist/retainkit.js';
+      await new Promise((resolve, reject) => {
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.append(script);
+      });
+      const added = Object.getOwnPropertyNames(window).filter((name) => !before.has(name));
+      const order = document.querySelector('retain-order');
+      const defined = await Promise.race([
+        customElements.whenDefined('retain-order'),
+        new Promise((r) => setTimeout(r, timeout, 'timeout')),
+      ]);
+      return { added, recorded: defined === 'timeout' ? 'not defined' : await order.recorded };
+    }, TIMEOUT);
+    await classic.close();
+    assert(JSON.stringify(outcome.added) === '["retainkit"]', `the classic script added the globals ${JSON.stringify(outcome.added)}`);
+    assert(outcome.recorded === true, `<retain-order> did not record its order: ${outcome.recorded}`);
   });
 
   await check('the page logged no error', async () => {
