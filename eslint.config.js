@@ -60,13 +60,22 @@ export default tseslint.config(
   },
   // Node: scripts, configs, test endpoints, the end-to-end runner, the demo's server side.
   {
-    files: ['**/*.mjs', '**/*.js', 'vite.config.ts', 'scripts/**/*.ts', 'demo/server/**/*.ts', 'test/e2e/**', 'test/bench/**'],
+    files: [
+      '**/*.mjs',
+      '**/*.js',
+      'vite.config.ts',
+      'scripts/**/*.ts',
+      'demo/server/**/*.ts',
+      'test/e2e/**',
+      'test/bench/**',
+      'test/integrations/**',
+    ],
     languageOptions: { globals: globals.node },
   },
   // The end-to-end runner and the benchmarks are Node, but the functions they hand to page.evaluate run in the page.
   // So do the web-test-runner plugins' in-page functions.
   {
-    files: ['test/e2e/**', 'test/bench/**', 'scripts/wtr-*.mjs'],
+    files: ['test/e2e/**', 'test/bench/**', 'test/integrations/**', 'scripts/wtr-*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

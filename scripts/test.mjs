@@ -99,6 +99,8 @@ if (ci) {
   }
   // The npm package as a developer installs it (scripts/test-package.mjs), after the build above.
   counted('package', process.execPath, [join(root, 'scripts', 'test-package.mjs')]);
+  // The Shopify theme app extension: theme check, and its blocks rendered with liquidjs and run in Chromium.
+  counted('shopify', process.execPath, [join(root, 'test', 'integrations', 'shopify.mjs')]);
 }
 
 const wtrArgs = [...(files.length ? ['--files', ...files] : []), ...wtrFlags];
