@@ -101,6 +101,8 @@ if (ci) {
   counted('package', process.execPath, [join(root, 'scripts', 'test-package.mjs')]);
   // The Shopify theme app extension: theme check, and its blocks rendered with liquidjs and run in Chromium.
   counted('shopify', process.execPath, [join(root, 'test', 'integrations', 'shopify.mjs')]);
+  // The WordPress plugin in Debian's WordPress with MariaDB (installed by .ci/run), started by the script itself.
+  counted('wordpress', process.execPath, [join(root, 'test', 'integrations', 'wordpress.mjs')]);
 }
 
 const wtrArgs = [...(files.length ? ['--files', ...files] : []), ...wtrFlags];

@@ -17,12 +17,15 @@ export function checks(label) {
         console.log(`  ✓ ${name}`);
       } catch (error) {
         counts.failed += 1;
-        console.log(
-          `  ✗ ${name}\n      ${String(error?.stack ?? error)
+        const where =
+          String(error?.stack ?? '')
             .split('\n')
-            .slice(0, 8)
-            .join('\n      ')}`,
-        );
+            .find((line) => line.includes('test/integrations/')) ?? '';
+        const message = String(error?.message ?? error)
+          .split('\n')
+          .slice(0, 12)
+          .join('\n      ');
+        console.log(`  ✗ ${name}\n      ${message}\n      ${where.trim()}`);
       }
     },
     skip(name, why) {
