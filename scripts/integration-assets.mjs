@@ -23,14 +23,20 @@ for (const target of targets) {
 }
 
 // The elements for the WordPress shortcodes: tag → summary, attributes (name → description), boolean ones.
-const php = (text) => `'${String(text ?? '').replace(/\s+/g, ' ').trim().replace(/[\\']/g, (c) => `\\${c}`)}'`;
+const php = (text) =>
+  `'${String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\']/g, (c) => `\\${c}`)}'`;
 const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
 const elements = manifest.modules
   .flatMap((module) => module.declarations ?? [])
   .filter((declaration) => declaration.tagName)
   .map((declaration) => {
     const attributes = (declaration.attributes ?? []).map((attribute) => `      ${php(attribute.name)} => ${php(attribute.description)},`);
-    const booleans = (declaration.attributes ?? []).filter((attribute) => attribute.type?.text === 'boolean').map((attribute) => php(attribute.name));
+    const booleans = (declaration.attributes ?? [])
+      .filter((attribute) => attribute.type?.text === 'boolean')
+      .map((attribute) => php(attribute.name));
     return `  ${php(declaration.tagName)} => array(\n    'summary'    => ${php(declaration.summary)},\n    'attributes' => array(\n${attributes.join('\n')}\n    ),\n    'booleans'   => array( ${booleans.join(', ')} ),\n  ),`;
   });
 writeFileSync(

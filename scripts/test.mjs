@@ -103,6 +103,8 @@ if (ci) {
   counted('shopify', process.execPath, [join(root, 'test', 'integrations', 'shopify.mjs')]);
   // The WordPress plugin in Debian's WordPress with MariaDB (installed by .ci/run), started by the script itself.
   counted('wordpress', process.execPath, [join(root, 'test', 'integrations', 'wordpress.mjs')]);
+  // The Google Tag Manager template and bootstrap snippet, over a stand-in of GTM's APIs in Chromium.
+  counted('gtm', process.execPath, [join(root, 'test', 'integrations', 'gtm.mjs')]);
 }
 
 const wtrArgs = [...(files.length ? ['--files', ...files] : []), ...wtrFlags];
