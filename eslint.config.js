@@ -15,6 +15,9 @@ export default tseslint.config(
       'lib/',
       'editor/',
       'types/jsx.d.ts',
+      // Build output copied into the integrations (scripts/integration-assets.mjs).
+      'integrations/shopify/assets/*.js',
+      'integrations/wordpress/retainkit/assets/',
       'node_modules/',
       'coverage/',
       'test-results/',

@@ -15,29 +15,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checks } from './checks.mjs';
 import { packageFields, readEntries, root } from './entries.mjs';
 
-const counts = { passed: 0, failed: 0, skipped: 0 };
+const { check, fail, report } = checks('test:package');
 const started = Date.now();
-function report() {
-  console.log(`test:package: ${counts.passed} passed, ${counts.failed} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-  if (process.env.RETAINKIT_SUMMARY_FILE) writeFileSync(process.env.RETAINKIT_SUMMARY_FILE, JSON.stringify(counts));
-}
-function check(name, body) {
-  try {
-    body();
-    counts.passed += 1;
-    console.log(`  ✓ ${name}`);
-  } catch (error) {
-    counts.failed += 1;
-    console.log(
-      `  ✗ ${name}\n      ${String(error?.message ?? error)
-        .trim()
-        .split('\n')
-        .join('\n      ')}`,
-    );
-  }
-}
 /** Runs a command; throws with its output when it fails. */
 function run(command, args, cwd, env = {}) {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
@@ -59,7 +41,7 @@ try {
   if (!existsSync(join(root, 'lib', 'retainkit.js')) || !existsSync(join(root, 'dist', 'retainkit.js')))
     run('npm', ['run', '--silent', 'build'], root);
 
-  check("package.json's exports and sideEffects follow the loader's map", () => {
+  await check("package.json's exports and sideEffects follow the loader's map", () => {
     const fields = packageFields(entries);
     if (JSON.stringify([pkg.exports, pkg.sideEffects]) !== JSON.stringify([fields.exports, fields.sideEffects]))
       throw new Error('package.json is stale: run `npm run build` (scripts/build-package.mjs rewrites it) and commit it');
@@ -89,7 +71,7 @@ try {
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--loglevel=error'], app);
   console.log(`test:package: ${pkg.name}@${pkg.version} installed from ${tarball}`);
 
-  check('the tarball ships lib/, dist/ (flat), types, the manifest and no src/', () => {
+  await check('the tarball ships lib/, dist/ (flat), types, the manifest and no src/', () => {
     const installed = join(app, 'node_modules', 'retainkit');
     for (const file of [
       'lib/retainkit.js',
@@ -109,7 +91,7 @@ try {
 
   const specifiers = ['retainkit', ...entries.map(({ name }) => `retainkit/${name}`), 'retainkit/react'];
   for (const specifier of specifiers) {
-    check(`Node imports ${specifier} without a DOM`, () => {
+    await check(`Node imports ${specifier} without a DOM`, () => {
       const out = run(
         process.execPath,
         ['--input-type=module', '-e', `const m = await import('${specifier}'); console.log(typeof window, Object.keys(m).join(','))`],
@@ -176,10 +158,13 @@ export function Account() {
 }
 `,
   });
-  check('strict TypeScript (skipLibCheck off) with elements, typed events, React 19 JSX and the React 18 wrappers type-checks', () => {
-    run(join(app, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], app);
-  });
-  check('a wrong event detail field fails to type-check (the check above can fail)', () => {
+  await check(
+    'strict TypeScript (skipLibCheck off) with elements, typed events, React 19 JSX and the React 18 wrappers type-checks',
+    () => {
+      run(join(app, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], app);
+    },
+  );
+  await check('a wrong event detail field fails to type-check (the check above can fail)', () => {
     write(app, {
       'src/wrong.ts':
         "import 'retainkit/spin-wheel';\ndocument.addEventListener('retain-spin-ended', (event) => event.detail.notAField);\n",
@@ -203,7 +188,7 @@ customElements.define('app-shell', class extends LitElement {
 });
 `,
   });
-  check('a Vite app using Lit and importing two widgets builds with exactly one copy of Lit', () => {
+  await check('a Vite app using Lit and importing two widgets builds with exactly one copy of Lit', () => {
     run(join(app, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'error'], app);
     const assets = join(app, 'dist', 'assets');
     const code = readdirSync(assets)
@@ -219,10 +204,9 @@ customElements.define('app-shell', class extends LitElement {
       throw new Error('the widgets are not in the bundle');
   });
 } catch (error) {
-  counts.failed += 1;
-  console.log(`test:package: ${String(error?.message ?? error)}`);
+  fail(String(error?.message ?? error));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-report();
-process.exit(counts.failed ? 1 : 0);
+console.log(`test:package: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+process.exit(report());

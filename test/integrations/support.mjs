@@ -1,53 +1,10 @@
-// What the integration runners (test/integrations/*.mjs) share: named checks with the closing
-// `N passed, N failed` line (and the counts in RETAINKIT_SUMMARY_FILE for scripts/test.mjs), a small static
-// server on 127.0.0.1, and a Chromium page that records console warnings, errors and failed requests.
+// What the integration runners (test/integrations/*.mjs) share: named checks (scripts/checks.mjs), a small
+// static server on 127.0.0.1, and a Chromium page that records console warnings, errors and failed requests.
 import { createServer } from 'node:http';
-import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/browsers.mjs';
 
-export function checks(label) {
-  const counts = { passed: 0, failed: 0, skipped: 0 };
-  return {
-    counts,
-    async check(name, body) {
-      try {
-        await body();
-        counts.passed += 1;
-        console.log(`  ✓ ${name}`);
-      } catch (error) {
-        counts.failed += 1;
-        const where =
-          String(error?.stack ?? '')
-            .split('\n')
-            .find((line) => line.includes('test/integrations/')) ?? '';
-        const message = String(error?.message ?? error)
-          .split('\n')
-          .slice(0, 12)
-          .join('\n      ');
-        console.log(`  ✗ ${name}\n      ${message}\n      ${where.trim()}`);
-      }
-    },
-    skip(name, why) {
-      counts.skipped += 1;
-      console.log(`  - ${name} (skipped: ${why})`);
-    },
-    fail(why) {
-      counts.failed += 1;
-      console.log(`  ✗ ${why}`);
-    },
-    report() {
-      const skipped = counts.skipped ? `, ${counts.skipped} skipped` : '';
-      console.log(`${label}: ${counts.passed} passed, ${counts.failed} failed${skipped}`);
-      if (process.env.RETAINKIT_SUMMARY_FILE) writeFileSync(process.env.RETAINKIT_SUMMARY_FILE, JSON.stringify(counts));
-      return counts.failed ? 1 : 0;
-    },
-  };
-}
-
-export function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+export { assert, checks } from '../../scripts/checks.mjs';
 
 /** Serves `handler(path) → { type, body } | undefined` on 127.0.0.1; resolves to its origin and a close function. */
 export async function serve(handler) {
