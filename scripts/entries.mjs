@@ -30,6 +30,7 @@ export function packageFields(entries = readEntries()) {
   exports['./react'] = { types: './lib/react/index.d.ts', default: './lib/react/index.js' };
   exports['./react/*'] = { types: './lib/react/*.d.ts', default: './lib/react/*.js' };
   exports['./jsx'] = { types: './types/jsx.d.ts' };
+  exports['./jsx/solid'] = { types: './types/solid.d.ts' };
   exports['./custom-elements.json'] = './custom-elements.json';
   exports['./cdn/*'] = './dist/*';
   exports['./package.json'] = './package.json';

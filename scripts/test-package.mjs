@@ -7,7 +7,8 @@
 //   - a strict TypeScript file (skipLibCheck off) that uses elements and an event's typed detail compiles,
 //     and a wrong detail field is an error;
 //   - a Vite app that imports two widgets and Lit itself builds with exactly one copy of Lit;
-//   - React 19 JSX with the elements type-checks (retainkit/jsx), and the React 18 wrappers (retainkit/react);
+//   - React 19, Preact and Solid JSX with the elements type-check (retainkit/jsx), and the React 18 wrappers
+//     (retainkit/react);
 //   - package.json's exports match the loader's map (scripts/entries.mjs).
 // Prints one line per check and `test:package: N passed, N failed`; writes the counts to
 // RETAINKIT_SUMMARY_FILE when set (scripts/test.mjs counts them). Exit code non-zero on any failure.
@@ -61,6 +62,8 @@ try {
         retainkit: `file:${tarball}`,
         lit: pkg.dependencies.lit,
         react: pkg.devDependencies.react,
+        preact: pkg.devDependencies.preact,
+        'solid-js': pkg.devDependencies['solid-js'],
         typescript: pkg.devDependencies.typescript,
         vite: pkg.devDependencies.vite,
         '@types/react': pkg.devDependencies['@types/react'],
@@ -164,6 +167,37 @@ export function Account() {
       run(join(app, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], app);
     },
   );
+  // Preact and Solid read the same generated types (retainkit/jsx) through their own JSX namespaces.
+  const jsxProject = (name, jsx) =>
+    JSON.stringify({
+      extends: './tsconfig.json',
+      compilerOptions: { jsx, jsxImportSource: name },
+      include: [`jsx/${name}.tsx`],
+    });
+  write(app, {
+    'tsconfig.preact.json': jsxProject('preact', 'react-jsx'),
+    'jsx/preact.tsx': `import type {} from 'retainkit/jsx';
+
+export const Promo = () => <retain-spin-wheel instance="home" cooldown="30d" onretain-spin-ended={(event) => console.log(event.detail.code)} />;
+// @ts-expect-error: the event's detail is typed
+export const Wrong = () => <retain-spin-wheel onretain-spin-ended={(event) => console.log(event.detail.notAField)} />;
+`,
+    'tsconfig.solid.json': jsxProject('solid-js', 'preserve'),
+    'jsx/solid-js.tsx': `import type {} from 'retainkit/jsx/solid';
+
+export const Promo = () => <retain-spin-wheel instance="home" on:retain-spin-ended={(event) => console.log(event.detail.code)} />;
+// @ts-expect-error: the event's detail is typed
+export const Wrong = () => <retain-spin-wheel on:retain-spin-ended={(event) => console.log(event.detail.notAField)} />;
+`,
+  });
+  for (const name of ['preact', 'solid']) {
+    await check(
+      `${name === 'solid' ? 'Solid' : 'Preact'} JSX with the elements type-checks (and a wrong event detail field does not)`,
+      () => {
+        run(join(app, 'node_modules', '.bin', 'tsc'), ['-p', `tsconfig.${name}.json`], app);
+      },
+    );
+  }
   await check('a wrong event detail field fails to type-check (the check above can fail)', () => {
     write(app, {
       'src/wrong.ts':
