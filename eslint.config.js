@@ -10,7 +10,20 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', 'bench-results/', 'custom-elements.json'],
+    ignores: [
+      'dist/',
+      'lib/',
+      'editor/',
+      'types/jsx.d.ts',
+      // Build output copied into the integrations (scripts/integration-assets.mjs).
+      'integrations/shopify/assets/*.js',
+      'integrations/wordpress/retainkit/assets/',
+      'node_modules/',
+      'coverage/',
+      'test-results/',
+      'bench-results/',
+      'custom-elements.json',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -50,13 +63,22 @@ export default tseslint.config(
   },
   // Node: scripts, configs, test endpoints, the end-to-end runner, the demo's server side.
   {
-    files: ['**/*.mjs', '**/*.js', 'vite.config.ts', 'demo/server/**/*.ts', 'test/e2e/**', 'test/bench/**'],
+    files: [
+      '**/*.mjs',
+      '**/*.js',
+      'vite.config.ts',
+      'scripts/**/*.ts',
+      'demo/server/**/*.ts',
+      'test/e2e/**',
+      'test/bench/**',
+      'test/integrations/**',
+    ],
     languageOptions: { globals: globals.node },
   },
   // The end-to-end runner and the benchmarks are Node, but the functions they hand to page.evaluate run in the page.
   // So do the web-test-runner plugins' in-page functions.
   {
-    files: ['test/e2e/**', 'test/bench/**', 'scripts/wtr-*.mjs'],
+    files: ['test/e2e/**', 'test/bench/**', 'test/integrations/**', 'scripts/wtr-*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

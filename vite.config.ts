@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { demoPartials } from './demo/server/partials-plugin.ts';
 import { demoServer } from './demo/server/plugin.ts';
+import { standaloneLoader } from './scripts/standalone-loader.ts';
 
 const root = import.meta.dirname;
 
@@ -11,7 +12,7 @@ export default defineConfig({
   // Built URLs relative to the chunk that uses them: the report's worker file is found next to the kit
   // wherever a store hosts dist/ (an absolute /assets/… would point at the store's root).
   base: './',
-  plugins: [demoServer(), demoPartials()],
+  plugins: [demoServer(), demoPartials(), standaloneLoader(resolve(root, 'src/retainkit.ts'))],
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -25,7 +26,8 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         minify: true,
-        chunkFileNames: 'chunks/[name]-[hash].js',
+        // Flat: a Shopify theme app extension's assets/ folder takes no sub-folders.
+        chunkFileNames: '[name]-[hash].js',
         // What always loads together is one chunk (each chunk costs a task to fetch, parse and link):
         // Lit with the core a first render needs; the attribute parsers (apart, to keep every file under
         // Shopify's 10,000 B gzip); and, after the first frame, all the storage code.
@@ -36,6 +38,9 @@ export default defineConfig({
               test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|src[\\/]core[\\/](element|localize|events|define|tasks|pacing|parts|stored|broadcast|ids)\.ts$|rolldown[\\/:]runtime/,
             },
             { name: 'config', test: /src[\\/]core[\\/]config\.ts$/ },
+            // The review showcase's data checks, sorts and source, apart from its element: together they
+            // were over 10,000 B gzip. Both are static imports of the widget chunk, fetched side by side.
+            { name: 'review-data', test: /src[\\/]review-showcase[\\/]review-(data|query|source)\.ts$/ },
             { name: 'store', test: /node_modules[\\/]idb[\\/]|src[\\/]core[\\/](store|storage|counters|cooldowns|orders)\.ts$/ },
           ],
         },

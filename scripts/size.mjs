@@ -6,6 +6,7 @@
 //   - each widget's first load: the loader + the widget's chunk + every chunk it imports   ≤ 15 KB
 //     statically, recursively (the widget chunks are the loader's dynamic imports)
 //   - the whole kit: every JavaScript file in dist                                       ≤ 30 KB
+//   - every file, gzip at zlib's default level as a CDN sends it                        ≤ 10,000 B (Shopify)
 // Each figure also has a ceiling: what the kit weighs today, rounded up a little. The design budgets are not
 // met yet by the first-load and whole-kit figures (README, "Size"); until they are, a figure over its budget
 // is reported as OVER, and a figure over its ceiling (a change that makes the kit heavier) fails. The loader
@@ -26,6 +27,8 @@ const LOADER = 'retainkit.js';
 const WIDGETS = ['spin-wheel', 'loyalty-badge', 'review-showcase', 'account-prompt', 'next-order-offer', 'survey'];
 const KB = 1000;
 const BUDGETS = { loader: 3 * KB, firstLoad: 15 * KB, kit: 30 * KB };
+/** Shopify's suggested most per JavaScript file of a theme app extension, gzip; a hard limit here. */
+const FILE_GZIP = 10_000;
 /** Today's weights, rounded up: a change may not grow past them (see the comment at the top). */
 const CEILINGS = {
   'first load: spin-wheel': 19.85 * KB,
@@ -45,12 +48,14 @@ const CEILINGS = {
   // device (1.0 KB, in the storage chunk every widget loads after its first frame).
   // +13.4 KB (+16.7 KB with every language): two new widgets, the next-order offer (its card, hand-out, header
   // reminder) and the survey (its question, then its follow-up and thank-you), issue 14.
-  'whole kit, one language': 79.25 * KB,
+  // +0.35 KB: the loader carries its own copy of core/near.ts (it no longer imports the kit chunk, Lit
+  // included, at start-up), and the review showcase's data code is a chunk of its own (10,000 B gzip).
+  'whole kit, one language': 79.6 * KB,
   // <retain-report> (issue 13), loaded only on the store owner's page: its chunk, charts and uPlot (20 KB),
   // its worker with Papa Parse and the figures' math. The shopper-facing figure above leaves it out.
   'report (owner’s page), one language': 53 * KB,
   // +66.6 KB: the report in its four languages.
-  'whole kit, all languages': 157.5 * KB,
+  'whole kit, all languages': 157.85 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */
@@ -86,6 +91,7 @@ for (const name of listJs(dist).sort((a, b) => (a === LOADER ? -1 : b === LOADER
   files.set(name, {
     raw: source.length,
     gzip: gzipSync(source, { level: 9 }).length,
+    gzipDefault: gzipSync(source).length,
     brotli: brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
     staticImports,
     dynamicImports,
@@ -212,10 +218,13 @@ budgets.push({
 for (const budget of budgets) budget.ceiling = CEILINGS[budget.what] ?? budget.limit;
 const over = budgets.filter((budget) => !(budget.brotli <= budget.limit));
 const failing = budgets.filter((budget) => !(budget.brotli <= (strict ? budget.limit : budget.ceiling)));
+const heavyFiles = [...files]
+  .filter(([, file]) => file.gzipDefault > FILE_GZIP)
+  .map(([name, file]) => `${name} (${fmt(file.gzipDefault)} B)`);
 
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify({ files: Object.fromEntries(files), budgets, ok: over.length === 0 }, null, 2));
-  process.exit(failing.length ? 1 : 0);
+  process.exit(failing.length || heavyFiles.length ? 1 : 0);
 }
 
 const width = Math.max(...[...files.keys()].map((name) => name.length + 5), 'whole kit (99 files)'.length, 30);
@@ -242,7 +251,12 @@ console.log('');
 console.log(
   over.length ? `size: ${over.length} design budget(s) exceeded: ${over.map((b) => b.what).join('; ')}` : 'size: all budgets met',
 );
+console.log(
+  heavyFiles.length
+    ? `size: FAILED, over ${fmt(FILE_GZIP)} B gzip: ${heavyFiles.join(', ')}`
+    : `size: every file ≤ ${fmt(FILE_GZIP)} B gzip (largest ${fmt(Math.max(...[...files.values()].map((file) => file.gzipDefault)))} B)`,
+);
 if (failing.length) console.log(`size: FAILED, over ${strict ? 'budget' : 'its ceiling'}: ${failing.map((b) => b.what).join('; ')}`);
 else if (over.length)
   console.log('size: no figure grew past its ceiling (today’s weight); the budgets above marked OVER are still to be met');
-process.exit(failing.length ? 1 : 0);
+process.exit(failing.length || heavyFiles.length ? 1 : 0);

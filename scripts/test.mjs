@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint, the demo pages' check, then the tests in Chromium. `npm run test:all`: in Chromium,
-// Firefox and WebKit. `npm run verify` (and CI): also the build, the size budgets and the end-to-end test, before
-// the browser tests. The last line of output is always the plain `N passed, N failed`; the exit code is
+// Firefox and WebKit. `npm run verify` (and CI): also the build, the size budgets, the end-to-end test and the
+// npm package's test (`npm run test:package`), before the browser tests. The last line of output is always the plain `N passed, N failed`; the exit code is
 // non-zero on any failure.
 //
 //   node scripts/test.mjs [--all | --browsers=chromium,firefox,webkit] [--ci] [test files…] [wtr flags…]
@@ -97,6 +97,14 @@ if (ci) {
     totals.failed += 1;
     results.push('e2e        not run: no dist/retainkit.js (counted as 1 failed)');
   }
+  // The npm package as a developer installs it (scripts/test-package.mjs), after the build above.
+  counted('package', process.execPath, [join(root, 'scripts', 'test-package.mjs')]);
+  // The Shopify theme app extension: theme check, and its blocks rendered with liquidjs and run in Chromium.
+  counted('shopify', process.execPath, [join(root, 'test', 'integrations', 'shopify.mjs')]);
+  // The WordPress plugin in Debian's WordPress with MariaDB (installed by .ci/run), started by the script itself.
+  counted('wordpress', process.execPath, [join(root, 'test', 'integrations', 'wordpress.mjs')]);
+  // The Google Tag Manager template and bootstrap snippet, over a stand-in of GTM's APIs in Chromium.
+  counted('gtm', process.execPath, [join(root, 'test', 'integrations', 'gtm.mjs')]);
 }
 
 const wtrArgs = [...(files.length ? ['--files', ...files] : []), ...wtrFlags];

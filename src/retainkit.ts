@@ -65,7 +65,8 @@ function start(): void {
   }).observe(document.documentElement, { childList: true, subtree: true });
 }
 
-if (!window.retainkit) {
+// Nothing without a DOM: a server rendering the page (Node, SSR) may import the package's entry.
+if (typeof window !== 'undefined' && !window.retainkit) {
   // The API's code loads with the first call that needs it, keeping start-up to this file.
   const core = () => import('./api.js');
   window.retainkit = {

@@ -8,11 +8,12 @@ type Page = Window & {
   dataLayer?: Record<string, unknown>[];
   gtag?: (...args: unknown[]) => void;
   analytics?: { track(...args: unknown[]): void };
+  Shopify?: { analytics?: { publish(...args: unknown[]): void } };
 };
 const page = window as Page;
 
 describe('<retain-forward>', () => {
-  const warnings = useDeliveryTest(['dataLayer', 'gtag', 'analytics']);
+  const warnings = useDeliveryTest(['dataLayer', 'gtag', 'analytics', 'Shopify']);
 
   it('renders nothing', async () => {
     const el = await fixture<HTMLElement>(html`<retain-forward to="datalayer"></retain-forward>`);
@@ -69,6 +70,21 @@ describe('<retain-forward>', () => {
     expect(calls[0][0]).to.equal('event');
     expect(calls[0][1]).to.equal('retain_tier_reached');
     expect(calls[0][2]).to.include({ event_id: id, tier: 'Gold', points_needed: 0, widget: 'test-widget' });
+  });
+
+  it('Shopify gets Shopify.analytics.publish(name, params), also when the storefront defines it later', async () => {
+    await fixture(html`<retain-forward to="shopify"></retain-forward>`);
+    await Promise.resolve();
+    const first = emitEvent('retain-spin-end', { prize: { label: 'Free shipping' }, code: 'SHIP-1' });
+    const calls: unknown[][] = [];
+    // Shopify's storefront script defines its analytics object on its own schedule.
+    page.Shopify = { analytics: { publish: (...args) => calls.push(args) } };
+    await until(() => calls.length === 1, 'the earlier event published');
+    const second = emitEvent('retain-review-helpful', { reviewId: 'r-1' });
+    expect(calls).to.have.length(2);
+    expect(calls.map((call) => call[0])).to.deep.equal(['retain_spin_end', 'retain_review_helpful']);
+    expect(calls[0][1]).to.include({ event_id: first.id, prize_label: 'Free shipping', code: 'SHIP-1', widget: 'test-widget' });
+    expect(calls[1][1]).to.include({ event_id: second.id, review_id: 'r-1' });
   });
 
   it('Segment gets analytics.track(name, properties, { messageId })', async () => {

@@ -18,6 +18,11 @@ import { RetainAccountShownEvent, type AccountMode, type AccountShownDetail } fr
 import { styles } from './account-prompt.styles.js';
 import { translations, type AccountTerm } from './account-prompt.translations.js';
 
+// The widget's events, typed for whoever imports this module (their declarations on
+// GlobalEventHandlersEventMap come with them): `import type { … } from 'retainkit/<widget>'`.
+export type * from './account-prompt.events.js';
+export type * from './account-prompt.action-events.js';
+
 /** The HTML spec's "valid e-mail address" (what `<input type=email>` accepts). */
 export const EMAIL_PATTERN =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;

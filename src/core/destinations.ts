@@ -1,7 +1,7 @@
 /**
  * Where forwarded events go, and in what shape: Google Tag Manager's `dataLayer` and `gtag` (GA4 names
- * and flat parameters), Segment's `analytics.track`, PostHog's `posthog.capture`, the store's endpoint
- * (JSON batches). The names and fields an event takes in each tool are in `naming.ts`.
+ * and flat parameters), Shopify's customer events (`Shopify.analytics.publish`, the same names and
+ * parameters), Segment's `analytics.track`, PostHog's `posthog.capture`, the store's endpoint (JSON batches). The names and fields an event takes in each tool are in `naming.ts`.
  * The delivery path (`delivery.ts`, which defines the `Destination` contract and the function destination of
  * `retainkit.forward`) decides when; a destination only knows how. Only `<retain-forward>` loads this file.
  */
@@ -9,13 +9,15 @@ import { BODY_LIMIT, bytes, describe, SendError, type Destination } from './deli
 import { ga4Event, GA4_LIMITS, segmentEvent, type Naming } from './naming.js';
 import type { OutboxRow } from './storage.js';
 
-type Page = Window & {
+type Page = typeof globalThis & {
   dataLayer?: { push(entry: unknown): unknown };
   gtag?: (...args: unknown[]) => void;
   analytics?: { track?(name: string, properties: unknown, options: unknown): unknown };
   posthog?: { capture?(name: string, properties: unknown, options: unknown): unknown; __loaded?: boolean };
+  Shopify?: { analytics?: { publish?(name: string, data: unknown): unknown } };
 };
-const page = window as Page;
+// globalThis, not window: the module is imported without a DOM too (server-side rendering).
+const page = globalThis as Page;
 
 /** Destinations that differ only in naming are two destinations: each is owed every event. */
 const keyOf = (kind: string, naming?: Naming) => (naming ? `${kind} naming=${naming}` : kind);
@@ -93,6 +95,25 @@ export function gtag(label: string, events?: string[], naming?: Naming): Destina
     (row) => {
       const { name, params, ecommerce } = shape(row);
       page.gtag!('event', name, { ...ecommerce, ...params });
+    },
+  );
+}
+
+/**
+ * Shopify's customer events: `Shopify.analytics.publish(name, params)` in GA4's shape, as for the
+ * dataLayer. The store's custom pixels and app pixels receive each as a custom event
+ * (`analytics.subscribe('retain_spin_ended', …)` or `all_custom_events`), its params in `customData`.
+ */
+export function shopify(label: string, events?: string[], naming?: Naming): Destination {
+  const shape = ga4For(label, naming);
+  return inPage(
+    keyOf('shopify', naming),
+    label,
+    events,
+    () => typeof page.Shopify?.analytics?.publish === 'function',
+    (row) => {
+      const { name, params, ecommerce } = shape(row);
+      page.Shopify!.analytics!.publish!(name, { ...ecommerce, ...params });
     },
   );
 }

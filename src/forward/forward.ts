@@ -3,15 +3,15 @@
  * at once; each with an optional filter. It renders nothing.
  */
 import { parseDuration, parseEnum, parseNumber, parseUrl, warnBadValue, warnInvalid } from '../core/config.js';
-import { defineElement } from '../core/define.js';
+import { defineElement, ElementBase } from '../core/define.js';
 import { addDestination, parseEvents, setConsent, settings, type Destination } from '../core/delivery.js';
-import { dataLayer, endpoint, gtag, posthog, segment } from '../core/destinations.js';
+import { dataLayer, endpoint, gtag, posthog, segment, shopify } from '../core/destinations.js';
 import { NAMINGS, unknownEvents, type Naming } from '../core/naming.js';
 
-const KINDS = ['datalayer', 'gtag', 'segment', 'posthog', 'endpoint'] as const;
+const KINDS = ['datalayer', 'gtag', 'shopify', 'segment', 'posthog', 'endpoint'] as const;
 const CONSENT = ['granted', 'denied', 'pending'] as const;
 /** Which naming each in-page destination speaks. */
-const NAMING_OF: Record<string, Naming> = { datalayer: 'ga4', gtag: 'ga4', segment: 'segment', posthog: 'segment' };
+const NAMING_OF: Record<string, Naming> = { datalayer: 'ga4', gtag: 'ga4', shopify: 'ga4', segment: 'segment', posthog: 'segment' };
 
 /**
  * @tag retain-forward
@@ -19,10 +19,11 @@ const NAMING_OF: Record<string, Naming> = { datalayer: 'ga4', gtag: 'ga4', segme
  *
  * @attr to - Where: `datalayer` (Google Tag Manager, GA4 names such as `retain_spin_ended` with flat
  *   parameters; waits for `window.dataLayer` if the page creates it later), `gtag` (`gtag('event', …)`),
+ *   `shopify` (`Shopify.analytics.publish(name, params)`: the store's custom and app pixels get them),
  *   `segment` (Segment's `analytics.track(name, properties, { messageId })`), `posthog`
  *   (`posthog.capture(name, properties, { uuid, timestamp })`) or `endpoint` (POSTs JSON batches to `url`).
- * @attr naming - Standard event names: `ga4` (GA4's recommended events, for `datalayer` and `gtag`) or
- *   `segment` (the Segment spec's names, for `segment` and `posthog`). Default: the kit's own names.
+ * @attr naming - Standard event names: `ga4` (GA4's recommended events, for `datalayer`, `gtag` and `shopify`)
+ *   or `segment` (the Segment spec's names, for `segment` and `posthog`). Default: the kit's own names.
  * @attr url - The endpoint: https, http on localhost, or relative to the page. Required with `to="endpoint"`.
  * @attr events - Only these events, separated by spaces or commas; `retain-spin-*` matches a prefix.
  *   An unknown name is warned about, with the nearest real one. Default: all.
@@ -35,7 +36,7 @@ const NAMING_OF: Record<string, Naming> = { datalayer: 'ga4', gtag: 'ga4', segme
  *   the oldest are dropped first. Default 1000.
  * @attr max-age - Kit-wide: how long the outbox keeps an event, such as `7d`. Default `7d`.
  */
-export class RetainForward extends HTMLElement {
+export class RetainForward extends ElementBase {
   static observedAttributes = ['to', 'naming', 'url', 'events', 'batch-size', 'batch-wait', 'consent', 'max-events', 'max-age'];
   private stop?: () => void;
   /** The attributes the current destination was made from. */
@@ -98,7 +99,7 @@ export class RetainForward extends HTMLElement {
         });
       }
     } else if (to !== 'none') {
-      destination = { datalayer: dataLayer, gtag, segment, posthog }[to](label, events, naming);
+      destination = { datalayer: dataLayer, gtag, shopify, segment, posthog }[to](label, events, naming);
     }
     if (destination) this.stop = addDestination(destination);
   }

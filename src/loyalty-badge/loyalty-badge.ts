@@ -36,6 +36,10 @@ import type { Snapshot } from './snapshot.js';
 
 import type { LoyaltyPanel } from './panel.js';
 
+// The widget's events, typed for whoever imports this module (their declarations on
+// GlobalEventHandlersEventMap come with them): `import type { … } from 'retainkit/<widget>'`.
+export type * from './loyalty-badge.events.js';
+
 /** The panel's code (`core/parts.ts`): loaded when the shopper reaches for the badge, or has news to hear. */
 const panelPart = part('retain-loyalty-badge', 'panel', () => import('./panel.js'));
 

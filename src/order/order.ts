@@ -4,10 +4,14 @@
  * nothing to render, and an order page should not wait for Lit to record its order.
  */
 import { checkNumber, parseCurrency, warnInvalid } from '../core/config.js';
-import { defineElement } from '../core/define.js';
+import { defineElement, ElementBase } from '../core/define.js';
 import { emit, makeDetail } from '../core/events.js';
 import { recordOrder } from '../core/orders.js';
 import { RetainOrderRecordedEvent, type OrderRecordedDetail } from './order.events.js';
+
+// The widget's events, typed for whoever imports this module (their declarations on
+// GlobalEventHandlersEventMap come with them): `import type { … } from 'retainkit/<widget>'`.
+export type * from './order.events.js';
 
 const DEFAULT_CURRENCY = 'USD';
 
@@ -21,7 +25,7 @@ const DEFAULT_CURRENCY = 'USD';
  * @fires retain-order-recorded - When this element recorded the order for the first time on this device
  *   (detail: id, widget `order`, instance, timestamp, orderId, total, currency).
  */
-export class RetainOrder extends HTMLElement {
+export class RetainOrder extends ElementBase {
   static readonly widget = 'order';
   static readonly observedAttributes = ['order-id', 'total', 'currency'];
 

@@ -38,6 +38,10 @@ import { translations, type ReviewTerm } from './review-showcase.translations.js
 import { keepReserved, readReserved } from './reserved-space.js';
 import { onVote, readVotes, recordVisit, type Votes } from './review-votes.js';
 
+// The widget's events, typed for whoever imports this module (their declarations on
+// GlobalEventHandlersEventMap come with them): `import type { … } from 'retainkit/<widget>'`.
+export type * from './review-showcase.events.js';
+
 const VIEWS = ['list', 'grid', 'carousel', 'summary'] as const;
 type View = (typeof VIEWS)[number];
 /** A body longer than this is clamped, with "read more". */

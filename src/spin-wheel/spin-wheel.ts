@@ -28,6 +28,11 @@ import { RetainSpinShownEvent } from './spin-wheel.events.js';
 import { styles } from './spin-wheel.styles.js';
 import { translations } from './spin-wheel.translations.js';
 
+// The widget's events, typed for whoever imports this module (their declarations on
+// GlobalEventHandlersEventMap come with them): `import type { … } from 'retainkit/<widget>'`.
+export type * from './spin-wheel.events.js';
+export type * from './result.events.js';
+
 const DAY = 86_400_000;
 /** The longest spin, whatever `duration` or `--retain-spin-wheel-duration` say. */
 export const MAX_DURATION = 5000;

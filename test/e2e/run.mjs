@@ -8,11 +8,12 @@
 // `npm run e2e` builds first; `node test/e2e/run.mjs` uses the dist that is there. Prints one line per
 // check and `e2e: N passed, N failed`; writes the counts to RETAINKIT_SUMMARY_FILE when set.
 import { createServer } from 'node:http';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/browsers.mjs';
+import { assert, checks } from '../../scripts/checks.mjs';
 
 const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 const WIDGETS = ['spin-wheel', 'loyalty-badge', 'review-showcase', 'account-prompt'];
@@ -30,32 +31,7 @@ const types = {
   '.webp': 'image/webp',
 };
 
-const counts = { passed: 0, failed: 0, skipped: 0 };
-function report() {
-  console.log(`e2e: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
-  if (process.env.RETAINKIT_SUMMARY_FILE) writeFileSync(process.env.RETAINKIT_SUMMARY_FILE, JSON.stringify(counts));
-}
-async function check(name, body) {
-  try {
-    await body();
-    counts.passed += 1;
-    console.log(`  ✓ ${name}`);
-  } catch (error) {
-    counts.failed += 1;
-    console.log(
-      `  ✗ ${name}\n      ${String(error?.message ?? error)
-        .split('\n')
-        .join('\n      ')}`,
-    );
-  }
-}
-function skip(name, why) {
-  counts.skipped += 1;
-  console.log(`  - ${name} (skipped: ${why})`);
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { counts, check, skip, report } = checks('e2e');
 
 if (!existsSync(join(root, 'dist', 'retainkit.js'))) {
   console.log('e2e: no dist/retainkit.js; run `npm run build` first.');
@@ -191,9 +167,36 @@ try {
     const stray = requested.filter((path) => path.startsWith('/src/') || path.startsWith('/node_modules/'));
     assert(stray.length === 0, `loaded ${stray.join(', ')}`);
     assert(
-      requested.some((path) => path.startsWith('/dist/chunks/')),
-      'no chunk was loaded from /dist/chunks/',
+      requested.some((path) => path.startsWith('/dist/') && path !== '/dist/retainkit.js'),
+      'no chunk was loaded from /dist/',
     );
+  });
+
+  // A tag manager (Google Tag Manager's injectScript, a custom HTML tag) adds the loader as a classic script.
+  await check('as a classic script, the loader adds no page global but retainkit, and its widgets come alive', async () => {
+    const classic = await context.newPage();
+    classic.on('pageerror', (error) => errors.push(`page error (classic): ${error.message}`));
+    await classic.goto(`${origin}/test/e2e/classic.html`, { waitUntil: 'load' });
+    const outcome = await classic.evaluate(async (timeout) => {
+      const before = new Set(Object.getOwnPropertyNames(window));
+      const script = document.createElement('script');
+      script.src = '/dist/retainkit.js';
+      await new Promise((resolve, reject) => {
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.append(script);
+      });
+      const added = Object.getOwnPropertyNames(window).filter((name) => !before.has(name));
+      const order = document.querySelector('retain-order');
+      const defined = await Promise.race([
+        customElements.whenDefined('retain-order'),
+        new Promise((r) => setTimeout(r, timeout, 'timeout')),
+      ]);
+      return { added, recorded: defined === 'timeout' ? 'not defined' : await order.recorded };
+    }, TIMEOUT);
+    await classic.close();
+    assert(JSON.stringify(outcome.added) === '["retainkit"]', `the classic script added the globals ${JSON.stringify(outcome.added)}`);
+    assert(outcome.recorded === true, `<retain-order> did not record its order: ${outcome.recorded}`);
   });
 
   await check('the page logged no error', async () => {

@@ -1,0 +1,126 @@
+<?php
+/**
+ * Settings → retainkit: where events go, the WooCommerce thank-you page, and the shortcodes' reference.
+ *
+ * @package retainkit
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+const RETAINKIT_OPTION = 'retainkit_settings';
+
+/** The settings, with their defaults. */
+function retainkit_settings() {
+	$defaults = array(
+		'forward_datalayer' => false,
+		'forward_endpoint'  => '',
+		'consent'           => 'none',
+		'record_orders'     => true,
+		'account_prompt'    => true,
+		'incentive'         => '',
+		'incentive_points'  => 0,
+	);
+	$saved = get_option( RETAINKIT_OPTION, array() );
+	return array_merge( $defaults, is_array( $saved ) ? $saved : array() );
+}
+
+/**
+ * Checks what the form sent.
+ *
+ * @param mixed $input The submitted settings.
+ * @return array
+ */
+function retainkit_sanitize_settings( $input ) {
+	$input = is_array( $input ) ? $input : array();
+	return array(
+		'forward_datalayer' => ! empty( $input['forward_datalayer'] ),
+		'forward_endpoint'  => esc_url_raw( trim( (string) ( $input['forward_endpoint'] ?? '' ) ), array( 'https', 'http' ) ),
+		'consent'           => in_array( $input['consent'] ?? '', array( 'none', 'pending' ), true ) ? $input['consent'] : 'none',
+		'record_orders'     => ! empty( $input['record_orders'] ),
+		'account_prompt'    => ! empty( $input['account_prompt'] ),
+		'incentive'         => sanitize_text_field( (string) ( $input['incentive'] ?? '' ) ),
+		'incentive_points'  => max( 0, absint( $input['incentive_points'] ?? 0 ) ),
+	);
+}
+
+add_action( 'admin_init', 'retainkit_register_settings' );
+/** One option, sanitized on save. */
+function retainkit_register_settings() {
+	register_setting( 'retainkit', RETAINKIT_OPTION, array( 'sanitize_callback' => 'retainkit_sanitize_settings' ) );
+}
+
+add_action( 'admin_menu', 'retainkit_add_settings_page' );
+/** Settings → retainkit. */
+function retainkit_add_settings_page() {
+	add_options_page( 'retainkit', 'retainkit', 'manage_options', 'retainkit', 'retainkit_render_settings_page' );
+}
+
+/** The settings page. */
+function retainkit_render_settings_page() {
+	if ( ! current_user_can( 'manage_options' ) ) {
+		return;
+	}
+	$s    = retainkit_settings();
+	$name = RETAINKIT_OPTION;
+	?>
+	<div class="wrap">
+		<h1><?php esc_html_e( 'retainkit', 'retainkit' ); ?></h1>
+		<form method="post" action="options.php">
+			<?php settings_fields( 'retainkit' ); ?>
+			<h2><?php esc_html_e( 'Where events go', 'retainkit' ); ?></h2>
+			<table class="form-table" role="presentation">
+				<tr>
+					<th scope="row"><?php esc_html_e( 'Google Tag Manager', 'retainkit' ); ?></th>
+					<td><label><input type="checkbox" name="<?php echo esc_attr( $name ); ?>[forward_datalayer]" value="1" <?php checked( $s['forward_datalayer'] ); ?>> <?php esc_html_e( 'Push the widgets’ events to the dataLayer (GA4 names, such as retain_spin_ended)', 'retainkit' ); ?></label></td>
+				</tr>
+				<tr>
+					<th scope="row"><label for="retainkit-endpoint"><?php esc_html_e( 'Your endpoint', 'retainkit' ); ?></label></th>
+					<td><input id="retainkit-endpoint" class="regular-text" type="url" name="<?php echo esc_attr( $name ); ?>[forward_endpoint]" value="<?php echo esc_attr( $s['forward_endpoint'] ); ?>" placeholder="https://"><p class="description"><?php esc_html_e( 'Optional: events are POSTed there in JSON batches, retried until it answers 2xx.', 'retainkit' ); ?></p></td>
+				</tr>
+				<tr>
+					<th scope="row"><label for="retainkit-consent"><?php esc_html_e( 'Consent', 'retainkit' ); ?></label></th>
+					<td><select id="retainkit-consent" name="<?php echo esc_attr( $name ); ?>[consent]">
+						<option value="none" <?php selected( $s['consent'], 'none' ); ?>><?php esc_html_e( 'Forward at once', 'retainkit' ); ?></option>
+						<option value="pending" <?php selected( $s['consent'], 'pending' ); ?>><?php esc_html_e( 'Wait until my consent banner calls retainkit.consent("granted")', 'retainkit' ); ?></option>
+					</select></td>
+				</tr>
+			</table>
+			<h2><?php esc_html_e( 'WooCommerce thank-you page', 'retainkit' ); ?></h2>
+			<table class="form-table" role="presentation">
+				<tr>
+					<th scope="row"><?php esc_html_e( 'Record orders', 'retainkit' ); ?></th>
+					<td><label><input type="checkbox" name="<?php echo esc_attr( $name ); ?>[record_orders]" value="1" <?php checked( $s['record_orders'] ); ?>> <?php esc_html_e( 'Record each order on the shopper’s device, for the loyalty badge’s estimate and punch card', 'retainkit' ); ?></label></td>
+				</tr>
+				<tr>
+					<th scope="row"><?php esc_html_e( 'Account prompt', 'retainkit' ); ?></th>
+					<td><label><input type="checkbox" name="<?php echo esc_attr( $name ); ?>[account_prompt]" value="1" <?php checked( $s['account_prompt'] ); ?>> <?php esc_html_e( 'Invite guests to create an account from their order (turn off WooCommerce’s own offer if you use this)', 'retainkit' ); ?></label></td>
+				</tr>
+				<tr>
+					<th scope="row"><label for="retainkit-incentive"><?php esc_html_e( 'Reason to join', 'retainkit' ); ?></label></th>
+					<td><input id="retainkit-incentive" class="regular-text" type="text" name="<?php echo esc_attr( $name ); ?>[incentive]" value="<?php echo esc_attr( $s['incentive'] ); ?>" placeholder="<?php esc_attr_e( '10% off your next order', 'retainkit' ); ?>"></td>
+				</tr>
+				<tr>
+					<th scope="row"><label for="retainkit-points"><?php esc_html_e( 'Points for joining', 'retainkit' ); ?></label></th>
+					<td><input id="retainkit-points" class="small-text" type="number" min="0" name="<?php echo esc_attr( $name ); ?>[incentive_points]" value="<?php echo esc_attr( (string) $s['incentive_points'] ); ?>"></td>
+				</tr>
+			</table>
+			<?php submit_button(); ?>
+		</form>
+		<h2><?php esc_html_e( 'Shortcodes', 'retainkit' ); ?></h2>
+		<p><?php esc_html_e( 'Put these in any page or post. Each attribute of the element is an attribute of its shortcode; one without a value (show-odds) switches an option on.', 'retainkit' ); ?></p>
+		<table class="widefat striped">
+			<thead><tr><th><?php esc_html_e( 'Shortcode', 'retainkit' ); ?></th><th><?php esc_html_e( 'What it shows', 'retainkit' ); ?></th><th><?php esc_html_e( 'Attributes', 'retainkit' ); ?></th></tr></thead>
+			<tbody>
+			<?php foreach ( retainkit_elements() as $tag => $element ) : ?>
+				<tr>
+					<td><code>[<?php echo esc_html( retainkit_shortcode_name( $tag ) ); ?>]</code></td>
+					<td><?php echo esc_html( $element['summary'] ); ?></td>
+					<td><code><?php echo esc_html( implode( ' ', array_keys( $element['attributes'] ) ) ); ?></code></td>
+				</tr>
+			<?php endforeach; ?>
+			</tbody>
+		</table>
+		<p><?php esc_html_e( 'The spin wheel’s prizes: [retain_slice type="discount" codes="CODE1 CODE2" weight="3"]10% off[/retain_slice] inside [retain_spin_wheel]…[/retain_spin_wheel].', 'retainkit' ); ?></p>
+	</div>
+	<?php
+}

@@ -1,0 +1,64 @@
+<?php
+/**
+ * WooCommerce's thank-you (order received) page: `<retain-order>` records the order on the shopper's device
+ * (for the loyalty badge), and `<retain-account-prompt>` invites a guest to make an account from it, with the
+ * order's number, total, currency and billing email. Sign-up goes to this plugin's own endpoint
+ * (account-endpoint.php), which checks the order before it makes an account.
+ *
+ * @package retainkit
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+add_action( 'woocommerce_thankyou', 'retainkit_thankyou', 20 );
+/**
+ * Prints the elements for the order just placed.
+ *
+ * @param int $order_id The order's id.
+ */
+function retainkit_thankyou( $order_id ) {
+	if ( ! function_exists( 'wc_get_order' ) ) {
+		return;
+	}
+	$order = wc_get_order( $order_id );
+	if ( ! $order ) {
+		return;
+	}
+	$settings = retainkit_settings();
+	$number   = (string) $order->get_order_number();
+	$total    = wc_format_decimal( $order->get_total(), 2 );
+	$currency = (string) $order->get_currency();
+	if ( $settings['record_orders'] ) {
+		printf( '<retain-order order-id="%s" total="%s" currency="%s"></retain-order>', esc_attr( $number ), esc_attr( $total ), esc_attr( $currency ) );
+	}
+	if ( ! $settings['account_prompt'] ) {
+		return;
+	}
+	$email  = (string) $order->get_billing_email();
+	$status = is_user_logged_in() ? 'logged-in' : ( $email && email_exists( $email ) ? 'has-account' : 'guest' );
+	if ( 'logged-in' === $status ) {
+		return;
+	}
+	$attributes = array(
+		'order-id'  => $number,
+		'total'     => $total,
+		'currency'  => $currency,
+		'email'     => $email,
+		'status'    => $status,
+		'login-url' => wc_get_page_permalink( 'myaccount' ),
+		'action'    => retainkit_account_endpoint_url( $order ),
+		'mode'      => 'json',
+		'password'  => 'optional',
+	);
+	if ( $settings['incentive'] ) {
+		$attributes['incentive'] = $settings['incentive'];
+	}
+	if ( $settings['incentive_points'] ) {
+		$attributes['incentive-points'] = (string) $settings['incentive_points'];
+	}
+	$html = '';
+	foreach ( $attributes as $name => $value ) {
+		$html .= sprintf( ' %s="%s"', $name, 'login-url' === $name || 'action' === $name ? esc_url( $value ) : esc_attr( $value ) );
+	}
+	echo '<retain-account-prompt' . $html . '></retain-account-prompt>'; // phpcs:ignore WordPress.Security.EscapeOutput -- escaped above.
+}

@@ -1,0 +1,270 @@
+#!/usr/bin/env node
+// The Shopify theme app extension (integrations/shopify/), checked as Shopify and a merchant would meet it:
+//   - Shopify's own theme check (@shopify/theme-check-node, its theme-app-extension rules) finds nothing;
+//   - every `t:` key the blocks use is translated in en, ru, uk and hu;
+//   - each block is rendered with liquidjs (Shopify's Liquid dialect in Node) from its schema's defaults and
+//     the settings a merchant set, the app embed added, and the page opened in Chromium with the built
+//     assets (integrations/shopify/assets/, as asset_url serves them): the widgets come alive with what the
+//     merchant set, nothing warns, and `to="shopify"` publishes the kit's events to Shopify.analytics.
+// Run after `npm run build` (which copies dist/ into assets/). Prints `shopify: N passed, N failed`.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { Liquid } from 'liquidjs';
+import { themeCheckRun } from '@shopify/theme-check-node';
+import { readEntries, root } from '../../scripts/entries.mjs';
+import { assert, checks, launchChromium, serve, watchedPage } from './support.mjs';
+
+const extension = join(root, 'integrations', 'shopify');
+const { check, skip, fail, report } = checks('shopify');
+/** Elements with no app block, and why (README.md of the extension says the same). */
+const NO_BLOCK = {
+  'retain-account-prompt': 'the order-status page runs no theme code',
+  'retain-order': 'the order-status page runs no theme code',
+  'retain-forward': 'the app embed declares forwarding',
+};
+
+const blockFile = (name) => join(extension, 'blocks', `${name}.liquid`);
+const schemaOf = (source) => JSON.parse(source.match(/{%\s*schema\s*%}([\s\S]*?){%\s*endschema\s*%}/)[1]);
+
+if (!existsSync(join(extension, 'assets', 'retainkit.js'))) {
+  fail('no integrations/shopify/assets/retainkit.js: run `npm run build` first');
+  process.exit(report());
+}
+
+await check('Shopify theme check (theme app extension rules) finds no offense', async () => {
+  const { offenses } = await themeCheckRun(extension, undefined, () => undefined);
+  assert(offenses.length === 0, offenses.map((o) => `${o.uri.split('/').slice(-2).join('/')}: ${o.check}: ${o.message}`).join('\n'));
+});
+
+await check('every t: key of the blocks is translated in en, ru, uk and hu', () => {
+  const locales = Object.fromEntries(
+    ['en.default', 'ru', 'uk', 'hu'].map((name) => [
+      name,
+      JSON.parse(readFileSync(join(extension, 'locales', `${name}.schema.json`), 'utf8')),
+    ]),
+  );
+  const missing = [];
+  for (const file of readdirSync(join(extension, 'blocks'))) {
+    for (const [, key] of readFileSync(join(extension, 'blocks', file), 'utf8').matchAll(/"t:([\w.]+)"/g)) {
+      for (const [name, tree] of Object.entries(locales)) {
+        const text = key.split('.').reduce((node, part) => node?.[part], tree);
+        if (typeof text !== 'string' || !text.trim()) missing.push(`${file}: ${key} in ${name}`);
+      }
+    }
+  }
+  assert(missing.length === 0, missing.join('\n'));
+});
+
+for (const { tag, name } of readEntries()) {
+  if (existsSync(blockFile(name))) continue;
+  if (NO_BLOCK[tag]) console.log(`  · <${tag}> has no app block: ${NO_BLOCK[tag]}`);
+  else skip(`an app block for <${tag}>`, `integrations/shopify/blocks/${name}.liquid does not exist yet`);
+}
+
+// Shopify's Liquid, as far as the blocks use it: the schema tag renders nothing, asset_url points at the
+// extension's assets (with a version query, as Shopify's CDN URLs have).
+const liquid = new Liquid({ strictFilters: true });
+liquid.registerTag('schema', {
+  parse(token, remain) {
+    this.tokens = [];
+    const stream = this.liquid.parser.parseStream(remain);
+    stream
+      .on('tag:endschema', () => stream.stop())
+      .on('template', () => undefined)
+      .on('end', () => {
+        throw new Error('{% schema %} without {% endschema %}');
+      });
+    stream.start();
+  },
+  render() {
+    return '';
+  },
+});
+liquid.registerFilter('asset_url', (name) => `/assets/${name}?v=1700000000`);
+
+/** A block rendered with its schema's defaults, overridden by what the merchant set. */
+async function renderBlock(name, settings, globals) {
+  const source = readFileSync(blockFile(name), 'utf8');
+  const defaults = Object.fromEntries(
+    schemaOf(source)
+      .settings.filter((s) => s.id)
+      .map((s) => [s.id, s.default ?? '']),
+  );
+  for (const id of Object.keys(settings)) assert(id in defaults, `${name}.liquid has no setting ${id}`);
+  const block = { id: `AbC${name.replace(/\W/g, '')}`, settings: { ...defaults, ...settings }, shopify_attributes: '' };
+  return liquid.parseAndRender(source, { ...globals, block });
+}
+
+const reviews = {
+  product: { id: 'mug-01', name: 'Stoneware mug' },
+  aggregate: { average: 4.5, count: 3, distribution: [0, 0, 0, 1, 2] },
+  reviews: [
+    { id: 'r1', rating: 5, title: 'Keeps coffee hot', body: 'Lovely.', author: 'Anna K.', date: '2025-03-14' },
+    { id: 'r2', rating: 5, title: 'Heavy and solid', body: 'Good.', author: 'Béla', date: '2025-03-10' },
+    { id: 'r3', rating: 4, title: 'Nice glaze', body: 'Fine.', author: 'Olha', date: '2025-03-01' },
+  ],
+};
+const store = {
+  routes: { root_url: '/', account_register_url: '/account/register' },
+  shop: { currency: 'EUR' },
+  cart: { currency: { iso_code: 'EUR' }, total_price: 4590 },
+  product: { id: 8123456789, handle: 'stoneware-mug', metafields: { reviews: { retainkit: { value: reviews } } } },
+};
+const signedIn = { ...store, customer: { id: 42, orders_count: 3, metafields: { loyalty: { points: { value: 1300 } } } } };
+
+/** A storefront page: the theme's head, the merchant's blocks in a section, the app embed before </body>. */
+async function storefront(lang, globals, blocks) {
+  const body = [];
+  for (const [name, settings] of blocks) body.push(`<div class="shopify-block">${await renderBlock(name, settings, globals)}</div>`);
+  const embed = await renderBlock('retainkit-embed', { to_shopify: true }, globals);
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Shop</title>
+<link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/retainkit.css?v=1700000000">
+<script src="/shopify-stub.js"></script></head>
+<body><main><section class="shopify-section">${body.join('\n')}</section></main>${embed}</body></html>`;
+}
+
+const pages = {
+  '/products/stoneware-mug': await storefront('en', signedIn, [
+    [
+      'spin-wheel',
+      {
+        heading: 'Spin for a treat',
+        cooldown_days: 7,
+        prize_1_label: '10% off',
+        prize_1_codes: 'TEN-A1 TEN-B2',
+        prize_1_weight: 3,
+        prize_2_label: 'Free shipping',
+        prize_2_codes: 'SHIPFREE',
+        prize_3_label: 'Not this time',
+      },
+    ],
+    ['loyalty-badge', { points_metafield: 'loyalty.points' }],
+    ['review-showcase', { view: 'grid', page_size: 2 }],
+  ]),
+  '/cart': await storefront('hu', store, [['loyalty-badge', { signup_bonus: 50 }]]),
+};
+// What Shopify's storefront script provides: its analytics object, here recording what is published.
+const stub = 'window.published = []; window.Shopify = { analytics: { publish: (name, data) => window.published.push({ name, data }) } };';
+
+await check('merchant settings become attributes (rendered Liquid)', () => {
+  const html = pages['/products/stoneware-mug'];
+  for (const expected of [
+    'cooldown="7d"',
+    'code-ttl="48h"',
+    'apply-url="/discount/{code}"',
+    'show-odds',
+    'codes="TEN-A1 TEN-B2"',
+    'weight="3"',
+    'type="none"',
+    'points="1300"',
+    'orders="3"',
+    'currency="EUR"',
+    'view="grid"',
+    'page-size="2"',
+    '<retain-forward to="shopify">',
+    'src="/assets/retainkit.js?v=1700000000"',
+  ])
+    assert(html.includes(expected), `the page lacks ${expected}`);
+  assert(!html.includes('prize_4') && (html.match(/<retain-slice/g) ?? []).length === 3, 'empty prizes were rendered');
+  const guest = pages['/cart'];
+  for (const expected of ['guest', 'signup-bonus="50"', 'cart-total="45.9"', 'join-url="/account/register"'])
+    assert(guest.includes(expected), `the guest page lacks ${expected}`);
+});
+
+const assets = join(extension, 'assets');
+const types = { '.js': 'text/javascript', '.css': 'text/css' };
+const server = await serve((path) => {
+  if (pages[path]) return { type: 'text/html; charset=utf-8', body: pages[path] };
+  if (path === '/shopify-stub.js') return { type: 'text/javascript', body: stub };
+  const name = path.startsWith('/assets/') && path.slice('/assets/'.length);
+  if (name && !name.includes('/') && existsSync(join(assets, name)))
+    return { type: types[extname(name)] ?? 'application/octet-stream', body: readFileSync(join(assets, name)) };
+  return undefined;
+});
+const browser = await launchChromium();
+if (!browser) fail('Chromium is missing');
+else {
+  try {
+    const { page, problems, close } = await watchedPage(browser);
+    await page.goto(`${server.origin}/products/stoneware-mug`);
+    const shadowText = (tag) =>
+      page
+        .waitForFunction((name) => document.querySelector(name)?.shadowRoot?.textContent, tag, { timeout: 10_000 })
+        .then((h) => h.jsonValue());
+
+    await check('the spin wheel block draws the merchant’s heading and prizes, with their odds', async () => {
+      await page.waitForFunction(() => document.querySelector('retain-spin-wheel')?.shadowRoot?.querySelector('[part="prizes"] li'), null, {
+        timeout: 10_000,
+      });
+      const prizes = await page.evaluate(() =>
+        [...document.querySelector('retain-spin-wheel').shadowRoot.querySelectorAll('[part="prizes"] li')].map((li) =>
+          li.textContent.replace(/\s+/g, ' ').trim(),
+        ),
+      );
+      assert(prizes.length === 3, `prizes: ${JSON.stringify(prizes)}`);
+      assert(prizes[0].includes('10% off') && prizes[0].includes('50'), `the first prize and its odds (3 of 6): ${prizes[0]}`);
+      const heading = await page.evaluate(() => document.querySelector('retain-spin-wheel [slot="heading"]').assignedSlot !== null);
+      assert(heading, 'the heading is not in the wheel’s heading slot');
+    });
+    await check('the loyalty badge block shows the points from the customer metafield', async () => {
+      const text = await shadowText('retain-loyalty-badge');
+      const points = await page.evaluate(() => new Intl.NumberFormat('en').format(1300));
+      assert(text.includes(points), `the badge says: ${text.replace(/\s+/g, ' ').slice(0, 200)}`);
+    });
+    await check('the review block shows the product metafield’s reviews, a page of 2', async () => {
+      await page.waitForFunction(
+        () => document.querySelector('retain-review-showcase')?.shadowRoot?.querySelectorAll('[part="review"]').length >= 2,
+        null,
+        { timeout: 10_000 },
+      );
+      const titles = await page.evaluate(() =>
+        [...document.querySelector('retain-review-showcase').shadowRoot.querySelectorAll('[part="review"]')].map(
+          (card) => card.textContent,
+        ),
+      );
+      assert(titles.length === 2 && titles[0].includes('Keeps coffee hot'), `cards: ${titles.length}`);
+    });
+    await check('the app embed’s to="shopify" publishes the kit’s events to Shopify.analytics', async () => {
+      await page.waitForFunction(() => window.published.some((event) => event.name === 'retain_spin_shown'), null, { timeout: 10_000 });
+      const event = await page.evaluate(() => window.published.find((e) => e.name === 'retain_spin_shown').data);
+      assert(event.widget === 'spin-wheel' && typeof event.event_id === 'string', JSON.stringify(event));
+    });
+    if (process.env.RETAINKIT_SCREENSHOTS) {
+      // For the extension's README: what a shopper sees with the blocks as set above.
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(extension, 'docs', 'storefront.png'), clip: { x: 0, y: 0, width: 1280, height: 1500 } });
+    }
+    await check('the product page loaded every file from assets/ and logged no warning or error', async () => {
+      assert(problems.length === 0, problems.join('\n'));
+    });
+    await close();
+
+    const cart = await watchedPage(browser);
+    await cart.page.goto(`${server.origin}/cart`);
+    await check('a guest on a Hungarian storefront is invited to join, in Hungarian, with the cart’s points', async () => {
+      // 50 for joining + 45 for this cart of €45.90 at 1 point per euro.
+      await cart.page.waitForFunction(() => document.querySelector('retain-loyalty-badge')?.shadowRoot?.textContent.includes('95'), null, {
+        timeout: 10_000,
+      });
+      const lang = await cart.page.evaluate(
+        () => document.querySelector('retain-loyalty-badge').shadowRoot.querySelector('[part="base"]').lang,
+      );
+      assert(lang === 'hu', `the badge speaks ${lang}`);
+      await cart.page.locator('retain-loyalty-badge [part="badge"]').click();
+      const join = await cart.page.waitForFunction(
+        () => document.querySelector('retain-loyalty-badge').shadowRoot.querySelector('a[part="join"]')?.href,
+        null,
+        {
+          timeout: 10_000,
+        },
+      );
+      assert(new URL(await join.jsonValue()).pathname === '/account/register', `the join link goes to ${await join.jsonValue()}`);
+      assert(cart.problems.length === 0, cart.problems.join('\n'));
+    });
+    await cart.close();
+  } finally {
+    await browser.close();
+  }
+}
+server.close();
+process.exit(report());
