@@ -31,13 +31,22 @@ const requested = new Set<string>();
 /** Elements already waiting to be wanted. */
 const watched = new WeakSet<Element>();
 const selector = Object.keys(widgets).join(',');
+/** The page's Trusted Types refuse Lit's policy: no widget can render, and the console said why once. */
+let litRefused = false;
 
 function load(tag: string): void {
   if (requested.has(tag) || customElements.get(tag)) return;
   requested.add(tag);
   widgets[tag]().catch((error: unknown) => {
     requested.delete(tag);
-    console.error(`retainkit: could not load <${tag}>`, error);
+    if (litRefused) return;
+    litRefused = String(error).includes('lit-html');
+    console.error(
+      litRefused
+        ? 'retainkit: no widget can render: this page enforces Trusted Types and its Content-Security-Policy does not allow the policy "lit-html" (add it: trusted-types lit-html retainkit)'
+        : `retainkit: could not load <${tag}>`,
+      error,
+    );
   });
 }
 

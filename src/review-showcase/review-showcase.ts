@@ -8,7 +8,7 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { parseEnum, parseNumber, parseUrl, readJsonSource, warnBadValue } from '../core/config.js';
+import { describeElement, parseEnum, parseNumber, parseUrl, readJsonSource, warnBadValue } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { LocalizeController } from '../core/localize.js';
@@ -546,7 +546,7 @@ export class RetainReviewShowcase extends RetainElement {
       if (!code || !this.isConnected) return;
       const node = code.productNode(data, visible, id);
       const text = JSON.stringify(node);
-      if (text !== this.published) (this.jsonLd ??= new code.JsonLdPublisher()).publish(node);
+      if (text !== this.published) (this.jsonLd ??= new code.JsonLdPublisher(document, describeElement(this))).publish(node);
       this.published = text;
     });
   }
