@@ -17,7 +17,7 @@ export const actionStyles = css`
     font-weight: 600;
   }
   .error[role='alert'] {
-    margin-bottom: 0.75rem;
+    margin-bottom: 0.75em;
   }
   [aria-disabled='true'] {
     opacity: 0.7;

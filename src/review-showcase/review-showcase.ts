@@ -11,6 +11,7 @@ import { property, state } from 'lit/decorators.js';
 import { describeElement, parseEnum, parseNumber, parseUrl, readJsonSource, warnBadValue } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
+import { hostReset } from '../core/host-reset.js';
 import { LocalizeController } from '../core/localize.js';
 import { Slice, nextFrame } from '../core/pacing.js';
 import { nextTask } from '../core/tasks.js';
@@ -99,13 +100,13 @@ const LARGE_JSON = 256 * 1024;
  * @cssproperty --retain-border - Kit token: lines and bars (default a tint of the text colour).
  * @cssproperty --retain-radius - Kit token: corner radius.
  * @cssproperty --retain-review-showcase-min-height - Space reserved before the reviews arrive.
- * @cssproperty --retain-review-showcase-card-width - Card width in the grid and carousel (default 18rem).
+ * @cssproperty --retain-review-showcase-card-width - Card width in the grid and carousel (default 18em).
  *
  * @slot - Holds the `<script type="application/json">` with the reviews; not shown.
  */
 export class RetainReviewShowcase extends RetainElement {
   static override widget = 'review-showcase';
-  static override styles = styles;
+  static override styles = [styles, hostReset];
 
   @property() view = '';
   @property() src = '';
