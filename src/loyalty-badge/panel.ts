@@ -172,13 +172,18 @@ export class LoyaltyPanel {
 
   /**
    * The panel hangs from the badge's end; a badge near the other edge (a phone's header) would push it
-   * off screen, so shift it back in. One measurement per opening.
+   * off screen, so shift it back in. It is as wide as the viewport allows at most (`100vw` counts a
+   * scrollbar that takes room from the page): narrower where the page is narrower. Measured once per opening.
    */
   place(): void {
     const panel = this.el.renderRoot.querySelector<HTMLElement>('.panel')!;
-    panel.style.translate = '';
-    const { left, right } = panel.getBoundingClientRect();
+    panel.style.translate = panel.style.maxInlineSize = '';
     const room = document.documentElement.clientWidth - 8;
+    let { left, right } = panel.getBoundingClientRect();
+    if (right - left > room - 8) {
+      panel.style.maxInlineSize = `${room - 8}px`;
+      ({ left, right } = panel.getBoundingClientRect());
+    }
     const shift = left < 8 ? 8 - left : right > room ? room - right : 0;
     if (shift) panel.style.translate = `${shift}px`;
   }

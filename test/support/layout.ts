@@ -8,6 +8,8 @@ export interface TextRun {
   fontSize: number;
   /** The box that clips the run, when an ancestor hides its overflow (not a scroller: scrolled text is not lost). */
   clip?: DOMRect;
+  /** Partly or wholly scrolled out of sight in a scroller (a carousel's track): there to scroll to, not out of its box. */
+  scrolledAway?: boolean;
 }
 
 /** Works for nodes of another window too (a test page in an iframe): no `instanceof` across windows. */
@@ -25,7 +27,7 @@ function clipsToNothing(el: Element): boolean {
 /** The text runs rendered inside `root` (an element, with its shadow root and slotted children). */
 export function textRuns(root: Element): TextRun[] {
   const runs: TextRun[] = [];
-  const visit = (node: Node, clip: DOMRect | undefined) => {
+  const visit = (node: Node, clip: DOMRect | undefined, scroller?: DOMRect) => {
     if (isText(node)) {
       const text = node.data.trim();
       const parent = node.parentElement;
@@ -34,7 +36,8 @@ export function textRuns(root: Element): TextRun[] {
       range.selectNodeContents(node);
       const rect = range.getBoundingClientRect();
       if (!rect.width || !rect.height) return;
-      runs.push({ text, rect, fontSize: parseFloat(styleOf(parent).fontSize), clip });
+      const scrolledAway = !!scroller && (rect.left < scroller.left - 1 || rect.right > scroller.right + 1);
+      runs.push({ text, rect, fontSize: parseFloat(styleOf(parent).fontSize), clip, scrolledAway });
       return;
     }
     if (!isElement(node)) return;
@@ -51,7 +54,7 @@ export function textRuns(root: Element): TextRun[] {
     const slot = node.localName === 'slot' ? (node as HTMLSlotElement) : undefined;
     const list = [...(node.shadowRoot ? node.shadowRoot.childNodes : slot ? slot.assignedNodes({ flatten: true }) : node.childNodes)];
     if (slot && !list.length) list.push(...slot.childNodes);
-    for (const child of list) visit(child, inner);
+    for (const child of list) visit(child, inner, scrolls ? node.getBoundingClientRect() : scroller);
   };
   visit(root, undefined);
   return runs;
@@ -66,7 +69,8 @@ function intersect(a: DOMRect, b: DOMRect): DOMRect {
 /** Runs that stick out of `box` (a widget's host, a panel) or are cut off by an ancestor: "text" (how far out). */
 export function runsOutside(runs: TextRun[], box: DOMRect, slack = 1): string[] {
   const out: string[] = [];
-  for (const { text, rect, clip } of runs) {
+  for (const { text, rect, clip, scrolledAway } of runs) {
+    if (scrolledAway) continue;
     const past = Math.max(box.left - rect.left, rect.right - box.right);
     const cut = clip ? Math.max(clip.left - rect.left, rect.right - clip.right) : 0;
     if (past > slack) out.push(`"${text.slice(0, 40)}" ${Math.round(past)} px out of its box`);
