@@ -23,8 +23,11 @@ export const actionStyles = css`
     opacity: 0.7;
     cursor: progress;
   }
-  h2:focus,
   p:focus {
     outline: none;
+  }
+  /* Done: the card shrinks to its one-line note. */
+  .ended {
+    padding-block: calc(var(--retain-account-prompt-padding, 1.25em) / 2);
   }
 `;

@@ -239,7 +239,8 @@ export class RetainAccountPrompt extends RetainElement {
     const { phase, cfg } = this;
     if (phase === 'hidden') return nothing;
     let body: TemplateResult;
-    if (phase === 'done' || phase === 'sent' || phase === 'dismissed') {
+    const ended = phase === 'done' || phase === 'sent' || phase === 'dismissed';
+    if (ended) {
       // Only the actions reach these phases, so their code is here.
       body = this.actions!.ending(this, phase);
     } else if (cfg.status === 'has-account') {
@@ -254,12 +255,11 @@ export class RetainAccountPrompt extends RetainElement {
     } else {
       body = this.renderForm();
     }
-    const label = phase !== 'sent' && phase !== 'dismissed';
     return html`<section
       part="base"
-      class="${phase === 'pending' ? 'pending' : ''} ${cfg.slideIn ? 'slide-in' : ''}"
+      class="${phase === 'pending' ? 'pending' : ended ? 'ended' : ''} ${cfg.slideIn ? 'slide-in' : ''}"
       lang=${this.l.language}
-      aria-labelledby=${label ? 'title' : nothing}
+      aria-labelledby=${ended ? nothing : 'title'}
       @pointerover=${this.load}
       @focusin=${this.load}
     >
