@@ -1,6 +1,8 @@
 /**
- * The demo's event console: a collapsible panel at the bottom of every page that lists each `retain-*`
- * event and shows the engagement counters, live. It uses only what a store has: the public API
+ * The demo's event console: a panel at the bottom of every page that lists each `retain-*` event and shows
+ * the engagement counters, live. Collapsed, it is one button in the corner; expanded, the page keeps room for
+ * it at its end (`--console-space`, measured), so it covers nothing there. Either state lasts for the visit.
+ * It uses only what a store has: the public API
  * (`window.retainkit.on(listener)`, `window.retainkit.counters()`) and the kit's BroadcastChannel
  * (`'retainkit'`, topic `'counters'`), which also carries counter changes made in this tab.
  *
@@ -34,6 +36,7 @@ interface LoggedEvent {
 type AllCounters = Record<string, Record<string, Record<string, number>>>;
 
 const LOG_KEY = 'kettlebloom:console-log';
+/** In sessionStorage, as the log: expanded or collapsed, for the pages of this visit. */
 const OPEN_KEY = 'kettlebloom:console-open';
 const LOG_LIMIT = 150;
 /** The kit's IndexedDB database (src/core/storage.ts), cleared by "Reset demo data". */
@@ -166,12 +169,26 @@ const panel = h(
 function setOpen(open: boolean): void {
   toggle.setAttribute('aria-expanded', String(open));
   body.hidden = !open;
-  document.documentElement.classList.toggle('rc-open', open);
+  panel.classList.toggle('rc-collapsed', !open);
   try {
-    localStorage.setItem(OPEN_KEY, open ? '1' : '0');
+    sessionStorage.setItem(OPEN_KEY, open ? '1' : '0');
   } catch {
     // not remembered; fine
   }
+}
+
+/**
+ * Keeps `--console-space` (the page's bottom padding, and the offset of what else is fixed at the bottom: the
+ * toast, the wheel's launcher) equal to the room the console takes from the bottom of the viewport, whatever its
+ * state, width or font size.
+ */
+function keepRoom(): void {
+  const measure = () => {
+    const room = Math.max(0, document.documentElement.clientHeight - panel.getBoundingClientRect().top);
+    document.documentElement.style.setProperty('--console-space', `${Math.ceil(room)}px`);
+  };
+  new ResizeObserver(measure).observe(panel);
+  addEventListener('resize', measure);
 }
 
 toggle.addEventListener('click', () => setOpen(toggle.getAttribute('aria-expanded') !== 'true'));
@@ -445,11 +462,12 @@ function start(): void {
   document.body.append(panel);
   let open = false;
   try {
-    open = localStorage.getItem(OPEN_KEY) === '1';
+    open = sessionStorage.getItem(OPEN_KEY) === '1';
   } catch {
-    // closed by default
+    // collapsed by default
   }
   setOpen(open);
+  keepRoom();
   restore();
   showTally();
   countersEmpty.hidden = false;

@@ -36,9 +36,13 @@ const order = found ?? sampleOrder();
 
 // ---- Attributes for the kit's elements (synchronously, before the kit loads) ----
 
+// Only an order that was placed is recorded: the sample shows the page, and earns no points. So the sample gets
+// no <retain-order>, and no total (the account prompt records the order it is given a total for).
+if (!found) for (const el of document.querySelectorAll('retain-order')) el.remove();
+
 const fill: Record<string, string> = {
   'order-id': order.id,
-  total: (order.total / 100).toFixed(2),
+  ...(found ? { total: (order.total / 100).toFixed(2) } : {}),
   currency: order.currency,
   email: order.email,
   name: order.name,

@@ -5,7 +5,7 @@
 import { tinArt } from './art.js';
 import { DEFAULT_PRODUCT, productBySlug, products, sizeOf } from './catalog.js';
 import { productCard } from './cards.js';
-import { MAX_QTY, addToCart, announce, escapeHtml, lang, money, t, textOf, unit, weight } from './shop.js';
+import { MAX_QTY, addAndAnnounce, escapeHtml, lang, money, t, textOf, unit, weight } from './shop.js';
 
 const product = productBySlug(new URLSearchParams(location.search).get('item')) ?? productBySlug(DEFAULT_PRODUCT)!;
 const text = textOf(product);
@@ -84,10 +84,7 @@ form.addEventListener('click', (event) => {
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  const grams = chosenGrams();
-  const n = chosenQty();
-  addToCart(product.slug, grams, n);
-  announce(t('added', { name: n > 1 ? `${n} × ${text.name}` : text.name, weight: weight(grams) }));
+  addAndAnnounce(product, chosenGrams(), chosenQty());
 });
 
 showPrice();

@@ -97,16 +97,33 @@ export function href(path: string, params: Record<string, string> = {}): string 
   return url.pathname + url.search + url.hash;
 }
 
-/** Adds `?lang=` to the internal links under `root` (not to the language switcher's own links). */
+/** `raw` with the chosen language added, when it is a link into the demo; else null (leave it as it is). */
+function withLang(raw: string): string | null {
+  if (raw.startsWith('#')) return null;
+  const url = new URL(raw, location.href);
+  if (url.origin !== location.origin || !url.pathname.startsWith(base)) return null;
+  url.searchParams.set('lang', lang);
+  return url.pathname + url.search + url.hash;
+}
+
+/** Stands for a link template's `{code}` while the URL is rewritten (`URL` would escape the braces). */
+const CODE_SLOT = 'CODE-SLOT-7Q';
+
+/**
+ * Adds `?lang=` to the internal links under `root` (not to the language switcher's own links), and to the spin
+ * wheels' "apply" link templates (`apply-url="./cart.html?discount={code}"`), so that the cart opens in the
+ * shopper's language. Runs before the kit's script: each wheel reads its template already rewritten.
+ */
 export function keepLang(root: ParentNode = document): void {
   if (!carryLang) return;
   for (const a of root.querySelectorAll<HTMLAnchorElement>('a[href]:not([hreflang])')) {
-    const raw = a.getAttribute('href') ?? '';
-    if (raw.startsWith('#')) continue;
-    const url = new URL(raw, location.href);
-    if (url.origin !== location.origin || !url.pathname.startsWith(base)) continue;
-    url.searchParams.set('lang', lang);
-    a.setAttribute('href', url.pathname + url.search + url.hash);
+    const rewritten = withLang(a.getAttribute('href') ?? '');
+    if (rewritten) a.setAttribute('href', rewritten);
+  }
+  for (const wheel of root.querySelectorAll('retain-spin-wheel[apply-url]')) {
+    const template = wheel.getAttribute('apply-url') ?? '';
+    const rewritten = withLang(template.replaceAll('{code}', CODE_SLOT));
+    if (rewritten) wheel.setAttribute('apply-url', rewritten.replaceAll(CODE_SLOT, '{code}'));
   }
 }
 
@@ -170,12 +187,20 @@ function writeCart(lines: CartLine[]): void {
   cartChanged();
 }
 
-export function addToCart(slug: string, grams: number, qty = 1): void {
+/** What an "add to cart" did: how many it added (fewer than asked at the `MAX_QTY` limit) and how many are in the cart now. */
+export interface Added {
+  added: number;
+  inCart: number;
+}
+
+export function addToCart(slug: string, grams: number, qty = 1): Added {
   const lines = readCart();
-  const line = lines.find((l) => l.slug === slug && l.grams === grams);
-  if (line) line.qty = Math.min(MAX_QTY, line.qty + qty);
-  else lines.push({ slug, grams, qty: Math.min(MAX_QTY, qty) });
+  let line = lines.find((l) => l.slug === slug && l.grams === grams);
+  const before = line?.qty ?? 0;
+  if (!line) lines.push((line = { slug, grams, qty: 0 }));
+  line.qty = Math.min(MAX_QTY, before + qty);
   writeCart(lines);
+  return { added: line.qty - before, inCart: line.qty };
 }
 
 /** Sets a line's quantity; 0 removes it. */
@@ -293,6 +318,8 @@ export interface Order {
 
 const ORDERS_KEY = 'kettlebloom:orders';
 const ORDERS_KEPT = 20;
+/** How many orders were ever placed here (the list above keeps only the latest). */
+const ORDER_COUNT_KEY = 'kettlebloom:order-count';
 
 /** A fresh order number, such as `KB-7F3QAX` (no 0/O or 1/I to misread). */
 export function newOrderId(): string {
@@ -304,6 +331,13 @@ export function newOrderId(): string {
 export function readOrders(): Order[] {
   const orders = load<unknown>(ORDERS_KEY, []);
   return Array.isArray(orders) ? (orders as Order[]) : [];
+}
+
+/** The number of orders placed on this device: the shop's own count, for the loyalty punch card. */
+export function orderCount(): number {
+  const counted = load<unknown>(ORDER_COUNT_KEY, 0);
+  // Orders placed before the count was kept are in the list.
+  return Math.max(Number.isInteger(counted) ? (counted as number) : 0, readOrders().length);
 }
 
 export function findOrder(id: string | null): Order | undefined {
@@ -332,6 +366,7 @@ export function placeOrder(
     currency: CURRENCY,
     ...customer,
   };
+  save(ORDER_COUNT_KEY, orderCount() + 1);
   save(ORDERS_KEY, [order, ...readOrders()].slice(0, ORDERS_KEPT));
   if (discount) removeDiscount();
   return order;
@@ -351,14 +386,22 @@ export function announce(message: string): void {
   toastTimer = setTimeout(() => toast?.classList.remove('is-shown'), 4000);
 }
 
+/**
+ * Adds `qty` of a product's size to the cart and says what happened: what was added and how many are in the cart
+ * now ("Added 1 × Lapsang Souchong, 50 g; 2 in your cart."), or that the line is already at the limit.
+ */
+export function addAndAnnounce(product: Product, grams: number, qty = 1): void {
+  const { added, inCart } = addToCart(product.slug, grams, qty);
+  const what = { name: textOf(product).name, weight: weight(grams), inCart };
+  announce(added > 0 ? t('added', { ...what, n: added }) : t('addedNone', what));
+}
+
 /** `<button data-add="slug" data-grams="50">`: adds one of that size, anywhere on any page. */
 function quickAdd(event: Event): void {
   const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-add]');
   const product = productBySlug(button?.dataset.add);
   if (!button || !product) return;
-  const grams = Number(button.dataset.grams) || product.sizes[0].grams;
-  addToCart(product.slug, grams);
-  announce(t('added', { name: textOf(product).name, weight: weight(grams) }));
+  addAndAnnounce(product, Number(button.dataset.grams) || product.sizes[0].grams);
 }
 
 // ---- Start ----------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 /**
  * The demo store's own texts in the kit's four languages. (The widgets bring their own translations;
- * these are only the shop's pages.) `{name}` placeholders are filled by `t()` in shop.ts; a plural is an
+ * these are the shop's pages, and the names the shop gives the kit: its loyalty tiers and rewards, which
+ * loyalty.ts passes to the badge.) `{name}` placeholders are filled by `t()` in shop.ts; a plural is an
  * object of `Intl.PluralRules` forms.
  */
 export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
@@ -22,7 +23,8 @@ const en = {
   'footer.shopTitle': 'Shop',
   'footer.serviceTitle': 'Service',
   add: 'Add to cart',
-  added: '{name}, {weight}, is in your cart.',
+  added: 'Added {n} × {name}, {weight}; {inCart} in your cart.',
+  addedNone: 'Your cart already has {inCart} × {name}, {weight}: the most for one order.',
   details: 'Details',
 
   'doc.home': 'Kettlebloom Tea: small-batch tea',
@@ -119,6 +121,13 @@ const en = {
   'order.again': 'Place another demo order',
   'order.sample': 'This is a sample order. Place your own from the cart, or make a new one here.',
   'order.delivery': 'Delivery',
+
+  'loyalty.bronze': 'Bronze',
+  'loyalty.silver': 'Silver',
+  'loyalty.gold': 'Gold',
+  'loyalty.rewardSample': 'Free tasting sample',
+  'loyalty.rewardOff': '{off} off your next order',
+  'loyalty.rewardTin': 'A free {weight} tin of {name}',
 } satisfies Record<string, Text>;
 
 export type TextKey = keyof typeof en;
@@ -140,7 +149,8 @@ const ru: Texts = {
   'footer.shopTitle': 'Магазин',
   'footer.serviceTitle': 'Сервис',
   add: 'В корзину',
-  added: '{name} ({weight}) — в вашей корзине.',
+  added: 'Добавлено: {n} × {name}, {weight}. В корзине: {inCart}.',
+  addedNone: 'В корзине уже {inCart} × {name}, {weight}: больше в один заказ не положить.',
   details: 'Подробнее',
 
   'doc.home': 'Kettlebloom Tea — чай малых партий',
@@ -237,6 +247,13 @@ const ru: Texts = {
   'order.again': 'Оформить ещё один демо-заказ',
   'order.sample': 'Это пример заказа. Оформите свой в корзине или создайте новый здесь.',
   'order.delivery': 'Доставка',
+
+  'loyalty.bronze': 'Бронза',
+  'loyalty.silver': 'Серебро',
+  'loyalty.gold': 'Золото',
+  'loyalty.rewardSample': 'Бесплатный пробник чая',
+  'loyalty.rewardOff': 'Скидка {off} на следующий заказ',
+  'loyalty.rewardTin': '{name}, банка {weight}, в подарок',
 };
 
 const uk: Texts = {
@@ -255,7 +272,8 @@ const uk: Texts = {
   'footer.shopTitle': 'Крамниця',
   'footer.serviceTitle': 'Сервіс',
   add: 'До кошика',
-  added: '{name} ({weight}) — у вашому кошику.',
+  added: 'Додано: {n} × {name}, {weight}. У кошику: {inCart}.',
+  addedNone: 'У кошику вже {inCart} × {name}, {weight}: більше в одне замовлення не покласти.',
   details: 'Докладніше',
 
   'doc.home': 'Kettlebloom Tea — чай малих партій',
@@ -352,6 +370,13 @@ const uk: Texts = {
   'order.again': 'Оформити ще одне демо-замовлення',
   'order.sample': 'Це приклад замовлення. Оформіть своє в кошику або створіть нове тут.',
   'order.delivery': 'Доставка',
+
+  'loyalty.bronze': 'Бронза',
+  'loyalty.silver': 'Срібло',
+  'loyalty.gold': 'Золото',
+  'loyalty.rewardSample': 'Безкоштовний пробник чаю',
+  'loyalty.rewardOff': 'Знижка {off} на наступне замовлення',
+  'loyalty.rewardTin': '{name}, бляшанка {weight}, у подарунок',
 };
 
 const hu: Texts = {
@@ -370,7 +395,8 @@ const hu: Texts = {
   'footer.shopTitle': 'Bolt',
   'footer.serviceTitle': 'Ügyfélszolgálat',
   add: 'Kosárba',
-  added: '{name}, {weight}: a kosárba került.',
+  added: 'Hozzáadva: {n} × {name}, {weight}. A kosárban: {inCart}.',
+  addedNone: 'A kosárban már {inCart} × {name}, {weight} van: egy rendelésben ennyi a legtöbb.',
   details: 'Részletek',
 
   'doc.home': 'Kettlebloom Tea: kis tételű teák',
@@ -381,7 +407,7 @@ const hu: Texts = {
   'home.cta2': 'A hét ajánlatai',
   'home.offers.title': 'Ezen a héten a Kettlebloomnál',
   'home.offers.shippingText': 'Ezen összeg felett ingyen szállítunk, komposztálható csomagolásban.',
-  'home.offers.wheelTitle': 'Pörgessen üdvözlő ajándékért',
+  'home.offers.wheelTitle': 'Pörgess üdvözlő ajándékért',
   'home.offers.wheelText': 'Látogatónként egy pörgetés: kedvezmény, ingyenes szállítás vagy egy kóstolódoboz a következő rendeléshez.',
   'home.teas.title': 'Teáink',
   'home.teas.text': 'Hat tea, amit mi magunk is minden nap iszunk, a finom fehértől a füstös feketéig.',
@@ -411,9 +437,9 @@ const hu: Texts = {
   'product.related': 'Ez is tetszhet',
 
   'doc.cart': 'Kosár: Kettlebloom Tea',
-  'cart.title': 'Az Ön kosara',
+  'cart.title': 'A kosarad',
   'cart.empty': 'A kosár üres.',
-  'cart.emptyText': 'Válasszon egy teát, és mi frissen becsomagoljuk.',
+  'cart.emptyText': 'Válassz egy teát, és mi frissen becsomagoljuk.',
   'cart.continue': 'Vásárlás folytatása',
   'cart.remove': 'Eltávolítás',
   'cart.removeNamed': 'Eltávolítás: {name}, {weight}',
@@ -431,8 +457,8 @@ const hu: Texts = {
   'discount.label': 'Kedvezménykód',
   'discount.apply': 'Beváltás',
   'discount.removeNamed': 'Kód eltávolítása: {code}',
-  'discount.errEmpty': 'Adjon meg egy kedvezménykódot.',
-  'discount.errUnknown': 'Ez nem a mi kódunk. Ellenőrizze, és próbálja újra.',
+  'discount.errEmpty': 'Adj meg egy kedvezménykódot.',
+  'discount.errUnknown': 'Ez nem a mi kódunk. Ellenőrizd, és próbáld újra.',
   'discount.percent': '{percent} kedvezmény a teákra',
   'discount.shipping': 'ingyenes normál szállítás',
   'discount.gift': 'ajándék kóstolódoboz a rendeléshez',
@@ -444,8 +470,8 @@ const hu: Texts = {
   'checkout.title': 'Pénztár',
   'checkout.email': 'E-mail-cím',
   'checkout.emailHint': 'Ide küldjük a rendelés visszaigazolását.',
-  'checkout.errEmail': 'Adjon meg egy e-mail-címet, például name@example.com.',
-  'checkout.errName': 'Adja meg a nevét.',
+  'checkout.errEmail': 'Adj meg egy e-mail-címet, például name@example.com.',
+  'checkout.errName': 'Add meg a neved.',
   'checkout.name': 'Teljes név',
   'checkout.delivery': 'Szállítás',
   'checkout.standard': 'Normál, 3–5 nap',
@@ -457,16 +483,23 @@ const hu: Texts = {
   'checkout.demoEmail': 'anna.kovacs@example.com',
 
   'doc.order': '{id} rendelés: Kettlebloom Tea',
-  'order.title': 'Köszönjük a rendelését!',
-  'order.thanks': 'Köszönjük, {name}! Már csomagoljuk a teáját.',
+  'order.title': 'Köszönjük a rendelésed!',
+  'order.thanks': 'Köszönjük, {name}! Már csomagoljuk a teádat.',
   'order.number': 'Rendelésszám',
   'order.placed': 'Leadva',
   'order.eta': 'Várható kézbesítés',
   'order.sent': 'A visszaigazolást elküldtük ide: {email}.',
-  'order.items': 'Az Ön teái',
+  'order.items': 'A teáid',
   'order.again': 'Újabb bemutató rendelés',
-  'order.sample': 'Ez egy minta rendelés. Adjon le sajátot a kosárból, vagy hozzon létre itt egy újat.',
+  'order.sample': 'Ez egy minta rendelés. Adj le sajátot a kosárból, vagy hozz létre itt egy újat.',
   'order.delivery': 'Szállítás',
+
+  'loyalty.bronze': 'Bronz',
+  'loyalty.silver': 'Ezüst',
+  'loyalty.gold': 'Arany',
+  'loyalty.rewardSample': 'Ingyenes kóstolóminta',
+  'loyalty.rewardOff': '{off} kedvezmény a következő rendelésből',
+  'loyalty.rewardTin': 'Ajándék doboz: {name}, {weight}',
 };
 
 export const texts: Record<'en' | 'ru' | 'uk' | 'hu', Texts> = { en, ru, uk, hu };

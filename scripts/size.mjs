@@ -35,8 +35,12 @@ const CEILINGS = {
   'first load: review-showcase': 22.35 * KB,
   'first load: account-prompt': 17.7 * KB,
   // +1.2 KB: those, and the sliced JSON parser (a chunk loaded only for megabytes of inline reviews).
-  'whole kit, one language': 61.7 * KB,
-  'whole kit, all languages': 69.95 * KB,
+  // +0.65 KB (issue 18): the review showcase's language first with its label, heading-level, the reserved
+  // space kept (its first load: 19.43 -> 20.14 KB, still under its ceiling).
+  // +0.9 KB (issue 18): the spin wheel's campaign, weighted wedges, odds shown by default, email-endpoint,
+  // its styles set through the CSSOM for strict CSP pages, and its fit on phones and under small root fonts.
+  'whole kit, one language': 63.05 * KB,
+  'whole kit, all languages': 71.35 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */

@@ -124,14 +124,17 @@ describe('demo discounts: totals', () => {
 describe('demo discounts: the cart’s code and the order', () => {
   let saved: string | null;
   let orders: string | null;
+  let orderCount: string | null;
   beforeEach(() => {
     saved = localStorage.getItem(DISCOUNT_KEY);
     orders = localStorage.getItem('kettlebloom:orders');
+    orderCount = localStorage.getItem('kettlebloom:order-count');
   });
   afterEach(() => {
     for (const [key, value] of [
       [DISCOUNT_KEY, saved],
       ['kettlebloom:orders', orders],
+      ['kettlebloom:order-count', orderCount],
     ] as const) {
       if (value === null) localStorage.removeItem(key);
       else localStorage.setItem(key, value);

@@ -357,6 +357,16 @@ describe('<retain-loyalty-badge>', () => {
       expect(records).to.deep.equal([]);
     });
 
+    it('knows a tier by its place, not its name: the same tier in another language is no change', async () => {
+      await recordOrder({ orderId: 'T-1', total: 600, currency: 'USD' });
+      let el = await mount(html`<retain-loyalty-badge tiers=${TIERS}></retain-loyalty-badge>`);
+      el.remove();
+      el = await mount(html`<retain-loyalty-badge lang="uk" tiers="Бронза 0, Срібло 500, Золото 2500"></retain-loyalty-badge>`);
+      expect(text(badgeOf(el))).to.contain('Срібло');
+      expect(named('retain-tier-change')).to.deep.equal([]);
+      expect(text($(el, '[role="status"]'))).to.equal('');
+    });
+
     it('celebrates a gain (reduced motion without movement), not a drop', async () => {
       let el = await mount(badge({ points: '100' }));
       el.remove();

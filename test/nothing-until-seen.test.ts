@@ -155,7 +155,7 @@ describe('nothing until seen: a popup wheel', () => {
     console.stop();
   });
 
-  it('renders its launcher but no wheel until it opens', async () => {
+  it('renders its launcher but no wheel until the shopper reaches for it or it opens', async () => {
     const el = await fixture<RetainSpinWheel>(html`<retain-spin-wheel mode="popup" launcher>
       <retain-slice code="TEN">10% off</retain-slice><retain-slice code="SHIP">Free shipping</retain-slice>
     </retain-spin-wheel>`);
@@ -164,6 +164,12 @@ describe('nothing until seen: a popup wheel', () => {
     const launcher = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~=launcher]')!;
     expect(el.shadowRoot!.querySelector('.wheel')).to.equal(null);
     expect(el.shadowRoot!.querySelector('[part~=spin-button]')).to.equal(null);
+
+    // Reaching for the launcher draws the wheel into the closed dialog, so opening it is a task of its own.
+    launcher.focus();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.wheel')).to.not.equal(null);
+    expect(el.shadowRoot!.querySelector<HTMLDialogElement>('dialog')!.open).to.equal(false);
 
     launcher.click();
     await el.updateComplete;

@@ -1,6 +1,15 @@
 import { expect } from '@open-wc/testing';
 import { normalizeReview, type Review } from '../src/review-showcase/review-data.js';
-import { ALL, filterReviews, isSelection, selectReviews, sortReviews, starsOf, wilson } from '../src/review-showcase/review-query.js';
+import {
+  ALL,
+  filterReviews,
+  isSelection,
+  languageFirst,
+  selectReviews,
+  sortReviews,
+  starsOf,
+  wilson,
+} from '../src/review-showcase/review-query.js';
 import { fold, searchReviews } from '../src/review-showcase/review-search.js';
 
 function review(id: string, fields: Record<string, unknown>): Review {
@@ -117,5 +126,39 @@ describe('review query: selection', () => {
 
   it('stars are sorted, unique and within 1–5', () => {
     expect(starsOf({ ...ALL, stars: [5, 4, 4, 9, 0] })).to.deep.equal([4, 5]);
+  });
+});
+
+describe('review query: the shopper’s language first', () => {
+  const mixed = [
+    review('uk1', { language: 'uk-UA' }),
+    review('en1', { language: 'en' }),
+    review('none', {}),
+    review('hu1', { language: 'HU' }),
+    review('en2', { language: 'en-GB' }),
+    review('bad', { language: '12' }),
+  ];
+
+  it('puts reviews in the language (any region, any case) or with none first, each group in its order', () => {
+    expect(ids(languageFirst(mixed, 'en'))).to.deep.equal(['en1', 'none', 'en2', 'bad', 'uk1', 'hu1']);
+    expect(ids(languageFirst(mixed, 'hu'))).to.deep.equal(['none', 'hu1', 'bad', 'uk1', 'en1', 'en2']);
+  });
+
+  it('changes nothing when off, and is not a selection', () => {
+    expect(languageFirst(mixed, '')).to.equal(mixed);
+    expect(isSelection({ ...ALL, language: 'en' })).to.equal(false);
+  });
+
+  it('applies after the sort and the filters', () => {
+    const dated = mixed.map((r, i) => review(r.id, { language: r.primaryLanguage, date: day(10 - i), rating: i % 2 ? 5 : 4 }));
+    expect(ids(selectReviews(dated, { ...ALL, sort: 'newest', language: 'uk' }))).to.deep.equal([
+      'uk1',
+      'none',
+      'bad',
+      'en1',
+      'hu1',
+      'en2',
+    ]);
+    expect(ids(selectReviews(dated, { ...ALL, stars: [5], language: 'en' }))).to.deep.equal(['en1', 'bad', 'hu1']);
   });
 });

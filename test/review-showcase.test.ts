@@ -255,6 +255,87 @@ describe('<retain-review-showcase>', () => {
     });
   });
 
+  describe('the shopper’s language first', () => {
+    // r1 is the newest: uk, hu, en, (none), en, uk.
+    const LANGUAGES = ['uk', 'hu', 'en', undefined, 'en-GB', 'uk'];
+    const mixed = () => makeData(6, {}, (i) => ({ language: LANGUAGES[i] }));
+    const languageBox = (el: Element) =>
+      $$<HTMLLabelElement>(el, '[part="controls"] label').find((label) => / reviews first$|^Спершу|^Сначала|^Előbb/.test(text(label)));
+
+    it('on an English page, English (and untagged) reviews come first, labelled, and the shopper can turn it off', async () => {
+      const page = await fixture<HTMLElement>(html`<div lang="en-US">
+        <retain-review-showcase .data=${mixed()}></retain-review-showcase>
+      </div>`);
+      const el = page.firstElementChild as RetainReviewShowcase;
+      await settle(el);
+      const sorts = record(el, 'retain-review-sort');
+      expect(ids(el)).to.deep.equal(['r3', 'r4', 'r5', 'r1', 'r2', 'r6']);
+      const label = languageBox(el)!;
+      expect(text(label)).to.equal('English reviews first');
+      const box = label.querySelector('input')!;
+      expect(box.checked).to.equal(true);
+      await expect(el).to.be.accessible();
+
+      box.click();
+      await waitUntil(() => sorts.length === 1, 'one sort event');
+      expect(ids(el)).to.deep.equal(['r1', 'r2', 'r3', 'r4', 'r5', 'r6']);
+      expect(sorts[0].detail).to.include({ productId: 'mug', sort: 'newest', languageFirst: null });
+      expect(box.checked).to.equal(false);
+
+      box.click();
+      await waitUntil(() => sorts.length === 2, 'a second sort event');
+      expect(ids(el)).to.deep.equal(['r3', 'r4', 'r5', 'r1', 'r2', 'r6']);
+      expect(sorts[1].detail.languageFirst).to.equal('en');
+      // Another order keeps the language first.
+      const select = $<HTMLSelectElement>(el, 'select');
+      select.value = 'lowest';
+      select.dispatchEvent(new Event('change'));
+      await waitUntil(() => sorts.length === 3, 'a third sort event');
+      expect(sorts[2].detail).to.include({ sort: 'lowest', languageFirst: 'en' });
+      // Ratings 4 (r3), 3 (r5), 5 (r4); then 5 (r1), 5 (r2), 5 (r6): lowest first within each group.
+      expect(ids(el)).to.deep.equal(['r5', 'r3', 'r4', 'r1', 'r2', 'r6']);
+    });
+
+    it('follows the page’s language: Ukrainian reviews first on a Ukrainian page', async () => {
+      const uk = await showcase(html`<retain-review-showcase lang="uk" .data=${mixed()}></retain-review-showcase>`);
+      expect(ids(uk)).to.deep.equal(['r1', 'r4', 'r6', 'r2', 'r3', 'r5']);
+      expect(text(languageBox(uk)!)).to.equal('Спершу відгуки українською');
+    });
+
+    it('follows the page’s language where the interface has none: German reviews first on a German page', async () => {
+      const german = makeData(3, {}, (i) => ({ language: ['en', 'de', 'de'][i] }));
+      const de = await showcase(html`<retain-review-showcase lang="de-AT" .data=${german}></retain-review-showcase>`);
+      expect(ids(de)).to.deep.equal(['r2', 'r3', 'r1']);
+      // The interface falls back to English; the order and its label follow the page.
+      expect(text(languageBox(de)!)).to.equal('German reviews first');
+    });
+
+    it('no-language-first keeps the sort’s order and shows no control', async () => {
+      const el = await showcase(html`<retain-review-showcase lang="en" no-language-first .data=${mixed()}></retain-review-showcase>`);
+      expect(ids(el)).to.deep.equal(['r1', 'r2', 'r3', 'r4', 'r5', 'r6']);
+      expect(languageBox(el)).to.equal(undefined);
+    });
+
+    it('shows no control when it changes nothing (every review in one language)', async () => {
+      const el = await showcase(html`<retain-review-showcase lang="ru" .data=${makeData(3)}></retain-review-showcase>`);
+      expect(ids(el)).to.deep.equal(['r1', 'r2', 'r3']);
+      expect(languageBox(el)).to.equal(undefined);
+    });
+
+    it('a paged source is asked for the shopper’s language first (lang), and its order is kept', async () => {
+      const key = `k${Math.random()}`;
+      const src = `/test-api/reviews?count=6&per=3&languages=uk,en&key=${key}`;
+      const el = await showcase(html`<retain-review-showcase lang="en" src=${src}></retain-review-showcase>`);
+      await waitUntil(() => $$(el, 'article').length === 3);
+      expect(ids(el)).to.deep.equal(['p2', 'p4', 'p6']);
+      const off = await showcase(html`<retain-review-showcase lang="en" no-language-first src=${`${src}&off=1`}></retain-review-showcase>`);
+      await waitUntil(() => $$(off, 'article').length === 3);
+      expect(ids(off)).to.deep.equal(['p1', 'p2', 'p3']);
+      const requests: string[] = await (await fetch(`/test-api/reviews/requests?key=${key}`)).json();
+      expect(requests.map((q) => new URLSearchParams(q).get('lang'))).to.have.members(['en', null]);
+    });
+  });
+
   describe('paging', () => {
     it('"show more" appends a page and moves focus to its first card', async () => {
       const el = await showcase(html`<retain-review-showcase page-size="3" .data=${makeData(7)}></retain-review-showcase>`);
@@ -543,6 +624,44 @@ describe('<retain-review-showcase>', () => {
     });
   });
 
+  describe('heading level', () => {
+    const levels = (el: Element) => $$(el, 'article .title').map((h) => h.localName);
+
+    it('review titles are <h3> by default, and heading-level="2" makes them <h2> right under the page’s <h1>', async () => {
+      const plain = await showcase(html`<retain-review-showcase page-size="2" .data=${makeData(3)}></retain-review-showcase>`);
+      expect(levels(plain)).to.deep.equal(['h3', 'h3']);
+      const page = await fixture<HTMLElement>(html`<main>
+        <h1>Stoneware mug</h1>
+        <retain-review-showcase heading-level="2" page-size="2" .data=${makeData(3)}></retain-review-showcase>
+      </main>`);
+      const el = page.querySelector<RetainReviewShowcase>('retain-review-showcase')!;
+      await settle(el);
+      expect(levels(el)).to.deep.equal(['h2', 'h2']);
+      expect(text($(el, 'article .title'))).to.equal('Review 1');
+      // axe's heading-order: h1 then h2, no level skipped (with the default h3 it reports the skip).
+      await expect(page).to.be.accessible();
+    });
+
+    it('follows the property set from script', async () => {
+      const el = await showcase(html`<retain-review-showcase page-size="1" .data=${makeData(2)}></retain-review-showcase>`);
+      el.headingLevel = '4';
+      await settle(el);
+      expect(levels(el)).to.deep.equal(['h4']);
+    });
+
+    for (const bad of ['1', '7', '2.5', 'h2']) {
+      it(`heading-level="${bad}" warns once and uses 3`, async () => {
+        const el = await showcase(
+          html`<retain-review-showcase heading-level=${bad} page-size="1" .data=${makeData(2)}></retain-review-showcase>`,
+        );
+        const warnings = consoleWatch.take();
+        expect(warnings).to.have.length(1);
+        expect(warnings[0]).to.contain(`heading-level="${bad}"`).and.contain('using 3 instead').and.contain('<retain-review-showcase');
+        expect(levels(el)).to.deep.equal(['h3']);
+      });
+    }
+  });
+
   describe('views', () => {
     it('the summary shows stars, average and count, links to the reviews, and writes no JSON-LD', async () => {
       const data = makeData(10);
@@ -603,7 +722,7 @@ describe('<retain-review-showcase>', () => {
     it('loads pages from the store, passing sort and filters, and keeps the aggregate over all', async () => {
       const key = `k${Math.random()}`;
       const el = await showcase(
-        html`<retain-review-showcase page-size="10" src="/test-api/reviews?count=45&per=10&delay=200&key=${key}"></retain-review-showcase>`,
+        html`<retain-review-showcase lang="en" page-size="10" src="/test-api/reviews?count=45&per=10&delay=200&key=${key}"></retain-review-showcase>`,
       );
       await waitUntil(() => $$(el, 'article').length === 10);
       // 178 stars over 45 reviews: 3.96, shown with one decimal.
@@ -627,10 +746,10 @@ describe('<retain-review-showcase>', () => {
       await waitUntil(() => ids(el)[0] === 'p10');
       const requests: string[] = await (await fetch(`/test-api/reviews/requests?key=${key}`)).json();
       expect(requests.map((q) => Object.fromEntries(new URLSearchParams(q)))).to.deep.include.members([
-        { count: '45', per: '10', delay: '200', key, sort: 'newest' },
-        { count: '45', per: '10', delay: '200', key, sort: 'newest', page: '2' },
-        { count: '45', per: '10', delay: '200', key, sort: 'newest', rating: '5' },
-        { count: '45', per: '10', delay: '200', key, sort: 'lowest' },
+        { count: '45', per: '10', delay: '200', key, sort: 'newest', lang: 'en' },
+        { count: '45', per: '10', delay: '200', key, sort: 'newest', lang: 'en', page: '2' },
+        { count: '45', per: '10', delay: '200', key, sort: 'newest', lang: 'en', rating: '5' },
+        { count: '45', per: '10', delay: '200', key, sort: 'lowest', lang: 'en' },
       ]);
       await expect(el).to.be.accessible();
     });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { LANDING_MARGIN, landingRotation, mod, sliceAt, slicePath } from '../src/spin-wheel/rotation.js';
+import { LANDING_MARGIN, landingRotation, mod, sliceAt, slicePath, wedgesOf } from '../src/spin-wheel/rotation.js';
 
 /** How far (in shares of a slice) the pointer is from the nearest border of the slice it points at. */
 function clearance(rotation: number, count: number): number {
@@ -58,5 +58,55 @@ describe('rotation', () => {
     expect(slicePath(0, 4, 100)).to.match(/^M0 0L0\.000 -100\.000A100 100 0 0 1 100\.000 -?0\.000Z$/);
     // Two slices: two half discs, the second from 6 o'clock back to 12.
     expect(slicePath(1, 2, 10)).to.match(/^M0 0L0\.000 10\.000A10 10 0 0 1 -?0\.000 -10\.000Z$/);
+  });
+
+  describe('wedges sized by odds', () => {
+    const weightSets = [
+      [1, 1],
+      [1, 3],
+      [3, 2, 1, 4],
+      [1, 100],
+      [0.5, 7, 2.25, 12, 1, 1],
+    ];
+
+    it('gives each slice its share of the circle, in order, closing it exactly', () => {
+      for (const weights of weightSets) {
+        const total = weights.reduce((a, b) => a + b, 0);
+        const wedges = wedgesOf(weights, true);
+        expect(wedges[0].start).to.equal(0);
+        expect(wedges.at(-1)!.end).to.equal(360);
+        for (const [i, wedge] of wedges.entries()) {
+          expect(wedge.end - wedge.start).to.be.closeTo((360 * weights[i]) / total, 1e-9);
+          if (i) expect(wedge.start).to.equal(wedges[i - 1].end);
+        }
+      }
+      expect(wedgesOf([1, 100], false)).to.deep.equal([
+        { start: 0, end: 180 },
+        { start: 180, end: 360 },
+      ]);
+    });
+
+    it('lands inside the chosen wedge, clear of its borders, however thin or wide', () => {
+      for (const weights of weightSets) {
+        const wedges = wedgesOf(weights, true);
+        for (const [index, { start, end }] of wedges.entries()) {
+          for (const current of starts) {
+            for (const u of points) {
+              const to = landingRotation(current, index, wedges, 3, u);
+              const at = `weights ${weights} i=${index} from ${current} u=${u}`;
+              expect(sliceAt(to, wedges), at).to.equal(index);
+              const pointer = mod(-to, 360);
+              expect(Math.min(pointer - start, end - pointer) / (end - start), at).to.be.at.least(LANDING_MARGIN - 1e-9);
+            }
+          }
+        }
+      }
+    });
+
+    it('draws a wedge wider than half the wheel with the large arc', () => {
+      const [small, large] = wedgesOf([1, 3], true);
+      expect(slicePath(0, [small, large], 10)).to.match(/A10 10 0 0 1 /);
+      expect(slicePath(1, [small, large], 10)).to.match(/^M0 0L10\.000 -?0\.000A10 10 0 1 1 -?0\.000 -10\.000Z$/);
+    });
   });
 });

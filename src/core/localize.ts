@@ -217,6 +217,15 @@ export class LocalizeController<K extends string = string> implements ReactiveCo
     return cached('date', locale, options, () => new Intl.DateTimeFormat(locale, options)).format(value);
   }
 
+  /** A language's name in the shown language ("German" for `de`), or its tag where `Intl` has none. */
+  languageName(tag: string): string {
+    try {
+      return cached('language', this.language, undefined, () => new Intl.DisplayNames([this.language], { type: 'language' })).of(tag) ?? tag;
+    } catch {
+      return tag;
+    }
+  }
+
   relativeTime(value: number, unit: Intl.RelativeTimeFormatUnit, options: Intl.RelativeTimeFormatOptions = { numeric: 'auto' }): string {
     const locale = this.locale;
     return cached('relative', locale, options, () => new Intl.RelativeTimeFormat(locale, options)).format(value, unit);

@@ -2,14 +2,9 @@
  * What changed between two visits, as pure arithmetic. Only the panel's code (which announces the
  * changes) uses it, so it loads with the panel, not with every badge.
  */
-import type { Program, Reward } from './program.js';
+import { sameTier, type Program, type Reward, type Seen } from './program.js';
 
-/** What the shopper saw last time, per source kind, in the `state` store. */
-export interface Seen {
-  points: number;
-  tier: string | null;
-  gifts: number;
-}
+export type { Seen };
 
 export interface Changes {
   points?: { from: number; to: number; delta: number };
@@ -25,9 +20,9 @@ export function changesBetween(before: Seen | undefined, now: Seen, program: Pro
   const changes: Changes = { unlocked: [], gift: false };
   if (!before) return changes;
   if (before.points !== now.points) changes.points = { from: before.points, to: now.points, delta: now.points - before.points };
-  if (before.tier !== now.tier) {
-    const rank = (name: string | null) => program.tiers.findIndex((t) => t.name === name);
-    changes.tier = { from: before.tier, to: now.tier, up: rank(now.tier) > rank(before.tier) };
+  if (!sameTier(before, now)) {
+    const rank = (seen: Seen) => seen.rank ?? program.tiers.findIndex((t) => t.name === seen.tier);
+    changes.tier = { from: before.tier, to: now.tier, up: rank(now) > rank(before) };
   }
   changes.unlocked = program.rewards.filter((r) => before.points < r.cost && r.cost <= now.points);
   changes.gift = now.gifts > before.gifts;

@@ -21,8 +21,18 @@ import { stored } from '../core/stored.js';
 import { PanelOpenEvent, RewardClickEvent, type PointsSource } from './loyalty-badge.events.js';
 import { styles } from './loyalty-badge.styles.js';
 import { translations, type LoyaltyTerm } from './loyalty-badge.translations.js';
-import { estimatePoints, parseRewards, parseTiers, pointsFor, punchCard, tierProgress, type Program, type Reward } from './program.js';
-import type { Seen } from './changes.js';
+import {
+  estimatePoints,
+  parseRewards,
+  parseTiers,
+  pointsFor,
+  punchCard,
+  sameTier,
+  tierProgress,
+  type Program,
+  type Reward,
+  type Seen,
+} from './program.js';
 import type { Snapshot } from './snapshot.js';
 
 import type { LoyaltyPanel } from './panel.js';
@@ -318,7 +328,12 @@ export class RetainLoyaltyBadge extends RetainElement {
     if (!f || this.guest || (only && f.source !== only)) return;
     const kind = f.source === 'estimate' ? 'estimate' : 'store';
     const every = this.program.punchEvery;
-    const now: Seen = { points: f.points, tier: this.tierOf(f), gifts: every ? punchCard(this.punchOrders(f).count, every).gifts : 0 };
+    const now: Seen = {
+      points: f.points,
+      tier: this.tierOf(f),
+      rank: tierProgress(f.points, this.program.tiers, f.tier).index,
+      gifts: every ? punchCard(this.punchOrders(f).count, every).gifts : 0,
+    };
     const key = `loyalty-badge/${this.instanceName}/seen`;
     let before: Seen | undefined;
     try {
@@ -333,7 +348,7 @@ export class RetainLoyaltyBadge extends RetainElement {
       return;
     }
     // The first visit only remembers; a visit with nothing new says nothing and loads nothing more.
-    if (!before || (before.points === now.points && before.tier === now.tier && before.gifts >= now.gifts)) return;
+    if (!before || (before.points === now.points && sameTier(before, now) && before.gifts >= now.gifts)) return;
     const news = await (await this.loadPanel())?.announce(before, now, f.source);
     if (news?.said) this.message = news.said;
     // Decided in script, when the celebration starts, so that it follows the preference the page reports.

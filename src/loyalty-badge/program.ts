@@ -174,3 +174,22 @@ export function parseRewards(value: unknown): Reward[] | string {
   }
   return rewards.sort((a, b) => a.cost - b.cost);
 }
+
+/** What the shopper saw last time, per source kind, in the `state` store. */
+export interface Seen {
+  points: number;
+  /** The tier's name, as shown (in the page's language). */
+  tier: string | null;
+  /** The tier's place in the program (0 the lowest, -1 none known); absent in what older versions kept. */
+  rank?: number;
+  gifts: number;
+}
+
+/**
+ * Whether two visits saw the same tier: the same place in the program, whatever its name (a store names its
+ * tiers in the page's language, so "Bronze" and "Бронза" are one tier), else the same name.
+ */
+export function sameTier(before: Seen, now: Seen): boolean {
+  if (before.rank !== undefined && now.rank !== undefined && before.rank >= 0 && now.rank >= 0) return before.rank === now.rank;
+  return before.tier === now.tier;
+}

@@ -8,7 +8,7 @@
  * computed from the reviews at hand (and marked `computed`).
  */
 import { Slice } from '../core/pacing.js';
-import { wilson } from './review-query.js';
+import { primaryLanguage, wilson } from './review-query.js';
 
 export interface Media {
   url: string;
@@ -37,6 +37,8 @@ export interface Review {
   helpful: number;
   unhelpful: number;
   featured: boolean;
+  /** The primary subtag of the review's `language` (`uk` for `uk-UA`), for the shopper's-language-first order. */
+  primaryLanguage?: string;
   /** Lower bound of the Wilson interval of the helpful share (see `wilson`), for the helpful sort. */
   score: number;
   /** The review as the data gave it: its texts are cleaned by `ready` when shown. */
@@ -86,6 +88,8 @@ export interface ReviewData {
   total?: number;
   /** A page with all reviews, for "see all" when the data holds only some. */
   all?: string;
+  /** The primary languages of the reviews at hand ('' for those without one), for the language-first control. */
+  languages: string[];
   /** What was wrong with the data (skipped reviews, a dropped distribution); empty when all was well. */
   problems: string[];
 }
@@ -184,6 +188,7 @@ export function normalizeReview(raw: unknown, base: string): Review | string {
   if (!(rating >= 1 && rating <= 5)) return `review ${id} has no rating from 1 to 5`;
   const helpful = count(raw.helpful);
   const unhelpful = count(raw.unhelpful);
+  const language = typeof raw.language === 'string' ? primaryLanguage(raw.language) : '';
   return {
     id,
     rating: Math.round(rating),
@@ -193,6 +198,8 @@ export function normalizeReview(raw: unknown, base: string): Review | string {
     helpful,
     unhelpful,
     featured: raw.featured === true,
+    // A language subtag is 2–8 letters; anything else is no language.
+    primaryLanguage: /^[a-z]{2,8}$/.test(language) ? language : undefined,
     score: wilson(helpful, unhelpful),
     raw,
   };
@@ -288,6 +295,7 @@ export function normalizeData(value: unknown, base = document.baseURI, slices = 
   const problems: string[] = [];
   const reviews: Review[] = [];
   const ids = new Set<string>();
+  const languages = new Set<string>();
   const list: unknown[] = Array.isArray(value.reviews) ? value.reviews : [];
   const take = (from: number, to: number) => {
     for (const item of list.slice(from, to)) {
@@ -295,8 +303,10 @@ export function normalizeData(value: unknown, base = document.baseURI, slices = 
       const why = typeof review === 'string' ? review : ids.has(review.id) ? `review ${review.id} repeats an id` : undefined;
       if (why) problems.push(why);
       else {
-        ids.add((review as Review).id);
-        reviews.push(review as Review);
+        const accepted = review as Review;
+        ids.add(accepted.id);
+        reviews.push(accepted);
+        languages.add(accepted.primaryLanguage ?? '');
       }
     }
   };
@@ -310,6 +320,7 @@ export function normalizeData(value: unknown, base = document.baseURI, slices = 
       next,
       total: Number.isInteger(total) && total >= 0 ? total : undefined,
       all: dataUrl(value.all, base),
+      languages: [...languages],
       problems,
     };
   };

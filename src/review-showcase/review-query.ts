@@ -16,12 +16,17 @@ export interface Query {
   photos: boolean;
   keyword: string;
   featured: boolean;
+  /** Reviews in this language (a primary subtag, `en`) first; '' keeps the sort's order. Not a selection. */
+  language: string;
 }
 
 /** One decimal, as the widget shows it. */
 export const roundAverage = (average: number) => Math.round(average * 10) / 10;
 
-export const ALL: Query = { sort: 'newest', stars: [], photos: false, keyword: '', featured: false };
+export const ALL: Query = { sort: 'newest', stars: [], photos: false, keyword: '', featured: false, language: '' };
+
+/** The primary language subtag of a BCP 47 tag, lower case: `uk` for `uk-UA`. */
+export const primaryLanguage = (tag: string): string => tag.trim().toLowerCase().split(/[-_]/)[0];
 
 /**
  * Lower bound of the Wilson score interval (95 %) for the share of helpful votes. Unlike the plain share
@@ -80,7 +85,20 @@ export function sortReviews(reviews: readonly Review[], sort: SortKey): readonly
   return (orders[sort] ??= reviews.slice().sort(COMPARE[sort]));
 }
 
-/** Sort then filter (all but the keyword); filtering keeps the sorted order. */
+/**
+ * The shopper's language first, as the large review apps order: reviews not known to be in another language
+ * (in `language`, or untagged: most likely the store's own) keep their order ahead of those in other languages,
+ * which keep theirs. O(n), no sort.
+ */
+export function languageFirst(reviews: Review[], language: string): Review[] {
+  if (!language) return reviews;
+  const first: Review[] = [];
+  const others: Review[] = [];
+  for (const r of reviews) (r.primaryLanguage && r.primaryLanguage !== language ? others : first).push(r);
+  return others.length ? first.concat(others) : reviews;
+}
+
+/** Sort, the shopper's language first, then filter (all but the keyword); filtering keeps the order. */
 export function selectReviews(reviews: readonly Review[], query: Query): Review[] {
-  return filterReviews(sortReviews(reviews, query.sort), query);
+  return languageFirst(filterReviews(sortReviews(reviews, query.sort), query), query.language);
 }

@@ -24,6 +24,8 @@ export interface ReviewFilterDetail extends RetainDetail {
 export interface ReviewSortDetail extends RetainDetail {
   productId: string;
   sort: SortKey;
+  /** The language whose reviews come first (the shopper's, `en`), or null when the shopper turned that off. */
+  languageFirst: string | null;
 }
 
 export interface ReviewHelpfulDetail extends RetainDetail {
@@ -52,7 +54,7 @@ export class RetainReviewFilterEvent extends RetainEvent<ReviewFilterDetail> {
   }
 }
 
-/** The shopper chose a sort order. */
+/** The shopper chose a sort order, or turned "reviews in my language first" on or off. */
 export class RetainReviewSortEvent extends RetainEvent<ReviewSortDetail> {
   constructor(detail: ReviewSortDetail) {
     super('retain-review-sort', detail);

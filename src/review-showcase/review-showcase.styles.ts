@@ -9,7 +9,7 @@ import { css } from 'lit';
 export const styles = css`
 :host{--_star:var(--retain-review-showcase-star-color,#b45309);--_line:var(--retain-border,color-mix(in srgb,currentColor 22%,transparent));--_card:var(--retain-review-showcase-card-width,18em);--_r:var(--retain-radius,.5em);display:block;min-height:var(--retain-review-showcase-min-height,auto);font:inherit;color:inherit;overflow-wrap:anywhere}
 @media (prefers-color-scheme:dark){:host{--_star:var(--retain-review-showcase-star-color,#fbbf24)}}
-:host([view='summary']){display:inline-block;min-height:1.5em;vertical-align:middle}
+:host([view='summary' i]){display:inline-block;min-height:1.5em;vertical-align:middle}
 :host([hidden]){display:none}
 *{box-sizing:border-box}
 section{display:flow-root}
@@ -39,8 +39,8 @@ section .average{font-size:1.8em;font-weight:700;line-height:1}
 ul{list-style:none;margin:0;padding:0}
 .reviews{display:flex;flex-direction:column;gap:1em}
 .view-grid .reviews{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(var(--_card),100%),1fr))}
-.card{height:100%;content-visibility:auto;contain-intrinsic-size:auto 12em;padding:1em;border:1px solid var(--_line);border-radius:var(--_r);background:var(--retain-review-showcase-card-background,var(--retain-surface,none));overflow:hidden}
-h3{margin:0;font-size:1em}
+.card{height:100%;padding:1em;border:1px solid var(--_line);border-radius:var(--_r);background:var(--retain-review-showcase-card-background,var(--retain-surface,none));overflow:hidden}
+.title{margin:0;font-size:1em}
 .meta,.vote,.status{margin:.35em 0;font-size:.9em}
 .body{margin:.5em 0;white-space:pre-line}
 .clamp{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:6;overflow:hidden}

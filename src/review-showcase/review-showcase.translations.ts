@@ -11,6 +11,8 @@ export const counted = (forms: PluralForms) => (a: Args, l: LocalizeController) 
 export const num = (a: Args, k: string, l: LocalizeController) => l.number(a[k] as number);
 /** The average as shown everywhere: one decimal. */
 export const avg = (a: Args, l: LocalizeController) => l.number(a.v as number, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** A language's name in the interface's language ("German" for `de`). */
+const languageName = (a: Args, l: LocalizeController) => l.languageName(String(a.language));
 /** "(23)" after a selection when the number of matches is known. */
 export const matches = (a: Args, l: LocalizeController) => (a.n === undefined ? '' : ` (${num(a, 'n', l)})`);
 
@@ -28,6 +30,8 @@ const en = {
   helpful: 'Most helpful',
   photos: 'With photos first',
   withPhotos: 'With photos',
+  /** The shopper's language first; ru, uk and hu name their own language (the interface is in it). */
+  languageFirst: (a: Args, l: LocalizeController) => `${languageName(a, l)} reviews first`,
   search: 'Search reviews',
   showing: (a: Args, l: LocalizeController) => `Showing reviews: ${a.what}${matches(a, l)}`,
   featured: 'featured',

@@ -23,6 +23,7 @@ import {
   SORTS,
   filterReviews,
   isSelection,
+  primaryLanguage,
   roundAverage,
   selectReviews,
   sortReviews,
@@ -30,11 +31,12 @@ import {
   type Query,
   type SortKey,
 } from './review-query.js';
-import { RetainReviewFilterEvent, RetainReviewSeenEvent, RetainReviewSortEvent } from './review-showcase.events.js';
+import { RetainReviewFilterEvent, RetainReviewSeenEvent, RetainReviewSortEvent, type ReviewSortDetail } from './review-showcase.events.js';
 import type { JsonLdPublisher } from './review-jsonld.js';
 import type { Photo } from './review-lightbox.js';
 import { styles } from './review-showcase.styles.js';
 import { translations, type ReviewTerm } from './review-showcase.translations.js';
+import { keepReserved, readReserved } from './reserved-space.js';
 import { onVote, readVotes, recordVisit, type Votes } from './review-votes.js';
 
 const VIEWS = ['list', 'grid', 'carousel', 'summary'] as const;
@@ -43,9 +45,22 @@ type View = (typeof VIEWS)[number];
 const LONG = 480;
 /**
  * Cards added to the DOM at once: a whole page (`page-size` is at most 50), in one render with the
- * figures. Cards off screen skip layout (`content-visibility`), so one batch costs what is seen.
+ * figures, each laid out at its own size. Not skipped with `content-visibility: auto`: a card on screen
+ * would be drawn at its placeholder size, then corrected a frame later, moving the cards below it.
  */
 const BATCH = 50;
+type Lang = string | typeof nothing;
+/**
+ * A card's title at the store's heading level (`heading-level`). Lit binds values, not tag names: one
+ * template per level rather than lit/static-html for one tag name.
+ */
+const TITLES: Record<number, (title: string, lang: Lang) => TemplateResult> = {
+  2: (title, lang) => html`<h2 class="title" dir="auto" lang=${lang}>${title}</h2>`,
+  3: (title, lang) => html`<h3 class="title" dir="auto" lang=${lang}>${title}</h3>`,
+  4: (title, lang) => html`<h4 class="title" dir="auto" lang=${lang}>${title}</h4>`,
+  5: (title, lang) => html`<h5 class="title" dir="auto" lang=${lang}>${title}</h5>`,
+  6: (title, lang) => html`<h6 class="title" dir="auto" lang=${lang}>${title}</h6>`,
+};
 
 /** The showcase's parts (`core/parts.ts`), each loaded when first needed; without one (offline) it goes on: a list instead of a carousel, no lightbox. */
 const TAG = 'retain-review-showcase';
@@ -64,6 +79,7 @@ const LARGE_JSON = 256 * 1024;
  * always labelled as one, next to the real figures.
  *
  * @attr view - `list` (default), `grid`, `carousel`, or `summary` (stars, average and count, to sit beside a price).
+ *   Reflected: the host's layout and the store's CSS read the attribute.
  * @attr src - URL (https: or relative) of the review JSON, paged through `next`; without it the JSON is read
  *   from a `<script type="application/json">` child (escape `</` as `<\/` in it).
  * @attr page-size - Cards per page, 1–50 (default 10).
@@ -71,10 +87,15 @@ const LARGE_JSON = 256 * 1024;
  * @attr min-rating - Store's selection: show only reviews with at least this many stars, 1–5 (default 1,
  *   all). Labelled as a selection; the figures stay over all reviews.
  * @attr featured - Store's selection: only reviews marked `featured`. Labelled as a selection.
+ * @attr no-language-first - Keeps the sort's order across languages. By default reviews in the shopper's
+ *   language (the page's) come first, with a control that says so and turns it off; each review's own is its
+ *   `language`.
  * @attr schema-id - `@id` of the page's Product JSON-LD to merge the ratings into (default: the data's
  *   `product.schemaId`, else the page URL + `#product`).
  * @attr no-schema - Writes no JSON-LD.
  * @attr href - In the summary view, where the count links to (such as `#reviews`).
+ * @attr heading-level - Heading level of the review titles, 2–6 (default 3): one below the page's heading
+ *   the showcase sits under (`2` right under the page's `<h1>`).
  * @attr instance - Names this showcase in events and counters (default: its id, else `default`).
  * @attr lang - Language of the interface (default: the page's); each review keeps its own.
  *
@@ -99,7 +120,8 @@ const LARGE_JSON = 256 * 1024;
  * @cssproperty --retain-review-showcase-card-background - Cards (default the kit's `--retain-surface`, else transparent).
  * @cssproperty --retain-border - Kit token: lines and bars (default a tint of the text colour).
  * @cssproperty --retain-radius - Kit token: corner radius.
- * @cssproperty --retain-review-showcase-min-height - Space reserved before the reviews arrive.
+ * @cssproperty --retain-review-showcase-min-height - Minimum height where the page reserved none before the code came
+ *   (`retain-review-showcase:not(:defined) { min-height: … }`, which the showcase keeps once defined).
  * @cssproperty --retain-review-showcase-card-width - Card width in the grid and carousel (default 18em).
  *
  * @slot - Holds the `<script type="application/json">` with the reviews; not shown.
@@ -108,21 +130,26 @@ export class RetainReviewShowcase extends RetainElement {
   static override widget = 'review-showcase';
   static override styles = [styles, hostReset];
 
-  @property() view = '';
+  /** Reflected: the host's layout (`:host([view=summary])`) and the store's CSS read the attribute. */
+  @property({ reflect: true }) view: string | null = null;
   @property() src = '';
   @property({ attribute: 'page-size' }) pageSize = '';
   @property() sort = '';
   @property({ attribute: 'min-rating' }) minRating = '';
   @property({ type: Boolean }) featured = false;
+  @property({ type: Boolean, attribute: 'no-language-first' }) noLanguageFirst = false;
   @property({ attribute: 'schema-id' }) schemaId = '';
   @property({ type: Boolean, attribute: 'no-schema' }) noSchema = false;
   @property() href = '';
+  @property({ attribute: 'heading-level' }) headingLevel: string | null = null;
   /** The review JSON (the documented shape) given by script instead of markup. */
   @property({ attribute: false }) data?: unknown;
 
   @state() private reviews?: ReviewData;
   @state() private status: 'loading' | 'ready' | 'error' = 'loading';
   @state() private query: Query = ALL;
+  /** The shopper turned "reviews in my language first" off. */
+  @state() private languageFirstOff = false;
   /** Cards shown in the list and grid; in the carousel, the page shown. */
   @state() private shown = 0;
   @state() private page = 0;
@@ -134,8 +161,11 @@ export class RetainReviewShowcase extends RetainElement {
   @state() private photo?: Photo;
 
   private readonly l = new LocalizeController<ReviewTerm>(this, translations);
+  /** The space the page reserved before the code came, read while the store's `:not(:defined)` rule applies. */
+  private readonly reserved = readReserved(this);
   private mode: View = 'list';
   private size = 10;
+  private titleLevel = 3;
   private results: Review[] = [];
   private ticket = 0;
   private productKnown = '';
@@ -158,6 +188,13 @@ export class RetainReviewShowcase extends RetainElement {
 
   private t(key: ReviewTerm, args?: Record<string, unknown>): string {
     return this.l.term(key, args);
+  }
+
+  /** Keeps the reserved space from the moment the element is defined (the store's rule then stops). */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    keepReserved(root as ShadowRoot, this.reserved);
+    return root;
   }
 
   override connectedCallback(): void {
@@ -212,6 +249,9 @@ export class RetainReviewShowcase extends RetainElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('view') && (this.mode = parseEnum(this, 'view', this.view, VIEWS, 'list')) === 'carousel') void carousel.get();
+    if (changed.has('headingLevel')) {
+      this.titleLevel = parseNumber(this, 'heading-level', this.headingLevel, 3, { min: 2, max: 6, integer: true });
+    }
     if (changed.has('pageSize')) this.size = parseNumber(this, 'page-size', this.pageSize, 10, { min: 1, max: 50, integer: true });
     if (changed.has('sort') || changed.has('minRating') || changed.has('featured')) {
       const min = parseNumber(this, 'min-rating', this.minRating, 1, { min: 1, max: 5, integer: true });
@@ -222,6 +262,9 @@ export class RetainReviewShowcase extends RetainElement {
         featured: this.featured,
       };
     }
+    // The shopper's language: the page's, even where the interface falls back to English (a German page).
+    const language = this.noLanguageFirst || this.languageFirstOff ? '' : primaryLanguage(this.l.locale);
+    if (language !== this.query.language) this.query = { ...this.query, language };
     if (changed.has('src') || changed.has('data')) {
       this.srcUrl = this.data === undefined ? parseUrl(this, 'src', this.src) : null;
       this.pagedSource = false;
@@ -316,7 +359,8 @@ export class RetainReviewShowcase extends RetainElement {
     if (result.next) this.pagedSource = true;
     if (append && before) {
       const ids = new Set(before.reviews.map((r) => r.id));
-      result = { ...result, reviews: [...before.reviews, ...result.reviews.filter((r) => !ids.has(r.id))] };
+      const reviews = [...before.reviews, ...result.reviews.filter((r) => !ids.has(r.id))];
+      result = { ...result, reviews, languages: [...new Set([...before.languages, ...result.languages])] };
       if (result.aggregate.computed) result.aggregate = before.aggregate;
     }
     this.reviews = result;
@@ -347,7 +391,10 @@ export class RetainReviewShowcase extends RetainElement {
     }
   }
 
-  /** `src` with the query as parameters: sort, rating (stars, comma-separated), photos, featured, q. */
+  /**
+   * `src` with the query as parameters: sort, rating (stars, comma-separated), photos, featured, q, and lang
+   * (the shopper's language, to come first).
+   */
   private pageUrl(): string {
     const url = new URL(this.srcUrl!);
     const q = this.query;
@@ -357,6 +404,7 @@ export class RetainReviewShowcase extends RetainElement {
       photos: q.photos ? '1' : '',
       featured: q.featured ? '1' : '',
       q: q.keyword.trim(),
+      lang: q.language,
     };
     for (const [name, value] of Object.entries(params)) if (value) url.searchParams.set(name, value);
     return url.href;
@@ -468,7 +516,20 @@ export class RetainReviewShowcase extends RetainElement {
   private chooseSort(event: Event): void {
     const sort = (event.target as HTMLSelectElement).value as SortKey;
     this.query = { ...this.query, sort };
-    void this.countAndEmit('interacted', new RetainReviewSortEvent(this.detail({ productId: this.productKnown, sort })));
+    this.emitSort();
+  }
+
+  private chooseLanguageFirst(event: Event): void {
+    this.languageFirstOff = !(event.target as HTMLInputElement).checked;
+    this.emitSort();
+  }
+
+  /** The shopper chose an order: announced with the language put first (after the update that applies it). */
+  private async emitSort(): Promise<void> {
+    await this.updateComplete;
+    const { sort, language } = this.query;
+    const detail = this.detail<ReviewSortDetail>({ productId: this.productKnown, sort, languageFirst: language || null });
+    void this.countAndEmit('interacted', new RetainReviewSortEvent(detail));
   }
 
   private async vote(review: Review): Promise<void> {
@@ -616,6 +677,7 @@ export class RetainReviewShowcase extends RetainElement {
           ? html`<div part="controls" class="controls">
             <label>${this.t('sortBy')} <select .value=${q.sort} @change=${this.chooseSort}>${SORTS.map((s) => html`<option value=${s} ?selected=${q.sort === s}>${this.t(s)}</option>`)}</select></label>
             <label><input type="checkbox" .checked=${q.photos} @change=${(e: Event) => this.filter({ photos: (e.target as HTMLInputElement).checked })} /> ${this.t('withPhotos')}</label>
+            ${this.renderLanguageFirst(data)}
             <input type="search" aria-label=${this.t('search')} placeholder=${this.t('search')} .value=${q.keyword}
               @focus=${() => search.get().then((code) => code?.prepareSearch(data.reviews))}
               @input=${(e: Event) => !this.paged && (this.query = { ...q, keyword: (e.target as HTMLInputElement).value })}
@@ -652,6 +714,18 @@ export class RetainReviewShowcase extends RetainElement {
     `;
   }
 
+  /**
+   * "English reviews first", checked while it applies: shown when it changes the order of the reviews at hand
+   * (some in other languages, some not), so the shopper knows why and can turn it off.
+   */
+  private renderLanguageFirst(data: ReviewData): TemplateResult | typeof nothing {
+    const language = primaryLanguage(this.l.locale);
+    const other = (tag: string) => tag !== '' && tag !== language;
+    if (this.noLanguageFirst || !data.languages.some(other) || data.languages.every(other)) return nothing;
+    return html`<label><input type="checkbox" .checked=${this.query.language !== ''} @change=${this.chooseLanguageFirst} />
+      ${this.t('languageFirst', { language })}</label>`;
+  }
+
   /** "4★ and 5★, with photos, “word”" in the interface language. */
   private criteria(q: Query): string {
     const parts: string[] = [];
@@ -678,7 +752,7 @@ export class RetainReviewShowcase extends RetainElement {
     return html`<article part="review" class="card" tabindex="-1" data-id=${r.id} aria-label=${r.title || r.author || this.t('rated', { v: r.rating })}>
       <div class="head">
         ${this.stars(r.rating)}
-        ${r.title ? html`<h3 dir="auto" lang=${lang}>${r.title}</h3>` : nothing}
+        ${r.title ? TITLES[this.titleLevel](r.title, lang) : nothing}
         ${this.since !== undefined && r.date !== undefined && r.date > this.since ? html`<span class="badge new">${this.t('isNew')}</span>` : nothing}
       </div>
       <p class="meta">

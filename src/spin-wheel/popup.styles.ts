@@ -1,4 +1,7 @@
-/** The looks of the popup (dialog, close button, launcher), adopted by the wheel's shadow root when its code loads (`popup.ts`). */
+/**
+ * The looks of the popup (dialog, close button, launcher), adopted by the wheel's shadow root when its code
+ * loads (`popup.ts`). The dialog, as the wheel, is not narrowed by a theme's small root font size (432 px at least, within 94vw).
+ */
 import { css } from 'lit';
 
 export const popupStyles = css`
@@ -8,7 +11,7 @@ export const popupStyles = css`
   }
   dialog {
     box-sizing: border-box;
-    width: min(94vw, 27rem);
+    width: min(94vw, max(27rem, 432px));
     max-height: calc(100dvh - 1rem);
     padding: 0;
     border: 0;

@@ -14,8 +14,12 @@ import { triggersCode, type RetainSpinWheel } from './spin-wheel.js';
 export class WheelPopup {
   private returnFocus: HTMLElement | null = null;
   private closingByCode = false;
-  /** The wheel is drawn into the dialog from its first opening on: a popup never opened costs its launcher alone. */
-  private opened = false;
+  /**
+   * The wheel is drawn into the dialog when the shopper reaches for the launcher (pointer over it, a
+   * press, focus) or it opens: a popup never reached costs its launcher alone, and the drawing and the
+   * opening fall in separate tasks.
+   */
+  private drawn = false;
 
   constructor(private readonly el: RetainSpinWheel) {
     adoptPartStyles(el, popupStyles);
@@ -31,12 +35,18 @@ export class WheelPopup {
     let active = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
     this.returnFocus = active as HTMLElement | null;
-    // The wheel renders in a microtask, before the browser draws the opened dialog.
-    this.opened = true;
-    el.requestUpdate();
+    // Not drawn yet (opened by a trigger or from script): it renders in a microtask, before the browser draws the dialog.
+    this.prepare();
     dialog.showModal();
     el.tell(new RetainSpinShownEvent(makeDetail(el.widgetName, el.instanceName, { mode: 'popup', trigger })), 'seen');
     void el.focusNext();
+  }
+
+  /** Draws the wheel into the (closed) dialog, once. */
+  prepare(): void {
+    if (this.drawn) return;
+    this.drawn = true;
+    this.el.requestUpdate();
   }
 
   hide(): void {
@@ -87,7 +97,19 @@ export class WheelPopup {
     const l = this.el.l;
     // A click on the backdrop (the dialog itself, outside .inner) closes the popup; keyboards have Escape.
     /* eslint-disable lit-a11y/click-events-have-key-events */
-    return html`${this.el.launcher ? html`<button part="launcher" class="button launcher" @click=${() => this.show('launcher')}>${l.term('title')}</button>` : nothing}
+    const prepare = () => this.prepare();
+    return html`${
+      this.el.launcher
+        ? html`<button
+            part="launcher"
+            class="button launcher"
+            @pointerenter=${prepare}
+            @pointerdown=${prepare}
+            @focus=${prepare}
+            @click=${() => this.show('launcher')}
+          >${l.term('title')}</button>`
+        : nothing
+    }
       <dialog
         part="dialog"
         aria-labelledby="heading"
@@ -96,7 +118,7 @@ export class WheelPopup {
       >
         <div class="inner">
           <button part="close-button" class="close" aria-label=${l.term('close')} @click=${() => this.dialog?.close()}>×</button>
-          ${this.opened ? body() : nothing}
+          ${this.drawn ? body() : nothing}
         </div>
       </dialog>`;
     /* eslint-enable lit-a11y/click-events-have-key-events */

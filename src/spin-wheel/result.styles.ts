@@ -1,18 +1,27 @@
-/** The looks of the result card, adopted by the wheel's shadow root when the card's code loads (`result.ts`). */
+/**
+ * The looks of the result card, adopted by the wheel's shadow root when the card's code loads (`result.ts`).
+ * The card lies over the lower part of the wheel, below the pointer and the slice won; on a small wheel (a
+ * phone's popup) it grows upwards as far as its text needs, so that the expiry line is never cut off. Its
+ * type is the page's on a full-size wheel, down to 13 px on a phone's (5.5 % of the wheel), the expiry line
+ * never below 12 px, and the code on one line at 7.5 % of the wheel (a long one still breaks anywhere).
+ */
 import { css } from 'lit';
 
 export const resultStyles = css`
   .card {
     position: absolute;
-    inset: 27% 1% 1%;
+    inset: auto 1% 1%;
+    min-height: 72%;
+    max-height: 98%;
     z-index: 2;
     box-sizing: border-box;
     display: flex;
     flex-direction: column;
     align-items: center;
     justify-content: safe center;
-    gap: 0.5rem;
-    padding: 0.75rem;
+    gap: 0.5em;
+    padding: 0.75em;
+    font-size: min(1em, max(13px, 5.5cqi));
     overflow: auto;
     border-radius: 1rem;
     background: var(--_surface);
@@ -29,7 +38,7 @@ export const resultStyles = css`
   }
   .code {
     font:
-      700 1.5em/1.15 ui-monospace,
+      700 min(1.5em, 7.5cqi) / 1.15 ui-monospace,
       SFMono-Regular,
       Menlo,
       Consolas,
@@ -42,7 +51,7 @@ export const resultStyles = css`
     overflow-wrap: anywhere;
   }
   .small {
-    font-size: 0.85em;
+    font-size: max(0.85em, 12px);
     font-variant-numeric: tabular-nums;
   }
   .row {

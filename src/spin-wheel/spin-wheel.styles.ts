@@ -1,5 +1,13 @@
 import { css } from 'lit';
 
+/**
+ * The wheel's looks. What is not obvious is said here, not in the CSS, which ships as it is written:
+ * - `.stage` is 24rem by default but at least 384 px, and never below 300 px unless its container is
+ *   narrower: a theme's small root font size (Shopify Dawn's 62.5 %) must not shrink the wheel, and its
+ *   labels with it, below a readable size. It is a size container: the result card's type follows it.
+ * - `.disc` is the round window the wheel turns in. A turned square box reaches past its circle (by 30 %
+ *   of its side at 45°): clipped, its corners neither cover the spin button below nor widen the page.
+ */
 export const styles = css`
   :host {
     display: block;
@@ -37,17 +45,24 @@ export const styles = css`
   }
   .stage {
     position: relative;
-    width: min(100%, var(--retain-spin-wheel-size, 24rem));
+    width: min(100%, max(var(--retain-spin-wheel-size, max(24rem, 384px)), 300px));
     aspect-ratio: 1;
+    container-type: inline-size;
     margin: 0 auto;
   }
-  .wheel {
+    .disc {
     position: absolute;
     inset: 4%;
     border-radius: 50%;
+    overflow: clip;
+    box-shadow: 0 0.4rem 1.2rem rgb(0 0 0 / 0.25);
+  }
+  .wheel {
+    position: absolute;
+    inset: 0;
+    border-radius: 50%;
     container-type: inline-size;
     will-change: transform;
-    box-shadow: 0 0.4rem 1.2rem rgb(0 0 0 / 0.25);
   }
   svg {
     display: block;

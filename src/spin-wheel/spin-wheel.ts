@@ -10,7 +10,7 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { broadcast, onBroadcast } from '../core/broadcast.js';
-import { parseDuration, parseEnum, parseUrl } from '../core/config.js';
+import { parseDuration, parseEnum, parseUrl, warnInvalid } from '../core/config.js';
 import type { CounterName } from '../core/counters.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
@@ -23,7 +23,7 @@ import { stored } from '../core/stored.js';
 import type { Win } from './outcome.js';
 import type { WheelPopup } from './popup.js';
 import type { WheelResult } from './result.js';
-import { mod, slicePath } from './rotation.js';
+import { middle, mod, slicePath, wedgesOf, type Wedge } from './rotation.js';
 import { readSlices, type Slice } from './slices.js';
 import { RetainSpinShownEvent } from './spin-wheel.events.js';
 import { styles } from './spin-wheel.styles.js';
@@ -35,12 +35,13 @@ export const MAX_DURATION = 5000;
 /** Default slice colours, themable one by one as `--retain-spin-wheel-slice-1` … `-8`. */
 const PALETTE = ['#c8324a', '#f2b33d', '#1f6f8b', '#8fc0a9', '#5b3f8c', '#f08a4b', '#2f5d50', '#e3c0d3'];
 const TOPIC = 'spin-wheel';
-const UPRIGHT = '--_flip:0deg;--_end:flex-end;--_side:right;';
-const FLIPPED = '--_flip:180deg;--_end:flex-start;--_side:left;';
+/** A label on the right half reads outwards; on the left half it is turned half a turn to read left to right. */
+const UPRIGHT = { '--_flip': '0deg', '--_end': 'flex-end', '--_side': 'right' };
+const FLIPPED = { '--_flip': '180deg', '--_end': 'flex-start', '--_side': 'left' };
 
 export type Phase = 'loading' | 'ready' | 'spinning' | 'won' | 'spun';
 
-/** The wheels on this page, so that one that spins can tell its twins (same instance) at once. */
+/** The wheels on this page, so that one that spins can tell its twins (same state: instance or campaign) at once. */
 const wheels = new Set<RetainSpinWheel>();
 
 /** @internal The triggers' code (core), loaded for a popup with a `trigger` and for the snooze. */
@@ -69,9 +70,13 @@ export const swap = (first: string, second: string, showSecond: boolean) =>
  * @attr outcome-src - The store's URL that decides the outcome (POST, JSON); codes then come from its answer.
  * @attr outcome-timeout - How long to wait for `outcome-src`. Default `8s`.
  * @attr apply-url - A link template to apply the code, `{code}` replaced, e.g. `/discount/{code}`. https: or relative.
- * @attr require-email - Asks for an email before the spin (sent only in `retain-spin-started`, never stored).
- * @attr show-odds - Shows each prize's odds as text under the wheel.
+ * @attr require-email - Asks for an email before the spin (in `retain-spin-started`, and to `email-endpoint`; never stored).
+ * @attr email-endpoint - With `require-email`: the store's URL (https: or relative) that receives the email and its marketing consent (POST, JSON) when the shopper spins.
+ * @attr hide-odds - Hides the prizes and their odds under the wheel (still read to screen readers). Shown by default.
+ * @attr show-odds - Kept for pages written before the odds were shown by default: no effect (`hide-odds` wins).
+ * @attr wedges - `equal` (default: every slice the same size) or `weighted` (each slice sized by its odds).
  * @attr slices - The prizes as JSON, when there are no `<retain-slice>` children.
+ * @attr campaign - Wheels of one campaign share one cooldown and one prize per shopper, across pages and tabs. Default: none (this wheel's own).
  * @attr instance - Names this wheel in state, counters and events (default: its `id`, else `default`).
  * @attr lang - Language (en, ru, uk, hu); default from the page.
  *
@@ -98,7 +103,7 @@ export const swap = (first: string, second: string, showSecond: boolean) =>
  * @csspart copy-button - The copy button.
  * @csspart apply-link - The apply link.
  * @csspart expiry - The countdown to the code's expiry.
- * @csspart prizes - The list of prizes (visually hidden unless `show-odds`).
+ * @csspart prizes - The list of prizes with their odds (visually hidden with `hide-odds`).
  * @csspart dialog - The popup's `<dialog>`.
  * @csspart close-button - The popup's close button.
  * @csspart launcher - The popup's launcher button.
@@ -128,7 +133,11 @@ export class RetainSpinWheel extends RetainElement {
   @property({ attribute: 'outcome-timeout' }) outcomeTimeout: string | null = null;
   @property({ attribute: 'apply-url' }) applyUrl: string | null = null;
   @property({ type: Boolean, attribute: 'require-email' }) requireEmail = false;
+  @property({ attribute: 'email-endpoint' }) emailEndpoint: string | null = null;
+  @property({ type: Boolean, attribute: 'hide-odds' }) hideOdds = false;
   @property({ type: Boolean, attribute: 'show-odds' }) showOdds = false;
+  @property() wedges: string | null = null;
+  @property() campaign: string | null = null;
   @property() slices: string | null = null;
 
   // Read and written by `spin.ts` and `result.ts` too (@internal: not the wheel's public surface).
@@ -148,6 +157,8 @@ export class RetainSpinWheel extends RetainElement {
   @state() said = '';
   /** @internal */
   @state() rotation = 0;
+  /** @internal Where each slice sits on the wheel (`rotation.ts`). */
+  layout: Wedge[] = [];
   /** @internal */
   @state() fade = false;
   /** @internal */
@@ -168,6 +179,8 @@ export class RetainSpinWheel extends RetainElement {
   src: string | null = null;
   /** @internal The apply link template, checked. */
   apply: string | null = null;
+  /** @internal Where the shopper's email goes when they spin (`email-endpoint` with `require-email`), checked. */
+  emailTo: string | null = null;
   /** @internal The landing animation, while it runs (skip finishes it). */
   animation: Animation | undefined;
   /** @internal A result of this tab's spin is shown even without a code. */
@@ -185,9 +198,13 @@ export class RetainSpinWheel extends RetainElement {
   /** The read of the wheel's state, which starts once its first render is drawn. */
   private refreshing: Promise<void> = this.drawn.then(() => this.read());
 
-  /** @internal State keys of this wheel: `<key>/won`; cooldown keys `<key>/spin` and `<key>/snooze`. */
+  /**
+   * @internal State keys of this wheel: `<key>/won`; cooldown keys `<key>/spin` and `<key>/snooze`. Its
+   * campaign's when it has one (shared by every wheel of the campaign), else its instance's.
+   */
   get key(): string {
-    return `spin-wheel/${this.instanceName}`;
+    const campaign = this.campaign?.trim();
+    return campaign ? `spin-wheel-campaign/${campaign}` : `spin-wheel/${this.instanceName}`;
   }
 
   private get dialog(): HTMLDialogElement | null {
@@ -209,18 +226,15 @@ export class RetainSpinWheel extends RetainElement {
     wheels.add(this);
     const observer = new MutationObserver(() => this.readPrizes());
     observer.observe(this, { childList: true, subtree: true, attributes: true, characterData: true });
-    this.cleanups = [
-      () => observer.disconnect(),
-      onBroadcast(TOPIC, (message) => message.instance === this.instanceName && void this.refresh()),
-    ];
+    this.cleanups = [() => observer.disconnect(), onBroadcast(TOPIC, (message) => message.key === this.key && void this.refresh())];
     this.readPrizes();
     if (this.hasUpdated) {
       this.watch();
       void this.refresh();
     }
-    // A wheel on screen is likely to be spun: its code is made ready once the page is idle.
+    // A wheel on screen is likely to be spun: what a spin runs is made ready once the page is idle.
     void this.drawn.then(whenIdle).then(() => {
-      if (this.isConnected && !this.popup) void spinPart.get();
+      if (this.isConnected && !this.popup) this.warm();
     });
   }
 
@@ -249,15 +263,32 @@ export class RetainSpinWheel extends RetainElement {
       // Checked with a stand-in code, so that a `javascript:` template is refused before anyone wins.
       this.apply = this.applyUrl && parseUrl(this, 'apply-url', this.applyUrl.replaceAll('{code}', 'CODE')) ? this.applyUrl : null;
     }
+    if (changed.has('emailEndpoint') || changed.has('requireEmail')) {
+      this.emailTo = parseUrl(this, 'email-endpoint', this.emailEndpoint);
+      if (this.emailTo && !this.requireEmail) {
+        warnInvalid(this, 'email-endpoint', this.emailEndpoint, 'has no effect without require-email', 'no email is asked for or sent');
+        this.emailTo = null;
+      }
+    }
     if (changed.has('outcomeSrc')) {
       this.src = parseUrl(this, 'outcome-src', this.outcomeSrc);
       if (changed.get('outcomeSrc') !== undefined) this.readPrizes();
     }
     if (changed.has('slices') && changed.get('slices') !== undefined) this.readPrizes();
-    if (changed.has('instance') && changed.get('instance') !== undefined) void this.refresh();
+    if (changed.has('prizes') || changed.has('wedges')) {
+      const sized = parseEnum(this, 'wedges', this.wedges, ['equal', 'weighted'], 'equal') === 'weighted';
+      const weights = this.prizes.map((slice) => slice.weight);
+      this.layout = wedgesOf(weights, sized);
+      // At rest, the first slice sits under the pointer rather than a border.
+      if (this.phase === 'loading' && this.prizes.length) this.rotation = mod(-middle(this.layout[0]), 360);
+    }
+    // Another instance or campaign is another state to read (not on the first update: `drawn` reads it).
+    const renamed = (name: 'instance' | 'campaign') => changed.has(name) && changed.get(name) !== undefined;
+    if (renamed('instance') || renamed('campaign')) void this.refresh();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    this.paint();
     if (changed.has('mode') || (this.popup && changed.has('trigger'))) this.watch();
     const ticking = this.phase === 'won' && this.win?.expiresAt != null;
     if (ticking && !this.ticker) this.ticker = setInterval(() => this.tick(), 1000);
@@ -282,8 +313,6 @@ export class RetainSpinWheel extends RetainElement {
 
   private readPrizes(): void {
     this.prizes = readSlices(this, this.outcomeSrc != null && parseUrl(this, 'outcome-src', this.outcomeSrc) !== null);
-    // At rest, the first slice sits under the pointer rather than a border.
-    if (this.phase === 'loading') this.rotation = mod(-180 / Math.max(this.prizes.length, 1), 360);
   }
 
   /** The popup's code: the wheel shows nothing in popup mode until it is loaded. */
@@ -328,8 +357,18 @@ export class RetainSpinWheel extends RetainElement {
     this.now = now;
     this.cooldownEnd = ends;
     this.win = win;
-    if (win) this.rotation = mod(-(360 / Math.max(this.prizes.length, 1)) * (win.slice + 0.5), 360);
+    const shown = win ? this.sliceShowing(win) : -1;
+    if (shown >= 0) this.rotation = mod(-middle(this.layout[shown]), 360);
     this.phase = win ? 'won' : ends ? 'spun' : 'ready';
+  }
+
+  /**
+   * The slice that shows `win` under the pointer: the one won, else (won on another wheel of the campaign,
+   * with other slices) one of the same prize; -1 when this wheel has none.
+   */
+  private sliceShowing(win: Win): number {
+    const same = (slice: Slice | undefined) => slice?.label === win.label && slice.type === win.type;
+    return same(this.prizes[win.slice]) ? win.slice : this.prizes.findIndex(same);
   }
 
   /** @internal The result card's code (`result.ts`), loaded once per wheel. */
@@ -344,10 +383,10 @@ export class RetainSpinWheel extends RetainElement {
     console.warn(`<${this.localName}> could not ${what}`, error);
   }
 
-  /** @internal Tells this wheel's twins (same instance) that its state changed: in the other tabs, and on this page. */
+  /** @internal Tells this wheel's twins (same state: instance or campaign) that it changed, in the other tabs and on this page. */
   announce(): void {
-    broadcast({ topic: TOPIC, instance: this.instanceName });
-    for (const wheel of wheels) if (wheel !== this && wheel.instanceName === this.instanceName) void wheel.refresh();
+    broadcast({ topic: TOPIC, key: this.key });
+    for (const wheel of wheels) if (wheel !== this && wheel.key === this.key) void wheel.refresh();
   }
 
   /** @internal Counts (if `counter` is given), then emits; with `countAfter`, emits first (a link leaving the page). */
@@ -376,9 +415,11 @@ export class RetainSpinWheel extends RetainElement {
     return this.canSpin || (this.phase === 'loading' && this.prizes.length > 1 && !this.cooldownEnd);
   }
 
-  /** Loads what a spin needs before the shopper spins (pointer over the wheel, focus in it). */
+  /** Loads what a spin needs (its code and the result card's) before the shopper spins: at idle, pointer over the wheel, focus in it. */
   private warm(): void {
-    if (this.looksReady) void spinPart.get();
+    if (!this.looksReady) return;
+    void spinPart.get();
+    void resultPart.get();
   }
 
   private skip(): void {
@@ -435,38 +476,19 @@ export class RetainSpinWheel extends RetainElement {
 
   private renderBody(): TemplateResult {
     const l = this.l;
-    const n = this.prizes.length;
     const total = this.prizes.reduce((sum, slice) => sum + slice.weight, 0);
-    // Label box: along the radius, as tall as the slice allows at mid-radius (in % of the wheel's width).
-    const height = Math.min(24, 2 * 30 * Math.sin(Math.PI / n) * 0.9);
-    const font = Math.min(5.2, height / 2.9);
     const spinning = this.phase === 'spinning';
     const shown = this.phase === 'won' || this.phase === 'spun' || this.failed;
     return html`<h2 id="heading" part="heading"><slot name="heading">${l.term('title')}</slot></h2>
       <div class="stage" part="stage">
-        <div
-          class="wheel ${this.fade ? 'fade' : ''}"
-          part="wheel"
-          aria-hidden="true"
-          style="transform:rotate(${this.rotation}deg);--_h:${height}cqi"
-        >
-          <svg viewBox="-100 -100 200 200">
-            ${this.prizes.map((slice, i) => svg`<path d=${slicePath(i, n, 97)} style="fill:${this.colorOf(slice, i)}" />`)}
-            <circle r="97" class="rim" />
-          </svg>
-          ${this.prizes.map((slice, i) => {
-            // Smaller type for a long word, so that it fits the label's width (31% of the wheel) unbroken.
-            const longest = Math.max(...slice.label.split(' ').map((word) => word.length));
-            const size = Math.max(3.4, Math.min(font, 31 / (longest * 0.7)));
-            // On the left half, turned half a turn so that the text reads left to right at rest.
-            return html`<div
-              class="label"
-              part="label"
-              style="--_a:${(360 / n) * (i + 0.5) - 90}deg;${(i + 0.5) / n > 0.5 ? FLIPPED : UPRIGHT}--_c:${this.colorOf(slice, i)};--_fs:${size}cqi;--_lines:${Math.max(1, Math.floor(height / (size * 1.15)))}"
-            >
-              <span dir="auto">${slice.label}</span>
-            </div>`;
-          })}
+        <div class="disc">
+          <div class="wheel ${this.fade ? 'fade' : ''}" part="wheel" aria-hidden="true">
+            <svg viewBox="-100 -100 200 200">
+              ${this.prizes.map((_, i) => svg`<path d=${slicePath(i, this.layout, 97)} />`)}
+              <circle r="97" class="rim" />
+            </svg>
+            ${this.prizes.map((slice) => html`<div class="label" part="label"><span dir="auto">${slice.label}</span></div>`)}
+          </div>
         </div>
         <svg class="pointer" part="pointer" viewBox="0 0 24 30" aria-hidden="true"><path d="M2 2h20L12 28z" /></svg>
         <div class="hub" aria-hidden="true"></div>
@@ -485,21 +507,53 @@ export class RetainSpinWheel extends RetainElement {
           ${swap(l.term('spin'), l.term('skip'), spinning)}
         </button>
       </form>
-      <ul part="prizes" class="prizes ${this.showOdds ? '' : 'sr'}" aria-label=${l.term('prizes')}>
+      <ul part="prizes" class="prizes ${this.hideOdds ? 'sr' : ''}" aria-label=${l.term('prizes')}>
         ${this.prizes.map(
           (slice) =>
             html`<li>
-              <span dir="auto">${slice.label}</span>${
-                this.showOdds
-                  ? html` <span class="odds"
-                      >${l.term('odds', { p: l.number(slice.weight / total, { style: 'percent', maximumFractionDigits: 1 }) })}</span
-                    >`
-                  : nothing
-              }
+              <span dir="auto">${slice.label}</span>
+              <span class="odds">${l.term('odds', { p: l.number(slice.weight / total, { style: 'percent', maximumFractionDigits: 1 }) })}</span>
             </li>`,
         )}
       </ul>
       <p class="sr" role="status">${this.said}</p>`;
+  }
+
+  /**
+   * The wheel's angle, the slices' colours and the labels' geometry, set through the CSSOM: a strict
+   * Content-Security-Policy (`style-src 'self'`) refuses `style="…"` attributes, not this. Runs after
+   * every render, before the browser draws it; writes only what changed.
+   */
+  private paint(): void {
+    const root = this.renderRoot;
+    const wheel = root.querySelector<HTMLElement>('.wheel');
+    if (!wheel) return;
+    setStyle(wheel, { transform: `rotate(${this.rotation}deg)` });
+    const paths = wheel.querySelectorAll<SVGPathElement>('svg path');
+    const labels = wheel.querySelectorAll<HTMLElement>('.label');
+    this.prizes.forEach((slice, i) => {
+      const color = this.colorOf(slice, i);
+      setStyle(paths[i], { fill: color });
+      setStyle(labels[i], { ...this.labelGeometry(slice, i), '--_c': color });
+    });
+  }
+
+  /** A label along the middle of its wedge, as tall as the wedge allows and in type that fits it (in % of the wheel's width). */
+  private labelGeometry(slice: Slice, i: number): Record<string, string> {
+    const wedge = this.layout[i];
+    const angle = middle(wedge);
+    // Along the radius, as tall as the wedge is wide at mid-radius.
+    const height = Math.min(24, 2 * 30 * Math.sin((Math.min(wedge.end - wedge.start, 180) * Math.PI) / 360) * 0.9);
+    // Smaller type for a long word, so that it fits the label's width (31% of the wheel) unbroken.
+    const longest = Math.max(...slice.label.split(' ').map((word) => word.length));
+    const size = Math.max(3.4, Math.min(5.2, height / 2.9, 31 / (longest * 0.7)));
+    return {
+      '--_a': `${angle - 90}deg`,
+      ...(angle > 180 ? FLIPPED : UPRIGHT),
+      '--_h': `${height}cqi`,
+      '--_fs': `${size}cqi`,
+      '--_lines': String(Math.max(1, Math.floor(height / (size * 1.15)))),
+    };
   }
 
   private colorOf(slice: Slice, i: number): string {
@@ -508,6 +562,17 @@ export class RetainSpinWheel extends RetainElement {
     const k = i === n - 1 && i % PALETTE.length === 0 && i ? 3 : i % PALETTE.length;
     return slice.color ?? `var(--retain-spin-wheel-slice-${k + 1},${PALETTE[k]})`;
   }
+}
+
+/** What `setStyle` last set on each element, so that a re-render that moves nothing restyles nothing. */
+const styled = new WeakMap<Element, Record<string, string>>();
+
+/** Sets CSS properties on `element` through the CSSOM, each only when it changed. */
+function setStyle(element: HTMLElement | SVGElement | undefined, props: Record<string, string>): void {
+  if (!element) return;
+  const last = styled.get(element) ?? {};
+  for (const [name, value] of Object.entries(props)) if (last[name] !== value) element.style.setProperty(name, value);
+  styled.set(element, props);
 }
 
 defineElement('retain-spin-wheel', RetainSpinWheel);

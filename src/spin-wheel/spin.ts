@@ -7,6 +7,7 @@ import { makeDetail } from '../core/events.js';
 import { randomFloat } from '../core/random.js';
 import { storage } from '../core/storage.js';
 import { clearCooldown, startCooldown } from '../core/cooldowns.js';
+import { sendEmail } from './email.js';
 import { askStore, drawWin, type Win } from './outcome.js';
 import { landingRotation, mod } from './rotation.js';
 import { MAX_DURATION, type RetainSpinWheel } from './spin-wheel.js';
@@ -58,10 +59,12 @@ export async function spin(el: RetainSpinWheel, personal: { email?: string; mark
     el.phase = 'loading';
     return el.refresh();
   }
-  el.tell(
-    new RetainSpinStartedEvent(makeDetail(el.widgetName, el.instanceName, { source: el.src ? 'store' : 'wheel', ...personal })),
-    'interacted',
+  const started = new RetainSpinStartedEvent(
+    makeDetail(el.widgetName, el.instanceName, { source: el.src ? 'store' : 'wheel', ...personal }),
   );
+  el.tell(started, 'interacted');
+  if (el.emailTo && personal.email)
+    void sendEmail(el, el.emailTo, started.detail.id, { email: personal.email, marketingConsent: !!personal.marketingConsent });
   let win: Win;
   let waiting: Animation | undefined;
   try {
@@ -91,7 +94,7 @@ export async function spin(el: RetainSpinWheel, personal: { email?: string; mark
   el.announce();
   const from = el.rotation;
   const duration = spinDuration(el);
-  const to = landingRotation(from, win.slice, slices.length, Math.max(2, Math.round(duration / 700)), randomFloat());
+  const to = landingRotation(from, win.slice, el.layout, Math.max(2, Math.round(duration / 700)), randomFloat());
   el.rotation = mod(to, 360);
   if (reduce || !duration) el.fade = true;
   else {

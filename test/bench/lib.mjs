@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -121,8 +122,8 @@ export const TRACE_CATEGORIES = [
 ];
 
 /**
- * Runs `body` while tracing; returns its result, the parsed trace and the page's renderer main thread
- * (the `CrRendererMain` thread that ran the most, so a renderer swapped away on navigation is ignored).
+ * Runs `body` while tracing; returns its result, the parsed trace, and the main thread of the renderer
+ * showing `page` (its URL read after `body`, so a navigation inside `body` counts) with its top-level tasks.
  */
 export async function traceMainThread(browser, page, body) {
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
@@ -134,28 +135,48 @@ export async function traceMainThread(browser, page, body) {
     buffer = await browser.stopTracing();
   }
   const events = JSON.parse(buffer.toString()).traceEvents ?? [];
-  const main = rendererMain(events);
+  const main = pageMainThread(events, page.url());
   return { result, events, main, tasks: topTasks(events, main) };
 }
 
 const threadKey = (e) => `${e.pid}:${e.tid}`;
+const withoutHash = (url) => String(url ?? '').split('#')[0];
 
-/** The key (`pid:tid`) of the busiest CrRendererMain thread in the trace. */
-export function rendererMain(events) {
+/**
+ * The key (`pid:tid`) of the main thread of the renderer that shows `url`, never another renderer's
+ * (Chromium's own pages, a renderer swapped away on navigation). In order of proof: the CrRendererMain
+ * thread that parsed the document (`ParseHTML` of that URL), else the CrRendererMain thread of the process
+ * the browser committed that URL's main frame to (`FrameCommittedInBrowser`), or that showed it when
+ * tracing started (`TracingStartedInBrowser`). Throws when no renderer showed the URL.
+ */
+export function pageMainThread(events, url) {
+  const page = withoutHash(url);
   const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(threadKey));
-  const busy = new Map();
-  for (const e of events) {
-    if (e.name === 'RunTask' && e.ph === 'X' && mains.has(threadKey(e)))
-      busy.set(threadKey(e), (busy.get(threadKey(e)) ?? 0) + (e.dur ?? 0));
-  }
-  return [...busy].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const parsed = events.filter((e) => e.name === 'ParseHTML' && withoutHash(e.args?.beginData?.url) === page && mains.has(threadKey(e)));
+  if (parsed.length) return threadKey(parsed[parsed.length - 1]);
+  const frames = events.flatMap((e) => {
+    if (e.name === 'FrameCommittedInBrowser') return [{ ts: e.ts, ...e.args?.data }];
+    if (e.name === 'TracingStartedInBrowser') return (e.args?.data?.frames ?? []).map((f) => ({ ts: e.ts, ...f }));
+    return [];
+  });
+  const shown = frames
+    .filter((f) => f.isOutermostMainFrame !== false && f.processId !== undefined && withoutHash(f.url) === page)
+    .sort((a, b) => a.ts - b.ts);
+  const pid = shown[shown.length - 1]?.processId;
+  const main = [...mains].find((key) => key.startsWith(`${pid}:`));
+  if (pid === undefined || !main) throw new Error(`no renderer main thread in the trace showed ${page}`);
+  return main;
 }
 
-/** Top-level tasks of a thread (RunTask not nested in another), as { start, end, dur } in ms, in order. */
+/**
+ * Top-level tasks of a thread (RunTask not nested in another), in order, as { start, end, dur, cpu } in ms:
+ * `dur` wall time, `cpu` thread time (CPU time the thread got; under Chromium's CPU slowdown it includes
+ * the slowdown, but not time other processes took the core).
+ */
 export function topTasks(events, key) {
   const all = events
     .filter((e) => e.name === 'RunTask' && e.ph === 'X' && threadKey(e) === key)
-    .map((e) => ({ start: e.ts / 1000, end: (e.ts + (e.dur ?? 0)) / 1000, dur: (e.dur ?? 0) / 1000 }))
+    .map((e) => ({ start: e.ts / 1000, end: (e.ts + (e.dur ?? 0)) / 1000, dur: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? e.dur ?? 0) / 1000 }))
     .sort((a, b) => a.start - b.start);
   const top = [];
   for (const task of all) {
@@ -164,6 +185,17 @@ export function topTasks(events, key) {
     top.push(task);
   }
   return top;
+}
+
+/** Sum and longest of `tasks`, wall (`dur`) and thread (`cpu`) time, in ms, and how many. */
+export function taskTotals(tasks) {
+  return {
+    wall: tasks.reduce((a, t) => a + t.dur, 0),
+    cpu: tasks.reduce((a, t) => a + t.cpu, 0),
+    longestWall: Math.max(0, ...tasks.map((t) => t.dur)),
+    longestCpu: Math.max(0, ...tasks.map((t) => t.cpu)),
+    count: tasks.length,
+  };
 }
 
 /** Trace events that run script (requests, parsing and the like also name URLs: they are not the kit running). */
@@ -277,6 +309,30 @@ export function formatBudget(budget) {
   return '';
 }
 
+/**
+ * The machine's load average, sampled every `everyMs` through the run (not only at its start), so that
+ * each figure can say how loaded the machine was while it was measured.
+ */
+export function loadSampler(everyMs = 2000) {
+  const samples = [];
+  const take = () => samples.push({ at: Date.now(), load: loadavg() });
+  take();
+  const timer = setInterval(take, everyMs);
+  timer.unref();
+  return {
+    samples,
+    stop: () => clearInterval(timer),
+    /** The 1-minute load average from `from` (ms since the epoch, less one interval) to now: { min, max, samples }. */
+    since(from) {
+      take();
+      const inside = samples.filter((s) => s.at >= from - everyMs).map((s) => s.load[0]);
+      return { min: round(Math.min(...inside), 2), max: round(Math.max(...inside), 2), samples: inside.length };
+    },
+  };
+}
+
+const formatLoad = (load) => (load ? (load.min === load.max ? load.min.toFixed(1) : `${load.min.toFixed(1)}–${load.max.toFixed(1)}`) : '');
+
 export function printTable(rows, log = console.log) {
   const lines = rows.map((r) => [
     r.section,
@@ -285,9 +341,10 @@ export function printTable(rows, log = console.log) {
     r.unit,
     formatBudget(r.budget),
     r.status,
-    r.note.replace(/\s+/g, ' ').slice(0, 160),
+    formatLoad(r.load),
+    r.note.replace(/\s+/g, ' ').slice(0, 200),
   ]);
-  const header = ['section', 'figure', 'value', 'unit', 'budget', 'status', 'note'];
+  const header = ['section', 'figure', 'value', 'unit', 'budget', 'status', 'load', 'note'];
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const fmt = (cells) => `| ${cells.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
   log(fmt(header));

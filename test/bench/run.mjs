@@ -5,17 +5,23 @@
 // bench-results/results.json. A section that fails prints its error in its row and the run carries on.
 // Exit code: 1 when a figure is over budget or a section failed, else 0.
 //
-// Options: --only=size,spin,…  (sections: size, page-load, spin, reviews, storage, lighthouse)
+// Every figure carries the machine's 1-minute load average while its section ran (sampled every 2 s).
+//
+// Options: --only=size,spin,…  (sections: size, machine, page-load, below-fold, popup, spin, reviews,
+//                               storage, lighthouse)
 //          BENCH_RUNS=n         runs for page load and Lighthouse (default 5, at least 5 for the budgets)
-//          BENCH_SPIN_RUNS=n, BENCH_REVIEW_RUNS=n, BENCH_STORAGE_RUNS=n   (default 3 each)
+//          BENCH_FOLD_RUNS=n, BENCH_POPUP_RUNS=n, BENCH_SPIN_RUNS=n, BENCH_REVIEW_RUNS=n,
+//          BENCH_STORAGE_RUNS=n   (default 3 each)
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, launch, printTable, row, serve } from './lib.mjs';
+import { ROOT, launch, loadSampler, printTable, round, row, serve } from './lib.mjs';
 import { buildKit, buildPeers, cleanup, productPages } from './setup.mjs';
 import { size } from './sections/size.mjs';
 import { pageLoad } from './sections/page-load.mjs';
+import { belowFold } from './sections/below-fold.mjs';
+import { popup } from './sections/popup.mjs';
 import { spin, spinPages } from './sections/spin.mjs';
 import { reviewPages, reviews } from './sections/reviews.mjs';
 import { storageBench, storagePages } from './sections/storage.mjs';
@@ -24,6 +30,7 @@ import { machine } from './sections/machine.mjs';
 import { ensureBrowsers, findChromium } from '../../scripts/browsers.mjs';
 
 const started = Date.now();
+const load = loadSampler();
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
@@ -39,9 +46,11 @@ const raw = {};
 const timings = {};
 let crashed = false;
 
-async function section(name, label, body) {
-  if (!wanted(name)) return;
+/** Runs one section when it was asked for (or `always`), adding its rows, raw figures and time. */
+async function section(name, label, body, always = false) {
+  if (!always && !wanted(name)) return;
   const t0 = Date.now();
+  const first = rows.length;
   log(`[${elapsed()}] ${label}…`);
   try {
     const out = await body();
@@ -56,6 +65,8 @@ async function section(name, label, body) {
     rows.push(row(label, 'section failed', null, '', null, '', message));
     raw[name] = { error: String(error?.stack ?? error) };
   }
+  const during = load.since(t0);
+  for (const r of rows.slice(first)) r.load = during;
   timings[name] = Math.round((Date.now() - t0) / 1000);
 }
 
@@ -111,19 +122,24 @@ try {
   };
 
   // Chromium: CHROMIUM_PATH, Debian's, else installed with apt-get when root on Debian (as the tests do).
-  if (['page-load', 'spin', 'reviews', 'storage', 'lighthouse'].some(wanted)) {
+  const browserSections = ['machine', 'page-load', 'below-fold', 'popup', 'spin', 'reviews', 'storage'];
+  if ([...browserSections, 'lighthouse'].some(wanted)) {
     const problem = await ensureBrowsers(['chromium'], log);
     if (problem) throw new Error(problem);
     process.env.CHROMIUM_PATH ??= await findChromium();
   }
-  const inBrowser = ['page-load', 'spin', 'reviews', 'storage'].some(wanted);
-  if (inBrowser) browser = await launch();
+  if (browserSections.some(wanted)) browser = await launch();
   const ctx = { browser, origin: server.origin, product, log };
-  if (browser) await section('machine', 'machine', () => machine(ctx));
+  // The CPU share the page's main thread gets, before and after the browser sections (whichever run).
+  if (browser) await section('machine', 'machine', () => machine(ctx), true);
   await section('page-load', 'page load', () => (needsProduct(), pageLoad({ ...ctx, runs: RUNS })));
+  await section('below-fold', 'below the fold', () => (needsProduct(), belowFold({ ...ctx, runs: int('BENCH_FOLD_RUNS', 3) })));
+  await section('popup', 'popup', () => (needsProduct(), popup({ ...ctx, runs: int('BENCH_POPUP_RUNS', 3) })));
   await section('spin', 'spin', () => (needsKit(), spin({ ...ctx, runs: int('BENCH_SPIN_RUNS', 3) })));
   await section('reviews', 'reviews', () => (needsKit(), reviews({ ...ctx, runs: int('BENCH_REVIEW_RUNS', 3) })));
   await section('storage', 'storage', () => storageBench({ ...ctx, runs: int('BENCH_STORAGE_RUNS', 3) }));
+  // The machine's share once more at the end: the load of a shared machine changes within a run.
+  if (browser) await section('machine-end', 'machine', () => machine({ ...ctx, when: 'at the end' }), true);
   if (browser) await browser.close();
   browser = undefined;
   await section('lighthouse', 'lighthouse', () => (needsProduct(), lighthouseBench({ ...ctx, runs: RUNS })));
@@ -156,12 +172,14 @@ log(
     .join(', ')})`,
 );
 if (seconds > 600) log('bench: the run took over 10 minutes');
-const share = raw.machine?.share;
-if (share !== undefined && share < 0.8) {
+const shares = [raw.machine?.share, raw['machine-end']?.share].filter((s) => typeof s === 'number');
+const peak = Math.max(...load.samples.map((s) => s.load[0]));
+if (shares.length && Math.min(...shares) < 0.8) {
   log(
-    `bench: the page's main thread got ${Math.round(share * 100)}% of a core at 1× (load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores): wall-clock figures in ms are inflated by other processes; compare ratios and rerun on a quiet machine for absolute figures.`,
+    `bench: the page's main thread got as little as ${Math.round(Math.min(...shares) * 100)}% of a core at 1× (load average up to ${peak.toFixed(1)} on ${cpus().length} cores): wall-clock figures in ms are inflated by other processes; judge by thread time and ratios, and rerun on a quiet machine for absolute figures.`,
   );
 }
+load.stop();
 for (const r of over)
   log(
     `  OVER: ${r.section} / ${r.name}: ${r.value} ${r.unit} (budget ${r.budget.max !== undefined ? `≤ ${r.budget.max}` : `≥ ${r.budget.min}`})`,
@@ -178,7 +196,14 @@ writeFileSync(
       seconds,
       timings,
       machine: { cpus: cpus().length, model: cpus()[0]?.model, loadavg: loadavg(), node: process.version },
-      runs: { pageLoad: RUNS, lighthouse: RUNS },
+      runs: {
+        pageLoad: RUNS,
+        lighthouse: RUNS,
+        belowFold: int('BENCH_FOLD_RUNS', 3),
+        popup: int('BENCH_POPUP_RUNS', 3),
+      },
+      // The 1-minute, 5-minute and 15-minute load averages, every 2 s through the run (s since its start).
+      load: load.samples.map((s) => ({ at: round((s.at - started) / 1000, 0), loadavg: s.load.map((l) => round(l, 2)) })),
       over: over.length,
       errors: errors.length,
       rows,

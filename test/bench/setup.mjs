@@ -160,14 +160,57 @@ export async function productPages() {
   });
   const kitTag = /<script type="module" src="\/src\/retainkit\.ts"><\/script>/;
   if (!kitTag.test(html)) throw new Error('demo/product.html has no <script type="module" src="/src/retainkit.ts"> to replace');
+  const kit = '<script type="module" src="/dist/retainkit.js"></script>';
+  // The floor's script is made from the kit's own drawing in the first load of a run (floor.mjs).
+  const floor = { script: null };
   const pages = {
     // The store's event endpoint that the page's <retain-forward to="endpoint"> posts to (Vite middleware in dev).
     '/demo-api/events': { type: 'application/json', body: '{}' },
-    '/demo/__bench-with-kit.html': html.replace(kitTag, '<script type="module" src="/dist/retainkit.js"></script>'),
+    '/demo/__bench-with-kit.html': html.replace(kitTag, kit),
     '/demo/__bench-without-kit.html': html.replace(kitTag, ''),
+    '/demo/__bench-floor.html': html.replace(kitTag, '<script type="module" src="/demo/__bench/floor.js"></script>'),
+    '/demo/__bench/floor.js': () => ({
+      type: 'text/javascript',
+      body: floor.script ?? 'throw new Error("bench: the floor has no snapshot of the kit yet")',
+    }),
+    '/demo/__bench-below-fold.html': belowTheFold(html.replace(kitTag, kit)),
   };
   for (const [path, entry] of Object.entries(scripts)) pages[path] = await bundle(entry);
-  return { pages, added, with: '/demo/__bench-with-kit.html', without: '/demo/__bench-without-kit.html' };
+  return {
+    pages,
+    added,
+    floor,
+    with: '/demo/__bench-with-kit.html',
+    without: '/demo/__bench-without-kit.html',
+    floorPage: '/demo/__bench-floor.html',
+    belowFold: '/demo/__bench-below-fold.html',
+  };
+}
+
+/**
+ * The product page with every widget far below the fold: the loyalty badge, both review showcases and the
+ * account prompt moved under a spacer three viewports tall at the end of <main>, with the popup wheel made
+ * an inline wheel there too. The forwarders are left out, so that what the kit does before the shopper
+ * scrolls is the loader and the widgets below, nothing else.
+ */
+function belowTheFold(html) {
+  const moved = [];
+  let page = html.replace(/<(retain-(?:loyalty-badge|review-showcase|account-prompt))\b[\s\S]*?<\/\1>/g, (element) => {
+    moved.push(element);
+    return '';
+  });
+  page = page.replace(/<retain-spin-wheel\b[\s\S]*?<\/retain-spin-wheel>/, (wheel) => {
+    moved.push(wheel.replace(/\s(?:mode|trigger)="[^"]*"/g, '').replace(/\slauncher(?=[\s>])/, ''));
+    return '';
+  });
+  page = page.replace(/<retain-forward\b[^>]*><\/retain-forward>/g, '');
+  if (moved.length !== 5 || /<retain-(?!slice)/.test(page)) throw new Error(`below-the-fold page: moved ${moved.length} widgets of 5`);
+  return page
+    .replace('</head>', '<style>.bench-far-below { block-size: 300vh; }</style>\n</head>')
+    .replace(
+      '</main>',
+      `<div class="bench-far-below"></div>\n<section class="wrap bench-widgets">\n${moved.join('\n')}\n</section>\n</main>`,
+    );
 }
 
 // ---- 10,000 reviews -------------------------------------------------------------------------------------

@@ -5,6 +5,8 @@
 //       &page=K                                 page K, from 1
 //       &sort=newest|highest|lowest|helpful|photos
 //       &rating=4,5  &photos=1  &featured=1  &q=word
+//       &lang=en                                reviews in that language (or none) first
+//       &languages=uk,en                        gives the reviews these languages in turn (default: none)
 //       &delay=MS                               answers after MS milliseconds
 //       &fail=1                                 answers 500
 //       &key=K                                  counts requests per key: GET /test-api/reviews/requests?key=K
@@ -14,8 +16,9 @@
 const requests = new Map();
 const RATINGS = [5, 5, 4, 5, 3, 5, 4, 2, 5, 1];
 
-function review(i, count) {
+function review(i, count, languages) {
   return {
+    ...(languages.length ? { language: languages[i % languages.length] } : {}),
     id: `p${i + 1}`,
     rating: RATINGS[i % RATINGS.length],
     title: `Paged review ${i + 1}`,
@@ -67,7 +70,8 @@ export default async function reviews(ctx, next) {
   const count = Number(q.count ?? 45);
   const per = Number(q.per ?? 10);
   const page = Number(q.page ?? 1);
-  const all = Array.from({ length: count }, (_, i) => review(i, count));
+  const languages = q.languages ? String(q.languages).split(',') : [];
+  const all = Array.from({ length: count }, (_, i) => review(i, count, languages));
   const distribution = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
   for (const r of all) distribution[r.rating]++;
   const stars = q.rating ? String(q.rating).split(',').map(Number) : [];
@@ -77,7 +81,8 @@ export default async function reviews(ctx, next) {
     .filter((r) => !q.photos || r.media.length)
     .filter((r) => !q.featured || r.featured)
     .filter((r) => !word || `${r.title} ${r.body}`.toLowerCase().includes(word))
-    .sort(SORTS[q.sort] ?? newest);
+    .sort(SORTS[q.sort] ?? newest)
+    .sort((a, b) => (q.lang ? Number(!!a.language && a.language !== q.lang) - Number(!!b.language && b.language !== q.lang) : 0));
   const url = new URL(ctx.href);
   url.searchParams.set('page', String(page + 1));
   ctx.type = 'application/json';

@@ -1,17 +1,20 @@
-/** Hungarian texts of `<retain-account-prompt>`, loaded only on pages in Hungarian. */
+/**
+ * Hungarian texts of `<retain-account-prompt>`, loaded only on pages in Hungarian. Informal (te), as Hungarian
+ * web shops and the kit's other widgets address shoppers (test/hungarian-register.test.ts checks it).
+ */
 import type { Terms } from '../../core/localize.js';
 import type { ActionTerm } from '../account-prompt.actions.translations.js';
 import type { AccountTerm } from '../account-prompt.translations.js';
 
 const terms: Terms<AccountTerm> = {
-  title: 'Hozzon létre fiókot egy lépésben',
-  track: (a) => `Kövesse nyomon a rendelését (${a.order})`,
+  title: 'Hozz létre fiókot egy lépésben',
+  track: (a) => `Kövesd nyomon a rendelésedet (${a.order})`,
   fast: 'Gyorsabb fizetés legközelebb',
-  points: (a, l) => `Szerezzen ${l.number(a.n as number)} pontot ezzel a rendeléssel`,
+  points: (a, l) => `Szerezz ${l.number(a.n as number)} pontot ezzel a rendeléssel`,
   email: 'E-mail-cím',
   password: 'Jelszó',
   optional: 'nem kötelező',
-  pwHint: 'Vagy hagyja üresen, és e-mailben küldünk egy linket.',
+  pwHint: 'Vagy hagyd üresen, és e-mailben küldünk egy linket.',
   news: 'Hírek és ajánlatok (nem kötelező)',
   byEmail: 'Kérek híreket és ajánlatokat e-mailben',
   bySms: 'Kérek ajánlatokat SMS-ben',
@@ -19,22 +22,22 @@ const terms: Terms<AccountTerm> = {
   retry: 'Újra',
   no: 'Köszönöm, nem',
   sending: 'Fiók létrehozása…',
-  failed: 'Nem sikerült létrehozni a fiókot. A beírt adatok megmaradtak; próbálja újra.',
+  failed: 'Nem sikerült létrehozni a fiókot. A beírt adatok megmaradtak; próbáld újra.',
   link: 'E-mailben küldünk egy linket a jelszó beállításához.',
   haveTitle: 'Üdv újra',
-  have: (a) => `Már van fiókja. Jelentkezzen be, és kapcsolja hozzá a rendelését (${a.order}).`,
+  have: (a) => `Már van fiókod. Jelentkezz be, és kapcsold hozzá a rendelésedet (${a.order}).`,
   login: 'Bejelentkezés és a rendelés hozzákapcsolása',
 };
 
 /** The texts of the shopper's actions (account-prompt.actions.translations.ts). */
 export const actions: Terms<ActionTerm> = {
-  doneTitle: 'Elkészült a fiókja',
-  done: (a) => `A rendelését (${a.order}) elmentettük benne.`,
+  doneTitle: 'Elkészült a fiókod',
+  done: (a) => `A rendelésedet (${a.order}) elmentettük benne.`,
   sent: 'Köszönjük! A kérést elküldtük.',
-  dismissed: 'Rendben, egyelőre nem kérdezzük újra.',
+  dismissed: 'Rendben, egyelőre nem kérdezünk újra.',
   close: 'Bezárás',
-  emailBad: 'Adjon meg egy e-mail-címet, például: nev@example.com.',
-  pwMissing: 'Adjon meg egy jelszót.',
+  emailBad: 'Adj meg egy e-mail-címet, például: nev@example.com.',
+  pwMissing: 'Adj meg egy jelszót.',
 };
 
 export default terms;

@@ -18,6 +18,7 @@ const terms: Terms<ReviewTerm> = {
   helpful: 'Leghasznosabb',
   photos: 'Fotósak elöl',
   withPhotos: 'Fotóval',
+  languageFirst: 'Előbb a magyar nyelvű értékelések',
   search: 'Keresés az értékelésekben',
   showing: (a, l) => `Megjelenítve: ${a.what}${matches(a, l)}`,
   featured: 'kiemelt',

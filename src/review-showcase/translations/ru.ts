@@ -18,6 +18,7 @@ const terms: Terms<ReviewTerm> = {
   helpful: 'Самые полезные',
   photos: 'Сначала с фото',
   withPhotos: 'С фото',
+  languageFirst: 'Сначала отзывы на русском',
   search: 'Поиск по отзывам',
   showing: (a, l) => `Показаны отзывы: ${a.what}${matches(a, l)}`,
   featured: 'избранные',

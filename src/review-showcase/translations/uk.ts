@@ -18,6 +18,7 @@ const terms: Terms<ReviewTerm> = {
   helpful: 'Найкорисніші',
   photos: 'Спочатку з фото',
   withPhotos: 'З фото',
+  languageFirst: 'Спершу відгуки українською',
   search: 'Пошук у відгуках',
   showing: (a, l) => `Показано відгуки: ${a.what}${matches(a, l)}`,
   featured: 'вибрані',

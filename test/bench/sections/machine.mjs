@@ -5,7 +5,7 @@
 import { cpus, loadavg } from 'node:os';
 import { median, round, row, throttledPage, traceMainThread } from '../lib.mjs';
 
-export async function machine({ browser, origin }) {
+export async function machine({ browser, origin, when = 'at the start' }) {
   const { context, page } = await throttledPage(browser, 1);
   try {
     await page.goto(`${origin}/bench/blank.html`);
@@ -29,7 +29,7 @@ export async function machine({ browser, origin }) {
       rows: [
         row(
           'machine',
-          'CPU share of the page main thread',
+          `CPU share of the page main thread, ${when}`,
           share === null ? null : round(share * 100, 0),
           '%',
           null,

@@ -1,140 +1,220 @@
-// 2. Page load: the demo product page with all four widgets, 4× CPU slowdown, a fresh profile per run,
-// runs alternating with and without the kit. From a trace of each load: the page's main-thread time (sum
-// of the renderer main thread's top-level tasks) and longest task; the kit's tasks (those that ran code
-// from /dist/); layout shifts (PerformanceObserver, without recent input) and which nodes moved.
-import { median, round, row, sleep, tasksRunning, throttledPage, traceMainThread } from '../lib.mjs';
+// 2. Page load: the demo product page at 4× CPU slowdown, a fresh profile per load. Four loads a run, whose
+// order turns from run to run (so that drift in the machine's load falls on all of them):
+// - without the kit (the widgets' elements inert, nothing drawn), twice: once the kit, once the floor is
+//   then added to the settled page;
+// - the floor: the widgets above the fold drawn by plain custom elements from a snapshot of what the kit
+//   drew in a first load (floor.mjs): no Lit, no IndexedDB, no kit code;
+// - with the kit, as a store pastes it.
+// From a trace of each load, on the main thread of the renderer that parsed the page (never another): the
+// sum and the longest of its top-level tasks, in thread time (CPU time: budgets are judged on it, as other
+// processes inflate wall time) beside wall time; the kit's tasks (those that ran code from /dist/); layout
+// shifts (PerformanceObserver, without recent input) and which nodes moved.
+//
+// Kit ÷ floor two ways. At load: what each adds to the page's load (with − without, floor − without).
+// The page's own load varies by more than the floor costs (resources arrive in a different order, layouts
+// differ, the machine is shared), so also on the settled page: the kit's script, or the floor's, added to
+// a page without the kit once it has settled, less an empty window just before (load.mjs).
+import { median, round, row, sleep, throttledPage } from '../lib.mjs';
+import { floorScript, snapshotAboveFold } from '../floor.mjs';
+import { SETTLE_MS, tracedAddition, tracedLoad } from '../load.mjs';
+import { settleWidgets } from '../settle.mjs';
 
 const S = 'page load';
+const KIT = '/dist/retainkit.js';
+const FLOOR = '/demo/__bench/floor.js';
+/** The loads of a run: the page variant, and the script added once it has settled. */
+const LOADS = [{ variant: 'without', add: 'kit' }, { variant: 'floor' }, { variant: 'without', add: 'floor' }, { variant: 'with' }];
 
-/** In the page before anything else: collects layout shifts with the nodes that moved. */
-function observeShifts() {
-  window.__shifts = [];
-  const describe = (node) => {
-    if (!node) return '(gone)';
-    const el = node.nodeType === 1 ? node : node.parentElement;
-    const name = el
-      ? el.localName +
-        (el.id ? `#${el.id}` : '') +
-        (el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : '')
-      : node.nodeName;
-    // Inside a widget's shadow root: name the widget.
-    let host = node.getRootNode?.().host;
-    while (host && !host.localName.startsWith('retain-')) host = host.getRootNode?.().host;
-    const retain = el?.closest?.('retain-spin-wheel,retain-loyalty-badge,retain-review-showcase,retain-account-prompt');
-    return host ? `${host.localName}>${name}` : retain ? `${retain.localName}>${name}` : name;
-  };
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      if (!e.hadRecentInput)
-        window.__shifts.push({ value: e.value, at: e.startTime, sources: (e.sources ?? []).map((s) => describe(s.node)) });
-    }
-  }).observe({ type: 'layout-shift', buffered: true });
-}
+const ms = (value) => round(value, 0);
+/** "thread / wall" of a pair of figures, in whole ms. */
+const both = (cpu, wall) => `${ms(cpu)} / ${ms(wall)}`;
 
-/** After load: every retain-* element on the page defined and rendered (with the kit), or a time-out. */
-async function settle(withKit) {
-  const tags = ['retain-spin-wheel', 'retain-loyalty-badge', 'retain-review-showcase', 'retain-account-prompt'].filter((t) =>
-    document.querySelector(t),
-  );
-  if (withKit) {
-    const done = Promise.all(
-      tags.map(async (tag) => {
-        await customElements.whenDefined(tag);
-        await Promise.all([...document.querySelectorAll(tag)].map((el) => el.updateComplete));
-      }),
-    );
-    const late = await Promise.race([done.then(() => false), new Promise((r) => setTimeout(() => r(true), 30_000))]);
-    return { tags, defined: tags.filter((t) => customElements.get(t)), late };
-  }
-  return { tags, defined: [], late: false };
-}
-
-async function loadOnce(browser, url, withKit) {
+async function loadOnce(browser, url, { variant, add }) {
   const { context, page } = await throttledPage(browser);
   try {
-    await page.addInitScript(observeShifts);
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e.message ?? e)));
-    const { result, events, main, tasks } = await traceMainThread(browser, page, async () => {
-      await page.goto(url, { waitUntil: 'load', timeout: 90_000 });
-      const settled = await page.evaluate(settle, withKit);
-      await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => undefined);
-      await sleep(1500);
-      const shifts = await page.evaluate(() => window.__shifts);
-      return { settled, shifts };
-    });
-    const kitTasks = tasksRunning(events, main, tasks, (u) => u.includes('/dist/'));
-    const kitShift = result.shifts.filter((s) => s.sources.some((src) => src.startsWith('retain-'))).reduce((a, s) => a + s.value, 0);
-    return {
-      total: tasks.reduce((a, t) => a + t.dur, 0),
-      longest: Math.max(0, ...tasks.map((t) => t.dur)),
-      kitTotal: kitTasks.reduce((a, t) => a + t.dur, 0),
-      kitLongest: Math.max(0, ...kitTasks.map((t) => t.dur)),
-      kitTaskCount: kitTasks.length,
-      cls: result.shifts.reduce((a, s) => a + s.value, 0),
-      kitShift,
-      shifts: result.shifts,
-      settled: result.settled,
-      errors,
-    };
+    const sample = await tracedLoad(browser, page, url, { withKit: variant === 'with' });
+    if (add) sample.addition = await tracedAddition(browser, page, add === 'kit' ? KIT : FLOOR, { withKit: add === 'kit' });
+    return sample;
+  } finally {
+    await context.close();
+  }
+}
+
+/** A first load with the kit (not counted): the snapshot of what it draws above the fold, for the floor. */
+async function snapshotKit(browser, url) {
+  const { context, page } = await throttledPage(browser);
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 90_000 });
+    await page.evaluate(settleWidgets, { limitMs: SETTLE_MS });
+    await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => undefined);
+    await sleep(1500);
+    return await page.evaluate(snapshotAboveFold);
   } finally {
     await context.close();
   }
 }
 
 export async function pageLoad({ browser, origin, product, runs, log }) {
-  const samples = { with: [], without: [] };
+  const snapshot = await snapshotKit(browser, origin + product.with);
+  if (!snapshot.snapshots.length) throw new Error('the kit drew no widget above the fold: no floor to compare with');
+  product.floor.script = floorScript(snapshot.snapshots);
+  const drawn = snapshot.snapshots.map(
+    (s) => `${s.name} (${s.elements - s.dropped} elements${s.dropped ? `, ${s.dropped} hidden subtrees left out` : ''})`,
+  );
+  log(`  above the fold at ${snapshot.viewport.width}×${snapshot.viewport.height}, copied for the floor: ${drawn.join(', ')}`);
+
+  const urls = { without: product.without, floor: product.floorPage, with: product.with };
+  const runsOf = [];
   for (let i = 0; i < runs; i++) {
-    // Alternate which goes first, so that drift in the machine's load falls on both.
-    const order = i % 2 ? ['with', 'without'] : ['without', 'with'];
-    for (const variant of order) {
-      const sample = await loadOnce(browser, origin + product[variant], variant === 'with');
-      samples[variant].push(sample);
+    const run = {};
+    // Each load takes each place in turn.
+    for (let k = 0; k < LOADS.length; k++) {
+      const load = LOADS[(k + i) % LOADS.length];
+      const s = await loadOnce(browser, origin + urls[load.variant], load);
+      run[load.add ? `without+${load.add}` : load.variant] = s;
+      const added = s.addition
+        ? `; ${load.add} added to the settled page: ${both(s.addition.added.cpu, s.addition.added.wall)} ms (empty window ${both(s.addition.empty.cpu, s.addition.empty.wall)})`
+        : '';
       log(
-        `  page load ${variant} kit, run ${i + 1}: main thread ${round(sample.total)} ms, longest ${round(sample.longest)} ms, kit tasks ${round(sample.kitTotal)} ms (${sample.kitTaskCount}), CLS ${round(sample.cls, 4)}`,
+        `  page load ${load.variant}, run ${i + 1}: main thread ${both(s.main.cpu, s.main.wall)} ms thread / wall, longest ${both(s.main.longestCpu, s.main.longestWall)} ms, kit tasks ${both(s.kit.cpu, s.kit.wall)} ms (${s.kit.count}), CLS ${round(s.cls, 4)}${added}; load average ${s.load.map((l) => l.toFixed(1)).join('→')}`,
       );
     }
+    runsOf.push(run);
   }
-  const m = (variant, key) => median(samples[variant].map((s) => s[key]));
-  const late = samples.with.filter((s) => s.settled.late).length;
-  const undefinedTags = [...new Set(samples.with.flatMap((s) => s.settled.tags.filter((t) => !s.settled.defined.includes(t))))];
-  const errors = [...new Set(samples.with.flatMap((s) => s.errors))];
-  const settleNote = `${runs} runs each, medians${late ? `; ${late} run(s) not settled in 30 s` : ''}${undefinedTags.length ? `; never defined: ${undefinedTags.join(', ')}` : ''}${errors.length ? `; page errors: ${errors.join(' | ').slice(0, 120)}` : ''}`;
-  const added = product.added.length ? `; added in memory: ${product.added.join(', ')}` : '';
-  const diff = m('with', 'total') - m('without', 'total');
-  const shiftDiff = m('with', 'cls') - m('without', 'cls');
-  const rows = [
-    row(S, 'page main thread without kit', round(m('without', 'total')), 'ms', null, `4× CPU; ${settleNote}`),
-    row(S, 'page main thread with kit', round(m('with', 'total')), 'ms', null, `4× CPU${added}`),
+  return { rows: rowsOf(runsOf, { runs, drawn, added: product.added }), raw: { snapshot, runs: runsOf } };
+}
+
+function rowsOf(runsOf, { runs, drawn, added }) {
+  const loads = (variant) =>
+    variant === 'without' ? runsOf.flatMap((r) => [r['without+kit'], r['without+floor']]) : runsOf.map((r) => r[variant]);
+  const m = (variant, pick) => median(loads(variant).map(pick));
+  /** "thread / wall" medians of a variant's totals (the page's main thread, or the kit's tasks). */
+  const medians = (variant, totals) =>
+    both(
+      m(variant, (s) => totals(s).cpu),
+      m(variant, (s) => totals(s).wall),
+    );
+  // At load: what each adds to the page, within a run (against the mean of its two loads without the kit).
+  const atLoad = (variant, key) =>
+    runsOf.map((r) => r[variant].main[key] - (r['without+kit'].main[key] + r['without+floor'].main[key]) / 2);
+  const addedOnSettled = (what, key) => runsOf.map((r) => r[`without+${what}`].addition.added[key]);
+  const figures = (perRun) => ({ cpu: median(perRun('cpu')), wall: median(perRun('wall')) });
+  const kitAtLoad = figures((key) => atLoad('with', key));
+  const floorAtLoad = figures((key) => atLoad('floor', key));
+  const kitSettled = figures((key) => addedOnSettled('kit', key));
+  const floorSettled = figures((key) => addedOnSettled('floor', key));
+  const ratio = (kit, floor, key) => (floor[key] > 0 ? round(kit[key] / floor[key], 2) : null);
+  const list = (values) => values.map(ms).join(', ');
+  const baseline = loads('without').map((s) => s.main.cpu);
+  const noise = `the page alone varied ${ms(Math.min(...baseline))}–${ms(Math.max(...baseline))} ms thread`;
+  const noRatio = (floor) =>
+    floor.cpu > 0 ? null : `the floor added ${ms(floor.cpu)} ms, within the noise: no ratio (more runs, BENCH_RUNS, or a quieter machine)`;
+
+  const settled = loads('with').map((s) => s.settled);
+  const late = settled.filter((s) => s.late.length).length;
+  const waited = [...new Set(settled.flatMap((s) => s.waited))];
+  const far = [...new Set(settled.flatMap((s) => s.far))];
+  const errors = [...new Set(runsOf.flatMap((r) => Object.values(r).flatMap((s) => s.errors)))];
+  const settleNote = `settled: waited for ${waited.join(', ') || 'nothing'} (near the viewport or popup)${far.length ? `, not for ${far.join(', ')} (far below)` : ''}${late ? `; ${late} run(s) not settled in ${SETTLE_MS / 1000} s: ${[...new Set(settled.flatMap((s) => s.late))].join(', ')}` : ''}`;
+  const loadAverages = runsOf.flatMap((r) => Object.values(r).flatMap((s) => s.load));
+  const runNote = `4× CPU, ${runs} runs (two loads without the kit each), turning order, medians; load average ${Math.min(...loadAverages).toFixed(1)}–${Math.max(...loadAverages).toFixed(1)}`;
+  const unit = 'ms thread / wall';
+  return [
     row(
       S,
-      'kit main thread (with − without)',
-      round(diff),
-      'ms',
-      { max: 100 },
-      'difference of medians: script, style, layout, paint the kit causes',
-    ),
-    row(
-      S,
-      'kit main thread (tasks running kit code)',
-      round(m('with', 'kitTotal')),
-      'ms',
+      'page main thread without kit',
+      medians('without', (s) => s.main),
+      unit,
       null,
-      'sum of whole tasks in which /dist/ code ran (page work in the same task included)',
+      `${runNote}; widgets inert`,
     ),
-    row(S, 'kit longest task', round(m('with', 'kitLongest')), 'ms', { max: 50 }, 'longest task that ran /dist/ code'),
     row(
       S,
-      'page longest task without / with kit',
-      `${round(m('without', 'longest'))} / ${round(m('with', 'longest'))}`,
-      'ms',
+      'page main thread with floor',
+      medians('floor', (s) => s.main),
+      unit,
       null,
-      'any task on the page, for context',
+      `plain custom elements drawing the kit's above-the-fold DOM: ${drawn.join(', ')}`,
     ),
     row(
       S,
-      'layout shift without / with kit',
-      `${round(m('without', 'cls'), 4)} / ${round(m('with', 'cls'), 4)}`,
+      'page main thread with kit',
+      medians('with', (s) => s.main),
+      unit,
+      null,
+      `${settleNote}${added.length ? `; added in memory: ${added.join(', ')}` : ''}`,
+    ),
+    row(
+      S,
+      'kit added main thread at load (with − without)',
+      both(kitAtLoad.cpu, kitAtLoad.wall),
+      unit,
+      null,
+      `median of per-run differences (thread: ${list(atLoad('with', 'cpu'))}): script, style, layout, paint the kit causes`,
+    ),
+    row(
+      S,
+      'floor added main thread at load (floor − without)',
+      both(floorAtLoad.cpu, floorAtLoad.wall),
+      unit,
+      null,
+      `median of per-run differences (thread: ${list(atLoad('floor', 'cpu'))}): the least a browser spends drawing the same widgets; ${noise}`,
+    ),
+    row(
+      S,
+      'kit ÷ floor added main thread, at load',
+      ratio(kitAtLoad, floorAtLoad, 'cpu'),
+      '×',
+      { max: 1.5 },
+      `thread time ${ms(kitAtLoad.cpu)} ÷ ${ms(floorAtLoad.cpu)} ms; wall ${ms(kitAtLoad.wall)} ÷ ${ms(floorAtLoad.wall)} ms = ${ratio(kitAtLoad, floorAtLoad, 'wall') ?? 'n/a'}×; ${noise}: see the settled-page ratio`,
+      noRatio(floorAtLoad),
+    ),
+    row(
+      S,
+      'kit ÷ floor added main thread, settled page',
+      ratio(kitSettled, floorSettled, 'cpu'),
+      '×',
+      { max: 1.5 },
+      `script added to the page settled without the kit, less an empty window: kit ${both(kitSettled.cpu, kitSettled.wall)} ms (${list(addedOnSettled('kit', 'cpu'))}), floor ${both(floorSettled.cpu, floorSettled.wall)} ms (${list(addedOnSettled('floor', 'cpu'))}) thread / wall; wall ratio ${ratio(kitSettled, floorSettled, 'wall') ?? 'n/a'}×`,
+      noRatio(floorSettled),
+    ),
+    row(
+      S,
+      'kit tasks (running kit code)',
+      medians('with', (s) => s.kit),
+      unit,
+      null,
+      `${m('with', (s) => s.kit.count)} whole tasks in which /dist/ code ran (page work in the same task included)`,
+    ),
+    row(
+      S,
+      'kit longest task',
+      ms(m('with', (s) => s.kit.longestCpu)),
+      'ms thread',
+      { max: 50 },
+      `longest task that ran /dist/ code; wall ${ms(m('with', (s) => s.kit.longestWall))} ms`,
+    ),
+    row(
+      S,
+      'page longest task without / floor / with kit',
+      `${ms(m('without', (s) => s.main.longestCpu))} / ${ms(m('floor', (s) => s.main.longestCpu))} / ${ms(m('with', (s) => s.main.longestCpu))}`,
+      'ms thread',
+      null,
+      `any task on the page, for context; wall ${ms(m('without', (s) => s.main.longestWall))} / ${ms(m('floor', (s) => s.main.longestWall))} / ${ms(m('with', (s) => s.main.longestWall))} ms${errors.length ? `; page errors: ${errors.join(' | ').slice(0, 120)}` : ''}`,
+    ),
+    row(
+      S,
+      'layout shift without / floor / with kit',
+      `${round(
+        m('without', (s) => s.cls),
+        4,
+      )} / ${round(
+        m('floor', (s) => s.cls),
+        4,
+      )} / ${round(
+        m('with', (s) => s.cls),
+        4,
+      )}`,
       'CLS',
       null,
       'sum of shifts without recent input, page lifetime until settled',
@@ -142,11 +222,19 @@ export async function pageLoad({ browser, origin, product, runs, log }) {
     row(
       S,
       'layout shift caused by kit',
-      round(Math.max(shiftDiff, m('with', 'kitShift')), 3),
+      round(
+        Math.max(
+          m('with', (s) => s.cls) - m('without', (s) => s.cls),
+          m('with', (s) => s.kitShift),
+        ),
+        3,
+      ),
       'CLS',
       { max: 0 },
-      `max of (with − without) and shifts of kit nodes (${round(m('with', 'kitShift'), 4)})`,
+      `max of (with − without) and shifts of kit nodes (${round(
+        m('with', (s) => s.kitShift),
+        4,
+      )})`,
     ),
   ];
-  return { rows, raw: samples };
 }

@@ -1,0 +1,94 @@
+// The floor of page load: the same product page where the widgets the shopper sees at load (above the fold
+// at the bench's viewport) are drawn by plain custom elements with shadow DOM: no Lit, no IndexedDB, no kit
+// code. What they draw is copied from the kit itself: in a first load with the kit, each visible widget's
+// shadow root is serialized with its adopted style sheets; the floor's elements clone that markup into a
+// shadow root of their own. So the floor always draws what the kit draws today, at the least cost a browser
+// can draw it, and `kit ÷ floor` says how much the kit spends beyond drawing.
+
+/**
+ * In the page (page.evaluate), at scroll 0 after the kit has settled: a snapshot of every rendered widget
+ * with a box in the viewport (its host's or any in its shadow root: a popup wheel's fixed launcher). The
+ * markup leaves out what is not drawn (subtrees with `display: none`, such as a closed dialog's content)
+ * and Lit's comment markers. Each snapshot: { tag, index (among the page's elements of that tag), name,
+ * html, css, attributes (the host's, as the kit left them), elements, dropped }.
+ */
+export function snapshotAboveFold() {
+  const WIDGETS = 'retain-spin-wheel,retain-loyalty-badge,retain-review-showcase,retain-account-prompt';
+  const inView = (el) => [...el.getClientRects()].some((r) => r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight);
+  const snapshots = [];
+  const hosts = [...document.querySelectorAll(WIDGETS)];
+  for (const host of hosts) {
+    const root = host.shadowRoot;
+    if (!root || !(inView(host) || [...root.querySelectorAll('*')].some(inView))) continue;
+    // Clone, then drop from the clone what the live tree does not draw (walked side by side).
+    const copy = document.createElement('div');
+    for (const node of root.childNodes) copy.append(node.cloneNode(true));
+    const live = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    const cloned = document.createTreeWalker(copy, NodeFilter.SHOW_ELEMENT);
+    const hidden = [];
+    let elements = 0;
+    for (let a = live.nextNode(), b = cloned.nextNode(); a && b; a = live.nextNode(), b = cloned.nextNode()) {
+      elements += 1;
+      if (getComputedStyle(a).display === 'none' && a.localName !== 'style') hidden.push(b);
+    }
+    const dropped = hidden.filter((el) => !hidden.some((other) => other !== el && other.contains(el)));
+    for (const el of dropped) el.remove();
+    const comments = document.createTreeWalker(copy, NodeFilter.SHOW_COMMENT);
+    const marks = [];
+    while (comments.nextNode()) marks.push(comments.currentNode);
+    for (const mark of marks) mark.remove();
+    snapshots.push({
+      tag: host.localName,
+      index: [...document.querySelectorAll(host.localName)].indexOf(host),
+      name: `${host.localName}${host.id ? `#${host.id}` : ''}${host.getAttribute('view') ? `[view=${host.getAttribute('view')}]` : ''}${host.getAttribute('mode') === 'popup' ? '[popup]' : ''}`,
+      html: copy.innerHTML,
+      css: root.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n'),
+      attributes: [...host.attributes].map((a) => [a.name, a.value]),
+      elements,
+      dropped: dropped.length,
+    });
+  }
+  return { snapshots, widgets: hosts.length, viewport: { width: innerWidth, height: innerHeight } };
+}
+
+/**
+ * The floor's script: one plain custom element class per tag that was snapshotted. Each element whose
+ * position among its tag's elements has a snapshot attaches an open shadow root, adopts the snapshot's
+ * style sheet, clones its markup from a template, and takes the host attributes the kit had added.
+ * Elements of the same tag without a snapshot (below the fold) stay empty, as inert as without the kit.
+ */
+export function floorScript(snapshots) {
+  return `// The bench's floor: plain custom elements drawing a snapshot of what the kit drew (test/bench/floor.mjs).
+const snapshots = ${JSON.stringify(snapshots)};
+const sheets = new Map();
+const tags = new Map();
+for (const snap of snapshots) {
+  if (!sheets.has(snap.css)) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(snap.css);
+    sheets.set(snap.css, sheet);
+  }
+  const template = document.createElement('template');
+  template.innerHTML = snap.html;
+  const byIndex = tags.get(snap.tag) ?? new Map();
+  byIndex.set(snap.index, { template, sheet: sheets.get(snap.css), attributes: snap.attributes });
+  tags.set(snap.tag, byIndex);
+}
+for (const [tag, byIndex] of tags) {
+  customElements.define(
+    tag,
+    class extends HTMLElement {
+      connectedCallback() {
+        if (this.shadowRoot) return;
+        const drawn = byIndex.get([...document.querySelectorAll(tag)].indexOf(this));
+        if (!drawn) return;
+        for (const [name, value] of drawn.attributes) if (!this.hasAttribute(name)) this.setAttribute(name, value);
+        const root = this.attachShadow({ mode: 'open' });
+        root.adoptedStyleSheets = [drawn.sheet];
+        root.append(drawn.template.content.cloneNode(true));
+      }
+    },
+  );
+}
+`;
+}

@@ -1,0 +1,116 @@
+// Measuring a page with or without the kit, traced on the main thread of the renderer showing it: a load
+// from navigation until settled (settle.mjs), and a script added to a page already settled. Both return
+// the main thread's totals in thread time (CPU) beside wall time, and the tasks that ran kit code.
+import { loadavg } from 'node:os';
+import { sleep, taskTotals, tasksRunning, traceMainThread } from './lib.mjs';
+import { settleWidgets } from './settle.mjs';
+
+export const SETTLE_MS = 30_000;
+const isKit = (url) => url.includes('/dist/');
+
+/** In the page before anything else: collects layout shifts with the nodes that moved. */
+function observeShifts() {
+  window.__shifts = [];
+  const describe = (node) => {
+    if (!node) return '(gone)';
+    const el = node.nodeType === 1 ? node : node.parentElement;
+    const name = el
+      ? el.localName +
+        (el.id ? `#${el.id}` : '') +
+        (el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : '')
+      : node.nodeName;
+    // Inside a widget's shadow root: name the widget.
+    let host = node.getRootNode?.().host;
+    while (host && !host.localName.startsWith('retain-')) host = host.getRootNode?.().host;
+    const retain = el?.closest?.('retain-spin-wheel,retain-loyalty-badge,retain-review-showcase,retain-account-prompt');
+    return host ? `${host.localName}>${name}` : retain ? `${retain.localName}>${name}` : name;
+  };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (!e.hadRecentInput)
+        window.__shifts.push({ value: e.value, at: e.startTime, sources: (e.sources ?? []).map((s) => describe(s.node)) });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+/**
+ * Loads `url` in `page` under a trace: to the load event, then (with the kit) until the widgets near the
+ * viewport and the popups are rendered (settle.mjs), the network idle and 1.5 s more. Returns the page's
+ * main-thread totals, the kit's tasks, layout shifts and what settling found. The page stays open.
+ */
+export async function tracedLoad(browser, page, url, { withKit }) {
+  await page.addInitScript(observeShifts);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e.message ?? e)));
+  const load = [loadavg()[0]];
+  const { result, events, main, tasks } = await traceMainThread(browser, page, async () => {
+    await page.goto(url, { waitUntil: 'load', timeout: 90_000 });
+    // Without the kit nothing is waited for, but the same frames and idle callbacks pass (the same work).
+    const settled = await page.evaluate(settleWidgets, { limitMs: withKit ? SETTLE_MS : 0 });
+    await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => undefined);
+    await sleep(1500);
+    const shifts = await page.evaluate(() => window.__shifts ?? []);
+    return { settled, shifts };
+  });
+  load.push(loadavg()[0]);
+  return {
+    main: taskTotals(tasks),
+    kit: taskTotals(tasksRunning(events, main, tasks, isKit)),
+    cls: result.shifts.reduce((a, s) => a + s.value, 0),
+    kitShift: result.shifts.filter((s) => s.sources.some((src) => src.startsWith('retain-'))).reduce((a, s) => a + s.value, 0),
+    shifts: result.shifts,
+    settled: withKit ? result.settled : null,
+    thread: main,
+    load,
+    errors,
+  };
+}
+
+/** In the page: adds a module script (none when `src` is null). */
+function addModuleScript(src) {
+  if (!src) return;
+  const script = document.createElement('script');
+  script.type = 'module';
+  script.src = src;
+  document.head.append(script);
+}
+
+/** In the page: resolves once no resource has finished loading for 500 ms (at most 10 s). */
+async function quietNetwork() {
+  const count = () => performance.getEntriesByType('resource').length;
+  const started = performance.now();
+  let seen = count();
+  let since = performance.now();
+  while (performance.now() - since < 500 && performance.now() - started < 10_000) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (count() !== seen) [seen, since] = [count(), performance.now()];
+  }
+}
+
+/** One traced window on a settled page: `src` added (or nothing), settled, the network quiet, 1 s more. */
+async function tracedWindow(browser, page, src, withKit) {
+  const { events, main, tasks } = await traceMainThread(browser, page, async () => {
+    await page.evaluate(addModuleScript, src);
+    await page.evaluate(settleWidgets, { limitMs: withKit ? SETTLE_MS : 0 });
+    await page.evaluate(quietNetwork);
+    await sleep(1000);
+  });
+  return { main: taskTotals(tasks), kit: taskTotals(tasksRunning(events, main, tasks, isKit)) };
+}
+
+/**
+ * What adding `src` to a page that has settled without it costs the main thread, the page's own load out
+ * of the way: a traced window with the script, less a window just before it in the same page where
+ * nothing is added (the bench's own steps, idle work). Returns { empty, added, kit } totals; `added` is
+ * the difference (thread and wall).
+ */
+export async function tracedAddition(browser, page, src, { withKit }) {
+  const empty = await tracedWindow(browser, page, null, false);
+  const withScript = await tracedWindow(browser, page, src, withKit);
+  return {
+    empty: empty.main,
+    window: withScript.main,
+    added: { cpu: withScript.main.cpu - empty.main.cpu, wall: withScript.main.wall - empty.main.wall },
+    kit: withScript.kit,
+  };
+}

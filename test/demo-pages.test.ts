@@ -1,0 +1,367 @@
+/**
+ * The demo storefront's pages, whole, in a frame: as a shopper gets them, with the kit, the header badge and the
+ * event console (test/support/demo-pages.endpoint.mjs serves them as the dev server does, and stands in for the
+ * demo's backend). Each test is a defect a shopper met in the demo (issue 18, items 20–25).
+ *
+ * The pages' kit uses a fresh database per test (the endpoint's cookie hook), the shop's localStorage and
+ * sessionStorage keys are cleared around each test, and each page's console warnings and errors fail the test.
+ */
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { deleteDB } from 'idb';
+import { productBySlug } from '../demo/catalog.js';
+import type { Order } from '../demo/shop.js';
+import type { KitEventRecord } from '../src/core/events.js';
+import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
+import { waitUntil } from './support/wait.js';
+
+type DemoWindow = Window & typeof globalThis & { demoConsole?: string[] };
+
+/** A demo page in the test's frame. */
+interface Page {
+  win: DemoWindow;
+  doc: Document;
+  /** Every kit event of this page so far (those before the page was handed over too). */
+  events: KitEventRecord[];
+}
+
+const DB_COOKIE = 'retainkit-test-db';
+const IGNORED = [/Lit is in dev mode/];
+
+let frame: HTMLIFrameElement;
+let database: string;
+let guard: ConsoleWatch;
+
+function clearShopStorage(): void {
+  for (const store of [localStorage, sessionStorage]) {
+    for (const key of Object.keys(store)) if (key.startsWith('kettlebloom:')) store.removeItem(key);
+  }
+}
+
+beforeEach(() => {
+  guard = watchConsole();
+  clearShopStorage();
+  database = `retainkit-demo-test-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  document.cookie = `${DB_COOKIE}=${database}; path=/`;
+  frame = document.createElement('iframe');
+  frame.title = 'demo page';
+  // The whole viewport: the kit loads and counts what the shopper can see.
+  Object.assign(frame.style, { position: 'fixed', inset: '0', width: '100vw', height: '100vh', border: '0', background: '#fff' });
+  document.body.append(frame);
+});
+
+afterEach(async () => {
+  const win = frame.contentWindow as DemoWindow | null;
+  const left = (win?.demoConsole ?? []).filter((line) => !IGNORED.some((pattern) => pattern.test(line)));
+  frame.remove();
+  document.cookie = `${DB_COOKIE}=; path=/; max-age=0`;
+  clearShopStorage();
+  await Promise.race([deleteDB(database).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 500))]);
+  guard.stop();
+  expect(left, `console of the last page, ${win?.location.pathname}`).to.deep.equal([]);
+});
+
+/** The page's console had no warning or error. */
+function expectQuietConsole(win: DemoWindow): void {
+  const lines = (win.demoConsole ?? []).filter((line) => !IGNORED.some((pattern) => pattern.test(line)));
+  expect(lines, `console of ${win.location.pathname}${win.location.search}`).to.deep.equal([]);
+}
+
+/**
+ * Resolves with the page the frame loads next, once its kit has started: `navigate` starts it (a click on a link
+ * or a button of the page, or a new address). The page it leaves must have had a quiet console.
+ */
+async function loaded(navigate: () => void): Promise<Page> {
+  const leaving = frame.contentWindow as DemoWindow | null;
+  if (leaving?.demoConsole) expectQuietConsole(leaving);
+  const done = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  navigate();
+  await done;
+  const win = frame.contentWindow as DemoWindow;
+  await waitUntil(() => win.retainkit, 'the kit’s loader ran');
+  const events: KitEventRecord[] = [];
+  await win.retainkit!.on((record) => events.push(record));
+  return { win, doc: win.document, events };
+}
+
+function open(path: string): Promise<Page> {
+  return loaded(() => (frame.src = path));
+}
+
+/** Follows a link or presses a button of the page (a real click). */
+function follow(link: HTMLElement): Promise<Page> {
+  return loaded(() => link.click());
+}
+
+const shadow = <T extends Element = HTMLElement>(host: Element, selector: string) => host.shadowRoot?.querySelector<T>(selector) ?? null;
+
+interface Badge extends HTMLElement {
+  loaded: Promise<void>;
+  updateComplete: Promise<boolean>;
+}
+
+/** The header's loyalty badge, scrolled into view (the kit renders only what is near it), once it has read its figures. */
+async function headerBadge(page: Page): Promise<Badge> {
+  page.win.scrollTo({ top: 0, behavior: 'instant' });
+  await page.win.customElements.whenDefined('retain-loyalty-badge');
+  const badge = page.doc.querySelector<Badge>('.site-header retain-loyalty-badge')!;
+  await badge.loaded;
+  await badge.updateComplete;
+  return badge;
+}
+
+const badgeText = (badge: Element) => (shadow(badge, '[part~=badge]')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** The points the badge shows ("≈ 43 points"), or null while it has none. */
+function points(badge: Element): number | null {
+  const match = /\d[\d\s\u00a0\u202f]*/.exec(badgeText(badge));
+  return match ? Number(match[0].replace(/\D/g, '')) : null;
+}
+
+/** Waits for the badge to show points other than `before`, and returns them. */
+async function pointsAfter(badge: Element, before: number | null): Promise<number> {
+  await waitUntil(() => points(badge) !== null && points(badge) !== before, `the badge still shows ${before} points`);
+  return points(badge)!;
+}
+
+/** An order as the demo's checkout keeps it (demo/shop.ts `placeOrder`), worth 44 points: 44.30 €. */
+function storeOrder(id: string): Order {
+  const lines = [
+    { slug: 'jasmine-silver-needle', grams: 50, qty: 1, cents: 1850 },
+    { slug: 'lapsang-souchong', grams: 50, qty: 2, cents: 1290 },
+  ];
+  const order: Order = {
+    id,
+    placedAt: Date.now(),
+    lines,
+    subtotal: 4430,
+    shipping: 0,
+    total: 4430,
+    currency: 'EUR',
+    method: 'standard',
+    name: 'Ann Guest',
+    email: 'ann.guest@example.com',
+  };
+  const orders = JSON.parse(localStorage.getItem('kettlebloom:orders') ?? '[]') as Order[];
+  localStorage.setItem('kettlebloom:orders', JSON.stringify([order, ...orders]));
+  localStorage.setItem('kettlebloom:order-count', String(orders.length + 1));
+  return order;
+}
+
+/** The page's account prompt, scrolled into view and shown. */
+async function shownPrompt(page: Page): Promise<HTMLElement> {
+  const prompt = page.doc.querySelector<HTMLElement>('retain-account-prompt')!;
+  prompt.scrollIntoView({ block: 'center' });
+  await waitUntil(() => page.events.some((e) => e.name === 'retain-account-shown'), 'the account prompt was not shown');
+  return prompt;
+}
+
+/** Records an order of `total` euros through the page's kit (the public API), as a later order would be. */
+async function recordControlOrder(page: Page, total: number): Promise<void> {
+  expect(await page.win.retainkit!.recordOrder({ orderId: `KB-CONTROL-${Math.random()}`, total, currency: 'EUR' })).to.equal(true);
+}
+
+describe('demo: the order page records only orders that were placed', () => {
+  it('adds no points for the sample order, and a placed order’s points once', async () => {
+    const sample = await open('/demo/order.html');
+    expect(sample.doc.querySelector<HTMLElement>('[data-sample]')!.hidden, 'the sample order is shown').to.equal(false);
+    await shownPrompt(sample);
+    let badge = await headerBadge(sample);
+    expect(points(badge)).to.equal(0);
+    // Whatever the sample page had recorded is counted with the next order: 5 € adds 5 points to it.
+    await recordControlOrder(sample, 5);
+    expect(await pointsAfter(badge, 0), 'the sample order earned points').to.equal(5);
+
+    // A placed order (from the cart's checkout) earns its points on its page.
+    localStorage.setItem('kettlebloom:cart', JSON.stringify([{ slug: 'jasmine-silver-needle', grams: 50, qty: 1 }]));
+    const cart = await follow(sample.doc.querySelector<HTMLAnchorElement>('.cart-link')!);
+    cart.doc.querySelector<HTMLButtonElement>('[data-fill]')!.click();
+    const order = await follow(cart.doc.querySelector<HTMLButtonElement>('[type=submit][data-t="checkout.place"]')!);
+    expect(order.doc.querySelector<HTMLElement>('[data-sample]')!.hidden, 'the placed order is shown').to.equal(true);
+    badge = await headerBadge(order);
+    // 18.50 € + 4.90 € shipping: 23 points.
+    await waitUntil(() => points(badge) === 5 + 23, `the badge shows ${points(badge)} points, not 28`);
+  });
+});
+
+describe('demo: the account prompt’s signup bonus', () => {
+  it('shows the promised 100 points on the badge once the account is created, once, and not as an order', async () => {
+    const first = storeOrder('KB-FIRST1');
+    let page = await open(`/demo/order.html?order=${first.id}`);
+    let prompt = await shownPrompt(page);
+    let badge = await headerBadge(page);
+    await waitUntil(() => points(badge) === 44, `the order’s 44 points, not ${points(badge)}`);
+    expect(prompt.shadowRoot!.textContent, 'the promise').to.match(/100 points/);
+
+    shadow<HTMLButtonElement>(prompt, '[part~=submit]')!.click();
+    await waitUntil(() => page.events.some((e) => e.name === 'retain-account-created'), 'no account was created');
+    expect(await pointsAfter(badge, 44), 'the signup bonus').to.equal(144);
+
+    // The punch card counts the one order, not the bonus.
+    shadow<HTMLButtonElement>(badge, '[part~=badge]')!.click();
+    await waitUntil(() => shadow(badge, '[part~=punch-card]'), 'the panel shows no punch card');
+    expect(badge.shadowRoot!.querySelectorAll('[part~=punch-card] li.on')).to.have.length(1);
+
+    // An account made on a later order (the same shopper on this device) earns no second bonus.
+    const second = storeOrder('KB-SECOND');
+    page = await open(`/demo/order.html?order=${second.id}`);
+    prompt = await shownPrompt(page);
+    badge = await headerBadge(page);
+    await waitUntil(() => points(badge) === 188, `44 + 44 + 100 points, not ${points(badge)}`);
+    shadow<HTMLButtonElement>(prompt, '[part~=submit]')!.click();
+    await waitUntil(() => page.events.some((e) => e.name === 'retain-account-created'), 'no account was created');
+    // A bonus recorded now would be counted with this next order.
+    await recordControlOrder(page, 5);
+    expect(await pointsAfter(badge, 188), 'a second signup bonus').to.equal(193);
+  });
+});
+
+describe('demo: the page’s language', () => {
+  it('keeps it in the wheels’ apply links', async () => {
+    const home = await open('/demo/?lang=hu');
+    expect(home.doc.querySelector('retain-spin-wheel')!.getAttribute('apply-url')).to.equal('/demo/cart.html?discount={code}&lang=hu');
+    const english = await open('/demo/product.html');
+    expect(english.doc.querySelector('retain-spin-wheel')!.getAttribute('apply-url'), 'no ?lang, no change').to.equal(
+      './cart.html?discount={code}',
+    );
+  });
+
+  it('opens the cart in it from a won code’s apply link, with the code applied', async () => {
+    // The product page's popup wheel, whose outcome the store decides (here always a KB10-… code).
+    const page = await open('/demo/product.html?lang=uk');
+    await page.win.customElements.whenDefined('retain-spin-wheel');
+    const wheel = page.doc.querySelector<HTMLElement>('retain-spin-wheel[mode=popup]')!;
+    wheel.setAttribute('duration', '100ms');
+    await waitUntil(() => shadow(wheel, '[part~=launcher]'), 'no launcher');
+    shadow<HTMLButtonElement>(wheel, '[part~=launcher]')!.click();
+    // The form shows once the wheel has read its state (a spin asked for before is not taken).
+    const email = () => shadow<HTMLInputElement>(wheel, '[part~=email]');
+    await waitUntil(() => email()?.getClientRects().length, 'the popup shows no email field');
+    email()!.value = 'ann.guest@example.com';
+    shadow<HTMLButtonElement>(wheel, '[part~=spin-button]')!.click();
+    // Slow steps on a loaded machine, each awaited: the store's answer and the spin, then the result card's code.
+    await waitUntil(() => page.events.some((e) => e.name === 'retain-spin-ended'), 'the spin did not end', { timeout: 10_000 });
+    await waitUntil(() => shadow(wheel, '[part~=apply-link]'), 'no apply link after the spin');
+    const link = shadow<HTMLAnchorElement>(wheel, '[part~=apply-link]')!;
+    const code = new URL(link.href).searchParams.get('discount')!;
+    expect(code).to.match(/^KB10-[A-Z2-9]{6}$/);
+
+    const cart = await follow(link);
+    expect(cart.doc.documentElement.lang).to.equal('uk');
+    expect(new URL(cart.win.location.href).searchParams.get('lang')).to.equal('uk');
+    expect(JSON.parse(localStorage.getItem('kettlebloom:discount')!), 'the code is applied').to.equal(code);
+    expect(cart.doc.querySelector('.toast')!.textContent).to.match(new RegExp(`^Промокод ${code} збережено`));
+  });
+
+  it('names the tiers and rewards in it, and does not report a tier change when the shopper switches', async () => {
+    const names = {
+      ru: { tier: 'Бронза', next: 'Серебро', reward: 'Бесплатный пробник чая' },
+      uk: { tier: 'Бронза', next: 'Срібло', reward: 'Безкоштовний пробник чаю' },
+      hu: { tier: 'Bronz', next: 'Ezüst', reward: 'Ingyenes kóstolóminta' },
+    };
+    let page = await open('/demo/?lang=en');
+    expect(badgeText(await headerBadge(page))).to.contain('Bronze');
+    for (const [lang, expected] of Object.entries(names)) {
+      page = await follow(page.doc.querySelector<HTMLAnchorElement>(`a[hreflang=${lang}]`)!);
+      const badge = await headerBadge(page);
+      expect(badgeText(badge), lang).to.contain(expected.tier).and.not.contain('Bronze');
+      shadow<HTMLButtonElement>(badge, '[part~=badge]')!.click();
+      await waitUntil(() => shadow(badge, '[part~=panel]')?.textContent?.includes(expected.reward), `${lang}: no "${expected.reward}"`);
+      const panel = shadow(badge, '[part~=panel]')!.textContent!;
+      expect(panel, lang)
+        .to.contain(expected.next)
+        .and.not.match(/Silver|Free tasting sample/);
+      expect(
+        page.events.filter((e) => e.name === 'retain-tier-change'),
+        `${lang}: the same tier in another language is no change`,
+      ).to.deep.equal([]);
+    }
+  });
+
+  it('says in every language what an "add to cart" added and how many are in the cart', async () => {
+    const sentences = {
+      en: (n: number, name: string, inCart: number) => `Added ${n} × ${name}, 50 g; ${inCart} in your cart.`,
+      ru: (n: number, name: string, inCart: number) => `Добавлено: ${n} × ${name}, 50 г. В корзине: ${inCart}.`,
+      uk: (n: number, name: string, inCart: number) => `Додано: ${n} × ${name}, 50 г. У кошику: ${inCart}.`,
+      hu: (n: number, name: string, inCart: number) => `Hozzáadva: ${n} × ${name}, 50 g. A kosárban: ${inCart}.`,
+    };
+    const lapsang = productBySlug('lapsang-souchong')!;
+    for (const [lang, sentence] of Object.entries(sentences)) {
+      localStorage.removeItem('kettlebloom:cart');
+      const page = await open(`/demo/product.html?item=lapsang-souchong&lang=${lang}`);
+      const name = lapsang.text[lang as keyof typeof sentences].name;
+      const toast = page.doc.querySelector('.toast')!;
+      const add = page.doc.querySelector<HTMLButtonElement>('[data-buy] [type=submit]')!;
+      add.click();
+      expect(toast.textContent, lang).to.equal(sentence(1, name, 1));
+      add.click();
+      expect(toast.textContent, `${lang}: one more`).to.equal(sentence(1, name, 2));
+      if (lang !== 'en') continue;
+      page.doc.querySelector<HTMLInputElement>('#qty')!.value = '3';
+      add.click();
+      expect(toast.textContent).to.equal(sentence(3, name, 5));
+      // At the limit of 20 a line takes only what fits, and says so.
+      page.doc.querySelector<HTMLInputElement>('#qty')!.value = '20';
+      add.click();
+      expect(toast.textContent).to.equal(sentence(15, name, 20));
+      add.click();
+      expect(toast.textContent).to.equal(`Your cart already has 20 × ${name}, 50 g: the most for one order.`);
+    }
+  });
+});
+
+describe('demo: the event console', () => {
+  const toggleOf = (page: Page) => page.doc.querySelector<HTMLButtonElement>('#retain-console button[aria-expanded]')!;
+  const consoleOf = (page: Page) => page.doc.getElementById('retain-console')!;
+
+  /** Scrolled to the end of the page, the footer's last line is above the console. */
+  function expectEndUncovered(page: Page): void {
+    page.win.scrollTo({ top: page.doc.documentElement.scrollHeight, behavior: 'instant' });
+    const lines = page.doc.querySelectorAll('.site-footer li, .site-footer p');
+    const last = Math.max(...[...lines].map((el) => el.getBoundingClientRect().bottom));
+    expect(last, 'the end of the page is under the console').to.be.at.most(consoleOf(page).getBoundingClientRect().top);
+  }
+
+  it('sits collapsed in a corner, expands without covering the page, and stays as it was left for the visit', async () => {
+    let page = await open('/demo/');
+    const width = page.doc.documentElement.clientWidth;
+    let panel = consoleOf(page).getBoundingClientRect();
+    expect(toggleOf(page).getAttribute('aria-expanded')).to.equal('false');
+    expect(panel.width, 'collapsed to a corner').to.be.below(width / 2);
+    expect(panel.left).to.be.below(width / 4);
+    expect(page.doc.documentElement.clientHeight - panel.bottom, 'at the bottom').to.be.below(40);
+    expectEndUncovered(page);
+
+    toggleOf(page).click();
+    expect(toggleOf(page).getAttribute('aria-expanded')).to.equal('true');
+    panel = consoleOf(page).getBoundingClientRect();
+    expect(panel.width).to.equal(width);
+    await waitUntil(
+      () => parseFloat(page.win.getComputedStyle(page.doc.body).paddingBottom) >= panel.height,
+      'the page keeps no room for the expanded console',
+    );
+    expectEndUncovered(page);
+    expect(sessionStorage.getItem('kettlebloom:console-open'), 'remembered for the visit').to.equal('1');
+    expect(localStorage.getItem('kettlebloom:console-open'), 'not beyond it').to.equal(null);
+
+    page = await follow(page.doc.querySelector<HTMLAnchorElement>('.cart-link')!);
+    expect(toggleOf(page).getAttribute('aria-expanded'), 'expanded on the next page').to.equal('true');
+    expect(page.doc.getElementById('rc-body')!.hidden).to.equal(false);
+  });
+
+  it('works from the keyboard', async () => {
+    const page = await open('/demo/');
+    const toggle = toggleOf(page);
+    frame.focus();
+    toggle.focus();
+    expect(page.doc.activeElement).to.equal(toggle);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => toggle.getAttribute('aria-expanded') === 'true', 'Enter did not expand it');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => toggle.getAttribute('aria-expanded') === 'false', 'Escape did not collapse it');
+    expect(page.doc.activeElement, 'focus stays on the toggle').to.equal(toggle);
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => toggle.getAttribute('aria-expanded') === 'true', 'Space did not expand it');
+    expect(page.doc.getElementById('rc-body')!.hidden).to.equal(false);
+  });
+});

@@ -1,0 +1,75 @@
+// The demo storefront for the demo's browser tests (test/demo-pages.test.ts): its pages as the dev server serves
+// them, and stand-ins for the demo's backend (demo/server/*.route.ts, which only Vite can load).
+//
+//   GET  /demo/, /demo/<page>.html   the page with its partials expanded (demo/server/partials.mjs), and first in
+//                                    its <head> a test hook: with a `retainkit-test-db=NAME` cookie the kit uses
+//                                    the database NAME (as test/support/tab.html does), and `window.demoConsole`
+//                                    collects the page's console warnings and errors for the test to check
+//   POST /demo-api/accounts          → 201 {"ok":true,"linked":false,"invited":true}, as the demo's accounts route
+//   POST /demo-api/events            → 204 (the forwarded events are not kept)
+//   POST /demo-api/spin-outcome      → the "ten" slice with a fresh KB10-XXXXXX code, valid 48 hours: a spin that
+//                                    always wins a code the demo's cart takes
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expandPartials } from '../../demo/server/partials.mjs';
+
+const demo = join(dirname(fileURLToPath(import.meta.url)), '../../demo');
+const PAGE = /^\/demo\/(?:([\w-]+)\.html)?$/;
+
+const HOOK = `<script type="module">
+      import { useDatabase } from '/src/core/storage.ts';
+      window.demoConsole = [];
+      for (const level of ['warn', 'error']) {
+        const original = console[level].bind(console);
+        console[level] = (...args) => {
+          window.demoConsole.push(\`\${level}: \${args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ')}\`);
+          original(...args);
+        };
+      }
+      const name = /(?:^|; )retainkit-test-db=([^;]+)/.exec(document.cookie)?.[1];
+      if (name) useDatabase(decodeURIComponent(name), { openTimeoutMs: 15000 });
+    </script>`;
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+function drain(req) {
+  return new Promise((resolve) => {
+    req.on('data', () => {});
+    req.on('end', resolve);
+    req.on('error', resolve);
+  });
+}
+
+function json(ctx, status, body) {
+  ctx.status = status;
+  ctx.type = 'application/json';
+  ctx.body = JSON.stringify(body);
+}
+
+export default async function demoPages(ctx, next) {
+  const page = PAGE.exec(ctx.path);
+  if (page && ctx.method === 'GET') {
+    let html;
+    try {
+      html = readFileSync(join(demo, `${page[1] ?? 'index'}.html`), 'utf8');
+    } catch {
+      return next();
+    }
+    ctx.type = 'text/html';
+    ctx.body = expandPartials(html, join(demo, 'partials')).replace('<head>', `<head>\n    ${HOOK}`);
+    return;
+  }
+  if (!ctx.path.startsWith('/demo-api/') || ctx.method !== 'POST') return next();
+  await drain(ctx.req);
+  if (ctx.path === '/demo-api/accounts') return json(ctx, 201, { ok: true, linked: false, invited: true });
+  if (ctx.path === '/demo-api/events') {
+    ctx.status = 204;
+    return;
+  }
+  if (ctx.path === '/demo-api/spin-outcome') {
+    const tail = Array.from({ length: 6 }, () => CODE_ALPHABET[Math.floor(Math.random() * CODE_ALPHABET.length)]).join('');
+    return json(ctx, 200, { slice: 'ten', code: `KB10-${tail}`, expiresAt: Date.now() + 48 * 3_600_000 });
+  }
+  return next();
+}

@@ -1,0 +1,33 @@
+// Stand-in for a store's mailing-list endpoint (`email-endpoint` of <retain-spin-wheel>): keeps what it
+// received per `key` (each test uses its own), so that a test can check the email and its consent arrived.
+//
+//   POST /test-api/spin-emails?key=K            JSON → 204; with &fail=1 → 500
+//   GET  /test-api/spin-emails/received?key=K   → [{ contentType, body }] in the order received
+const received = new Map();
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export default async function spinEmails(ctx, next) {
+  if (!ctx.path.startsWith('/test-api/spin-emails')) return next();
+  const key = ctx.query.key ?? 'default';
+  if (ctx.method === 'GET' && ctx.path === '/test-api/spin-emails/received') {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(received.get(key) ?? []);
+    return;
+  }
+  if (ctx.method !== 'POST' || ctx.path !== '/test-api/spin-emails') return next();
+  const text = await readBody(ctx.req);
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = { unparsable: text };
+  }
+  if (!received.has(key)) received.set(key, []);
+  received.get(key).push({ contentType: (ctx.get('content-type') || '').split(';')[0].trim(), body });
+  ctx.status = ctx.query.fail ? 500 : 204;
+}
