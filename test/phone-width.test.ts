@@ -6,10 +6,8 @@
  */
 import { expect } from '@open-wc/testing';
 import type { RetainReviewShowcase } from '../src/review-showcase/review-showcase.js';
-import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
-import { deleteDatabases, freshDatabase } from './support/database.js';
 import { runsOutside, textRuns } from './support/layout.js';
-import { closePages, openPage, whenRendered, type StorePage } from './support/pages.js';
+import { openPage, usePageTest, whenRendered, type StorePage } from './support/pages.js';
 import { waitUntil } from './support/wait.js';
 
 const WIDTH = 320;
@@ -42,17 +40,11 @@ function overflow(page: StorePage, what: Element): string[] {
 }
 
 describe('a 320 px wide page', () => {
-  let console: ConsoleWatch;
+  const test = usePageTest();
   let page: StorePage;
   beforeEach(async () => {
-    console = watchConsole();
-    page = await openPage({ body: 'phone', db: freshDatabase().name, width: WIDTH, height: 640 });
+    page = await openPage({ body: 'phone', db: test.db, width: WIDTH, height: 640 });
     await whenRendered(page, 'retain-loyalty-badge, retain-review-showcase, retain-account-prompt');
-  });
-  afterEach(async () => {
-    closePages();
-    await deleteDatabases();
-    console.stop();
   });
 
   it('the loyalty badge and its open panel fit', async () => {

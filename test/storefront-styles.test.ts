@@ -6,10 +6,9 @@
  */
 import { expect } from '@open-wc/testing';
 import type { RetainReviewShowcase } from '../src/review-showcase/review-showcase.js';
-import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
-import { deleteDatabases, freshDatabase } from './support/database.js';
+import { freshDatabase } from './support/database.js';
 import { runsOutside, textRuns } from './support/layout.js';
-import { closePages, openPage, whenRendered, type StorePage } from './support/pages.js';
+import { closePages, openPage, usePageTest, whenRendered, type StorePage } from './support/pages.js';
 import { waitUntil } from './support/wait.js';
 
 const TAGS = ['retain-loyalty-badge', 'retain-spin-wheel', 'retain-review-showcase', 'retain-account-prompt'];
@@ -24,19 +23,9 @@ function problems(host: Element, box = host.getBoundingClientRect()): string[] {
 }
 
 describe('storefront stylesheets', () => {
-  let console: ConsoleWatch;
-  let db: string;
-  beforeEach(() => {
-    console = watchConsole();
-    db = freshDatabase().name;
-  });
-  afterEach(async () => {
-    closePages();
-    await deleteDatabases();
-    console.stop();
-  });
+  const test = usePageTest();
 
-  async function dawnPage(css = 'dawn', database = db): Promise<StorePage> {
+  async function dawnPage(css = 'dawn', database = test.db): Promise<StorePage> {
     const page = await openPage({ body: 'four', css, db: database, width: 800 });
     await whenRendered(page, TAGS.join(','));
     await (page.doc.querySelector('retain-account-prompt') as unknown as { decision: Promise<boolean> }).decision;

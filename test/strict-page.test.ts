@@ -9,9 +9,7 @@
 import { expect } from '@open-wc/testing';
 import type { RetainAccountRequestEvent } from '../src/account-prompt/account-prompt.action-events.js';
 import type { RetainReviewShowcase } from '../src/review-showcase/review-showcase.js';
-import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
-import { deleteDatabases, freshDatabase } from './support/database.js';
-import { closePages, openPage, whenRendered, type StorePage } from './support/pages.js';
+import { openPage, usePageTest, whenRendered, type StorePage } from './support/pages.js';
 import { waitUntil } from './support/wait.js';
 
 const WIDGETS = 'retain-loyalty-badge, retain-spin-wheel, retain-review-showcase, retain-account-prompt';
@@ -48,20 +46,10 @@ async function useEveryWidget(page: StorePage): Promise<void> {
 }
 
 describe('strict page (CSP and Trusted Types)', () => {
-  let console: ConsoleWatch;
-  let db: string;
-  beforeEach(() => {
-    console = watchConsole();
-    db = freshDatabase().name;
-  });
-  afterEach(async () => {
-    closePages();
-    await deleteDatabases();
-    console.stop();
-  });
+  const test = usePageTest();
 
   it('every widget renders and works with lit-html and retainkit allowed: no violation, no error, JSON-LD written', async () => {
-    const page = await openPage({ body: 'four', csp: 'strict', db });
+    const page = await openPage({ body: 'four', csp: 'strict', db: test.db });
     await useEveryWidget(page);
     const jsonLd = ownJsonLd(page);
     expect(jsonLd, 'the JSON-LD script').to.exist;
@@ -75,7 +63,7 @@ describe('strict page (CSP and Trusted Types)', () => {
   });
 
   it('with only lit-html allowed, every widget works; where Trusted Types hold, the JSON-LD is left out with one warning', async () => {
-    const page = await openPage({ body: 'four', csp: 'lit-only', db });
+    const page = await openPage({ body: 'four', csp: 'lit-only', db: test.db });
     await useEveryWidget(page);
     expect(page.report.errors, 'errors').to.deep.equal([]);
     if (!hasTrustedTypes(page)) {
@@ -93,7 +81,7 @@ describe('strict page (CSP and Trusted Types)', () => {
   });
 
   it('with no policy allowed, where Trusted Types hold, no widget can render, and the console says once what to allow', async () => {
-    const page = await openPage({ body: 'four', csp: 'no-policies', db });
+    const page = await openPage({ body: 'four', csp: 'no-policies', db: test.db });
     if (!hasTrustedTypes(page)) return void (await useEveryWidget(page));
     await waitUntil(() => page.report.errors.length, 'the page reports an error');
     // Every widget's code was fetched (all of them are on screen), and each failed the same way: one error says so.

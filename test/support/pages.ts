@@ -3,6 +3,9 @@
  * the page's own CSS and, when asked, a strict Content-Security-Policy header. The iframe is its own
  * viewport, so a page can be as narrow as a phone in every engine (WebKit's window cannot get that narrow).
  */
+import type { KitStorage } from '../../src/core/storage.js';
+import { watchConsole, type ConsoleWatch } from './console-guard.js';
+import { deleteDatabases, freshDatabase } from './database.js';
 import type { PageReport } from './pages/probe.js';
 import { waitUntil } from './wait.js';
 
@@ -72,4 +75,29 @@ export const rendered = (el: Element | null | undefined): boolean => (el?.shadow
 /** Waits for each of the page's elements matching `selector` to be defined and rendered. */
 export async function whenRendered(page: StorePage, selector: string): Promise<void> {
   await waitUntil(() => [...page.doc.querySelectorAll(selector)].every(rendered), `${selector} renders`);
+}
+
+/** Each test's database for the pages it opens (its name for `openPage`, and the storage to read it here). */
+export interface PageTest {
+  readonly db: string;
+  readonly storage: KitStorage;
+}
+
+/**
+ * The set-up every page test shares (call it in a `describe`): the console guard, a fresh database for each
+ * test, and its pages closed and database deleted after it.
+ */
+export function usePageTest(): PageTest {
+  let console: ConsoleWatch;
+  const test = {} as { db: string; storage: KitStorage };
+  beforeEach(() => {
+    console = watchConsole();
+    ({ name: test.db, storage: test.storage } = freshDatabase());
+  });
+  afterEach(async () => {
+    closePages();
+    await deleteDatabases();
+    console.stop();
+  });
+  return test;
 }
