@@ -39,8 +39,11 @@ const CEILINGS = {
   // space kept (its first load: 19.43 -> 20.14 KB, still under its ceiling).
   // +0.9 KB (issue 18): the spin wheel's campaign, weighted wedges, odds shown by default, email-endpoint,
   // its styles set through the CSSOM for strict CSP pages, and its fit on phones and under small root fonts.
-  'whole kit, one language': 63.05 * KB,
-  'whole kit, all languages': 71.35 * KB,
+  // +0.9 KB (issue 18): JSON-LD through the kit's Trusted Types policy, page views counted on every page
+  // (the loader +0.18 KB, at idle; the count with the storage code), the inherited text styles reset at
+  // each widget's root (+0.11 KB on every first load), the account prompt's one-line confirmation.
+  'whole kit, one language': 63.95 * KB,
+  'whole kit, all languages': 72.25 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */
