@@ -30,18 +30,22 @@ export default defineConfig({
         chunkFileNames: '[name]-[hash].js',
         // What always loads together is one chunk (each chunk costs a task to fetch, parse and link):
         // Lit with the core a first render needs; the attribute parsers (apart, to keep every file under
-        // Shopify's 10,000 B gzip); and, after the first frame, all the storage code.
+        // Shopify's 10,000 B gzip); and, after the first frame, all the storage code (with the page-view
+        // count, which the loader runs at idle on every page, and the consent it follows).
         codeSplitting: {
           groups: [
             {
               name: 'kit',
-              test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|src[\\/]core[\\/](element|localize|events|define|tasks|pacing|parts|stored|broadcast|ids)\.ts$|rolldown[\\/:]runtime/,
+              test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|src[\\/]core[\\/](element|localize|events|define|tasks|pacing|parts|stored|broadcast|ids|host-reset)\.ts$|rolldown[\\/:]runtime/,
             },
             { name: 'config', test: /src[\\/]core[\\/]config\.ts$/ },
             // The review showcase's data checks, sorts and source, apart from its element: together they
             // were over 10,000 B gzip. Both are static imports of the widget chunk, fetched side by side.
             { name: 'review-data', test: /src[\\/]review-showcase[\\/]review-(data|query|source)\.ts$/ },
-            { name: 'store', test: /node_modules[\\/]idb[\\/]|src[\\/]core[\\/](store|storage|counters|cooldowns|orders)\.ts$/ },
+            {
+              name: 'store',
+              test: /node_modules[\\/]idb[\\/]|src[\\/]core[\\/](store|storage|counters|cooldowns|orders|page-views|consent)\.ts$/,
+            },
           ],
         },
       },

@@ -3,12 +3,12 @@
  *
  * It defines each `retain-*` element only when one is wanted (`core/near.ts`: near the viewport, or at
  * idle for event plumbing and popups), by a literal dynamic import per widget (so the bundler splits each
- * widget into its own chunk), watches for elements added later, and does nothing else at start-up. A
- * widget the shopper never scrolls near is never downloaded. Loading it twice is harmless: the second
- * copy finds the first and stops.
+ * widget into its own chunk), watches for elements added later, and at idle counts the page view (for
+ * the popup wheel's page-views triggers); nothing else. A widget the shopper never scrolls near is never
+ * downloaded. Loading it twice is harmless: the second copy finds the first and stops.
  */
 import type { KitApi } from './api.js';
-import { whenWanted } from './core/near.js';
+import { whenIdle, whenWanted } from './core/near.js';
 import { VERSION } from './version.js';
 
 const widgets: Record<string, () => Promise<unknown>> = {
@@ -34,13 +34,26 @@ const requested = new Set<string>();
 /** Elements already waiting to be wanted. */
 const watched = new WeakSet<Element>();
 const selector = Object.keys(widgets).join(',');
+/** The page's Trusted Types refuse Lit's policy: no widget can render, and the console said why once. */
+let litRefused = false;
 
-function load(tag: string): void {
+/** First renders on their way (an element wanted, its code loading): the page view is counted after them. */
+const drawing: Promise<unknown>[] = [];
+
+/** Loads a tag's code, once; resolves when it is loaded (or has failed, and said so). */
+function load(tag: string): Promise<unknown> | undefined {
   if (requested.has(tag) || customElements.get(tag)) return;
   requested.add(tag);
-  widgets[tag]().catch((error: unknown) => {
+  return widgets[tag]().catch((error: unknown) => {
     requested.delete(tag);
-    console.error(`retainkit: could not load <${tag}>`, error);
+    if (litRefused) return;
+    litRefused = String(error).includes('lit-html');
+    console.error(
+      litRefused
+        ? 'retainkit: no widget can render: this page enforces Trusted Types and its Content-Security-Policy does not allow the policy "lit-html" (add it: trusted-types lit-html retainkit)'
+        : `retainkit: could not load <${tag}>`,
+      error,
+    );
   });
 }
 
@@ -48,7 +61,10 @@ function load(tag: string): void {
 function watch(element: Element): void {
   if (watched.has(element) || requested.has(element.localName) || customElements.get(element.localName)) return;
   watched.add(element);
-  void whenWanted(element).then(() => load(element.localName));
+  void whenWanted(element).then(() => {
+    const loading = load(element.localName);
+    if (loading) drawing.push(loading.then(() => (element as Partial<{ updateComplete: Promise<unknown> }>).updateComplete));
+  });
 }
 
 function discover(root: Element | Document): void {
@@ -56,7 +72,24 @@ function discover(root: Element | Document): void {
   for (const element of root.querySelectorAll(selector)) watch(element);
 }
 
+/**
+ * Counts this page view on the device, whatever widgets the page has (a popup wheel's `page-views` trigger
+ * reads the count on a later page): at idle after the first paint, in code loaded then, never in the way.
+ * The widgets wanted by then draw first: the count never opens IndexedDB ahead of a first render.
+ */
+function countPageView(): void {
+  requestAnimationFrame(() => {
+    void whenIdle()
+      .then(() => Promise.allSettled(drawing))
+      .then(whenIdle)
+      .then(() => import('./core/page-views.js'))
+      .then(({ pageViews }) => pageViews())
+      .catch((error: unknown) => console.warn('retainkit: could not count this page view', error));
+  });
+}
+
 function start(): void {
+  countPageView();
   discover(document);
   new MutationObserver((mutations) => {
     for (const { addedNodes } of mutations) {

@@ -358,8 +358,53 @@ describe('<retain-account-prompt>', () => {
       expect(named('retain-account-created')[0].detail.counters).to.deep.equal({ converted: 1 });
       await el.updateComplete;
       expect(text(el)).to.contain('Your account is ready').and.contain('Order J-1 is saved to it.');
-      expect(el.shadowRoot!.activeElement).to.equal($(el, '#title'));
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '.note'));
       await expect(el).to.be.accessible();
+    });
+
+    it('once the account is created the card shrinks to one line where it was; a later page for the order keeps no space', async () => {
+      const page = html`<div>
+        <p id="above">Thank you for your order</p>
+        <retain-account-prompt order-id="H-1" email=${EMAIL} password="optional"></retain-account-prompt>
+        <p id="below">Your tea</p>
+      </div>`;
+      let root = await fixture<HTMLElement>(page);
+      let el = root.querySelector<Prompt>('retain-account-prompt')!;
+      await el.decision;
+      await el.updateComplete;
+      const top = (selector: string) => root.querySelector(selector)!.getBoundingClientRect().top;
+      const before = { above: top('#above'), prompt: top('retain-account-prompt'), height: el.getBoundingClientRect().height };
+      el.addEventListener('retain-account-request', (event) => event.respondWith(Promise.resolve()));
+      passwordInput(el)!.value = PASSWORD;
+      submit(el).click();
+      await oneEvent(el, 'retain-account-created');
+      await el.updateComplete;
+
+      // Nothing above moves; the card holds one line of text and its padding, nothing else.
+      expect({ above: top('#above'), prompt: top('retain-account-prompt') }).to.deep.equal({ above: before.above, prompt: before.prompt });
+      const note = $(el, '.note')!;
+      const card = $(el, '[part~=base]')!;
+      const style = getComputedStyle(card);
+      const frame = ['paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth'] as const;
+      const lineHeight = parseFloat(getComputedStyle(note).lineHeight);
+      expect(note.getBoundingClientRect().height, 'the note is one line').to.be.below(lineHeight * 1.5);
+      const room = frame.reduce((sum, side) => sum + parseFloat(style[side]), note.getBoundingClientRect().height);
+      expect(el.getBoundingClientRect().height, 'the card is its note').to.be.closeTo(room, 1);
+      expect(el.getBoundingClientRect().height).to.be.below(before.height / 3);
+      expect(text(el)).to.contain('Your account is ready.').and.contain('Order H-1 is saved to it.');
+      await expect(el).to.be.accessible();
+
+      // A reload: the same order's page again. The prompt takes no space at all.
+      root.remove();
+      root = await fixture<HTMLElement>(page);
+      el = root.querySelector<Prompt>('retain-account-prompt')!;
+      expect(await el.decision).to.equal(false);
+      expect(el.getBoundingClientRect().height).to.equal(0);
+      const above = root.querySelector('#above')!.getBoundingClientRect();
+      const gap = top('#below') - above.bottom;
+      expect(gap, 'the paragraphs meet as if there were no prompt').to.equal(
+        parseFloat(getComputedStyle(root.querySelector('#below')!).marginTop),
+      );
     });
 
     it('form mode: a real form POST reaches the store (here into a named frame), consent fields included', async () => {
@@ -614,7 +659,7 @@ describe('<retain-account-prompt>', () => {
       expect((await received(key))[0].body).to.deep.include({ email: EMAIL, password: PASSWORD });
       expect(named('retain-account-created')[0].detail.consent).to.include({ email: true, sms: false });
       await el.updateComplete;
-      expect(focused()).to.equal($(el, '#title'));
+      expect(focused()).to.equal($(el, '.note'));
     });
 
     it('says "no thanks" by keyboard, and focus lands on the note that replaced the card', async () => {

@@ -17,14 +17,17 @@ export const actionStyles = css`
     font-weight: 600;
   }
   .error[role='alert'] {
-    margin-bottom: 0.75rem;
+    margin-bottom: 0.75em;
   }
   [aria-disabled='true'] {
     opacity: 0.7;
     cursor: progress;
   }
-  h2:focus,
   p:focus {
     outline: none;
+  }
+  /* Done: the card shrinks to its one-line note. */
+  .ended {
+    padding-block: calc(var(--retain-account-prompt-padding, 1.25em) / 2);
   }
 `;

@@ -28,14 +28,21 @@ const invitedHosts = new WeakSet<Host>();
 
 const input = (form: HTMLFormElement, name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
 
-/** The closing notes: the account is ready, the form was sent, or "no thanks" was heard. */
+/**
+ * The closing notes: the account is ready, the form was sent, or "no thanks" was heard. One line where the
+ * card was (the card shrinks to it; what is above does not move), so no empty space is left in the page.
+ */
 export function ending(host: Host, phase: 'done' | 'sent' | 'dismissed'): TemplateResult {
   // The texts were awaited by the action that led here.
   const l = texts.of(host);
   return html`
-    ${phase === 'done' ? html`<h2 id="title" part="title" tabindex="-1">${l.term('doneTitle')}</h2>` : nothing}
     <p tabindex="-1" class="note">
-      ${phase === 'done' ? `${l.term('done', { order: host.cfg.orderId })} ${invitedHosts.has(host) ? host.t('link') : ''}` : l.term(phase)}
+      ${
+        phase === 'done'
+          ? html`<span aria-hidden="true">✓ </span><strong>${l.term('doneTitle')}.</strong> ${l.term('done', { order: host.cfg.orderId })}
+              ${invitedHosts.has(host) ? host.t('link') : ''}`
+          : l.term(phase)
+      }
     </p>
     ${host.cfg.slideIn ? html`<button class="secondary" part="dismiss" @click=${() => host.close()}>${l.term('close')}</button>` : nothing}
   `;

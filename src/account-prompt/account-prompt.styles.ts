@@ -14,7 +14,7 @@ export const styles = css`
     color: inherit;
     --_accent: var(--retain-account-prompt-accent, var(--retain-accent, #1d4ed8));
     --_on-accent: var(--retain-account-prompt-on-accent, var(--retain-on-accent, #fff));
-    --_radius: var(--retain-account-prompt-radius, var(--retain-radius, 0.75rem));
+    --_radius: var(--retain-account-prompt-radius, var(--retain-radius, 0.75em));
   }
   :host([hidden]) {
     display: none;
@@ -23,8 +23,8 @@ export const styles = css`
     box-sizing: border-box;
   }
   [part='base'] {
-    max-width: var(--retain-account-prompt-max-width, 34rem);
-    padding: var(--retain-account-prompt-padding, 1.25rem);
+    max-width: var(--retain-account-prompt-max-width, 34em);
+    padding: var(--retain-account-prompt-padding, 1.25em);
     border: 1px solid color-mix(in srgb, currentColor 22%, transparent);
     border-radius: var(--_radius);
     background: var(--retain-account-prompt-background, color-mix(in srgb, currentColor 4%, transparent));
@@ -37,18 +37,18 @@ export const styles = css`
     position: fixed;
     z-index: var(--retain-account-prompt-z-index, 2147483000);
     inset: auto 1rem 1rem auto;
-    width: min(24rem, calc(100vw - 2rem));
+    width: min(24em, calc(100vw - 2rem));
     max-height: calc(100vh - 2rem);
     overflow: auto;
     color-scheme: light dark;
     background: var(--retain-account-prompt-background, Canvas);
     color: var(--retain-account-prompt-color, CanvasText);
-    box-shadow: var(--retain-account-prompt-shadow, 0 0.5rem 2rem rgb(0 0 0 / 0.25));
+    box-shadow: var(--retain-account-prompt-shadow, 0 0.5em 2em rgb(0 0 0 / 0.25));
     animation: rise var(--retain-account-prompt-duration, 250ms) ease-out;
   }
   @keyframes rise {
     from {
-      transform: translateY(1.5rem);
+      transform: translateY(1.5em);
       opacity: 0;
     }
   }
@@ -58,15 +58,15 @@ export const styles = css`
     }
   }
   h2 {
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.5em;
     font-size: 1.2em;
     line-height: 1.25;
   }
   p {
-    margin: 0 0 0.75rem;
+    margin: 0 0 0.75em;
   }
   ul {
-    margin: 0 0 1rem;
+    margin: 0 0 1em;
     padding: 0;
     list-style: none;
   }
@@ -76,7 +76,7 @@ export const styles = css`
     font-weight: bold;
   }
   .field {
-    margin-bottom: 0.75rem;
+    margin-bottom: 0.75em;
   }
   label {
     display: block;
@@ -85,9 +85,9 @@ export const styles = css`
   input:not([type='checkbox']) {
     display: block;
     width: 100%;
-    min-height: 2.75rem;
-    margin-top: 0.25rem;
-    padding: 0.5rem 0.75rem;
+    min-height: 2.75em;
+    margin-top: 0.25em;
+    padding: 0.5em 0.75em;
     font: inherit;
     color: inherit;
     background: var(--retain-account-prompt-field-background, transparent);
@@ -95,7 +95,7 @@ export const styles = css`
     border-radius: calc(var(--_radius) / 2);
   }
   fieldset {
-    margin: 0 0 0.75rem;
+    margin: 0 0 0.75em;
     padding: 0;
     border: 0;
   }
@@ -105,20 +105,20 @@ export const styles = css`
   }
   .check {
     display: flex;
-    gap: 0.5rem;
+    gap: 0.5em;
     align-items: center;
-    min-height: 2rem;
+    min-height: 2em;
     font-weight: normal;
   }
   input[type='checkbox'] {
-    width: 1.25rem;
-    height: 1.25rem;
+    width: 1.25em;
+    height: 1.25em;
     margin: 0;
     accent-color: var(--_accent);
   }
   .hint,
   .error {
-    margin: 0.25rem 0 0;
+    margin: 0.25em 0 0;
   }
   .hint {
     font-size: 0.9em;
@@ -134,7 +134,7 @@ export const styles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: 0.5em 1em;
     align-items: center;
   }
   button,
@@ -142,8 +142,8 @@ export const styles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    min-height: 2.75rem;
-    padding: 0.5rem 1.25rem;
+    min-height: 2.75em;
+    padding: 0.5em 1.25em;
     font: inherit;
     font-weight: 600;
     border: 0;

@@ -9,6 +9,7 @@ import { property, state } from 'lit/decorators.js';
 import { parseCurrency, parseDuration, parseEnum, parseNumber, parseUrl, warnBadValue } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
+import { hostReset } from '../core/host-reset.js';
 import { LocalizeController } from '../core/localize.js';
 import { part } from '../core/parts.js';
 import { stored } from '../core/stored.js';
@@ -92,9 +93,9 @@ interface Config {
  * @cssproperty --retain-account-prompt-background - Card background (default a tint of the text colour; slide-in: Canvas).
  * @cssproperty --retain-account-prompt-color - Slide-in text colour (default CanvasText).
  * @cssproperty --retain-account-prompt-error - Error text colour.
- * @cssproperty --retain-account-prompt-radius - Corner radius (default `--retain-radius`, else 0.75rem).
- * @cssproperty --retain-account-prompt-max-width - Inline card width limit (default 34rem).
- * @cssproperty --retain-account-prompt-padding - Card padding (default 1.25rem).
+ * @cssproperty --retain-account-prompt-radius - Corner radius (default `--retain-radius`, else 0.75em).
+ * @cssproperty --retain-account-prompt-max-width - Inline card width limit (default 34em).
+ * @cssproperty --retain-account-prompt-padding - Card padding (default 1.25em).
  * @cssproperty --retain-account-prompt-shadow - Slide-in shadow.
  * @cssproperty --retain-account-prompt-duration - Slide-in entrance (default 250ms; none under reduced motion).
  * @cssproperty --retain-account-prompt-z-index - Slide-in stacking (default 2147483000).
@@ -102,7 +103,7 @@ interface Config {
  */
 export class RetainAccountPrompt extends RetainElement {
   static override widget = 'account-prompt';
-  static override styles = styles;
+  static override styles = [styles, hostReset];
 
   @property({ attribute: 'order-id' }) orderId = '';
   @property() total = '';
@@ -242,7 +243,8 @@ export class RetainAccountPrompt extends RetainElement {
     const { phase, cfg } = this;
     if (phase === 'hidden') return nothing;
     let body: TemplateResult;
-    if (phase === 'done' || phase === 'sent' || phase === 'dismissed') {
+    const ended = phase === 'done' || phase === 'sent' || phase === 'dismissed';
+    if (ended) {
       // Only the actions reach these phases, so their code is here.
       body = this.actions!.ending(this, phase);
     } else if (cfg.status === 'has-account') {
@@ -257,12 +259,11 @@ export class RetainAccountPrompt extends RetainElement {
     } else {
       body = this.renderForm();
     }
-    const label = phase !== 'sent' && phase !== 'dismissed';
     return html`<section
       part="base"
-      class="${phase === 'pending' ? 'pending' : ''} ${cfg.slideIn ? 'slide-in' : ''}"
+      class="${phase === 'pending' ? 'pending' : ended ? 'ended' : ''} ${cfg.slideIn ? 'slide-in' : ''}"
       lang=${this.l.language}
-      aria-labelledby=${label ? 'title' : nothing}
+      aria-labelledby=${ended ? nothing : 'title'}
       @pointerover=${this.load}
       @focusin=${this.load}
     >

@@ -1,11 +1,12 @@
 /**
  * When a widget shows itself, and how often: triggers (a delay, exit intent, a scroll depth, a number of
- * page views), persisted and shared by the tabs of the store; cooldowns are in cooldowns.ts.
+ * page views); page views are counted in page-views.ts, cooldowns in cooldowns.ts.
  */
 import { durationMs, formatDuration, warnBadValue } from './config.js';
 import { mayWrite } from './device-consent.js';
 import { uniqueId } from './ids.js';
 import { databaseName, storage } from './storage.js';
+import { pageViews } from './page-views.js';
 
 export type Trigger =
   | { kind: 'delay'; ms: number }
@@ -192,94 +193,8 @@ export function scrollDepth(): number {
   return Math.min(100, Math.max(0, (window.scrollY / scrollable) * 100));
 }
 
-// ---------------------------------------------------------------------------------------------------
-// Page views
-
-const PAGE_VIEWS_KEY = 'triggers/page-views';
-const SESSION_KEY = 'retainkit:session';
-/** How many sessions' counts are kept (the most recent ones). */
-const SESSIONS_KEPT = 20;
-
-interface PageViewsRow {
-  ever: number;
-  sessions: Record<string, { count: number; last: number }>;
-}
-
-let memorySessionId: string | undefined;
-
-/**
- * This tab's session: an id kept in sessionStorage, or in memory where sessionStorage is unavailable
- * or consent does not let it be written yet (device-consent.ts); the same id once it may be.
- */
-function sessionId(): string {
-  try {
-    let id = sessionStorage.getItem(SESSION_KEY);
-    if (!id && !mayWrite('session', SESSION_KEY)) return (memorySessionId ??= uniqueId());
-    if (!id) sessionStorage.setItem(SESSION_KEY, (id = memorySessionId ?? uniqueId()));
-    return id;
-  } catch {
-    return (memorySessionId ??= uniqueId());
-  }
-}
-
-/** The stored row, checked: browser state is the shopper's own and may be anything. */
-function readRow(value: unknown): PageViewsRow {
-  const row = (value ?? {}) as Partial<PageViewsRow>;
-  const ever = typeof row.ever === 'number' && Number.isFinite(row.ever) && row.ever > 0 ? Math.floor(row.ever) : 0;
-  const sessions: PageViewsRow['sessions'] = {};
-  if (row.sessions && typeof row.sessions === 'object') {
-    for (const [id, entry] of Object.entries(row.sessions)) {
-      if (entry && Number.isFinite(entry.count) && Number.isFinite(entry.last)) sessions[id] = { count: entry.count, last: entry.last };
-    }
-  }
-  return { ever, sessions };
-}
-
-/** Per page and database, shared by any copies of the kit on the page, so a page load counts once. */
-const COUNTED = Symbol.for('retainkit.page-views-counted');
-type WithMemo = typeof globalThis & { [COUNTED]?: Map<string, Promise<{ session: number; ever: number }>> };
-
-async function countThisPage(): Promise<{ session: number; ever: number }> {
-  const id = sessionId();
-  const now = Date.now();
-  return storage().transact(['state'], async (tx) => {
-    const row = readRow(await tx.get('state', PAGE_VIEWS_KEY));
-    row.ever += 1;
-    const session = (row.sessions[id] ??= { count: 0, last: now });
-    session.count += 1;
-    session.last = now;
-    const kept = Object.entries(row.sessions)
-      .sort(([, a], [, b]) => b.last - a.last)
-      .slice(0, SESSIONS_KEPT);
-    row.sessions = Object.fromEntries(kept);
-    await tx.put('state', row, PAGE_VIEWS_KEY);
-    return { session: session.count, ever: row.ever };
-  });
-}
-
-/**
- * Page views on this device; the current page load is counted once, the first time this is called on a
- * page. Session = sessionStorage-scoped id (fallback: in memory). Later calls read the current figures
- * (other tabs of the same session or device may have counted since). Never rejects.
- */
-export async function pageViews(): Promise<{ session: number; ever: number }> {
-  const memo = ((globalThis as WithMemo)[COUNTED] ??= new Map());
-  const name = databaseName();
-  let counting = memo.get(name);
-  if (!counting) {
-    // If even memory failed, this page view still happened.
-    counting = countThisPage().catch(() => ({ session: 1, ever: 1 }));
-    memo.set(name, counting);
-    return counting;
-  }
-  const counted = await counting;
-  try {
-    const row = readRow(await storage().get('state', PAGE_VIEWS_KEY));
-    return { session: Math.max(row.sessions[sessionId()]?.count ?? 0, 1), ever: Math.max(row.ever, 1) };
-  } catch {
-    return counted;
-  }
-}
+// Page views live in their own module, which the loader loads at idle on every page to count it.
+export { pageViews };
 
 // Cooldowns live in their own module, so a widget that only reads one does not load the triggers.
 export { clearCooldown, cooldownEnds, onCooldownChange, startCooldown } from './cooldowns.js';

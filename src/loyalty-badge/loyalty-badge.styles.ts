@@ -10,6 +10,7 @@ export const styles = css`
     --_on: var(--retain-loyalty-badge-on-accent, #fff);
     display: inline-block;
     position: relative;
+    max-inline-size: 100%;
     vertical-align: middle;
     font: inherit;
     color: inherit;
@@ -41,8 +42,12 @@ export const styles = css`
     border-radius: 99px;
     background: var(--retain-loyalty-badge-background, none);
     line-height: 1.5;
-    white-space: nowrap;
     cursor: pointer;
+  }
+  /* The tier goes under the points rather than past the edge of a narrow header: each stays whole. */
+  .pts,
+  .tier {
+    white-space: nowrap;
   }
   :focus-visible {
     outline: 2px solid var(--_accent);

@@ -12,6 +12,7 @@ import { property, state } from 'lit/decorators.js';
 import { parseCurrency, parseJson, parseNumber, readJsonSource, safeUrl, warnInvalid } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
+import { hostReset } from '../core/host-reset.js';
 import { LocalizeController } from '../core/localize.js';
 import { onceSeen } from '../core/near.js';
 import { part } from '../core/parts.js';
@@ -104,7 +105,7 @@ type Value = string | number | null | undefined;
  * @cssproperty --retain-loyalty-badge-on-accent - Text on the accent.
  * @cssproperty --retain-loyalty-badge-background - The badge's background; default transparent.
  * @cssproperty --retain-loyalty-badge-min-width - Reserved width of the badge.
- * @cssproperty --retain-loyalty-badge-panel-width - The panel's width; default `min(20rem, 100vw - 1rem)`.
+ * @cssproperty --retain-loyalty-badge-panel-width - The panel's width; default `min(20em, 100vw - 1rem)`.
  * @cssproperty --retain-loyalty-badge-celebrate-duration - Length of the celebration; default `0.8s`.
  * @cssproperty --retain-surface - Panel background.
  * @cssproperty --retain-text - Panel text.
@@ -113,7 +114,7 @@ type Value = string | number | null | undefined;
  */
 export class RetainLoyaltyBadge extends RetainElement {
   static override widget = 'loyalty-badge';
-  static override styles = styles;
+  static override styles = [styles, hostReset];
 
   @property() points: Value = null;
   @property() pending: Value = null;

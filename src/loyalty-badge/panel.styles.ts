@@ -8,16 +8,16 @@ export const panelStyles = css`
   .panel {
     position: absolute;
     z-index: var(--retain-z-index, 1000);
-    inset-block-start: calc(100% + 0.5rem);
+    inset-block-start: calc(100% + 0.5em);
     inset-inline-end: 0;
     box-sizing: border-box;
-    inline-size: var(--retain-loyalty-badge-panel-width, min(20rem, calc(100vw - 1rem)));
-    padding: 1rem;
+    inline-size: var(--retain-loyalty-badge-panel-width, min(20em, calc(100vw - 1rem)));
+    padding: 1em;
     border: 1px solid var(--retain-border, #c9c9d1);
-    border-radius: var(--retain-radius, 0.5rem);
+    border-radius: var(--retain-radius, 0.5em);
     background: var(--retain-surface, #fff);
     color: var(--retain-text, #1d1d1f);
-    box-shadow: 0 0.5rem 1.5rem #0003;
+    box-shadow: 0 0.5em 1.5em #0003;
     text-align: start;
     line-height: 1.4;
   }
@@ -31,10 +31,10 @@ export const panelStyles = css`
   p,
   ul,
   ol {
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.5em;
   }
   ul {
-    padding-inline-start: 1.1rem;
+    padding-inline-start: 1.1em;
   }
   .big {
     font-size: 1.75em;
@@ -44,14 +44,14 @@ export const panelStyles = css`
     font-size: 0.875em;
   }
   .h {
-    margin-block-start: 0.75rem;
+    margin-block-start: 0.75em;
     font-weight: 700;
   }
   .h:first-child {
     margin-block-start: 0;
   }
   .bar {
-    block-size: 0.5rem;
+    block-size: 0.5em;
     border-radius: 99px;
     background: color-mix(in srgb, currentColor 15%, transparent);
     overflow: hidden;
@@ -67,14 +67,14 @@ export const panelStyles = css`
   .punches {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.35rem;
+    gap: 0.35em;
     padding: 0;
     list-style: none;
   }
   .punches li {
     box-sizing: border-box;
-    inline-size: 1.1rem;
-    block-size: 1.1rem;
+    inline-size: 1.1em;
+    block-size: 1.1em;
     border: 2px solid var(--_accent);
     border-radius: 50%;
   }
@@ -88,7 +88,7 @@ export const panelStyles = css`
   .cta {
     display: inline-block;
     padding: 0.5em 1em;
-    border-radius: var(--retain-radius, 0.5rem);
+    border-radius: var(--retain-radius, 0.5em);
     background: var(--_accent);
     color: var(--_on);
     text-decoration: none;

@@ -179,7 +179,8 @@ export class LoyaltyPanel {
 
   /**
    * The panel hangs from the badge's end; a badge near the other edge (a phone's header) would push it
-   * off screen, so shift it back in. One measurement per opening.
+   * off screen, so shift it back in. It is as wide as the viewport allows at most (`100vw` counts a
+   * scrollbar that takes room from the page): narrower where the page is narrower. Measured once per opening.
    */
   place(): void {
     keepInViewport(this.el.renderRoot.querySelector<HTMLElement>('.panel')!);

@@ -10,6 +10,7 @@
  * keeps one Product and search engines need not merge two. Otherwise the widget adds one script of its
  * own to `<head>` with a complete Product node. Withdrawing restores the store's text exactly.
  */
+import { setScriptJson } from '../core/trusted-json.js';
 import type { ReviewData, ShownReview } from './review-data.js';
 import { roundAverage } from './review-query.js';
 
@@ -77,15 +78,23 @@ export class JsonLdPublisher {
   private script?: HTMLScriptElement;
   /** The store's own text, restored on withdraw; undefined for the widget's own script. */
   private original?: string;
+  /** The page refused the text (Trusted Types without the kit's policy): nothing more is tried. */
+  private refused = false;
 
-  constructor(private readonly doc: Document = document) {}
+  /** `who` names the widget in the one warning of a page whose Trusted Types refuse the text. */
+  constructor(
+    private readonly doc: Document = document,
+    private readonly who = '<retain-review-showcase>',
+  ) {}
 
   publish(node: Node): void {
+    if (this.refused) return;
     const id = node['@id'] as string;
     if (!this.script?.isConnected) this.attach(id);
     const script = this.script!;
     if (this.original === undefined) {
-      script.textContent = serialize({ '@context': 'https://schema.org', ...node });
+      // Refused (a page's Trusted Types without the kit's policy): no JSON-LD, the widget goes on.
+      if (!setScriptJson(script, serialize({ '@context': 'https://schema.org', ...node }), this.who)) this.refuse();
       return;
     }
     let json: unknown;
@@ -100,7 +109,12 @@ export class JsonLdPublisher {
     delete target.review;
     // The store's name, url and the rest stay as the store wrote them.
     for (const key of ['aggregateRating', 'review'] as const) if (node[key]) target[key] = node[key];
-    script.textContent = serialize(json);
+    if (!setScriptJson(script, serialize(json), this.who)) this.refuse();
+  }
+
+  private refuse(): void {
+    this.withdraw();
+    this.refused = true;
   }
 
   private attach(id: string): void {
@@ -125,7 +139,7 @@ export class JsonLdPublisher {
 
   withdraw(): void {
     if (this.original !== undefined) {
-      if (this.script) this.script.textContent = this.original;
+      if (this.script && this.script.textContent !== this.original) setScriptJson(this.script, this.original, this.who);
     } else this.script?.remove();
     this.script = this.original = undefined;
   }

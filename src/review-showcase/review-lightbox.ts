@@ -17,7 +17,7 @@ export class RetainReviewPhotoOpenEvent extends RetainEvent<ReviewPhotoDetail> {
 
 export const lightboxStyles = css`
   dialog {
-    max-width: min(90vw, 60rem);
+    max-width: min(90vw, 60em);
     border: 0;
     border-radius: var(--_r);
   }

@@ -8,9 +8,10 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { parseEnum, parseNumber, parseUrl, readJsonSource, warnBadValue } from '../core/config.js';
+import { describeElement, parseEnum, parseNumber, parseUrl, readJsonSource, warnBadValue } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
+import { hostReset } from '../core/host-reset.js';
 import { LocalizeController } from '../core/localize.js';
 import { Slice, nextFrame } from '../core/pacing.js';
 import { nextTask } from '../core/tasks.js';
@@ -125,13 +126,13 @@ const LARGE_JSON = 256 * 1024;
  * @cssproperty --retain-radius - Kit token: corner radius.
  * @cssproperty --retain-review-showcase-min-height - Minimum height where the page reserved none before the code came
  *   (`retain-review-showcase:not(:defined) { min-height: … }`, which the showcase keeps once defined).
- * @cssproperty --retain-review-showcase-card-width - Card width in the grid and carousel (default 18rem).
+ * @cssproperty --retain-review-showcase-card-width - Card width in the grid and carousel (default 18em).
  *
  * @slot - Holds the `<script type="application/json">` with the reviews; not shown.
  */
 export class RetainReviewShowcase extends RetainElement {
   static override widget = 'review-showcase';
-  static override styles = styles;
+  static override styles = [styles, hostReset];
 
   /** Reflected: the host's layout (`:host([view=summary])`) and the store's CSS read the attribute. */
   @property({ reflect: true }) view: string | null = null;
@@ -611,7 +612,7 @@ export class RetainReviewShowcase extends RetainElement {
       if (!code || !this.isConnected) return;
       const node = code.productNode(data, visible, id);
       const text = JSON.stringify(node);
-      if (text !== this.published) (this.jsonLd ??= new code.JsonLdPublisher()).publish(node);
+      if (text !== this.published) (this.jsonLd ??= new code.JsonLdPublisher(document, describeElement(this))).publish(node);
       this.published = text;
     });
   }

@@ -65,6 +65,8 @@ export class WheelPopup {
       (t) => {
         if (!live) return;
         stop = t.watchTriggers(t.parseTriggers(el, 'trigger', el.trigger, []), async (fired) => {
+          // A trigger may fire while the wheel still reads its state (a page view the loader counted already).
+          await el.loaded;
           if (el.phase === 'ready' && !(await t.cooldownEnds(`${el.key}/snooze`).catch(() => null))) this.show(fired.kind);
         });
       },

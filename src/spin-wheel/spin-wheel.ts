@@ -14,6 +14,7 @@ import { parseDuration, parseEnum, parseUrl, warnInvalid } from '../core/config.
 import type { CounterName } from '../core/counters.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
+import { hostReset } from '../core/host-reset.js';
 import type { RetainEvent } from '../core/events.js';
 import { LocalizeController } from '../core/localize.js';
 import { onceSeen, whenIdle } from '../core/near.js';
@@ -124,7 +125,7 @@ export const swap = (first: string, second: string, showSecond: boolean) =>
  */
 export class RetainSpinWheel extends RetainElement {
   static override widget = 'spin-wheel';
-  static override styles = styles;
+  static override styles = [styles, hostReset];
 
   @property({ reflect: true }) mode: string | null = null;
   @property() trigger: string | null = null;

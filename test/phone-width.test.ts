@@ -1,0 +1,74 @@
+/**
+ * A phone-sized screen: on a page 320 px wide (the narrowest phones, WCAG's reflow width) the loyalty badge and its
+ * panel, the review showcase in each view with its lightbox, and the account prompt fit without a horizontal
+ * scroll. The page is an iframe 320 px wide: a real 320 px viewport in every engine (WebKit's test window cannot be
+ * made that narrow).
+ */
+import { expect } from '@open-wc/testing';
+import type { RetainReviewShowcase } from '../src/review-showcase/review-showcase.js';
+import { runsOutside, textRuns } from './support/layout.js';
+import { openPage, usePageTest, whenRendered, type StorePage } from './support/pages.js';
+import { waitUntil } from './support/wait.js';
+
+const WIDTH = 320;
+
+/** The elements (in shadow roots too) that reach past the viewport's right edge: where a sideways scroll comes from. */
+function pastTheEdge(root: Document | ShadowRoot): string[] {
+  const past: string[] = [];
+  for (const el of root.querySelectorAll('*')) {
+    const { right } = el.getBoundingClientRect();
+    if (right > WIDTH + 0.5)
+      past.push(
+        `<${el.localName}${el.getAttribute('class') ? `.${el.getAttribute('class')!.trim().replace(/\s+/g, '.')}` : ''}> to ${Math.round(right)} px`,
+      );
+    if (el.shadowRoot) past.push(...pastTheEdge(el.shadowRoot));
+  }
+  return past;
+}
+
+/** What sticks out sideways: the page's scroll width, and any visible text past the viewport's edges. */
+function overflow(page: StorePage, what: Element): string[] {
+  const problems: string[] = [];
+  const scrollWidth = page.doc.documentElement.scrollWidth;
+  if (scrollWidth > WIDTH)
+    problems.push(`the page scrolls sideways: ${scrollWidth} px wide (${pastTheEdge(page.doc).slice(0, 4).join(', ')})`);
+  const box = what.getBoundingClientRect();
+  if (box.left < -1 || box.right > WIDTH + 1)
+    problems.push(`<${what.localName}> spans ${Math.round(box.left)} to ${Math.round(box.right)} px`);
+  problems.push(...runsOutside(textRuns(what), new DOMRect(0, 0, WIDTH, 1e6)));
+  return problems;
+}
+
+describe('a 320 px wide page', () => {
+  const test = usePageTest();
+  let page: StorePage;
+  beforeEach(async () => {
+    page = await openPage({ body: 'phone', db: test.db, width: WIDTH, height: 640 });
+    await whenRendered(page, 'retain-loyalty-badge, retain-review-showcase, retain-account-prompt');
+  });
+
+  it('the loyalty badge and its open panel fit', async () => {
+    const badge = page.doc.querySelector('retain-loyalty-badge')!;
+    expect(overflow(page, badge)).to.deep.equal([]);
+    badge.shadowRoot!.querySelector<HTMLButtonElement>('[part~=badge]')!.click();
+    await waitUntil(() => badge.shadowRoot!.querySelector('[part~=points]'), 'the panel opens');
+    expect(overflow(page, badge.shadowRoot!.querySelector('[part~=panel]')!)).to.deep.equal([]);
+  });
+
+  it('the account prompt fits', async () => {
+    const prompt = page.doc.querySelector('retain-account-prompt') as unknown as HTMLElement & { decision: Promise<boolean> };
+    expect(await prompt.decision, 'the prompt shows').to.equal(true);
+    expect(overflow(page, prompt)).to.deep.equal([]);
+  });
+
+  for (const view of ['list', 'grid', 'carousel']) {
+    it(`the review showcase fits as a ${view}, and so does its lightbox`, async () => {
+      const showcase = page.doc.querySelector<RetainReviewShowcase>(`retain-review-showcase[view=${view}]`)!;
+      await waitUntil(() => showcase.shadowRoot!.querySelector(view === 'carousel' ? '.track article' : 'article'), 'the cards show');
+      expect(overflow(page, showcase)).to.deep.equal([]);
+      showcase.shadowRoot!.querySelector<HTMLButtonElement>('.photos button')!.click();
+      await waitUntil(() => showcase.shadowRoot!.querySelector('dialog')?.open, 'the lightbox opens');
+      expect(overflow(page, showcase.shadowRoot!.querySelector('dialog')!)).to.deep.equal([]);
+    });
+  }
+});

@@ -1,0 +1,57 @@
+/**
+ * Runs first in a test page (test/support/pages.endpoint.mjs), before the loader: points the kit at the
+ * test's database and records what the page reports, for the test to read as `window.pageReport`.
+ */
+import { useDatabase } from '../../../src/core/storage.js';
+
+export interface PageReport {
+  /** Content-Security-Policy and Trusted Types violations: `directive blocked-uri sample (where)`. */
+  violations: string[];
+  /** Uncaught errors and unhandled rejections, and `console.error` calls. */
+  errors: string[];
+  /** `console.warn` calls. */
+  warnings: string[];
+}
+
+const report: PageReport = { violations: [], errors: [], warnings: [] };
+(window as unknown as { pageReport: PageReport }).pageReport = report;
+
+const text = (value: unknown) =>
+  value instanceof Element ? `<${value.localName}>` : value instanceof Error ? `${value.name}: ${value.message}` : String(value);
+
+/** Where a violation happened: the element (with its class) and the widget whose shadow root holds it. */
+function where(event: Event): string {
+  const target = event.composedPath()[0];
+  if (!(target instanceof Element)) return 'the document';
+  const host = (target.getRootNode() as ShadowRoot).host;
+  const element = `<${target.localName}${target.getAttribute('class') ? ` class="${target.getAttribute('class')}"` : ''}>`;
+  return host ? `${element} in <${host.localName}>` : element;
+}
+
+document.addEventListener(
+  'securitypolicyviolation',
+  (event) => report.violations.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sample} (${where(event)})`),
+  true,
+);
+addEventListener('error', (event) => {
+  // A resource that failed to load also fires `error` (not an ErrorEvent): not a script error.
+  if (event instanceof ErrorEvent) report.errors.push(text(event.error ?? event.message));
+});
+addEventListener('unhandledrejection', (event) => report.errors.push(`unhandled: ${text(event.reason)}`));
+
+// Lit's once-per-page notice that it runs its development build is not the page's problem.
+const IGNORED = /Lit is in dev mode|Multiple versions of Lit loaded/;
+for (const [level, list] of [
+  ['warn', report.warnings],
+  ['error', report.errors],
+] as const) {
+  const original = console[level].bind(console);
+  console[level] = (...args: unknown[]) => {
+    const message = args.map(text).join(' ');
+    if (!IGNORED.test(message)) list.push(message);
+    original(...args);
+  };
+}
+
+const db = new URLSearchParams(location.search).get('db');
+if (db) useDatabase(db, { openTimeoutMs: 15_000 });
