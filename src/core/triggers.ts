@@ -3,9 +3,6 @@
  * page views); page views are counted in page-views.ts, cooldowns in cooldowns.ts.
  */
 import { durationMs, formatDuration, warnBadValue } from './config.js';
-import { mayWrite } from './device-consent.js';
-import { uniqueId } from './ids.js';
-import { databaseName, storage } from './storage.js';
 import { pageViews } from './page-views.js';
 
 export type Trigger =
