@@ -14,6 +14,7 @@ import { RetainElement } from '../core/element.js';
 import { LocalizeController } from '../core/localize.js';
 import { Slice, nextFrame } from '../core/pacing.js';
 import { nextTask } from '../core/tasks.js';
+import { SchemeController, type Scheme } from '../core/scheme.js';
 import { normalizeData, ready, type Aggregate, type Review, type ReviewData, type ShownReview } from './review-data.js';
 import {
   ALL,
@@ -90,6 +91,7 @@ const LARGE_JSON = 256 * 1024;
  * @attr href - In the summary view, where the count links to (such as `#reviews`).
  * @attr instance - Names this showcase in events and counters (default: its id, else `default`).
  * @attr lang - Language of the interface (default: the page's); each review keeps its own.
+ * @attr scheme - `light`, `dark` or `auto` (default): dark looks only where the page is dark (its `color-scheme`).
  *
  * @fires retain-review-seen - Reviews came into view: `{ productId, reviewIds }`, each once per page view.
  * @fires retain-review-filter - The shopper changed stars, photos, keyword or chose "see all".
@@ -120,6 +122,10 @@ const LARGE_JSON = 256 * 1024;
 export class RetainReviewShowcase extends RetainElement {
   static override widget = 'review-showcase';
   static override styles = styles;
+  /** Pins light or dark looks; `auto` (unset) follows the page's color-scheme. Reflected: the styles read it. */
+  @property({ reflect: true }) scheme?: Scheme;
+  /** @internal Warns once about a bad `scheme`. */
+  protected readonly schemeCheck = new SchemeController(this);
 
   @property() view = '';
   @property() src = '';

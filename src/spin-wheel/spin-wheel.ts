@@ -18,6 +18,7 @@ import { RetainElement } from '../core/element.js';
 import type { RetainEvent } from '../core/events.js';
 import { LocalizeController } from '../core/localize.js';
 import { storage } from '../core/storage.js';
+import { SchemeController, type Scheme } from '../core/scheme.js';
 import type { Win } from './outcome.js';
 import type { WheelPopup } from './popup.js';
 import type { WheelResult } from './result.js';
@@ -67,6 +68,7 @@ export const swap = (first: string, second: string, showSecond: boolean) =>
  * @attr slices - The prizes as JSON, when there are no `<retain-slice>` children.
  * @attr instance - Names this wheel in state, counters and events (default: its `id`, else `default`).
  * @attr lang - Language (en, ru, uk, hu); default from the page.
+ * @attr scheme - `light`, `dark` or `auto` (default): dark looks only where the page is dark (its `color-scheme`).
  *
  * @slot heading - Replaces the heading text.
  * @slot consent - Replaces the marketing-consent text of the email step.
@@ -109,6 +111,10 @@ export const swap = (first: string, second: string, showSecond: boolean) =>
 export class RetainSpinWheel extends RetainElement {
   static override widget = 'spin-wheel';
   static override styles = styles;
+  /** Pins light or dark looks; `auto` (unset) follows the page's color-scheme. Reflected: the styles read it. */
+  @property({ reflect: true }) scheme?: Scheme;
+  /** @internal Warns once about a bad `scheme`. */
+  protected readonly schemeCheck = new SchemeController(this);
 
   @property({ reflect: true }) mode: string | null = null;
   @property() trigger: string | null = null;
