@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { schemeStyles } from '../core/scheme.js';
 
 /**
  * The wheel's looks. What is not obvious is said here, not in the CSS, which ships as it is written:
@@ -9,24 +10,21 @@ import { css } from 'lit';
  *   of its side at 45°): clipped, its corners neither cover the spin button below nor widen the page.
  */
 export const styles = css`
+  ${schemeStyles({
+    '--_surface': [
+      'var(--retain-spin-wheel-surface, var(--retain-surface, #fff))',
+      'var(--retain-spin-wheel-surface, var(--retain-surface, #202127))',
+    ],
+    '--_text': ['var(--retain-spin-wheel-text, var(--retain-text, #1c1b1f))', 'var(--retain-spin-wheel-text, var(--retain-text, #f2f2f4))'],
+    '--_pointer': ['var(--retain-spin-wheel-pointer, #1c1b1f)', 'var(--retain-spin-wheel-pointer, #f2f2f4)'],
+    '--_rim': ['var(--retain-spin-wheel-rim, #1c1b1f)', 'var(--retain-spin-wheel-rim, #3b3c46)'],
+  })}
   :host {
     display: block;
     font: inherit;
     color: inherit;
     --_accent: var(--retain-spin-wheel-accent, var(--retain-accent, #b4380f));
     --_on-accent: var(--retain-spin-wheel-on-accent, var(--retain-on-accent, #fff));
-    --_surface: var(--retain-spin-wheel-surface, var(--retain-surface, #fff));
-    --_text: var(--retain-spin-wheel-text, var(--retain-text, #1c1b1f));
-    --_pointer: var(--retain-spin-wheel-pointer, #1c1b1f);
-    --_rim: var(--retain-spin-wheel-rim, #1c1b1f);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_surface: var(--retain-spin-wheel-surface, var(--retain-surface, #202127));
-      --_text: var(--retain-spin-wheel-text, var(--retain-text, #f2f2f4));
-      --_pointer: var(--retain-spin-wheel-pointer, #f2f2f4);
-      --_rim: var(--retain-spin-wheel-rim, #3b3c46);
-    }
   }
   :host([hidden]) {
     display: none;
