@@ -11,7 +11,6 @@ export type ReportTerm =
   | 'drop'
   | 'dropHint'
   | 'choose'
-  | 'working'
   | 'phase.fetch'
   | 'phase.customers'
   | 'phase.orders'
@@ -64,7 +63,6 @@ export type ReportTerm =
   | 'noneExcluded'
   | 'problemsTitle'
   | 'andMore'
-  | 'problem.missing-columns'
   | 'problem.empty-file'
   | 'problem.bad-date'
   | 'problem.bad-number'
@@ -134,7 +132,6 @@ export type ReportTerm =
   | 'col.cohort'
   | 'col.monthN'
   | 'curveTitle'
-  | 'chartNote'
   | 'rfmTitle'
   | 'col.segment'
   | 'col.revenue'
@@ -206,7 +203,6 @@ const en: Terms<ReportTerm> = {
   dropHint:
     'Shopify’s or WooCommerce’s orders export, or any CSV of orders. Add the WooCommerce customers export and the kit’s forwarded events (JSON lines) alongside, if you have them.',
   choose: 'Choose files',
-  working: 'Working on the report',
   'phase.fetch': 'Downloading the export…',
   'phase.customers': 'Reading the customers…',
   'phase.orders': 'Reading the orders…',
@@ -261,7 +257,6 @@ const en: Terms<ReportTerm> = {
   problemsTitle: (a, l) =>
     `${l.number(a.n as number)} ${l.plural(a.n as number, { one: 'problem', other: 'problems' })} in the files; the rows around them were read.`,
   andMore: (a, l) => `…and ${l.number(a.n as number)} more.`,
-  'problem.missing-columns': (a) => `The file lacks the columns ${a.columns}.`,
   'problem.empty-file': 'The file is empty: it has no header row.',
   'problem.bad-date': (a) => `Row ${a.row}: “${a.column}” is not a date (“${a.value}”). The order is left out.`,
   'problem.bad-number': (a) => `Row ${a.row}: “${a.column}” is not an amount (“${a.value}”). The order is left out.`,
@@ -342,7 +337,6 @@ const en: Terms<ReportTerm> = {
   'col.cohort': 'First order',
   'col.monthN': (a) => `Month ${a.n}`,
   curveTitle: 'Retention curve: share of a cohort ordering k months after its first order (all cohorts, weighted by size)',
-  chartNote: 'The table holds the same figures.',
   rfmTitle: 'RFM segments',
   'col.segment': 'Segment',
   'col.revenue': 'Revenue',

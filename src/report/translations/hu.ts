@@ -9,7 +9,6 @@ const terms: Terms<ReportTerm> = {
   dropHint:
     'A Shopify vagy a WooCommerce rendelésexportja, vagy bármilyen rendeléseket tartalmazó CSV. Ha van, tedd mellé a WooCommerce vásárlóexportját és a kit által továbbított eseményeket (JSON lines).',
   choose: 'Fájlok kiválasztása',
-  working: 'Készül a jelentés',
   'phase.fetch': 'Az export letöltése…',
   'phase.customers': 'A vásárlók beolvasása…',
   'phase.orders': 'A rendelések beolvasása…',
@@ -65,7 +64,6 @@ const terms: Terms<ReportTerm> = {
   noneExcluded: 'Egy rendelés sem maradt ki.',
   problemsTitle: (a, l) => `${l.number(a.n as number)} hiba a fájlokban; a többi sort beolvastuk.`,
   andMore: (a, l) => `…és még ${l.number(a.n as number)}.`,
-  'problem.missing-columns': (a) => `A fájlból hiányoznak ezek az oszlopok: ${a.columns}.`,
   'problem.empty-file': 'A fájl üres: nincs benne fejlécsor.',
   'problem.bad-date': (a) => `${a.row}. sor: a(z) „${a.column}” nem dátum („${a.value}”). A rendelés kimarad.`,
   'problem.bad-number': (a) => `${a.row}. sor: a(z) „${a.column}” nem összeg („${a.value}”). A rendelés kimarad.`,
@@ -146,7 +144,6 @@ const terms: Terms<ReportTerm> = {
   'col.monthN': (a) => `${a.n}. hónap`,
   curveTitle:
     'Megtartási görbe: a kohorsz hányada, amely az első rendelése után k hónappal rendelt (minden kohorsz, méret szerint súlyozva)',
-  chartNote: 'Ugyanezek a számok a táblázatban is megvannak.',
   rfmTitle: 'RFM-szegmensek',
   'col.segment': 'Szegmens',
   'col.revenue': 'Bevétel',

@@ -14,7 +14,6 @@ const terms: Terms<ReportTerm> = {
   dropHint:
     'Выгрузка заказов Shopify или WooCommerce либо любой CSV с заказами. Если есть, добавьте выгрузку покупателей WooCommerce и события, которые отправлял кит (JSON lines).',
   choose: 'Выбрать файлы',
-  working: 'Готовим отчёт',
   'phase.fetch': 'Загружаем выгрузку…',
   'phase.customers': 'Читаем покупателей…',
   'phase.orders': 'Читаем заказы…',
@@ -68,7 +67,6 @@ const terms: Terms<ReportTerm> = {
   noneExcluded: 'Учтены все заказы.',
   problemsTitle: (a, l) => `Проблем в файлах: ${l.number(a.n as number)}; остальные строки прочитаны.`,
   andMore: (a, l) => `…и ещё ${l.number(a.n as number)}.`,
-  'problem.missing-columns': (a) => `В файле нет столбцов ${a.columns}.`,
   'problem.empty-file': 'Файл пуст: в нём нет строки заголовков.',
   'problem.bad-date': (a) => `Строка ${a.row}: «${a.column}» — не дата («${a.value}»). Заказ не учтён.`,
   'problem.bad-number': (a) => `Строка ${a.row}: «${a.column}» — не сумма («${a.value}»). Заказ не учтён.`,
@@ -145,7 +143,6 @@ const terms: Terms<ReportTerm> = {
   'col.cohort': 'Первый заказ',
   'col.monthN': (a) => `Месяц ${a.n}`,
   curveTitle: 'Кривая удержания: доля когорты, купившей через k месяцев после первого заказа (все когорты, взвешено по размеру)',
-  chartNote: 'Те же цифры есть в таблице.',
   rfmTitle: 'RFM-сегменты',
   'col.segment': 'Сегмент',
   'col.revenue': 'Выручка',

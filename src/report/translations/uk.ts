@@ -14,7 +14,6 @@ const terms: Terms<ReportTerm> = {
   dropHint:
     'Вивантаження замовлень Shopify чи WooCommerce або будь-який CSV із замовленнями. Якщо маєте, додайте вивантаження покупців WooCommerce і події, які надсилав кіт (JSON lines).',
   choose: 'Вибрати файли',
-  working: 'Готуємо звіт',
   'phase.fetch': 'Завантажуємо вивантаження…',
   'phase.customers': 'Читаємо покупців…',
   'phase.orders': 'Читаємо замовлення…',
@@ -68,7 +67,6 @@ const terms: Terms<ReportTerm> = {
   noneExcluded: 'Враховано всі замовлення.',
   problemsTitle: (a, l) => `Проблем у файлах: ${l.number(a.n as number)}; решту рядків прочитано.`,
   andMore: (a, l) => `…і ще ${l.number(a.n as number)}.`,
-  'problem.missing-columns': (a) => `У файлі немає стовпців ${a.columns}.`,
   'problem.empty-file': 'Файл порожній: у ньому немає рядка заголовків.',
   'problem.bad-date': (a) => `Рядок ${a.row}: «${a.column}» — не дата («${a.value}»). Замовлення не враховано.`,
   'problem.bad-number': (a) => `Рядок ${a.row}: «${a.column}» — не сума («${a.value}»). Замовлення не враховано.`,
@@ -146,7 +144,6 @@ const terms: Terms<ReportTerm> = {
   'col.cohort': 'Перше замовлення',
   'col.monthN': (a) => `Місяць ${a.n}`,
   curveTitle: 'Крива утримання: частка когорти, що купила через k місяців після першого замовлення (усі когорти, зважено за розміром)',
-  chartNote: 'Ті самі цифри є в таблиці.',
   rfmTitle: 'RFM-сегменти',
   'col.segment': 'Сегмент',
   'col.revenue': 'Виручка',
