@@ -196,6 +196,9 @@ export type ReportTerm =
   | 'recompute'
   | 'settingsNeedFile';
 
+/** Ends a sentence with a date or a word that may end with a period already ("5 дек. 2026 г.", "2026. dec. 5."). */
+export const sentence = (text: string): string => (text.endsWith('.') ? text : `${text}.`);
+
 const en: Terms<ReportTerm> = {
   title: 'Retention report',
   intro: 'Your store’s retention figures, computed in this browser from your orders export. The file never leaves it.',
@@ -236,8 +239,8 @@ const en: Terms<ReportTerm> = {
   'format.woocommerce-customers': 'WooCommerce customers export',
   source: (a, l) =>
     `${a.name}: ${a.format}, ${l.number(a.rows as number)} ${l.plural(a.rows as number, { one: 'row', other: 'rows' })}, ${l.number(a.orders as number)} ${l.plural(a.orders as number, { one: 'order', other: 'orders' })}.`,
-  computed: (a) => `Computed ${a.date}.`,
-  reopened: (a) => `Saved report of ${a.date}. To export a segment’s customers or change the settings, drop the file again.`,
+  computed: (a) => sentence(`Computed ${a.date}`),
+  reopened: (a) => `${sentence(`Saved report of ${a.date}`)} To export a segment’s customers or change the settings, drop the file again.`,
   forget: 'Forget this report',
   forgotten: 'The report is forgotten: nothing of it is kept in this browser.',
   newFile: 'Read other files',
@@ -279,7 +282,7 @@ const en: Terms<ReportTerm> = {
     'The report’s worker could not start. Serve the kit’s files from this page’s own site (a browser runs a worker only from the page’s origin).',
   currency: 'Currency',
   currencies: (a, l) => `This export has orders in ${l.number(a.n as number)} currencies: each has its own figures, never summed.`,
-  period: (a) => `Orders from ${a.from} to ${a.to}; “today” is ${a.asOf}.`,
+  period: (a) => sentence(`Orders from ${a.from} to ${a.to}; “today” is ${a.asOf}`),
   figuresTitle: 'Key figures',
   'fig.customers': 'Customers',
   'fig.orders': 'Orders',
@@ -379,7 +382,7 @@ const en: Terms<ReportTerm> = {
   'why.spend-fit-failed': 'Not shown: the spending model did not fit this data.',
   funnelsTitle: 'Is the kit paying off?',
   funnelsEmpty: 'Add the events the kit forwarded to your endpoint (JSON lines) to see each widget’s funnel.',
-  funnelsPeriod: (a, l) => `${l.number(a.n as number)} events, ${a.from} to ${a.to}.`,
+  funnelsPeriod: (a, l) => sentence(`${l.number(a.n as number)} events, ${a.from} to ${a.to}`),
   'funnel.spin': 'Spin wheel',
   'funnel.account': 'Account prompt',
   'funnel.reviews': 'Reviews',

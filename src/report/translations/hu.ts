@@ -1,6 +1,6 @@
 /** Hungarian texts of `<retain-report>` (informal "te", as the rest of the kit), loaded only on pages in Hungarian. */
 import type { Terms } from '../../core/localize.js';
-import type { ReportTerm } from '../report.translations.js';
+import { sentence, type ReportTerm } from '../report.translations.js';
 
 const terms: Terms<ReportTerm> = {
   title: 'Megtartási jelentés',
@@ -42,7 +42,7 @@ const terms: Terms<ReportTerm> = {
   'format.generic': 'CSV a te oszlop-hozzárendeléseddel',
   'format.woocommerce-customers': 'WooCommerce vásárlóexport',
   source: (a, l) => `${a.name}: ${a.format}, ${l.number(a.rows as number)} sor, ${l.number(a.orders as number)} rendelés.`,
-  computed: (a) => `Számolva: ${a.date}.`,
+  computed: (a) => sentence(`Számolva: ${a.date}`),
   reopened: (a) =>
     `Mentett jelentés (${a.date}). Ha egy szegmens vásárlóit exportálnád vagy a beállításokat módosítanád, töltsd be újra a fájlt.`,
   forget: 'Jelentés elfelejtése',
@@ -86,7 +86,7 @@ const terms: Terms<ReportTerm> = {
   currency: 'Pénznem',
   currencies: (a, l) =>
     `Az exportban ${l.number(a.n as number)} pénznemben vannak rendelések: mindegyiknek saját mutatói vannak, ezeket nem adjuk össze.`,
-  period: (a) => `Rendelések: ${a.from} – ${a.to}; a „mai nap”: ${a.asOf}.`,
+  period: (a) => sentence(`Rendelések: ${a.from} – ${a.to}; a „mai nap”: ${a.asOf}`),
   figuresTitle: 'Fő mutatók',
   'fig.customers': 'Vásárlók',
   'fig.orders': 'Rendelések',
@@ -185,7 +185,7 @@ const terms: Terms<ReportTerm> = {
   'why.spend-fit-failed': 'Nem látható: a költési modell nem illeszthető ezekre az adatokra.',
   funnelsTitle: 'Megéri a kit?',
   funnelsEmpty: 'Add hozzá a kit által a végpontodra továbbított eseményeket (JSON lines), és láthatod minden widget tölcsérét.',
-  funnelsPeriod: (a, l) => `${l.number(a.n as number)} esemény, ${a.from} – ${a.to}.`,
+  funnelsPeriod: (a, l) => sentence(`${l.number(a.n as number)} esemény, ${a.from} – ${a.to}`),
   'funnel.spin': 'Szerencsekerék',
   'funnel.account': 'Fiókajánló',
   'funnel.reviews': 'Vélemények',
