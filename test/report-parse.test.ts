@@ -245,6 +245,8 @@ describe('<retain-report> reading exports', () => {
       expect(id.value).to.equal('');
       $<HTMLButtonElement>(el, 'form.mapping button[type="submit"]')!.click();
       expect(id.getAttribute('aria-invalid')).to.equal('true');
+      await el.updateComplete;
+      expect(textOf($(el, 'form.mapping [role="alert"]'))).to.equal('Choose a column.');
       expect(el.shadowRoot!.activeElement).to.equal(id);
       const pick = (field: string, value: string) => {
         const select = $<HTMLSelectElement>(el, `#map-${field}`)!;

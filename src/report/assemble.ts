@@ -12,8 +12,10 @@ import { isYes, parseCodes, parseCurrency, parseDate, parseMoney } from './value
 /** An order read from the export, its customer not yet hashed. */
 export interface DraftOrder {
   id: string;
-  /** `email:…`, `customer-id:…` or `name:…`, lower case: what gets hashed. */
+  /** What gets hashed: the email, else the customer id, else the name; lower case (the report model's key). */
   identity: string;
+  /** Told apart by name only (WooCommerce Analytics without its customers download). */
+  byName: boolean;
   /** The customer as the file wrote them (email, else customer id, else name), for the owner's own segment export: kept in the worker's memory only. */
   contact: string;
   placed: number;
@@ -156,17 +158,12 @@ export class OrderAssembler {
       }
       const email = order.email.toLowerCase();
       const byName = this.emailByName?.get(nameKey(order.customerName));
-      const identity = email
-        ? `email:${email}`
-        : byName
-          ? `email:${byName.toLowerCase()}`
-          : order.customerId
-            ? `customer-id:${order.customerId.toLowerCase()}`
-            : `name:${nameKey(order.customerName)}`;
+      const identity = email || byName?.toLowerCase() || order.customerId.toLowerCase() || nameKey(order.customerName);
       const total = order.total! - (order.refunded && order.refunded > 0 ? order.refunded : 0);
       orders.push({
         id: order.id,
         identity,
+        byName: !email && !byName && !order.customerId,
         contact: order.email || byName || order.customerId || order.customerName,
         placed: order.placed!,
         total,

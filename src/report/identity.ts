@@ -1,7 +1,7 @@
 /**
  * Customer identities are hashed before anything is kept: the report's figures, what IndexedDB stores
- * and what the element shows carry only the SHA-256 (hex) of `email:<lower-cased email>` (or
- * `customer-id:<id>`, `name:<name>` when the export has no email).
+ * and what the element shows carry only the SHA-256 (hex) of the lower-cased email (else the customer
+ * id, else the name, when the export has no email), as the report model says.
  */
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));

@@ -5,8 +5,6 @@
 import type { ExclusionReason } from './model.js';
 
 export type ProblemKind =
-  /** The file lacks columns its format needs (`columns`). */
-  | 'missing-columns'
   /** The file has no rows, or no header. */
   | 'empty-file'
   /** A cell is not a date (`column`, `value`). */
@@ -42,7 +40,6 @@ export interface Problem {
   /** The cell as found (never a customer's email or name). */
   value?: string;
   expected?: string;
-  columns?: string[];
 }
 
 /** Orders left out, by reason. */

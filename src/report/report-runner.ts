@@ -51,11 +51,6 @@ export class ReportRunner {
 
   constructor(private readonly onMessage: (message: FromWorker) => void) {}
 
-  /** Whether a worker is running (it holds the last file's orders). */
-  get running(): boolean {
-    return !!this.worker;
-  }
-
   send(message: ToWorker): void {
     try {
       // Written out in full so that Vite finds the worker and ships it as a file of its own (a

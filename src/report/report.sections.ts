@@ -344,8 +344,7 @@ export function funnels(c: SectionContext, funnels: Funnels | undefined): Templa
 
 /** A problem in the owner's language, naming its file when it is not the orders export. */
 export function problemText(l: LocalizeController<ReportTerm>, problem: Problem): string {
-  const args = { ...problem, columns: problem.columns?.map((name) => `“${name}”`).join(', ') };
-  const text = l.term(`problem.${problem.kind}`, args);
+  const text = l.term(`problem.${problem.kind}`, { ...problem });
   return problem.file && problem.file !== 'orders' ? `${l.term(`file.${problem.file}`)}: ${text}` : text;
 }
 

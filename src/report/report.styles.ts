@@ -74,8 +74,18 @@ export const styles = css`
     display: block;
     font-weight: normal;
   }
-  .status:empty {
+  .status:empty,
+  .error:empty {
     display: none;
+  }
+  .error {
+    color: #b91c1c;
+    font-weight: 600;
+  }
+  @media (prefers-color-scheme: dark) {
+    .error {
+      color: #fca5a5;
+    }
   }
   .status {
     font-weight: 600;

@@ -11,7 +11,6 @@ export type ReportTerm =
   | 'drop'
   | 'dropHint'
   | 'choose'
-  | 'working'
   | 'phase.fetch'
   | 'phase.customers'
   | 'phase.orders'
@@ -64,7 +63,6 @@ export type ReportTerm =
   | 'noneExcluded'
   | 'problemsTitle'
   | 'andMore'
-  | 'problem.missing-columns'
   | 'problem.empty-file'
   | 'problem.bad-date'
   | 'problem.bad-number'
@@ -134,7 +132,6 @@ export type ReportTerm =
   | 'col.cohort'
   | 'col.monthN'
   | 'curveTitle'
-  | 'chartNote'
   | 'rfmTitle'
   | 'col.segment'
   | 'col.revenue'
@@ -199,6 +196,9 @@ export type ReportTerm =
   | 'recompute'
   | 'settingsNeedFile';
 
+/** Ends a sentence with a date or a word that may end with a period already ("5 дек. 2026 г.", "2026. dec. 5."). */
+export const sentence = (text: string): string => (text.endsWith('.') ? text : `${text}.`);
+
 const en: Terms<ReportTerm> = {
   title: 'Retention report',
   intro: 'Your store’s retention figures, computed in this browser from your orders export. The file never leaves it.',
@@ -206,7 +206,6 @@ const en: Terms<ReportTerm> = {
   dropHint:
     'Shopify’s or WooCommerce’s orders export, or any CSV of orders. Add the WooCommerce customers export and the kit’s forwarded events (JSON lines) alongside, if you have them.',
   choose: 'Choose files',
-  working: 'Working on the report',
   'phase.fetch': 'Downloading the export…',
   'phase.customers': 'Reading the customers…',
   'phase.orders': 'Reading the orders…',
@@ -240,8 +239,8 @@ const en: Terms<ReportTerm> = {
   'format.woocommerce-customers': 'WooCommerce customers export',
   source: (a, l) =>
     `${a.name}: ${a.format}, ${l.number(a.rows as number)} ${l.plural(a.rows as number, { one: 'row', other: 'rows' })}, ${l.number(a.orders as number)} ${l.plural(a.orders as number, { one: 'order', other: 'orders' })}.`,
-  computed: (a) => `Computed ${a.date}.`,
-  reopened: (a) => `Saved report of ${a.date}. To export a segment’s customers or change the settings, drop the file again.`,
+  computed: (a) => sentence(`Computed ${a.date}`),
+  reopened: (a) => `${sentence(`Saved report of ${a.date}`)} To export a segment’s customers or change the settings, drop the file again.`,
   forget: 'Forget this report',
   forgotten: 'The report is forgotten: nothing of it is kept in this browser.',
   newFile: 'Read other files',
@@ -261,7 +260,6 @@ const en: Terms<ReportTerm> = {
   problemsTitle: (a, l) =>
     `${l.number(a.n as number)} ${l.plural(a.n as number, { one: 'problem', other: 'problems' })} in the files; the rows around them were read.`,
   andMore: (a, l) => `…and ${l.number(a.n as number)} more.`,
-  'problem.missing-columns': (a) => `The file lacks the columns ${a.columns}.`,
   'problem.empty-file': 'The file is empty: it has no header row.',
   'problem.bad-date': (a) => `Row ${a.row}: “${a.column}” is not a date (“${a.value}”). The order is left out.`,
   'problem.bad-number': (a) => `Row ${a.row}: “${a.column}” is not an amount (“${a.value}”). The order is left out.`,
@@ -284,7 +282,7 @@ const en: Terms<ReportTerm> = {
     'The report’s worker could not start. Serve the kit’s files from this page’s own site (a browser runs a worker only from the page’s origin).',
   currency: 'Currency',
   currencies: (a, l) => `This export has orders in ${l.number(a.n as number)} currencies: each has its own figures, never summed.`,
-  period: (a) => `Orders from ${a.from} to ${a.to}; “today” is ${a.asOf}.`,
+  period: (a) => sentence(`Orders from ${a.from} to ${a.to}; “today” is ${a.asOf}`),
   figuresTitle: 'Key figures',
   'fig.customers': 'Customers',
   'fig.orders': 'Orders',
@@ -342,7 +340,6 @@ const en: Terms<ReportTerm> = {
   'col.cohort': 'First order',
   'col.monthN': (a) => `Month ${a.n}`,
   curveTitle: 'Retention curve: share of a cohort ordering k months after its first order (all cohorts, weighted by size)',
-  chartNote: 'The table holds the same figures.',
   rfmTitle: 'RFM segments',
   'col.segment': 'Segment',
   'col.revenue': 'Revenue',
@@ -385,7 +382,7 @@ const en: Terms<ReportTerm> = {
   'why.spend-fit-failed': 'Not shown: the spending model did not fit this data.',
   funnelsTitle: 'Is the kit paying off?',
   funnelsEmpty: 'Add the events the kit forwarded to your endpoint (JSON lines) to see each widget’s funnel.',
-  funnelsPeriod: (a, l) => `${l.number(a.n as number)} events, ${a.from} to ${a.to}.`,
+  funnelsPeriod: (a, l) => sentence(`${l.number(a.n as number)} events, ${a.from} to ${a.to}`),
   'funnel.spin': 'Spin wheel',
   'funnel.account': 'Account prompt',
   'funnel.reviews': 'Reviews',

@@ -119,6 +119,8 @@ export class RetainReport extends RetainElement {
   @state() progress: { phase: Phase; fraction: number } = { phase: 'orders', fraction: 0 };
   /** @internal */
   @state() mapping?: MappingRequest;
+  /** @internal What the mapping form says is missing. */
+  @state() mappingError?: 'chooseColumn' | 'badCurrencyCode';
   /** @internal */
   @state() failure?: Failure;
   /** @internal The currency whose figures are shown. */
@@ -255,6 +257,7 @@ export class RetainReport extends RetainElement {
     this.pending = pending;
     this.failure = undefined;
     this.mapping = undefined;
+    this.mappingError = undefined;
     this.status = '';
     this.view = 'working';
     this.progress = { phase: pending.orders && !(pending.orders instanceof Blob) ? 'fetch' : 'orders', fraction: 0 };
@@ -429,6 +432,7 @@ export class RetainReport extends RetainElement {
       return false;
     });
     form.querySelectorAll('[aria-invalid="true"]').forEach((control) => control.setAttribute('aria-invalid', 'false'));
+    this.mappingError = invalid ? (invalid.name === 'fixed-currency' ? 'badCurrencyCode' : 'chooseColumn') : undefined;
     if (invalid) {
       invalid.setAttribute('aria-invalid', 'true');
       invalid.focus();
@@ -581,6 +585,7 @@ export class RetainReport extends RetainElement {
           </tbody>
         </table>
       </div>
+      <p class="error" role="alert">${this.mappingError ? l.term(this.mappingError) : ''}</p>
       <button class="primary" type="submit">${l.term('readWithMapping')}</button>
     </form>`;
   }

@@ -266,7 +266,7 @@ async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
         format: read.layout.format,
         rows: read.rows,
         orders: orders.length + excluded,
-        byName: read.drafts.some((order) => order.identity.startsWith('name:')),
+        byName: read.drafts.some((order) => order.byName),
         currencyFrom: read.currencyFrom,
       },
     };

@@ -1,6 +1,6 @@
 /** Hungarian texts of `<retain-report>` (informal "te", as the rest of the kit), loaded only on pages in Hungarian. */
 import type { Terms } from '../../core/localize.js';
-import type { ReportTerm } from '../report.translations.js';
+import { sentence, type ReportTerm } from '../report.translations.js';
 
 const terms: Terms<ReportTerm> = {
   title: 'Megtartási jelentés',
@@ -9,7 +9,6 @@ const terms: Terms<ReportTerm> = {
   dropHint:
     'A Shopify vagy a WooCommerce rendelésexportja, vagy bármilyen rendeléseket tartalmazó CSV. Ha van, tedd mellé a WooCommerce vásárlóexportját és a kit által továbbított eseményeket (JSON lines).',
   choose: 'Fájlok kiválasztása',
-  working: 'Készül a jelentés',
   'phase.fetch': 'Az export letöltése…',
   'phase.customers': 'A vásárlók beolvasása…',
   'phase.orders': 'A rendelések beolvasása…',
@@ -43,7 +42,7 @@ const terms: Terms<ReportTerm> = {
   'format.generic': 'CSV a te oszlop-hozzárendeléseddel',
   'format.woocommerce-customers': 'WooCommerce vásárlóexport',
   source: (a, l) => `${a.name}: ${a.format}, ${l.number(a.rows as number)} sor, ${l.number(a.orders as number)} rendelés.`,
-  computed: (a) => `Számolva: ${a.date}.`,
+  computed: (a) => sentence(`Számolva: ${a.date}`),
   reopened: (a) =>
     `Mentett jelentés (${a.date}). Ha egy szegmens vásárlóit exportálnád vagy a beállításokat módosítanád, töltsd be újra a fájlt.`,
   forget: 'Jelentés elfelejtése',
@@ -65,7 +64,6 @@ const terms: Terms<ReportTerm> = {
   noneExcluded: 'Egy rendelés sem maradt ki.',
   problemsTitle: (a, l) => `${l.number(a.n as number)} hiba a fájlokban; a többi sort beolvastuk.`,
   andMore: (a, l) => `…és még ${l.number(a.n as number)}.`,
-  'problem.missing-columns': (a) => `A fájlból hiányoznak ezek az oszlopok: ${a.columns}.`,
   'problem.empty-file': 'A fájl üres: nincs benne fejlécsor.',
   'problem.bad-date': (a) => `${a.row}. sor: a(z) „${a.column}” nem dátum („${a.value}”). A rendelés kimarad.`,
   'problem.bad-number': (a) => `${a.row}. sor: a(z) „${a.column}” nem összeg („${a.value}”). A rendelés kimarad.`,
@@ -88,7 +86,7 @@ const terms: Terms<ReportTerm> = {
   currency: 'Pénznem',
   currencies: (a, l) =>
     `Az exportban ${l.number(a.n as number)} pénznemben vannak rendelések: mindegyiknek saját mutatói vannak, ezeket nem adjuk össze.`,
-  period: (a) => `Rendelések: ${a.from} – ${a.to}; a „mai nap”: ${a.asOf}.`,
+  period: (a) => sentence(`Rendelések: ${a.from} – ${a.to}; a „mai nap”: ${a.asOf}`),
   figuresTitle: 'Fő mutatók',
   'fig.customers': 'Vásárlók',
   'fig.orders': 'Rendelések',
@@ -146,7 +144,6 @@ const terms: Terms<ReportTerm> = {
   'col.monthN': (a) => `${a.n}. hónap`,
   curveTitle:
     'Megtartási görbe: a kohorsz hányada, amely az első rendelése után k hónappal rendelt (minden kohorsz, méret szerint súlyozva)',
-  chartNote: 'Ugyanezek a számok a táblázatban is megvannak.',
   rfmTitle: 'RFM-szegmensek',
   'col.segment': 'Szegmens',
   'col.revenue': 'Bevétel',
@@ -188,7 +185,7 @@ const terms: Terms<ReportTerm> = {
   'why.spend-fit-failed': 'Nem látható: a költési modell nem illeszthető ezekre az adatokra.',
   funnelsTitle: 'Megéri a kit?',
   funnelsEmpty: 'Add hozzá a kit által a végpontodra továbbított eseményeket (JSON lines), és láthatod minden widget tölcsérét.',
-  funnelsPeriod: (a, l) => `${l.number(a.n as number)} esemény, ${a.from} – ${a.to}.`,
+  funnelsPeriod: (a, l) => sentence(`${l.number(a.n as number)} esemény, ${a.from} – ${a.to}`),
   'funnel.spin': 'Szerencsekerék',
   'funnel.account': 'Fiókajánló',
   'funnel.reviews': 'Vélemények',

@@ -1,6 +1,6 @@
 /** Russian texts of `<retain-report>`, loaded only on pages in Russian. */
 import type { Terms } from '../../core/localize.js';
-import type { ReportTerm } from '../report.translations.js';
+import { sentence, type ReportTerm } from '../report.translations.js';
 
 const orders = { one: 'заказ', few: 'заказа', many: 'заказов', other: 'заказа' };
 const rows = { one: 'строка', few: 'строки', many: 'строк', other: 'строки' };
@@ -14,7 +14,6 @@ const terms: Terms<ReportTerm> = {
   dropHint:
     'Выгрузка заказов Shopify или WooCommerce либо любой CSV с заказами. Если есть, добавьте выгрузку покупателей WooCommerce и события, которые отправлял кит (JSON lines).',
   choose: 'Выбрать файлы',
-  working: 'Готовим отчёт',
   'phase.fetch': 'Загружаем выгрузку…',
   'phase.customers': 'Читаем покупателей…',
   'phase.orders': 'Читаем заказы…',
@@ -48,8 +47,9 @@ const terms: Terms<ReportTerm> = {
   'format.woocommerce-customers': 'выгрузка покупателей WooCommerce',
   source: (a, l) =>
     `${a.name}: ${a.format}, ${l.number(a.rows as number)} ${l.plural(a.rows as number, rows)}, ${l.number(a.orders as number)} ${l.plural(a.orders as number, orders)}.`,
-  computed: (a) => `Посчитано ${a.date}.`,
-  reopened: (a) => `Сохранённый отчёт от ${a.date}. Чтобы выгрузить покупателей сегмента или изменить настройки, загрузите файл снова.`,
+  computed: (a) => sentence(`Посчитано ${a.date}`),
+  reopened: (a) =>
+    `${sentence(`Сохранённый отчёт от ${a.date}`)} Чтобы выгрузить покупателей сегмента или изменить настройки, загрузите файл снова.`,
   forget: 'Забыть этот отчёт',
   forgotten: 'Отчёт забыт: в этом браузере от него ничего не осталось.',
   newFile: 'Прочитать другие файлы',
@@ -68,7 +68,6 @@ const terms: Terms<ReportTerm> = {
   noneExcluded: 'Учтены все заказы.',
   problemsTitle: (a, l) => `Проблем в файлах: ${l.number(a.n as number)}; остальные строки прочитаны.`,
   andMore: (a, l) => `…и ещё ${l.number(a.n as number)}.`,
-  'problem.missing-columns': (a) => `В файле нет столбцов ${a.columns}.`,
   'problem.empty-file': 'Файл пуст: в нём нет строки заголовков.',
   'problem.bad-date': (a) => `Строка ${a.row}: «${a.column}» — не дата («${a.value}»). Заказ не учтён.`,
   'problem.bad-number': (a) => `Строка ${a.row}: «${a.column}» — не сумма («${a.value}»). Заказ не учтён.`,
@@ -90,7 +89,7 @@ const terms: Terms<ReportTerm> = {
     'Не удалось запустить обработчик отчёта. Разместите файлы кита на том же сайте, что и эта страница (браузер запускает worker только с её домена).',
   currency: 'Валюта',
   currencies: (a, l) => `В выгрузке заказы в ${l.number(a.n as number)} валютах: у каждой свои показатели, они не суммируются.`,
-  period: (a) => `Заказы с ${a.from} по ${a.to}; «сегодня» — ${a.asOf}.`,
+  period: (a) => sentence(`Заказы с ${a.from} по ${a.to}; «сегодня» — ${a.asOf}`),
   figuresTitle: 'Главные показатели',
   'fig.customers': 'Покупатели',
   'fig.orders': 'Заказы',
@@ -127,7 +126,8 @@ const terms: Terms<ReportTerm> = {
   'val.repeatRate': (a, l) => `${l.number(a.n as number)} ${l.plural(a.n as number, customers)} купили снова`,
   'val.days': (a, l) => `${l.number(a.n as number, { maximumFractionDigits: 1 })} ${l.plural(a.n as number, days)}`,
   'val.noGaps': 'Пока никто не заказал дважды.',
-  'val.lapsed': (a, l) => `нет заказов больше ${l.number(a.days as number)} ${l.plural(a.days as number, days)}`,
+  'val.lapsed': (a, l) =>
+    `нет заказов больше ${l.number(a.days as number)} ${l.plural(a.days as number, { one: 'дня', few: 'дней', many: 'дней', other: 'дня' })}`,
   'lapse.owner': '(ваша настройка)',
   'lapse.gaps': '(по промежуткам между заказами в магазине)',
   'lapse.no-gaps': '(повторных заказов пока нет: год)',
@@ -145,7 +145,6 @@ const terms: Terms<ReportTerm> = {
   'col.cohort': 'Первый заказ',
   'col.monthN': (a) => `Месяц ${a.n}`,
   curveTitle: 'Кривая удержания: доля когорты, купившей через k месяцев после первого заказа (все когорты, взвешено по размеру)',
-  chartNote: 'Те же цифры есть в таблице.',
   rfmTitle: 'RFM-сегменты',
   'col.segment': 'Сегмент',
   'col.revenue': 'Выручка',
@@ -187,7 +186,7 @@ const terms: Terms<ReportTerm> = {
   'why.spend-fit-failed': 'Не показан: модель трат не подошла к этим данным.',
   funnelsTitle: 'Окупается ли кит?',
   funnelsEmpty: 'Добавьте события, которые кит отправлял на ваш адрес (JSON lines), чтобы увидеть воронку каждого виджета.',
-  funnelsPeriod: (a, l) => `Событий: ${l.number(a.n as number)}, с ${a.from} по ${a.to}.`,
+  funnelsPeriod: (a, l) => sentence(`Событий: ${l.number(a.n as number)}, с ${a.from} по ${a.to}`),
   'funnel.spin': 'Колесо фортуны',
   'funnel.account': 'Приглашение создать аккаунт',
   'funnel.reviews': 'Отзывы',

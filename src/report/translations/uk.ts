@@ -1,6 +1,6 @@
 /** Ukrainian texts of `<retain-report>`, loaded only on pages in Ukrainian. */
 import type { Terms } from '../../core/localize.js';
-import type { ReportTerm } from '../report.translations.js';
+import { sentence, type ReportTerm } from '../report.translations.js';
 
 const orders = { one: 'замовлення', few: 'замовлення', many: 'замовлень', other: 'замовлення' };
 const rows = { one: 'рядок', few: 'рядки', many: 'рядків', other: 'рядка' };
@@ -14,7 +14,6 @@ const terms: Terms<ReportTerm> = {
   dropHint:
     'Вивантаження замовлень Shopify чи WooCommerce або будь-який CSV із замовленнями. Якщо маєте, додайте вивантаження покупців WooCommerce і події, які надсилав кіт (JSON lines).',
   choose: 'Вибрати файли',
-  working: 'Готуємо звіт',
   'phase.fetch': 'Завантажуємо вивантаження…',
   'phase.customers': 'Читаємо покупців…',
   'phase.orders': 'Читаємо замовлення…',
@@ -48,8 +47,9 @@ const terms: Terms<ReportTerm> = {
   'format.woocommerce-customers': 'вивантаження покупців WooCommerce',
   source: (a, l) =>
     `${a.name}: ${a.format}, ${l.number(a.rows as number)} ${l.plural(a.rows as number, rows)}, ${l.number(a.orders as number)} ${l.plural(a.orders as number, orders)}.`,
-  computed: (a) => `Пораховано ${a.date}.`,
-  reopened: (a) => `Збережений звіт від ${a.date}. Щоб вивантажити покупців сегмента або змінити налаштування, завантажте файл знову.`,
+  computed: (a) => sentence(`Пораховано ${a.date}`),
+  reopened: (a) =>
+    `${sentence(`Збережений звіт від ${a.date}`)} Щоб вивантажити покупців сегмента або змінити налаштування, завантажте файл знову.`,
   forget: 'Забути цей звіт',
   forgotten: 'Звіт забуто: у цьому браузері від нього нічого не лишилося.',
   newFile: 'Прочитати інші файли',
@@ -68,7 +68,6 @@ const terms: Terms<ReportTerm> = {
   noneExcluded: 'Враховано всі замовлення.',
   problemsTitle: (a, l) => `Проблем у файлах: ${l.number(a.n as number)}; решту рядків прочитано.`,
   andMore: (a, l) => `…і ще ${l.number(a.n as number)}.`,
-  'problem.missing-columns': (a) => `У файлі немає стовпців ${a.columns}.`,
   'problem.empty-file': 'Файл порожній: у ньому немає рядка заголовків.',
   'problem.bad-date': (a) => `Рядок ${a.row}: «${a.column}» — не дата («${a.value}»). Замовлення не враховано.`,
   'problem.bad-number': (a) => `Рядок ${a.row}: «${a.column}» — не сума («${a.value}»). Замовлення не враховано.`,
@@ -91,7 +90,7 @@ const terms: Terms<ReportTerm> = {
     'Не вдалося запустити обробник звіту. Розмістіть файли кіта на тому ж сайті, що й ця сторінка (браузер запускає worker лише з її домену).',
   currency: 'Валюта',
   currencies: (a, l) => `У вивантаженні замовлення в ${l.number(a.n as number)} валютах: у кожної свої показники, вони не сумуються.`,
-  period: (a) => `Замовлення з ${a.from} до ${a.to}; «сьогодні» — ${a.asOf}.`,
+  period: (a) => sentence(`Замовлення з ${a.from} до ${a.to}; «сьогодні» — ${a.asOf}`),
   figuresTitle: 'Головні показники',
   'fig.customers': 'Покупці',
   'fig.orders': 'Замовлення',
@@ -146,7 +145,6 @@ const terms: Terms<ReportTerm> = {
   'col.cohort': 'Перше замовлення',
   'col.monthN': (a) => `Місяць ${a.n}`,
   curveTitle: 'Крива утримання: частка когорти, що купила через k місяців після першого замовлення (усі когорти, зважено за розміром)',
-  chartNote: 'Ті самі цифри є в таблиці.',
   rfmTitle: 'RFM-сегменти',
   'col.segment': 'Сегмент',
   'col.revenue': 'Виручка',
@@ -188,7 +186,7 @@ const terms: Terms<ReportTerm> = {
   'why.spend-fit-failed': 'Не показано: модель витрат не підійшла до цих даних.',
   funnelsTitle: 'Чи окупається кіт?',
   funnelsEmpty: 'Додайте події, які кіт надсилав на вашу адресу (JSON lines), щоб побачити воронку кожного віджета.',
-  funnelsPeriod: (a, l) => `Подій: ${l.number(a.n as number)}, з ${a.from} до ${a.to}.`,
+  funnelsPeriod: (a, l) => sentence(`Подій: ${l.number(a.n as number)}, з ${a.from} до ${a.to}`),
   'funnel.spin': 'Колесо фортуни',
   'funnel.account': 'Запрошення створити акаунт',
   'funnel.reviews': 'Відгуки',
