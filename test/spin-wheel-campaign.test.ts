@@ -3,20 +3,15 @@
  * one cooldown and one prize per shopper, on one page, across pages and across tabs. Counters and events
  * stay each wheel's own.
  */
-import { expect, fixtureSync, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { readCounters } from '../src/core/counters.js';
 import '../src/spin-wheel/spin-wheel.js';
-import type { RetainSpinWheel } from '../src/spin-wheel/spin-wheel.js';
 import { sliceAt } from '../src/spin-wheel/rotation.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
 import { openTab, type Tab } from './support/tabs.js';
+import { isReady, ready, rotationOf, shadow, spin, wheelIn } from './support/spin-wheel.js';
 import { waitUntil } from './support/wait.js';
-
-const shadow = <E extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot?.querySelector<E>(selector) ?? null;
-const actions = (el: Element) => shadow<HTMLFormElement>(el, '.actions');
-const isReady = (el: Element) => !!actions(el) && !actions(el)!.hidden;
-const rotationOf = (el: Element) => Number(/rotate\((-?[\d.e+-]+)deg\)/.exec(shadow(el, '[part~=wheel]')!.style.transform)![1]);
 
 // Every prize a code, so that the result shown on every wheel is a code to compare.
 const HOME = `
@@ -29,35 +24,6 @@ const PRODUCT = `
   <retain-slice code="FIVE">5% off</retain-slice>
   <retain-slice code="SHIP" type="shipping">Free shipping</retain-slice>
   <retain-slice code="TEN">10% off</retain-slice>`;
-
-async function ready(el: RetainSpinWheel, what = 'the wheel'): Promise<RetainSpinWheel> {
-  await waitUntil(() => isReady(el), `${what} is not ready`);
-  return el;
-}
-
-/** A wheel written into this page, as the store's HTML would have it. */
-function place(markup: string): RetainSpinWheel {
-  const holder = fixtureSync<HTMLElement>(html`<div></div>`);
-  holder.innerHTML = markup;
-  const el = holder.querySelector<RetainSpinWheel>('retain-spin-wheel')!;
-  el.scrollIntoView({ block: 'nearest' });
-  return el;
-}
-
-async function spin(el: RetainSpinWheel): Promise<CustomEvent> {
-  const ended = new Promise<CustomEvent>((resolve) => el.addEventListener('retain-spin-ended', resolve as EventListener, { once: true }));
-  shadow<HTMLButtonElement>(el, '[part~=spin-button]')!.click();
-  return ended;
-}
-
-/** A wheel written into another tab's page. */
-async function wheelInTab(tab: Tab, markup: string): Promise<RetainSpinWheel> {
-  await tab.load('/src/spin-wheel/spin-wheel.ts');
-  const holder = tab.window.document.createElement('div');
-  holder.innerHTML = markup;
-  tab.window.document.body.append(holder);
-  return holder.querySelector<RetainSpinWheel>('retain-spin-wheel')!;
-}
 
 describe('retain-spin-wheel campaign', () => {
   let db: string;
@@ -75,11 +41,14 @@ describe('retain-spin-wheel campaign', () => {
   });
 
   it('two wheels of one campaign on a page: one spin, one prize, shown on both; another campaign is apart', async () => {
-    const home = place(`<retain-spin-wheel instance="home" campaign="welcome" duration="40ms">${HOME}</retain-spin-wheel>`);
-    const product = place(`<retain-spin-wheel instance="product" campaign="welcome">${PRODUCT}</retain-spin-wheel>`);
-    const other = place(`<retain-spin-wheel instance="spring" campaign="spring">${HOME}</retain-spin-wheel>`);
+    const home = await wheelIn(
+      undefined,
+      `<retain-spin-wheel instance="home" campaign="welcome" duration="40ms">${HOME}</retain-spin-wheel>`,
+    );
+    const product = await wheelIn(undefined, `<retain-spin-wheel instance="product" campaign="welcome">${PRODUCT}</retain-spin-wheel>`);
+    const other = await wheelIn(undefined, `<retain-spin-wheel instance="spring" campaign="spring">${HOME}</retain-spin-wheel>`);
     await Promise.all([ready(home), ready(product), ready(other)]);
-    const won = (await spin(home)).detail;
+    const won = await spin(home);
     await waitUntil(
       () => shadow(product, '[part~=code]')?.textContent === won.code,
       'the other wheel of the campaign does not show the code',
@@ -97,20 +66,22 @@ describe('retain-spin-wheel campaign', () => {
   it('across pages and tabs: a wheel open in another tab is told at once, a page opened later shows the code', async () => {
     const tab = await openTab(db);
     tabs.push(tab);
-    const popup = await wheelInTab(
+    const popup = await wheelIn(
       tab,
       `<retain-spin-wheel instance="exit-offer" campaign="welcome" loading="eager">${PRODUCT}</retain-spin-wheel>`,
     );
     await ready(popup, 'the other tab’s wheel');
-    const home = await ready(place(`<retain-spin-wheel instance="home" campaign="welcome" duration="40ms">${HOME}</retain-spin-wheel>`));
-    const won = (await spin(home)).detail;
+    const home = await ready(
+      await wheelIn(undefined, `<retain-spin-wheel instance="home" campaign="welcome" duration="40ms">${HOME}</retain-spin-wheel>`),
+    );
+    const won = await spin(home);
     await waitUntil(() => shadow(popup, '[part~=code]')?.textContent === won.code, 'the other tab was not told');
     expect(isReady(popup)).to.equal(false);
 
     // A page opened afterwards (another realm: what it knows comes from IndexedDB alone).
     const later = await openTab(db);
     tabs.push(later);
-    const fresh = await wheelInTab(
+    const fresh = await wheelIn(
       later,
       `<retain-spin-wheel instance="cart" campaign="welcome" loading="eager">${PRODUCT}</retain-spin-wheel>`,
     );
@@ -121,12 +92,14 @@ describe('retain-spin-wheel campaign', () => {
   it('two wheels of one campaign spun at the same moment in two tabs: only one takes the spin', async () => {
     const tab = await openTab(db);
     tabs.push(tab);
-    const other = await wheelInTab(
+    const other = await wheelIn(
       tab,
       `<retain-spin-wheel instance="exit-offer" campaign="welcome" loading="eager" duration="0ms">${PRODUCT}</retain-spin-wheel>`,
     );
     await ready(other, 'the other tab’s wheel');
-    const home = await ready(place(`<retain-spin-wheel instance="home" campaign="welcome" duration="0ms">${HOME}</retain-spin-wheel>`));
+    const home = await ready(
+      await wheelIn(undefined, `<retain-spin-wheel instance="home" campaign="welcome" duration="0ms">${HOME}</retain-spin-wheel>`),
+    );
     const heard = { started: 0, ended: 0 };
     for (const wheel of [home, other]) {
       wheel.addEventListener('retain-spin-started', () => (heard.started += 1));

@@ -8,6 +8,7 @@ import { sliceAt } from '../src/spin-wheel/rotation.js';
 import type { RetainSpinWheel } from '../src/spin-wheel/spin-wheel.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
+import { shadow, spinButton } from './support/spin-wheel.js';
 import { waitUntil } from './support/wait.js';
 
 interface StrictPage extends Window {
@@ -15,9 +16,6 @@ interface StrictPage extends Window {
   errors: string[];
   strictReady: Promise<unknown>;
 }
-
-const shadow = <E extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<E>(selector);
-const spinButton = (el: Element) => shadow<HTMLButtonElement>(el, '[part~=spin-button]')!;
 
 /** The angle of a computed `matrix(a, b, …)` transform, in degrees within [0, 360). */
 function angleOf(transform: string): number {

@@ -3,8 +3,7 @@
  * marketing consent stated apart (as ticked, unticked by default) and the consent text shown; only when the
  * shopper spins, never stored on the device, never forwarded.
  */
-import { expect, fixtureSync, html } from '@open-wc/testing';
-import type { TemplateResult } from 'lit';
+import { expect, html } from '@open-wc/testing';
 import { onKitEvent, type KitEventRecord } from '../src/core/events.js';
 import { storage } from '../src/core/storage.js';
 import '../src/spin-wheel/spin-wheel.js';
@@ -12,37 +11,23 @@ import type { RetainSpinWheel } from '../src/spin-wheel/spin-wheel.js';
 import type { SpinEmail } from '../src/spin-wheel/email.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
+import { shadow, spin, wheel } from './support/spin-wheel.js';
 import { waitUntil } from './support/wait.js';
 
-const shadow = <E extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<E>(selector);
 const SLICES = html`
   <retain-slice code="TEN">10% off</retain-slice>
   <retain-slice type="none">Next time</retain-slice>
 `;
 
-async function wheel(template: TemplateResult): Promise<RetainSpinWheel> {
-  const el = fixtureSync<RetainSpinWheel>(template);
-  el.scrollIntoView({ block: 'nearest' });
-  await el.loaded;
-  await waitUntil(
-    () => shadow<HTMLFormElement>(el, '.actions') && !shadow<HTMLFormElement>(el, '.actions')!.hidden,
-    'the wheel is not ready',
-  );
-  return el;
-}
-
 /** Types the email, ticks the box if asked, and spins; resolves with the started event's detail once the spin ended. */
 async function spinWith(el: RetainSpinWheel, email: string, tick: boolean): Promise<{ id: string }> {
   shadow<HTMLInputElement>(el, '[part~=email]')!.value = email;
   if (tick) shadow<HTMLInputElement>(el, 'input[type=checkbox]')!.click();
-  const started = new Promise<CustomEvent>((resolve) =>
-    el.addEventListener('retain-spin-started', resolve as EventListener, { once: true }),
+  const started = new Promise<{ id: string }>((resolve) =>
+    el.addEventListener('retain-spin-started', (event) => resolve(event.detail), { once: true }),
   );
-  const ended = new Promise((resolve) => el.addEventListener('retain-spin-ended', resolve, { once: true }));
-  shadow<HTMLButtonElement>(el, '[part~=spin-button]')!.click();
-  const { detail } = await started;
-  await ended;
-  return detail;
+  await spin(el);
+  return started;
 }
 
 const received = async (key: string): Promise<{ contentType: string; body: SpinEmail }[]> =>

@@ -4,7 +4,7 @@
  * narrow) nothing is wider than the screen and the popup's result card shows all of itself; under a
  * theme's small root font size (Shopify Dawn's `html { font-size: 62.5% }`) the wheel stays readable.
  */
-import { expect, fixtureSync, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import { storage } from '../src/core/storage.js';
 import { startCooldown } from '../src/core/triggers.js';
@@ -13,21 +13,8 @@ import type { RetainSpinWheel } from '../src/spin-wheel/spin-wheel.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
 import { openFrame, type Frame } from './support/frame.js';
+import { isReady, ready, shadow, spinButton, wheel, wheelIn } from './support/spin-wheel.js';
 import { waitUntil } from './support/wait.js';
-
-const shadow = <E extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<E>(selector);
-const spinButton = (el: Element) => shadow<HTMLButtonElement>(el, '[part~=spin-button]')!;
-
-/** Resolves once the wheel has read its state and offers its spin button. */
-async function ready(el: RetainSpinWheel): Promise<RetainSpinWheel> {
-  el.scrollIntoView({ block: 'nearest' });
-  await el.loaded;
-  await waitUntil(
-    () => shadow<HTMLFormElement>(el, '.actions') && !shadow<HTMLFormElement>(el, '.actions')!.hidden,
-    'the wheel is not ready',
-  );
-  return el;
-}
 
 /** The demo's prizes, in each of the kit's languages (the longest labels a store is likely to write). */
 const PRIZES: Record<string, string[]> = {
@@ -43,15 +30,6 @@ const slicesHtml = (lang: string) =>
       i === 3 ? `<retain-slice type="none">${label}</retain-slice>` : `<retain-slice code="KB-${i}">${label}</retain-slice>`,
     )
     .join('');
-
-/** A wheel written into a frame's page, as the store's HTML would have it. */
-async function wheelIn(page: Frame, markup: string): Promise<RetainSpinWheel> {
-  await page.load('/src/spin-wheel/spin-wheel.ts');
-  const holder = page.document.createElement('div');
-  holder.innerHTML = markup;
-  page.document.body.append(holder);
-  return holder.querySelector<RetainSpinWheel>('retain-spin-wheel')!;
-}
 
 const px = (value: string) => parseFloat(value);
 
@@ -77,13 +55,11 @@ describe('retain-spin-wheel layout', () => {
       it(`${count} slices: a real click at the button's centre spins, at rest and after landing on each slice`, async function () {
         this.timeout(60_000);
         const key = `hit-${count}-${Math.random()}`;
-        const el = await ready(
-          fixtureSync<RetainSpinWheel>(html`
-            <retain-spin-wheel cooldown="0" duration="40ms" outcome-src=${`/test-api/spin-outcome?slice=0&key=${key}`}>
-              ${Array.from({ length: count }, (_, i) => html`<retain-slice>Prize ${i + 1}</retain-slice>`)}
-            </retain-spin-wheel>
-          `),
-        );
+        const el = await wheel(html`
+          <retain-spin-wheel cooldown="0" duration="40ms" outcome-src=${`/test-api/spin-outcome?slice=0&key=${key}`}>
+            ${Array.from({ length: count }, (_, i) => html`<retain-slice>Prize ${i + 1}</retain-slice>`)}
+          </retain-spin-wheel>
+        `);
         // The first click at the angle the wheel rests at on arrival, then one after landing on each slice.
         for (let slice = 0; slice < count; slice++) {
           el.setAttribute('outcome-src', `/test-api/spin-outcome?slice=${slice}&key=${key}`);
@@ -101,7 +77,7 @@ describe('retain-spin-wheel layout', () => {
           await sendMouse({ type: 'click', position: [x, y] });
           await waitUntil(() => ended, `a click at the button's centre did not spin the wheel resting at ${angle}`);
           expect(el.win?.slice).to.equal(slice);
-          await waitUntil(() => !shadow<HTMLFormElement>(el, '.actions')!.hidden, 'the button did not come back');
+          await waitUntil(() => isReady(el), 'the button did not come back');
         }
       });
     }
@@ -125,7 +101,7 @@ describe('retain-spin-wheel layout', () => {
         el.addEventListener('retain-spin-ended', () => (ended = true), { once: true });
         spinButton(el).click();
         await waitUntil(() => ended, 'the wheel did not spin');
-        await waitUntil(() => !shadow<HTMLFormElement>(el, '.actions')!.hidden);
+        await waitUntil(() => isReady(el));
       }
     });
 

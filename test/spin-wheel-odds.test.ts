@@ -3,16 +3,15 @@
  * (`hide-odds`), and wedges sized by the odds on request (`wedges="weighted"`), with the wheel landing
  * inside the wedge drawn for the slice won.
  */
-import { expect, fixtureSync, html } from '@open-wc/testing';
-import type { TemplateResult } from 'lit';
+import { expect, html } from '@open-wc/testing';
 import { LANDING_MARGIN, mod } from '../src/spin-wheel/rotation.js';
 import '../src/spin-wheel/spin-wheel.js';
 import type { RetainSpinWheel } from '../src/spin-wheel/spin-wheel.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
+import { isReady, rotationOf, shadow, spin, wheel } from './support/spin-wheel.js';
 import { waitUntil } from './support/wait.js';
 
-const shadow = <E extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<E>(selector);
 const WEIGHTS = [1, 5, 2, 12];
 const SLICES = html`
   <retain-slice weight="1" code="TEN">10% off</retain-slice>
@@ -20,17 +19,6 @@ const SLICES = html`
   <retain-slice weight="2" type="gift" code="GIFT">A gift</retain-slice>
   <retain-slice weight="12" type="none">Next time</retain-slice>
 `;
-
-async function wheel(template: TemplateResult): Promise<RetainSpinWheel> {
-  const el = fixtureSync<RetainSpinWheel>(template);
-  el.scrollIntoView({ block: 'nearest' });
-  await el.loaded;
-  await waitUntil(
-    () => shadow<HTMLFormElement>(el, '.actions') && !shadow<HTMLFormElement>(el, '.actions')!.hidden,
-    'the wheel is not ready',
-  );
-  return el;
-}
 
 /** The wedges as drawn, read back from the slices' SVG paths: [start, end) in degrees clockwise from 12 o'clock. */
 function drawnWedges(el: RetainSpinWheel): { start: number; end: number }[] {
@@ -121,8 +109,7 @@ describe('retain-spin-wheel odds', () => {
         expect(along + 90, `label ${i + 1}`).to.be.closeTo((drawn[i].start + drawn[i].end) / 2, 0.01);
       }
       // At rest the pointer shows the middle of the first wedge.
-      const rest = Number(/rotate\((-?[\d.e+-]+)deg\)/.exec(shadow(el, '[part~=wheel]')!.style.transform)![1]);
-      expect(mod(-rest, 360)).to.be.closeTo((drawn[0].start + drawn[0].end) / 2, 0.01);
+      expect(mod(-rotationOf(el), 360)).to.be.closeTo((drawn[0].start + drawn[0].end) / 2, 0.01);
     });
 
     it('weighted: lands inside the wedge drawn for the slice won, clear of its borders, for every slice', async function () {
@@ -138,17 +125,12 @@ describe('retain-spin-wheel odds', () => {
         for (let slice = 0; slice < WEIGHTS.length; slice++) {
           el.setAttribute('outcome-src', `/test-api/spin-outcome?slice=${slice}&key=${key}`);
           await el.updateComplete;
-          const ended = new Promise<CustomEvent>((resolve) =>
-            el.addEventListener('retain-spin-ended', resolve as EventListener, { once: true }),
-          );
-          shadow<HTMLButtonElement>(el, '[part~=spin-button]')!.click();
-          expect((await ended).detail.slice).to.equal(slice);
-          const rotation = Number(/rotate\((-?[\d.e+-]+)deg\)/.exec(shadow(el, '[part~=wheel]')!.style.transform)![1]);
-          const pointer = mod(-rotation, 360);
+          expect((await spin(el)).slice).to.equal(slice);
+          const pointer = mod(-rotationOf(el), 360);
           const { start, end } = drawn[slice];
           const margin = (end - start) * LANDING_MARGIN - 1e-6;
           expect(pointer, `slice ${slice} drawn from ${start} to ${end}`).to.be.within(start + margin, end - margin);
-          await waitUntil(() => !shadow<HTMLFormElement>(el, '.actions')!.hidden);
+          await waitUntil(() => isReady(el));
         }
       }
     });

@@ -614,11 +614,13 @@ describe('retain-spin-wheel', () => {
     });
 
     it('opens on a trigger, spins inside the dialog, and stays quiet after a dismissal (snooze)', async () => {
+      // Heard from before the wheel exists: on a loaded machine the 0.2 s trigger may fire before fixture() returns.
+      const firstShown = oneEvent(document, 'retain-spin-shown');
       const el = await fixture<RetainSpinWheel>(
         html`<retain-spin-wheel mode="popup" trigger="delay:0.2s" style=${FAST}>${SLICES}</retain-spin-wheel>`,
       );
       const dialog = () => $<HTMLDialogElement>(el, 'dialog')!;
-      const shown = await oneEvent(el, 'retain-spin-shown');
+      const shown = await firstShown;
       expect(shown.detail.trigger).to.equal('delay');
       expect(dialog().open).to.equal(true);
       (el.shadowRoot!.querySelector('[part~=close-button]') as HTMLButtonElement).click();
