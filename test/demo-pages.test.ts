@@ -221,7 +221,8 @@ describe('demo: the next-order offer and the survey', () => {
     const order = storeOrder('KB-OFFER1');
     let page = await open(`/demo/order.html?order=${order.id}`);
     page.doc.querySelector('.slot-offer retain-next-order-offer')!.scrollIntoView({ block: 'center' });
-    await waitUntil(() => page.events.some((e) => e.name === 'retain-offer-shown'), 'no code was handed out');
+    // Slow steps on a loaded machine: the offer's code, its first frame, then its hand-out and storage code.
+    await waitUntil(() => page.events.some((e) => e.name === 'retain-offer-shown'), 'no code was handed out', { timeout: 15_000 });
     const code = page.events.find((e) => e.name === 'retain-offer-shown')!.detail.code as string;
     expect(code).to.match(/^KBNEXT-[A-Z0-9]{4}$/);
 
@@ -230,7 +231,7 @@ describe('demo: the next-order offer and the survey', () => {
     await page.win.customElements.whenDefined('retain-next-order-offer');
     const reminder = page.doc.querySelector<HTMLElement & { loaded: Promise<void> }>('.site-header retain-next-order-offer')!;
     await reminder.loaded;
-    await waitUntil(() => shadow(reminder, '[part~=reminder-button]'), 'the header does not remind of the code');
+    await waitUntil(() => shadow(reminder, '[part~=reminder-button]'), 'the header does not remind of the code', { timeout: 15_000 });
     expect(
       page.events.filter((e) => e.name === 'retain-offer-shown'),
       'a second code',
@@ -239,7 +240,9 @@ describe('demo: the next-order offer and the survey', () => {
     // The reminder's apply link opens the cart with the code, which needs 30 € of tea.
     localStorage.setItem('kettlebloom:cart', JSON.stringify([{ slug: 'jasmine-silver-needle', grams: 50, qty: 1 }]));
     shadow<HTMLButtonElement>(reminder, '[part~=reminder-button]')!.click();
-    await waitUntil(() => shadow(reminder, '[part~=apply-link]')?.getClientRects().length, 'no apply link in the panel');
+    await waitUntil(() => shadow(reminder, '[part~=apply-link]')?.getClientRects().length, 'no apply link in the panel', {
+      timeout: 15_000,
+    });
     expect(shadow(reminder, '[part~=code]')!.textContent!.trim()).to.equal(code);
     const cart = await follow(shadow<HTMLAnchorElement>(reminder, '[part~=apply-link]')!);
     const sums = () => cart.doc.querySelector('[data-sums]')!.textContent!;
@@ -254,12 +257,12 @@ describe('demo: the next-order offer and the survey', () => {
     const page = await open(`/demo/order.html?order=${order.id}&lang=hu`);
     const survey = page.doc.querySelector<HTMLElement>('.slot-survey retain-survey')!;
     survey.scrollIntoView({ block: 'center' });
-    await waitUntil(() => page.events.some((e) => e.name === 'retain-survey-shown'), 'the survey was not shown');
+    await waitUntil(() => page.events.some((e) => e.name === 'retain-survey-shown'), 'the survey was not shown', { timeout: 15_000 });
     shadow<HTMLInputElement>(survey, 'input[value="10"]')!.click();
     shadow<HTMLButtonElement>(survey, '[part~=submit]')!.click();
-    await waitUntil(() => shadow(survey, '[part~=skip]'), 'no follow-up');
+    await waitUntil(() => shadow(survey, '[part~=skip]'), 'no follow-up', { timeout: 15_000 });
     shadow<HTMLButtonElement>(survey, '[part~=skip]')!.click();
-    await waitUntil(() => shadow(survey, '[part~=thanks]'), 'no thank-you');
+    await waitUntil(() => shadow(survey, '[part~=thanks]'), 'no thank-you', { timeout: 15_000 });
     expect(shadow(survey, '[part~=thanks]')!.textContent).to.contain('10-ből 10 pontot adtál.');
     expect(shadow<HTMLAnchorElement>(survey, '[part~=review-link]')!.href).to.equal(
       new URL('/demo/product.html?item=jasmine-silver-needle&lang=hu#reviews-title', page.win.location.href).href,

@@ -225,6 +225,8 @@ describe('<retain-survey>', () => {
       submit(el).click();
       await waitUntil(() => $(el, '[part~=thanks]'), 'thanks after the retry');
       expect((await received(key)).map((r) => r.body.comment)).to.deep.equal(['Slow delivery']);
+      // The event follows its counter's write.
+      await waitUntil(() => named('retain-survey-commented').length > 0, 'the comment is announced');
       expect(named('retain-survey-commented'), 'announced once, when it went through').to.have.length(1);
       // The score went in the background: its failure may be said before or after the comment's.
       const said = warnings.take();
