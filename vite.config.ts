@@ -36,9 +36,11 @@ export default defineConfig({
           groups: [
             {
               name: 'kit',
-              test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|src[\\/]core[\\/](element|localize|events|define|tasks|pacing|parts|stored|broadcast|ids|host-reset)\.ts$|rolldown[\\/:]runtime/,
+              test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|src[\\/]core[\\/](element|localize|events|define|tasks|pacing|parts|stored|broadcast|ids)\.ts$|rolldown[\\/:]runtime/,
             },
             { name: 'config', test: /src[\\/]core[\\/]config\.ts$/ },
+            // The looks every widget shares (its root reset, light and dark from the page): one file beside the kit.
+            { name: 'looks', test: /src[\\/]core[\\/](host-reset|scheme)\.ts$/ },
             // The review showcase's data checks, sorts and source, apart from its element: together they
             // were over 10,000 B gzip. Both are static imports of the widget chunk, fetched side by side.
             { name: 'review-data', test: /src[\\/]review-showcase[\\/]review-(data|query|source)\.ts$/ },
