@@ -28,17 +28,23 @@ const KB = 1000;
 const BUDGETS = { loader: 3 * KB, firstLoad: 15 * KB, kit: 30 * KB };
 /** Today's weights, rounded up: a change may not grow past them (see the comment at the top). */
 const CEILINGS = {
-  'first load: spin-wheel': 19.85 * KB,
+  // +0.05 KB: light and dark that follow the page, from one shared helper (issue 18, item 9).
+  'first load: spin-wheel': 19.9 * KB,
   'first load: loyalty-badge': 18.3 * KB,
   // +0.6 KB: 10,000 reviews read in slices and drawn a few cards a frame (issue 6), and each widget's
-  // first render in a task of its own (+0.06 KB on every first load).
-  'first load: review-showcase': 22.35 * KB,
+  // first render in a task of its own (+0.06 KB on every first load). +0.1 KB: light and dark that follow
+  // the page (issue 18, item 9).
+  'first load: review-showcase': 22.45 * KB,
   'first load: account-prompt': 17.7 * KB,
   // +1.2 KB: those, and the sliced JSON parser (a chunk loaded only for megabytes of inline reviews).
+  // +0.7 KB (issue 18): the delivery lease taken, renewed and released in one transaction with the batch
+  // (+0.38), duration ranges and a spin's result shown whatever fails after it (+0.30), the estimate's own
+  // wording (+0.13), light and dark from the page (+0.31); one currency helper instead of four (−0.43).
   // +2.8 KB (issue 16): standard event names (1.8 KB, in <retain-forward>'s chunk only) and consent on the
-  // device (1.0 KB, in the storage chunk every widget loads after its first frame).
-  'whole kit, one language': 64.5 * KB,
-  'whole kit, all languages': 72.75 * KB,
+  // device (1.0 KB, in the storage chunk every widget loads after its first frame). Measured 65.40 / 73.85
+  // once merged with the fixes branch, whose +0.7 KB was counted on an older main.
+  'whole kit, one language': 65.45 * KB,
+  'whole kit, all languages': 73.9 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */

@@ -606,13 +606,22 @@ describe('<retain-loyalty-badge>', () => {
         ></retain-loyalty-badge>`,
         html`<retain-loyalty-badge lang="ru" tiers=${TIERS} rewards=${REWARDS} punch-every="5" open></retain-loyalty-badge>`,
       ];
-      for (const scheme of ['light', 'dark'] as const) {
-        await emulateMedia({ colorScheme: scheme });
-        for (const view of views) {
-          const el = await mount(view);
-          await expect(el).to.be.accessible();
-          el.remove();
+      try {
+        // Dark looks come with a dark page (its color-scheme), not with the system's preference alone.
+        for (const scheme of ['light', 'dark'] as const) {
+          await emulateMedia({ colorScheme: scheme });
+          document.documentElement.style.colorScheme = scheme;
+          // A dark page is dark behind the badge too (Firefox keeps a white canvas unless told).
+          document.documentElement.style.backgroundColor = 'Canvas';
+          for (const view of views) {
+            const el = await mount(view);
+            await expect(el).to.be.accessible();
+            el.remove();
+          }
         }
+      } finally {
+        document.documentElement.style.colorScheme = '';
+        document.documentElement.style.backgroundColor = '';
       }
     });
   });

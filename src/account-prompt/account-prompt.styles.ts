@@ -1,13 +1,15 @@
 import { css } from 'lit';
+import { schemeStyles } from '../core/scheme.js';
 
 /*
  * The inline card takes its colours from the store's text colour (tints of currentColor), so it suits a
  * light or a dark page without being told. The slide-in floats over the page, so it needs an opaque
- * surface: Canvas/CanvasText, dark under prefers-color-scheme: dark (color-scheme: light dark).
+ * surface: Canvas/CanvasText, which follow the page's color-scheme (or the one `scheme` pins).
  * The looks of what follows the shopper's actions (field errors, sending, the closing notes) are in
  * account-prompt.actions.styles.ts, which loads with them.
  */
 export const styles = css`
+  ${schemeStyles({})}
   :host {
     display: block;
     font: inherit;
@@ -40,7 +42,6 @@ export const styles = css`
     width: min(24rem, calc(100vw - 2rem));
     max-height: calc(100vh - 2rem);
     overflow: auto;
-    color-scheme: light dark;
     background: var(--retain-account-prompt-background, Canvas);
     color: var(--retain-account-prompt-color, CanvasText);
     box-shadow: var(--retain-account-prompt-shadow, 0 0.5rem 2rem rgb(0 0 0 / 0.25));

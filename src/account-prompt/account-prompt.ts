@@ -14,6 +14,7 @@ import { part } from '../core/parts.js';
 import { stored } from '../core/stored.js';
 import type { CounterName } from '../core/counters.js';
 import type { RetainEvent } from '../core/events.js';
+import { SchemeController, type Scheme } from '../core/scheme.js';
 import { RetainAccountShownEvent, type AccountMode, type AccountShownDetail } from './account-prompt.events.js';
 import { styles } from './account-prompt.styles.js';
 import { translations, type AccountTerm } from './account-prompt.translations.js';
@@ -69,6 +70,7 @@ interface Config {
  * @attr variant - `inline` (default: a card in the page, its space reserved) or `slide-in` (non-modal, fixed at the corner).
  * @attr login-url - For `has-account`: where the shopper logs in to link the order (required then).
  * @attr lang - The language (en, ru, uk, hu), else the page's.
+ * @attr scheme - `light`, `dark` or `auto` (default): dark looks only where the page is dark (its `color-scheme`).
  * @attr instance - Names this prompt in counters and events.
  *
  * @fires retain-account-shown - The prompt was shown for this order (once per order on this device).
@@ -98,6 +100,10 @@ interface Config {
 export class RetainAccountPrompt extends RetainElement {
   static override widget = 'account-prompt';
   static override styles = styles;
+  /** Pins light or dark looks; `auto` (unset) follows the page's color-scheme. Reflected: the styles read it. */
+  @property({ reflect: true }) scheme?: Scheme;
+  /** @internal Warns once about a bad `scheme`. */
+  protected readonly schemeCheck = new SchemeController(this);
 
   @property({ attribute: 'order-id' }) orderId = '';
   @property() total = '';

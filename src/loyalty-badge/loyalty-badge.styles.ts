@@ -3,11 +3,17 @@
  * makes), are in `panel.styles.ts`, loaded with the panel.
  */
 import { css } from 'lit';
+import { schemeStyles } from '../core/scheme.js';
 
 export const styles = css`
+  ${schemeStyles({
+    '--_accent': [
+      'var(--retain-loyalty-badge-accent, var(--retain-accent, #5b3cc4))',
+      'var(--retain-loyalty-badge-accent, var(--retain-accent, #b9a6ff))',
+    ],
+    '--_on': ['var(--retain-loyalty-badge-on-accent, #fff)', 'var(--retain-loyalty-badge-on-accent, #16161a)'],
+  })}
   :host {
-    --_accent: var(--retain-loyalty-badge-accent, var(--retain-accent, #5b3cc4));
-    --_on: var(--retain-loyalty-badge-on-accent, #fff);
     display: inline-block;
     position: relative;
     vertical-align: middle;
@@ -57,11 +63,5 @@ export const styles = css`
     background: var(--_accent);
     color: var(--_on);
     font-size: 0.85em;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_accent: var(--retain-loyalty-badge-accent, var(--retain-accent, #b9a6ff));
-      --_on: var(--retain-loyalty-badge-on-accent, #16161a);
-    }
   }
 `;

@@ -17,6 +17,7 @@ import { onceSeen } from '../core/near.js';
 import { part } from '../core/parts.js';
 import type { OrderRow } from '../core/storage.js';
 import { stored } from '../core/stored.js';
+import { SchemeController, type Scheme } from '../core/scheme.js';
 import { PanelOpenEvent, RewardClickEvent, type PointsSource } from './loyalty-badge.events.js';
 import { styles } from './loyalty-badge.styles.js';
 import { translations, type LoyaltyTerm } from './loyalty-badge.translations.js';
@@ -78,6 +79,7 @@ type Value = string | number | null | undefined;
  * @attr open - The panel is open.
  * @attr instance - Names this badge in counters, state and events.
  * @attr lang - Language of the texts (default: the page's).
+ * @attr scheme - `light`, `dark` or `auto` (default): dark looks only where the page is dark (its `color-scheme`).
  *
  * @fires retain-points-change - Points differ from the last visit on this device (not on the first visit): `{from, to, delta, source}`.
  * @fires retain-tier-change - The tier differs from the last visit: `{from, to, up, source}`.
@@ -110,6 +112,10 @@ type Value = string | number | null | undefined;
 export class RetainLoyaltyBadge extends RetainElement {
   static override widget = 'loyalty-badge';
   static override styles = styles;
+  /** Pins light or dark looks; `auto` (unset) follows the page's color-scheme. Reflected: the styles read it. */
+  @property({ reflect: true }) scheme?: Scheme;
+  /** @internal Warns once about a bad `scheme`. */
+  protected readonly schemeCheck = new SchemeController(this);
 
   @property() points: Value = null;
   @property() pending: Value = null;

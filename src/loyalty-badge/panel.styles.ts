@@ -3,8 +3,14 @@
  * panel's code loads (the code that also announces changes and so starts the celebration).
  */
 import { css } from 'lit';
+import { schemeStyles } from '../core/scheme.js';
 
 export const panelStyles = css`
+  ${schemeStyles({
+    '--_panel-border': ['var(--retain-border, #c9c9d1)', 'var(--retain-border, #4a4a52)'],
+    '--_panel-surface': ['var(--retain-surface, #fff)', 'var(--retain-surface, #1f1f23)'],
+    '--_panel-text': ['var(--retain-text, #1d1d1f)', 'var(--retain-text, #f2f2f5)'],
+  })}
   .panel {
     position: absolute;
     z-index: var(--retain-z-index, 1000);
@@ -13,20 +19,13 @@ export const panelStyles = css`
     box-sizing: border-box;
     inline-size: var(--retain-loyalty-badge-panel-width, min(20rem, calc(100vw - 1rem)));
     padding: 1rem;
-    border: 1px solid var(--retain-border, #c9c9d1);
+    border: 1px solid var(--_panel-border);
     border-radius: var(--retain-radius, 0.5rem);
-    background: var(--retain-surface, #fff);
-    color: var(--retain-text, #1d1d1f);
+    background: var(--_panel-surface);
+    color: var(--_panel-text);
     box-shadow: 0 0.5rem 1.5rem #0003;
     text-align: start;
     line-height: 1.4;
-  }
-  @media (prefers-color-scheme: dark) {
-    .panel {
-      border-color: var(--retain-border, #4a4a52);
-      background: var(--retain-surface, #1f1f23);
-      color: var(--retain-text, #f2f2f5);
-    }
   }
   p,
   ul,

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { schemeStyles } from '../core/scheme.js';
 
 /*
  * One rule per line: the template is shipped as written (no CSS minifier runs on it). The lightbox's and
@@ -7,8 +8,8 @@ import { css } from 'lit';
  * through it. Cards hide overflow: combining marks stacked past the line box stay inside the card.
  */
 export const styles = css`
-:host{--_star:var(--retain-review-showcase-star-color,#b45309);--_line:var(--retain-border,color-mix(in srgb,currentColor 22%,transparent));--_card:var(--retain-review-showcase-card-width,18rem);--_r:var(--retain-radius,.5em);display:block;min-height:var(--retain-review-showcase-min-height,auto);font:inherit;color:inherit;overflow-wrap:anywhere}
-@media (prefers-color-scheme:dark){:host{--_star:var(--retain-review-showcase-star-color,#fbbf24)}}
+${schemeStyles({ '--_star': ['var(--retain-review-showcase-star-color,#b45309)', 'var(--retain-review-showcase-star-color,#fbbf24)'] })}
+:host{--_line:var(--retain-border,color-mix(in srgb,currentColor 22%,transparent));--_card:var(--retain-review-showcase-card-width,18rem);--_r:var(--retain-radius,.5em);display:block;min-height:var(--retain-review-showcase-min-height,auto);font:inherit;color:inherit;overflow-wrap:anywhere}
 :host([view='summary']){display:inline-block;min-height:1.5em;vertical-align:middle}
 :host([hidden]){display:none}
 *{box-sizing:border-box}

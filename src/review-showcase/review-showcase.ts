@@ -15,6 +15,7 @@ import { LocalizeController } from '../core/localize.js';
 import { Slice, nextFrame } from '../core/pacing.js';
 import { nextTask } from '../core/tasks.js';
 import { adoptPartStyles, part } from '../core/parts.js';
+import { SchemeController, type Scheme } from '../core/scheme.js';
 import { normalizeData, ready, type Aggregate, type Review, type ReviewData, type ShownReview } from './review-data.js';
 import { fetchReviews } from './review-source.js';
 import {
@@ -76,6 +77,7 @@ const LARGE_JSON = 256 * 1024;
  * @attr href - In the summary view, where the count links to (such as `#reviews`).
  * @attr instance - Names this showcase in events and counters (default: its id, else `default`).
  * @attr lang - Language of the interface (default: the page's); each review keeps its own.
+ * @attr scheme - `light`, `dark` or `auto` (default): dark looks only where the page is dark (its `color-scheme`).
  *
  * @fires retain-review-seen - Reviews came into view: `{ productId, reviewIds }`, each once per page view.
  * @fires retain-review-filter - The shopper changed stars, photos, keyword or chose "see all".
@@ -106,6 +108,10 @@ const LARGE_JSON = 256 * 1024;
 export class RetainReviewShowcase extends RetainElement {
   static override widget = 'review-showcase';
   static override styles = styles;
+  /** Pins light or dark looks; `auto` (unset) follows the page's color-scheme. Reflected: the styles read it. */
+  @property({ reflect: true }) scheme?: Scheme;
+  /** @internal Warns once about a bad `scheme`. */
+  protected readonly schemeCheck = new SchemeController(this);
 
   @property() view = '';
   @property() src = '';

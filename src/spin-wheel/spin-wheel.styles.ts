@@ -1,24 +1,22 @@
 import { css } from 'lit';
+import { schemeStyles } from '../core/scheme.js';
 
 export const styles = css`
+  ${schemeStyles({
+    '--_surface': [
+      'var(--retain-spin-wheel-surface, var(--retain-surface, #fff))',
+      'var(--retain-spin-wheel-surface, var(--retain-surface, #202127))',
+    ],
+    '--_text': ['var(--retain-spin-wheel-text, var(--retain-text, #1c1b1f))', 'var(--retain-spin-wheel-text, var(--retain-text, #f2f2f4))'],
+    '--_pointer': ['var(--retain-spin-wheel-pointer, #1c1b1f)', 'var(--retain-spin-wheel-pointer, #f2f2f4)'],
+    '--_rim': ['var(--retain-spin-wheel-rim, #1c1b1f)', 'var(--retain-spin-wheel-rim, #3b3c46)'],
+  })}
   :host {
     display: block;
     font: inherit;
     color: inherit;
     --_accent: var(--retain-spin-wheel-accent, var(--retain-accent, #b4380f));
     --_on-accent: var(--retain-spin-wheel-on-accent, var(--retain-on-accent, #fff));
-    --_surface: var(--retain-spin-wheel-surface, var(--retain-surface, #fff));
-    --_text: var(--retain-spin-wheel-text, var(--retain-text, #1c1b1f));
-    --_pointer: var(--retain-spin-wheel-pointer, #1c1b1f);
-    --_rim: var(--retain-spin-wheel-rim, #1c1b1f);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_surface: var(--retain-spin-wheel-surface, var(--retain-surface, #202127));
-      --_text: var(--retain-spin-wheel-text, var(--retain-text, #f2f2f4));
-      --_pointer: var(--retain-spin-wheel-pointer, #f2f2f4);
-      --_rim: var(--retain-spin-wheel-rim, #3b3c46);
-    }
   }
   :host([hidden]) {
     display: none;

@@ -19,6 +19,7 @@ import { LocalizeController } from '../core/localize.js';
 import { onceSeen, whenIdle } from '../core/near.js';
 import { part } from '../core/parts.js';
 import { stored } from '../core/stored.js';
+import { SchemeController, type Scheme } from '../core/scheme.js';
 import type { Win } from './outcome.js';
 import type { WheelPopup } from './popup.js';
 import type { WheelResult } from './result.js';
@@ -73,6 +74,7 @@ export const swap = (first: string, second: string, showSecond: boolean) =>
  * @attr slices - The prizes as JSON, when there are no `<retain-slice>` children.
  * @attr instance - Names this wheel in state, counters and events (default: its `id`, else `default`).
  * @attr lang - Language (en, ru, uk, hu); default from the page.
+ * @attr scheme - `light`, `dark` or `auto` (default): dark looks only where the page is dark (its `color-scheme`).
  *
  * @slot heading - Replaces the heading text.
  * @slot consent - Replaces the marketing-consent text of the email step.
@@ -115,6 +117,10 @@ export const swap = (first: string, second: string, showSecond: boolean) =>
 export class RetainSpinWheel extends RetainElement {
   static override widget = 'spin-wheel';
   static override styles = styles;
+  /** Pins light or dark looks; `auto` (unset) follows the page's color-scheme. Reflected: the styles read it. */
+  @property({ reflect: true }) scheme?: Scheme;
+  /** @internal Warns once about a bad `scheme`. */
+  protected readonly schemeCheck = new SchemeController(this);
 
   @property({ reflect: true }) mode: string | null = null;
   @property() trigger: string | null = null;
