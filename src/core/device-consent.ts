@@ -10,10 +10,10 @@
  *   and delivery's bookkeeping, page views and the per-visit memories (`PAGE_AND_VISIT_KEYS`).
  *
  * Under `pending` or `denied` those writes go to memory, for this page (delivery's bookkeeping is
- * dropped): the widgets read their own writes back and keep working. When consent turns `granted`, what the page holds is written (counters
- * add the page's increments to what is stored; an order or an outbox row already stored stays);
- * under `denied` the page's held outbox rows are dropped, as delivery drops its events. Reading and
- * deleting are never held back.
+ * dropped): the widgets read their own writes back and keep working. When consent turns `granted`, what
+ * the page holds is written (counters add the page's increments to what is stored; an order or an
+ * outbox row already stored stays); under `denied` the page's held outbox rows are dropped, as delivery
+ * drops its events. Reading and deleting are never held back.
  */
 import { consent, onConsent, type ConsentState } from './consent.js';
 import type { CounterRow, KitStorage, StoreName, TxStores } from './storage.js';
