@@ -16,6 +16,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     outDir: 'dist',
+    // Flat, with the chunks: a Shopify theme app extension's assets/ folder takes no sub-folders (the report's worker).
+    assetsDir: '',
     emptyOutDir: true,
     sourcemap: true,
     lib: {

@@ -45,6 +45,7 @@ function shopify(): ConsentState | undefined {
  * widgets may have counted): its value, or `pending` for a bad one, as the element will decide.
  */
 function declared(): ConsentState | undefined {
+  if (typeof document === 'undefined') return undefined;
   const raw = document.querySelector('retain-forward[consent]')?.getAttribute('consent')?.trim().toLowerCase();
   if (raw === undefined) return undefined;
   return STATES.find((state) => state === raw) ?? 'pending';

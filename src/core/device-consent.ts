@@ -62,9 +62,12 @@ function merge(store: StoreName, stored: unknown, held: unknown, base: unknown):
 const layers = new Set<{ consentChanged(state: ConsentState): void }>();
 // Subscribed when this module loads, before delivery (which imports storage) can subscribe: on a grant,
 // the held outbox rows are written in a transaction opened before delivery looks for them.
-onConsent((state) => {
-  for (const layer of layers) layer.consentChanged(state);
-});
+// (Not without a DOM: a server imports the package's entries and stores nothing.)
+if (typeof document !== 'undefined') {
+  onConsent((state) => {
+    for (const layer of layers) layer.consentChanged(state);
+  });
+}
 
 /**
  * The kit's storage with the consent rule in front (see the file comment). `keyPaths` names the field

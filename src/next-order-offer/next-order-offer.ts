@@ -29,6 +29,10 @@ import type { Reminder } from './reminder.js';
 import { translations, type OfferTerm } from './next-order-offer.translations.js';
 import { isCode, offerKey, readDiscount, readTime, type Discount, type Offer, type OfferTerms } from './offer-terms.js';
 
+// The widget's events, typed for whoever imports this module (their declarations on
+// GlobalEventHandlersEventMap come with them): `import type { … } from 'retainkit/<widget>'`.
+export type * from './next-order-offer.events.js';
+
 const DAY = 86_400_000;
 /** Cross-tab messages: an instance's offer changed (handed out, used). */
 const TOPIC = 'next-order-offer';

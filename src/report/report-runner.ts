@@ -40,7 +40,8 @@ function trusted(url: URL): unknown {
  * name so that `new Worker(new URL('./report.worker.ts', import.meta.url), …)` below stays the pattern
  * Vite recognizes to bundle the worker and ship it as a file of its own.
  */
-const Worker = class extends globalThis.Worker {
+// Where there is no Worker (a server importing the package), a stand-in base: nothing runs there.
+const Worker = class extends (globalThis.Worker ?? (class {} as unknown as typeof globalThis.Worker)) {
   constructor(url: URL, options?: WorkerOptions) {
     super(trusted(url) as URL, options);
   }

@@ -38,6 +38,10 @@ import { translations, type ReportTerm } from './report.translations.js';
 import { forgetReport, loadReport, saveReport } from './saved-report.js';
 import { parseDate } from './values.js';
 
+// The widget's events, typed for whoever imports this module (their declarations on
+// GlobalEventHandlersEventMap come with them): `import type { … } from 'retainkit/<widget>'`.
+export type * from './report.events.js';
+
 type View = 'idle' | 'working' | 'mapping' | 'report' | 'failed';
 /** The report's parts, drawn one task at a time: figures, settings, returning rate, cohorts, segments, prediction and funnels. */
 const SECTIONS = 6;

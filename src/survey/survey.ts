@@ -20,6 +20,10 @@ import { RetainSurveyShownEvent, type SurveyCategory, type SurveyType } from './
 import { styles } from './survey.styles.js';
 import { translations, type SurveyTerm } from './survey.translations.js';
 
+// The widget's events, typed for whoever imports this module (their declarations on
+// GlobalEventHandlersEventMap come with them): `import type { … } from 'retainkit/<widget>'`.
+export type * from './survey.events.js';
+
 /** @internal */
 export type SurveyPhase = 'pending' | 'hidden' | 'ask' | 'follow' | 'thanks' | 'snoozed';
 type Actions = typeof import('./survey.actions.js');

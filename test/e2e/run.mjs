@@ -156,8 +156,8 @@ try {
     );
     assert(orders && Number(orders.replace(/\D/g, '')) > 1000, `the report shows ${orders} orders`);
     assert(
-      requested.some((path) => /^\/dist\/assets\/report\.worker-[\w-]+\.js$/.test(path)),
-      'the worker was not loaded from dist/assets/',
+      requested.some((path) => /^\/dist\/report\.worker-[\w-]+\.js$/.test(path)),
+      'the worker was not loaded from dist/',
     );
     assert(violations.length === 0, violations.join('\n'));
     await report.close();
