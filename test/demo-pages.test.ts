@@ -156,6 +156,23 @@ async function shownPrompt(page: Page): Promise<HTMLElement> {
   return prompt;
 }
 
+/**
+ * Scrolls a widget below the fold into view until it has rendered: the kit renders only what is near, and the page
+ * above it may still grow as its own widgets render. (In a frame, as here, Firefox sees "near" as in view: it does
+ * not widen a frame's view by the kit's one screen ahead.) Instantly: the shop scrolls smoothly.
+ */
+async function nearby(widget: HTMLElement): Promise<void> {
+  const rendered = () => widget.hidden || (widget.shadowRoot?.childElementCount ?? 0) > 0;
+  await waitUntil(
+    () => {
+      widget.scrollIntoView({ block: 'center', behavior: 'instant' });
+      return rendered();
+    },
+    `<${widget.localName}> did not render`,
+    { timeout: 15_000 },
+  );
+}
+
 /** Records an order of `total` euros through the page's kit (the public API), as a later order would be. */
 async function recordControlOrder(page: Page, total: number): Promise<void> {
   expect(await page.win.retainkit!.recordOrder({ orderId: `KB-CONTROL-${Math.random()}`, total, currency: 'EUR' })).to.equal(true);
@@ -220,7 +237,7 @@ describe('demo: the next-order offer and the survey', () => {
   it('hands a code on the order page once, reminds of it in the header, and the cart takes it from 30 € of tea', async () => {
     const order = storeOrder('KB-OFFER1');
     let page = await open(`/demo/order.html?order=${order.id}`);
-    page.doc.querySelector('.slot-offer retain-next-order-offer')!.scrollIntoView({ block: 'center' });
+    await nearby(page.doc.querySelector<HTMLElement>('.slot-offer retain-next-order-offer')!);
     // Slow steps on a loaded machine: the offer's code, its first frame, then its hand-out and storage code.
     await waitUntil(() => page.events.some((e) => e.name === 'retain-offer-shown'), 'no code was handed out', { timeout: 15_000 });
     const code = page.events.find((e) => e.name === 'retain-offer-shown')!.detail.code as string;
@@ -256,7 +273,7 @@ describe('demo: the next-order offer and the survey', () => {
     const order = storeOrder('KB-SURVEY1');
     const page = await open(`/demo/order.html?order=${order.id}&lang=hu`);
     const survey = page.doc.querySelector<HTMLElement>('.slot-survey retain-survey')!;
-    survey.scrollIntoView({ block: 'center' });
+    await nearby(survey);
     await waitUntil(() => page.events.some((e) => e.name === 'retain-survey-shown'), 'the survey was not shown', { timeout: 15_000 });
     shadow<HTMLInputElement>(survey, 'input[value="10"]')!.click();
     shadow<HTMLButtonElement>(survey, '[part~=submit]')!.click();
@@ -269,8 +286,7 @@ describe('demo: the next-order offer and the survey', () => {
     );
     const again = await open(`/demo/order.html?order=${order.id}`);
     const next = again.doc.querySelector<HTMLElement & { decision: Promise<boolean> }>('.slot-survey retain-survey')!;
-    next.scrollIntoView({ block: 'center' });
-    await again.win.customElements.whenDefined('retain-survey');
+    await nearby(next);
     expect(await next.decision, 'asked twice').to.equal(false);
   });
 });
