@@ -277,7 +277,7 @@ describe('naming', () => {
       const detail = emitSample('retain-spin-shown');
       expect(tracked).to.deep.equal([['retain-spin-shown', { ...detail }, { messageId: detail.id }]]);
       expect(warnings.take()).to.deep.equal([
-        'retainkit: <retain-forward> naming="ga4" applies to to="datalayer" and to="gtag", not to="segment"; using "none" instead. <retain-forward>',
+        'retainkit: <retain-forward> naming="ga4" applies to to="datalayer" and to="gtag" and to="shopify", not to="segment"; using "none" instead. <retain-forward>',
       ]);
     });
   });

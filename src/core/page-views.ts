@@ -5,7 +5,6 @@
  * store's consent is pending or denied nothing is written, and the page counts in memory on top of what
  * the device remembers; it is written if consent is granted while the page is open.
  */
-import { consent, onConsent } from './consent.js';
 import { mayWrite } from './device-consent.js';
 import { uniqueId } from './ids.js';
 import { databaseName, storage } from './storage.js';
@@ -19,8 +18,6 @@ const PAGE_VIEWS_KEY = 'triggers/page-views';
 const SESSION_KEY = 'retainkit:session';
 /** How many sessions' counts are kept (the most recent ones). */
 const SESSIONS_KEPT = 20;
-/** How long a `<retain-forward consent>` in the page may take to say its consent (its code loads at idle too). */
-const CONSENT_WAIT_MS = 3000;
 
 interface PageViewsRow {
   ever: number;
@@ -83,14 +80,6 @@ async function write(): Promise<PageViews> {
   });
 }
 
-/** The consent in force once a `<retain-forward consent>` of the page has said its own (or has taken too long). */
-async function consentSaid(): Promise<ReturnType<typeof consent>> {
-  if (document.querySelector('retain-forward[consent]') && !customElements.get('retain-forward')) {
-    await Promise.race([customElements.whenDefined('retain-forward'), new Promise((resolve) => setTimeout(resolve, CONSENT_WAIT_MS))]);
-  }
-  return consent();
-}
-
 /** This page load, per database: counted (the figures right after), and whether it is written. */
 interface Counted {
   figures: Promise<PageViews>;
@@ -101,19 +90,14 @@ interface Counted {
 const COUNTED = Symbol.for('retainkit.page-view');
 type WithMemo = typeof globalThis & { [COUNTED]?: Map<string, Counted> };
 
+/**
+ * Writes this page view. Consent is kept by the storage layer (device-consent.ts): while it is pending or
+ * denied the write is held for the page, and it reaches the device if consent is granted.
+ */
 async function countThisPage(counted: Counted): Promise<PageViews> {
-  const writeOnce = async () => {
-    const figures = await write();
-    counted.written = true;
-    return figures;
-  };
-  if ((await consentSaid()) === 'granted') return writeOnce();
-  const stop = onConsent((state) => {
-    if (state !== 'granted') return;
-    stop();
-    writeOnce().catch(() => undefined);
-  });
-  return read(true);
+  const figures = await write();
+  counted.written = true;
+  return figures;
 }
 
 /**
