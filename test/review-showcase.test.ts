@@ -62,7 +62,9 @@ async function settle(el: RetainReviewShowcase): Promise<void> {
 }
 
 async function showcase(template: ReturnType<typeof html>): Promise<RetainReviewShowcase> {
-  const el = await fixture<RetainReviewShowcase>(template);
+  const el = fixtureSync<RetainReviewShowcase>(template);
+  // A showcase renders once near the viewport: one test's later fixtures may sit screens below its first.
+  el.scrollIntoView({ block: 'nearest' });
   await settle(el);
   return el;
 }
@@ -72,6 +74,8 @@ describe('<retain-review-showcase>', () => {
   beforeEach(() => {
     freshDatabase({ openTimeoutMs: SLOW_MACHINE_MS });
     consoleWatch = watchConsole();
+    // Keys go to the window with the system's focus: an earlier file's second tab or frame may have kept it.
+    window.focus();
   });
   afterEach(async () => {
     consoleWatch.stop();
