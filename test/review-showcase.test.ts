@@ -74,8 +74,6 @@ describe('<retain-review-showcase>', () => {
   beforeEach(() => {
     freshDatabase({ openTimeoutMs: SLOW_MACHINE_MS });
     consoleWatch = watchConsole();
-    // Keys go to the window with the system's focus: an earlier file's second tab or frame may have kept it.
-    window.focus();
   });
   afterEach(async () => {
     consoleWatch.stop();

@@ -1,3 +1,6 @@
+// Named to run last: in Firefox over WebDriver BiDi this file leaves the browser window without focus (a file
+// input took it), and the test files after it then got no key or focus events (the review showcase's keyboard
+// tests failed after it in full runs, and passed alone).
 /**
  * `<retain-report>` as the owner meets it: the keyboard path, axe in each state, `src` with its progress
  * and cancel, what is kept in IndexedDB (aggregates only) and forgotten, the reopened report, a segment's
@@ -315,17 +318,19 @@ describe('<retain-report>', () => {
     }
   });
 
-  // Last: emulating media in Firefox (puppeteer over WebDriver BiDi) takes the window's focus away, after
-  // which the page gets no focus events.
+  // Last, and media emulated in Chromium only: elsewhere CSS does not follow it, and in Firefox (puppeteer over
+  // WebDriver BiDi) emulating it takes the window's focus away.
+  const emulate = (media: Parameters<typeof emulateMedia>[0]) =>
+    navigator.userAgent.includes('Chrome/') ? emulateMedia(media) : Promise.resolve();
   describe('looks', () => {
     it('dark mode: the report stays legible (axe contrast in Chromium, where CSS follows emulated media)', async () => {
-      await emulateMedia({ colorScheme: 'dark' });
+      await emulate({ colorScheme: 'dark' });
       try {
         el = await mount(html`<retain-report></retain-report>`);
         expect(await choose(el, [ordersFile()])).to.equal('report');
         await expect(el).to.be.accessible();
       } finally {
-        await emulateMedia({ colorScheme: 'light' });
+        await emulate({ colorScheme: 'light' });
       }
     });
 
@@ -339,14 +344,14 @@ describe('<retain-report>', () => {
       expect(printed).to.match(/\.no-print[^{]*\.drop[^{]*\{[^}]*display: none/);
       expect(printed).to.match(/\.tip[^{]*\{[^}]*display: block/);
       try {
-        await emulateMedia({ media: 'print' });
+        await emulate({ media: 'print' });
         if (matchMedia('print').matches) {
           // Where the engine emulates print for CSS (Chromium), the computed looks say it too.
           expect(shown($(el, '[part="drop-zone"]')!)).to.be.false;
           expect(shown(tipOf(el, 'aov'))).to.be.true;
         }
       } finally {
-        await emulateMedia({ media: 'screen' });
+        await emulate({ media: 'screen' });
       }
     });
   });
