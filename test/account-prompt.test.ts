@@ -9,7 +9,7 @@ import { onKitEvent, type KitEventRecord } from '../src/core/events.js';
 import { listOrders } from '../src/core/orders.js';
 import { storage } from '../src/core/storage.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
-import { deleteDatabases, freshDatabase } from './support/database.js';
+import { deleteDatabases, dumpDatabase, freshDatabase } from './support/database.js';
 import { openTab, type Tab } from './support/tabs.js';
 import { waitUntil } from './support/wait.js';
 
@@ -36,23 +36,6 @@ async function mount(template: ReturnType<typeof html>, selector = 'retain-accou
   await el.decision;
   await el.updateComplete;
   return el;
-}
-
-/** Every object store of a database, values and keys, as one JSON text. */
-async function dumpDatabase(name: string): Promise<string> {
-  const result = <T>(request: IDBRequest<T>) =>
-    new Promise<T>((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-  const db = await result(indexedDB.open(name));
-  const stores: Record<string, unknown> = {};
-  for (const store of [...db.objectStoreNames]) {
-    const objects = db.transaction(store).objectStore(store);
-    stores[store] = { values: await result(objects.getAll()), keys: await result(objects.getAllKeys()) };
-  }
-  db.close();
-  return JSON.stringify(stores);
 }
 
 async function received(key: string): Promise<{ contentType: string; body: Record<string, unknown> }[]> {
