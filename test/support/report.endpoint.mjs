@@ -3,18 +3,9 @@
 // PUT  /test-api/report/file?key=K&name=orders.csv   keeps the body; GET the same URL serves it (text/csv)
 // GET  /test-api/report/hang?key=K                   never answers (until the client goes away, or 20 s)
 // GET  /test-api/report/requests?key=K               how many requests each path got with that key
+import { readBody } from './endpoints.mjs';
 const files = new Map();
 const requests = new Map();
-
-function readBody(req) {
-  return new Promise((resolve) => {
-    let text = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => (text += chunk));
-    req.on('end', () => resolve(text));
-    req.on('error', () => resolve(text));
-  });
-}
 
 export default async function reportFiles(ctx, next) {
   if (!ctx.path.startsWith('/test-api/report/')) return next();

@@ -9,18 +9,9 @@
 // POST /test-api/spin-outcome?expires=1e300      answers that `expiresAt` (a number) instead of an hour from now
 // GET  /test-api/spin-outcome/last?key=K         the body of the last POST with that `key` (what the wheel sent;
 //                                                keyed, so engines tested side by side never read each other's)
+import { readBody } from './endpoints.mjs';
 let issued = 0;
 const last = new Map();
-
-function readBody(req) {
-  return new Promise((resolve) => {
-    let text = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => (text += chunk));
-    req.on('end', () => resolve(text));
-    req.on('error', () => resolve(text));
-  });
-}
 
 export default async function spinOutcome(ctx, next) {
   if (ctx.path === '/test-api/spin-outcome/last') {
