@@ -13,28 +13,110 @@ import { jsxTypesPlugin } from '@wc-toolkit/jsx-types';
 /** Where the package ships a source module: `src/x/y.ts` → `lib/x/y.js`. */
 const shipped = (path) => path.replace(/^(\.?\/)?src\//, 'lib/').replace(/\.ts$/, '.js');
 
+/** The fields every event detail carries (`RetainDetail` in src/core/events.ts), left out of each event's own list. */
+const COMMON_DETAIL = 'RetainDetail';
+
 /**
  * The kit's own step, after the analyzer and before the generators:
+ *  - lists each event's own detail fields (`detail`: name, type, description, optional, personal), read from the
+ *    event class (`class … extends RetainEvent<SomeDetail>` with `super('retain-…', detail, { personal })`)
+ *    and its detail interface with those it extends, but not `RetainDetail`'s own (id, widget, instance,
+ *    timestamp, counters): the docs' event tables (scripts/docs-api.mjs) print them;
+ *  - takes an attribute's type and default from its `@attr {type} [name=default]` JSDoc when it gives them: the
+ *    property's own type and initial value are the code's (`Value`, `null` for "not given, fall back"), not
+ *    what a store writes in the attribute;
  *  - types each `@fires` event by the kit's own declaration of it on `GlobalEventHandlersEventMap` (the one
  *    place the kit types its events): `retain-spin-ended` is `GlobalEventHandlersEventMap['retain-spin-ended']`,
  *    that is `RetainSpinEndedEvent` with its typed `detail`, a type that resolves wherever the kit's types
  *    are loaded, without an import of its own;
  *  - points every module path at the shipped `lib/*.js` (the package ships no `src/`).
  */
-function retainkitPlugin() {
+export function retainkitPlugin() {
   const declared = new Set();
+  /** Detail interfaces by name: their own fields and the interfaces they extend. */
+  const interfaces = new Map();
+  /** Event name → its detail interface's name and its personal fields. */
+  const eventDetails = new Map();
+  const fieldsOf = (name, seen = new Set()) => {
+    const found = interfaces.get(name);
+    if (!found || name === COMMON_DETAIL || seen.has(name)) return [];
+    seen.add(name);
+    return [...found.extends.flatMap((parent) => fieldsOf(parent, seen)), ...found.fields];
+  };
+  /** Class name → attribute name → the type and default its `@attr {type} [name=default]` JSDoc gives. */
+  const documentedAttributes = new Map();
   return {
     name: 'retainkit',
     analyzePhase({ ts, node }) {
-      if (!ts.isInterfaceDeclaration(node) || node.name.text !== 'GlobalEventHandlersEventMap') return;
-      for (const member of node.members)
-        if (ts.isPropertySignature(member) && ts.isStringLiteral(member.name)) declared.add(member.name.text);
+      if (ts.isClassDeclaration(node) && node.name) {
+        const documented = new Map();
+        for (const tag of ts.getJSDocTags(node)) {
+          if (!['attr', 'attribute'].includes(tag.tagName.text)) continue;
+          // `@attr {type} [name=default] - …`, type and default each optional.
+          const match = /^\s*(?:\{([^}]*)\}\s*)?(?:\[([\w-]+)=([^\]]+)\]|([\w-]+))/.exec(ts.getTextOfJSDocComment(tag.comment) ?? '');
+          if (match && (match[1] || match[3])) documented.set(match[2] ?? match[4], { type: match[1]?.trim(), default: match[3]?.trim() });
+        }
+        if (documented.size) documentedAttributes.set(node.name.text, documented);
+      }
+      if (ts.isInterfaceDeclaration(node)) {
+        if (node.name.text === 'GlobalEventHandlersEventMap') {
+          for (const member of node.members)
+            if (ts.isPropertySignature(member) && ts.isStringLiteral(member.name)) declared.add(member.name.text);
+          return;
+        }
+        const parents = (node.heritageClauses ?? []).flatMap((clause) => clause.types.map((type) => type.expression.getText()));
+        const fields = node.members.filter(ts.isPropertySignature).map((member) => ({
+          name: member.name.getText(),
+          type: member.type?.getText() ?? '',
+          optional: Boolean(member.questionToken),
+          description: ts
+            .getJSDocCommentsAndTags(member)
+            .map((doc) => (typeof doc.comment === 'string' ? doc.comment : ''))
+            .join(' ')
+            .trim(),
+        }));
+        interfaces.set(node.name.text, { extends: parents, fields });
+      }
+      if (ts.isClassDeclaration(node)) {
+        const base = node.heritageClauses?.flatMap((clause) => clause.types).find((type) => type.expression.getText() === 'RetainEvent');
+        const detailType = base?.typeArguments?.[0]?.getText();
+        if (!detailType) return;
+        const visit = (child) => {
+          if (ts.isCallExpression(child) && child.expression.kind === ts.SyntaxKind.SuperKeyword) {
+            const [name, , options] = child.arguments;
+            if (!name || !ts.isStringLiteral(name)) return;
+            const personal =
+              options && ts.isObjectLiteralExpression(options)
+                ? options.properties
+                    .filter((property) => property.name?.getText() === 'personal')
+                    .flatMap((property) =>
+                      ts.isPropertyAssignment(property) && ts.isArrayLiteralExpression(property.initializer)
+                        ? property.initializer.elements.filter(ts.isStringLiteral).map((element) => element.text)
+                        : [],
+                    )
+                : [];
+            eventDetails.set(name.text, { detailType, personal });
+          } else ts.forEachChild(child, visit);
+        };
+        ts.forEachChild(node, visit);
+      }
     },
     packageLinkPhase({ customElementsManifest }) {
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
+          for (const attribute of declaration.attributes ?? []) {
+            const documented = documentedAttributes.get(declaration.name)?.get(attribute.name);
+            if (documented?.type) attribute.type = { text: documented.type };
+            if (documented?.default !== undefined) attribute.default = documented.default;
+          }
           for (const event of declaration.events ?? []) {
             if (!event.type && declared.has(event.name)) event.type = { text: `GlobalEventHandlersEventMap['${event.name}']` };
+            const details = eventDetails.get(event.name);
+            if (details)
+              event.detail = fieldsOf(details.detailType).map((field) => ({
+                ...field,
+                ...(details.personal.includes(field.name) ? { personal: true } : {}),
+              }));
           }
         }
       }

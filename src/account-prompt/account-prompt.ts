@@ -63,20 +63,22 @@ interface Config {
  * @attr total - The order total in major units (e.g. `59.90`); with it the order is recorded on this device.
  * @attr currency - ISO 4217 code of the total, default `USD`.
  * @attr email - The shopper's email, prefilled and editable. Never stored or forwarded.
- * @attr status - `guest` (default: the sign-up form), `has-account` (a log-in link), `logged-in` (nothing is shown).
+ * @attr [status=guest] - `guest`: the sign-up form. `has-account`: a "log in to link this order" link to `login-url`
+ *   (required then). `logged-in`: nothing, no space, no event.
  * @attr incentive-points - Points the account earns on this order, shown as a reason ("Earn 60 points").
  * @attr incentive - A reason in the store's words, such as "10% off your next order".
- * @attr action - Where sign-up goes: an https: or same-origin URL. Without one, `mode` is `event`.
+ * @attr action - Where sign-up goes: `https:` or same-origin. A `javascript:` or other URL is refused with a warning
+ *   (the prompt falls back to `event`).
  * @attr mode - `form` (default with an action: a real form POST, the page goes to the store's answer), `json` (a `fetch` POST of JSON; 2xx is success), `event` (default without an action: the store answers the request event).
  * @attr target - The browsing context a `form` POST opens in (like `<form target>`); default the page itself.
- * @attr password - `required` (default), `optional` or `none` (the store emails a link to set one).
- * @attr marketing - Which marketing consent boxes to offer: `email sms` (default), `email`, `sms` or `none`. Always unticked.
- * @attr consent-version - The version of the consent text, sent with the consent flags as proof; default `retainkit-1-<language>`.
- * @attr snooze - After "no thanks", how long this device is not asked again, e.g. `30d` (default), `12h`, `0`.
- * @attr variant - `inline` (default: a card in the page, its space reserved) or `slide-in` (non-modal, fixed at the corner).
+ * @attr [password=required] - `required` (default), `optional` or `none` (the store emails a link to set one).
+ * @attr [marketing=email sms] - Which marketing consent boxes to offer: `email sms` (default), `email`, `sms` or `none`. Always unticked.
+ * @attr [consent-version=retainkit-1-<language>] - The version of the consent text, sent with the consent flags as proof; default `retainkit-1-<language>`.
+ * @attr [snooze=30d] - After "no thanks", how long this device is not asked again, e.g. `30d` (default), `12h`, `0`.
+ * @attr [variant=inline] - `inline` (default: a card in the page, its space reserved) or `slide-in` (non-modal, fixed at the corner).
  * @attr login-url - For `has-account`: where the shopper logs in to link the order (required then).
  * @attr lang - The language (en, ru, uk, hu), else the page's.
- * @attr scheme - `light`, `dark` or `auto` (default): dark looks only where the page is dark (its `color-scheme`).
+ * @attr {'light' | 'dark' | 'auto'} [scheme=auto] - `light`, `dark` or `auto` (default): dark looks only where the page is dark (its `color-scheme`).
  * @attr instance - Names this prompt in counters and events.
  *
  * @fires retain-account-shown - The prompt was shown for this order (once per order on this device).

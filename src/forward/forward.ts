@@ -27,8 +27,8 @@ const NAMING_OF: Record<string, Naming> = { datalayer: 'ga4', gtag: 'ga4', shopi
  * @attr url - The endpoint: https, http on localhost, or relative to the page. Required with `to="endpoint"`.
  * @attr events - Only these events, separated by spaces or commas; `retain-spin-*` matches a prefix.
  *   An unknown name is warned about, with the nearest real one. Default: all.
- * @attr batch-size - Endpoint: most events per request (1–500). Default 50.
- * @attr batch-wait - Endpoint: how long to gather events before a request, such as `2s`. Default `1s`.
+ * @attr [batch-size=50] - Endpoint: most events per request (1–500). Default 50.
+ * @attr [batch-wait=1s] - Endpoint: how long to gather events before a request, such as `2s`. Default `1s`.
  * @attr consent - `granted`, `pending` or `denied`: forwarding waits until granted. Changing the attribute
  *   changes it; `retainkit.consent()` overrides it. Without it: Shopify's Customer Privacy API when the
  *   page has one, else granted.

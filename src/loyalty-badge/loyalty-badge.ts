@@ -62,29 +62,38 @@ type Value = string | number | null | undefined;
  * @tag retain-loyalty-badge
  * @summary Loyalty points and tier, with a panel: progress to the next tier, punch card, rewards; honest about where each number comes from.
  *
- * @attr points - The store's points balance (≥ 0). Wins over everything else; shown without "estimate".
- * @attr pending - The store's pending points (≥ 0), shown with `points`.
+ * @attr {number} points - The store's points balance (≥ 0). Wins over everything else; shown without "estimate".
+ * @attr {number} pending - The store's pending points (≥ 0), shown with `points`.
  * @attr tier - The store's tier name, shown with `points` (default: the program's tier for the points).
- * @attr orders - The store's count of the shopper's orders, for the punch card (default: orders on this device).
+ * @attr {number} orders - The store's count of the shopper's orders, for the punch card (default: orders on this device).
  * @attr snapshot - A signed balance snapshot (JSON text; or a `<script type="application/json" data-attr="snapshot">` child).
  * @attr signature - The snapshot's ECDSA P-256 / SHA-256 signature, base64url (P1363 or DER).
  * @attr public-key - The store's public key: JWK, or SPKI in base64 or PEM.
  * @attr customer - When given, a snapshot must name this customer.
- * @attr snapshot-max-age - Older snapshots are refused; default `7d`.
- * @attr points-per-unit - Points per one unit of `currency` spent; default `1`.
- * @attr currency - The program's currency (ISO 4217); only orders in it earn estimated points; default `USD`.
- * @attr tiers - `Bronze 0, Silver 500, Gold 2500` or JSON `[{"name":"Bronze","min":0},…]`; strictly increasing.
- * @attr punch-every - A gift on every n-th order; default `0` (no punch card).
+ * @attr [snapshot-max-age=7d] - Older snapshots are refused; default `7d`.
+ * @attr {number} [points-per-unit=1] - Points per one unit of `currency` spent: `1` is "1 point per €1", `0.1` is "1
+ *   point per €10".
+ * @attr [currency=USD] - The program's currency (ISO 4217). Only orders in it earn estimated points (amounts in other
+ *   currencies cannot be converted in the browser; they still count on the punch card).
+ * @attr tiers - `Bronze 0, Silver 500, Gold 2500` (a name, a space, a whole threshold; comma-separated) or JSON
+ *   `[{"name":"Bronze","min":0},…]`. A tier applies from exactly its threshold. Thresholds must increase strictly:
+ *   unsorted or duplicate ones are refused (one warning, no tiers).
+ * @attr {number} punch-every - A gift on every n-th order; default `0` (no punch card).
  * @attr punch-reward - What the punch card gives, in the page's language; default "surprise gift".
- * @attr signup-bonus - Points for creating an account; default `0`.
- * @attr rewards - JSON `[{"label":"$5 off","cost":500,"id":"five-off","href":"/redeem"}]` (or a script child).
- * @attr cart-total - The cart's total in `currency`: the guest view says what joining earns on it.
+ * @attr {number} [signup-bonus=0] - Points for creating an account; default `0`.
+ * @attr rewards - JSON `[{"label":"€5 off","cost":500,"id":"five-off","href":"/redeem"}]`, or a `<script
+ *   type="application/json" data-attr="rewards">` child. `cost` > 0; `id` (default the label) names it in events;
+ *   `href` must be `https:` or relative. Rewards the balance reaches are links (with `href`) or buttons; the next one
+ *   shows "N points to go".
+ * @attr {number} cart-total - The cart's total in `currency`: the guest view offers `signup-bonus` + the points of
+ *   this cart; a member's panel says "This cart earns N points".
  * @attr guest - The shopper is not signed in: show the invitation to join instead of a balance.
  * @attr join-url - Where the guest view's "Create an account" leads (https: or relative).
- * @attr open - The panel is open.
- * @attr instance - Names this badge in counters, state and events.
- * @attr lang - Language of the texts (default: the page's).
- * @attr scheme - `light`, `dark` or `auto` (default): dark looks only where the page is dark (its `color-scheme`).
+ * @attr open - The panel is open (reflected; setting it fires no event).
+ * @attr instance - Names the badge in counters, events and the last-visit memory (default: its `id`, else `default`).
+ * @attr lang - Language, default the page's: en, ru, uk, hu, with their plural forms ("1 балл, 2 балла, 5 баллов"; "1 бал, 2 бали, 5 балів");
+ *   numbers and prices through `Intl`.
+ * @attr {'light' | 'dark' | 'auto'} [scheme=auto] - `light`, `dark` or `auto` (default): dark looks only where the page is dark (its `color-scheme`).
  *
  * @fires retain-points-change - Points differ from the last visit on this device (not on the first visit): `{from, to, delta, source}`.
  * @fires retain-tier-change - The tier differs from the last visit: `{from, to, up, source}`.

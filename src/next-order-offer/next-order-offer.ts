@@ -81,17 +81,21 @@ function clock(ms: number): string {
  * @attr order-id - The order just placed (required for the offer; without it nothing is shown).
  * @attr codes - The store's codes (space- or comma-separated): each order takes one never handed out on this device.
  * @attr offer-src - The store's endpoint that decides (https: or relative); wins over `codes`.
- * @attr offer-timeout - How long to wait for `offer-src`, default `8s`.
- * @attr code-ttl - How long a code from `codes` is valid once handed out, default `30d` (the store's `expiresAt` wins).
- * @attr expires-at - The date the store's codes stop working (ISO 8601 or ms): no expiry shown is later.
- * @attr discount - What the code gives: `15%`, an amount in `currency` (`10`), or `shipping`.
+ * @attr [offer-timeout=8s] - How long to wait for `offer-src`, default `8s`.
+ * @attr [code-ttl=30d] - How long a code from `codes` is valid once handed out, default `30d` (the store's `expiresAt` wins).
+ * @attr expires-at - When your codes stop working (ISO 8601 or ms since the epoch): no expiry shown is later. Once it
+ *   has passed, nothing is handed out (one warning).
+ * @attr discount - What the code gives: `15%`, an amount in `currency` (`10`: "€10.00 off"), or `shipping` ("Free
+ *   shipping"), written in the page's language.
  * @attr label - What the code gives in your own words, shown instead of `discount`.
- * @attr minimum - The smallest next order the code works on, in `currency`; shown beside the code.
- * @attr currency - ISO 4217 code of `discount` amounts and `minimum`, default `USD`.
+ * @attr minimum - The smallest next order the code works on, in `currency`: "On orders of €30.00 or more." beside the
+ *   code, through `Intl`.
+ * @attr [currency=USD] - ISO 4217 code of `discount` amounts and `minimum`, default `USD`.
  * @attr apply-url - A link that applies the code, `{code}` replaced, e.g. `/discount/{code}`. https: or relative.
- * @attr order-codes - The discount codes this order used: a held offer among them is over (redeemed).
+ * @attr order-codes - The discount codes this order used, as your order knows them (Shopify's `order.discount_codes`,
+ *   WooCommerce's `$order->get_coupon_codes()`): a held offer among them is over.
  * @attr reminder - The header reminder of the shopper's unused code (with its own `label` or `apply-url` if given).
- * @attr lang - The language (en, ru, uk, hu), else the page's.
+ * @attr lang - Language, default the page's: en, ru, uk, hu; prices, dates and "in 30 days" through `Intl`.
  * @attr instance - Names this offer in state, counters and events; a reminder shows the offer of its instance.
  *
  * @fires retain-offer-shown - A code was handed out for this order and shown (once per order on this device).

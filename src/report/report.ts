@@ -75,7 +75,7 @@ const OPTION_ATTRIBUTES: Record<IgnoredOption['option'], string> = {
  * @attr cac - Acquisition cost per customer, for CLV : CAC: `25 EUR, 30 USD` (a bare number applies to every currency).
  * @attr as-of - The report's "today" (a date such as 2025-06-30); default the latest order's.
  * @attr time-zone - IANA time zone of days and months; default the browser's.
- * @attr horizon - Days ahead of the predicted customer value; default 365.
+ * @attr [horizon=365] - Days ahead of the predicted customer value; default 365.
  * @attr lang - The language (en, ru, uk, hu), else the page's.
  * @attr instance - Names this report in what is kept (the last report per instance reopens).
  *

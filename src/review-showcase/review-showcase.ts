@@ -83,13 +83,13 @@ const LARGE_JSON = 256 * 1024;
  * photos and store reply; sort, filter, paging; helpful votes; schema.org JSON-LD. A selection is
  * always labelled as one, next to the real figures.
  *
- * @attr view - `list` (default), `grid`, `carousel`, or `summary` (stars, average and count, to sit beside a price).
+ * @attr [view=list] - `list` (default), `grid`, `carousel`, or `summary` (stars, average and count, to sit beside a price).
  *   Reflected: the host's layout and the store's CSS read the attribute.
  * @attr src - URL (https: or relative) of the review JSON, paged through `next`; without it the JSON is read
  *   from a `<script type="application/json">` child (escape `</` as `<\/` in it).
- * @attr page-size - Cards per page, 1–50 (default 10).
- * @attr sort - First sort: `newest` (default), `highest`, `lowest`, `helpful`, `photos`.
- * @attr min-rating - Store's selection: show only reviews with at least this many stars, 1–5 (default 1,
+ * @attr [page-size=10] - Cards per page, 1–50. Only the cards shown are in the DOM; "show more" appends a page.
+ * @attr [sort=newest] - First sort: `newest` (default), `highest`, `lowest`, `helpful`, `photos`.
+ * @attr [min-rating=1] - Store's selection: show only reviews with at least this many stars, 1–5 (default 1,
  *   all). Labelled as a selection; the figures stay over all reviews.
  * @attr featured - Store's selection: only reviews marked `featured`. Labelled as a selection.
  * @attr no-language-first - Keeps the sort's order across languages. By default reviews in the shopper's
@@ -99,11 +99,12 @@ const LARGE_JSON = 256 * 1024;
  *   `product.schemaId`, else the page URL + `#product`).
  * @attr no-schema - Writes no JSON-LD.
  * @attr href - In the summary view, where the count links to (such as `#reviews`).
- * @attr heading-level - Heading level of the review titles, 2–6 (default 3): one below the page's heading
+ * @attr [heading-level=3] - Heading level of the review titles, 2–6 (default 3): one below the page's heading
  *   the showcase sits under (`2` right under the page's `<h1>`).
  * @attr instance - Names this showcase in events and counters (default: its id, else `default`).
- * @attr lang - Language of the interface (default: the page's); each review keeps its own.
- * @attr scheme - `light`, `dark` or `auto` (default): dark looks only where the page is dark (its `color-scheme`).
+ * @attr lang - Interface language (en, ru, uk, hu; the other three load on demand); dates through `Intl`. Each review
+ *   keeps its own `language`.
+ * @attr {'light' | 'dark' | 'auto'} [scheme=auto] - `light`, `dark` or `auto` (default): dark looks only where the page is dark (its `color-scheme`).
  *
  * @fires retain-review-seen - Reviews came into view: `{ productId, reviewIds }`, each once per page view.
  * @fires retain-review-filter - The shopper changed stars, photos, keyword or chose "see all".
@@ -140,7 +141,7 @@ export class RetainReviewShowcase extends RetainElement {
   /** @internal Warns once about a bad `scheme`. */
   protected readonly schemeCheck = new SchemeController(this);
 
-  /** Reflected: the host's layout (`:host([view=summary])`) and the store's CSS read the attribute. */
+  // Reflected: the host's layout (`:host([view=summary])`) and the store's CSS read the attribute.
   @property({ reflect: true }) view: string | null = null;
   @property() src = '';
   @property({ attribute: 'page-size' }) pageSize = '';

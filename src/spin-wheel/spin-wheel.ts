@@ -66,26 +66,26 @@ export const swap = (first: string, second: string, showSecond: boolean) =>
  * @tag retain-spin-wheel
  * @summary A prize wheel: the shopper spins once per cooldown and wins one of the store's codes.
  *
- * @attr mode - `inline` (default: in the page, its space reserved) or `popup` (a modal dialog).
+ * @attr [mode=inline] - `inline` (default: in the page, its space reserved) or `popup` (a modal dialog).
  * @attr trigger - Popup only: what opens it, e.g. `exit-intent delay:20s scroll:50% page-views:3 page-views-ever:5`. Default: none.
  * @attr launcher - Popup only: shows a small fixed button that opens it.
- * @attr snooze - Popup only: how long triggers stay quiet after the shopper closes it unspun. Default `1d`.
- * @attr cooldown - One spin per shopper per this long, across reloads and tabs. Default `30d`; `0` for no limit.
- * @attr code-ttl - How long a won code is valid and shown again (unless the store's answer says). Default `7d`.
- * @attr duration - Length of the spin, at most `5s`. Default `4s`. `--retain-spin-wheel-duration` overrides it.
+ * @attr [snooze=1d] - Popup only: how long triggers stay quiet after the shopper closes it unspun. Default `1d`.
+ * @attr [cooldown=30d] - One spin per shopper per this long, across reloads and tabs. Default `30d`; `0` for no limit.
+ * @attr [code-ttl=7d] - How long a won code is valid and shown again (unless the store's answer says). Default `7d`.
+ * @attr [duration=4s] - Length of the spin, at most `5s`. Default `4s`. `--retain-spin-wheel-duration` overrides it.
  * @attr outcome-src - The store's URL that decides the outcome (POST, JSON); codes then come from its answer.
- * @attr outcome-timeout - How long to wait for `outcome-src`. Default `8s`.
+ * @attr [outcome-timeout=8s] - How long to wait for `outcome-src`. Default `8s`.
  * @attr apply-url - A link template to apply the code, `{code}` replaced, e.g. `/discount/{code}`. https: or relative.
  * @attr require-email - Asks for an email before the spin (in `retain-spin-started`, and to `email-endpoint`; never stored).
  * @attr email-endpoint - With `require-email`: the store's URL (https: or relative) that receives the email and its marketing consent (POST, JSON) when the shopper spins.
  * @attr hide-odds - Hides the prizes and their odds under the wheel (still read to screen readers). Shown by default.
  * @attr show-odds - Kept for pages written before the odds were shown by default: no effect (`hide-odds` wins).
- * @attr wedges - `equal` (default: every slice the same size) or `weighted` (each slice sized by its odds).
+ * @attr [wedges=equal] - `equal` (default: every slice the same size) or `weighted` (each slice sized by its odds).
  * @attr slices - The prizes as JSON, when there are no `<retain-slice>` children.
  * @attr campaign - Wheels of one campaign share one cooldown and one prize per shopper, across pages and tabs. Default: none (this wheel's own).
  * @attr instance - Names this wheel in state, counters and events (default: its `id`, else `default`).
  * @attr lang - Language (en, ru, uk, hu); default from the page.
- * @attr scheme - `light`, `dark` or `auto` (default): dark looks only where the page is dark (its `color-scheme`).
+ * @attr {'light' | 'dark' | 'auto'} [scheme=auto] - `light`, `dark` or `auto` (default): dark looks only where the page is dark (its `color-scheme`).
  *
  * @slot heading - Replaces the heading text.
  * @slot consent - Replaces the marketing-consent text of the email step.

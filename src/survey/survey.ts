@@ -48,14 +48,16 @@ export interface SurveyConfig {
  * @summary A one-question survey after a purchase (NPS or CSAT) with an optional follow-up, once per order, never nagging.
  *
  * @attr order-id - The order asked about (required; without it the survey stays hidden).
- * @attr type - `nps` (default: 0–10, "how likely are you to recommend us") or `csat` (1–5, "how satisfied are you").
+ * @attr [type=nps] - `nps` (default: 0–10, "how likely are you to recommend us") or `csat` (1–5, "how satisfied are you").
  * @attr question - The question in your own words (default the kit's, in the page's language).
- * @attr follow-up - The follow-up question in your own words (default one that suits the score).
+ * @attr follow-up - Your own follow-up question. The kit's: "What could we have done better?" (detractors), "What
+ *   would have made it even better?", "What did you like most?".
  * @attr action - Your endpoint (https: or relative): the score, then the comment, are POSTed to it as JSON.
- * @attr snooze - After "not now", how long this device is not asked, e.g. `30d` (default), `12h`, `0`.
- * @attr review-url - The thank-you links promoters to it ("Write a review"); https: or relative.
+ * @attr [snooze=30d] - After "not now", how long this device is not asked, e.g. `30d` (default), `12h`, `0`.
+ * @attr review-url - The thank-you's "Write a review" link (`https:` or relative), for the shoppers `review-for`
+ *   names.
  * @attr support-url - The thank-you links detractors to it ("Contact support"); https: or relative.
- * @attr review-for - Who is offered `review-url`: `promoters` (default) or `everyone` (what Google and Trustpilot require of public review pages).
+ * @attr [review-for=promoters] - Who is offered `review-url`: `promoters` (default) or `everyone` (what Google and Trustpilot require of public review pages).
  * @attr lang - The language (en, ru, uk, hu), else the page's.
  * @attr instance - Names this survey in counters and events.
  *
