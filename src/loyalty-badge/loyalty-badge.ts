@@ -98,7 +98,8 @@ type Value = string | number | null | undefined;
  * @fires retain-points-change - Points differ from the last visit on this device (not on the first visit): `{from, to, delta, source}`.
  * @fires retain-tier-change - The tier differs from the last visit: `{from, to, up, source}`.
  * @fires retain-reward-unlock - Since the last visit, points crossed a reward's cost, or a punch card was completed: `{reward, label, cost, source}`.
- * @fires retain-reward-click - The shopper chose a reward (cancelable: cancel to handle it yourself).
+ * @fires retain-reward-click - The shopper chose a reward; **cancelable**: cancel it to handle redemption yourself
+ *   (the link is not followed).
  * @fires retain-panel-open - The shopper opened the panel.
  *
  * @csspart base - The wrapper.

@@ -98,11 +98,13 @@ function clock(ms: number): string {
  * @attr lang - Language, default the page's: en, ru, uk, hu; prices, dates and "in 30 days" through `Intl`.
  * @attr instance - Names this offer in state, counters and events; a reminder shows the offer of its instance.
  *
- * @fires retain-offer-shown - A code was handed out for this order and shown (once per order on this device).
- * @fires retain-offer-copied - The shopper copied the code (card or reminder).
- * @fires retain-offer-applied - The shopper followed the apply link.
- * @fires retain-offer-reminded - The reminder came half into view (once per page view).
- * @fires retain-offer-redeemed - `order-codes` says this order used the held code.
+ * @fires retain-offer-shown - A code was handed out for this order and shown (once per order on this device). Counted
+ *   as `seen`.
+ * @fires retain-offer-copied - The shopper copied the code (card or reminder). Counted as `copied`.
+ * @fires retain-offer-applied - The shopper followed the apply link (emitted before the page leaves) Counted as
+ *   `applied`.
+ * @fires retain-offer-reminded - The reminder came half into view (once per page view). Counted as `reminded`.
+ * @fires retain-offer-redeemed - `order-codes` says this order used the held code. Counted as `converted`.
  *
  * @csspart base - The card, or the reminder's wrapper.
  * @csspart title - The card's heading.

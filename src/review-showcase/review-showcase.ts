@@ -107,8 +107,10 @@ const LARGE_JSON = 256 * 1024;
  * @attr {'light' | 'dark' | 'auto'} [scheme=auto] - `light`, `dark` or `auto` (default): dark looks only where the page is dark (its `color-scheme`).
  *
  * @fires retain-review-seen - Reviews came into view: `{ productId, reviewIds }`, each once per page view.
- * @fires retain-review-filter - The shopper changed stars, photos, keyword or chose "see all".
- * @fires retain-review-sort - The shopper chose a sort order.
+ * @fires retain-review-filter - The shopper changed a filter (a histogram bar, photos, a committed keyword, "See
+ *   all"). Counts `interacted`.
+ * @fires retain-review-sort - The shopper chose an order, or ticked or unticked "… reviews first". Counts
+ *   `interacted`.
  * @fires retain-review-helpful - A helpful vote, once per review per device: `{ productId, reviewId }`.
  * @fires retain-review-photo-open - A photo opened in the lightbox: `{ productId, reviewId, index }`.
  *

@@ -90,12 +90,13 @@ export const swap = (first: string, second: string, showSecond: boolean) =>
  * @slot heading - Replaces the heading text.
  * @slot consent - Replaces the marketing-consent text of the email step.
  *
- * @fires retain-spin-shown - The wheel came into view, or the popup opened.
- * @fires retain-spin-started - The shopper spun; with `require-email`, carries the (personal) email.
- * @fires retain-spin-ended - The wheel stopped: prize, slice, type, code, expiresAt.
- * @fires retain-spin-code-copied - The shopper copied the code.
- * @fires retain-spin-code-applied - The shopper followed the apply link.
- * @fires retain-spin-dismissed - The shopper closed the popup.
+ * @fires retain-spin-shown - The wheel came into view, or the popup opened. Counted as `seen`.
+ * @fires retain-spin-started - The shopper spun; with `require-email`, carries the (personal) email. Counted as
+ *   `interacted`.
+ * @fires retain-spin-ended - The wheel stopped: prize, slice, type, code, expiresAt. Counted as `spun`.
+ * @fires retain-spin-code-copied - The shopper copied the code. Counted as `copied`.
+ * @fires retain-spin-code-applied - The shopper followed the apply link. Counted as `converted`.
+ * @fires retain-spin-dismissed - The shopper closed the popup (button, Escape, outside click). Counted as `dismissed`.
  *
  * @csspart base - The wrapper.
  * @csspart heading - The heading.

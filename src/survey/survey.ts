@@ -61,11 +61,14 @@ export interface SurveyConfig {
  * @attr lang - The language (en, ru, uk, hu), else the page's.
  * @attr instance - Names this survey in counters and events.
  *
- * @fires retain-survey-shown - The survey was shown for this order (once per order on this device).
- * @fires retain-survey-answered - The shopper sent a score.
- * @fires retain-survey-commented - The shopper sent the follow-up text (`comment` is never forwarded).
- * @fires retain-survey-dismissed - The shopper said "not now".
- * @fires retain-survey-link-followed - The shopper followed the thank-you's review or support link.
+ * @fires retain-survey-shown - The survey was shown for this order (once per order on this device). Counted as
+ *   `seen`.
+ * @fires retain-survey-answered - The shopper sent a score. Counted as `answered`.
+ * @fires retain-survey-commented - The shopper sent the follow-up text (`comment` is never forwarded). Counted as
+ *   `commented`.
+ * @fires retain-survey-dismissed - The shopper said "not now". Counted as `dismissed`.
+ * @fires retain-survey-link-followed - The shopper followed the thank-you's review or support link. Counted as
+ *   `followed`.
  *
  * @csspart base - The card.
  * @csspart question - The question (the radio group's legend).
