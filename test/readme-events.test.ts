@@ -1,8 +1,8 @@
 /**
- * The README names only events the kit has: every `retain-…` event name in it (kebab or GA4's snake_case,
- * or a `retain-spin-*` pattern) is one the Custom Elements Manifest lists, made from the source by the
- * analyzer (test/support/manifest.endpoint.mjs). The typed catalog of naming.ts and the manifest agree, and
- * the README's table of standard names lists every event.
+ * The docs name only events the kit has: every `retain-…` event name in README.md and in every docs/*.md page
+ * (kebab or GA4's snake_case, or a `retain-spin-*` pattern) is one the Custom Elements Manifest lists, made from
+ * the source by the analyzer (test/support/manifest.endpoint.mjs). The typed catalog of naming.ts and the
+ * manifest agree, and the table of standard names (docs/forward.md) lists every event.
  */
 import { expect } from '@open-wc/testing';
 import { EVENT_NAMES } from '../src/core/naming.js';
@@ -14,9 +14,9 @@ interface Manifest {
 /** Event-like words in a text: `retain-x-y`, `retain_x_y`, `retain-x-*`, not inside a path, a URL or a CSS property. */
 const WORDS = /(?<![\w\-/.:<])retain[-_][a-z0-9]+(?:[-_][a-z0-9]+)*(?:[-_]\*)?/g;
 
-/** The README's words that name an event (or a pattern of events), kebab-case, with their line numbers. */
-export function eventWords(readme: string, tags: Set<string>): { word: string; line: number }[] {
-  return readme.split('\n').flatMap((text, i) =>
+/** A page's words that name an event (or a pattern of events), kebab-case, with their line numbers. */
+export function eventWords(page: string, tags: Set<string>): { word: string; line: number }[] {
+  return page.split('\n').flatMap((text, i) =>
     [...text.matchAll(WORDS)]
       .map((match) => match[0].replace(/_/g, '-'))
       .filter((word) => !tags.has(word))
@@ -24,26 +24,28 @@ export function eventWords(readme: string, tags: Set<string>): { word: string; l
   );
 }
 
-/** Words that match no event in `events`. */
-export function unknownWords(words: { word: string; line: number }[], events: Set<string>): string[] {
+/** Words of the page at `path` that match no event in `events`. */
+export function unknownWords(words: { word: string; line: number }[], events: Set<string>, path = 'README.md'): string[] {
   return words
     .filter(({ word }) => (word.endsWith('-*') ? ![...events].some((event) => event.startsWith(word.slice(0, -1))) : !events.has(word)))
-    .map(({ word, line }) => `README.md:${line} names "${word}", which is no event of the kit`);
+    .map(({ word, line }) => `${path}:${line} names "${word}", which is no event of the kit`);
 }
 
 /** The events a store can forward: all but the owner's report's (on the owner's own page, it forwards nothing). */
 const forwarded = (events: Set<string>) => [...events].filter((name) => !name.startsWith('retain-report-')).sort();
 
-describe('README events', () => {
-  let readme: string;
+describe('Events named in the README and docs/', () => {
+  /** Each page a merchant reads (README.md, docs/*.md) by its path from the root. */
+  let pages: Map<string, string>;
   let events: Set<string>;
   let tags: Set<string>;
   before(async () => {
-    readme = await (await fetch('/README.md')).text();
+    const paths: string[] = await (await fetch('/test-api/docs')).json();
+    pages = new Map(await Promise.all(paths.map(async (path) => [path, await (await fetch(`/${path}`)).text()] as const)));
     const manifest: Manifest = await (await fetch('/test-api/manifest')).json();
     const declarations = manifest.modules.flatMap((module) => module.declarations ?? []);
     events = new Set(declarations.flatMap((declaration) => declaration.events ?? []).map((event) => event.name));
-    // Elements: the kit's own, the wheel's <retain-slice> children, and `retain-x`, the README's example of a new widget's tag.
+    // Elements: the kit's own, the wheel's <retain-slice> children, and `retain-x`, the example tag of a new widget (docs/develop.md).
     tags = new Set([
       ...declarations.flatMap((declaration) => (declaration.tagName ? [declaration.tagName] : [])),
       'retain-slice',
@@ -56,10 +58,15 @@ describe('README events', () => {
     expect(forwarded(events)).to.deep.equal([...EVENT_NAMES].sort());
   });
 
-  it('every event the README names is in the manifest', () => {
-    const words = eventWords(readme, tags);
-    expect(words.length).to.be.above(40);
-    expect(unknownWords(words, events)).to.deep.equal([]);
+  it('reads the README and every widget page', () => {
+    expect([...pages.keys()]).to.include.members(['README.md', 'docs/spin-wheel.md', 'docs/forward.md', 'docs/survey.md']);
+    for (const [path, text] of pages) expect(text, path).to.match(/^# /);
+  });
+
+  it('every event the README and docs/ name is in the manifest', () => {
+    const words = [...pages].map(([path, text]) => ({ path, words: eventWords(text, tags) }));
+    expect(words.reduce((sum, page) => sum + page.words.length, 0)).to.be.above(40);
+    expect(words.flatMap((page) => unknownWords(page.words, events, page.path))).to.deep.equal([]);
   });
 
   it('fails for a name that is not an event: the old example names, a bad pattern, a snake_case slip', () => {
@@ -72,8 +79,9 @@ describe('README events', () => {
     ]);
   });
 
-  it("the README's table of standard names lists every event", () => {
-    const table = readme.slice(readme.indexOf('<!-- naming-table:start'), readme.indexOf('<!-- naming-table:end'));
+  it('the table of standard names (docs/forward.md) lists every event', () => {
+    const page = pages.get('docs/forward.md') ?? '';
+    const table = page.slice(page.indexOf('<!-- naming-table:start'), page.indexOf('<!-- naming-table:end'));
     const rows = new Set([...table.matchAll(/^\| `(retain-[a-z-]+)`/gm)].map((match) => match[1]));
     expect([...rows].sort()).to.deep.equal(forwarded(events));
   });

@@ -20,7 +20,7 @@ const DEFAULT_CURRENCY = 'USD';
  * @summary Records one order on this device (once per order id, across reloads and tabs).
  * @attr order-id - The store's order id (required).
  * @attr total - The order total in major units (e.g. `59.90`), ≥ 0 (required).
- * @attr currency - ISO 4217 code, default `USD`.
+ * @attr [currency=USD] - ISO 4217 code of the total.
  * @attr instance - Names this element in the event's detail; defaults to its `id`, else `default`.
  * @fires retain-order-recorded - When this element recorded the order for the first time on this device
  *   (detail: id, widget `order`, instance, timestamp, orderId, total, currency).
