@@ -4,7 +4,7 @@
  * gives, and what that does to a cart's sums. Pure: no DOM and no storage, so the cart, the order and the tests read the same rules.
  *
  * The demo only checks a code's shape. The server wheel's codes are single-use and live in the dev server's
- * memory; a real store checks a code on its server at checkout (see "Trust" in the README), never only here.
+ * memory; a real store checks a code on its server at checkout (see docs/trust.md), never only here.
  */
 
 export type Discount =

@@ -33,7 +33,8 @@ const attributeType = (type) =>
     .map((part) => part.trim())
     .filter((part) => part !== 'null' && part !== 'undefined')
     .join(' | ');
-const shown = (value) => (value === undefined || value === null || value === 'null' || value === 'undefined' || value === "''" ? '' : code(value));
+const shown = (value) =>
+  value === undefined || value === null || value === 'null' || value === 'undefined' || value === "''" ? '' : code(value);
 const oneLine = (text) => (text ?? '').replace(/\s*\n\s*/g, ' ').trim();
 
 function section(title, headers, rows) {
@@ -43,14 +44,17 @@ function section(title, headers, rows) {
 /** An event's own detail fields (the manifest's `detail`, from the kit's step), besides id, widget, instance, timestamp, counters. */
 function detailCell(event) {
   const fields = (event.detail ?? []).map(
-    (field) => `${code(field.name + (field.optional ? '?' : ''))}: ${code(field.type)}${field.personal ? ' (personal: never forwarded)' : ''}`,
+    (field) =>
+      `${code(field.name + (field.optional ? '?' : ''))}: ${code(field.type)}${field.personal ? ' (personal: never forwarded)' : ''}`,
   );
   return fields.join(', ') || '—';
 }
 
 /** The generated Markdown for one element. */
 function tables(element) {
-  const members = (element.members ?? []).filter((member) => !member.static && !member.privacy && !member.inheritedFrom && member.description);
+  const members = (element.members ?? []).filter(
+    (member) => !member.static && !member.privacy && !member.inheritedFrom && member.description,
+  );
   const attributeFields = new Set((element.attributes ?? []).map((attribute) => attribute.fieldName).filter(Boolean));
   const blocks = [
     ...section(
@@ -70,7 +74,11 @@ function tables(element) {
         .filter((member) => (member.kind === 'field' && !attributeFields.has(member.name)) || member.kind === 'method')
         .map((member) =>
           member.kind === 'method'
-            ? [code(`${member.name}(${(member.parameters ?? []).map((parameter) => parameter.name).join(', ')})`), code(member.return?.type?.text ?? 'void'), oneLine(member.description)]
+            ? [
+                code(`${member.name}(${(member.parameters ?? []).map((parameter) => parameter.name).join(', ')})`),
+                code(member.return?.type?.text ?? 'void'),
+                oneLine(member.description),
+              ]
             : [code(member.name), code(member.type?.text ?? ''), oneLine(member.description)],
         ),
     ),

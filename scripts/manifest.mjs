@@ -14,7 +14,11 @@ export function makeManifest(root) {
   const files = readdirSync(join(root, 'src'), { recursive: true })
     .filter((file) => file.endsWith('.ts'))
     .sort()
-    .map((file) => relative(root, join(root, 'src', file)).split('\\').join('/'));
+    .map((file) =>
+      relative(root, join(root, 'src', file))
+        .split('\\')
+        .join('/'),
+    );
   const modules = files.map((file) => ts.createSourceFile(file, readFileSync(join(root, file), 'utf8'), ts.ScriptTarget.ES2015, true));
   return create({ modules, plugins: [...litPlugin(), retainkitPlugin()] });
 }

@@ -8,7 +8,7 @@
 //   - the whole kit: every JavaScript file in dist                                       ≤ 30 KB
 //   - every file, gzip at zlib's default level as a CDN sends it                        ≤ 10,000 B (Shopify)
 // Each figure also has a ceiling: what the kit weighs today, rounded up a little. The design budgets are not
-// met yet by the first-load and whole-kit figures (README, "Size"); until they are, a figure over its budget
+// met yet by the first-load and whole-kit figures (docs/develop.md, "Size"); until they are, a figure over its budget
 // is reported as OVER, and a figure over its ceiling (a change that makes the kit heavier) fails. The loader
 // must always keep its budget. Lower a ceiling whenever a change slims the kit; never raise one silently.
 // Exits non-zero when the loader's budget or a ceiling is exceeded (or dist is missing); `--strict` also

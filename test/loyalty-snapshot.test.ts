@@ -49,7 +49,7 @@ describe('loyalty snapshot', () => {
     expect(verdict.ok).to.equal(true);
   });
 
-  it("verifies what the README's recipes make: Node's crypto (P1363 and DER) and the openssl command line", async () => {
+  it("verifies what the recipes of docs/loyalty-badge.md make: Node's crypto (P1363 and DER) and the openssl command line", async () => {
     // Made once with: generateKeyPairSync('ec', { namedCurve: 'P-256' }) and
     // sign('sha256', Buffer.from(snapshot, 'utf8'), { key, dsaEncoding: 'ieee-p1363' }).toString('base64url'),
     // and with the default (DER) encoding in base64.

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Generates the demo's review fixtures: `node demo/data/generate-reviews.mjs`.
 //
-// Writes demo/data/reviews/<slug>.json (the documented shape of <retain-review-showcase>, see the
-// README) for each tea of the demo catalogue, and the small SVG "photos" under demo/data/photos/.
+// Writes demo/data/reviews/<slug>.json (the documented shape of <retain-review-showcase>, see
+// docs/review-showcase.md) for each tea of the demo catalogue, and the small SVG "photos" under demo/data/photos/.
 // Every text is composed from the phrase fragments below, written for this demo (no real reviews are
 // copied), in en, ru, uk and hu. The output is deterministic: a seeded generator, a fixed "today".
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * One or more example details of every kit event, typed by its event class: the README's table of names
+ * One or more example details of every kit event, typed by its event class: the table of names in docs/forward.md
  * (`scripts/forwarding-doc.mjs`) prints what `naming.ts` makes of them, and the tests forward them through
  * the real clients. Not part of the kit's bundle: nothing in `src/` imports it.
  */

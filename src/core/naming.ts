@@ -12,7 +12,7 @@
  *
  * `NAMING` is the kit's one list of events: it is keyed by every event the typed event classes declare on
  * `GlobalEventHandlersEventMap`, so an event without a mapping, or a mapping of no event, fails the
- * typecheck. The README's table of names is printed from it (`scripts/forwarding-doc.mjs`).
+ * typecheck. The table of names in docs/forward.md is printed from it (`scripts/forwarding-doc.mjs`).
  */
 import type { RetainDetail } from './events.js';
 import type { OutboxRow } from './storage.js';

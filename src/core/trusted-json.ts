@@ -5,7 +5,7 @@
  * JSON only, with every `<` escaped: what it passes can neither run anything nor end its element. A page
  * whose policy does not allow the name gets no JSON-LD and one warning; the widget carries on.
  */
-/** The policy name a store's `trusted-types` directive must allow for JSON-LD (README: "Strict pages"). */
+/** The policy name a store's `trusted-types` directive must allow for JSON-LD (docs/csp.md). */
 export const POLICY_NAME = 'retainkit';
 
 interface ScriptPolicy {

@@ -275,7 +275,7 @@ function aggregateOf(raw: unknown, reviews: Review[], complete: boolean, problem
 const STEP = 50;
 
 /**
- * Checks and normalizes the documented JSON shape (see the README). `base` resolves relative URLs: the
+ * Checks and normalizes the documented JSON shape (see docs/review-showcase.md, "The JSON"). `base` resolves relative URLs: the
  * page for inline data, the response URL for a `src`. Returns a string when there is nothing to show.
  * With `slices`, yields to the browser whenever a slice's time is spent (a promise is returned), so
  * that 10,000 reviews make no long task; without, it does all the work at once.

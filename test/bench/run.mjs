@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench`: where the kit stands against its budgets (/work/shared/DESIGN.md "Budgets", README
-// "Benchmarks") and against open-source peers, in one run: size, page load, spin, 10,000 reviews,
+// `npm run bench`: where the kit stands against its budgets (/work/shared/DESIGN.md "Budgets", and
+// docs/benchmarks.md) and against open-source peers, in one run: size, page load, spin, 10,000 reviews,
 // storage, Lighthouse. Prints one table (each figure beside its budget, within or OVER) and writes
 // bench-results/results.json. A section that fails prints its error in its row and the run carries on.
 // Exit code: 1 when a figure is over budget or a section failed, else 0.

@@ -5,7 +5,7 @@
 //   GET /test-api/page?body=NAME        the page whose body is test/support/pages/NAME.html
 //       &css=NAME                       adds the stylesheet test/support/pages/NAME.css (a storefront theme)
 //       &csp=strict                     script-src 'self'; style-src 'self'; Trusted Types for scripts, with the
-//                                       policies lit-html and retainkit allowed (what the README asks a store to allow)
+//                                       policies lit-html and retainkit allowed (what docs/csp.md asks a store to allow)
 //       &csp=lit-only                   the same, with only lit-html allowed
 //       &csp=no-policies                the same, with no policy allowed (trusted-types 'none')
 //       &db=NAME                        the IndexedDB database the page's kit uses (a test's fresh one)
