@@ -35,6 +35,17 @@ export function retainkitPlugin() {
   const declared = new Set();
   /** Detail interfaces by name: their own fields and the interfaces they extend. */
   const interfaces = new Map();
+  /** Type aliases that are unions of string literals (`'nps' | 'csat'`, or `(typeof LIST)[number]` of a const list), by name. */
+  const literalUnions = new Map();
+  /** `const LIST = ['a', 'b'] as const` lists, by name, for `(typeof LIST)[number]` aliases. */
+  const constLists = new Map();
+  /** A detail field's type with the kit's literal-union aliases written out, for a reader who has no source. */
+  const expand = (type) =>
+    type.replace(/\b[A-Z]\w*\b/g, (name) => {
+      const alias = literalUnions.get(name);
+      const list = alias?.list ? constLists.get(alias.list) : undefined;
+      return alias?.text ?? (list ? list.map((item) => `'${item}'`).join(' | ') : name);
+    });
   /** Event name → its detail interface's name and its personal fields. */
   const eventDetails = new Map();
   const fieldsOf = (name, seen = new Set()) => {
@@ -57,6 +68,23 @@ export function retainkitPlugin() {
           if (match && (match[1] || match[3])) documented.set(match[2] ?? match[4], { type: match[1]?.trim(), default: match[3]?.trim() });
         }
         if (documented.size) documentedAttributes.set(node.name.text, documented);
+      }
+      if (ts.isTypeAliasDeclaration(node)) {
+        const type = node.type;
+        if (ts.isUnionTypeNode(type) && type.types.every((member) => ts.isLiteralTypeNode(member) && ts.isStringLiteral(member.literal)))
+          literalUnions.set(node.name.text, { text: type.getText() });
+        else if (ts.isIndexedAccessTypeNode(type) && type.indexType.getText() === 'number') {
+          const list = /^\(typeof (\w+)\)$/.exec(type.objectType.getText())?.[1];
+          if (list) literalUnions.set(node.name.text, { list });
+        }
+      }
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isAsExpression(node.initializer)) {
+        const array = node.initializer.expression;
+        if (ts.isArrayLiteralExpression(array) && array.elements.every(ts.isStringLiteral))
+          constLists.set(
+            node.name.text,
+            array.elements.map((element) => element.text),
+          );
       }
       if (ts.isInterfaceDeclaration(node)) {
         if (node.name.text === 'GlobalEventHandlersEventMap') {
@@ -115,6 +143,7 @@ export function retainkitPlugin() {
             if (details)
               event.detail = fieldsOf(details.detailType).map((field) => ({
                 ...field,
+                type: expand(field.type),
                 ...(details.personal.includes(field.name) ? { personal: true } : {}),
               }));
           }
