@@ -163,8 +163,11 @@ export class RetainReferral extends RetainElement {
     const { referral, src } = this.cfg;
     // Known at once: the store's HTML gave the link (drawn final in the first frame), or there is nothing to show.
     if (referral) this.showReferral(referral);
-    else if (!src) this.close();
-    else void this.drawn.then(() => this.start());
+    else if (src) void this.drawn.then(() => this.start());
+    else {
+      this.close();
+      this.resolveReady(false);
+    }
   }
 
   private readConfig(): Config {
