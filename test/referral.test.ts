@@ -453,6 +453,7 @@ describe('<retain-referral>', () => {
       el.link = 'https://store.example/?ref=OTHER';
       await el.updateComplete;
       expect(text($(el, '[part~=friend-gets]'))).to.equal('20% off');
+      expect(text($(el, '[part~=link]')), 'the new link is shown').to.equal('https://store.example/?ref=OTHER');
       expect(ours().map((r) => r.name)).to.deep.equal(['retain-referral-shown']);
     });
 

@@ -159,8 +159,15 @@ export class RetainReferral extends RetainElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const first = !this.cfg;
     if (first || ![...changed.keys()].every((key) => STATES.has(key as string))) this.cfg = this.readConfig();
-    if (!first) return;
     const { referral, src } = this.cfg;
+    if (!first) {
+      // The page set another link or code from script: shown at once, with no new event (it was shown already).
+      if (referral && (referral.link !== this.referral?.link || referral.code !== this.referral?.code)) {
+        this.copied = null;
+        this.showReferral(referral);
+      }
+      return;
+    }
     // Known at once: the store's HTML gave the link (drawn final in the first frame), or there is nothing to show.
     if (referral) this.showReferral(referral);
     else if (src) void this.drawn.then(() => this.start());
@@ -176,7 +183,8 @@ export class RetainReferral extends RetainElement {
     const hasLink = !!this.link.trim();
     const link = hasLink ? safeUrl(this.link) : null;
     if (hasLink && !link) {
-      warnInvalid(this, 'link', this.link, 'is not an https: or relative URL', code ? 'the code is shared without it' : 'nothing is shown');
+      const instead = code && pattern ? 'the link of link-pattern is shared' : code ? 'the code is shared without it' : 'nothing is shown';
+      warnInvalid(this, 'link', this.link, 'is not an https: or relative URL', instead);
     }
     let referral: Referral | null = null;
     if (link) referral = { link, code, source: 'link' };
