@@ -47,7 +47,7 @@ const CEILINGS = {
   'first load: survey': 14.5 * KB,
   // <retain-referral> (issue 14, item 4): over the 15 KB budget by about 2 KB, as the offer is: its card, share
   // links and looks are all in its first render (it renders final from its attributes); the endpoint's code loads later.
-  'first load: referral': 17.0 * KB,
+  'first load: referral': 17.05 * KB,
   // +1.2 KB: those, and the sliced JSON parser (a chunk loaded only for megabytes of inline reviews).
   // +0.65 KB (issue 18): the review showcase's language first with its label, heading-level, the reserved
   // space kept (its first load: 19.43 -> 20.14 KB, still under its ceiling).
