@@ -24,7 +24,7 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const distArg = process.argv.find((arg) => arg.startsWith('--dist='));
 const dist = distArg ? resolve(distArg.slice('--dist='.length)) : join(root, 'dist');
 const LOADER = 'retainkit.js';
-const WIDGETS = ['spin-wheel', 'loyalty-badge', 'review-showcase', 'account-prompt', 'next-order-offer', 'survey'];
+const WIDGETS = ['spin-wheel', 'loyalty-badge', 'review-showcase', 'account-prompt', 'next-order-offer', 'survey', 'referral'];
 const KB = 1000;
 const BUDGETS = { loader: 3 * KB, firstLoad: 15 * KB, kit: 30 * KB };
 /** Shopify's suggested most per JavaScript file of a theme app extension, gzip; a hard limit here. */
@@ -36,14 +36,18 @@ const FILE_GZIP = 10_000;
 const CEILINGS = {
   // +0.05 KB: light and dark that follow the page, from one shared helper (issue 18, item 9).
   'first load: spin-wheel': 18.45 * KB,
-  'first load: loyalty-badge': 16.35 * KB,
+  // +0.01 KB on every first load: the loader's map carries <retain-referral> (issue 14, item 4).
+  'first load: loyalty-badge': 16.37 * KB,
   // +0.6 KB: 10,000 reviews read in slices and drawn a few cards a frame (issue 6), and each widget's
   // first render in a task of its own (+0.06 KB on every first load). +0.1 KB: light and dark that follow
   // the page (issue 18, item 9).
   'first load: review-showcase': 21.85 * KB,
-  'first load: account-prompt': 15.75 * KB,
+  'first load: account-prompt': 15.77 * KB,
   'first load: next-order-offer': 16.3 * KB,
   'first load: survey': 14.5 * KB,
+  // <retain-referral> (issue 14, item 4): over the 15 KB budget by about 2 KB, as the offer is: its card, share
+  // links and looks are all in its first render (it renders final from its attributes); the endpoint's code loads later.
+  'first load: referral': 17.05 * KB,
   // +1.2 KB: those, and the sliced JSON parser (a chunk loaded only for megabytes of inline reviews).
   // +0.65 KB (issue 18): the review showcase's language first with its label, heading-level, the reserved
   // space kept (its first load: 19.43 -> 20.14 KB, still under its ceiling).
@@ -61,12 +65,13 @@ const CEILINGS = {
   // +0.7 KB (issue 18): the delivery lease taken, renewed and released in one transaction with the batch
   // (+0.38), duration ranges and a spin's result shown whatever fails after it (+0.30), the estimate's own
   // wording (+0.13), light and dark from the page (+0.31); one currency helper instead of four (−0.43).
-  'whole kit, one language': 82.35 * KB,
+  // +5.7 KB (+7.6 KB with every language): <retain-referral> (issue 14, item 4), its card, share links, endpoint.
+  'whole kit, one language': 88.1 * KB,
   // <retain-report> (issue 13), loaded only on the store owner's page: its chunk, charts and uPlot (20 KB),
   // its worker with Papa Parse and the figures' math. The shopper-facing figure above leaves it out.
   'report (owner’s page), one language': 53.5 * KB,
   // +66.6 KB: the report in its four languages.
-  'whole kit, all languages': 160.95 * KB,
+  'whole kit, all languages': 168.6 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */

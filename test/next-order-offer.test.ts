@@ -6,6 +6,7 @@ import { offerKey, orderKey, type Offer } from '../src/next-order-offer/offer-te
 import { readCounters } from '../src/core/counters.js';
 import { onKitEvent, type KitEventRecord } from '../src/core/events.js';
 import { storage } from '../src/core/storage.js';
+import { stubClipboard } from './support/clipboard.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase, withoutIndexedDB } from './support/database.js';
 import { openTab, type Tab } from './support/tabs.js';
@@ -40,26 +41,6 @@ function card(doc: Document, attributes: Record<string, string>): El {
   doc.body.append(el);
   made.push(el);
   return el;
-}
-
-/** A stand-in clipboard: what was written to it, or a refusal (as a page without the permission gets). */
-function stubClipboard(refuse = false): { written: string[]; restore: () => void } {
-  const written: string[] = [];
-  Object.defineProperty(navigator, 'clipboard', {
-    configurable: true,
-    value: {
-      writeText: async (value: string) => (refuse ? Promise.reject(new DOMException('denied', 'NotAllowedError')) : written.push(value)),
-    },
-  });
-  const exec = document.execCommand;
-  if (refuse) document.execCommand = () => false;
-  return {
-    written,
-    restore: () => {
-      delete (navigator as unknown as Record<string, unknown>).clipboard;
-      document.execCommand = exec;
-    },
-  };
 }
 
 async function received(key: string): Promise<Record<string, unknown>[]> {

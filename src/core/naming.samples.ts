@@ -24,6 +24,8 @@ const reviews = { widget: 'review-showcase', instance: 'default' };
 const account = { widget: 'account-prompt', instance: 'default' };
 const offer = { widget: 'next-order-offer', instance: 'default' };
 const survey = { widget: 'survey', instance: 'default' };
+const referral = { widget: 'referral', instance: 'default' };
+const anna = { link: 'https://store.example/?ref=ANNA10', code: 'ANNA10' };
 const consent = { email: true, sms: false, textVersion: 'marketing-2026-01', at: '2026-01-10T09:00:00.000Z' };
 
 export const SAMPLES: Samples = {
@@ -90,5 +92,8 @@ export const SAMPLES: Samples = {
   'retain-survey-commented': [{ ...survey, fields: { orderId: '1001', answerId: 'evt-1' } }],
   'retain-survey-dismissed': [{ ...survey, fields: { orderId: '1001', snoozedUntil: 1_770_000_000_000 } }],
   'retain-survey-link-followed': [{ ...survey, fields: { orderId: '1001', link: 'review', url: '/reviews/new', category: 'promoter' } }],
+  'retain-referral-shown': [{ ...referral, fields: { ...anna, source: 'link', counters: { seen: 1 } } }],
+  'retain-referral-shared': [{ ...referral, fields: { ...anna, channel: 'whatsapp', counters: { shared: 1 } } }],
+  'retain-referral-copied': [{ ...referral, fields: { ...anna, copied: 'link', counters: { copied: 1 } } }],
   'retain-order-recorded': [{ widget: 'order', instance: 'default', fields: { orderId: '1001', total: 59.9, currency: 'EUR' } }],
 };

@@ -154,6 +154,18 @@ export const NAMING: Mappings = {
   'retain-survey-commented': { segment: 'Survey Commented' },
   'retain-survey-dismissed': { segment: 'Survey Dismissed' },
   'retain-survey-link-followed': { segment: 'Survey Link Followed' },
+  'retain-referral-shown': { segment: 'Referral Viewed' },
+  'retain-referral-shared': {
+    // GA4's recommended `share`: how (the channel), what (a referral) and which (its code, else its link).
+    ga4: (d) => ({
+      name: 'share',
+      spec: true,
+      fields: { method: d.channel, content_type: 'referral', item_id: d.code ?? d.link },
+      replaces: ['channel'],
+    }),
+    segment: (d) => ({ name: 'Referral Shared', fields: { share_via: d.channel }, replaces: ['channel'] }),
+  },
+  'retain-referral-copied': { segment: 'Referral Copied' },
   'retain-order-recorded': {
     // Not `purchase` / `Order Completed`, and no `value`, `total` or `revenue`: see the file comment.
     ga4: (d) => ({ fields: orderFields(d), replaces: ['orderId', 'total', 'currency'] }),

@@ -1,0 +1,36 @@
+/** Hungarian texts of `<retain-referral>`, loaded only on pages in Hungarian (informal "te", as the spin wheel). */
+import type { Terms } from '../../core/localize.js';
+import type { ReferralTerm } from '../referral.translations.js';
+
+export default {
+  title: 'Hívd meg egy barátodat',
+  friendGets: 'A barátod kap',
+  youGet: 'Te kapsz',
+  percent: ({ p }) => `${String(p)} kedvezmény`,
+  amount: ({ amount }) => `${String(amount)} kedvezmény`,
+  shipping: 'Ingyenes szállítás',
+  storeRewards: 'A jutalmakról a bolt dönt a saját feltételei szerint, miután a barátod rendelt.',
+  yourLink: 'A linked',
+  yourCode: 'A kódod',
+  copyLink: 'Link másolása',
+  copyCode: 'Kód másolása',
+  copied: 'Másolva',
+  linkCopied: 'Link kimásolva',
+  codeCopied: 'Kód kimásolva',
+  copyFailed: 'Jelöld ki a fenti szöveget a másoláshoz.',
+  share: 'Megosztás…',
+  shared: 'Megosztva',
+  shareVia: 'Küldés ezzel:',
+  email: 'E-mail',
+  whatsapp: 'WhatsApp',
+  telegram: 'Telegram',
+  sms: 'SMS',
+  newTab: 'új lapon nyílik meg',
+  message: 'Megosztok veled egy boltot, ami tetszik:',
+  messageGift: ({ gift }) => `Ajándék neked egy boltból, ami tetszik: ${String(gift)}.`,
+  messageCode: ({ code }) => `A kódom: ${String(code)}`,
+  subject: 'Egy bolt, ami tetszik',
+  asking: 'Lekérjük a linkedet…',
+  error: 'Most nem sikerült lekérni a linkedet.',
+  retry: 'Próbáld újra',
+} satisfies Terms<ReferralTerm>;

@@ -1,0 +1,36 @@
+/** Russian texts of `<retain-referral>`, loaded only on pages in Russian (вы, as the kit's other widgets). */
+import type { Terms } from '../../core/localize.js';
+import type { ReferralTerm } from '../referral.translations.js';
+
+export default {
+  title: 'Пригласите друга',
+  friendGets: 'Друг получит',
+  youGet: 'Вы получите',
+  percent: ({ p }) => `Скидка ${String(p)}`,
+  amount: ({ amount }) => `Скидка ${String(amount)}`,
+  shipping: 'Бесплатная доставка',
+  storeRewards: 'Награды выдаёт магазин на своих условиях, когда друг сделает заказ.',
+  yourLink: 'Ваша ссылка',
+  yourCode: 'Ваш код',
+  copyLink: 'Скопировать ссылку',
+  copyCode: 'Скопировать код',
+  copied: 'Скопировано',
+  linkCopied: 'Ссылка скопирована',
+  codeCopied: 'Код скопирован',
+  copyFailed: 'Выделите текст выше, чтобы скопировать его.',
+  share: 'Поделиться…',
+  shared: 'Отправлено',
+  shareVia: 'Отправить через',
+  email: 'Эл. почта',
+  whatsapp: 'WhatsApp',
+  telegram: 'Telegram',
+  sms: 'SMS',
+  newTab: 'откроется в новой вкладке',
+  message: 'Делюсь магазином, который мне нравится:',
+  messageGift: ({ gift }) => `Подарок от магазина, который мне нравится: ${String(gift)}.`,
+  messageCode: ({ code }) => `Мой код: ${String(code)}`,
+  subject: 'Магазин, который мне нравится',
+  asking: 'Получаем вашу ссылку…',
+  error: 'Не удалось получить вашу ссылку.',
+  retry: 'Попробовать ещё раз',
+} satisfies Terms<ReferralTerm>;

@@ -1,0 +1,36 @@
+/** Ukrainian texts of `<retain-referral>`, loaded only on pages in Ukrainian (ви, as the kit's other widgets). */
+import type { Terms } from '../../core/localize.js';
+import type { ReferralTerm } from '../referral.translations.js';
+
+export default {
+  title: 'Запросіть друга',
+  friendGets: 'Друг отримає',
+  youGet: 'Ви отримаєте',
+  percent: ({ p }) => `Знижка ${String(p)}`,
+  amount: ({ amount }) => `Знижка ${String(amount)}`,
+  shipping: 'Безкоштовна доставка',
+  storeRewards: 'Винагороди надає магазин на своїх умовах, коли друг зробить замовлення.',
+  yourLink: 'Ваше посилання',
+  yourCode: 'Ваш код',
+  copyLink: 'Скопіювати посилання',
+  copyCode: 'Скопіювати код',
+  copied: 'Скопійовано',
+  linkCopied: 'Посилання скопійовано',
+  codeCopied: 'Код скопійовано',
+  copyFailed: 'Виділіть текст вище, щоб скопіювати його.',
+  share: 'Поділитися…',
+  shared: 'Надіслано',
+  shareVia: 'Надіслати через',
+  email: 'Ел. пошта',
+  whatsapp: 'WhatsApp',
+  telegram: 'Telegram',
+  sms: 'SMS',
+  newTab: 'відкриється в новій вкладці',
+  message: 'Ділюся магазином, який мені подобається:',
+  messageGift: ({ gift }) => `Подарунок від магазину, який мені подобається: ${String(gift)}.`,
+  messageCode: ({ code }) => `Мій код: ${String(code)}`,
+  subject: 'Магазин, який мені подобається',
+  asking: 'Отримуємо ваше посилання…',
+  error: 'Не вдалося отримати ваше посилання.',
+  retry: 'Спробувати ще раз',
+} satisfies Terms<ReferralTerm>;
