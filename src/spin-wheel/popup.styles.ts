@@ -52,6 +52,20 @@ export const popupStyles = css`
     z-index: 2147483000;
     box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.3);
   }
+  /* A phone: a tab on the end edge, its text turned, instead of a button in the corner that sat over the page's
+     text (issue 18). Narrow enough for a page's side margin; above the middle, clear of what docks at the bottom. */
+  @media (max-width: 30rem) {
+    .launcher {
+      inset: 30% 0 auto auto;
+      writing-mode: vertical-rl;
+      min-height: 0;
+      max-height: 45vh;
+      padding: 0.75rem 0.3rem;
+      border-radius: 0.6rem 0 0 0.6rem;
+      font-size: 0.875rem;
+      line-height: 1.2;
+    }
+  }
   @media (prefers-reduced-motion: no-preference) {
     dialog[open] {
       animation: fade 0.2s ease-out;
