@@ -60,7 +60,9 @@ describe('<retain-report> with a long history', () => {
     await deleteDatabases();
   });
 
-  it('ten years of cohorts: one year at a time, every cohort reachable, each table complete and accessible', async () => {
+  it('ten years of cohorts: one year at a time, every cohort reachable, each table complete and accessible', async function () {
+    // Eleven tables in turn, and axe over the largest (1,400 cells): slow in WebKit on a loaded machine.
+    this.timeout(120_000);
     el = await mount(html`<retain-report lang="en"></retain-report>`);
     expect(await choose(el, [file(history(120), 'orders_export.csv')])).to.equal('report');
 
@@ -106,7 +108,8 @@ describe('<retain-report> with a long history', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('a printed report has every cohort, and the year chosen comes back after printing', async () => {
+  it('a printed report has every cohort, and the year chosen comes back after printing', async function () {
+    this.timeout(60_000);
     el = await mount(html`<retain-report lang="en"></retain-report>`);
     expect(await choose(el, [file(history(120), 'orders_export.csv')])).to.equal('report');
     yearButtons(el)[3].click();
