@@ -13,7 +13,7 @@ import { productBySlug } from '../demo/catalog.js';
 import type { Order } from '../demo/shop.js';
 import type { KitEventRecord } from '../src/core/events.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
-import { textRuns } from './support/layout.js';
+import { pastTheEdge, textRuns } from './support/layout.js';
 import { waitUntil } from './support/wait.js';
 
 type DemoWindow = Window & typeof globalThis & { demoConsole?: string[] };
@@ -446,20 +446,6 @@ describe('demo: a phone-sized screen (issue 18, item 8)', () => {
   /** The frame as wide as a phone: a real viewport of that width in every engine. */
   function narrow(width: number): void {
     Object.assign(frame.style, { width: `${width}px`, height: '640px', right: 'auto', bottom: 'auto' });
-  }
-
-  /** The elements (in shadow roots too) that reach past the right edge: where a sideways scroll comes from. */
-  function pastTheEdge(root: Document | ShadowRoot, width: number): string[] {
-    const past: string[] = [];
-    for (const el of root.querySelectorAll('*')) {
-      const { right } = el.getBoundingClientRect();
-      if (right > width + 0.5)
-        past.push(
-          `<${el.localName}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}> to ${Math.round(right)} px`,
-        );
-      if (el.shadowRoot) past.push(...pastTheEdge(el.shadowRoot, width));
-    }
-    return past;
   }
 
   const pages = ['/demo/', '/demo/product.html?item=jasmine-silver-needle', '/demo/cart.html', '/demo/order.html', '/demo/report.html'];
