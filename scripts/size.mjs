@@ -61,12 +61,14 @@ const CEILINGS = {
   // +0.7 KB (issue 18): the delivery lease taken, renewed and released in one transaction with the batch
   // (+0.38), duration ranges and a spin's result shown whatever fails after it (+0.30), the estimate's own
   // wording (+0.13), light and dark from the page (+0.31); one currency helper instead of four (−0.43).
-  'whole kit, one language': 82.35 * KB,
+  // +0.05 KB (issue 18, item 8): the popup launcher as a tab on a phone's edge (+0.1 KB in the popup's chunk).
+  'whole kit, one language': 82.4 * KB,
   // <retain-report> (issue 13), loaded only on the store owner's page: its chunk, charts and uPlot (20 KB),
   // its worker with Papa Parse and the figures' math. The shopper-facing figure above leaves it out.
   'report (owner’s page), one language': 53.5 * KB,
-  // +66.6 KB: the report in its four languages.
-  'whole kit, all languages': 160.95 * KB,
+  // +66.6 KB: the report in its four languages. +0.65 KB (issue 13): its cohort table a year at a time past 24
+  // cohorts (the chunk +0.44 KB, two texts in each language), and the launcher's tab above.
+  'whole kit, all languages': 161.6 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */
