@@ -66,12 +66,14 @@ const CEILINGS = {
   // (+0.38), duration ranges and a spin's result shown whatever fails after it (+0.30), the estimate's own
   // wording (+0.13), light and dark from the page (+0.31); one currency helper instead of four (−0.43).
   // +5.7 KB (+7.6 KB with every language): <retain-referral> (issue 14, item 4), its card, share links, endpoint.
-  'whole kit, one language': 88.1 * KB,
+  // +0.05 KB (issue 18, item 8): the popup launcher as a tab on a phone's edge (+0.1 KB in the popup's chunk).
+  'whole kit, one language': 88.15 * KB,
   // <retain-report> (issue 13), loaded only on the store owner's page: its chunk, charts and uPlot (20 KB),
   // its worker with Papa Parse and the figures' math. The shopper-facing figure above leaves it out.
   'report (owner’s page), one language': 53.5 * KB,
-  // +66.6 KB: the report in its four languages.
-  'whole kit, all languages': 168.6 * KB,
+  // +66.6 KB: the report in its four languages. +0.65 KB (issue 13): its cohort table a year at a time past 24
+  // cohorts (the chunk +0.44 KB, two texts in each language), and the launcher's tab above.
+  'whole kit, all languages': 169.25 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */

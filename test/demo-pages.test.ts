@@ -13,6 +13,7 @@ import { productBySlug } from '../demo/catalog.js';
 import type { Order } from '../demo/shop.js';
 import type { KitEventRecord } from '../src/core/events.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
+import { pastTheEdge, textRuns } from './support/layout.js';
 import { waitUntil } from './support/wait.js';
 
 type DemoWindow = Window & typeof globalThis & { demoConsole?: string[] };
@@ -438,5 +439,79 @@ describe('demo: the event console', () => {
     await sendKeys({ press: 'Space' });
     await waitUntil(() => toggle.getAttribute('aria-expanded') === 'true', 'Space did not expand it');
     expect(page.doc.getElementById('rc-body')!.hidden).to.equal(false);
+  });
+});
+
+describe('demo: a phone-sized screen (issue 18, item 8)', () => {
+  /** The frame as wide as a phone: a real viewport of that width in every engine. */
+  function narrow(width: number): void {
+    Object.assign(frame.style, { width: `${width}px`, height: '640px', right: 'auto', bottom: 'auto' });
+  }
+
+  const pages = ['/demo/', '/demo/product.html?item=jasmine-silver-needle', '/demo/cart.html', '/demo/order.html', '/demo/report.html'];
+  // Every page in English, and the header (the same on each) in the other languages, whose words are longer.
+  for (const path of [...pages, '/demo/?lang=ru', '/demo/?lang=uk', '/demo/?lang=hu']) {
+    it(`${path} fits 320 px: no sideways scroll`, async () => {
+      narrow(320);
+      const page = await open(path);
+      await headerBadge(page);
+      const width = page.doc.documentElement.scrollWidth;
+      expect(width, `${path} is ${width} px wide: ${pastTheEdge(page.doc, 320).slice(0, 6).join(', ')}`).to.be.at.most(320);
+    });
+  }
+
+  for (const width of [320, 390]) {
+    it(`the wheel's launcher covers no text of the product page at ${width} px, scrolled anywhere`, async () => {
+      narrow(width);
+      const page = await open('/demo/product.html?item=jasmine-silver-needle&lang=ru');
+      await page.win.customElements.whenDefined('retain-spin-wheel');
+      const wheel = page.doc.querySelector('retain-spin-wheel')!;
+      await waitUntil(() => shadow(wheel, '[part~=launcher]')?.getClientRects().length, 'no launcher');
+      const launcher = shadow(wheel, '[part~=launcher]')!;
+      // The page's text: what the shopper reads (the widgets' too), not the wheel's own or the demo's event console.
+      const roots = [...page.doc.querySelectorAll('.site-header, main > :not(retain-spin-wheel, style, script), .site-footer')];
+      const root = page.doc.documentElement;
+      for (const at of ['top', 'middle', 'end'] as const) {
+        const top = { top: 0, middle: (root.scrollHeight - root.clientHeight) / 2, end: root.scrollHeight }[at];
+        page.win.scrollTo({ top, behavior: 'instant' });
+        const box = launcher.getBoundingClientRect();
+        expect(box.width, 'a target of 24 px at least').to.be.at.least(24);
+        expect(box.right, 'on screen').to.be.at.most(width + 0.5);
+        expect(box.bottom, 'on screen').to.be.at.most(root.clientHeight);
+        const under = roots
+          .flatMap((el) => textRuns(el))
+          .filter(({ rect }) => rect.right > box.left && rect.left < box.right && rect.bottom > box.top && rect.top < box.bottom)
+          .map(({ text }) => text);
+        expect(under, `text under the launcher, scrolled to the ${at}`).to.deep.equal([]);
+      }
+      expect(root.scrollWidth).to.be.at.most(width);
+    });
+  }
+
+  it('the header fits 320 px with the badge and the offer’s reminder both shown, in Hungarian', async () => {
+    narrow(320);
+    const order = storeOrder('KB-NARROW1');
+    let page = await open(`/demo/order.html?order=${order.id}&lang=hu`);
+    await nearby(page.doc.querySelector<HTMLElement>('.slot-offer retain-next-order-offer')!);
+    await waitUntil(() => page.events.some((e) => e.name === 'retain-offer-shown'), 'no code was handed out', { timeout: 15_000 });
+    page = await open('/demo/?lang=hu');
+    await headerBadge(page);
+    const reminder = page.doc.querySelector<HTMLElement & { loaded: Promise<void> }>('.site-header retain-next-order-offer')!;
+    await reminder.loaded;
+    await waitUntil(() => shadow(reminder, '[part~=reminder-button]'), 'the header does not remind of the code', { timeout: 15_000 });
+    const width = page.doc.documentElement.scrollWidth;
+    expect(width, `${width} px wide: ${pastTheEdge(page.doc, 320).slice(0, 6).join(', ')}`).to.be.at.most(320);
+    // Nothing in the header sits on anything else.
+    const parts = ['.brand', '.cart-link', '.main-nav', '.lang-switch', 'retain-loyalty-badge', 'retain-next-order-offer'].map(
+      (selector) => [selector, page.doc.querySelector(`.site-header ${selector}`)!.getBoundingClientRect()] as const,
+    );
+    for (const [i, [a, boxA]] of parts.entries())
+      for (const [b, boxB] of parts.slice(i + 1)) {
+        const apart = boxA.right <= boxB.left || boxB.right <= boxA.left || boxA.bottom <= boxB.top || boxB.bottom <= boxA.top;
+        expect(
+          apart,
+          `${a} overlaps ${b}: ${parts.map(([s, r]) => `${s} ${Math.round(r.left)}-${Math.round(r.right)}x${Math.round(r.top)}-${Math.round(r.bottom)}`).join(' ')}`,
+        ).to.equal(true);
+      }
   });
 });

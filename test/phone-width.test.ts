@@ -6,32 +6,18 @@
  */
 import { expect } from '@open-wc/testing';
 import type { RetainReviewShowcase } from '../src/review-showcase/review-showcase.js';
-import { runsOutside, textRuns } from './support/layout.js';
+import { pastTheEdge, runsOutside, textRuns } from './support/layout.js';
 import { openPage, usePageTest, whenRendered, type StorePage } from './support/pages.js';
 import { waitUntil } from './support/wait.js';
 
 const WIDTH = 320;
-
-/** The elements (in shadow roots too) that reach past the viewport's right edge: where a sideways scroll comes from. */
-function pastTheEdge(root: Document | ShadowRoot): string[] {
-  const past: string[] = [];
-  for (const el of root.querySelectorAll('*')) {
-    const { right } = el.getBoundingClientRect();
-    if (right > WIDTH + 0.5)
-      past.push(
-        `<${el.localName}${el.getAttribute('class') ? `.${el.getAttribute('class')!.trim().replace(/\s+/g, '.')}` : ''}> to ${Math.round(right)} px`,
-      );
-    if (el.shadowRoot) past.push(...pastTheEdge(el.shadowRoot));
-  }
-  return past;
-}
 
 /** What sticks out sideways: the page's scroll width, and any visible text past the viewport's edges. */
 function overflow(page: StorePage, what: Element): string[] {
   const problems: string[] = [];
   const scrollWidth = page.doc.documentElement.scrollWidth;
   if (scrollWidth > WIDTH)
-    problems.push(`the page scrolls sideways: ${scrollWidth} px wide (${pastTheEdge(page.doc).slice(0, 4).join(', ')})`);
+    problems.push(`the page scrolls sideways: ${scrollWidth} px wide (${pastTheEdge(page.doc, WIDTH).slice(0, 4).join(', ')})`);
   const box = what.getBoundingClientRect();
   if (box.left < -1 || box.right > WIDTH + 1)
     problems.push(`<${what.localName}> spans ${Math.round(box.left)} to ${Math.round(box.right)} px`);

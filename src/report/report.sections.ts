@@ -21,6 +21,11 @@ export interface SectionContext {
   quietTip?: string;
   onTip: (event: Event, key: string) => void;
   onExport: (segment: RfmSegmentName) => void;
+  /** The year whose cohorts the table shows, when there are too many to show at once (default the latest). */
+  cohortYear?: string;
+  onCohortYear: (year: string) => void;
+  /** Every cohort at once (printing). */
+  allCohorts?: boolean;
 }
 
 const t = (c: SectionContext, key: ReportTerm, args?: Record<string, unknown>) => c.l.term(key, args);
@@ -132,8 +137,8 @@ function opening(c: SectionContext, id: string, title: ReportTerm, definition: R
 }
 
 /** A table that scrolls sideways on a narrow screen: a region named by its section's title, which a keyboard can scroll. */
-function scrollTable(labelledBy: string, part: string, head: TemplateResult, body: TemplateResult[]): TemplateResult {
-  return html`<div class="scroll" tabindex="0" role="region" aria-labelledby=${labelledBy}>
+function scrollTable(labelledBy: string, part: string, head: TemplateResult, body: TemplateResult[], id?: string): TemplateResult {
+  return html`<div class="scroll" tabindex="0" role="region" aria-labelledby=${labelledBy} id=${id ?? nothing}>
     <table part=${part}>
       <thead>
         <tr>
@@ -172,11 +177,47 @@ export function returningTable(c: SectionContext, chart: TemplateResult): Templa
  */
 const heat = (share: number, highest: number) => `heat-${Math.max(0, Math.min(10, Math.round((share / (highest || 1)) * 10)))}`;
 
+/**
+ * Cohorts drawn at once, at most: beyond, the table shows one year of first orders at a time. Ten years of
+ * history are 120 cohorts by 120 months, 7,000 cells: laid out in one go, a frame of over 100 ms.
+ */
+export const COHORTS_AT_ONCE = 24;
+
+/** The years of the cohorts' first orders, oldest first. */
+const cohortYears = (cohorts: CurrencyFigures['cohorts']) => [...new Set(cohorts.map((row) => row.month.slice(0, 4)))];
+
+/** The buttons that choose the year of cohorts shown (a toggle group: the shown year's button is pressed). */
+function yearPicker(c: SectionContext, years: string[], shown: string, count: number, total: number): TemplateResult {
+  return html`<div class="years no-print" role="group" aria-labelledby="cohort-year-label">
+      <span id="cohort-year-label">${t(c, 'cohortYear')}</span>
+      ${years.map(
+        (year) =>
+          html`<button
+            type="button"
+            class="secondary"
+            data-year=${year}
+            aria-pressed=${year === shown ? 'true' : 'false'}
+            aria-controls="cohorts-table"
+            @click=${() => c.onCohortYear(year)}
+          >
+            ${year}
+          </button>`,
+      )}
+    </div>
+    <p class="note" id="cohorts-shown" aria-live="polite">${t(c, 'cohortsShown', { n: count, total, year: shown })}</p>`;
+}
+
 export function cohortTable(c: SectionContext, chart: TemplateResult): TemplateResult {
-  const cohorts = c.figures.cohorts;
+  const all = c.figures.cohorts;
+  const years = cohortYears(all);
+  const paged = all.length > COHORTS_AT_ONCE && !c.allCohorts;
+  const year = paged ? (years.includes(c.cohortYear ?? '') ? c.cohortYear! : years[years.length - 1]) : '';
+  const cohorts = paged ? all.filter((row) => row.month.startsWith(year)) : all;
   const width = Math.max(0, ...cohorts.map((row) => row.retention.length));
   const months = Array.from({ length: width }, (_, k) => k);
-  const highest = Math.max(0, ...cohorts.flatMap((row) => row.retention.slice(1)));
+  // The scale spans every cohort, so a colour means the same share in each year.
+  let highest = 0;
+  for (const row of all) for (let k = 1; k < row.retention.length; k++) highest = Math.max(highest, row.retention[k]);
   const head = html`${columns(c, ['col.cohort', 'col.customers'])}
   ${months.map((k) => html`<th scope="col">${t(c, 'col.monthN', { n: k })}</th>`)}`;
   const rows = cohorts.map(
@@ -192,7 +233,9 @@ export function cohortTable(c: SectionContext, chart: TemplateResult): TemplateR
       </tr>`,
   );
   return html`<section class="block">
-    ${opening(c, 'cohorts-title', 'cohortsTitle', 'def.cohorts')} ${scrollTable('cohorts-title', 'table cohorts', head, rows)}
+    ${opening(c, 'cohorts-title', 'cohortsTitle', 'def.cohorts')}
+    ${paged ? yearPicker(c, years, year, cohorts.length, all.length) : nothing}
+    ${scrollTable(paged ? 'cohorts-title cohorts-shown' : 'cohorts-title', 'table cohorts', head, rows, 'cohorts-table')}
     <h4 id="curve-title">${t(c, 'curveTitle')}</h4>
     ${chart}
   </section>`;

@@ -292,6 +292,19 @@ export const styles = css`
     max-width: 100%;
     overflow-x: auto;
   }
+  .years {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4rem;
+    margin-bottom: 0.5rem;
+  }
+  .years button[aria-pressed='true'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
   table {
     border-collapse: collapse;
     font-variant-numeric: tabular-nums;

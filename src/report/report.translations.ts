@@ -131,6 +131,8 @@ export type ReportTerm =
   | 'cohortsTitle'
   | 'col.cohort'
   | 'col.monthN'
+  | 'cohortYear'
+  | 'cohortsShown'
   | 'curveTitle'
   | 'rfmTitle'
   | 'col.segment'
@@ -339,6 +341,8 @@ const en: Terms<ReportTerm> = {
   cohortsTitle: 'Cohorts: who came back, by the month of the first order',
   'col.cohort': 'First order',
   'col.monthN': (a) => `Month ${a.n}`,
+  cohortYear: 'Year of the first order',
+  cohortsShown: (a, l) => `Cohorts shown: ${l.number(a.n as number)} of ${l.number(a.total as number)}, first orders in ${a.year}`,
   curveTitle: 'Retention curve: share of a cohort ordering k months after its first order (all cohorts, weighted by size)',
   rfmTitle: 'RFM segments',
   'col.segment': 'Segment',

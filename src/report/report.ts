@@ -141,6 +141,10 @@ export class RetainReport extends RetainElement {
   @state() pinnedTip?: string;
   /** @internal */
   @state() quietTip?: string;
+  /** @internal The year of first orders whose cohorts are shown, when there are too many for one table. */
+  @state() cohortYear?: string;
+  /** @internal The page is being printed: every cohort is drawn. */
+  @state() printing = false;
   /** @internal The owner's settings from the form, over the attributes'. */
   @state() edits: { lapseDays?: number | null; cac: Record<string, number> } = { cac: {} };
 
@@ -164,11 +168,22 @@ export class RetainReport extends RetainElement {
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeprint', this.onPrint);
+    window.addEventListener('afterprint', this.onPrint);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('beforeprint', this.onPrint);
+    window.removeEventListener('afterprint', this.onPrint);
     this.runner.stop();
     this.dropCharts();
   }
+
+  /** A printed report has every cohort, not the year shown on screen. */
+  private readonly onPrint = (event: Event) => (this.printing = event.type === 'beforeprint');
 
   /** The settings from the attributes (each bad one warned about once) and the owner's edits. */
   private settings(): Settings {
@@ -608,6 +623,9 @@ export class RetainReport extends RetainElement {
       quietTip: this.quietTip,
       onTip: (event, key) => this.onTip(event, key),
       onExport: (segment) => this.exportSegment(segment),
+      cohortYear: this.cohortYear,
+      onCohortYear: (year) => (this.cohortYear = year),
+      allCohorts: this.printing,
     };
     return html`<article class="report" aria-labelledby="title">
       <div class="source">
@@ -715,9 +733,15 @@ export class RetainReport extends RetainElement {
           series: [{ label: this.l.term('col.rate'), values: figures.returningByMonth.map((row) => row.rate) }],
           formatY: percent,
         }),
+      );
+      // Each chart in a task of its own: two at once, with their frame, made a long task on a loaded machine.
+      await nextTask();
+      if (this.chartsFor !== key) return;
+      const curveValues = retentionCurve(figures);
+      this.charts.push(
         await drawLineChart(curve, {
-          labels: retentionCurve(figures).map((_, k) => String(k)),
-          series: [{ label: this.l.term('curveTitle'), values: retentionCurve(figures) }],
+          labels: curveValues.map((_, k) => String(k)),
+          series: [{ label: this.l.term('curveTitle'), values: curveValues }],
           formatY: percent,
         }),
       );

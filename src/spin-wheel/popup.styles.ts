@@ -1,6 +1,11 @@
 /**
  * The looks of the popup (dialog, close button, launcher), adopted by the wheel's shadow root when its code
  * loads (`popup.ts`). The dialog, as the wheel, is not narrowed by a theme's small root font size (432 px at least, within 94vw).
+ *
+ * On a phone (30rem and narrower) the launcher is a tab on the end edge, turned a quarter (its text reads downwards),
+ * instead of a button in the corner that sat over the page's text (issue 18): narrow enough for a page's side
+ * margin, its lower end two thirds down, clear of what docks at the bottom. Turned by a transform: WebKit lays no
+ * button out vertically. (Comments here, not in the style sheet: its text is shipped as written.)
  */
 import { css } from 'lit';
 
@@ -51,6 +56,19 @@ export const popupStyles = css`
     inset-inline-end: 1rem;
     z-index: 2147483000;
     box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.3);
+  }
+  @media (max-width: 30rem) {
+    .launcher {
+      inset: 66% 0 auto auto;
+      min-height: 0;
+      max-width: 40vh;
+      padding: 0.3rem 0.75rem;
+      border-radius: 0 0 0.6rem 0.6rem;
+      font-size: 0.875rem;
+      line-height: 1.2;
+      transform: rotate(90deg);
+      transform-origin: top right;
+    }
   }
   @media (prefers-reduced-motion: no-preference) {
     dialog[open] {

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `node test/bench/report.mjs`: the report's section of the benchmark on its own (test/bench/sections/report.mjs):
 // builds the kit into a temporary directory, serves it, and reads 100,000 orders with <retain-report> in
-// Chromium. Prints the table and the machine's load. `BENCH_REPORT_RUNS` (default 3), `BENCH_REPORT_RATE`.
+// Chromium. Prints the table and the machine's load. `BENCH_REPORT_RUNS` (default 3), `BENCH_REPORT_RATE` (CPU
+// slowdown), `BENCH_REPORT_MONTHS` (months of history, default 18), `BENCH_REPORT_TRACE=<dir>` (keeps each run's
+// Chromium trace there, for DevTools' Performance panel).
 import { cpus, loadavg } from 'node:os';
 import { ensureBrowsers, findChromium } from '../../scripts/browsers.mjs';
 import { ROOT, printTable, serve } from './lib.mjs';

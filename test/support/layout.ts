@@ -78,3 +78,17 @@ export function runsOutside(runs: TextRun[], box: DOMRect, slack = 1): string[] 
   }
   return out;
 }
+
+/** The elements (in shadow roots too) that reach past the right edge of a viewport `width` wide: where a sideways scroll comes from. */
+export function pastTheEdge(root: Document | ShadowRoot, width: number): string[] {
+  const past: string[] = [];
+  for (const el of root.querySelectorAll('*')) {
+    const { right } = el.getBoundingClientRect();
+    if (right > width + 0.5)
+      past.push(
+        `<${el.localName}${el.getAttribute('class') ? `.${el.getAttribute('class')!.trim().replace(/\s+/g, '.')}` : ''}> to ${Math.round(right)} px`,
+      );
+    if (el.shadowRoot) past.push(...pastTheEdge(el.shadowRoot, width));
+  }
+  return past;
+}

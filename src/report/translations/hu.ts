@@ -142,6 +142,8 @@ const terms: Terms<ReportTerm> = {
   cohortsTitle: 'Kohorszok: ki tért vissza, az első rendelés hónapja szerint',
   'col.cohort': 'Első rendelés',
   'col.monthN': (a) => `${a.n}. hónap`,
+  cohortYear: 'Az első rendelés éve',
+  cohortsShown: (a, l) => `Látható kohorszok: ${l.number(a.n as number)} / ${l.number(a.total as number)}, első rendelés éve: ${a.year}`,
   curveTitle:
     'Megtartási görbe: a kohorsz hányada, amely az első rendelése után k hónappal rendelt (minden kohorsz, méret szerint súlyozva)',
   rfmTitle: 'RFM-szegmensek',

@@ -144,6 +144,8 @@ const terms: Terms<ReportTerm> = {
   cohortsTitle: 'Когорты: кто вернулся, по месяцу первого заказа',
   'col.cohort': 'Первый заказ',
   'col.monthN': (a) => `Месяц ${a.n}`,
+  cohortYear: 'Год первого заказа',
+  cohortsShown: (a, l) => `Показаны когорты: ${l.number(a.n as number)} из ${l.number(a.total as number)}, первые заказы в ${a.year} году`,
   curveTitle: 'Кривая удержания: доля когорты, купившей через k месяцев после первого заказа (все когорты, взвешено по размеру)',
   rfmTitle: 'RFM-сегменты',
   'col.segment': 'Сегмент',

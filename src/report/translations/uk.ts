@@ -144,6 +144,9 @@ const terms: Terms<ReportTerm> = {
   cohortsTitle: 'Когорти: хто повернувся, за місяцем першого замовлення',
   'col.cohort': 'Перше замовлення',
   'col.monthN': (a) => `Місяць ${a.n}`,
+  cohortYear: 'Рік першого замовлення',
+  cohortsShown: (a, l) =>
+    `Показано когорти: ${l.number(a.n as number)} з ${l.number(a.total as number)}, перші замовлення у ${a.year} році`,
   curveTitle: 'Крива утримання: частка когорти, що купила через k місяців після першого замовлення (усі когорти, зважено за розміром)',
   rfmTitle: 'RFM-сегменти',
   'col.segment': 'Сегмент',
