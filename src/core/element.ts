@@ -80,9 +80,14 @@ export abstract class RetainElement extends LitElement {
     return emit(this, event);
   }
 
-  /** Counts an engagement; never rejects (counting must not stop a widget). Returns the new count. */
+  /**
+   * Counts an engagement; never rejects (counting must not stop a widget). Returns the new count. Waits
+   * for the first frame: a "seen" count comes from an intersection observer, whose first callback can run
+   * between a frame's drawing and the task after it, and IndexedDB stays off the first-paint path.
+   */
   protected async count(name: CounterName, by = 1): Promise<number | undefined> {
     try {
+      await this.drawn;
       const { increment } = await stored();
       return await increment(this.widgetName, this.instanceName, name, by);
     } catch (error) {
