@@ -9,7 +9,6 @@
  */
 import type { KitApi } from './api.js';
 import { nearChecked, whenIdle, whenWanted } from './core/near.js';
-import { nextFrame } from './core/pacing.js';
 import { VERSION } from './version.js';
 
 const widgets: Record<string, () => Promise<unknown>> = {
@@ -64,9 +63,9 @@ function watch(element: Element): void {
   watched.add(element);
   void whenWanted(element).then(() => {
     const loading = load(element.localName);
-    // Its first frame drawn, not only rendered: the page view's IndexedDB stays off the first-paint path.
-    if (loading)
-      drawing.push(loading.then(() => (element as Partial<{ updateComplete: Promise<unknown> }>).updateComplete).then(nextFrame));
+    // Its first frame drawn (RetainElement's `drawn`), not only rendered: the page view's IndexedDB stays
+    // off the first-paint path.
+    if (loading) drawing.push(loading.then(() => (element as Partial<{ drawn: Promise<void> }>).drawn));
   });
 }
 

@@ -38,9 +38,11 @@ export abstract class RetainElement extends LitElement {
 
   /**
    * Resolves once the first render has been drawn (a frame later). What the widget remembers on the
-   * device (IndexedDB) is read after this, never before: storage stays off the first-paint path.
+   * device (IndexedDB) is read after this, never before: storage stays off the first-paint path. The
+   * loader waits for it too, before it counts the page view.
+   * @internal
    */
-  protected readonly drawn: Promise<void> = new Promise((resolve) => (this.wasDrawn = resolve));
+  readonly drawn: Promise<void> = new Promise((resolve) => (this.wasDrawn = resolve));
   private wasDrawn!: () => void;
 
   /**
