@@ -57,7 +57,7 @@ describe('<retain-review-showcase view="summary">: the figures without the revie
     const el = await summary(
       html`<retain-review-showcase view="summary" rating="4.63" count="128" src=${reviewsSrc()}></retain-review-showcase>`,
     );
-    expect(text(el)).to.equal('4.6 128 reviews');
+    await waitUntil(() => text(el) === '4.6 128 reviews', 'the figures of its attributes');
     expect(fetched).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
@@ -90,7 +90,7 @@ describe('<retain-review-showcase view="summary">: the figures without the revie
     const el = await summary(
       html`<retain-review-showcase view="summary" schema-id="https://shop.example/tea#product" src=${reviewsSrc()}></retain-review-showcase>`,
     );
-    expect(text(el)).to.equal('4.5 40 reviews');
+    await waitUntil(() => text(el) === '4.5 40 reviews', 'the figures of the JSON-LD');
     expect(fetched).to.deep.equal([]);
   });
 

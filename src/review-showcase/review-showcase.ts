@@ -19,7 +19,6 @@ import { adoptPartStyles, part } from '../core/parts.js';
 import { SchemeController, type Scheme } from '../core/scheme.js';
 import { normalizeData, ready, type Aggregate, type Review, type ReviewData, type ShownReview } from './review-data.js';
 import { fetchReviews } from './review-source.js';
-import { fromAttributes, fromJsonLd, fromSummarySrc } from './review-summary.js';
 import {
   ALL,
   SORTS,
@@ -77,6 +76,7 @@ const carousel = part(TAG, 'carousel', () => import('./review-carousel.js'));
 const jsonLd = part(TAG, 'JSON-LD', () => import('./review-jsonld.js'));
 const search = part(TAG, 'search', () => import('./review-search.js'));
 const slicedJson = part(TAG, 'JSON parser', () => import('./review-json.js'));
+const summaryCode = part(TAG, 'summary figures', () => import('./review-summary.js'));
 /** Inline JSON longer than this (a few hundred reviews) is parsed in slices; shorter, at once in a few ms. */
 const LARGE_JSON = 256 * 1024;
 
@@ -312,46 +312,32 @@ export class RetainReviewShowcase extends RetainElement {
   private start(): void {
     if (this.data !== undefined) return;
     this.figures = undefined;
-    if (this.mode === 'summary' && this.summaryFromPage()) return;
-    this.fullStart();
+    if (this.mode === 'summary') void this.startSummary(++this.ticket);
+    else this.fullStart();
+  }
+
+  /** The figures without the reviews where the page has them (review-summary.ts), else the reviews. */
+  private async startSummary(ticket: number): Promise<void> {
+    const code = await summaryCode.get();
+    const { rating, reviewCount: count, summarySrc, schemaId } = this;
+    const figures = await code?.summaryFigures(this, { rating, count, summarySrc, schemaId, fetchesReviews: !!this.srcUrl });
+    if (ticket !== this.ticket) return;
+    if (!figures) return this.fullStart();
+    this.figures = figures;
+    this.status = 'ready';
   }
 
   private fullStart(): void {
+    if (this.data !== undefined) return;
     if (this.srcUrl) return void this.fetchPage(this.pageUrl(), false);
     const text = readJsonSource(this, 'data', null);
     if (text == null && document.readyState === 'loading') {
-      document.addEventListener('DOMContentLoaded', () => this.start(), { once: true });
+      document.addEventListener('DOMContentLoaded', () => this.fullStart(), { once: true });
       return;
     }
     // A refused src has had its warning: no second one for the missing inline data.
     if (text == null && this.src.trim()) return void (this.status = 'error');
     this.reading = this.read(text ?? '');
-  }
-
-  /**
-   * A summary's figures without the reviews: its attributes, its `summary-src`, or (where the reviews
-   * would be fetched) the page's JSON-LD. False when there are none, and the reviews are read as before.
-   */
-  private summaryFromPage(): boolean {
-    const given = fromAttributes(this, this.rating, this.reviewCount);
-    if (given) return this.showFigures(given);
-    const url = parseUrl(this, 'summary-src', this.summarySrc);
-    if (url) {
-      const ticket = ++this.ticket;
-      void fromSummarySrc(this, url).then((figures) => {
-        if (ticket !== this.ticket) return;
-        if (!figures || !this.showFigures(figures)) this.fullStart();
-      });
-      return true;
-    }
-    const onPage = this.srcUrl ? fromJsonLd(document, this.schemaId.trim()) : null;
-    return onPage ? this.showFigures(onPage) : false;
-  }
-
-  private showFigures(figures: Aggregate): boolean {
-    this.figures = figures;
-    this.status = 'ready';
-    return true;
   }
 
   /**

@@ -6,8 +6,9 @@
  *  2. `summary-src`, a small JSON of the aggregate;
  *  3. the page's own Product JSON-LD with an AggregateRating (the node `schema-id` names, else the only one);
  *  4. else the full review JSON (`src` or inline), as before.
+ * Loaded only by a summary (a part of the showcase).
  */
-import { checkNumber, warnBadValue } from '../core/config.js';
+import { checkNumber, parseUrl, warnBadValue } from '../core/config.js';
 import type { Aggregate } from './review-data.js';
 
 type Raw = string | null | undefined;
@@ -28,8 +29,27 @@ function aggregateOf(average: unknown, count: unknown): Aggregate | string {
   return { average: a, count: n, computed: false };
 }
 
+/** What a summary reads its figures from: its attributes, and whether it would otherwise fetch the reviews. */
+export interface SummarySources {
+  rating: string;
+  count: string;
+  summarySrc: string;
+  schemaId: string;
+  fetchesReviews: boolean;
+}
+
+/** The figures from the first source that has them (see the file comment); null: read the reviews. */
+export async function summaryFigures(el: Element, from: SummarySources): Promise<Aggregate | null> {
+  const given = fromAttributes(el, from.rating, from.count);
+  if (given) return given;
+  const url = parseUrl(el, 'summary-src', from.summarySrc);
+  const fetched = url && (await fromSummarySrc(el, url));
+  if (fetched) return fetched;
+  return from.fetchesReviews ? fromJsonLd(el.ownerDocument, from.schemaId.trim()) : null;
+}
+
 /** From `rating` and `count`; null when neither is given. A bad or lone one warns, and the next source is used. */
-export function fromAttributes(el: Element, rating: Raw, count: Raw): Aggregate | null {
+function fromAttributes(el: Element, rating: Raw, count: Raw): Aggregate | null {
   if (!rating?.trim() && !count?.trim()) return null;
   const aggregate = aggregateOf(rating, count);
   if (typeof aggregate !== 'string') return aggregate;
@@ -38,7 +58,7 @@ export function fromAttributes(el: Element, rating: Raw, count: Raw): Aggregate 
 }
 
 /** From a summary JSON: `{ "average": 4.6, "count": 128 }`, or the review JSON's own `{ "aggregate": … }`. */
-export async function fromSummarySrc(el: Element, url: string): Promise<Aggregate | null> {
+async function fromSummarySrc(el: Element, url: string): Promise<Aggregate | null> {
   let why: string;
   try {
     const response = await fetch(url, { headers: { accept: 'application/json' } });
@@ -68,7 +88,7 @@ function nodesOf(value: unknown): Node[] {
  * that has one. The store's own markup, read as it is: a script that is not JSON is skipped quietly
  * (it is not this element's attribute, and search engines will say so).
  */
-export function fromJsonLd(doc: Document, id: string): Aggregate | null {
+function fromJsonLd(doc: Document, id: string): Aggregate | null {
   const rated: Node[] = [];
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
     try {
