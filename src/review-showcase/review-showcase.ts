@@ -467,9 +467,6 @@ export class RetainReviewShowcase extends RetainElement {
       if (!append) this.status = 'error';
       return;
     }
-    // A task of its own: the response was parsed and checked in this one, and every showcase of this src
-    // (a summary by the price, the list) gets the result at once; rendered together they made a long task.
-    await nextTask();
     if (ticket === this.ticket) await this.present(result, 'src', append, ticket);
   }
 
