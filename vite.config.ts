@@ -31,16 +31,19 @@ export default defineConfig({
         // Flat: a Shopify theme app extension's assets/ folder takes no sub-folders.
         chunkFileNames: '[name]-[hash].js',
         // What always loads together is one chunk (each chunk costs a task to fetch, parse and link):
-        // Lit with the core a first render needs; the attribute parsers (apart, to keep every file under
-        // Shopify's 10,000 B gzip); and, after the first frame, all the storage code (with the page-view
-        // count, which the loader runs at idle on every page, and the consent it follows).
+        // Lit with the core a first render needs; the small core that both a first render and the storage
+        // code use (the attribute parsers, ids, the cross-tab channel: apart, to keep every file under
+        // Shopify's 10,000 B gzip, and so that the storage code never brings Lit); and, after the first
+        // frame, all the storage code (with the page-view count, which the loader runs at idle on every
+        // page, even one whose widgets are all below the fold, and the consent it follows).
         codeSplitting: {
           groups: [
             {
               name: 'kit',
-              test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|src[\\/]core[\\/](element|localize|events|define|tasks|pacing|parts|stored|broadcast|ids)\.ts$|rolldown[\\/:]runtime/,
+              test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|src[\\/]core[\\/](element|localize|events|define|tasks|pacing|parts|stored)\.ts$|rolldown[\\/:]runtime/,
             },
-            { name: 'config', test: /src[\\/]core[\\/]config\.ts$/ },
+            // First (a group also takes in what its modules import): the kit's events import ids.
+            { name: 'config', test: /src[\\/]core[\\/](config|broadcast|ids)\.ts$/, priority: 1 },
             // The looks every widget shares (its root reset, light and dark from the page): one file beside the kit.
             { name: 'looks', test: /src[\\/]core[\\/](host-reset|scheme)\.ts$/ },
             // The review showcase's data checks, sorts and source, apart from its element: together they

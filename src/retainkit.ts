@@ -8,7 +8,7 @@
  * downloaded. Loading it twice is harmless: the second copy finds the first and stops.
  */
 import type { KitApi } from './api.js';
-import { whenIdle, whenWanted } from './core/near.js';
+import { nearChecked, whenIdle, whenWanted } from './core/near.js';
 import { VERSION } from './version.js';
 
 const widgets: Record<string, () => Promise<unknown>> = {
@@ -38,7 +38,7 @@ const selector = Object.keys(widgets).join(',');
 /** The page's Trusted Types refuse Lit's policy: no widget can render, and the console said why once. */
 let litRefused = false;
 
-/** First renders on their way (an element wanted, its code loading): the page view is counted after them. */
+/** First frames on their way (an element wanted, its code loading): the page view is counted after them. */
 const drawing: Promise<unknown>[] = [];
 
 /** Loads a tag's code, once; resolves when it is loaded (or has failed, and said so). */
@@ -64,7 +64,9 @@ function watch(element: Element): void {
   watched.add(element);
   void whenWanted(element).then(() => {
     const loading = load(element.localName);
-    if (loading) drawing.push(loading.then(() => (element as Partial<{ updateComplete: Promise<unknown> }>).updateComplete));
+    // Its first frame drawn (RetainElement's `drawn`), not only rendered: the page view's IndexedDB stays
+    // off the first-paint path.
+    if (loading) drawing.push(loading.then(() => (element as Partial<{ drawn: Promise<void> }>).drawn));
   });
 }
 
@@ -76,11 +78,13 @@ function discover(root: Element | Document): void {
 /**
  * Counts this page view on the device, whatever widgets the page has (a popup wheel's `page-views` trigger
  * reads the count on a later page): at idle after the first paint, in code loaded then, never in the way.
- * The widgets wanted by then draw first: the count never opens IndexedDB ahead of a first render.
+ * The widgets near the viewport draw first (once the viewport check has answered for each, their first
+ * frames are awaited): the count never opens IndexedDB ahead of a first frame.
  */
 function countPageView(): void {
   requestAnimationFrame(() => {
-    void whenIdle()
+    void nearChecked()
+      .then(whenIdle)
       .then(() => Promise.allSettled(drawing))
       .then(whenIdle)
       .then(() => import('./core/page-views.js'))

@@ -1,7 +1,8 @@
 /**
  * Nothing until seen (DESIGN.md): a widget's code loads and its first render happens when its element
  * comes near the viewport; a popup wheel draws no wheel until it opens; IndexedDB opens only after the
- * widgets have rendered; no widget renders more than twice while the page loads. Each page is a fresh
+ * widget's first frame has been painted, and the in-memory store behind it loads only when it fails; no
+ * widget renders more than twice while the page loads. Each page is a fresh
  * tab running the loader, as a store's page does.
  */
 import { expect, fixture, html } from '@open-wc/testing';
@@ -101,24 +102,77 @@ describe('nothing until seen', () => {
     await (widget.loaded ?? widget.decision);
   }
 
+  /**
+   * Watches `tag`'s first element in the tab frame by frame: `painted` turns true in the task after the
+   * first animation frame whose callbacks saw it rendered, which is after the browser has drawn that
+   * frame (a frame's rendering steps run right after its callbacks). The loop's callback is registered
+   * a frame ahead, so it runs before any callback the widget registers in the same frame.
+   */
+  function watchFirstPaint(win: Window, tag: string): { painted: boolean; stop(): void } {
+    let running = true;
+    const state = { painted: false, stop: () => void (running = false) };
+    const frame = () => {
+      if (!running) return;
+      if (rendered(win.document.querySelector(tag))) {
+        const channel = new (win as Window & typeof globalThis).MessageChannel();
+        channel.port1.onmessage = () => {
+          channel.port1.close();
+          state.painted = true;
+        };
+        channel.port2.postMessage(undefined);
+        return;
+      }
+      win.requestAnimationFrame(frame);
+    };
+    win.requestAnimationFrame(frame);
+    return state;
+  }
+
   for (const tag of TAGS) {
-    it(`<${tag}> opens IndexedDB only after its first render`, async () => {
+    it(`<${tag}> opens IndexedDB only after its first frame is painted`, async () => {
       const win = tab.window;
       const doc = win.document;
-      let renderedAtOpen: boolean | undefined;
+      let paintedAtOpen: boolean | undefined;
+      const paint = watchFirstPaint(win, tag);
       const open = win.indexedDB.open.bind(win.indexedDB);
       win.indexedDB.open = (...args: Parameters<IDBFactory['open']>) => {
-        renderedAtOpen ??= rendered(doc.querySelector(tag));
+        paintedAtOpen ??= paint.painted;
         return open(...args);
       };
       doc.body.innerHTML = WIDGETS[tag];
       await tab.load('/src/retainkit.ts');
       await win.customElements.whenDefined(tag);
       // Each widget reads what the device remembers (a visit, a cooldown, orders, a showing) once drawn.
-      await waitUntil(() => renderedAtOpen !== undefined, 'IndexedDB is opened');
-      expect(renderedAtOpen, 'rendered when IndexedDB was opened').to.equal(true);
+      await waitUntil(() => paintedAtOpen !== undefined, 'IndexedDB is opened');
+      paint.stop();
+      expect(paintedAtOpen, 'its first frame painted when IndexedDB was opened').to.equal(true);
     });
   }
+
+  it('loads the in-memory store only when IndexedDB fails', async () => {
+    const win = tab.window;
+    const doc = win.document;
+    doc.body.innerHTML = '<retain-loyalty-badge id="works"></retain-loyalty-badge>';
+    await tab.load('/src/retainkit.ts');
+    await win.customElements.whenDefined('retain-loyalty-badge');
+    await readState(doc.getElementById('works')!);
+    // The badge has read and written the device's state through IndexedDB: no in-memory store was fetched.
+    const { storage } = await tab.load<typeof import('../src/core/storage.js')>('/src/core/storage.ts');
+    await storage().get('state', 'nothing-until-seen/probe');
+    expect(storage().mode).to.equal('indexeddb');
+    expect(fetchedFrom(win, 'core').filter((path) => path.includes('memory-storage'))).to.deep.equal([]);
+
+    // IndexedDB refuses to open (a private mode, a sandbox): the kit fetches its in-memory store and goes on.
+    const { useDatabase } = await tab.load<typeof import('../src/core/storage.js')>('/src/core/storage.ts');
+    win.indexedDB.open = () => {
+      throw new DOMException('refused by the test', 'InvalidStateError');
+    };
+    const refused = useDatabase('nothing-until-seen-refused');
+    await refused.put('state', 'kept', 'nothing-until-seen/probe');
+    expect(await refused.get('state', 'nothing-until-seen/probe')).to.equal('kept');
+    expect(refused.mode).to.equal('memory');
+    expect(fetchedFrom(win, 'core').filter((path) => path.includes('memory-storage'))).to.have.length(1);
+  });
 
   it('renders each widget at most twice while the page loads', async () => {
     const win = tab.window;

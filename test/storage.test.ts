@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
-import { MemoryStorage, OPEN_TIMEOUT_MS, type KitStorage, type OutboxRow, type TxStores } from '../src/core/storage.js';
+import { MemoryStorage } from '../src/core/memory-storage.js';
+import { OPEN_TIMEOUT_MS, type KitStorage, type OutboxRow, type TxStores } from '../src/core/storage.js';
 import { increment } from '../src/core/counters.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';

@@ -38,9 +38,11 @@ export abstract class RetainElement extends LitElement {
 
   /**
    * Resolves once the first render has been drawn (a frame later). What the widget remembers on the
-   * device (IndexedDB) is read after this, never before: storage stays off the first-paint path.
+   * device (IndexedDB) is read after this, never before: storage stays off the first-paint path. The
+   * loader waits for it too, before it counts the page view.
+   * @internal
    */
-  protected readonly drawn: Promise<void> = new Promise((resolve) => (this.wasDrawn = resolve));
+  readonly drawn: Promise<void> = new Promise((resolve) => (this.wasDrawn = resolve));
   private wasDrawn!: () => void;
 
   /**
@@ -80,9 +82,14 @@ export abstract class RetainElement extends LitElement {
     return emit(this, event);
   }
 
-  /** Counts an engagement; never rejects (counting must not stop a widget). Returns the new count. */
+  /**
+   * Counts an engagement; never rejects (counting must not stop a widget). Returns the new count. Waits
+   * for the first frame: a "seen" count comes from an intersection observer, whose first callback can run
+   * between a frame's drawing and the task after it, and IndexedDB stays off the first-paint path.
+   */
   protected async count(name: CounterName, by = 1): Promise<number | undefined> {
     try {
+      await this.drawn;
       const { increment } = await stored();
       return await increment(this.widgetName, this.instanceName, name, by);
     } catch (error) {

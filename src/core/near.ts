@@ -33,6 +33,10 @@ export function whenNear(element: Element): Promise<void> {
     if (list) list.push(resolve);
     else {
       waiting.set(element, [resolve]);
+      if (!unanswered) {
+        let answer!: () => void;
+        unanswered = { promise: new Promise<void>((r) => (answer = r)), resolve: answer };
+      }
       observer().observe(element);
     }
   });
@@ -88,10 +92,22 @@ export function onceSeen(element: Element, seen: () => void): () => void {
 /** Waiters by element, held weakly: an element removed before it was ever near is not kept alive. */
 const waiting = new WeakMap<Element, (() => void)[]>();
 let shared: IntersectionObserver | undefined;
+/** Elements observed since the observer last answered: its next callback answers for each of them. */
+let unanswered: { promise: Promise<void>; resolve: () => void } | undefined;
+
+/**
+ * Resolves once the viewport check has answered for every element waiting now (an observer's first
+ * callback reports each new target, near or not), so that the ones near have been asked for by then.
+ */
+export function nearChecked(): Promise<void> {
+  return unanswered?.promise ?? Promise.resolve();
+}
 
 function observer(): IntersectionObserver {
   shared ??= new IntersectionObserver(
     (entries) => {
+      const answered = unanswered;
+      unanswered = undefined;
       for (const entry of entries) {
         if (!entry.isIntersecting) continue;
         shared!.unobserve(entry.target);
@@ -99,6 +115,7 @@ function observer(): IntersectionObserver {
         waiting.delete(entry.target);
         for (const resolve of list) resolve();
       }
+      answered?.resolve();
     },
     { rootMargin: AHEAD },
   );

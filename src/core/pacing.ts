@@ -26,14 +26,22 @@ export class Slice {
 
 /**
  * Resolves once the browser has drawn the next frame, so that work done then lands in a frame of its
- * own; after 100 ms without a frame (a hidden tab draws none) it resolves anyway.
+ * own. A hidden tab draws none: there (or once the tab is hidden) it resolves after 100 ms. A visible
+ * page is waited for however slow its frame (a busy phone): the frame, not a timer, says it was drawn.
  */
 export function nextFrame(): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100);
-    requestAnimationFrame(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = () => {
       clearTimeout(timer);
-      void nextTask().then(resolve);
-    });
+      document.removeEventListener('visibilitychange', whenHidden);
+      resolve();
+    };
+    const whenHidden = () => {
+      if (document.visibilityState === 'hidden') timer ??= setTimeout(done, 100);
+    };
+    document.addEventListener('visibilitychange', whenHidden);
+    whenHidden();
+    requestAnimationFrame(() => void nextTask().then(done));
   });
 }

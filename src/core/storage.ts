@@ -1,5 +1,6 @@
 /**
- * The kit's one IndexedDB database, opened lazily, with an in-memory store of the same shape behind it.
+ * The kit's one IndexedDB database, opened lazily, with an in-memory store of the same shape behind it
+ * (memory-storage.ts, loaded only when IndexedDB fails: most pages never fetch it).
  *
  * Everything the kit remembers goes through `storage()`. Storage never stops a widget: when IndexedDB is
  * missing, throws, hangs, is blocked by an older tab, is full or loses its connection for good, the kit
@@ -11,6 +12,7 @@
 import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
 import { setChannelScope } from './broadcast.js';
 import { withDeviceConsent } from './device-consent.js';
+import type { MemoryStorage } from './memory-storage.js';
 
 /** A counter row: one per (widget, instance or '*', counter name). */
 export interface CounterRow {
@@ -102,98 +104,6 @@ function upgradeSchema(db: IDBPDatabase<RetainSchema>, oldVersion: number): void
   }
 }
 
-function domError(name: string, message: string): DOMException {
-  return new DOMException(message, name);
-}
-
-/**
- * The same interface over Maps, for when IndexedDB cannot be used. Transactions run one at a time, see
- * only the stores they named, and roll back what they wrote when their body throws, as IndexedDB does.
- */
-export class MemoryStorage implements KitStorage {
-  readonly mode = 'memory' as const;
-  private readonly stores = new Map<StoreName, Map<string, unknown>>();
-  private queue: Promise<unknown> = Promise.resolve();
-
-  private map(store: StoreName): Map<string, unknown> {
-    let map = this.stores.get(store);
-    if (!map) this.stores.set(store, (map = new Map()));
-    return map;
-  }
-
-  private keyOf(store: StoreName, value: unknown, key?: string): string {
-    const path = keyPaths[store];
-    const found = path ? (value as Record<string, unknown> | null)?.[path] : key;
-    if (typeof found !== 'string') throw domError('DataError', `retainkit: no key for a row of "${store}"`);
-    return found;
-  }
-
-  async get<S extends StoreName>(store: S, key: string): Promise<Row<S> | undefined> {
-    return structuredClone(this.map(store).get(key)) as Row<S> | undefined;
-  }
-
-  async put<S extends StoreName>(store: S, value: Row<S>, key?: string): Promise<void> {
-    this.map(store).set(this.keyOf(store, value, key), structuredClone(value));
-  }
-
-  async delete(store: StoreName, key: string): Promise<void> {
-    this.map(store).delete(key);
-  }
-
-  async getAll<S extends StoreName>(store: S): Promise<Row<S>[]> {
-    const map = this.map(store);
-    return [...map.keys()].sort().map((key) => structuredClone(map.get(key)) as Row<S>);
-  }
-
-  transact<T>(stores: StoreName[], body: (tx: TxStores) => Promise<T>): Promise<T> {
-    const run = this.queue.then(async () => {
-      // What each written key held before, to put back if the body fails.
-      const undo = new Map<StoreName, Map<string, { had: boolean; value: unknown }>>();
-      let active = true;
-      const enter = (store: StoreName): Map<string, unknown> => {
-        if (!active) throw domError('TransactionInactiveError', 'retainkit: the transaction has finished');
-        if (!stores.includes(store)) throw domError('NotFoundError', `retainkit: "${store}" is not in this transaction`);
-        return this.map(store);
-      };
-      const remember = (store: StoreName, map: Map<string, unknown>, key: string): void => {
-        let saved = undo.get(store);
-        if (!saved) undo.set(store, (saved = new Map()));
-        if (!saved.has(key)) saved.set(key, { had: map.has(key), value: map.get(key) });
-      };
-      const view: TxStores = {
-        get: async (store, key) => structuredClone(enter(store).get(key)) as never,
-        put: async (store, value, key) => {
-          const map = enter(store);
-          const k = this.keyOf(store, value, key);
-          remember(store, map, k);
-          map.set(k, structuredClone(value));
-        },
-        delete: async (store, key) => {
-          const map = enter(store);
-          remember(store, map, key);
-          map.delete(key);
-        },
-      };
-      try {
-        return await body(view);
-      } catch (error) {
-        for (const [store, saved] of undo) {
-          const map = this.map(store);
-          for (const [key, { had, value }] of saved) {
-            if (had) map.set(key, value);
-            else map.delete(key);
-          }
-        }
-        throw error;
-      } finally {
-        active = false;
-      }
-    });
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-}
-
 type Db = IDBPDatabase<RetainSchema>;
 
 /**
@@ -206,7 +116,8 @@ class IndexedDbStorage implements KitStorage {
   private connection: { opening: Promise<Db>; db?: Db } | undefined;
   /** Connections that were closed under us: any failure on them means "reopen", never the caller's bug. */
   private readonly lost = new WeakSet<Db>();
-  private fallback: MemoryStorage | undefined;
+  /** The in-memory store once the kit has degraded (its code loading, then loaded). */
+  private fallback: Promise<MemoryStorage> | undefined;
 
   constructor(
     readonly name: string,
@@ -257,7 +168,7 @@ class IndexedDbStorage implements KitStorage {
   private async run<T>(op: (db: Db) => Promise<T>, inMemory: (m: MemoryStorage) => Promise<T>): Promise<T> {
     let retried = false;
     for (;;) {
-      if (this.fallback) return inMemory(this.fallback);
+      if (this.fallback) return inMemory(await this.fallback);
       let db: Db;
       try {
         db = await this.connect();
@@ -283,7 +194,7 @@ class IndexedDbStorage implements KitStorage {
 
   private degrade(reason: unknown): void {
     if (this.fallback) return;
-    this.fallback = new MemoryStorage();
+    this.fallback = import('./memory-storage.js').then(({ MemoryStorage }) => new MemoryStorage());
     this.connection?.db?.close();
     this.connection = undefined;
     warnDegraded(reason);

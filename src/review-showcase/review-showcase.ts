@@ -45,6 +45,8 @@ import { onVote, readVotes, recordVisit, type Votes } from './review-votes.js';
 export type * from './review-showcase.events.js';
 
 const VIEWS = ['list', 'grid', 'carousel', 'summary'] as const;
+/** What a summary's figures come from before the reviews (review-summary.ts). */
+const SUMMARY_ATTRIBUTES = ['rating', 'reviewCount', 'summarySrc'];
 type View = (typeof VIEWS)[number];
 /** A body longer than this is clamped, with "read more". */
 const LONG = 480;
@@ -74,6 +76,7 @@ const carousel = part(TAG, 'carousel', () => import('./review-carousel.js'));
 const jsonLd = part(TAG, 'JSON-LD', () => import('./review-jsonld.js'));
 const search = part(TAG, 'search', () => import('./review-search.js'));
 const slicedJson = part(TAG, 'JSON parser', () => import('./review-json.js'));
+const summaryCode = part(TAG, 'summary figures', () => import('./review-summary.js'));
 /** Inline JSON longer than this (a few hundred reviews) is parsed in slices; shorter, at once in a few ms. */
 const LARGE_JSON = 256 * 1024;
 
@@ -99,6 +102,12 @@ const LARGE_JSON = 256 * 1024;
  *   `product.schemaId`, else the page URL + `#product`).
  * @attr no-schema - Writes no JSON-LD.
  * @attr href - In the summary view, where the count links to (such as `#reviews`).
+ * @attr rating - In the summary view, the average over all reviews (0–5), with `count`: the summary draws these
+ *   and fetches no reviews.
+ * @attr count - In the summary view, how many reviews there are, with `rating`.
+ * @attr summary-src - In the summary view, URL of a small JSON of the figures, `{"average":4.6,"count":128}`,
+ *   fetched instead of `src`. Without these, the summary reads the page's Product JSON-LD AggregateRating, and
+ *   only then the reviews from `src` (docs/review-showcase-summary.md).
  * @attr [heading-level=3] - Heading level of the review titles, 2–6 (default 3): one below the page's heading
  *   the showcase sits under (`2` right under the page's `<h1>`).
  * @attr instance - Names this showcase in events and counters (default: its id, else `default`).
@@ -154,11 +163,17 @@ export class RetainReviewShowcase extends RetainElement {
   @property({ attribute: 'schema-id' }) schemaId = '';
   @property({ type: Boolean, attribute: 'no-schema' }) noSchema = false;
   @property() href = '';
+  @property() rating = '';
+  /** The `count` attribute (the base class's `count()` counts engagements). */
+  @property({ attribute: 'count' }) reviewCount = '';
+  @property({ attribute: 'summary-src' }) summarySrc = '';
   @property({ attribute: 'heading-level' }) headingLevel: string | null = null;
   /** The review JSON (the documented shape) given by script instead of markup. */
   @property({ attribute: false }) data?: unknown;
 
   @state() private reviews?: ReviewData;
+  /** A summary's figures from the page, without the reviews (review-summary.ts). */
+  @state() private figures?: Aggregate;
   @state() private status: 'loading' | 'ready' | 'error' = 'loading';
   @state() private query: Query = ALL;
   /** The shopper turned "reviews in my language first" off. */
@@ -283,7 +298,8 @@ export class RetainReviewShowcase extends RetainElement {
       this.pagedSource = false;
     }
     if (changed.has('data') && this.data !== undefined) this.reading = this.load(this.data, 'data');
-    else if (changed.has('src') || !this.hasUpdated) this.start();
+    else if (changed.has('src') || !this.hasUpdated || (this.mode === 'summary' && SUMMARY_ATTRIBUTES.some((a) => changed.has(a))))
+      this.start();
     else if (changed.has('query') && this.paged) this.fetchPage(this.pageUrl(), false);
     if (changed.has('reviews') || changed.has('query')) {
       const all = this.reviews?.reviews ?? [];
@@ -295,13 +311,31 @@ export class RetainReviewShowcase extends RetainElement {
     if (changed.has('query') || changed.has('pageSize')) this.resetPaging();
   }
 
-  /** Loads from `src`, else reads the inline JSON (once the children are parsed). */
+  /** Loads from `src`, else reads the inline JSON (once the children are parsed); a summary first looks for its figures. */
   private start(): void {
+    if (this.data !== undefined) return;
+    this.figures = undefined;
+    if (this.mode === 'summary') void this.startSummary(++this.ticket);
+    else this.fullStart();
+  }
+
+  /** The figures without the reviews where the page has them (review-summary.ts), else the reviews. */
+  private async startSummary(ticket: number): Promise<void> {
+    const code = await summaryCode.get();
+    const { rating, reviewCount: count, summarySrc, schemaId } = this;
+    const figures = await code?.summaryFigures(this, { rating, count, summarySrc, schemaId, fetchesReviews: !!this.srcUrl });
+    if (ticket !== this.ticket) return;
+    if (!figures) return this.fullStart();
+    this.figures = figures;
+    this.status = 'ready';
+  }
+
+  private fullStart(): void {
     if (this.data !== undefined) return;
     if (this.srcUrl) return void this.fetchPage(this.pageUrl(), false);
     const text = readJsonSource(this, 'data', null);
     if (text == null && document.readyState === 'loading') {
-      document.addEventListener('DOMContentLoaded', () => this.start(), { once: true });
+      document.addEventListener('DOMContentLoaded', () => this.fullStart(), { once: true });
       return;
     }
     // A refused src has had its warning: no second one for the missing inline data.
@@ -632,8 +666,10 @@ export class RetainReviewShowcase extends RetainElement {
 
   protected override render(): TemplateResult {
     const data = this.reviews;
-    if (this.mode === 'summary')
-      return data?.aggregate.count ? this.renderSummary(data.aggregate, 'base summary') : html`<span part="base"></span>`;
+    if (this.mode === 'summary') {
+      const figures = this.figures ?? data?.aggregate;
+      return figures?.count ? this.renderSummary(figures, 'base summary') : html`<span part="base"></span>`;
+    }
     return html`<section part="base" class="base view-${this.mode}" aria-label=${this.t('heading')} aria-busy=${this.status === 'loading'}>
       ${
         this.status === 'error'
