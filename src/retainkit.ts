@@ -18,6 +18,8 @@ const widgets: Record<string, () => Promise<unknown>> = {
   'retain-account-prompt': () => import('./account-prompt/account-prompt.js'),
   'retain-next-order-offer': () => import('./next-order-offer/next-order-offer.js'),
   'retain-survey': () => import('./survey/survey.js'),
+  'retain-recently-viewed': () => import('./recently-viewed/recently-viewed.js'),
+  'retain-product': () => import('./recently-viewed/product.js'),
   'retain-order': () => import('./order/order.js'),
   'retain-forward': () => import('./forward/forward.js'),
   'retain-report': () => import('./report/report.js'),

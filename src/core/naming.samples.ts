@@ -24,6 +24,7 @@ const reviews = { widget: 'review-showcase', instance: 'default' };
 const account = { widget: 'account-prompt', instance: 'default' };
 const offer = { widget: 'next-order-offer', instance: 'default' };
 const survey = { widget: 'survey', instance: 'default' };
+const recent = { widget: 'recently-viewed', instance: 'default' };
 const consent = { email: true, sms: false, textVersion: 'marketing-2026-01', at: '2026-01-10T09:00:00.000Z' };
 
 export const SAMPLES: Samples = {
@@ -90,5 +91,13 @@ export const SAMPLES: Samples = {
   'retain-survey-commented': [{ ...survey, fields: { orderId: '1001', answerId: 'evt-1' } }],
   'retain-survey-dismissed': [{ ...survey, fields: { orderId: '1001', snoozedUntil: 1_770_000_000_000 } }],
   'retain-survey-link-followed': [{ ...survey, fields: { orderId: '1001', link: 'review', url: '/reviews/new', category: 'promoter' } }],
+  'retain-recently-viewed-shown': [{ ...recent, fields: { productIds: ['oolong-100', 'sencha-50'], counters: { seen: 1 } } }],
+  'retain-recently-viewed-product-clicked': [
+    {
+      ...recent,
+      fields: { productId: 'oolong-100', name: 'Milk Oolong', url: '/teas/milk-oolong', position: 1, price: 18.5, currency: 'EUR' },
+    },
+  ],
+  'retain-recently-viewed-cleared': [{ ...recent, fields: { cleared: 2, counters: { cleared: 1 } } }],
   'retain-order-recorded': [{ widget: 'order', instance: 'default', fields: { orderId: '1001', total: 59.9, currency: 'EUR' } }],
 };
