@@ -31,21 +31,14 @@ export const styles = css`
   .pending {
     visibility: hidden;
   }
-  .top {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5rem 1rem;
-    margin-block-end: 0.75rem;
-  }
   .heading {
-    margin: 0;
+    margin: 0 0 0.5rem;
     font-size: 1.25em;
     font-weight: 700;
     line-height: 1.3;
   }
   .clear {
+    margin-block-start: 0.25rem;
     min-block-size: 2.75rem;
     padding: 0.5rem 0.75rem;
     border: 0;
@@ -65,7 +58,7 @@ export const styles = css`
     list-style: none;
     overflow-x: auto;
     overscroll-behavior-x: contain;
-    scroll-snap-type: x proximity;
+    /* No scroll snapping: it pulls a card that Tab scrolled into view back to where it was partly hidden. */
     scroll-padding-inline: 4px;
   }
   @media (prefers-reduced-motion: no-preference) {
@@ -76,7 +69,6 @@ export const styles = css`
   .item {
     flex: 0 0 var(--retain-recently-viewed-card-width, 10rem);
     max-inline-size: 80%;
-    scroll-snap-align: start;
   }
   .card {
     display: flex;

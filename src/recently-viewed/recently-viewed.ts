@@ -63,7 +63,7 @@ interface Config {
  * @fires retain-recently-viewed-product-clicked - The shopper followed a product's card.
  * @fires retain-recently-viewed-cleared - The shopper cleared their recently viewed products.
  *
- * @csspart base - The region: heading, strip and "Clear".
+ * @csspart base - The region: heading, strip, "Clear" and what it did.
  * @csspart heading - The heading.
  * @csspart list - The strip (a list, scrolled sideways when wider than its column).
  * @csspart item - One product's list item.
@@ -193,15 +193,13 @@ export class RetainRecentlyViewed extends RetainElement {
       lang=${l.language}
       aria-labelledby="heading"
     >
-      <div class="top">
-        <p part="heading" class="heading" id="heading" role="heading" aria-level=${this.cfg.level}>${this.cfg.heading ?? l.term('heading')}</p>
-        ${phase === 'list' ? html`<button type="button" part="clear-button" class="clear" @click=${this.clear}>${l.term('clear')}</button>` : nothing}
-      </div>
+      <p part="heading" class="heading" id="heading" role="heading" aria-level=${this.cfg.level}>${this.cfg.heading ?? l.term('heading')}</p>
       ${
         phase === 'list'
-          ? html`<ul part="list" class="list">
-            ${this.products.map((product, i) => this.renderCard(product, i))}
-          </ul>`
+          ? html`<ul part="list" class="list" @focusin=${this.reveal}>
+              ${this.products.map((product, i) => this.renderCard(product, i))}
+            </ul>
+            <button type="button" part="clear-button" class="clear" @click=${this.clear}>${l.term('clear')}</button>`
           : nothing
       }
       <p part="status" class="status" role="status" tabindex="-1">${this.said}</p>
@@ -225,6 +223,11 @@ export class RetainRecentlyViewed extends RetainElement {
         }
       </a>
     </li>`;
+  }
+
+  /** A card reached by Tab is scrolled wholly into the strip's view (browsers stop at partly). */
+  private reveal(event: FocusEvent): void {
+    (event.target as Element).scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 
   /** A card followed: announced first (the page may be leaving), then counted. */
