@@ -4,6 +4,7 @@
  * scrolls inside its own box and Tab reaches every card), in two pages at once, and nothing until seen.
  */
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { recordView } from '../src/recently-viewed/viewed.js';
 import type { RetainRecentlyViewed } from '../src/recently-viewed/recently-viewed.js';
 import type { RetainProduct } from '../src/recently-viewed/product.js';
@@ -55,15 +56,26 @@ describe('<retain-recently-viewed> on a store page', () => {
     const list = shadow(page).querySelector<HTMLElement>('[part~=list]')!;
     expect(list.scrollWidth, 'the strip scrolls in its own box').to.be.greaterThan(list.clientWidth);
 
-    // Tab from the page's heading through every card, each scrolled into the strip's view, to "Clear".
+    // Tab from the first card through every card, each scrolled wholly into the strip's view, to "Clear".
     const box = () => list.getBoundingClientRect();
-    for (const card of cardsOf(page)) {
-      card.focus();
-      await waitUntil(() => {
+    const cards = cardsOf(page);
+    // Keys go to the window with the system's focus: an earlier test's tab or frame may have kept it.
+    window.focus();
+    page.win.focus();
+    cards[0].focus();
+    for (const [i, card] of cards.entries()) {
+      if (i > 0) await sendKeys({ press: 'Tab' });
+      expect(shadow(page).activeElement, `card ${i + 1} has the focus`).to.equal(card);
+      const inView = () => {
         const { left, right } = card.getBoundingClientRect();
         return left >= box().left - 1 && right <= box().right + 1;
-      }, `${card.textContent} is scrolled into view when focused (strip scrolled to ${list.scrollLeft})`);
+      };
+      await waitUntil(inView, `card ${i + 1} is scrolled into view when focused`).catch((error: Error) => {
+        throw new Error(`${error.message}: ${JSON.stringify([list.scrollLeft, card.getBoundingClientRect(), box()])}`);
+      });
     }
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(page).activeElement, '"Clear" after the cards').to.equal(shadow(page).querySelector('[part~=clear-button]'));
     expect(root.scrollWidth).to.be.at.most(root.clientWidth);
 
     // This page's own product is recorded, and "Clear" works on the strict page too.

@@ -225,9 +225,13 @@ export class RetainRecentlyViewed extends RetainElement {
     </li>`;
   }
 
-  /** A card reached by Tab is scrolled wholly into the strip's view (browsers stop at partly). */
+  /**
+   * A card reached by Tab is scrolled wholly into the strip's view (browsers stop at partly visible), a frame
+   * later: WebKit's own scroll on focus, which comes after this event, would cancel it.
+   */
   private reveal(event: FocusEvent): void {
-    (event.target as Element).scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const card = event.target as Element;
+    requestAnimationFrame(() => card.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
   }
 
   /** A card followed: announced first (the page may be leaving), then counted. */
