@@ -15,7 +15,7 @@ import { LocalizeController } from '../core/localize.js';
 import { onceSeen, whenIdle } from '../core/near.js';
 import { part } from '../core/parts.js';
 import { SchemeController, type Scheme } from '../core/scheme.js';
-import { pageProduct, type Product } from './product-data.js';
+import type { Product } from './product-data.js';
 import {
   RetainRecentlyViewedClearedEvent,
   RetainRecentlyViewedProductClickedEvent,
@@ -31,8 +31,10 @@ export type * from './recently-viewed.events.js';
 
 const DAY = 86_400_000;
 const DEFAULT_MAX = 12;
-/** The recorded views, with the storage code: loaded after the first frame (core/stored.ts's rule). */
-const viewsPart = part('retain-recently-viewed', 'storage', () => import('./viewed.js'));
+/** The page's product and the recorded views, with the storage code: loaded after the first frame (core/stored.ts's rule). */
+const viewsPart = part('retain-recently-viewed', 'storage', () =>
+  Promise.all([import('./product-data.js'), import('./viewed.js')]).then(([data, views]) => ({ ...data, ...views })),
+);
 
 /** The element's own reactive state: a change of these needs no new reading of the attributes. */
 const STATES = new Set(['phase', 'products', 'said']);
@@ -144,7 +146,7 @@ export class RetainRecentlyViewed extends RetainElement {
 
   /** After the first frame: the page's product, the list, then (at idle) this page's view when no `<retain-product>` records it. */
   private async start(): Promise<void> {
-    this.current = pageProduct(document);
+    this.current = (await viewsPart.get())?.pageProduct(document) ?? { product: null, declared: null };
     await this.refresh();
     const { product, declared } = this.current;
     if (product && !declared) {
