@@ -32,7 +32,7 @@ const price = (el: Element) => $(el, '[part~=price]')!.textContent!.trim();
 const euro = (lang: string, amount: number) => new Intl.NumberFormat(lang, { style: 'currency', currency: 'EUR' }).format(amount);
 
 /** A product page's `<retain-product>`: added, its view recorded (it waits for idle), removed. */
-async function view(attributes: Record<string, string>, doc = document): Promise<boolean> {
+async function view(attributes: Record<string, string>, doc = document): Promise<boolean | null> {
   const el = doc.createElement('retain-product');
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   doc.body.append(el);

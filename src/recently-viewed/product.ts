@@ -1,11 +1,12 @@
 /**
  * `<retain-product>`: a product page declares its product, and this device records the view for
- * `<retain-recently-viewed>`. Renders nothing. Its code loads at idle (core/near.ts) and records at idle
- * again, never on the first-paint path. Deliberately not a Lit element, as `<retain-order>`: it has nothing to
- * render. Without an `id` attribute it records the page's schema.org Product JSON-LD instead.
+ * `<retain-recently-viewed>`. Renders nothing (core/recorder.ts). Its code loads at idle (core/near.ts) and
+ * records at idle again, never on the first-paint path. Without an `id` attribute it records the page's
+ * schema.org Product JSON-LD instead.
  */
-import { defineElement, ElementBase } from '../core/define.js';
+import { defineElement } from '../core/define.js';
 import { whenIdle } from '../core/near.js';
+import { RecorderElement } from '../core/recorder.js';
 import { productFromAttributes, productFromJsonLd } from './product-data.js';
 import { recordView } from './viewed.js';
 
@@ -19,37 +20,19 @@ import { recordView } from './viewed.js';
  * @attr price - The price in major units (`18.50`), optional.
  * @attr currency - ISO 4217 code of the price, default `USD`.
  */
-export class RetainProduct extends ElementBase {
+export class RetainProduct extends RecorderElement<boolean> {
   static readonly widget = 'product';
   static readonly observedAttributes = ['id', 'name', 'url', 'image', 'price', 'currency'];
 
-  /**
-   * Resolves once the view is recorded (true); false when there was no usable product or storage failed.
-   * Replaced each time the attributes change.
-   */
-  recorded: Promise<boolean> = Promise.resolve(false);
-  private pending = false;
+  /** Resolves once the view is recorded (true), or false when there was no usable product or storage failed. */
+  declare recorded: Promise<boolean | null>;
 
-  connectedCallback(): void {
-    this.hidden = true;
-    this.schedule();
+  /** At idle: a product page paints first. */
+  protected override due(): Promise<void> {
+    return whenIdle();
   }
 
-  attributeChangedCallback(_name: string, old: string | null, value: string | null): void {
-    // A page that creates the element and then sets its attributes gets one recording, with them all.
-    if (this.isConnected && old !== value) this.schedule();
-  }
-
-  private schedule(): void {
-    if (this.pending) return;
-    this.pending = true;
-    this.recorded = whenIdle().then(() => {
-      this.pending = false;
-      return this.isConnected ? this.record() : false;
-    });
-  }
-
-  private async record(): Promise<boolean> {
+  protected async record(): Promise<boolean> {
     const product = this.hasAttribute('id') ? productFromAttributes(this) : productFromJsonLd(document);
     if (!product) {
       if (!this.hasAttribute('id'))
