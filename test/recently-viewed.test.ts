@@ -207,9 +207,12 @@ describe('<retain-recently-viewed>', () => {
       const el = await mount(html`<retain-recently-viewed></retain-recently-viewed>`);
       await waitUntil(() => named('retain-recently-viewed-shown').length === 1);
       el.heading = 'Seen lately';
+      await view(SENCHA);
       el.max = '1';
       await el.updateComplete;
+      await el.loaded;
       expect(text($(el, '#heading'))).to.equal('Seen lately');
+      expect(names(el), 'read again with the new max').to.deep.equal(['Sencha Kabuse']);
       expect(records.map((r) => r.name)).to.deep.equal(['retain-recently-viewed-shown']);
     });
   });

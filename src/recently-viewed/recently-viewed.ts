@@ -132,7 +132,12 @@ export class RetainRecentlyViewed extends RetainElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.cfg || [...changed.keys()].some((key) => !STATES.has(key as string))) this.cfg = this.readConfig();
+    if (this.cfg && [...changed.keys()].every((key) => STATES.has(key as string))) return;
+    const before = this.cfg;
+    this.cfg = this.readConfig();
+    // New limits once the list was read: read it again with them.
+    if (before && this.phase !== 'pending' && (before.max !== this.cfg.max || before.maxAgeMs !== this.cfg.maxAgeMs))
+      this.reading = this.reading.then(() => this.refresh());
   }
 
   private readConfig(): Config {
