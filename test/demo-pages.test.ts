@@ -451,8 +451,15 @@ describe('demo: recently viewed', () => {
 
     const page = await open('/demo/product.html?item=jasmine-silver-needle&lang=hu');
     const strip = page.doc.querySelector('retain-recently-viewed')!;
-    strip.scrollIntoView();
-    await waitUntil(() => shadow(strip, '[part~=card]'), 'the strip shows the tea viewed before', { timeout: 15_000 });
+    // Scrolled to until it shows: the reviews above it grow as they load (and in a frame Firefox sees near as in view).
+    await waitUntil(
+      () => {
+        strip.scrollIntoView({ block: 'center', behavior: 'instant' });
+        return shadow(strip, '[part~=card]');
+      },
+      'the strip shows the tea viewed before',
+      { timeout: 15_000 },
+    );
     const cards = [...strip.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part~=card]')];
     expect(cards.map((card) => card.querySelector('[part~=name]')!.textContent)).to.deep.equal([
       productBySlug('lapsang-souchong')!.text.hu.name,

@@ -98,6 +98,7 @@ describe('<retain-recently-viewed> on a store page', () => {
     await waitUntil(
       () => strip(first).shadowRoot && cardsOf(first).length === 0 && strip(first).hidden,
       'the first page shows nothing: its own tea is left out',
+      { timeout: 15_000 },
     );
     await recorded(second);
     await waitUntil(
