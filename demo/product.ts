@@ -3,9 +3,9 @@
  * fills the static skeleton with the product, handles size and quantity, and adds to the cart.
  */
 import { tinArt } from './art.js';
-import { DEFAULT_PRODUCT, productBySlug, products, sizeOf } from './catalog.js';
+import { CURRENCY, DEFAULT_PRODUCT, productBySlug, products, sizeOf } from './catalog.js';
 import { productCard } from './cards.js';
-import { MAX_QTY, addAndAnnounce, escapeHtml, lang, money, t, textOf, unit, weight } from './shop.js';
+import { MAX_QTY, addAndAnnounce, escapeHtml, href, lang, money, t, textOf, unit, weight } from './shop.js';
 
 const product = productBySlug(new URLSearchParams(location.search).get('item')) ?? productBySlug(DEFAULT_PRODUCT)!;
 const text = textOf(product);
@@ -25,6 +25,17 @@ const [from, to] = product.brew.minutes;
 const minutes = new Intl.NumberFormat(lang, { style: 'unit', unit: 'minute' });
 bind('time', from === to ? minutes.format(from) : minutes.formatRange(from, to));
 bind('leaf', `${weight(product.brew.grams)} / ${unit(200, 'milliliter')}`);
+
+// The page's tea for the recently viewed strip (the price of its first size), as a store's template writes it.
+const declared = document.querySelector('retain-product')!;
+for (const [name, value] of Object.entries({
+  id: product.slug,
+  name: text.name,
+  url: href('product.html', { item: product.slug }),
+  price: String(product.sizes[0].cents / 100),
+  currency: CURRENCY,
+}))
+  declared.setAttribute(name, value);
 
 const art = document.querySelector<HTMLElement>('[data-bind="art"]')!;
 art.style.setProperty('--tint', product.look.body);

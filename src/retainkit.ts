@@ -19,6 +19,8 @@ const widgets: Record<string, () => Promise<unknown>> = {
   'retain-next-order-offer': () => import('./next-order-offer/next-order-offer.js'),
   'retain-survey': () => import('./survey/survey.js'),
   'retain-referral': () => import('./referral/referral.js'),
+  'retain-recently-viewed': () => import('./recently-viewed/recently-viewed.js'),
+  'retain-product': () => import('./recently-viewed/product.js'),
   'retain-order': () => import('./order/order.js'),
   'retain-forward': () => import('./forward/forward.js'),
   'retain-report': () => import('./report/report.js'),

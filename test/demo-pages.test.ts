@@ -515,3 +515,32 @@ describe('demo: a phone-sized screen (issue 18, item 8)', () => {
       }
   });
 });
+
+describe('demo: recently viewed', () => {
+  it('a tea viewed on one product page shows on the next, in the page’s language, linking back to it', async () => {
+    const first = await open('/demo/product.html?item=lapsang-souchong&lang=hu');
+    await first.win.customElements.whenDefined('retain-product');
+    const declared = first.doc.querySelector<HTMLElement & { recorded: Promise<boolean | null> }>('retain-product')!;
+    expect(declared.id, 'the page declares its tea').to.equal('lapsang-souchong');
+    expect(await declared.recorded).to.equal(true);
+
+    const page = await open('/demo/product.html?item=jasmine-silver-needle&lang=hu');
+    const strip = page.doc.querySelector('retain-recently-viewed')!;
+    // Scrolled to until it shows: the reviews above it grow as they load (and in a frame Firefox sees near as in view).
+    await waitUntil(
+      () => {
+        strip.scrollIntoView({ block: 'center', behavior: 'instant' });
+        return shadow(strip, '[part~=card]');
+      },
+      'the strip shows the tea viewed before',
+      { timeout: 15_000 },
+    );
+    const cards = [...strip.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part~=card]')];
+    expect(cards.map((card) => card.querySelector('[part~=name]')!.textContent)).to.deep.equal([
+      productBySlug('lapsang-souchong')!.text.hu.name,
+    ]);
+    expect(new URL(cards[0].href).search).to.equal('?item=lapsang-souchong&lang=hu');
+    expect(shadow(strip, '[part~=heading]')!.textContent).to.equal('Nemrég megnézted');
+    await waitUntil(() => page.events.some((e) => e.name === 'retain-recently-viewed-shown'), 'the strip is seen', { timeout: 15_000 });
+  });
+});

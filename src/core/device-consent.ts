@@ -7,7 +7,8 @@
  *   (a won code and its cooldown, the pool codes handed out, helpful votes, a "no thanks" snooze, the
  *   account prompt's "shown for this order", which keeps it from asking again).
  * - Not necessary, written only under `granted`: engagement counters, recorded orders, the event outbox
- *   and delivery's bookkeeping, page views and the per-visit memories (`PAGE_AND_VISIT_KEYS`).
+ *   and delivery's bookkeeping, page views, the per-visit memories and the recently viewed products
+ *   (`PAGE_AND_VISIT_KEYS`).
  *
  * Under `pending` or `denied` those writes go to memory, for this page (delivery's bookkeeping is
  * dropped): the widgets read their own writes back and keep working. When consent turns `granted`, what
@@ -23,6 +24,7 @@ const PAGE_AND_VISIT_KEYS = [
   /^triggers\/page-views$/, // page views per session and ever (triggers.ts)
   /^review-showcase\/.+\/visit$/, // "new since your last visit" (review-votes.ts)
   /^loyalty-badge\/.+\/seen$/, // what the badge showed last visit (loyalty-badge.ts)
+  /^recently-viewed\/views$/, // the products the shopper viewed (recently-viewed/viewed.ts)
 ];
 /**
  * Forwarding's bookkeeping (leases, retry times; outbox.ts): not necessary either, and not even held,

@@ -26,6 +26,7 @@ const offer = { widget: 'next-order-offer', instance: 'default' };
 const survey = { widget: 'survey', instance: 'default' };
 const referral = { widget: 'referral', instance: 'default' };
 const anna = { link: 'https://store.example/?ref=ANNA10', code: 'ANNA10' };
+const recent = { widget: 'recently-viewed', instance: 'default' };
 const consent = { email: true, sms: false, textVersion: 'marketing-2026-01', at: '2026-01-10T09:00:00.000Z' };
 
 export const SAMPLES: Samples = {
@@ -95,5 +96,13 @@ export const SAMPLES: Samples = {
   'retain-referral-shown': [{ ...referral, fields: { ...anna, source: 'link', counters: { seen: 1 } } }],
   'retain-referral-shared': [{ ...referral, fields: { ...anna, channel: 'whatsapp', counters: { shared: 1 } } }],
   'retain-referral-copied': [{ ...referral, fields: { ...anna, copied: 'link', counters: { copied: 1 } } }],
+  'retain-recently-viewed-shown': [{ ...recent, fields: { productIds: ['oolong-100', 'sencha-50'], counters: { seen: 1 } } }],
+  'retain-recently-viewed-product-clicked': [
+    {
+      ...recent,
+      fields: { productId: 'oolong-100', name: 'Milk Oolong', url: '/teas/milk-oolong', position: 1, price: 18.5, currency: 'EUR' },
+    },
+  ],
+  'retain-recently-viewed-cleared': [{ ...recent, fields: { cleared: 2, counters: { cleared: 1 } } }],
   'retain-order-recorded': [{ widget: 'order', instance: 'default', fields: { orderId: '1001', total: 59.9, currency: 'EUR' } }],
 };

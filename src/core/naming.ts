@@ -89,6 +89,8 @@ function segmentPromotion(name: string, d: RetainDetail, position?: string): Sta
 }
 
 const POINTS = 'points';
+/** The recently viewed strip as a GA4 item list (`view_item_list`, `select_item`). */
+const RECENTLY_VIEWED = { item_list_id: 'recently_viewed', item_list_name: 'Recently viewed' };
 
 type Mappings = { [K in KitEventName]: EventNaming<DetailOf<K>> };
 
@@ -166,6 +168,36 @@ export const NAMING: Mappings = {
     segment: (d) => ({ name: 'Referral Shared', fields: { share_via: d.channel }, replaces: ['channel'] }),
   },
   'retain-referral-copied': { segment: 'Referral Copied' },
+  'retain-recently-viewed-shown': {
+    ga4: (d) => ({
+      name: 'view_item_list',
+      spec: true,
+      ecommerce: { ...RECENTLY_VIEWED, items: d.productIds.map((item_id, index) => ({ item_id, index })) },
+      replaces: ['productIds'],
+    }),
+    segment: (d) => ({
+      name: 'Product List Viewed',
+      spec: true,
+      fields: { list_id: RECENTLY_VIEWED.item_list_id, products: d.productIds.map((product_id, i) => ({ product_id, position: i + 1 })) },
+      replaces: ['productIds'],
+    }),
+  },
+  'retain-recently-viewed-product-clicked': {
+    ga4: (d) => ({
+      name: 'select_item',
+      spec: true,
+      fields: d.currency ? { currency: d.currency } : {},
+      ecommerce: { ...RECENTLY_VIEWED, items: [{ item_id: d.productId, item_name: d.name, index: d.position - 1, price: d.price }] },
+      replaces: ['productId', 'name', 'position', 'price', 'currency'],
+    }),
+    segment: (d) => ({
+      name: 'Product Clicked',
+      spec: true,
+      fields: { product_id: d.productId, name: d.name, position: d.position, url: d.url, price: d.price, currency: d.currency },
+      replaces: ['productId', 'name', 'position', 'url', 'price', 'currency'],
+    }),
+  },
+  'retain-recently-viewed-cleared': { segment: 'Recently Viewed Cleared' },
   'retain-order-recorded': {
     // Not `purchase` / `Order Completed`, and no `value`, `total` or `revenue`: see the file comment.
     ga4: (d) => ({ fields: orderFields(d), replaces: ['orderId', 'total', 'currency'] }),

@@ -7,8 +7,8 @@
 /** When an element is wanted: `near` the viewport, at `idle` (ready without being seen), or `now`. */
 export type Wanted = 'near' | 'idle' | 'now';
 
-/** Elements without a box of their own that must be ready before they are seen: event plumbing. */
-const IDLE_TAGS = new Set(['retain-forward', 'retain-order']);
+/** Elements without a box of their own that must be ready before they are seen: event plumbing, a page's product. */
+const IDLE_TAGS = new Set(['retain-forward', 'retain-order', 'retain-product']);
 
 /** One screen ahead, above and below (and beside, for a carousel scrolled sideways). */
 const AHEAD = '100% 100% 100% 100%';

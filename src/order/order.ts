@@ -1,12 +1,12 @@
 /**
  * `<retain-order>`: records the order of an order-confirmation page, declaratively, for the loyalty
- * badge's estimate and the account prompt. Renders nothing. Deliberately not a Lit element: it has
- * nothing to render, and an order page should not wait for Lit to record its order.
+ * badge's estimate and the account prompt. Renders nothing (core/recorder.ts).
  */
 import { checkNumber, parseCurrency, warnInvalid } from '../core/config.js';
-import { defineElement, ElementBase } from '../core/define.js';
+import { defineElement } from '../core/define.js';
 import { emit, makeDetail } from '../core/events.js';
 import { recordOrder } from '../core/orders.js';
+import { RecorderElement } from '../core/recorder.js';
 import { RetainOrderRecordedEvent, type OrderRecordedDetail } from './order.events.js';
 
 // The widget's events, typed for whoever imports this module (their declarations on
@@ -25,7 +25,7 @@ const DEFAULT_CURRENCY = 'USD';
  * @fires retain-order-recorded - When this element recorded the order for the first time on this device
  *   (detail: id, widget `order`, instance, timestamp, orderId, total, currency).
  */
-export class RetainOrder extends ElementBase {
+export class RetainOrder extends RecorderElement<boolean> {
   static readonly widget = 'order';
   static readonly observedAttributes = ['order-id', 'total', 'currency'];
 
@@ -33,33 +33,13 @@ export class RetainOrder extends ElementBase {
    * Resolves once the order is recorded (true) or found already recorded (false); null when the
    * attributes are not usable or storage failed. Replaced each time the attributes change.
    */
-  recorded: Promise<boolean | null> = Promise.resolve(null);
-  private pending = false;
+  declare recorded: Promise<boolean | null>;
 
   get instanceName(): string {
     return this.getAttribute('instance')?.trim() || this.id || 'default';
   }
 
-  connectedCallback(): void {
-    this.hidden = true;
-    this.schedule();
-  }
-
-  attributeChangedCallback(_name: string, old: string | null, value: string | null): void {
-    // A page that creates the element and then sets its attributes gets one recording, with them all.
-    if (this.isConnected && old !== value) this.schedule();
-  }
-
-  private schedule(): void {
-    if (this.pending) return;
-    this.pending = true;
-    this.recorded = Promise.resolve().then(() => {
-      this.pending = false;
-      return this.isConnected ? this.record() : null;
-    });
-  }
-
-  private async record(): Promise<boolean | null> {
+  protected async record(): Promise<boolean | null> {
     const orderId = this.getAttribute('order-id')?.trim() ?? '';
     if (!orderId) {
       warnInvalid(this, 'order-id', orderId, 'is required', 'nothing was recorded');

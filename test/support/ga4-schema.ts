@@ -9,7 +9,8 @@
  *   (support.google.com/analytics/answer/9267744, "Event naming rules" and "Collection limits")
  * - Recommended events and their required parameters
  *   (developers.google.com/analytics/devguides/collection/ga4/reference/events): `view_promotion`
- *   needs `items`, each with `item_id` or `item_name`; `earn_virtual_currency` `virtual_currency_name`
+ *   needs `items`, each with `item_id` or `item_name`, as do `view_item_list` and `select_item` (whose
+ *   `item_list_id` and `item_list_name` are ecommerce fields too); `earn_virtual_currency` `virtual_currency_name`
  *   and a numeric `value`; `spend_virtual_currency` the same (and may name the `item_name`);
  *   `unlock_achievement` `achievement_id`; `sign_up` may give its `method` as text.
  * - GTM's ecommerce data layer: promotion fields and `items` go under `ecommerce`, after a push of
@@ -47,11 +48,22 @@ const RESERVED_EVENTS = new Set([
   'screen_view',
   'user_engagement',
 ]);
-export const GA4_ECOMMERCE_FIELDS = ['promotion_id', 'promotion_name', 'creative_name', 'creative_slot', 'location_id', 'items'];
+export const GA4_ECOMMERCE_FIELDS = [
+  'promotion_id',
+  'promotion_name',
+  'creative_name',
+  'creative_slot',
+  'location_id',
+  'item_list_id',
+  'item_list_name',
+  'items',
+];
 
 const REQUIRED: Record<string, (params: Record<string, unknown>) => string[]> = {
   view_promotion: (p) => items(p, true),
   select_promotion: (p) => items(p, false),
+  view_item_list: (p) => items(p, true),
+  select_item: (p) => items(p, true),
   earn_virtual_currency: (p) => currency(p),
   spend_virtual_currency: (p) => [
     ...currency(p),

@@ -1,0 +1,20 @@
+/**
+ * Texts of `<retain-recently-viewed>`: English here (the fallback), ru, uk and hu in translations/, each its own
+ * chunk loaded only on a page in that language. Prices are formatted by Intl, not here.
+ */
+import type { Terms, Translations } from '../core/localize.js';
+
+export type RecentlyViewedTerm = 'heading' | 'clear' | 'cleared';
+
+const en: Terms<RecentlyViewedTerm> = {
+  heading: 'Recently viewed',
+  clear: 'Clear',
+  cleared: 'Your recently viewed products were cleared from this device.',
+};
+
+export const translations: Translations<RecentlyViewedTerm> = {
+  en,
+  ru: () => import('./translations/ru.js'),
+  uk: () => import('./translations/uk.js'),
+  hu: () => import('./translations/hu.js'),
+};
