@@ -24,7 +24,16 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const distArg = process.argv.find((arg) => arg.startsWith('--dist='));
 const dist = distArg ? resolve(distArg.slice('--dist='.length)) : join(root, 'dist');
 const LOADER = 'retainkit.js';
-const WIDGETS = ['spin-wheel', 'loyalty-badge', 'review-showcase', 'account-prompt', 'next-order-offer', 'survey', 'referral', 'recently-viewed'];
+const WIDGETS = [
+  'spin-wheel',
+  'loyalty-badge',
+  'review-showcase',
+  'account-prompt',
+  'next-order-offer',
+  'survey',
+  'referral',
+  'recently-viewed',
+];
 const KB = 1000;
 const BUDGETS = { loader: 3 * KB, firstLoad: 15 * KB, kit: 30 * KB };
 /** Shopify's suggested most per JavaScript file of a theme app extension, gzip; a hard limit here. */
