@@ -103,8 +103,8 @@ const LOOKS_LIKE_DISCOUNT = /^(\d[\d.]*\s*%?|shipping)$/i;
  * @cssproperty --retain-referral-accent - Button colour (default `--retain-accent`, else #1d4ed8; lighter in dark mode).
  * @cssproperty --retain-referral-on-accent - Text on the button (default white; dark in dark mode).
  * @cssproperty --retain-referral-background - The card's background (default a tint of the text colour).
- * @cssproperty --retain-referral-radius - Corner radius (default `--retain-radius`, else 0.75rem).
- * @cssproperty --retain-referral-max-width - The card's width limit (default 34rem).
+ * @cssproperty --retain-referral-radius - Corner radius (default `--retain-radius`, else 0.75em).
+ * @cssproperty --retain-referral-max-width - The card's width limit (default 34em).
  */
 export class RetainReferral extends RetainElement {
   static override widget = 'referral';
