@@ -132,7 +132,8 @@ export class RetainNextOrderOffer extends RetainElement {
   static override widget = 'next-order-offer';
   static override styles = [styles, hostReset];
 
-  @property({ type: Boolean }) reminder = false;
+  // Reflected: the host's layout (`:host([reminder])`) and a store's CSS follow it when set from script.
+  @property({ type: Boolean, reflect: true }) reminder = false;
   @property({ attribute: 'order-id' }) orderId = '';
   @property() codes = '';
   @property({ attribute: 'offer-src' }) offerSrc = '';

@@ -136,6 +136,8 @@ export class RetainReferral extends RetainElement {
   @state() private said = '';
   /** The share sheet failed (not cancelled): the share links are offered instead. */
   @state() private nativeFailed = false;
+  /** The widget set `hidden` itself (the store refused a link), so it may take it off again. */
+  private hiddenBySelf = false;
 
   /** Resolves once the referral is shown (true) or the widget stays hidden or could not reach the store (false). */
   readonly ready: Promise<boolean>;
@@ -295,7 +297,9 @@ export class RetainReferral extends RetainElement {
     this.referral = referral;
     this.phase = 'ready';
     this.said = '';
-    this.hidden = false;
+    // Shown again only if the widget hid itself: a store's own `hidden` stays the store's.
+    if (this.hiddenBySelf) this.hidden = false;
+    this.hiddenBySelf = false;
     // Seen once half of it is on screen, never before the first frame (counting opens IndexedDB).
     void this.drawn.then(() => {
       if (this.wasSeen || this.stopSeen || !this.isConnected) return this.resolveReady(true);
@@ -312,6 +316,7 @@ export class RetainReferral extends RetainElement {
   /** Hides the element, taking no space. */
   private close(): void {
     this.phase = 'hidden';
+    this.hiddenBySelf = !this.hidden;
     this.hidden = true;
   }
 
