@@ -43,8 +43,10 @@ const CEILINGS = {
   // the page (issue 18, item 9).
   'first load: review-showcase': 21.85 * KB,
   'first load: account-prompt': 15.77 * KB,
-  'first load: next-order-offer': 16.3 * KB,
-  'first load: survey': 14.5 * KB,
+  // +0.48 KB each (issue 14, wiring): the offer and the survey now do carry the root reset of the shared looks
+  // chunk (a theme's white-space: nowrap pushed their text out of the card); the survey stays under 15 KB.
+  'first load: next-order-offer': 16.8 * KB,
+  'first load: survey': 15 * KB,
   // <retain-referral> (issue 14, item 4): over the 15 KB budget by about 2 KB, as the offer is: its card, share
   // links and looks are all in its first render (it renders final from its attributes); the endpoint's code loads later.
   'first load: referral': 17.05 * KB,
@@ -66,12 +68,13 @@ const CEILINGS = {
   // (+0.38), duration ranges and a spin's result shown whatever fails after it (+0.30), the estimate's own
   // wording (+0.13), light and dark from the page (+0.31); one currency helper instead of four (−0.43).
   // +5.7 KB (+7.6 KB with every language): <retain-referral> (issue 14, item 4), its card, share links, endpoint.
-  'whole kit, one language': 88.1 * KB,
+  // +0.08 KB (issue 14, wiring): the offer and survey import the root reset; the referral un-hides only itself.
+  'whole kit, one language': 88.2 * KB,
   // <retain-report> (issue 13), loaded only on the store owner's page: its chunk, charts and uPlot (20 KB),
   // its worker with Papa Parse and the figures' math. The shopper-facing figure above leaves it out.
   'report (owner’s page), one language': 53.5 * KB,
   // +66.6 KB: the report in its four languages.
-  'whole kit, all languages': 168.6 * KB,
+  'whole kit, all languages': 168.7 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */
