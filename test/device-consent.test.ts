@@ -13,13 +13,17 @@ import { stopDelivery } from '../src/core/delivery.js';
 import { storage } from '../src/core/storage.js';
 import { pageViews } from '../src/core/triggers.js';
 import '../src/forward/forward.js';
+import '../src/next-order-offer/next-order-offer.js';
 import '../src/order/order.js';
+import '../src/referral/referral.js';
 import type { RetainOrder } from '../src/order/order.js';
 import '../src/review-showcase/review-showcase.js';
 import type { RetainReviewShowcase } from '../src/review-showcase/review-showcase.js';
 import '../src/spin-wheel/spin-wheel.js';
 import type { RetainSpinWheel } from '../src/spin-wheel/spin-wheel.js';
+import '../src/survey/survey.js';
 import { until } from './delivery-helpers.js';
+import { stubClipboard } from './support/clipboard.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
 import { waitUntil } from './support/wait.js';
@@ -182,6 +186,55 @@ describe('consent on the device', () => {
     expect(await pageViews()).to.deep.equal({ session: 1, ever: 1 });
     const session = sessionStorage.getItem('retainkit:session');
     expect(Object.keys((device.state['triggers/page-views'] as { sessions: object }).sessions)).to.deep.equal([session]);
+  });
+
+  it('denied: on the order page, the offer shown, the survey answered and the referral copied leave no counter, event or visit', async () => {
+    await fixture(html`<retain-forward to="datalayer" consent="denied"></retain-forward>`);
+    const clipboard = stubClipboard();
+    const fired: string[] = [];
+    const record = (event: Event) => fired.push(event.type);
+    const names = [
+      'retain-offer-shown',
+      'retain-survey-shown',
+      'retain-referral-shown',
+      'retain-survey-answered',
+      'retain-referral-copied',
+    ];
+    for (const name of names) document.addEventListener(name, record);
+    const hasFired = (name: string) => waitUntil(() => fired.includes(name), name);
+    try {
+      const page = await fixture(html`<div>
+        <retain-next-order-offer loading="eager" order-id="C-1" codes="NEXT-1"></retain-next-order-offer>
+        <retain-survey loading="eager" order-id="C-1"></retain-survey>
+        <retain-referral loading="eager" link="https://store.example/?ref=ANNA10"></retain-referral>
+      </div>`);
+      const part = (tag: string, name: string) => page.querySelector(tag)!.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+      // Each counts and emits once half of it is on screen.
+      for (const [tag, event] of [
+        ['retain-next-order-offer', 'retain-offer-shown'],
+        ['retain-survey', 'retain-survey-shown'],
+        ['retain-referral', 'retain-referral-shown'],
+      ]) {
+        page.querySelector(tag)!.scrollIntoView({ block: 'nearest' });
+        await hasFired(event);
+      }
+      page.querySelector('retain-survey')!.shadowRoot!.querySelector<HTMLInputElement>('#score-9')!.click();
+      part('retain-survey', 'submit')!.click();
+      await hasFired('retain-survey-answered');
+      await waitUntil(() => part('retain-referral', 'copy-button'), 'the copy button');
+      part('retain-referral', 'copy-button')!.click();
+      await hasFired('retain-referral-copied');
+      expect(clipboard.written).to.deep.equal(['https://store.example/?ref=ANNA10']);
+      // The kit counted it all, in memory for the page.
+      expect(await readCounters('next-order-offer')).to.include({ seen: 1 });
+      expect(await readCounters('referral')).to.include({ copied: 1 });
+      await settled();
+      expectNothingKept(await onDevice(name));
+      expect((window as Page).dataLayer, 'nothing forwarded').to.deep.equal([]);
+    } finally {
+      clipboard.restore();
+      for (const name of names) document.removeEventListener(name, record);
+    }
   });
 
   it('pending, then denied: nothing is written, ever', async () => {

@@ -9,11 +9,27 @@ import { actionTranslations as accountActions } from '../src/account-prompt/acco
 import { translations as account } from '../src/account-prompt/account-prompt.translations.js';
 import { translations as badge } from '../src/loyalty-badge/loyalty-badge.translations.js';
 import { panelTranslations as panel } from '../src/loyalty-badge/panel.translations.js';
+import { translations as offer } from '../src/next-order-offer/next-order-offer.translations.js';
+import { translations as referral } from '../src/referral/referral.translations.js';
 import { translations as reviews } from '../src/review-showcase/review-showcase.translations.js';
 import { resultTranslations as result } from '../src/spin-wheel/result.translations.js';
 import { translations as wheel } from '../src/spin-wheel/spin-wheel.translations.js';
+import { actionTranslations as surveyActions } from '../src/survey/survey.actions.translations.js';
+import { translations as survey } from '../src/survey/survey.translations.js';
 
-const TABLES: Record<string, Translations<string>> = { account, accountActions, badge, panel, reviews, result, wheel };
+const TABLES: Record<string, Translations<string>> = {
+  account,
+  accountActions,
+  badge,
+  panel,
+  reviews,
+  result,
+  wheel,
+  offer,
+  survey,
+  surveyActions,
+  referral,
+};
 
 /**
  * Formal address, lower case: the pronoun Ön in its cases; third-person imperatives (a formal request: "Adjon

@@ -130,6 +130,9 @@ describe('naming', () => {
         expect(command).to.equal('event');
         expect(ga4Problems(name, params), name).to.deep.equal([]);
       }
+      // The referral's shared is GA4's recommended share, with its parameters (checked above by ga4Problems).
+      const share = (calls as [string, string, Entry][]).find(([, name]) => name === 'share');
+      expect(share?.[2]).to.include({ method: 'whatsapp', content_type: 'referral' });
       // gtag takes the ecommerce fields flat, beside the others.
       expect(calls[0][2]).to.deep.include({ promotion_id: 'spin-wheel:welcome', creative_slot: 'inline', event_id: emitted[0].detail.id });
     });

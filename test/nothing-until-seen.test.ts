@@ -91,15 +91,21 @@ describe('nothing until seen', () => {
     'retain-account-prompt': '<retain-account-prompt order-id="N-1"></retain-account-prompt>',
     'retain-next-order-offer': '<retain-next-order-offer order-id="N-1" codes="NEXT-1"></retain-next-order-offer>',
     'retain-survey': '<retain-survey order-id="N-1"></retain-survey>',
+    'retain-referral': '<retain-referral link="https://store.example/?ref=ANNA10" friend-gets="10%"></retain-referral>',
   };
   type Tag = keyof typeof WIDGETS;
   const TAGS = Object.keys(WIDGETS) as Tag[];
 
   /** Resolves once the widget has read what the device remembers (its public promise of that). */
   async function readState(el: Element): Promise<void> {
-    const widget = el as unknown as { loaded?: Promise<void>; decision?: Promise<boolean>; updateComplete: Promise<boolean> };
+    const widget = el as unknown as {
+      loaded?: Promise<void>;
+      decision?: Promise<boolean>;
+      ready?: Promise<boolean>;
+      updateComplete: Promise<boolean>;
+    };
     await widget.updateComplete;
-    await (widget.loaded ?? widget.decision);
+    await (widget.loaded ?? widget.decision ?? widget.ready);
   }
 
   /**

@@ -1,7 +1,7 @@
 /**
  * A phone-sized screen: on a page 320 px wide (the narrowest phones, WCAG's reflow width) the loyalty badge and its
- * panel, the review showcase in each view with its lightbox, and the account prompt fit without a horizontal
- * scroll. The page is an iframe 320 px wide: a real 320 px viewport in every engine (WebKit's test window cannot be
+ * panel, the review showcase in each view with its lightbox, the account prompt, the next-order offer, the survey
+ * (eleven scores, in Hungarian) and the referral (a long link) fit without a horizontal scroll. The page is an iframe 320 px wide: a real 320 px viewport in every engine (WebKit's test window cannot be
  * made that narrow).
  */
 import { expect } from '@open-wc/testing';
@@ -46,6 +46,15 @@ describe('a 320 px wide page', () => {
     expect(await prompt.decision, 'the prompt shows').to.equal(true);
     expect(overflow(page, prompt)).to.deep.equal([]);
   });
+
+  for (const tag of ['retain-next-order-offer', 'retain-survey', 'retain-referral']) {
+    it(`<${tag}> fits`, async () => {
+      const el = page.doc.querySelector(tag) as unknown as HTMLElement & { decision?: Promise<boolean>; ready?: Promise<boolean> };
+      expect(await (el.decision ?? el.ready), `<${tag}> shows`).to.equal(true);
+      el.scrollIntoView({ block: 'nearest' });
+      expect(overflow(page, el)).to.deep.equal([]);
+    });
+  }
 
   for (const view of ['list', 'grid', 'carousel']) {
     it(`the review showcase fits as a ${view}, and so does its lightbox`, async () => {

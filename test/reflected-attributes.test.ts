@@ -8,15 +8,20 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { CSSResultOrNative, LitElement } from 'lit';
 import '../src/account-prompt/account-prompt.js';
 import '../src/loyalty-badge/loyalty-badge.js';
+import '../src/next-order-offer/next-order-offer.js';
+import '../src/referral/referral.js';
 import '../src/review-showcase/review-showcase.js';
 import '../src/spin-wheel/spin-wheel.js';
+import '../src/survey/survey.js';
 import type { RetainReviewShowcase } from '../src/review-showcase/review-showcase.js';
 import type { RetainSpinWheel } from '../src/spin-wheel/spin-wheel.js';
 // Looks adopted later, with the code that needs them: their host rules count as much.
 import * as accountActionsStyles from '../src/account-prompt/account-prompt.actions.styles.js';
 import * as panelStyles from '../src/loyalty-badge/panel.styles.js';
+import * as reminderStyles from '../src/next-order-offer/reminder.styles.js';
 import * as popupStyles from '../src/spin-wheel/popup.styles.js';
 import * as resultStyles from '../src/spin-wheel/result.styles.js';
+import * as surveyActionsStyles from '../src/survey/survey.actions.styles.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
 import { waitUntil } from './support/wait.js';
@@ -26,6 +31,9 @@ const WIDGETS: Record<string, unknown[]> = {
   'retain-loyalty-badge': Object.values(panelStyles),
   'retain-review-showcase': [],
   'retain-account-prompt': Object.values(accountActionsStyles),
+  'retain-next-order-offer': Object.values(reminderStyles),
+  'retain-survey': Object.values(surveyActionsStyles),
+  'retain-referral': [],
 };
 
 /** What each widget needs to render without a warning. */
@@ -36,6 +44,9 @@ const SETUP: Record<string, { attributes?: Record<string, string>; children?: st
   'retain-loyalty-badge': {},
   'retain-review-showcase': { children: '<script type="application/json">{"product":{"id":"mug"},"reviews":[]}</script>' },
   'retain-account-prompt': { attributes: { 'order-id': 'R-1' } },
+  'retain-next-order-offer': { attributes: { 'order-id': 'R-1', codes: 'NEXT-1' } },
+  'retain-survey': { attributes: { 'order-id': 'R-1' } },
+  'retain-referral': { attributes: { link: 'https://store.example/?ref=ANNA10' } },
 };
 
 const cssTextOf = (style: unknown): string =>

@@ -11,7 +11,19 @@ import { runsOutside, textRuns } from './support/layout.js';
 import { closePages, openPage, usePageTest, whenRendered, type StorePage } from './support/pages.js';
 import { waitUntil } from './support/wait.js';
 
-const TAGS = ['retain-loyalty-badge', 'retain-spin-wheel', 'retain-review-showcase', 'retain-account-prompt'];
+const TAGS = [
+  'retain-loyalty-badge',
+  'retain-spin-wheel',
+  'retain-review-showcase',
+  'retain-account-prompt',
+  'retain-next-order-offer',
+  'retain-survey',
+  'retain-referral',
+];
+/** Resolves once a widget that decides whether to show (from the device's state) has decided. */
+const decided = (page: StorePage, tag: string) =>
+  (page.doc.querySelector(tag) as unknown as { decision?: Promise<boolean>; ready?: Promise<boolean> }).decision ??
+  (page.doc.querySelector(tag) as unknown as { ready: Promise<boolean> }).ready;
 const MIN_FONT_PX = 12;
 
 /** What a shopper would find wrong with the widget's text: too small, out of its box or cut off. */
@@ -28,7 +40,10 @@ describe('storefront stylesheets', () => {
   async function dawnPage(css = 'dawn', database = test.db): Promise<StorePage> {
     const page = await openPage({ body: 'four', css, db: database, width: 800 });
     await whenRendered(page, TAGS.join(','));
-    await (page.doc.querySelector('retain-account-prompt') as unknown as { decision: Promise<boolean> }).decision;
+    const shown = await Promise.all(
+      ['retain-account-prompt', 'retain-next-order-offer', 'retain-survey', 'retain-referral'].map((tag) => decided(page, tag)),
+    );
+    expect(shown, 'the order page widgets show').to.deep.equal([true, true, true, true]);
     return page;
   }
 
@@ -74,6 +89,8 @@ describe('storefront stylesheets', () => {
       await waitUntil(() => shadowOf('retain-loyalty-badge').querySelector('[part~=progress]'), 'the panel opens');
       sizes.panel = size(shadowOf('retain-loyalty-badge').querySelector('[part~=panel]')!);
       sizes.prompt = size(shadowOf('retain-account-prompt').querySelector('[part~=base]')!);
+      for (const tag of ['retain-next-order-offer', 'retain-survey', 'retain-referral'])
+        sizes[tag] = size(shadowOf(tag).querySelector('[part~=base]')!);
       for (const control of shadowOf('retain-account-prompt').querySelectorAll('input:not([type=checkbox]), button')) {
         sizes[`prompt ${control.localName} ${control.getAttribute('part') ?? control.id}`] = size(control);
       }

@@ -1,8 +1,9 @@
 /**
- * Works on strict pages (DESIGN.md): a store page with the four widgets, served with
+ * Works on strict pages (DESIGN.md): a store page with every shopper's widget, served with
  * `script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html retainkit`
  * as an HTTP header, shows every widget working (the badge's panel opens, the wheel spins, a review photo
- * opens in the lightbox, the account prompt signs up) with no policy violation, no error and no warning.
+ * opens in the lightbox, the account prompt signs up, the next-order offer shows its code, the survey takes a
+ * score and asks its follow-up, the referral shows its link) with no policy violation, no error and no warning.
  * Trusted Types exist in Chromium (and where else an engine has them): their part is asserted there; the
  * CSP part in every engine.
  */
@@ -12,7 +13,8 @@ import type { RetainReviewShowcase } from '../src/review-showcase/review-showcas
 import { openPage, usePageTest, whenRendered, type StorePage } from './support/pages.js';
 import { waitUntil } from './support/wait.js';
 
-const WIDGETS = 'retain-loyalty-badge, retain-spin-wheel, retain-review-showcase, retain-account-prompt';
+const WIDGETS =
+  'retain-loyalty-badge, retain-spin-wheel, retain-review-showcase, retain-account-prompt, retain-next-order-offer, retain-survey, retain-referral';
 
 const hasTrustedTypes = (page: StorePage) => 'trustedTypes' in page.win;
 const shadow = (page: StorePage, tag: string) => page.doc.querySelector(tag)!.shadowRoot!;
@@ -43,6 +45,22 @@ async function useEveryWidget(page: StorePage): Promise<void> {
   shadow(page, 'retain-account-prompt').querySelector<HTMLInputElement>('#password')!.value = 'a long secret';
   shadow(page, 'retain-account-prompt').querySelector<HTMLButtonElement>('[part~=submit]')!.click();
   await waitUntil(() => shadow(page, 'retain-account-prompt').querySelector('.note'), 'the account is created');
+
+  const offer = page.doc.querySelector('retain-next-order-offer') as unknown as { decision: Promise<boolean> };
+  expect(await offer.decision, 'the offer shows').to.equal(true);
+  expect(shadow(page, 'retain-next-order-offer').querySelector('[part~=code]')!.textContent).to.contain('NEXT-7KQ2');
+
+  // The survey's answer and follow-up are code loaded at the first sign of interest: under the policy too.
+  const survey = page.doc.querySelector('retain-survey') as unknown as { decision: Promise<boolean> };
+  expect(await survey.decision, 'the survey shows').to.equal(true);
+  shadow(page, 'retain-survey').querySelector<HTMLInputElement>('#score-9')!.click();
+  shadow(page, 'retain-survey').querySelector<HTMLButtonElement>('[part~=submit]')!.click();
+  await waitUntil(() => shadow(page, 'retain-survey').querySelector('[part~=comment]'), 'the survey asks its follow-up');
+
+  await waitUntil(
+    () => shadow(page, 'retain-referral').querySelector('[part~=link]')?.textContent?.includes('ref=ANNA10'),
+    'the referral shows its link',
+  );
 }
 
 describe('strict page (CSP and Trusted Types)', () => {
@@ -86,7 +104,16 @@ describe('strict page (CSP and Trusted Types)', () => {
     await waitUntil(() => page.report.errors.length, 'the page reports an error');
     // Every widget's code was fetched (all of them are on screen), and each failed the same way: one error says so.
     const fetched = () => page.win.performance.getEntriesByType('resource').map((entry) => entry.name);
-    for (const folder of ['/loyalty-badge/', '/spin-wheel/', '/review-showcase/', '/account-prompt/']) {
+    const folders = [
+      '/loyalty-badge/',
+      '/spin-wheel/',
+      '/review-showcase/',
+      '/account-prompt/',
+      '/next-order-offer/',
+      '/survey/',
+      '/referral/',
+    ];
+    for (const folder of folders) {
       await waitUntil(() => fetched().some((url) => url.includes(folder)), `the code of ${folder} is fetched`);
     }
     await new Promise((resolve) => page.win.requestAnimationFrame(resolve));

@@ -19,7 +19,7 @@ ___INFO___
     "id": "brand_dummy",
     "displayName": "retainkit"
   },
-  "description": "Loads the retainkit loader (spin wheel, loyalty badge, reviews, account prompt), pushes the widgets' events to the dataLayer with GA4 names, and follows consent mode.",
+  "description": "Loads the retainkit loader (spin wheel, loyalty badge, reviews, account prompt, next-order offer, survey, referral), pushes the widgets' events to the dataLayer with GA4 names, and follows consent mode.",
   "containerContexts": [
     "WEB"
   ]

@@ -11,7 +11,7 @@ export const styles = css`
     color: inherit;
     --_accent: var(--retain-next-order-offer-accent, var(--retain-accent, #1d4ed8));
     --_on-accent: var(--retain-next-order-offer-on-accent, var(--retain-on-accent, #fff));
-    --_radius: var(--retain-next-order-offer-radius, var(--retain-radius, 0.75rem));
+    --_radius: var(--retain-next-order-offer-radius, var(--retain-radius, 0.75em));
   }
   :host(:not([reminder])) {
     container-type: inline-size;
@@ -43,19 +43,19 @@ export const styles = css`
     white-space: nowrap;
   }
   p {
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.5em;
   }
   .card {
-    max-width: var(--retain-next-order-offer-max-width, 34rem);
-    padding: 1.25rem;
+    max-width: var(--retain-next-order-offer-max-width, 34em);
+    padding: 1.25em;
     border: 1px solid color-mix(in srgb, currentColor 22%, transparent);
     border-radius: var(--_radius);
     background: var(--retain-next-order-offer-background, color-mix(in srgb, currentColor 4%, transparent));
     line-height: 1.45;
   }
-  @container (max-width: 22rem) {
+  @container (max-width: 22em) {
     .card {
-      padding: 1rem;
+      padding: 1em;
     }
   }
   .pending,
@@ -63,7 +63,7 @@ export const styles = css`
     visibility: hidden;
   }
   h2 {
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.42em;
     font-size: 1.2em;
     line-height: 1.25;
   }
@@ -76,7 +76,7 @@ export const styles = css`
     align-items: center;
     justify-content: center;
     min-block-size: calc(1.15em + 0.3em + 4px);
-    margin-block: 0.75rem;
+    margin-block: 0.75em;
     padding: 0.15em 0.5em;
     border: 2px dashed currentColor;
     border-radius: calc(var(--_radius) / 2);
@@ -100,12 +100,12 @@ export const styles = css`
   }
   .expiry,
   .note {
-    margin: 0.5rem 0 0;
+    margin: 0.5em 0 0;
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: 0.5em 1em;
     align-items: center;
   }
   button,
@@ -113,8 +113,8 @@ export const styles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    min-height: 2.75rem;
-    padding: 0.5rem 1.25rem;
+    min-height: 2.75em;
+    padding: 0.5em 1.25em;
     font: inherit;
     font-weight: 600;
     border: 0;

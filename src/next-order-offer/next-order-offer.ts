@@ -12,6 +12,7 @@ import { broadcast, onBroadcast } from '../core/broadcast.js';
 import { parseDuration, parseNumber, parseUrl, safeUrl, warnBadValue, warnInvalid } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
+import { hostReset } from '../core/host-reset.js';
 import { LocalizeController } from '../core/localize.js';
 import { onceSeen } from '../core/near.js';
 import { part } from '../core/parts.js';
@@ -121,17 +122,18 @@ function clock(ms: number): string {
  * @cssproperty --retain-next-order-offer-accent - Button colour (default `--retain-accent`, else #1d4ed8; lighter in dark mode).
  * @cssproperty --retain-next-order-offer-on-accent - Text on the button (default white; dark in dark mode).
  * @cssproperty --retain-next-order-offer-background - The card's background (default a tint of the text colour).
- * @cssproperty --retain-next-order-offer-radius - Corner radius (default `--retain-radius`, else 0.75rem).
- * @cssproperty --retain-next-order-offer-max-width - The card's width limit (default 34rem).
- * @cssproperty --retain-next-order-offer-panel-width - The reminder panel's width (default min(20rem, 100vw - 1rem)).
+ * @cssproperty --retain-next-order-offer-radius - Corner radius (default `--retain-radius`, else 0.75em).
+ * @cssproperty --retain-next-order-offer-max-width - The card's width limit (default 34em).
+ * @cssproperty --retain-next-order-offer-panel-width - The reminder panel's width (default min(20em, 100vw - 1em)).
  * @cssproperty --retain-surface - The reminder panel's background (default Canvas).
  * @cssproperty --retain-text - The reminder panel's text colour (default CanvasText).
  */
 export class RetainNextOrderOffer extends RetainElement {
   static override widget = 'next-order-offer';
-  static override styles = styles;
+  static override styles = [styles, hostReset];
 
-  @property({ type: Boolean }) reminder = false;
+  // Reflected: the host's layout (`:host([reminder])`) and a store's CSS follow it when set from script.
+  @property({ type: Boolean, reflect: true }) reminder = false;
   @property({ attribute: 'order-id' }) orderId = '';
   @property() codes = '';
   @property({ attribute: 'offer-src' }) offerSrc = '';

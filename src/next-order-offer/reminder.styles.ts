@@ -8,7 +8,7 @@ import { css } from 'lit';
 export const reminderStyles = css`
   .chip {
     gap: 0.4em;
-    min-height: 2.5rem;
+    min-height: 2.5em;
     padding: 0.25em 0.75em;
     border: 1px solid color-mix(in srgb, currentColor 35%, transparent);
     border-radius: 99px;
@@ -29,16 +29,16 @@ export const reminderStyles = css`
   .panel {
     position: absolute;
     z-index: var(--retain-z-index, 1000);
-    inset-block-start: calc(100% + 0.5rem);
+    inset-block-start: calc(100% + 0.5em);
     inset-inline-end: 0;
-    inline-size: var(--retain-next-order-offer-panel-width, min(20rem, calc(100vw - 1rem)));
-    padding: 1rem;
+    inline-size: var(--retain-next-order-offer-panel-width, min(20em, calc(100vw - 1em)));
+    padding: 1em;
     border: 1px solid var(--retain-border, color-mix(in srgb, currentColor 25%, transparent));
     border-radius: var(--_radius);
     color-scheme: light dark;
     background: var(--retain-surface, Canvas);
     color: var(--retain-text, CanvasText);
-    box-shadow: 0 0.5rem 1.5rem #0003;
+    box-shadow: 0 0.5em 1.5em #0003;
     text-align: start;
     line-height: 1.4;
     white-space: normal;

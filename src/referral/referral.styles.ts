@@ -22,7 +22,7 @@ export const styles = css`
     container-type: inline-size;
     font: inherit;
     color: inherit;
-    --_radius: var(--retain-referral-radius, var(--retain-radius, 0.75rem));
+    --_radius: var(--retain-referral-radius, var(--retain-radius, 0.75em));
   }
   :host([hidden]),
   [hidden] {
@@ -40,19 +40,19 @@ export const styles = css`
     white-space: nowrap;
   }
   p {
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.5em;
   }
   .card {
-    max-width: var(--retain-referral-max-width, 34rem);
-    padding: 1.25rem;
+    max-width: var(--retain-referral-max-width, 34em);
+    padding: 1.25em;
     border: 1px solid color-mix(in srgb, currentColor 22%, transparent);
     border-radius: var(--_radius);
     background: var(--retain-referral-background, color-mix(in srgb, currentColor 4%, transparent));
     line-height: 1.45;
   }
-  @container (max-width: 22rem) {
+  @container (max-width: 22em) {
     .card {
-      padding: 1rem;
+      padding: 1em;
     }
   }
   .pending,
@@ -60,14 +60,14 @@ export const styles = css`
     visibility: hidden;
   }
   h2 {
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.42em;
     font-size: 1.2em;
     line-height: 1.25;
   }
   dl {
     display: grid;
-    gap: 0.25rem;
-    margin: 0 0 0.5rem;
+    gap: 0.25em;
+    margin: 0 0 0.5em;
   }
   dl div {
     display: flex;
@@ -86,15 +86,15 @@ export const styles = css`
     opacity: 0.85;
   }
   .label {
-    margin: 0.75rem 0 0.25rem;
+    margin: 0.75em 0 0.25em;
     font-weight: 600;
   }
   .link {
     display: flex;
     align-items: center;
-    min-block-size: 2.75rem;
-    margin-block: 0 0.75rem;
-    padding: 0.4rem 0.75rem;
+    min-block-size: 2.75em;
+    margin-block: 0 0.75em;
+    padding: 0.4em 0.75em;
     font:
       1em/1.3 ui-monospace,
       SFMono-Regular,
@@ -110,16 +110,16 @@ export const styles = css`
   ul {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: 0.5em;
     align-items: center;
   }
   ul {
-    margin: 0.5rem 0 0;
+    margin: 0.5em 0 0;
     padding: 0;
     list-style: none;
   }
   .via {
-    margin: 0.75rem 0 0;
+    margin: 0.75em 0 0;
     font-weight: 600;
   }
   button,
@@ -127,8 +127,8 @@ export const styles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    min-height: 2.75rem;
-    padding: 0.5rem 1.25rem;
+    min-height: 2.75em;
+    padding: 0.5em 1.25em;
     font: inherit;
     font-weight: 600;
     border: 0;
@@ -146,7 +146,7 @@ export const styles = css`
   }
   a {
     color: inherit;
-    padding-inline: 0.9rem;
+    padding-inline: 0.9em;
     text-decoration: underline;
     box-shadow: inset 0 0 0 1px color-mix(in srgb, currentColor 30%, transparent);
   }

@@ -103,8 +103,8 @@ const LOOKS_LIKE_DISCOUNT = /^(\d[\d.]*\s*%?|shipping)$/i;
  * @cssproperty --retain-referral-accent - Button colour (default `--retain-accent`, else #1d4ed8; lighter in dark mode).
  * @cssproperty --retain-referral-on-accent - Text on the button (default white; dark in dark mode).
  * @cssproperty --retain-referral-background - The card's background (default a tint of the text colour).
- * @cssproperty --retain-referral-radius - Corner radius (default `--retain-radius`, else 0.75rem).
- * @cssproperty --retain-referral-max-width - The card's width limit (default 34rem).
+ * @cssproperty --retain-referral-radius - Corner radius (default `--retain-radius`, else 0.75em).
+ * @cssproperty --retain-referral-max-width - The card's width limit (default 34em).
  */
 export class RetainReferral extends RetainElement {
   static override widget = 'referral';
@@ -136,6 +136,8 @@ export class RetainReferral extends RetainElement {
   @state() private said = '';
   /** The share sheet failed (not cancelled): the share links are offered instead. */
   @state() private nativeFailed = false;
+  /** The widget set `hidden` itself (the store refused a link), so it may take it off again. */
+  private hiddenBySelf = false;
 
   /** Resolves once the referral is shown (true) or the widget stays hidden or could not reach the store (false). */
   readonly ready: Promise<boolean>;
@@ -295,7 +297,9 @@ export class RetainReferral extends RetainElement {
     this.referral = referral;
     this.phase = 'ready';
     this.said = '';
-    this.hidden = false;
+    // Shown again only if the widget hid itself: a store's own `hidden` stays the store's.
+    if (this.hiddenBySelf) this.hidden = false;
+    this.hiddenBySelf = false;
     // Seen once half of it is on screen, never before the first frame (counting opens IndexedDB).
     void this.drawn.then(() => {
       if (this.wasSeen || this.stopSeen || !this.isConnected) return this.resolveReady(true);
@@ -312,6 +316,7 @@ export class RetainReferral extends RetainElement {
   /** Hides the element, taking no space. */
   private close(): void {
     this.phase = 'hidden';
+    this.hiddenBySelf = !this.hidden;
     this.hidden = true;
   }
 

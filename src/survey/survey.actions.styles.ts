@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const actionStyles = css`
   label[for='comment'] {
     display: block;
-    margin-bottom: 0.25rem;
+    margin-bottom: 0.25em;
     font-weight: 700;
   }
   .optional {
@@ -13,8 +13,8 @@ export const actionStyles = css`
   textarea {
     display: block;
     inline-size: 100%;
-    min-block-size: 5rem;
-    padding: 0.5rem 0.75rem;
+    min-block-size: 5em;
+    padding: 0.5em 0.75em;
     font: inherit;
     color: inherit;
     background: transparent;

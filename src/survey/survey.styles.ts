@@ -14,7 +14,7 @@ export const styles = css`
     color: inherit;
     --_accent: var(--retain-survey-accent, var(--retain-accent, #1d4ed8));
     --_on-accent: var(--retain-survey-on-accent, var(--retain-on-accent, #fff));
-    --_radius: var(--retain-survey-radius, var(--retain-radius, 0.75rem));
+    --_radius: var(--retain-survey-radius, var(--retain-radius, 0.75em));
   }
   :host([hidden]) {
     display: none;
@@ -37,24 +37,24 @@ export const styles = css`
     white-space: nowrap;
   }
   .card {
-    max-width: var(--retain-survey-max-width, 34rem);
-    padding: 1.25rem;
+    max-width: var(--retain-survey-max-width, 34em);
+    padding: 1.25em;
     border: 1px solid color-mix(in srgb, currentColor 22%, transparent);
     border-radius: var(--_radius);
     background: var(--retain-survey-background, color-mix(in srgb, currentColor 4%, transparent));
     line-height: 1.45;
   }
   /* A phone: eleven scores need 264 px for 24 px apart, so the card gives up most of its side padding. */
-  @container (max-width: 22rem) {
+  @container (max-width: 22em) {
     .card {
-      padding: 1rem 0.5rem;
+      padding: 1em 0.5em;
     }
   }
   .pending {
     visibility: hidden;
   }
   p {
-    margin: 0 0 0.75rem;
+    margin: 0 0 0.75em;
   }
   fieldset {
     margin: 0;
@@ -63,7 +63,7 @@ export const styles = css`
     min-inline-size: 0;
   }
   legend {
-    margin-bottom: 0.75rem;
+    margin-bottom: 0.68em;
     padding: 0;
     font-size: 1.1em;
     font-weight: 700;
@@ -76,7 +76,7 @@ export const styles = css`
   }
   .scale.csat {
     grid-template-columns: repeat(5, minmax(0, 1fr));
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .option {
     position: relative;
@@ -95,7 +95,7 @@ export const styles = css`
     display: flex;
     align-items: center;
     justify-content: center;
-    min-block-size: 2.75rem;
+    min-block-size: 2.75em;
     border: 1px solid color-mix(in srgb, currentColor 45%, transparent);
     border-radius: calc(var(--_radius) / 2);
     font-weight: 600;
@@ -123,12 +123,12 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     justify-content: space-between;
-    gap: 0 1rem;
-    margin: 0.4rem 0 0;
+    gap: 0 1.1em;
+    margin: 0.45em 0 0;
     font-size: 0.9em;
   }
   .error {
-    margin: 0.5rem 0 0;
+    margin: 0.5em 0 0;
     font-weight: 600;
   }
   .error:empty {
@@ -137,9 +137,9 @@ export const styles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: 0.5em 1em;
     align-items: center;
-    margin-top: 1rem;
+    margin-top: 1em;
   }
   button,
   a {
@@ -150,8 +150,8 @@ export const styles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    min-height: 2.75rem;
-    padding: 0.5rem 1.25rem;
+    min-height: 2.75em;
+    padding: 0.5em 1.25em;
     border: 0;
     border-radius: calc(var(--_radius) / 2);
     cursor: pointer;

@@ -12,6 +12,7 @@ import type { CounterName } from '../core/counters.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import type { RetainEvent } from '../core/events.js';
+import { hostReset } from '../core/host-reset.js';
 import { LocalizeController } from '../core/localize.js';
 import { part } from '../core/parts.js';
 import { stored } from '../core/stored.js';
@@ -88,12 +89,12 @@ export interface SurveyConfig {
  * @cssproperty --retain-survey-accent - The chosen score and the button (default `--retain-accent`, else #1d4ed8; lighter in dark mode).
  * @cssproperty --retain-survey-on-accent - Text on the accent (default white; dark in dark mode).
  * @cssproperty --retain-survey-background - The card's background (default a tint of the text colour).
- * @cssproperty --retain-survey-radius - Corner radius (default `--retain-radius`, else 0.75rem).
- * @cssproperty --retain-survey-max-width - The card's width limit (default 34rem).
+ * @cssproperty --retain-survey-radius - Corner radius (default `--retain-radius`, else 0.75em).
+ * @cssproperty --retain-survey-max-width - The card's width limit (default 34em).
  */
 export class RetainSurvey extends RetainElement {
   static override widget = 'survey';
-  static override styles = styles;
+  static override styles = [styles, hostReset];
 
   @property({ attribute: 'order-id' }) orderId = '';
   @property() type = '';

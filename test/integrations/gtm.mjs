@@ -102,6 +102,8 @@ if (!existsSync(join(root, 'dist', 'retainkit.js'))) {
 const store = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Store</title><link rel="icon" href="data:,"></head>
 <body><h1>Tea</h1>
 <retain-spin-wheel instance="gtm"><retain-slice codes="TEN-A TEN-B">10% off</retain-slice><retain-slice type="none">Not this time</retain-slice></retain-spin-wheel>
+<retain-survey instance="gtm" order-id="G-1"></retain-survey>
+<retain-referral instance="gtm" link="https://store.example/?ref=ANNA10" friend-gets="10%"></retain-referral>
 </body></html>`;
 const types = { '.js': 'text/javascript', '.map': 'application/json' };
 const server = await serve((path) => {
@@ -170,6 +172,18 @@ else {
         assert(!('id' in templateEntry) && !('detail' in templateEntry), `not flat: ${JSON.stringify(templateEntry)}`);
       },
     );
+    await check('the survey’s and the referral’s events reach the dataLayer the same way (the loader map brings them)', async () => {
+      const names = ['retain_survey_shown', 'retain_referral_shown'];
+      await page.waitForFunction((wanted) => wanted.every((name) => window.dataLayer?.some((entry) => entry.event === name)), names, {
+        timeout: 10_000,
+      });
+      const [survey, referral] = await page.evaluate(
+        (wanted) => wanted.map((name) => window.dataLayer.find((entry) => entry.event === name)),
+        names,
+      );
+      assert(survey.widget === 'survey' && survey.order_id === 'G-1' && survey.instance === 'gtm', JSON.stringify(survey));
+      assert(referral.widget === 'referral' && referral.link === 'https://store.example/?ref=ANNA10', JSON.stringify(referral));
+    });
     await check('consent mode’s analytics_storage reaches retainkit.consent, also when it changes', async () => {
       const calls = await page.evaluate(() => window.gtm.calls);
       assert(

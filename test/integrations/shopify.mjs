@@ -106,11 +106,25 @@ const reviews = {
 };
 const store = {
   routes: { root_url: '/', account_register_url: '/account/register' },
-  shop: { currency: 'EUR' },
+  shop: { currency: 'EUR', url: 'https://mug.example' },
   cart: { currency: { iso_code: 'EUR' }, total_price: 4590 },
   product: { id: 8123456789, handle: 'stoneware-mug', metafields: { reviews: { retainkit: { value: reviews } } } },
 };
-const signedIn = { ...store, customer: { id: 42, orders_count: 3, metafields: { loyalty: { points: { value: 1300 } } } } };
+const signedIn = {
+  ...store,
+  customer: { id: 42, orders_count: 3, metafields: { loyalty: { points: { value: 1300 } }, referral: { code: { value: 'ANNA10' } } } },
+};
+// The customer's order page (customers/order, legacy customer accounts): Shopify's `order`, placed with a code.
+const orderPage = {
+  ...signedIn,
+  order: {
+    id: 5550001001,
+    discount_applications: [
+      { type: 'discount_code', title: 'TEN-A1' },
+      { type: 'automatic', title: 'Spring sale' },
+    ],
+  },
+};
 
 /** A storefront page: the theme's head, the merchant's blocks in a section, the app embed before </body>. */
 async function storefront(lang, globals, blocks) {
@@ -140,7 +154,16 @@ const pages = {
     ],
     ['loyalty-badge', { points_metafield: 'loyalty.points' }],
     ['review-showcase', { view: 'grid', page_size: 2 }],
+    ['referral', { friend_gets: '10%', you_get: '5' }],
+    // Blocks for the order page render nothing where there is no order.
+    ['survey', {}],
+    ['next-order-offer', {}],
   ]),
+  '/account/orders/5550001001': await storefront('en', orderPage, [
+    ['next-order-offer', { codes: 'NEXT-A NEXT-B', discount: '15%', minimum: 30 }],
+    ['survey', { type: 'csat', action: '/apps/retain/survey', review_url: 'https://mug.example/pages/reviews' }],
+  ]),
+  '/': await storefront('en', signedIn, [['next-order-offer', { show: 'reminder' }]]),
   '/cart': await storefront('hu', store, [['loyalty-badge', { signup_bonus: 50 }]]),
 };
 // What Shopify's storefront script provides: its analytics object, here recording what is published.
@@ -166,6 +189,27 @@ await check('merchant settings become attributes (rendered Liquid)', () => {
   ])
     assert(html.includes(expected), `the page lacks ${expected}`);
   assert(!html.includes('prize_4') && (html.match(/<retain-slice/g) ?? []).length === 3, 'empty prizes were rendered');
+  for (const expected of ['code="ANNA10"', 'link-pattern="https://mug.example/discount/{code}"', 'friend-gets="10%"', 'you-get="5"'])
+    assert(html.includes(expected), `the referral lacks ${expected}`);
+  assert(!html.includes('<retain-survey') && !html.includes('<retain-next-order-offer'), 'an order block rendered without an order');
+  const order = pages['/account/orders/5550001001'];
+  for (const expected of [
+    'order-id="5550001001"',
+    'order-codes="TEN-A1"',
+    'codes="NEXT-A NEXT-B"',
+    'code-ttl="30d"',
+    'discount="15%"',
+    'minimum="30"',
+    'apply-url="/discount/{code}"',
+    'type="csat"',
+    'snooze="30d"',
+    'action="/apps/retain/survey"',
+    'review-url="https://mug.example/pages/reviews"',
+    'review-for="promoters"',
+  ])
+    assert(order.includes(expected), `the order page lacks ${expected}`);
+  const reminder = pages['/'].match(/<retain-next-order-offer[^>]*>/)?.[0] ?? '';
+  assert(/\sreminder\s/.test(reminder) && !reminder.includes('order-id'), `the reminder block: ${reminder}`);
   const guest = pages['/cart'];
   for (const expected of ['guest', 'signup-bonus="50"', 'cart-total="45.9"', 'join-url="/account/register"'])
     assert(guest.includes(expected), `the guest page lacks ${expected}`);
@@ -224,6 +268,14 @@ else {
       );
       assert(titles.length === 2 && titles[0].includes('Keeps coffee hot'), `cards: ${titles.length}`);
     });
+    await check('the referral block shares the customer’s code as the merchant’s link', async () => {
+      const link = await page.waitForFunction(
+        () => document.querySelector('retain-referral')?.shadowRoot?.querySelector('[part="link"]')?.textContent.trim(),
+        null,
+        { timeout: 10_000 },
+      );
+      assert((await link.jsonValue()).includes('mug.example/discount/ANNA10'), `the link: ${await link.jsonValue()}`);
+    });
     await check('the app embed’s to="shopify" publishes the kit’s events to Shopify.analytics', async () => {
       await page.waitForFunction(() => window.published.some((event) => event.name === 'retain_spin_shown'), null, { timeout: 10_000 });
       const event = await page.evaluate(() => window.published.find((e) => e.name === 'retain_spin_shown').data);
@@ -262,6 +314,45 @@ else {
       assert(cart.problems.length === 0, cart.problems.join('\n'));
     });
     await cart.close();
+
+    const orders = await watchedPage(browser);
+    let heldCode = '';
+    await orders.page.goto(`${server.origin}/account/orders/5550001001`);
+    await check('on the customer’s order page the offer hands out one of the merchant’s codes and the survey asks', async () => {
+      // The card is drawn invisible with a stand-in code while it decides; its shown event says it has one.
+      await orders.page.waitForFunction(() => window.published.some((event) => event.name === 'retain_offer_shown'), null, {
+        timeout: 10_000,
+      });
+      const code = await orders.page.evaluate(() =>
+        document.querySelector('retain-next-order-offer').shadowRoot.querySelector('[part="code"]')?.textContent.trim(),
+      );
+      assert(['NEXT-A', 'NEXT-B'].includes(code), `the offer's code: ${code}`);
+      heldCode = code;
+      const question = await orders.page.waitForFunction(
+        () => document.querySelector('retain-survey')?.shadowRoot?.querySelector('[part="question"]')?.textContent.trim(),
+        null,
+        { timeout: 10_000 },
+      );
+      assert(/satisfied/i.test(await question.jsonValue()), `the survey asks: ${await question.jsonValue()}`);
+      await orders.page.waitForFunction(
+        () => ['retain_offer_shown', 'retain_survey_shown'].every((name) => window.published.some((event) => event.name === name)),
+        null,
+        { timeout: 10_000 },
+      );
+      assert(orders.problems.length === 0, orders.problems.join('\n'));
+    });
+    // The same device on another page: the header reminder of the code it holds.
+    await orders.page.goto(`${server.origin}/`);
+    await check('on another page the reminder block recalls the unused code', async () => {
+      const code = await orders.page.waitForFunction(
+        () => document.querySelector('retain-next-order-offer[reminder]')?.shadowRoot?.querySelector('[part="code"]')?.textContent.trim(),
+        null,
+        { timeout: 10_000 },
+      );
+      assert((await code.jsonValue()) === heldCode, `the reminder's code: ${await code.jsonValue()}, the offer's ${heldCode}`);
+      assert(orders.problems.length === 0, orders.problems.join('\n'));
+    });
+    await orders.close();
   } finally {
     await browser.close();
   }

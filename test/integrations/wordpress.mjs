@@ -267,6 +267,10 @@ try {
       await admin.page.goto(`${origin}/wp-admin/options-general.php?page=retainkit`);
       await admin.page.check('input[name="retainkit_settings[forward_datalayer]"]');
       await admin.page.fill('#retainkit-incentive', '10% off your next order');
+      await admin.page.fill('#retainkit-offer-codes', 'NEXT-A1 NEXT-B2');
+      await admin.page.fill('#retainkit-offer-discount', '15%');
+      await admin.page.check('input[name="retainkit_settings[survey]"]');
+      await admin.page.fill('#retainkit-survey-action', 'https://store.example/survey');
       if (process.env.RETAINKIT_SCREENSHOTS)
         await admin.page.screenshot({ path: join(root, 'integrations', 'wordpress', 'docs', 'settings.png'), fullPage: true });
       await admin.page.click('#submit');
@@ -275,6 +279,18 @@ try {
       assert(front.includes('<retain-forward to="datalayer"></retain-forward>'), 'no <retain-forward to="datalayer"> after saving');
       const thankyou = await fetch(site.thankyou).then((r) => r.text());
       assert(thankyou.includes('incentive="10% off your next order"'), 'the incentive did not reach the prompt');
+      // The thank-you page's second wave, from the settings: the offer (the order's own coupon marked used), the survey.
+      const offer = thankyou.match(/<retain-next-order-offer[^>]*>/)?.[0] ?? '';
+      for (const expected of ['order-id="1001"', 'codes="NEXT-A1 NEXT-B2"', 'currency="EUR"', 'discount="15%"', 'order-codes="WELCOME10"'])
+        assert(offer.includes(expected), `the offer lacks ${expected}: ${offer}`);
+      const survey = thankyou.match(/<retain-survey[^>]*>/)?.[0] ?? '';
+      assert(survey.includes('order-id="1001"') && survey.includes('action="https://store.example/survey"'), `the survey: ${survey}`);
+    });
+    await check('before those settings, the thank-you page had no offer and no survey', () => {
+      assert(
+        !thankyouHtml.includes('<retain-next-order-offer') && !thankyouHtml.includes('<retain-survey'),
+        'an offer or a survey unasked for',
+      );
     });
     await admin.close();
   }

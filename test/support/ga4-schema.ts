@@ -12,7 +12,8 @@
  *   needs `items`, each with `item_id` or `item_name`, as do `view_item_list` and `select_item` (whose
  *   `item_list_id` and `item_list_name` are ecommerce fields too); `earn_virtual_currency` `virtual_currency_name`
  *   and a numeric `value`; `spend_virtual_currency` the same (and may name the `item_name`);
- *   `unlock_achievement` `achievement_id`; `sign_up` may give its `method` as text.
+ *   `unlock_achievement` `achievement_id`; `sign_up` may give its `method` as text; `share` may give its
+ *   `method`, `content_type` and `item_id`, each as text (all three optional).
  * - GTM's ecommerce data layer: promotion fields and `items` go under `ecommerce`, after a push of
  *   `{ ecommerce: null }` that clears the previous one
  *   (developers.google.com/analytics/devguides/collection/ga4/ecommerce?client_type=gtm).
@@ -71,6 +72,10 @@ const REQUIRED: Record<string, (params: Record<string, unknown>) => string[]> = 
   ],
   unlock_achievement: (p) => (typeof p.achievement_id === 'string' && p.achievement_id ? [] : ['achievement_id is required']),
   sign_up: (p) => (p.method === undefined || typeof p.method === 'string' ? [] : ['method is not text']),
+  share: (p) =>
+    ['method', 'content_type', 'item_id'].flatMap((key) =>
+      p[key] === undefined || typeof p[key] === 'string' ? [] : [`${key} is not text`],
+    ),
 };
 
 function items(p: Record<string, unknown>, required: boolean): string[] {

@@ -39,6 +39,9 @@ class Retainkit_Stand_In_Order {
 	public function get_billing_first_name() {
 		return 'Anna';
 	}
+	public function get_coupon_codes() {
+		return array( 'WELCOME10' );
+	}
 	public function get_customer_id() {
 		return (int) $this->data['customer_id'];
 	}

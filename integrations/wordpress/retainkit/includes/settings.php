@@ -19,6 +19,10 @@ function retainkit_settings() {
 		'account_prompt'    => true,
 		'incentive'         => '',
 		'incentive_points'  => 0,
+		'offer_codes'       => '',
+		'offer_discount'    => '',
+		'survey'            => false,
+		'survey_action'     => '',
 	);
 	$saved = get_option( RETAINKIT_OPTION, array() );
 	return array_merge( $defaults, is_array( $saved ) ? $saved : array() );
@@ -40,6 +44,10 @@ function retainkit_sanitize_settings( $input ) {
 		'account_prompt'    => ! empty( $input['account_prompt'] ),
 		'incentive'         => sanitize_text_field( (string) ( $input['incentive'] ?? '' ) ),
 		'incentive_points'  => max( 0, absint( $input['incentive_points'] ?? 0 ) ),
+		'offer_codes'       => sanitize_text_field( (string) ( $input['offer_codes'] ?? '' ) ),
+		'offer_discount'    => sanitize_text_field( (string) ( $input['offer_discount'] ?? '' ) ),
+		'survey'            => ! empty( $input['survey'] ),
+		'survey_action'     => esc_url_raw( trim( (string) ( $input['survey_action'] ?? '' ) ), array( 'https', 'http' ) ),
 	);
 }
 
@@ -102,6 +110,23 @@ function retainkit_render_settings_page() {
 				<tr>
 					<th scope="row"><label for="retainkit-points"><?php esc_html_e( 'Points for joining', 'retainkit' ); ?></label></th>
 					<td><input id="retainkit-points" class="small-text" type="number" min="0" name="<?php echo esc_attr( $name ); ?>[incentive_points]" value="<?php echo esc_attr( (string) $s['incentive_points'] ); ?>"></td>
+				</tr>
+				<tr>
+					<th scope="row"><label for="retainkit-offer-codes"><?php esc_html_e( 'Next-order offer: coupon codes', 'retainkit' ); ?></label></th>
+					<td><input id="retainkit-offer-codes" class="regular-text" type="text" name="<?php echo esc_attr( $name ); ?>[offer_codes]" value="<?php echo esc_attr( $s['offer_codes'] ); ?>" placeholder="NEXT-A1 NEXT-B2">
+						<p class="description"><?php esc_html_e( 'WooCommerce coupon codes separated by spaces: each order is shown one not yet handed out on the shopper’s device. Empty: no offer.', 'retainkit' ); ?></p></td>
+				</tr>
+				<tr>
+					<th scope="row"><label for="retainkit-offer-discount"><?php esc_html_e( 'What the code gives', 'retainkit' ); ?></label></th>
+					<td><input id="retainkit-offer-discount" class="small-text" type="text" name="<?php echo esc_attr( $name ); ?>[offer_discount]" value="<?php echo esc_attr( $s['offer_discount'] ); ?>" placeholder="15%"></td>
+				</tr>
+				<tr>
+					<th scope="row"><?php esc_html_e( 'Survey', 'retainkit' ); ?></th>
+					<td><label><input type="checkbox" name="<?php echo esc_attr( $name ); ?>[survey]" value="1" <?php checked( $s['survey'] ); ?>> <?php esc_html_e( 'Ask how likely the shopper is to recommend you (0–10), once per order', 'retainkit' ); ?></label></td>
+				</tr>
+				<tr>
+					<th scope="row"><label for="retainkit-survey-action"><?php esc_html_e( 'Your endpoint for the answers', 'retainkit' ); ?></label></th>
+					<td><input id="retainkit-survey-action" class="regular-text" type="url" name="<?php echo esc_attr( $name ); ?>[survey_action]" value="<?php echo esc_attr( $s['survey_action'] ); ?>" placeholder="https://"></td>
 				</tr>
 			</table>
 			<?php submit_button(); ?>

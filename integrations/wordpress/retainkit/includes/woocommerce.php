@@ -3,7 +3,9 @@
  * WooCommerce's thank-you (order received) page: `<retain-order>` records the order on the shopper's device
  * (for the loyalty badge), and `<retain-account-prompt>` invites a guest to make an account from it, with the
  * order's number, total, currency and billing email. Sign-up goes to this plugin's own endpoint
- * (account-endpoint.php), which checks the order before it makes an account.
+ * (account-endpoint.php), which checks the order before it makes an account. With the settings for them,
+ * `<retain-next-order-offer>` (the store's coupon codes; the order's own coupons mark a held code used) and
+ * `<retain-survey>` (answers to the store's endpoint) follow, once per order each.
  *
  * @package retainkit
  */
@@ -30,6 +32,24 @@ function retainkit_thankyou( $order_id ) {
 	$currency = (string) $order->get_currency();
 	if ( $settings['record_orders'] ) {
 		printf( '<retain-order order-id="%s" total="%s" currency="%s"></retain-order>', esc_attr( $number ), esc_attr( $total ), esc_attr( $currency ) );
+	}
+	if ( '' !== $settings['offer_codes'] ) {
+		$used = method_exists( $order, 'get_coupon_codes' ) ? implode( ' ', (array) $order->get_coupon_codes() ) : '';
+		printf(
+			'<retain-next-order-offer order-id="%s" codes="%s" currency="%s"%s%s></retain-next-order-offer>',
+			esc_attr( $number ),
+			esc_attr( $settings['offer_codes'] ),
+			esc_attr( $currency ),
+			'' !== $settings['offer_discount'] ? sprintf( ' discount="%s"', esc_attr( $settings['offer_discount'] ) ) : '',
+			'' !== $used ? sprintf( ' order-codes="%s"', esc_attr( $used ) ) : ''
+		);
+	}
+	if ( $settings['survey'] ) {
+		printf(
+			'<retain-survey order-id="%s"%s></retain-survey>',
+			esc_attr( $number ),
+			'' !== $settings['survey_action'] ? sprintf( ' action="%s"', esc_url( $settings['survey_action'] ) ) : ''
+		);
 	}
 	if ( ! $settings['account_prompt'] ) {
 		return;
