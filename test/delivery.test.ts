@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { addDestination, backoff, onDeliveryState, outboxStats, settings, stopDelivery, type DeliveryState } from '../src/core/delivery.js';
-import { endpoint } from '../src/core/destinations.js';
+import { endpoint } from '../src/core/delivery/destinations.js';
 import { MEMO_KEY, type DeliveryMemo } from '../src/core/outbox.js';
 import { storage } from '../src/core/storage.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
