@@ -61,12 +61,14 @@ const CEILINGS = {
   // +0.7 KB (issue 18): the delivery lease taken, renewed and released in one transaction with the batch
   // (+0.38), duration ranges and a spin's result shown whatever fails after it (+0.30), the estimate's own
   // wording (+0.13), light and dark from the page (+0.31); one currency helper instead of four (−0.43).
-  'whole kit, one language': 82.35 * KB,
+  // +0.2 KB (issues 17, 18): delivery split into files by job (+0.09), and a lease whose holder has a request
+  // in flight taken over only once seen unchanged for a whole lease, the holder asked to renew (+0.12).
+  'whole kit, one language': 82.5 * KB,
   // <retain-report> (issue 13), loaded only on the store owner's page: its chunk, charts and uPlot (20 KB),
   // its worker with Papa Parse and the figures' math. The shopper-facing figure above leaves it out.
   'report (owner’s page), one language': 53.5 * KB,
   // +66.6 KB: the report in its four languages.
-  'whole kit, all languages': 160.95 * KB,
+  'whole kit, all languages': 161.1 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */

@@ -9,7 +9,7 @@ import { backoff } from './backoff.js';
 import { readNote, writeNote } from './beacon.js';
 import { describe, SendError, type DeliveryState } from './contract.js';
 import { BATCH, CLAIM_MS, LOOK_AGAIN_MS, settings } from './defaults.js';
-import { begin, locks, renew } from './lease.js';
+import { askHolder, begin, locks, renew } from './lease.js';
 import { BODY_LIMIT, bytes, overLimits, warnDropped } from './limits.js';
 import { destinations, flow, granted, known, owedTo, page, readMemo, report, settle, TAB, warnOnce, without } from './state.js';
 
@@ -42,8 +42,11 @@ export async function flush(key: string): Promise<void> {
     else if (gather > 0 && rows.length < (d.batch ?? BATCH)) later = gather;
     // The lease is taken even to wait: it says which tab beacons at pagehide.
     const begun = await begin(key, d, later === undefined ? rows : undefined, memo.dropped);
-    // Another tab holds the lease: look again when it runs out.
-    if ('wait' in begun) return schedule(key, begun.wait);
+    // Another tab holds the lease: look again when it runs out (asking it to renew while its request is out).
+    if ('wait' in begun) {
+      if (begun.holder) askHolder(key, begun.holder);
+      return schedule(key, begun.wait);
+    }
     f.lease = begun.until;
     if (later !== undefined) return schedule(key, later);
     const batch = begun.batch;
@@ -53,9 +56,9 @@ export async function flush(key: string): Promise<void> {
     f.inflight = { ids: batch.rows.map((row) => row.id), keepalive: size <= BODY_LIMIT ? size : 0 };
     report(batch.rows, 'sent', key);
     renewing = setInterval(() => void renew(key), settings.lease / 4);
+    // Renewed until the answer is recorded (in `finally`): the batch is in flight until then.
     try {
       await d.send(batch.rows, batch.body);
-      clearInterval(renewing);
       await record(key, { acked: batch.rows, state: 'acknowledged', batch: batch.id, down: null });
       f.attempts = 0;
       f.retryAt = 0;
@@ -63,7 +66,6 @@ export async function flush(key: string): Promise<void> {
       // More may be owed (newer rows, or a batch taken over before them): the next round finds out.
       f.again = true;
     } catch (error) {
-      clearInterval(renewing);
       // Retried after the endpoint's Retry-After, else the next backoff.
       const failure = error instanceof SendError ? error : new SendError(String(error), true);
       f.retryAt = Date.now() + (failure.retryAfter ?? backoff(++f.attempts));

@@ -2,8 +2,12 @@
  * Which tab flushes a destination: the one holding its Web Lock (held while the tab lives), or where Web
  * Locks are missing (plain-http pages) or refused, the one holding its lease in IndexedDB (the memo's
  * `lease`). Either way a batch goes only under a valid lease, taken in the transaction that marks it in
- * flight (`begin`) and renewed while its request is out (`renew`).
+ * flight (`begin`) and renewed until its answer is recorded (`renew`). A tab that left or died with a
+ * request of unknown fate in flight keeps its lease; the next holder takes it over only once it has seen it
+ * unchanged for a whole lease (`unchangedFor`), and sends what is still owed of that batch first, with the
+ * same batch id and event ids.
  */
+import { broadcast, type KitMessage } from '../broadcast.js';
 import { databaseName, storage, type OutboxRow } from '../storage.js';
 import { MEMO_KEY } from '../outbox.js';
 import { uniqueId } from '../ids.js';
@@ -67,15 +71,19 @@ export async function begin(
   d: Destination,
   candidates: OutboxRow[] | undefined,
   dropped?: number,
-): Promise<{ wait: number } | { until: number; batch?: Batch }> {
+): Promise<{ wait: number; holder?: string } | { until: number; batch?: Batch }> {
   return storage().transact(['outbox', 'state'], async (tx) => {
     const memo = await readMemo(tx);
     const now = Date.now();
     const lease = memo.lease?.[key];
     const marked = memo.sending?.[key];
-    // With Web Locks only one tab asks; another's lease then matters only while its request may be in flight.
-    const holds = lease && lease[0] !== TAB && lease[1] > now && (!locks() || marked?.tab === lease[0]);
-    if (holds) return { wait: lease[1] - now };
+    if (lease && lease[0] !== TAB) {
+      const inFlight = marked?.tab === lease[0];
+      // A request in flight: the lease must have both run out and been seen unchanged for a whole lease.
+      const wait = Math.max(lease[1] - now, inFlight ? unchangedFor(key, lease, now) : 0);
+      // With Web Locks only one tab asks; another's lease then matters only while its request may be in flight.
+      if (wait > 0 && (!locks() || inFlight)) return { wait, holder: inFlight ? lease[0] : undefined };
+    }
     const until = now + settings.lease;
     memo.lease = { ...memo.lease, [key]: [TAB, until] };
     if (!candidates) {
@@ -112,14 +120,37 @@ export async function begin(
   });
 }
 
-/** Keeps this tab's lease while its request is in flight (an answer may take longer than a lease). */
+/**
+ * How long before another tab's expired lease, with its request in flight, may be taken over: only once this
+ * tab has seen it unchanged for a whole lease, not when its end has passed. Its holder renews it every quarter
+ * lease until the answer is recorded, but a background tab's timers may be throttled for seconds (more under
+ * load), and IndexedDB may run a renewal after the lease's end. So the looking tab also asks the holder over
+ * the BroadcastChannel (`askHolder`), which renews at once, timers or not; only a tab that is gone leaves its
+ * lease unchanged.
+ */
+function unchangedFor(key: string, lease: [string, number], now: number): number {
+  const f = flow(key);
+  const stamp = lease.join(' ');
+  if (f.watched?.stamp !== stamp) f.watched = { stamp, since: now };
+  return f.watched.since + settings.lease - now;
+}
+
+/** Keeps this tab's lease while its request is in flight and until its answer is recorded. */
 export async function renew(key: string): Promise<void> {
-  const until = Date.now() + settings.lease;
   const renewed = await editMemo((memo) => {
     const lease = memo.lease?.[key];
-    if (lease?.[0] !== TAB) return false;
-    lease[1] = until;
-    return true;
-  }).catch(() => false);
-  flow(key).lease = renewed ? until : 0;
+    if (lease?.[0] !== TAB) return 0;
+    // From when the renewal runs, not when it was asked: IndexedDB may run it late.
+    return (lease[1] = Date.now() + settings.lease);
+  }).catch(() => 0);
+  flow(key).lease = renewed ?? 0;
+}
+
+/** Asks `holder` to renew its lease on `key` now (see `unchangedFor`). */
+export const askHolder = (key: string, holder: string) => broadcast({ topic: 'lease', key, tab: holder });
+
+/** This tab, asked by another whether it still holds `key`'s lease: renews it while its request is in flight. */
+export function onAskHolder(message: KitMessage): void {
+  const key = String(message.key);
+  if (message.tab === TAB && flows.get(key)?.inflight) void renew(key);
 }

@@ -24,6 +24,8 @@ export interface Flow {
   inflight?: { ids: string[]; keepalive: number };
   /** Until when this tab holds the destination's lease. */
   lease?: number;
+  /** Another tab's lease with its request in flight, as this tab first saw it unchanged (see lease.ts). */
+  watched?: { stamp: string; since: number };
   lock?: () => void;
   asking?: AbortController;
 }
