@@ -62,7 +62,7 @@ const CEILINGS = {
   'first load: review-showcase': 22.35 * KB,
   'first load: account-prompt': 16.05 * KB,
   // +0.45 KB each for the offer and the survey: the shared root reset (the looks chunk) a theme's nowrap needs (issue 14).
-  'first load: next-order-offer': 17.05 * KB,
+  'first load: next-order-offer': 17.1 * KB,
   'first load: survey': 15.25 * KB,
   // <retain-referral> (issue 14, item 4): over the 15 KB budget by about 2 KB, as the offer is: its card, share
   // links and looks are all in its first render (it renders final from its attributes); the endpoint's code loads later.
@@ -90,13 +90,15 @@ const CEILINGS = {
   // +0.05 KB (issue 18, item 8): the popup launcher as a tab on a phone's edge (+0.1 KB in the popup's chunk).
   // +1.4 KB (issue 12): the summary's figures (0.7), the in-memory store a chunk of its own (loaded only when
   // IndexedDB fails), and the chunk boundaries.
-  'whole kit, one language': 95.15 * KB,
+  // +0.25 KB (issue 17 item 2, issue 18 item 15): delivery split by job, and the lease renewed on request over
+  // the BroadcastChannel until the answer is recorded.
+  'whole kit, one language': 95.4 * KB,
   // <retain-report> (issue 13), loaded only on the store owner's page: its chunk, charts and uPlot (20 KB),
   // its worker with Papa Parse and the figures' math. The shopper-facing figure above leaves it out.
   'report (owner’s page), one language': 53.5 * KB,
   // +66.6 KB: the report in its four languages. +0.65 KB (issue 13): its cohort table a year at a time past 24
   // cohorts (the chunk +0.44 KB, two texts in each language), and the launcher's tab above.
-  'whole kit, all languages': 176.75 * KB,
+  'whole kit, all languages': 177.05 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */

@@ -72,7 +72,7 @@ export function emitEvent(name: `retain-${string}`, fields: Record<string, unkno
 }
 
 type Delivery = typeof import('../src/core/delivery.js');
-type Destinations = typeof import('../src/core/destinations.js');
+type Destinations = typeof import('../src/core/delivery/destinations.js');
 type Events = typeof import('../src/core/events.js');
 
 /** The kit's delivery modules inside another tab, and a way to emit there. */
@@ -86,7 +86,7 @@ export interface TabKit {
 
 export async function loadKit(tab: Tab): Promise<TabKit> {
   const delivery = await tab.load<Delivery>('/src/core/delivery.ts');
-  const destinations = await tab.load<Destinations>('/src/core/destinations.ts');
+  const destinations = await tab.load<Destinations>('/src/core/delivery/destinations.ts');
   const events = await tab.load<Events>('/src/core/events.ts');
   await tab.load('/src/forward/forward.ts');
   return {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { addDestination, backoff, onDeliveryState, outboxStats, settings, stopDelivery, type DeliveryState } from '../src/core/delivery.js';
-import { endpoint } from '../src/core/destinations.js';
+import { endpoint } from '../src/core/delivery/destinations.js';
 import { MEMO_KEY, type DeliveryMemo } from '../src/core/outbox.js';
 import { storage } from '../src/core/storage.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
@@ -291,6 +291,35 @@ describe('delivery to an endpoint', () => {
     const { ids, twice } = tally(await readSink(url));
     expect(twice, 'duplicates').to.deep.equal([]);
     expect([...ids].sort()).to.deep.equal([...produced].sort());
+  });
+
+  it('without Web Locks, a holder whose timers are held back past its lease: the other tab does not send its batch again', async function () {
+    // Issue 18 item 15's flake: a background tab's timers may be throttled for seconds (more under load). The
+    // holder's renewals came after its lease's end, and the other tab sent the batch in flight a second time.
+    this.timeout(60_000);
+    const url = newSink();
+    // Answered after two leases: the holder's lease runs out while its request is out.
+    await setSink(url, { delay: 6000 });
+    const [first, second] = [await openTab(db), await openTab(db)];
+    tabs.push(first, second);
+    const holder = await sender(first, 'lease', url, 3000);
+    // The holder's timers never fire (a throttled background tab): only being asked renews its lease.
+    (first.window as unknown as { setInterval: () => number }).setInterval = () => 0;
+    const sent = new Promise<void>((resolve) => holder.delivery.onDeliveryState((_id, state) => state === 'sent' && resolve()));
+    const produced = [holder.emit('retain-spin-end'), holder.emit('retain-spin-end')];
+    await sent;
+    const other = await sender(second, 'lease', url, 3000);
+    produced.push(other.emit('retain-spin-end'));
+    await until(
+      async () => {
+        const { ids } = tally(await readSink(url));
+        return produced.every((id) => ids.has(id)) && (await outboxStats()).queued === 0;
+      },
+      'every event delivered',
+      30_000,
+    );
+    const { twice } = tally(await readSink(url));
+    expect(twice, 'duplicates').to.deep.equal([]);
   });
 
   it('without Web Locks, two tabs, failures, reloads and a close during delivery: 0 duplicates, 0 lost', async function () {

@@ -79,7 +79,10 @@ describe('<retain-forward>', () => {
     const calls: unknown[][] = [];
     // Shopify's storefront script defines its analytics object on its own schedule.
     page.Shopify = { analytics: { publish: (...args) => calls.push(args) } };
-    await until(() => calls.length === 1, 'the earlier event published');
+    const acknowledged = new Set<string>();
+    onDeliveryState((id, state) => state === 'acknowledged' && acknowledged.add(id));
+    // Published, and recorded as such: until then a fresh event waits behind it, to keep the order.
+    await until(() => calls.length === 1 && acknowledged.has(first.id), 'the earlier event published');
     const second = emitEvent('retain-review-helpful', { reviewId: 'r-1' });
     expect(calls).to.have.length(2);
     expect(calls.map((call) => call[0])).to.deep.equal(['retain_spin_end', 'retain_review_helpful']);

@@ -13,6 +13,7 @@ import { deleteDatabases, freshDatabase } from './support/database.js';
 import { openTab, type Tab } from './support/tabs.js';
 import { makeStoreKeys, signSnapshot, type StoreKeys } from './loyalty-support.js';
 import { waitUntil } from './support/wait.js';
+import { afterWrites } from './support/writes.js';
 
 type Badge = RetainLoyaltyBadge;
 
@@ -420,7 +421,8 @@ describe('<retain-loyalty-badge>', () => {
         const seen = (await storage().get('state', 'loyalty-badge/default/seen')) as { estimate?: { points: number } };
         return seen?.estimate?.points === 25;
       });
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      // Each tab's event would follow its own comparison's write: wait for both tabs' writes.
+      await afterWrites();
       expect(named('retain-points-change').length + thereEvents.length).to.equal(1);
     });
   });

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { addDestination, outboxStats, setConsent } from '../src/core/delivery.js';
-import { dataLayer, endpoint } from '../src/core/destinations.js';
+import { dataLayer, endpoint } from '../src/core/delivery/destinations.js';
 import { toRecord, type RetainDetail } from '../src/core/events.js';
 import { MEMO_KEY, queueInTransaction, UNASSIGNED } from '../src/core/outbox.js';
 import { storage } from '../src/core/storage.js';

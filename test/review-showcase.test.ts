@@ -6,6 +6,7 @@ import { storage } from '../src/core/storage.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
 import { waitUntil } from './support/wait.js';
+import { afterWrites } from './support/writes.js';
 
 /** Opening a fresh database can take seconds on a loaded CI machine; that is not the failure under test. */
 const SLOW_MACHINE_MS = 15_000;
@@ -228,7 +229,8 @@ describe('<retain-review-showcase>', () => {
       await settle(el);
       expect(ids(el)).to.deep.equal(expected.lowest);
       expect($<HTMLSelectElement>(el, 'select').value).to.equal('lowest');
-      await aTimeout(20);
+      // A sort event follows its counter's write: once the writes are done, a sixth would be here.
+      await afterWrites();
       expect(sorts).to.have.length(5);
     });
 
@@ -245,7 +247,7 @@ describe('<retain-review-showcase>', () => {
       await settle(el);
       // "review 1" matches 1, 10–19; with photos: r1, r11, r16.
       expect(ids(el)).to.deep.equal(['r1', 'r11', 'r16']);
-      await aTimeout(50);
+      await afterWrites();
       expect(filters).to.have.length(1);
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => filters.length === 2);
@@ -463,7 +465,8 @@ describe('<retain-review-showcase>', () => {
       expect(votes[0].detail.counters).to.deep.equal({ voted: 1 });
       button().click();
       button().click();
-      await aTimeout(50);
+      // A vote's event follows its vote's and its counter's writes.
+      await afterWrites();
       expect(votes).to.have.length(1);
       expect(text(button())).to.equal('Helpful · 5');
       // "Reload": a new element reads the vote back from IndexedDB.
@@ -477,7 +480,7 @@ describe('<retain-review-showcase>', () => {
       expect(text($(again, 'article .vote'))).to.equal('Helpful · 9');
       const more = record(again, 'retain-review-helpful');
       $<HTMLButtonElement>(again, 'article .vote').click();
-      await aTimeout(50);
+      await afterWrites();
       expect(more).to.have.length(0);
       await expect(again).to.be.accessible();
     });
@@ -517,7 +520,8 @@ describe('<retain-review-showcase>', () => {
 
     it('marks nothing on the first visit', async () => {
       const el = await showcase(html`<retain-review-showcase .data=${makeData(5)}></retain-review-showcase>`);
-      await aTimeout(50);
+      // The marks would follow the visit's record (read and written in one transaction).
+      await waitUntil(() => storage().get('state', 'review-showcase/mug/visit'), 'the visit recorded');
       await settle(el);
       expect($$(el, '.new')).to.have.length(0);
     });
@@ -547,8 +551,19 @@ describe('<retain-review-showcase>', () => {
         await settle(el);
         $$(el, 'article')[5].scrollIntoView();
         await waitUntil(() => all().length === 6);
+        // Back to the top: the widget's observer hears of the first card before this one (observers are told
+        // in the order they were made), and a "seen" event goes out in its callback.
+        const back = new Promise<void>((resolve) => {
+          const observer = new IntersectionObserver(
+            (entries) => {
+              if (entries.some((entry) => entry.isIntersecting)) resolve(observer.disconnect());
+            },
+            { threshold: 0.5 },
+          );
+          observer.observe($$(el, 'article')[0]);
+        });
         window.scrollTo(0, 0);
-        await aTimeout(100);
+        await back;
         expect(all()).to.deep.equal(['r1', 'r2', 'r3', 'r4', 'r5', 'r6']);
         expect(seen[0].detail.counters).to.equal(undefined);
       } finally {

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../src/review-showcase/review-showcase.js';
 import type { RetainReviewShowcase } from '../src/review-showcase/review-showcase.js';
 import { castVote } from '../src/review-showcase/review-vote.js';
@@ -7,6 +7,7 @@ import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
 import { openTab, type Tab } from './support/tabs.js';
 import { waitUntil } from './support/wait.js';
+import { afterWrites } from './support/writes.js';
 
 /** Opening a fresh database can take seconds on a loaded CI machine; that is not the failure under test. */
 const SLOW_MACHINE_MS = 15_000;
@@ -72,7 +73,8 @@ describe('review showcase: helpful votes and visits', () => {
     await waitUntil(() => button().getAttribute('aria-pressed') === 'true', 'the broadcast vote shows');
     expect(button().textContent!.trim()).to.equal('Helpful · 3');
     button().click();
-    await aTimeout(50);
+    // A vote's event would follow its vote's and its counter's writes.
+    await afterWrites();
     expect(events).to.have.length(0);
   });
 
@@ -89,9 +91,9 @@ describe('review showcase: helpful votes and visits', () => {
     const recordedThere = await there;
     await waitUntil(() => el.shadowRoot!.querySelector('article[data-id="c"] .vote')!.getAttribute('aria-pressed') === 'true');
     // The event goes out once the engagement counter is written, which a loaded WebKit did after the
-    // button was drawn pressed and after a fixed 50 ms: wait for the one record, then a moment for a second.
+    // button was drawn pressed: wait for the one record, then for the writes a second would follow.
     await waitUntil(() => events.length + Number(recordedThere) > 0, 'neither the click nor the other tab recorded the vote');
-    await aTimeout(50);
+    await afterWrites();
     expect(events.length + Number(recordedThere)).to.equal(1);
   });
 

@@ -132,7 +132,7 @@ export function withDeviceConsent(inner: KitStorage, keyPaths: Record<StoreName,
   const layer = {
     consentChanged(state: ConsentState) {
       if (state === 'granted') void writeHeld();
-      // Events from a denied period are never sent later (delivery.ts).
+      // Events from a denied period are never sent later (delivery/queue.ts).
       else if (state === 'denied') held.delete('outbox');
     },
   };

@@ -1,7 +1,8 @@
 /**
  * The durable outbox: rows of the `outbox` store, one per event, each listing the destinations still
- * owed it. The delivery path (`delivery.ts`) fills and flushes it; this file is the small part a widget
- * may import to queue an event in the same IndexedDB transaction as the state change that caused it:
+ * owed it. The delivery path fills it (`delivery/queue.ts`), flushes it (`delivery/flush.ts`) and retries
+ * what failed (`delivery/backoff.ts`); this file is the small part a widget may import to queue an event
+ * in the same IndexedDB transaction as the state change that caused it:
  *
  * ```ts
  * await storage().transact(['state', 'outbox'], async (tx) => {

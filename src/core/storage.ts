@@ -29,7 +29,7 @@ export interface OrderRow {
   recordedAt: number;
 }
 
-/** A forwarded event waiting for delivery (see src/core/outbox.ts; retries are per destination there). */
+/** A forwarded event waiting for delivery (src/core/outbox.ts); retried per destination (src/core/delivery/backoff.ts). */
 export interface OutboxRow {
   id: string;
   name: string;

@@ -5,7 +5,8 @@
 import { parseDuration, parseEnum, parseNumber, parseUrl, warnBadValue, warnInvalid } from '../core/config.js';
 import { defineElement, ElementBase } from '../core/define.js';
 import { addDestination, parseEvents, setConsent, settings, type Destination } from '../core/delivery.js';
-import { dataLayer, endpoint, gtag, posthog, segment, shopify } from '../core/destinations.js';
+import { DEFAULTS, ENDPOINT_DEFAULTS } from '../core/delivery/defaults.js';
+import { dataLayer, endpoint, gtag, posthog, segment, shopify } from '../core/delivery/destinations.js';
 import { NAMINGS, unknownEvents, type Naming } from '../core/naming.js';
 
 const KINDS = ['datalayer', 'gtag', 'shopify', 'segment', 'posthog', 'endpoint'] as const;
@@ -67,8 +68,8 @@ export class RetainForward extends ElementBase {
   private update(): void {
     const attr = (name: string) => this.getAttribute(name);
     if (attr('max-events') !== null)
-      settings.maxEvents = parseNumber(this, 'max-events', attr('max-events'), 1000, { min: 1, integer: true });
-    if (attr('max-age') !== null) settings.maxAge = parseDuration(this, 'max-age', attr('max-age'), 7 * 86_400_000, { min: 60_000 });
+      settings.maxEvents = parseNumber(this, 'max-events', attr('max-events'), DEFAULTS.maxEvents, { min: 1, integer: true });
+    if (attr('max-age') !== null) settings.maxAge = parseDuration(this, 'max-age', attr('max-age'), DEFAULTS.maxAge, { min: 60_000 });
     if (attr('consent') !== null || this.saidConsent) {
       this.saidConsent = attr('consent') !== null;
       setConsent(this.saidConsent ? parseEnum(this, 'consent', attr('consent'), CONSENT, 'pending') : undefined, 'html');
@@ -94,8 +95,8 @@ export class RetainForward extends ElementBase {
       if (url !== null) {
         destination = endpoint(url, `<retain-forward to="endpoint" url="${url}">`, {
           events,
-          batch: parseNumber(this, 'batch-size', attr('batch-size'), 50, { min: 1, max: 500, integer: true }),
-          wait: parseDuration(this, 'batch-wait', attr('batch-wait'), 1000, { max: 3_600_000 }),
+          batch: parseNumber(this, 'batch-size', attr('batch-size'), ENDPOINT_DEFAULTS.batch, { min: 1, max: 500, integer: true }),
+          wait: parseDuration(this, 'batch-wait', attr('batch-wait'), ENDPOINT_DEFAULTS.wait, { max: 3_600_000 }),
         });
       }
     } else if (to !== 'none') {

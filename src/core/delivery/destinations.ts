@@ -2,12 +2,14 @@
  * Where forwarded events go, and in what shape: Google Tag Manager's `dataLayer` and `gtag` (GA4 names
  * and flat parameters), Shopify's customer events (`Shopify.analytics.publish`, the same names and
  * parameters), Segment's `analytics.track`, PostHog's `posthog.capture`, the store's endpoint (JSON batches). The names and fields an event takes in each tool are in `naming.ts`.
- * The delivery path (`delivery.ts`, which defines the `Destination` contract and the function destination of
- * `retainkit.forward`) decides when; a destination only knows how. Only `<retain-forward>` loads this file.
+ * The delivery path decides when (`flush.ts`); a destination only knows how (the contract and the function
+ * destination of `retainkit.forward` are in `contract.ts`). Only `<retain-forward>` loads this file.
  */
-import { BODY_LIMIT, bytes, describe, SendError, type Destination } from './delivery.js';
-import { ga4Event, GA4_LIMITS, segmentEvent, type Naming } from './naming.js';
-import type { OutboxRow } from './storage.js';
+import { ga4Event, GA4_LIMITS, segmentEvent, type Naming } from '../naming.js';
+import type { OutboxRow } from '../storage.js';
+import { describe, SendError, type Destination } from './contract.js';
+import { REQUEST_TIMEOUT } from './defaults.js';
+import { BODY_LIMIT, bytes } from './limits.js';
 
 type Page = typeof globalThis & {
   dataLayer?: { push(entry: unknown): unknown };
@@ -186,7 +188,7 @@ export function endpoint(url: string, label: string, options: { events?: string[
           method: 'POST',
           body,
           keepalive: bytes(body) <= BODY_LIMIT,
-          signal: typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(15_000) : undefined,
+          signal: typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(REQUEST_TIMEOUT) : undefined,
         });
       } catch (error) {
         throw new SendError(`${label}: ${describe(error)}`);
