@@ -1,34 +1,36 @@
 /**
  * `<retain-spin-wheel>`: spin-to-win. The prizes are the store's (`<retain-slice>` children or JSON); this
- * file reads them and the wheel's state, draws the wheel and keeps the popup. What a spin needs loads
- * when the shopper reaches for the wheel (pointer over it, focus in it) or spins: `spin.ts` (the
- * outcome from `outcome.ts`, the landing angle from `rotation.ts`, one compositor animation per spin)
- * and `result.ts` (the result card: code, copy, apply, countdown), which also loads on its own when a
- * remembered result is to be shown. The triggers of a popup load only when it has some. The rules: one
- * spin per cooldown across reloads and tabs, the code shown again until it expires.
+ * file reads them and the wheel's state (one `WheelState`, `state.ts`), draws the wheel and keeps the
+ * popup. Its parts are functions over that state, loaded through `core/parts.ts`: what a spin needs
+ * loads when the shopper reaches for the wheel (pointer over it, focus in it) or spins: `spin.ts` (the
+ * spin taken in one transaction by `take.ts`, the outcome from `outcome.ts`, the landing angle from
+ * `rotation.ts`, one compositor animation per spin) and `result.ts` (the result card: code, copy, apply,
+ * countdown), which also loads on its own when a remembered result is to be shown; `popup.ts` in popup
+ * mode. The parts set nothing here: the wheel hands them its state and callbacks and keeps what they
+ * return. The rules: one spin per cooldown across reloads and tabs, the code shown again until it expires.
  */
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { broadcast, onBroadcast } from '../core/broadcast.js';
 import { parseDuration, parseEnum, parseUrl, warnInvalid } from '../core/config.js';
-import type { CounterName } from '../core/counters.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
-import type { RetainEvent } from '../core/events.js';
 import { LocalizeController } from '../core/localize.js';
 import { onceSeen, whenIdle } from '../core/near.js';
-import { part } from '../core/parts.js';
+import { adoptPartStyles, part } from '../core/parts.js';
 import { stored } from '../core/stored.js';
 import { SchemeController, type Scheme } from '../core/scheme.js';
 import type { Win } from './outcome.js';
-import type { WheelPopup } from './popup.js';
-import type { WheelResult } from './result.js';
+import type { ResultTexts } from './result.js';
 import { middle, mod, slicePath, wedgesOf, type Wedge } from './rotation.js';
 import { readSlices, type Slice } from './slices.js';
-import { RetainSpinShownEvent } from './spin-wheel.events.js';
+import { RetainSpinDismissedEvent, RetainSpinShownEvent } from './spin-wheel.events.js';
 import { styles } from './spin-wheel.styles.js';
 import { translations } from './spin-wheel.translations.js';
+import type { WheelState } from './state.js';
+import { MAX_DURATION } from './state.js';
+import { swap } from './swap.js';
 
 // The widget's events, typed for whoever imports this module (their declarations on
 // GlobalEventHandlersEventMap come with them): `import type { … } from 'retainkit/<widget>'`.
@@ -36,8 +38,6 @@ export type * from './spin-wheel.events.js';
 export type * from './result.events.js';
 
 const DAY = 86_400_000;
-/** The longest spin, whatever `duration` or `--retain-spin-wheel-duration` say. */
-export const MAX_DURATION = 5000;
 /** Default slice colours, themable one by one as `--retain-spin-wheel-slice-1` … `-8`. */
 const PALETTE = ['#c8324a', '#f2b33d', '#1f6f8b', '#8fc0a9', '#5b3f8c', '#f08a4b', '#2f5d50', '#e3c0d3'];
 const TOPIC = 'spin-wheel';
@@ -45,22 +45,21 @@ const TOPIC = 'spin-wheel';
 const UPRIGHT = { '--_flip': '0deg', '--_end': 'flex-end', '--_side': 'right' };
 const FLIPPED = { '--_flip': '180deg', '--_end': 'flex-start', '--_side': 'left' };
 
-export type Phase = 'loading' | 'ready' | 'spinning' | 'won' | 'spun';
+/** The slices drawn and the odds listed, for one layout of the slices and one language. */
+interface SlicesView {
+  layout: Wedge[];
+  locale: string;
+  disc: TemplateResult;
+  odds: TemplateResult[];
+}
 
 /** The wheels on this page, so that one that spins can tell its twins (same state: instance or campaign) at once. */
 const wheels = new Set<RetainSpinWheel>();
-
-/** @internal The triggers' code (core), loaded for a popup with a `trigger` and for the snooze. */
-export const triggersCode = () => import('../core/triggers.js');
 
 /** The wheel's parts (`core/parts.ts`): the popup's shell, the result card, and what a spin runs. */
 const popupPart = part('retain-spin-wheel', 'popup', () => import('./popup.js'));
 const resultPart = part('retain-spin-wheel', 'result card', () => import('./result.js'));
 const spinPart = part('retain-spin-wheel', 'spin', () => import('./spin.js'));
-
-/** Two texts in one place, the space of the longer kept: switching them moves nothing (no layout shift). */
-export const swap = (first: string, second: string, showSecond: boolean) =>
-  html`<span class="swap"><span ?hidden=${showSecond}>${first}</span><span ?hidden=${!showSecond}>${second}</span></span>`;
 
 /**
  * @tag retain-spin-wheel
@@ -151,58 +150,53 @@ export class RetainSpinWheel extends RetainElement {
   @property() campaign: string | null = null;
   @property() slices: string | null = null;
 
-  // Read and written by `spin.ts` and `result.ts` too (@internal: not the wheel's public surface).
-  /** @internal */
-  @state() phase: Phase = 'loading';
-  /** @internal */
-  @state() prizes: Slice[] = [];
-  /** @internal */
-  @state() win: Win | undefined;
-  /** @internal */
-  @state() cooldownEnd: number | null = null;
-  /** @internal */
-  @state() failed = false;
-  /** @internal */
-  @state() copied: boolean | null = null;
-  /** @internal */
-  @state() said = '';
-  /** @internal */
-  @state() rotation = 0;
-  /** @internal Where each slice sits on the wheel (`rotation.ts`). */
-  layout: Wedge[] = [];
-  /** @internal */
-  @state() fade = false;
-  /** @internal */
-  @state() now = Date.now();
-  /** @internal */
-  readonly l = new LocalizeController(this, translations);
-  /** @internal The result card's code and texts, once loaded. */
-  view: WheelResult | undefined;
-  /** @internal */
-  cooldownMs = 30 * DAY;
-  /** @internal */
-  ttlMs = 7 * DAY;
-  /** @internal */
-  durationMs = 4000;
-  /** @internal */
-  timeoutMs = 8000;
-  /** @internal The outcome endpoint, checked. */
-  src: string | null = null;
-  /** @internal The apply link template, checked. */
-  apply: string | null = null;
-  /** @internal Where the shopper's email goes when they spin (`email-endpoint` with `require-email`), checked. */
-  emailTo: string | null = null;
-  /** @internal The landing animation, while it runs (skip finishes it). */
-  animation: Animation | undefined;
-  /** @internal A result of this tab's spin is shown even without a code. */
-  spunHere = false;
-
-  /** @internal */
-  snoozeMs = DAY;
+  /** What the wheel is doing: its one state (`state.ts`). */
+  @state() private wheelState: WheelState = { phase: 'loading' };
+  @state() private prizes: Slice[] = [];
+  /** The wheel's angle at rest (a spin animates to it). */
+  @state() private rotation = 0;
+  /** The result shown at once (reduced motion, or a landing that failed): faded in. */
+  @state() private fade = false;
+  /** The status line, read to screen readers. */
+  @state() private said = '';
+  /** The clock of the countdown. */
+  @state() private now = Date.now();
+  /** Popup: the wheel is drawn into the dialog (once reached for or opened). */
+  @state() private popupDrawn = false;
+  /** Where each slice sits on the wheel (`rotation.ts`). */
+  private layout: Wedge[] = [];
+  private readonly l = new LocalizeController(this, translations);
+  /** The texts of the spin and its result, once the result card's code is loaded. */
+  private resultL: ResultTexts | undefined;
+  private cooldownMs = 30 * DAY;
+  private ttlMs = 7 * DAY;
+  private durationMs = 4000;
+  private timeoutMs = 8000;
+  private snoozeMs = DAY;
+  /** The outcome endpoint, checked. */
+  private src: string | null = null;
+  /** The apply link template, checked. */
+  private apply: string | null = null;
+  /** Where the shopper's email goes when they spin (`email-endpoint` with `require-email`), checked. */
+  private emailTo: string | null = null;
+  /** The landing animation, while it runs (skip finishes it). */
+  private animation: Animation | undefined;
+  /** A result of this tab's spin is shown even without a code. */
+  private spunHere = false;
+  /** The slices drawn and the odds listed, kept while the slices, their wedges and the language stay (`slicesView`). */
+  private drawnSlices: SlicesView | undefined;
+  /** The wheel element and the layout `paint` last styled the slices of. */
+  private painted: unknown[] = [];
 
   private popup = false;
-  /** The popup's code, once loaded (popup mode). */
-  private shell: WheelPopup | undefined;
+  /** Popup: where focus goes back when it closes, and whether it is being closed by `hide()`. */
+  private returnFocus: HTMLElement | null = null;
+  private closingByCode = false;
+  private readonly popupCallbacks = {
+    prepare: () => (this.popupDrawn = true),
+    open: (trigger: string) => this.show(trigger),
+    closed: () => this.onClose(),
+  };
   private cleanups: (() => void)[] = [];
   private stopTriggers: (() => void) | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
@@ -210,10 +204,10 @@ export class RetainSpinWheel extends RetainElement {
   private refreshing: Promise<void> = this.drawn.then(() => this.read());
 
   /**
-   * @internal State keys of this wheel: `<key>/won`; cooldown keys `<key>/spin` and `<key>/snooze`. Its
-   * campaign's when it has one (shared by every wheel of the campaign), else its instance's.
+   * State keys of this wheel: `<key>/won`; cooldown keys `<key>/spin` and `<key>/snooze`. Its campaign's
+   * when it has one (shared by every wheel of the campaign), else its instance's.
    */
-  get key(): string {
+  private get key(): string {
     const campaign = this.campaign?.trim();
     return campaign ? `spin-wheel-campaign/${campaign}` : `spin-wheel/${this.instanceName}`;
   }
@@ -224,12 +218,33 @@ export class RetainSpinWheel extends RetainElement {
 
   /** Opens the popup (popup mode only). */
   show(trigger = 'api'): void {
-    this.shell?.show(trigger);
+    const dialog = this.dialog;
+    if (!popupPart.now || !dialog || dialog.open || !this.prizes.length) return;
+    // Not drawn yet (opened by a trigger or from script): it renders in a microtask, before the browser draws the dialog.
+    this.popupDrawn = true;
+    this.returnFocus = popupPart.now.openDialog(dialog);
+    void this.countAndEmit('seen', new RetainSpinShownEvent(this.detail({ mode: 'popup', trigger })));
+    void this.focusNext();
   }
 
   /** Closes the popup without counting it as the shopper's dismissal. */
   hide(): void {
-    this.shell?.hide();
+    const dialog = this.dialog;
+    if (!dialog?.open) return;
+    this.closingByCode = true;
+    dialog.close();
+  }
+
+  private onClose(): void {
+    if (!this.closingByCode) {
+      const spun = ['spinning', 'won', 'spent'].includes(this.wheelState.phase);
+      void this.countAndEmit('dismissed', new RetainSpinDismissedEvent(this.detail({ spun })));
+      if (!spun && this.snoozeMs) popupPart.now?.snooze(`${this.key}/snooze`, this.snoozeMs);
+    }
+    this.closingByCode = false;
+    this.animation?.finish();
+    this.returnFocus?.focus();
+    this.returnFocus = null;
   }
 
   override connectedCallback(): void {
@@ -259,10 +274,10 @@ export class RetainSpinWheel extends RetainElement {
     this.ticker = undefined;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('mode')) {
       this.popup = parseEnum(this, 'mode', this.mode, ['inline', 'popup'], 'inline') === 'popup';
-      if (this.popup && !this.shell) void this.loadPopup();
+      if (this.popup) void this.loadPopup();
     }
     if (changed.has('cooldown')) this.cooldownMs = parseDuration(this, 'cooldown', this.cooldown, 30 * DAY);
     if (changed.has('snooze')) this.snoozeMs = parseDuration(this, 'snooze', this.snooze, DAY);
@@ -291,17 +306,17 @@ export class RetainSpinWheel extends RetainElement {
       const weights = this.prizes.map((slice) => slice.weight);
       this.layout = wedgesOf(weights, sized);
       // At rest, the first slice sits under the pointer rather than a border.
-      if (this.phase === 'loading' && this.prizes.length) this.rotation = mod(-middle(this.layout[0]), 360);
+      if (this.wheelState.phase === 'loading' && this.prizes.length) this.rotation = mod(-middle(this.layout[0]), 360);
     }
     // Another instance or campaign is another state to read (not on the first update: `drawn` reads it).
     const renamed = (name: 'instance' | 'campaign') => changed.has(name) && changed.get(name) !== undefined;
     if (renamed('instance') || renamed('campaign')) void this.refresh();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(changed: PropertyValues): void {
     this.paint();
     if (changed.has('mode') || (this.popup && changed.has('trigger'))) this.watch();
-    const ticking = this.phase === 'won' && this.win?.expiresAt != null;
+    const ticking = this.wheelState.phase === 'won' && this.wheelState.win.expiresAt != null;
     if (ticking && !this.ticker) this.ticker = setInterval(() => this.tick(), 1000);
     if (!ticking && this.ticker) {
       clearInterval(this.ticker);
@@ -314,11 +329,20 @@ export class RetainSpinWheel extends RetainElement {
     this.stopTriggers?.();
     this.stopTriggers = undefined;
     if (this.popup) {
-      this.stopTriggers = this.shell?.watch();
+      // A popup without triggers (a launcher, or opened by `show()`) never loads their code.
+      if (!this.trigger?.trim() || !popupPart.now) return;
+      this.stopTriggers = popupPart.now.watchTriggers(
+        this,
+        this.trigger,
+        `${this.key}/snooze`,
+        // A trigger may fire while the wheel still reads its state (a page view the loader counted already).
+        () => this.loaded.then(() => this.wheelState.phase === 'ready'),
+        (kind) => this.show(kind),
+      );
       return;
     }
     this.stopTriggers = onceSeen(this, () => {
-      if (this.prizes.length) this.tell(new RetainSpinShownEvent(this.detail({ mode: 'inline', trigger: null })), 'seen');
+      if (this.prizes.length) void this.countAndEmit('seen', new RetainSpinShownEvent(this.detail({ mode: 'inline', trigger: null })));
     });
   }
 
@@ -328,9 +352,7 @@ export class RetainSpinWheel extends RetainElement {
 
   /** The popup's code: the wheel shows nothing in popup mode until it is loaded. */
   private async loadPopup(): Promise<void> {
-    const code = await popupPart.get();
-    if (!code) return;
-    this.shell ??= new code.WheelPopup(this);
+    if (!(await popupPart.get())) return;
     this.requestUpdate();
     if (this.popup && this.isConnected) this.watch();
   }
@@ -340,13 +362,13 @@ export class RetainSpinWheel extends RetainElement {
     return this.refreshing;
   }
 
-  /** @internal Reads the cooldown and the remembered win (after a reload, or when another tab spun). */
-  refresh(): Promise<void> {
+  /** Reads the cooldown and the remembered win (after a reload, or when another tab spun). */
+  private refresh(): Promise<void> {
     return (this.refreshing = this.read());
   }
 
   private async read(): Promise<void> {
-    if (this.phase === 'spinning') return;
+    if (this.wheelState.phase === 'spinning') return;
     let ends: number | null = null;
     let win: Win | undefined;
     try {
@@ -359,18 +381,19 @@ export class RetainSpinWheel extends RetainElement {
       this.warn('read its state; the wheel is ready', error);
     }
     const now = Date.now();
+    const before = this.wheelState;
+    const shown = before.phase === 'won' ? before.win : undefined;
     // A code is shown again until it expires; a "no prize" result only in the tab that spun it.
-    const keep = this.spunHere && this.win?.type === 'none' && this.win.wonAt === win?.wonAt;
-    win = win?.code && win.expiresAt && win.expiresAt > now ? win : keep ? this.win : undefined;
+    const keep = this.spunHere && shown?.type === 'none' && shown.wonAt === win?.wonAt;
+    win = win?.code && win.expiresAt && win.expiresAt > now ? win : keep ? shown : undefined;
     // A result is shown by the result card's code: loaded first, so that the card comes with it.
     if (win || ends) await this.result().catch((error: unknown) => this.warn('load its result card', error));
-    if ((this.phase as Phase) === 'spinning') return;
+    if ((this.wheelState as WheelState).phase === 'spinning') return;
     this.now = now;
-    this.cooldownEnd = ends;
-    this.win = win;
-    const shown = win ? this.sliceShowing(win) : -1;
-    if (shown >= 0) this.rotation = mod(-middle(this.layout[shown]), 360);
-    this.phase = win ? 'won' : ends ? 'spun' : 'ready';
+    const at = win ? this.sliceShowing(win) : -1;
+    if (at >= 0) this.rotation = mod(-middle(this.layout[at]), 360);
+    const copied = before.phase === 'won' && before.win.wonAt === win?.wonAt ? before.copied : null;
+    this.wheelState = win ? { phase: 'won', win, cooldownEnd: ends, copied } : ends ? { phase: 'spent', cooldownEnd: ends } : { phase: 'ready' };
   }
 
   /**
@@ -382,40 +405,36 @@ export class RetainSpinWheel extends RetainElement {
     return same(this.prizes[win.slice]) ? win.slice : this.prizes.findIndex(same);
   }
 
-  /** @internal The result card's code (`result.ts`), loaded once per wheel. */
-  async result(): Promise<WheelResult> {
+  /** The result card's code (`result.ts`), its looks and texts taken into this wheel once. */
+  private async result(): Promise<NonNullable<typeof resultPart.now>> {
     const code = await resultPart.get();
     if (!code) throw new Error('the result card did not load');
-    return (this.view ??= new code.WheelResult(this));
+    adoptPartStyles(this, code.resultStyles);
+    this.resultL ??= code.resultTexts(this);
+    await this.resultL.ready();
+    return code;
   }
 
-  /** @internal Says what the wheel could not do, naming it. */
-  warn(what: string, error: unknown): void {
+  /** Says what the wheel could not do, naming it. */
+  private warn(what: string, error: unknown): void {
     console.warn(`<${this.localName}> could not ${what}`, error);
   }
 
-  /** @internal Tells this wheel's twins (same state: instance or campaign) that it changed, in the other tabs and on this page. */
-  announce(): void {
+  /** Tells this wheel's twins (same state: instance or campaign) that it changed, in the other tabs and on this page. */
+  private announce(): void {
     broadcast({ topic: TOPIC, key: this.key });
     for (const wheel of wheels) if (wheel !== this && wheel.key === this.key) void wheel.refresh();
   }
 
-  /** @internal Counts (if `counter` is given), then emits; with `countAfter`, emits first (a link leaving the page). */
-  tell(event: RetainEvent, counter?: CounterName, countAfter = false): void {
-    if (!counter) this.emit(event);
-    else if (countAfter) {
-      this.emit(event);
-      void this.count(counter);
-    } else void this.countAndEmit(counter, event);
-  }
-
   private tick(): void {
     this.now = Date.now();
-    if (this.win?.expiresAt && this.now >= this.win.expiresAt) void this.refresh();
+    const s = this.wheelState;
+    if (s.phase === 'won' && s.win.expiresAt && this.now >= s.win.expiresAt) void this.refresh();
   }
 
   private get canSpin(): boolean {
-    return this.prizes.length > 1 && this.phase !== 'spinning' && this.phase !== 'loading' && !this.cooldownEnd;
+    const s = this.wheelState;
+    return this.prizes.length > 1 && (s.phase === 'ready' || s.phase === 'failed' || (s.phase === 'won' && !s.cooldownEnd));
   }
 
   /**
@@ -423,14 +442,14 @@ export class RetainSpinWheel extends RetainElement {
    * not spun, so the usual first render is the final one. A spin asked for meanwhile waits for the read.
    */
   private get looksReady(): boolean {
-    return this.canSpin || (this.phase === 'loading' && this.prizes.length > 1 && !this.cooldownEnd);
+    return this.canSpin || (this.wheelState.phase === 'loading' && this.prizes.length > 1);
   }
 
   /** Loads what a spin needs (its code and the result card's) before the shopper spins: at idle, pointer over the wheel, focus in it. */
   private warm(): void {
     if (!this.looksReady) return;
     void spinPart.get();
-    void resultPart.get();
+    void this.result().catch(() => undefined);
   }
 
   private skip(): void {
@@ -446,64 +465,164 @@ export class RetainSpinWheel extends RetainElement {
   }
 
   private async spin(personal: { email?: string; marketingConsent?: boolean }): Promise<void> {
-    if (this.phase === 'loading') await this.refreshing;
+    if (this.wheelState.phase === 'loading') await this.refreshing;
     if (!this.canSpin) return;
-    this.phase = 'spinning';
-    this.failed = false;
-    this.copied = null;
+    this.wheelState = { phase: 'spinning' };
     this.fade = false;
-    this.win = undefined;
+    let end: Awaited<ReturnType<NonNullable<typeof spinPart.now>['spin']>>;
+    let card: NonNullable<typeof resultPart.now>;
     try {
       const code = await spinPart.get();
+      card = await this.result();
       if (!code) throw new Error('the spin did not load');
-      await code.spin(this, personal);
+      this.said = this.resultL!.term('spinning');
+      const { key, widgetName: widget, instanceName: instance, prizes: slices, layout, rotation, src, emailTo } = this;
+      const email = emailTo ? { to: emailTo, consentText: this.l.term('consent'), lang: this.l.language, campaign: this.campaign?.trim() || null } : null;
+      end = await code.spin(
+        { key, widget, instance, host: this, disc: this.renderRoot.querySelector('.wheel')!, slices, layout, rotation, src, personal, email, ...this.timings },
+        {
+          started: (event) => this.emit(event),
+          changed: () => this.announce(),
+          rests: (angle) => (this.rotation = angle),
+          turning: (animation) => (this.animation = animation),
+          warn: (what, error) => this.warn(what, error),
+        },
+      );
     } catch (error) {
       // The spin's code did not load (offline): the spin was not taken.
       this.warn('spin; the shopper keeps the spin', error);
-      this.phase = 'loading';
+      this.wheelState = { phase: 'loading' };
       await this.refresh();
       this.said = this.l.term('error');
+      return;
     }
+    if (!end.taken) {
+      this.wheelState = { phase: 'loading' };
+      await this.refresh();
+      if (!end.failed) return;
+      // The store gave no outcome: the shopper keeps the spin, and is told so.
+      if ((this.wheelState as WheelState).phase === 'ready') this.wheelState = { phase: 'failed' };
+      this.said = this.l.term('error');
+      return this.focusNext();
+    }
+    this.spunHere = true;
+    this.wheelState = { phase: 'won', win: end.win, cooldownEnd: end.cooldownEnd, copied: null };
+    this.fade = end.fade;
+    this.now = Date.now();
+    this.said = card.resultText(end.win, this.resultL!);
+    this.emit(end.ended);
+    await this.focusNext(true);
   }
 
-  /** @internal After a state change that hid the focused control: the next useful one. */
-  async focusNext(): Promise<void> {
+  /** The durations a spin keeps to. */
+  private get timings() {
+    return { cooldownMs: this.cooldownMs, ttlMs: this.ttlMs, durationMs: this.durationMs, timeoutMs: this.timeoutMs };
+  }
+
+  private async copy(): Promise<void> {
+    const s = this.wheelState;
+    const code = s.phase === 'won' && s.win.code;
+    if (!code || !resultPart.now || !this.resultL) return;
+    const done = await resultPart.now.copyCode(code, this.renderRoot.querySelector('[part~=code]'), this.resultL, this.owner);
+    if (this.wheelState.phase === 'won') this.wheelState = { ...this.wheelState, copied: done.copied };
+    this.said = done.said;
+    if (done.event) void this.countAndEmit('copied', done.event);
+  }
+
+  private get owner() {
+    return { widget: this.widgetName, instance: this.instanceName };
+  }
+
+  /**
+   * After a state change that hid the focused control: the next useful one. After a spin (`inPlace`), it
+   * sits where the shopper's eyes already are (the card over the wheel, above the button just pressed):
+   * not scrolled to, so that focusing it forces no layout of the card just drawn (the frame does it once).
+   */
+  private async focusNext(inPlace = false): Promise<void> {
     await this.refreshing;
     await this.updateComplete;
     const root = this.renderRoot;
-    const [first, second] =
-      this.phase === 'won' || this.phase === 'spun' ? ['[part~=copy-button]', '.card'] : ['[part~=email]', '[part~=spin-button]'];
+    const phase = this.wheelState.phase;
+    const [first, second] = phase === 'won' || phase === 'spent' ? ['[part~=copy-button]', '.card'] : ['[part~=email]', '[part~=spin-button]'];
     if (this.popup && !this.dialog?.open) return;
-    (root.querySelector<HTMLElement>(first) ?? root.querySelector<HTMLElement>(second))?.focus();
+    (root.querySelector<HTMLElement>(first) ?? root.querySelector<HTMLElement>(second))?.focus({ preventScroll: inPlace });
   }
 
   override render(): TemplateResult | typeof nothing {
     if (!this.prizes.length) return nothing;
     const l = this.l;
+    const popup = popupPart.now;
     return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir} @pointerover=${this.warm} @focusin=${this.warm}>
-      ${this.popup ? (this.shell?.render(() => this.renderBody()) ?? nothing) : this.renderBody()}
+      ${
+        !this.popup
+          ? this.renderBody()
+          : popup
+            ? (adoptPartStyles(this, popup.popupStyles),
+              popup.renderPopup(
+                { title: l.term('title'), close: l.term('close') },
+                this.launcher,
+                this.popupDrawn,
+                () => this.renderBody(),
+                this.popupCallbacks,
+              ))
+            : nothing
+      }
     </div>`;
+  }
+
+  /**
+   * The slices, their labels and the odds, made again only when the slices, their wedges or the language
+   * change: a render while the wheel spins (or the countdown's, each second) leaves them as they are.
+   */
+  private slicesView(): SlicesView {
+    const l = this.l;
+    const drawn = this.drawnSlices;
+    if (drawn?.layout === this.layout && drawn.locale === l.locale) return drawn;
+    const total = this.prizes.reduce((sum, slice) => sum + slice.weight, 0);
+    return (this.drawnSlices = {
+      layout: this.layout,
+      locale: l.locale,
+      disc: html`<svg viewBox="-100 -100 200 200">
+          ${this.prizes.map((_, i) => svg`<path d=${slicePath(i, this.layout, 97)} />`)}
+          <circle r="97" class="rim" />
+        </svg>
+        ${this.prizes.map((slice) => html`<div class="label" part="label"><span dir="auto">${slice.label}</span></div>`)}`,
+      odds: this.prizes.map(
+        (slice) =>
+          html`<li>
+            <span dir="auto">${slice.label}</span>
+            <span class="odds">${l.term('odds', { p: l.number(slice.weight / total, { style: 'percent', maximumFractionDigits: 1 }) })}</span>
+          </li>`,
+      ),
+    });
   }
 
   private renderBody(): TemplateResult {
     const l = this.l;
-    const total = this.prizes.reduce((sum, slice) => sum + slice.weight, 0);
-    const spinning = this.phase === 'spinning';
-    const shown = this.phase === 'won' || this.phase === 'spun' || this.failed;
+    const s = this.wheelState;
+    const spinning = s.phase === 'spinning';
+    const shown = s.phase === 'won' || s.phase === 'spent' || s.phase === 'failed';
+    const card = resultPart.now;
+    const { disc, odds } = this.slicesView();
     return html`<h2 id="heading" part="heading"><slot name="heading">${l.term('title')}</slot></h2>
       <div class="stage" part="stage">
         <div class="disc">
-          <div class="wheel ${this.fade ? 'fade' : ''}" part="wheel" aria-hidden="true">
-            <svg viewBox="-100 -100 200 200">
-              ${this.prizes.map((_, i) => svg`<path d=${slicePath(i, this.layout, 97)} />`)}
-              <circle r="97" class="rim" />
-            </svg>
-            ${this.prizes.map((slice) => html`<div class="label" part="label"><span dir="auto">${slice.label}</span></div>`)}
-          </div>
+          <div class="wheel ${this.fade ? 'fade' : ''}" part="wheel" aria-hidden="true">${disc}</div>
         </div>
         <svg class="pointer" part="pointer" viewBox="0 0 24 30" aria-hidden="true"><path d="M2 2h20L12 28z" /></svg>
         <div class="hub" aria-hidden="true"></div>
-        ${shown ? (this.view?.card() ?? nothing) : nothing}
+        ${
+          shown && card && this.resultL
+            ? card.renderCard(
+                s,
+                { owner: this.owner, now: this.now, fade: this.fade, apply: this.apply, error: l.term('error') },
+                this.resultL,
+                () => void this.copy(),
+                // The apply link emits before counting: it is leaving the page.
+                (event) => (this.emit(event), void this.count('converted')),
+              )
+            : nothing
+        }
       </div>
       <form class="actions" @submit=${this.onSubmit} ?inert=${!this.looksReady && !spinning} ?hidden=${!this.looksReady && !spinning}>
         ${
@@ -519,13 +638,7 @@ export class RetainSpinWheel extends RetainElement {
         </button>
       </form>
       <ul part="prizes" class="prizes ${this.hideOdds ? 'sr' : ''}" aria-label=${l.term('prizes')}>
-        ${this.prizes.map(
-          (slice) =>
-            html`<li>
-              <span dir="auto">${slice.label}</span>
-              <span class="odds">${l.term('odds', { p: l.number(slice.weight / total, { style: 'percent', maximumFractionDigits: 1 }) })}</span>
-            </li>`,
-        )}
+        ${odds}
       </ul>
       <p class="sr" role="status">${this.said}</p>`;
   }
@@ -533,13 +646,15 @@ export class RetainSpinWheel extends RetainElement {
   /**
    * The wheel's angle, the slices' colours and the labels' geometry, set through the CSSOM: a strict
    * Content-Security-Policy (`style-src 'self'`) refuses `style="…"` attributes, not this. Runs after
-   * every render, before the browser draws it; writes only what changed.
+   * every render, before the browser draws it: the angle each time it changed, the slices only when they
+   * (or the wheel element, the popup's once drawn) are new.
    */
   private paint(): void {
-    const root = this.renderRoot;
-    const wheel = root.querySelector<HTMLElement>('.wheel');
+    const wheel = this.renderRoot.querySelector<HTMLElement>('.wheel');
     if (!wheel) return;
     setStyle(wheel, { transform: `rotate(${this.rotation}deg)` });
+    if (this.painted[0] === wheel && this.painted[1] === this.layout) return;
+    this.painted = [wheel, this.layout];
     const paths = wheel.querySelectorAll<SVGPathElement>('svg path');
     const labels = wheel.querySelectorAll<HTMLElement>('.label');
     this.prizes.forEach((slice, i) => {
