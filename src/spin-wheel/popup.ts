@@ -1,87 +1,134 @@
 /**
  * The wheel as a popup: a modal dialog with a close button, an optional launcher, the triggers that
  * open it (the core's `triggers.ts`, loaded only when it has some) and the snooze after a dismissal.
- * Loaded only by a wheel in `mode="popup"`, which shows nothing until then. Render functions and steps
- * over state the wheel owns (whether the dialog is drawn yet, where focus returns): the wheel hands them
- * in and keeps what they return.
+ * Loaded only by a wheel in `mode="popup"`, which shows nothing until then. Functions over state the
+ * wheel owns (`PopupState`): they are handed it with the wheel's callbacks, and hand the new state back.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { RetainElement } from '../core/element.js';
+import { makeDetail, RetainEvent } from '../core/events.js';
+import { RetainSpinShownEvent, type SpinDismissedDetail } from './spin-wheel.events.js';
+import type { LocalizeController } from '../core/localize.js';
+import { focusNext } from './focus.js';
+import type { WheelCallbacks } from './state.js';
+import type { WheelTerm } from './terms.js';
 
 export { popupStyles } from './popup.styles.js';
 
 const triggersCode = () => import('../core/triggers.js');
 
-/** What the wheel does when the shopper reaches for the launcher, opens the popup, or it has closed. */
-export interface PopupCallbacks {
-  /** Draws the wheel into the (closed) dialog. */
-  prepare(): void;
-  open(trigger: string): void;
-  closed(): void;
+/** The shopper closed the popup (close button, Escape or a click outside it). Counted as `dismissed`. */
+export class RetainSpinDismissedEvent extends RetainEvent<SpinDismissedDetail> {
+  constructor(detail: SpinDismissedDetail) {
+    super('retain-spin-dismissed', detail);
+  }
 }
 
-/**
- * The launcher (with `launcher`) and the dialog; the wheel (`body`) is drawn into it once `drawn`: when
- * the shopper reaches for the launcher (pointer over it, a press, focus) or it opens, so that a popup
- * never reached costs its launcher alone, and the drawing and the opening fall in separate tasks.
- */
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'retain-spin-dismissed': RetainSpinDismissedEvent;
+  }
+}
+
+/** The wheel, as the popup reads it: its popup attributes. */
+export type PopupHost = RetainElement & { trigger: string | null; launcher: boolean };
+
+/** What the popup asks of its wheel. */
+export type PopupCallbacks = Pick<WheelCallbacks, 'popup' | 'keep' | 'tell' | 'state' | 'loaded' | 'finish' | 'snooze'>;
+
+const dialogOf = (host: PopupHost) => host.renderRoot.querySelector('dialog');
+
+/** Opens the popup of `host` (not when it is open), drawing the wheel into it first. */
+export function open(host: PopupHost, trigger: string, on: PopupCallbacks): void {
+  const dialog = dialogOf(host);
+  if (!dialog || dialog.open) return;
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  // Not drawn yet (opened by a trigger or from script): it renders in a microtask, before the browser draws the dialog.
+  on.keep({ ...on.popup(), drawn: true, back: active as HTMLElement | null });
+  dialog.showModal();
+  on.tell(new RetainSpinShownEvent(makeDetail(host.widgetName, host.instanceName, { mode: 'popup', trigger })), 'seen');
+  void focusNext(host, on);
+}
+
+/** Closes the popup of `host` without counting it as the shopper's dismissal. */
+export function hide(host: PopupHost, on: PopupCallbacks): void {
+  const dialog = dialogOf(host);
+  if (!dialog?.open) return;
+  on.keep({ ...on.popup(), byCode: true });
+  dialog.close();
+}
+
+function closed(host: PopupHost, on: PopupCallbacks): void {
+  const state = on.popup();
+  if (!state.byCode) {
+    const spun = ['spinning', 'won', 'spent'].includes(on.state().phase);
+    on.tell(new RetainSpinDismissedEvent(makeDetail(host.widgetName, host.instanceName, { spun })), 'dismissed');
+    const [key, ms] = on.snooze();
+    if (!spun && ms)
+      triggersCode()
+        .then((t) => t.startCooldown(key, ms))
+        .catch(() => undefined);
+  }
+  on.keep({ ...state, byCode: false, back: null });
+  on.finish();
+  state.back?.focus();
+}
+
+/** The launcher (with `launcher`) and the dialog, the wheel (`body`) drawn into it once reached for: a popup never reached costs its launcher alone. */
 export function renderPopup(
-  texts: { title: string; close: string },
-  launcher: boolean,
-  drawn: boolean,
+  host: PopupHost,
+  l: LocalizeController<WheelTerm>,
   body: () => TemplateResult,
   on: PopupCallbacks,
 ): TemplateResult {
+  const state = on.popup();
+  const prepare = () => state.drawn || on.keep({ ...state, drawn: true });
   const close = (event: Event) => (event.currentTarget as Element).closest('dialog')!.close();
   // A click on the backdrop (the dialog itself, outside .inner) closes the popup; keyboards have Escape.
   /* eslint-disable lit-a11y/click-events-have-key-events */
   return html`${
-    launcher
+    host.launcher
       ? html`<button
           part="launcher"
           class="button launcher"
-          @pointerenter=${on.prepare}
-          @pointerdown=${on.prepare}
-          @focus=${on.prepare}
-          @click=${() => on.open('launcher')}
-        >${texts.title}</button>`
+          @pointerenter=${prepare}
+          @pointerdown=${prepare}
+          @focus=${prepare}
+          @click=${() => open(host, 'launcher', on)}
+        >${l.term('title')}</button>`
       : nothing
   }
-    <dialog part="dialog" aria-labelledby="heading" @close=${on.closed} @click=${(e: Event) => e.target === e.currentTarget && close(e)}>
+    <dialog
+      part="dialog"
+      aria-labelledby="heading"
+      @close=${() => closed(host, on)}
+      @click=${(e: Event) => e.target === e.currentTarget && close(e)}
+    >
       <div class="inner">
-        <button part="close-button" class="close" aria-label=${texts.close} @click=${close}>×</button>
-        ${drawn ? body() : nothing}
+        <button part="close-button" class="close" aria-label=${l.term('close')} @click=${close}>×</button>
+        ${state.drawn ? body() : nothing}
       </div>
     </dialog>`;
   /* eslint-enable lit-a11y/click-events-have-key-events */
 }
 
-/** Opens `dialog` as a modal; returns the element that had the focus, to give it back on close. */
-export function openDialog(dialog: HTMLDialogElement): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  dialog.showModal();
-  return active as HTMLElement | null;
-}
-
 /**
- * Watches the triggers in `trigger` (read from `host`'s attribute of that name); when one fires and
- * `mayOpen()` agrees, and no snooze (`snoozeKey`) is running, calls `open` with its kind. Returns the
- * function that stops.
+ * Watches the triggers in the `trigger` attribute of `host`, if it has some (a launcher, or `show()`,
+ * never loads their code): one that fires opens the popup when the wheel, its state read, is ready to
+ * spin and no snooze runs. Returns the function that stops.
  */
-export function watchTriggers(
-  host: HTMLElement,
-  trigger: string,
-  snoozeKey: string,
-  mayOpen: () => Promise<boolean>,
-  open: (kind: string) => void,
-): () => void {
+export function watch(host: PopupHost, on: PopupCallbacks): (() => void) | undefined {
+  if (!host.trigger?.trim()) return undefined;
   let stop: (() => void) | undefined;
   let live = true;
   triggersCode().then(
     (t) => {
       if (!live) return;
-      stop = t.watchTriggers(t.parseTriggers(host, 'trigger', trigger, []), async (fired) => {
-        if ((await mayOpen()) && !(await t.cooldownEnds(snoozeKey).catch(() => null))) open(fired.kind);
+      stop = t.watchTriggers(t.parseTriggers(host, 'trigger', host.trigger, []), async (fired) => {
+        // A trigger may fire while the wheel still reads its state (a page view the loader counted already).
+        await on.loaded();
+        if (on.state().phase === 'ready' && !(await t.cooldownEnds(on.snooze()[0]).catch(() => null))) open(host, fired.kind, on);
       });
     },
     (error: unknown) => console.warn(`<${host.localName}> could not load its triggers`, error),
@@ -90,11 +137,4 @@ export function watchTriggers(
     live = false;
     stop?.();
   };
-}
-
-/** Keeps the triggers quiet for `ms` after the shopper closed the popup unspun. */
-export function snooze(snoozeKey: string, ms: number): void {
-  triggersCode()
-    .then((t) => t.startCooldown(snoozeKey, ms))
-    .catch(() => undefined);
 }

@@ -7,12 +7,15 @@
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { copyText } from '../core/clipboard.js';
+import type { RetainElement } from '../core/element.js';
 import { makeDetail } from '../core/events.js';
 import { LocalizeController } from '../core/localize.js';
 import { isDate, type Win } from './outcome.js';
 import { RetainSpinCodeAppliedEvent, RetainSpinCodeCopiedEvent } from './result.events.js';
 import { resultTranslations } from './result.translations.js';
-import type { WheelState } from './state.js';
+import type { WheelCallbacks, WheelState } from './state.js';
+import { middle, mod, type Wedge } from './rotation.js';
+import type { Slice } from './slices.js';
 import { swap } from './swap.js';
 import type { ResultTerm } from './terms.js';
 
@@ -23,31 +26,35 @@ export type ResultTexts = LocalizeController<ResultTerm>;
 /** The texts of the spin and its result for `host`: a controller of the wheel, so that it waits for them before it updates. */
 export const resultTexts = (host: ReactiveControllerHost & HTMLElement): ResultTexts => new LocalizeController(host, resultTranslations);
 
+/**
+ * The angle the wheel rests at to show `win`: the slice won under the pointer, else (won on another wheel
+ * of the campaign, with other slices) one of the same prize; undefined when this wheel has none.
+ */
+export function restingOn(win: Win, slices: Slice[], layout: Wedge[]): number | undefined {
+  const same = (slice: Slice | undefined) => slice?.label === win.label && slice.type === win.type;
+  const at = same(slices[win.slice]) ? win.slice : slices.findIndex(same);
+  return at < 0 ? undefined : mod(-middle(layout[at]), 360);
+}
+
+/** The countdown's clock: runs (`tick` each second) while `state` shows a code with an expiry; the timer running, if any. */
+export function countdown(
+  timer: ReturnType<typeof setInterval> | undefined,
+  state: WheelState,
+  tick: () => void,
+): ReturnType<typeof setInterval> | undefined {
+  const ticking = state.phase === 'won' && state.win.expiresAt != null;
+  if (ticking) return timer ?? setInterval(tick, 1000);
+  clearInterval(timer);
+  return undefined;
+}
+
 /** What the status line says when the wheel stops. */
 export function resultText(win: Win, l: ResultTexts): string {
   return win.type === 'none' ? `${win.label}. ${l.term('none')}` : `${l.term('won', { label: win.label })}. ${win.code}`;
 }
 
-/** Whose card it is, for its events. */
-interface Owner {
-  widget: string;
-  instance: string;
-}
-
-/** Copies `code` (selecting it in `shown` where the clipboard refuses): whether it did, what to say, and the event to count and emit. */
-export async function copyCode(
-  code: string,
-  shown: Element | null,
-  l: ResultTexts,
-  owner: Owner,
-): Promise<{ copied: boolean; said: string; event: RetainSpinCodeCopiedEvent | null }> {
-  const copied = await copyText(code, shown);
-  return {
-    copied,
-    said: l.term(copied ? 'copied' : 'copyFailed'),
-    event: copied ? new RetainSpinCodeCopiedEvent(makeDetail(owner.widget, owner.instance, { code })) : null,
-  };
-}
+/** What the card asks of its wheel: to show a copy (its state, and what to say), and its events. */
+export type CardCallbacks = Pick<WheelCallbacks, 'show' | 'tell'>;
 
 function expiresIn(expiresAt: number, now: number, l: ResultTexts): string {
   const left = Math.max(0, Math.floor((expiresAt - now) / 1000));
@@ -58,7 +65,8 @@ function expiresIn(expiresAt: number, now: number, l: ResultTexts): string {
 
 /** What the card shows besides the state. */
 export interface CardView {
-  owner: Owner;
+  /** The wheel, named in the card's events. */
+  host: RetainElement;
   /** The clock of the countdown. */
   now: number;
   /** Shown at once (reduced motion): faded in. */
@@ -69,14 +77,22 @@ export interface CardView {
   error: string;
 }
 
-/** The card for `state` (won, spent or failed); `copy` when the copy button is pressed, `applied` with the event of the apply link. */
-export function renderCard(state: WheelState, view: CardView, l: ResultTexts, copy: () => void, applied: (event: RetainSpinCodeAppliedEvent) => void): TemplateResult {
-  const win = state.phase === 'won' ? state.win : undefined;
-  const copied = state.phase === 'won' ? state.copied : null;
+/** The card for `state` (won, spent or failed). */
+export function renderCard(state: WheelState, view: CardView, l: ResultTexts, on: CardCallbacks): TemplateResult {
+  const won = state.phase === 'won' ? state : undefined;
+  const win = won?.win;
+  const copied = won?.copied;
   const code = win?.code;
   const href = code && view.apply ? view.apply.replaceAll('{code}', encodeURIComponent(code)) : null;
-  const { widget, instance } = view.owner;
-  const apply = () => applied(new RetainSpinCodeAppliedEvent(makeDetail(widget, instance, { code: code!, url: href! })));
+  const { widgetName: widget, instanceName: instance } = view.host;
+  // The apply link emits before counting: it is leaving the page.
+  const apply = () => on.tell(new RetainSpinCodeAppliedEvent(makeDetail(widget, instance, { code: code!, url: href! })), 'converted', true);
+  const copy = async (event: Event) => {
+    // Where the clipboard refuses, the code is selected for the shopper to copy.
+    const done = await copyText(code!, (event.currentTarget as Element).closest('.card')!.querySelector('[part~=code]'));
+    on.show({ ...won!, copied: done }, l.term(done ? 'copied' : 'copyFailed'));
+    if (done) on.tell(new RetainSpinCodeCopiedEvent(makeDetail(widget, instance, { code: code! })), 'copied');
+  };
   return html`<div class="card ${view.fade ? 'fade' : ''}" part="result" tabindex="-1">
     ${
       win

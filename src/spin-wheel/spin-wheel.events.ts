@@ -1,8 +1,9 @@
 /**
  * The events of `<retain-spin-wheel>` in its first load: one class each, named `retain-spin-<what
- * happened>`. Those of a spin and its result are in `result.events.ts`, loaded with them (their details
- * and their names on `GlobalEventHandlersEventMap` too, so that neither file imports the other's values
- * or types in a circle).
+ * happened>`, with the details of the popup's. Those of a spin and its result are in `result.events.ts`,
+ * loaded with them, and the popup's dismissal in `popup.ts` (typed for whoever imports the wheel by
+ * `spin-wheel.ts`) (their names on `GlobalEventHandlersEventMap`
+ * with their classes, so that no two files import each other's values or types in a circle).
  */
 import { RetainEvent, type RetainDetail } from '../core/events.js';
 
@@ -26,16 +27,8 @@ export class RetainSpinShownEvent extends RetainEvent<SpinShownDetail> {
   }
 }
 
-/** The shopper closed the popup (close button, Escape or a click outside it). Counted as `dismissed`. */
-export class RetainSpinDismissedEvent extends RetainEvent<SpinDismissedDetail> {
-  constructor(detail: SpinDismissedDetail) {
-    super('retain-spin-dismissed', detail);
-  }
-}
-
 declare global {
   interface GlobalEventHandlersEventMap {
     'retain-spin-shown': RetainSpinShownEvent;
-    'retain-spin-dismissed': RetainSpinDismissedEvent;
   }
 }

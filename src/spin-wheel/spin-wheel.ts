@@ -25,10 +25,10 @@ import type { Win } from './outcome.js';
 import type { ResultTexts } from './result.js';
 import { middle, mod, slicePath, wedgesOf, type Wedge } from './rotation.js';
 import { readSlices, type Slice } from './slices.js';
-import { RetainSpinDismissedEvent, RetainSpinShownEvent } from './spin-wheel.events.js';
+import { RetainSpinShownEvent } from './spin-wheel.events.js';
 import { styles } from './spin-wheel.styles.js';
 import { translations } from './spin-wheel.translations.js';
-import type { WheelState } from './state.js';
+import type { PopupState, Settings, WheelCallbacks, WheelState } from './state.js';
 import { MAX_DURATION } from './state.js';
 import { swap } from './swap.js';
 
@@ -36,6 +36,7 @@ import { swap } from './swap.js';
 // GlobalEventHandlersEventMap come with them): `import type { … } from 'retainkit/<widget>'`.
 export type * from './spin-wheel.events.js';
 export type * from './result.events.js';
+export type { RetainSpinDismissedEvent } from './popup.js';
 
 const DAY = 86_400_000;
 /** Default slice colours, themable one by one as `--retain-spin-wheel-slice-1` … `-8`. */
@@ -44,14 +45,6 @@ const TOPIC = 'spin-wheel';
 /** A label on the right half reads outwards; on the left half it is turned half a turn to read left to right. */
 const UPRIGHT = { '--_flip': '0deg', '--_end': 'flex-end', '--_side': 'right' };
 const FLIPPED = { '--_flip': '180deg', '--_end': 'flex-start', '--_side': 'left' };
-
-/** The slices drawn and the odds listed, for one layout of the slices and one language. */
-interface SlicesView {
-  layout: Wedge[];
-  locale: string;
-  disc: TemplateResult;
-  odds: TemplateResult[];
-}
 
 /** The wheels on this page, so that one that spins can tell its twins (same state: instance or campaign) at once. */
 const wheels = new Set<RetainSpinWheel>();
@@ -161,41 +154,49 @@ export class RetainSpinWheel extends RetainElement {
   @state() private said = '';
   /** The clock of the countdown. */
   @state() private now = Date.now();
-  /** Popup: the wheel is drawn into the dialog (once reached for or opened). */
-  @state() private popupDrawn = false;
+  /** Popup mode: the popup's state (`popup.ts`). */
+  @state() private pop: PopupState = { drawn: false, back: null, byCode: false };
   /** Where each slice sits on the wheel (`rotation.ts`). */
   private layout: Wedge[] = [];
   private readonly l = new LocalizeController(this, translations);
   /** The texts of the spin and its result, once the result card's code is loaded. */
   private resultL: ResultTexts | undefined;
-  private cooldownMs = 30 * DAY;
-  private ttlMs = 7 * DAY;
-  private durationMs = 4000;
-  private timeoutMs = 8000;
-  private snoozeMs = DAY;
-  /** The outcome endpoint, checked. */
-  private src: string | null = null;
-  /** The apply link template, checked. */
-  private apply: string | null = null;
-  /** Where the shopper's email goes when they spin (`email-endpoint` with `require-email`), checked. */
-  private emailTo: string | null = null;
+  /** The attributes a spin keeps to, checked: all set by the first `willUpdate` (every property is new then). */
+  private readonly settings = {} as Settings;
   /** The landing animation, while it runs (skip finishes it). */
   private animation: Animation | undefined;
-  /** A result of this tab's spin is shown even without a code. */
-  private spunHere = false;
-  /** The slices drawn and the odds listed, kept while the slices, their wedges and the language stay (`slicesView`). */
-  private drawnSlices: SlicesView | undefined;
+  /**
+   * The slices and their labels, made when they or their wedges change (`willUpdate`): a render while the
+   * wheel spins (or the countdown's, each second) leaves them as they are.
+   */
+  private disc: TemplateResult | undefined;
   /** The wheel element and the layout `paint` last styled the slices of. */
   private painted: unknown[] = [];
 
   private popup = false;
-  /** Popup: where focus goes back when it closes, and whether it is being closed by `hide()`. */
-  private returnFocus: HTMLElement | null = null;
-  private closingByCode = false;
-  private readonly popupCallbacks = {
-    prepare: () => (this.popupDrawn = true),
-    open: (trigger: string) => this.show(trigger),
-    closed: () => this.onClose(),
+  /** What the parts (`spin.ts`, `result.ts`, `popup.ts`) may ask of the wheel: each sets its own state from what a part hands it. */
+  private readonly on: WheelCallbacks = {
+    show: (state, said = this.said, fade = this.fade) => {
+      this.wheelState = state;
+      this.said = said;
+      this.fade = fade;
+      this.now = Date.now();
+    },
+    state: () => this.wheelState,
+    // Counts (if `counter` is given), then emits; with `countAfter`, emits first (a link leaving the page).
+    tell: (event, counter, countAfter) => {
+      if (!counter || countAfter) this.emit(event);
+      if (counter) void (countAfter ? this.count(counter) : this.countAndEmit(counter, event));
+    },
+    changed: () => this.announce(),
+    rests: (angle) => (this.rotation = angle),
+    turning: (animation) => (this.animation = animation),
+    reread: () => ((this.wheelState = { phase: 'loading' }), this.refresh().then(() => this.wheelState)),
+    loaded: () => this.loaded,
+    popup: () => this.pop,
+    keep: (pop) => (this.pop = pop),
+    finish: () => this.animation?.finish(),
+    snooze: () => [`${this.key}/snooze`, this.settings.snoozeMs],
   };
   private cleanups: (() => void)[] = [];
   private stopTriggers: (() => void) | undefined;
@@ -212,39 +213,14 @@ export class RetainSpinWheel extends RetainElement {
     return campaign ? `spin-wheel-campaign/${campaign}` : `spin-wheel/${this.instanceName}`;
   }
 
-  private get dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
-  }
-
   /** Opens the popup (popup mode only). */
   show(trigger = 'api'): void {
-    const dialog = this.dialog;
-    if (!popupPart.now || !dialog || dialog.open || !this.prizes.length) return;
-    // Not drawn yet (opened by a trigger or from script): it renders in a microtask, before the browser draws the dialog.
-    this.popupDrawn = true;
-    this.returnFocus = popupPart.now.openDialog(dialog);
-    void this.countAndEmit('seen', new RetainSpinShownEvent(this.detail({ mode: 'popup', trigger })));
-    void this.focusNext();
+    popupPart.now?.open(this, trigger, this.on);
   }
 
   /** Closes the popup without counting it as the shopper's dismissal. */
   hide(): void {
-    const dialog = this.dialog;
-    if (!dialog?.open) return;
-    this.closingByCode = true;
-    dialog.close();
-  }
-
-  private onClose(): void {
-    if (!this.closingByCode) {
-      const spun = ['spinning', 'won', 'spent'].includes(this.wheelState.phase);
-      void this.countAndEmit('dismissed', new RetainSpinDismissedEvent(this.detail({ spun })));
-      if (!spun && this.snoozeMs) popupPart.now?.snooze(`${this.key}/snooze`, this.snoozeMs);
-    }
-    this.closingByCode = false;
-    this.animation?.finish();
-    this.returnFocus?.focus();
-    this.returnFocus = null;
+    popupPart.now?.hide(this, this.on);
   }
 
   override connectedCallback(): void {
@@ -279,32 +255,38 @@ export class RetainSpinWheel extends RetainElement {
       this.popup = parseEnum(this, 'mode', this.mode, ['inline', 'popup'], 'inline') === 'popup';
       if (this.popup) void this.loadPopup();
     }
-    if (changed.has('cooldown')) this.cooldownMs = parseDuration(this, 'cooldown', this.cooldown, 30 * DAY);
-    if (changed.has('snooze')) this.snoozeMs = parseDuration(this, 'snooze', this.snooze, DAY);
-    if (changed.has('codeTtl')) this.ttlMs = parseDuration(this, 'code-ttl', this.codeTtl, 7 * DAY, { min: 60_000 });
-    if (changed.has('duration')) this.durationMs = parseDuration(this, 'duration', this.duration, 4000, { max: MAX_DURATION });
+    const set = this.settings;
+    if (changed.has('cooldown')) set.cooldownMs = parseDuration(this, 'cooldown', this.cooldown, 30 * DAY);
+    if (changed.has('snooze')) set.snoozeMs = parseDuration(this, 'snooze', this.snooze, DAY);
+    if (changed.has('codeTtl')) set.ttlMs = parseDuration(this, 'code-ttl', this.codeTtl, 7 * DAY, { min: 60_000 });
+    if (changed.has('duration')) set.durationMs = parseDuration(this, 'duration', this.duration, 4000, { max: MAX_DURATION });
     if (changed.has('outcomeTimeout'))
-      this.timeoutMs = parseDuration(this, 'outcome-timeout', this.outcomeTimeout, 8000, { min: 500, max: 60_000 });
+      set.timeoutMs = parseDuration(this, 'outcome-timeout', this.outcomeTimeout, 8000, { min: 500, max: 60_000 });
     if (changed.has('applyUrl')) {
       // Checked with a stand-in code, so that a `javascript:` template is refused before anyone wins.
-      this.apply = this.applyUrl && parseUrl(this, 'apply-url', this.applyUrl.replaceAll('{code}', 'CODE')) ? this.applyUrl : null;
+      set.apply = this.applyUrl && parseUrl(this, 'apply-url', this.applyUrl.replaceAll('{code}', 'CODE')) ? this.applyUrl : null;
     }
     if (changed.has('emailEndpoint') || changed.has('requireEmail')) {
-      this.emailTo = parseUrl(this, 'email-endpoint', this.emailEndpoint);
-      if (this.emailTo && !this.requireEmail) {
+      set.emailTo = parseUrl(this, 'email-endpoint', this.emailEndpoint);
+      if (set.emailTo && !this.requireEmail) {
         warnInvalid(this, 'email-endpoint', this.emailEndpoint, 'has no effect without require-email', 'no email is asked for or sent');
-        this.emailTo = null;
+        set.emailTo = null;
       }
     }
     if (changed.has('outcomeSrc')) {
-      this.src = parseUrl(this, 'outcome-src', this.outcomeSrc);
+      set.src = parseUrl(this, 'outcome-src', this.outcomeSrc);
       if (changed.get('outcomeSrc') !== undefined) this.readPrizes();
     }
     if (changed.has('slices') && changed.get('slices') !== undefined) this.readPrizes();
     if (changed.has('prizes') || changed.has('wedges')) {
       const sized = parseEnum(this, 'wedges', this.wedges, ['equal', 'weighted'], 'equal') === 'weighted';
       const weights = this.prizes.map((slice) => slice.weight);
-      this.layout = wedgesOf(weights, sized);
+      const layout = (this.layout = wedgesOf(weights, sized));
+      this.disc = html`<svg viewBox="-100 -100 200 200">
+          ${this.prizes.map((_, i) => svg`<path d=${slicePath(i, layout, 97)} />`)}
+          <circle r="97" class="rim" />
+        </svg>
+        ${this.prizes.map((slice) => html`<div class="label" part="label"><span dir="auto">${slice.label}</span></div>`)}`;
       // At rest, the first slice sits under the pointer rather than a border.
       if (this.wheelState.phase === 'loading' && this.prizes.length) this.rotation = mod(-middle(this.layout[0]), 360);
     }
@@ -316,33 +298,16 @@ export class RetainSpinWheel extends RetainElement {
   protected override updated(changed: PropertyValues): void {
     this.paint();
     if (changed.has('mode') || (this.popup && changed.has('trigger'))) this.watch();
-    const ticking = this.wheelState.phase === 'won' && this.wheelState.win.expiresAt != null;
-    if (ticking && !this.ticker) this.ticker = setInterval(() => this.tick(), 1000);
-    if (!ticking && this.ticker) {
-      clearInterval(this.ticker);
-      this.ticker = undefined;
-    }
+    this.ticker = resultPart.now?.countdown(this.ticker, this.wheelState, () => this.tick());
   }
 
   /** Popup: the triggers that open it. Inline: `retain-spin-shown` once, when half of it is first on screen. */
   private watch(): void {
     this.stopTriggers?.();
     this.stopTriggers = undefined;
-    if (this.popup) {
-      // A popup without triggers (a launcher, or opened by `show()`) never loads their code.
-      if (!this.trigger?.trim() || !popupPart.now) return;
-      this.stopTriggers = popupPart.now.watchTriggers(
-        this,
-        this.trigger,
-        `${this.key}/snooze`,
-        // A trigger may fire while the wheel still reads its state (a page view the loader counted already).
-        () => this.loaded.then(() => this.wheelState.phase === 'ready'),
-        (kind) => this.show(kind),
-      );
-      return;
-    }
+    if (this.popup) return void (this.stopTriggers = popupPart.now?.watch(this, this.on));
     this.stopTriggers = onceSeen(this, () => {
-      if (this.prizes.length) void this.countAndEmit('seen', new RetainSpinShownEvent(this.detail({ mode: 'inline', trigger: null })));
+      if (this.prizes.length) this.on.tell(new RetainSpinShownEvent(this.detail({ mode: 'inline', trigger: null })), 'seen');
     });
   }
 
@@ -381,38 +346,31 @@ export class RetainSpinWheel extends RetainElement {
       this.warn('read its state; the wheel is ready', error);
     }
     const now = Date.now();
-    const before = this.wheelState;
-    const shown = before.phase === 'won' ? before.win : undefined;
-    // A code is shown again until it expires; a "no prize" result only in the tab that spun it.
-    const keep = this.spunHere && shown?.type === 'none' && shown.wonAt === win?.wonAt;
+    const shown = this.wheelState.phase === 'won' ? this.wheelState.win : undefined;
+    // A code is shown again until it expires; a "no prize" result only in the tab that spun it (the
+    // only one that shows it).
+    const keep = shown?.type === 'none' && shown.wonAt === win?.wonAt;
     win = win?.code && win.expiresAt && win.expiresAt > now ? win : keep ? shown : undefined;
     // A result is shown by the result card's code: loaded first, so that the card comes with it.
     if (win || ends) await this.result().catch((error: unknown) => this.warn('load its result card', error));
     if ((this.wheelState as WheelState).phase === 'spinning') return;
     this.now = now;
-    const at = win ? this.sliceShowing(win) : -1;
-    if (at >= 0) this.rotation = mod(-middle(this.layout[at]), 360);
-    const copied = before.phase === 'won' && before.win.wonAt === win?.wonAt ? before.copied : null;
-    this.wheelState = win ? { phase: 'won', win, cooldownEnd: ends, copied } : ends ? { phase: 'spent', cooldownEnd: ends } : { phase: 'ready' };
+    this.rotation = (win && resultPart.now?.restingOn(win, this.prizes, this.layout)) ?? this.rotation;
+    this.wheelState = win
+      ? { phase: 'won', win, cooldownEnd: ends, copied: null }
+      : ends
+        ? { phase: 'spent', cooldownEnd: ends }
+        : { phase: 'ready' };
   }
 
-  /**
-   * The slice that shows `win` under the pointer: the one won, else (won on another wheel of the campaign,
-   * with other slices) one of the same prize; -1 when this wheel has none.
-   */
-  private sliceShowing(win: Win): number {
-    const same = (slice: Slice | undefined) => slice?.label === win.label && slice.type === win.type;
-    return same(this.prizes[win.slice]) ? win.slice : this.prizes.findIndex(same);
-  }
-
-  /** The result card's code (`result.ts`), its looks and texts taken into this wheel once. */
-  private async result(): Promise<NonNullable<typeof resultPart.now>> {
+  /** Loads the result card's code (`result.ts`) and takes its looks and texts into this wheel (once); its texts. */
+  private async result(): Promise<ResultTexts> {
     const code = await resultPart.get();
     if (!code) throw new Error('the result card did not load');
     adoptPartStyles(this, code.resultStyles);
     this.resultL ??= code.resultTexts(this);
     await this.resultL.ready();
-    return code;
+    return this.resultL;
   }
 
   /** Says what the wheel could not do, naming it. */
@@ -469,83 +427,15 @@ export class RetainSpinWheel extends RetainElement {
     if (!this.canSpin) return;
     this.wheelState = { phase: 'spinning' };
     this.fade = false;
-    let end: Awaited<ReturnType<NonNullable<typeof spinPart.now>['spin']>>;
-    let card: NonNullable<typeof resultPart.now>;
-    try {
-      const code = await spinPart.get();
-      card = await this.result();
-      if (!code) throw new Error('the spin did not load');
-      this.said = this.resultL!.term('spinning');
-      const { key, widgetName: widget, instanceName: instance, prizes: slices, layout, rotation, src, emailTo } = this;
-      const email = emailTo ? { to: emailTo, consentText: this.l.term('consent'), lang: this.l.language, campaign: this.campaign?.trim() || null } : null;
-      end = await code.spin(
-        { key, widget, instance, host: this, disc: this.renderRoot.querySelector('.wheel')!, slices, layout, rotation, src, personal, email, ...this.timings },
-        {
-          started: (event) => this.emit(event),
-          changed: () => this.announce(),
-          rests: (angle) => (this.rotation = angle),
-          turning: (animation) => (this.animation = animation),
-          warn: (what, error) => this.warn(what, error),
-        },
-      );
-    } catch (error) {
-      // The spin's code did not load (offline): the spin was not taken.
-      this.warn('spin; the shopper keeps the spin', error);
-      this.wheelState = { phase: 'loading' };
-      await this.refresh();
-      this.said = this.l.term('error');
-      return;
+    const code = await spinPart.get();
+    const texts = code && (await this.result().catch(() => undefined));
+    if (texts) {
+      const { key, prizes: slices, layout, rotation, l } = this;
+      return code.spin({ ...this.settings, host: this, key, slices, layout, rotation, personal, texts, l }, this.on);
     }
-    if (!end.taken) {
-      this.wheelState = { phase: 'loading' };
-      await this.refresh();
-      if (!end.failed) return;
-      // The store gave no outcome: the shopper keeps the spin, and is told so.
-      if ((this.wheelState as WheelState).phase === 'ready') this.wheelState = { phase: 'failed' };
-      this.said = this.l.term('error');
-      return this.focusNext();
-    }
-    this.spunHere = true;
-    this.wheelState = { phase: 'won', win: end.win, cooldownEnd: end.cooldownEnd, copied: null };
-    this.fade = end.fade;
-    this.now = Date.now();
-    this.said = card.resultText(end.win, this.resultL!);
-    this.emit(end.ended);
-    await this.focusNext(true);
-  }
-
-  /** The durations a spin keeps to. */
-  private get timings() {
-    return { cooldownMs: this.cooldownMs, ttlMs: this.ttlMs, durationMs: this.durationMs, timeoutMs: this.timeoutMs };
-  }
-
-  private async copy(): Promise<void> {
-    const s = this.wheelState;
-    const code = s.phase === 'won' && s.win.code;
-    if (!code || !resultPart.now || !this.resultL) return;
-    const done = await resultPart.now.copyCode(code, this.renderRoot.querySelector('[part~=code]'), this.resultL, this.owner);
-    if (this.wheelState.phase === 'won') this.wheelState = { ...this.wheelState, copied: done.copied };
-    this.said = done.said;
-    if (done.event) void this.countAndEmit('copied', done.event);
-  }
-
-  private get owner() {
-    return { widget: this.widgetName, instance: this.instanceName };
-  }
-
-  /**
-   * After a state change that hid the focused control: the next useful one. After a spin (`inPlace`), it
-   * sits where the shopper's eyes already are (the card over the wheel, above the button just pressed):
-   * not scrolled to, so that focusing it forces no layout of the card just drawn (the frame does it once).
-   */
-  private async focusNext(inPlace = false): Promise<void> {
-    await this.refreshing;
-    await this.updateComplete;
-    const root = this.renderRoot;
-    const phase = this.wheelState.phase;
-    const [first, second] = phase === 'won' || phase === 'spent' ? ['[part~=copy-button]', '.card'] : ['[part~=email]', '[part~=spin-button]'];
-    if (this.popup && !this.dialog?.open) return;
-    (root.querySelector<HTMLElement>(first) ?? root.querySelector<HTMLElement>(second))?.focus({ preventScroll: inPlace });
+    // Its code did not load (offline; `core/parts.ts` said so): the spin was not taken.
+    await this.on.reread();
+    this.said = this.l.term('error');
   }
 
   override render(): TemplateResult | typeof nothing {
@@ -557,44 +447,10 @@ export class RetainSpinWheel extends RetainElement {
         !this.popup
           ? this.renderBody()
           : popup
-            ? (adoptPartStyles(this, popup.popupStyles),
-              popup.renderPopup(
-                { title: l.term('title'), close: l.term('close') },
-                this.launcher,
-                this.popupDrawn,
-                () => this.renderBody(),
-                this.popupCallbacks,
-              ))
+            ? (adoptPartStyles(this, popup.popupStyles), popup.renderPopup(this, l, () => this.renderBody(), this.on))
             : nothing
       }
     </div>`;
-  }
-
-  /**
-   * The slices, their labels and the odds, made again only when the slices, their wedges or the language
-   * change: a render while the wheel spins (or the countdown's, each second) leaves them as they are.
-   */
-  private slicesView(): SlicesView {
-    const l = this.l;
-    const drawn = this.drawnSlices;
-    if (drawn?.layout === this.layout && drawn.locale === l.locale) return drawn;
-    const total = this.prizes.reduce((sum, slice) => sum + slice.weight, 0);
-    return (this.drawnSlices = {
-      layout: this.layout,
-      locale: l.locale,
-      disc: html`<svg viewBox="-100 -100 200 200">
-          ${this.prizes.map((_, i) => svg`<path d=${slicePath(i, this.layout, 97)} />`)}
-          <circle r="97" class="rim" />
-        </svg>
-        ${this.prizes.map((slice) => html`<div class="label" part="label"><span dir="auto">${slice.label}</span></div>`)}`,
-      odds: this.prizes.map(
-        (slice) =>
-          html`<li>
-            <span dir="auto">${slice.label}</span>
-            <span class="odds">${l.term('odds', { p: l.number(slice.weight / total, { style: 'percent', maximumFractionDigits: 1 }) })}</span>
-          </li>`,
-      ),
-    });
   }
 
   private renderBody(): TemplateResult {
@@ -603,11 +459,11 @@ export class RetainSpinWheel extends RetainElement {
     const spinning = s.phase === 'spinning';
     const shown = s.phase === 'won' || s.phase === 'spent' || s.phase === 'failed';
     const card = resultPart.now;
-    const { disc, odds } = this.slicesView();
+    const total = this.prizes.reduce((sum, slice) => sum + slice.weight, 0);
     return html`<h2 id="heading" part="heading"><slot name="heading">${l.term('title')}</slot></h2>
       <div class="stage" part="stage">
         <div class="disc">
-          <div class="wheel ${this.fade ? 'fade' : ''}" part="wheel" aria-hidden="true">${disc}</div>
+          <div class="wheel ${this.fade ? 'fade' : ''}" part="wheel" aria-hidden="true">${this.disc}</div>
         </div>
         <svg class="pointer" part="pointer" viewBox="0 0 24 30" aria-hidden="true"><path d="M2 2h20L12 28z" /></svg>
         <div class="hub" aria-hidden="true"></div>
@@ -615,11 +471,9 @@ export class RetainSpinWheel extends RetainElement {
           shown && card && this.resultL
             ? card.renderCard(
                 s,
-                { owner: this.owner, now: this.now, fade: this.fade, apply: this.apply, error: l.term('error') },
+                { host: this, now: this.now, fade: this.fade, apply: this.settings.apply, error: l.term('error') },
                 this.resultL,
-                () => void this.copy(),
-                // The apply link emits before counting: it is leaving the page.
-                (event) => (this.emit(event), void this.count('converted')),
+                this.on,
               )
             : nothing
         }
@@ -638,7 +492,13 @@ export class RetainSpinWheel extends RetainElement {
         </button>
       </form>
       <ul part="prizes" class="prizes ${this.hideOdds ? 'sr' : ''}" aria-label=${l.term('prizes')}>
-        ${odds}
+        ${this.prizes.map(
+          (slice) =>
+            html`<li>
+              <span dir="auto">${slice.label}</span>
+              <span class="odds">${l.term('odds', { p: l.number(slice.weight / total, { style: 'percent', maximumFractionDigits: 1 }) })}</span>
+            </li>`,
+        )}
       </ul>
       <p class="sr" role="status">${this.said}</p>`;
   }

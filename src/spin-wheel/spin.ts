@@ -10,51 +10,38 @@ import { formatDuration, warnInvalid } from '../core/config.js';
 import { makeDetail } from '../core/events.js';
 import { randomFloat } from '../core/random.js';
 import { sendEmail } from './email.js';
+import { focusNext } from './focus.js';
 import { askStore, type Win } from './outcome.js';
 import { RetainSpinEndedEvent, RetainSpinStartedEvent } from './result.events.js';
-import { landingRotation, mod, type Wedge } from './rotation.js';
+import { landingRotation } from './landing.js';
+import { mod, type Wedge } from './rotation.js';
 import type { Slice } from './slices.js';
-import { MAX_DURATION } from './state.js';
-import { keepWin, takeSpin, type SpinOwner } from './take.js';
+import type { RetainElement } from '../core/element.js';
+import type { LocalizeController } from '../core/localize.js';
+import { resultText, type ResultTexts } from './result.js';
+import { MAX_DURATION, type Settings, type WheelCallbacks } from './state.js';
+import { keepWin, takeSpin } from './take.js';
+import type { WheelTerm } from './terms.js';
 
-/** What a spin needs to know of its wheel. */
-export interface SpinInput extends SpinOwner {
-  /** The wheel element: named in warnings; its `--retain-spin-wheel-duration` and `consent` slot are read. */
-  host: HTMLElement;
-  /** The part that turns. */
-  disc: Element;
+/** What a spin needs to know of its wheel: its settings, and (read only) what it shows. */
+export interface SpinInput extends Settings {
+  /** The wheel: named in warnings and events; its turning part, `--retain-spin-wheel-duration` and `consent` slot are read. */
+  host: RetainElement & { campaign: string | null };
+  /** The wheel's state key (`<key>/spin` the cooldown, `<key>/won` the win). */
+  key: string;
   slices: Slice[];
   layout: Wedge[];
   /** The angle the wheel rests at. */
   rotation: number;
-  cooldownMs: number;
-  ttlMs: number;
-  durationMs: number;
-  timeoutMs: number;
-  /** The store's outcome endpoint, checked; null: the wheel draws. */
-  src: string | null;
   personal: { email?: string; marketingConsent?: boolean };
-  /** With `require-email` and `email-endpoint`: where the email goes, and what is sent with it (the kit's consent text, unless the `consent` slot has the store's). */
-  email: { to: string; consentText: string; lang: string; campaign: string | null } | null;
+  /** The texts of the result, in the shopper's language. */
+  texts: ResultTexts;
+  /** The wheel's texts: with `emailTo`, the consent text sent with the email (unless the `consent` slot has the store's) and the language. */
+  l: LocalizeController<WheelTerm>;
 }
 
-/** What the wheel hears while it spins. */
-export interface SpinCallbacks {
-  /** The spin is taken: the started event, counted, to emit. */
-  started(event: RetainSpinStartedEvent): void;
-  /** What the device remembers of the wheel changed (the spin taken, its outcome stored, or given back): for its twins. */
-  changed(): void;
-  /** The angle the wheel comes to rest at (a landing, or where the wait for the store stopped). */
-  rests(rotation: number): void;
-  /** The landing animation while it runs (skip finishes it), then undefined. */
-  turning(animation: Animation | undefined): void;
-  warn(what: string, error: unknown): void;
-}
-
-export type SpinEnd =
-  /** Not taken: another tab took it, storage failed, or (`failed`) the store gave no outcome; the shopper keeps it. */
-  | { taken: false; failed: boolean }
-  | { taken: true; win: Win; cooldownEnd: number | null; fade: boolean; ended: RetainSpinEndedEvent };
+/** What a spin asks of its wheel. */
+export type SpinCallbacks = Pick<WheelCallbacks, 'show' | 'state' | 'tell' | 'changed' | 'rests' | 'turning' | 'reread' | 'loaded'>;
 
 /** One compositor animation of the wheel's transform. */
 function turn(disc: Element, from: number, to: number, duration: number, easing: string, iterations: number): Animation {
@@ -78,7 +65,7 @@ function spinDuration(s: SpinInput): number {
 }
 
 /** The store's outcome, warning (once) of an expiry that is no date. */
-function askFor(s: SpinInput, src: string): Promise<Win> {
+function askFor(s: SpinInput, src: string, instance: string): Promise<Win> {
   const badExpiry = (value: unknown) =>
     warnInvalid(
       s.host,
@@ -87,48 +74,63 @@ function askFor(s: SpinInput, src: string): Promise<Win> {
       `answered expiresAt ${JSON.stringify(value)}, which is no date`,
       `the code expires in ${formatDuration(s.ttlMs)} (code-ttl) instead`,
     );
-  return askStore(src, s.instance, s.slices, s.timeoutMs, s.ttlMs, badExpiry);
+  return askStore(src, instance, s.slices, s.timeoutMs, s.ttlMs, badExpiry);
 }
 
-/** Spins the wheel `s` describes (it checked that it may); tells `on` what happens, and returns how it ended. */
-export async function spin(s: SpinInput, on: SpinCallbacks): Promise<SpinEnd> {
+/**
+ * Spins the wheel `s` describes (it checked that it may, and shows it spinning); has it show what
+ * happens through `on`, up to the result, or (the spin not taken) what its device says again.
+ */
+export async function spin(s: SpinInput, on: SpinCallbacks): Promise<void> {
+  on.show({ phase: 'spinning' }, s.texts.term('spinning'));
   const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-  const { src } = s;
-  const taken = await takeSpin(s, s.cooldownMs, src ? null : { slices: s.slices, ttlMs: s.ttlMs }).catch((error: unknown) => {
-    on.warn('record the spin; the shopper keeps the spin', error);
+  const { src, host } = s;
+  const widget = host.widgetName;
+  const instance = host.instanceName;
+  const owner = { key: s.key, widget, instance };
+  const disc = host.renderRoot.querySelector('.wheel')!;
+  const warn = (what: string, error: unknown) => console.warn(`<${host.localName}> could not ${what}`, error);
+  const taken = await takeSpin(owner, s.cooldownMs, src ? null : { slices: s.slices, ttlMs: s.ttlMs }).catch((error: unknown) => {
+    warn('record the spin; the shopper keeps the spin', error);
     return null;
   });
   // Another tab (or an earlier visit) took the spin first, or it could not be recorded.
-  if (!taken) return { taken: false, failed: false };
-  const started = new RetainSpinStartedEvent(makeDetail(s.widget, s.instance, { source: src ? 'store' : 'wheel', ...s.personal }));
+  if (!taken) return void (await on.reread());
+  const started = new RetainSpinStartedEvent(makeDetail(widget, instance, { source: src ? 'store' : 'wheel', ...s.personal }));
   started.detail.counters = { interacted: taken.counts.interacted };
   on.changed();
-  on.started(started);
-  if (s.email && s.personal.email) {
-    const { to, consentText, ...about } = s.email;
-    const slotted = s.host.querySelector(':scope > [slot=consent]')?.textContent?.replace(/\s+/g, ' ').trim();
-    const { email, marketingConsent } = s.personal;
-    const body = { email, marketingConsent: !!marketingConsent, consentText: slotted || consentText, ...about, instance: s.instance };
-    void sendEmail(to, { ...body, spinId: started.detail.id, at: new Date().toISOString() }, on.warn);
+  on.tell(started);
+  const { email, marketingConsent } = s.personal;
+  if (s.emailTo && email) {
+    const slotted = host.querySelector(':scope > [slot=consent]')?.textContent?.replace(/\s+/g, ' ').trim();
+    const body = { email, marketingConsent: !!marketingConsent, consentText: slotted || s.l.term('consent'), lang: s.l.language, instance };
+    void sendEmail(
+      s.emailTo,
+      { ...body, campaign: host.campaign?.trim() || null, spinId: started.detail.id, at: new Date().toISOString() },
+      warn,
+    );
   }
   let win = taken.win;
   let spun = taken.counts.spun;
   let from = s.rotation;
   if (src) {
     // The wheel turns while the store decides; the landing starts from wherever it has got to.
-    const waiting = reduce ? undefined : turn(s.disc, from, from + 360, 900, 'linear', Infinity);
+    const waiting = reduce ? undefined : turn(disc, from, from + 360, 900, 'linear', Infinity);
     try {
-      win = await askFor(s, src);
-      spun = await keepWin(s, win);
+      win = await askFor(s, src, instance);
+      spun = await keepWin(owner, win);
       on.changed();
     } catch (error) {
-      on.warn('get the outcome; the shopper keeps the spin', error);
+      warn('get the outcome; the shopper keeps the spin', error);
       if (s.cooldownMs) await clearCooldown(`${s.key}/spin`).catch(() => undefined);
       on.changed();
-      return { taken: false, failed: true };
-    } finally {
-      on.rests((from = settle(waiting, from)));
+      on.rests(settle(waiting, from));
+      // The shopper keeps the spin, and is told so.
+      const state = await on.reread();
+      on.show(state.phase === 'ready' ? { phase: 'failed' } : state, s.l.term('error'));
+      return focusNext(host, on);
     }
+    on.rests((from = settle(waiting, from)));
   }
   // The spin is taken and its outcome stored: from here on nothing may keep the shopper from the result.
   let fade = reduce;
@@ -138,19 +140,21 @@ export async function spin(s: SpinInput, on: SpinCallbacks): Promise<SpinEnd> {
     on.rests(mod(to, 360));
     if (reduce || !duration) fade = true;
     else {
-      const turning = turn(s.disc, from, to, duration, 'cubic-bezier(.1,.6,.2,1)', 1);
+      const turning = turn(disc, from, to, duration, 'cubic-bezier(.1,.6,.2,1)', 1);
       on.turning(turning);
       await Promise.race([turning.finished.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, duration + 1000))]);
       // The wheel's own style already holds the end angle: let go of the animation (WebKit keeps it listed).
       turning.cancel();
     }
   } catch (error) {
-    on.warn('turn to the result; showing it at once', error);
+    warn('turn to the result; showing it at once', error);
     fade = true;
   }
   on.turning(undefined);
   const { slice, label: prize, type, code, expiresAt } = win!;
-  const ended = new RetainSpinEndedEvent(makeDetail(s.widget, s.instance, { prize, slice, type, code, expiresAt }));
+  const ended = new RetainSpinEndedEvent(makeDetail(widget, instance, { prize, slice, type, code, expiresAt }));
   ended.detail.counters = { spun: spun! };
-  return { taken: true, win: win!, cooldownEnd: taken.cooldownEnd, fade, ended };
+  on.show({ phase: 'won', win: win!, cooldownEnd: taken.cooldownEnd, copied: null }, resultText(win!, s.texts), fade);
+  on.tell(ended);
+  return focusNext(host, on, true);
 }

@@ -39,7 +39,11 @@ function announce(key: string, cooldownEnd: number | null, changes: CounterChang
  * outcome from `slices`, with a code valid `ttlMs`. Null, and nothing written, when the cooldown was
  * already taken (another tab, or an earlier visit); rejects, and nothing written, when storage fails.
  */
-export async function takeSpin(owner: SpinOwner, cooldownMs: number, draw: { slices: Slice[]; ttlMs: number } | null): Promise<Taken | null> {
+export async function takeSpin(
+  owner: SpinOwner,
+  cooldownMs: number,
+  draw: { slices: Slice[]; ttlMs: number } | null,
+): Promise<Taken | null> {
   const { key, widget, instance } = owner;
   const taken = await storage().transact(['state', 'counters'], async (tx) => {
     const cooldownEnd = cooldownMs ? await startCooldownIn(tx, `${key}/spin`, cooldownMs) : null;
