@@ -61,12 +61,17 @@ const CEILINGS = {
   // +0.7 KB (issue 18): the delivery lease taken, renewed and released in one transaction with the batch
   // (+0.38), duration ranges and a spin's result shown whatever fails after it (+0.30), the estimate's own
   // wording (+0.13), light and dark from the page (+0.31); one currency helper instead of four (−0.43).
-  'whole kit, one language': 82.35 * KB,
+  // +0.75 KB (issue 17 item 1, issue 12 item 5), all in parts loaded on demand, the spin wheel's first load
+  // unchanged within its ceiling: a spin's state (cooldown, code, counts) in one transaction (the storage
+  // chunk +0.06, the spin's +0.25), the wheel's parts as functions handed its state and callbacks (spin,
+  // result card and popup +0.15), focusing after a spin once the card is laid out (its own 0.29 KB part,
+  // shared by the spin and the popup).
+  'whole kit, one language': 83.1 * KB,
   // <retain-report> (issue 13), loaded only on the store owner's page: its chunk, charts and uPlot (20 KB),
   // its worker with Papa Parse and the figures' math. The shopper-facing figure above leaves it out.
   'report (owner’s page), one language': 53.5 * KB,
-  // +66.6 KB: the report in its four languages.
-  'whole kit, all languages': 160.95 * KB,
+  // +66.6 KB: the report in its four languages. +0.75 KB: the spin wheel's parts (see above).
+  'whole kit, all languages': 161.7 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */
