@@ -52,7 +52,7 @@ const CEILINGS = {
   // +0.16–0.2 KB (issue 12): ids and the cross-tab channel moved from the kit chunk to the parsers' chunk, so that the
   // storage code (the page-view count on every page) no longer loads Lit: 8.3 KB brotli and its evaluation saved on a
   // page whose widgets are all below the fold; the loader waits for each first frame before the page view (+0.06).
-  'first load: spin-wheel': 18.7 * KB,
+  'first load: spin-wheel': 18.75 * KB,
   'first load: loyalty-badge': 16.65 * KB,
   // +0.6 KB: 10,000 reviews read in slices and drawn a few cards a frame (issue 6), and each widget's
   // first render in a task of its own (+0.06 KB on every first load). +0.1 KB: light and dark that follow
@@ -92,13 +92,15 @@ const CEILINGS = {
   // IndexedDB fails), and the chunk boundaries.
   // +0.25 KB (issue 17 item 2, issue 18 item 15): delivery split by job, and the lease renewed on request over
   // the BroadcastChannel until the answer is recorded.
-  'whole kit, one language': 95.4 * KB,
+  // +0.85 KB (issue 17 item 1, issue 12 item 5): the spin wheel's parts as functions over its one state, a spin
+  // taken in one transaction (take.ts), the landing and focus apart; all in lazy parts.
+  'whole kit, one language': 96.3 * KB,
   // <retain-report> (issue 13), loaded only on the store owner's page: its chunk, charts and uPlot (20 KB),
   // its worker with Papa Parse and the figures' math. The shopper-facing figure above leaves it out.
   'report (owner’s page), one language': 53.5 * KB,
   // +66.6 KB: the report in its four languages. +0.65 KB (issue 13): its cohort table a year at a time past 24
   // cohorts (the chunk +0.44 KB, two texts in each language), and the launcher's tab above.
-  'whole kit, all languages': 177.05 * KB,
+  'whole kit, all languages': 177.9 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */

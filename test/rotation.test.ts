@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { LANDING_MARGIN, landingRotation, mod, sliceAt, slicePath, wedgesOf } from '../src/spin-wheel/rotation.js';
+import { LANDING_MARGIN, landingRotation } from '../src/spin-wheel/landing.js';
+import { mod, sliceAt, slicePath, wedgesOf } from '../src/spin-wheel/rotation.js';
 
 /** How far (in shares of a slice) the pointer is from the nearest border of the slice it points at. */
 function clearance(rotation: number, count: number): number {

@@ -72,11 +72,11 @@ describe('retain-spin-wheel layout', () => {
           const hit = el.shadowRoot!.elementFromPoint(x, y);
           const angle = shadow(el, '[part~=wheel]')!.style.transform;
           expect(button.contains(hit), `at ${angle} the point ${x},${y} hits ${hit?.outerHTML.slice(0, 60)}`).to.equal(true);
-          let ended = false;
-          el.addEventListener('retain-spin-ended', () => (ended = true), { once: true });
+          let landed: number | undefined;
+          el.addEventListener('retain-spin-ended', (event) => (landed = event.detail.slice), { once: true });
           await sendMouse({ type: 'click', position: [x, y] });
-          await waitUntil(() => ended, `a click at the button's centre did not spin the wheel resting at ${angle}`);
-          expect(el.win?.slice).to.equal(slice);
+          await waitUntil(() => landed !== undefined, `a click at the button's centre did not spin the wheel resting at ${angle}`);
+          expect(landed).to.equal(slice);
           await waitUntil(() => isReady(el), 'the button did not come back');
         }
       });

@@ -4,7 +4,8 @@
  * inside the wedge drawn for the slice won.
  */
 import { expect, html } from '@open-wc/testing';
-import { LANDING_MARGIN, mod } from '../src/spin-wheel/rotation.js';
+import { LANDING_MARGIN } from '../src/spin-wheel/landing.js';
+import { mod } from '../src/spin-wheel/rotation.js';
 import '../src/spin-wheel/spin-wheel.js';
 import type { RetainSpinWheel } from '../src/spin-wheel/spin-wheel.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';

@@ -3,7 +3,7 @@
  * `cooldown/<key>`, atomic across tabs, and announced to this tab and the others.
  */
 import { broadcast, onBroadcast } from './broadcast.js';
-import { storage } from './storage.js';
+import { storage, type TxStores } from './storage.js';
 
 const COOLDOWN_PREFIX = 'cooldown/';
 const COOLDOWN_TOPIC = 'cooldowns';
@@ -43,20 +43,29 @@ export async function cooldownEnds(key: string): Promise<number | null> {
  * false, and nothing changed, when one is already active. Announced to this tab and the others.
  */
 export async function startCooldown(key: string, ms: number): Promise<boolean> {
+  const endsAt = await storage().transact(['state'], (tx) => startCooldownIn(tx, key, ms));
+  if (endsAt !== null) notifyCooldown(key, endsAt);
+  return endsAt !== null;
+}
+
+/**
+ * `startCooldown` as one step of a caller's transaction over `state` (with what else must change with
+ * it, all or nothing): its end, or null, and nothing changed, when one is already active. The caller
+ * announces it with `cooldownStarted` once the transaction is done.
+ */
+export async function startCooldownIn(tx: TxStores, key: string, ms: number): Promise<number | null> {
   if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`retainkit: bad cooldown ${ms}`);
   const storeKey = COOLDOWN_PREFIX + key;
   const now = Date.now();
-  const endsAt = now + ms;
-  const started = await storage().transact(['state'], async (tx) => {
-    const current = endsAtOf(await tx.get('state', storeKey));
-    if (current !== null && current > now) return false;
-    const row: CooldownRow = { endsAt, startedAt: now };
-    await tx.put('state', row, storeKey);
-    return true;
-  });
-  if (started) notifyCooldown(key, endsAt);
-  return started;
+  const current = endsAtOf(await tx.get('state', storeKey));
+  if (current !== null && current > now) return null;
+  const row: CooldownRow = { endsAt: now + ms, startedAt: now };
+  await tx.put('state', row, storeKey);
+  return row.endsAt;
 }
+
+/** Announces a cooldown started by `startCooldownIn`, to this tab and the others. */
+export const cooldownStarted: (key: string, endsAt: number) => void = notifyCooldown;
 
 /** Ends the cooldown of `key` now (announced when there was one). */
 export async function clearCooldown(key: string): Promise<void> {

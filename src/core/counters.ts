@@ -4,7 +4,7 @@
  * every change so their widgets can refresh.
  */
 import { broadcast, onBroadcast } from './broadcast.js';
-import { storage } from './storage.js';
+import { storage, type TxStores } from './storage.js';
 
 /** The counters every widget keeps; widgets may add their own names. */
 export type CounterName = 'seen' | 'opened' | 'interacted' | 'converted' | (string & {});
@@ -45,21 +45,32 @@ function keyOf(widget: string, instance: string, name: string): string {
  * Returns the instance's new count.
  */
 export async function increment(widget: string, instance: string, name: CounterName, by = 1): Promise<number> {
+  const change = await storage().transact(['counters'], (tx) => incrementIn(tx, widget, instance, name, by));
+  counted(change);
+  return change.count;
+}
+
+/**
+ * `increment` as one step of a caller's transaction over `counters` (with what else must change with it,
+ * all or nothing). The caller announces the change with `counted` once the transaction is done.
+ */
+export async function incrementIn(tx: TxStores, widget: string, instance: string, name: CounterName, by = 1): Promise<CounterChange> {
   if (!Number.isFinite(by)) throw new RangeError(`retainkit: cannot count by ${by}`);
   if (instance === SHOPPER) throw new RangeError(`retainkit: "${SHOPPER}" is the shopper's total, not an instance`);
   const now = Date.now();
-  const [count, total] = await storage().transact(['counters'], async (tx) => {
-    const counts: number[] = [];
-    for (const scope of [instance, SHOPPER]) {
-      const key = keyOf(widget, scope, name);
-      const row = await tx.get('counters', key);
-      const next = (row?.count ?? 0) + by;
-      await tx.put('counters', { key, count: next, updated: now });
-      counts.push(next);
-    }
-    return counts;
-  });
-  const change: CounterChange = { widget, instance, name, count, total };
+  const counts: number[] = [];
+  for (const scope of [instance, SHOPPER]) {
+    const key = keyOf(widget, scope, name);
+    const row = await tx.get('counters', key);
+    const next = (row?.count ?? 0) + by;
+    await tx.put('counters', { key, count: next, updated: now });
+    counts.push(next);
+  }
+  return { widget, instance, name, count: counts[0], total: counts[1] };
+}
+
+/** Tells this tab's listeners and the other tabs of a counter change. */
+export function counted(change: CounterChange): void {
   broadcast({ topic: TOPIC, ...change });
   for (const listener of [...localListeners]) {
     try {
@@ -68,7 +79,6 @@ export async function increment(widget: string, instance: string, name: CounterN
       console.error('retainkit: a counter listener threw', error);
     }
   }
-  return count;
 }
 
 /** The counters of one instance of a widget, or with `SHOPPER` the totals over its instances. */

@@ -5,7 +5,6 @@
  * is never written to IndexedDB, never forwarded, and never sent again later: one POST, kept alive if
  * the shopper leaves the page meanwhile. Loaded with the spin (`spin.ts`).
  */
-import type { RetainSpinWheel } from './spin-wheel.js';
 
 /** What the store's endpoint receives, as JSON. */
 export interface SpinEmail {
@@ -25,24 +24,8 @@ export interface SpinEmail {
 
 const TIMEOUT_MS = 15_000;
 
-/** Sends the email of the spin `spinId` to `url`. Never rejects: a failure is said once, without the email. */
-export async function sendEmail(
-  el: RetainSpinWheel,
-  url: string,
-  spinId: string,
-  personal: { email: string; marketingConsent: boolean },
-): Promise<void> {
-  const slotted = el.querySelector(':scope > [slot=consent]')?.textContent?.replace(/\s+/g, ' ').trim();
-  const body: SpinEmail = {
-    email: personal.email,
-    marketingConsent: personal.marketingConsent,
-    consentText: slotted || el.l.term('consent'),
-    lang: el.l.language,
-    instance: el.instanceName,
-    campaign: el.campaign?.trim() || null,
-    spinId,
-    at: new Date().toISOString(),
-  };
+/** Sends `body` to `url`. Never rejects: a failure is said once through `warn`, without the email. */
+export async function sendEmail(url: string, body: SpinEmail, warn: (what: string, error: unknown) => void): Promise<void> {
   try {
     const response = await fetch(url, {
       method: 'POST',
@@ -54,6 +37,6 @@ export async function sendEmail(
     });
     if (!response.ok) throw new Error(`the store answered ${response.status}`);
   } catch (error) {
-    el.warn('send the email to its email-endpoint', error);
+    warn('send the email to its email-endpoint', error);
   }
 }

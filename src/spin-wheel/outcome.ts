@@ -5,7 +5,7 @@
  */
 import { randomInt, weightedIndex } from '../core/random.js';
 import { postToStore } from '../core/request.js';
-import { storage } from '../core/storage.js';
+import { storage, type TxStores } from '../core/storage.js';
 import type { PrizeType, Slice } from './slices.js';
 
 /** A spin's result as it is remembered (without personal data), to be shown again until it expires. */
@@ -28,23 +28,26 @@ const HANDED_OUT = 'spin-wheel/codes-handed-out';
  * device cannot be drawn. Rejects when nothing can be won.
  */
 export function drawWin(winKey: string, slices: Slice[], ttlMs: number): Promise<Win> {
-  return storage().transact(['state'], async (tx) => {
-    const handed = new Set(((await tx.get('state', HANDED_OUT)) as string[] | undefined) ?? []);
-    const free = slices.map((slice) => slice.pool.filter((code) => !handed.has(code)));
-    const weights = slices.map((slice, i) => (slice.pool.length && !free[i].length ? 0 : slice.weight));
-    const index = weightedIndex(weights);
-    const slice = slices[index];
-    let code = slice.code;
-    if (free[index].length) {
-      code = free[index][randomInt(free[index].length)];
-      handed.add(code);
-      await tx.put('state', [...handed], HANDED_OUT);
-    }
-    const now = Date.now();
-    const win: Win = { slice: index, label: slice.label, type: slice.type, code, expiresAt: code ? now + ttlMs : null, wonAt: now };
-    await tx.put('state', win, winKey);
-    return win;
-  });
+  return storage().transact(['state'], (tx) => drawIn(tx, winKey, slices, ttlMs));
+}
+
+/** `drawWin` as one step of a caller's transaction over `state` (the spin taken with it, `take.ts`). */
+export async function drawIn(tx: TxStores, winKey: string, slices: Slice[], ttlMs: number): Promise<Win> {
+  const handed = new Set(((await tx.get('state', HANDED_OUT)) as string[] | undefined) ?? []);
+  const free = slices.map((slice) => slice.pool.filter((code) => !handed.has(code)));
+  const weights = slices.map((slice, i) => (slice.pool.length && !free[i].length ? 0 : slice.weight));
+  const index = weightedIndex(weights);
+  const slice = slices[index];
+  let code = slice.code;
+  if (free[index].length) {
+    code = free[index][randomInt(free[index].length)];
+    handed.add(code);
+    await tx.put('state', [...handed], HANDED_OUT);
+  }
+  const now = Date.now();
+  const win: Win = { slice: index, label: slice.label, type: slice.type, code, expiresAt: code ? now + ttlMs : null, wonAt: now };
+  await tx.put('state', win, winKey);
+  return win;
 }
 
 /** Whether `ms` is a moment a `Date` can hold (an expiry far beyond that makes `toISOString` throw). */

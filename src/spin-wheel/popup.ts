@@ -1,128 +1,140 @@
 /**
  * The wheel as a popup: a modal dialog with a close button, an optional launcher, the triggers that
  * open it (the core's `triggers.ts`, loaded only when it has some) and the snooze after a dismissal.
- * Loaded only by a wheel in `mode="popup"`, which shows nothing until then.
+ * Loaded only by a wheel in `mode="popup"`, which shows nothing until then. Functions over state the
+ * wheel owns (`PopupState`): they are handed it with the wheel's callbacks, and hand the new state back.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { makeDetail } from '../core/events.js';
-import { adoptPartStyles } from '../core/parts.js';
-import { popupStyles } from './popup.styles.js';
-import { RetainSpinDismissedEvent, RetainSpinShownEvent } from './spin-wheel.events.js';
-import { triggersCode, type RetainSpinWheel } from './spin-wheel.js';
+import type { RetainElement } from '../core/element.js';
+import { makeDetail, RetainEvent } from '../core/events.js';
+import { RetainSpinShownEvent, type SpinDismissedDetail } from './spin-wheel.events.js';
+import type { LocalizeController } from '../core/localize.js';
+import { focusNext } from './focus.js';
+import type { WheelCallbacks } from './state.js';
+import type { WheelTerm } from './terms.js';
 
-/** One wheel's popup: its looks, dialog and triggers. */
-export class WheelPopup {
-  private returnFocus: HTMLElement | null = null;
-  private closingByCode = false;
-  /**
-   * The wheel is drawn into the dialog when the shopper reaches for the launcher (pointer over it, a
-   * press, focus) or it opens: a popup never reached costs its launcher alone, and the drawing and the
-   * opening fall in separate tasks.
-   */
-  private drawn = false;
+export { popupStyles } from './popup.styles.js';
 
-  constructor(private readonly el: RetainSpinWheel) {
-    adoptPartStyles(el, popupStyles);
+const triggersCode = () => import('../core/triggers.js');
+
+/** The shopper closed the popup (close button, Escape or a click outside it). Counted as `dismissed`. */
+export class RetainSpinDismissedEvent extends RetainEvent<SpinDismissedDetail> {
+  constructor(detail: SpinDismissedDetail) {
+    super('retain-spin-dismissed', detail);
   }
+}
 
-  private get dialog(): HTMLDialogElement | null {
-    return this.el.renderRoot.querySelector('dialog');
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'retain-spin-dismissed': RetainSpinDismissedEvent;
   }
+}
 
-  show(trigger: string): void {
-    const { el, dialog } = this;
-    if (!dialog || dialog.open || !el.prizes.length) return;
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    this.returnFocus = active as HTMLElement | null;
-    // Not drawn yet (opened by a trigger or from script): it renders in a microtask, before the browser draws the dialog.
-    this.prepare();
-    dialog.showModal();
-    el.tell(new RetainSpinShownEvent(makeDetail(el.widgetName, el.instanceName, { mode: 'popup', trigger })), 'seen');
-    void el.focusNext();
-  }
+/** The wheel, as the popup reads it: its popup attributes. */
+export type PopupHost = RetainElement & { trigger: string | null; launcher: boolean };
 
-  /** Draws the wheel into the (closed) dialog, once. */
-  prepare(): void {
-    if (this.drawn) return;
-    this.drawn = true;
-    this.el.requestUpdate();
-  }
+/** What the popup asks of its wheel. */
+export type PopupCallbacks = Pick<WheelCallbacks, 'popup' | 'keep' | 'tell' | 'state' | 'loaded' | 'finish' | 'snooze'>;
 
-  hide(): void {
-    this.closingByCode = true;
-    this.dialog?.close();
-  }
+const dialogOf = (host: PopupHost) => host.renderRoot.querySelector('dialog');
 
-  /** Watches the triggers that open the popup, if it has some; returns the function that stops. */
-  watch(): (() => void) | undefined {
-    const el = this.el;
-    // A popup without triggers (a launcher, or opened by `show()`) never loads their code.
-    if (!el.trigger?.trim()) return undefined;
-    let stop: (() => void) | undefined;
-    let live = true;
-    triggersCode().then(
-      (t) => {
-        if (!live) return;
-        stop = t.watchTriggers(t.parseTriggers(el, 'trigger', el.trigger, []), async (fired) => {
-          // A trigger may fire while the wheel still reads its state (a page view the loader counted already).
-          await el.loaded;
-          if (el.phase === 'ready' && !(await t.cooldownEnds(`${el.key}/snooze`).catch(() => null))) this.show(fired.kind);
-        });
-      },
-      (error: unknown) => el.warn('load its triggers', error),
-    );
-    return () => {
-      live = false;
-      stop?.();
-    };
-  }
+/** Opens the popup of `host` (not when it is open), drawing the wheel into it first. */
+export function open(host: PopupHost, trigger: string, on: PopupCallbacks): void {
+  const dialog = dialogOf(host);
+  if (!dialog || dialog.open) return;
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  // Not drawn yet (opened by a trigger or from script): it renders in a microtask, before the browser draws the dialog.
+  on.keep({ ...on.popup(), drawn: true, back: active as HTMLElement | null });
+  dialog.showModal();
+  on.tell(new RetainSpinShownEvent(makeDetail(host.widgetName, host.instanceName, { mode: 'popup', trigger })), 'seen');
+  void focusNext(host, on);
+}
 
-  private onClose(): void {
-    const el = this.el;
-    const byShopper = !this.closingByCode;
-    this.closingByCode = false;
-    if (byShopper) {
-      const spun = el.phase !== 'ready';
-      el.tell(new RetainSpinDismissedEvent(makeDetail(el.widgetName, el.instanceName, { spun })), 'dismissed');
-      if (!spun && el.snoozeMs)
-        triggersCode()
-          .then((t) => t.startCooldown(`${el.key}/snooze`, el.snoozeMs))
-          .catch(() => undefined);
-    }
-    el.animation?.finish();
-    this.returnFocus?.focus();
-    this.returnFocus = null;
-  }
+/** Closes the popup of `host` without counting it as the shopper's dismissal. */
+export function hide(host: PopupHost, on: PopupCallbacks): void {
+  const dialog = dialogOf(host);
+  if (!dialog?.open) return;
+  on.keep({ ...on.popup(), byCode: true });
+  dialog.close();
+}
 
-  render(body: () => TemplateResult): TemplateResult {
-    const l = this.el.l;
-    // A click on the backdrop (the dialog itself, outside .inner) closes the popup; keyboards have Escape.
-    /* eslint-disable lit-a11y/click-events-have-key-events */
-    const prepare = () => this.prepare();
-    return html`${
-      this.el.launcher
-        ? html`<button
-            part="launcher"
-            class="button launcher"
-            @pointerenter=${prepare}
-            @pointerdown=${prepare}
-            @focus=${prepare}
-            @click=${() => this.show('launcher')}
-          >${l.term('title')}</button>`
-        : nothing
-    }
-      <dialog
-        part="dialog"
-        aria-labelledby="heading"
-        @close=${() => this.onClose()}
-        @click=${(e: Event) => e.target === e.currentTarget && this.dialog?.close()}
-      >
-        <div class="inner">
-          <button part="close-button" class="close" aria-label=${l.term('close')} @click=${() => this.dialog?.close()}>×</button>
-          ${this.drawn ? body() : nothing}
-        </div>
-      </dialog>`;
-    /* eslint-enable lit-a11y/click-events-have-key-events */
+function closed(host: PopupHost, on: PopupCallbacks): void {
+  const state = on.popup();
+  if (!state.byCode) {
+    const spun = ['spinning', 'won', 'spent'].includes(on.state().phase);
+    on.tell(new RetainSpinDismissedEvent(makeDetail(host.widgetName, host.instanceName, { spun })), 'dismissed');
+    const [key, ms] = on.snooze();
+    if (!spun && ms)
+      triggersCode()
+        .then((t) => t.startCooldown(key, ms))
+        .catch(() => undefined);
   }
+  on.keep({ ...state, byCode: false, back: null });
+  on.finish();
+  state.back?.focus();
+}
+
+/** The launcher (with `launcher`) and the dialog, the wheel (`body`) drawn into it once reached for: a popup never reached costs its launcher alone. */
+export function renderPopup(
+  host: PopupHost,
+  l: LocalizeController<WheelTerm>,
+  body: () => TemplateResult,
+  on: PopupCallbacks,
+): TemplateResult {
+  const state = on.popup();
+  const prepare = () => state.drawn || on.keep({ ...state, drawn: true });
+  const close = (event: Event) => (event.currentTarget as Element).closest('dialog')!.close();
+  // A click on the backdrop (the dialog itself, outside .inner) closes the popup; keyboards have Escape.
+  /* eslint-disable lit-a11y/click-events-have-key-events */
+  return html`${
+    host.launcher
+      ? html`<button
+          part="launcher"
+          class="button launcher"
+          @pointerenter=${prepare}
+          @pointerdown=${prepare}
+          @focus=${prepare}
+          @click=${() => open(host, 'launcher', on)}
+        >${l.term('title')}</button>`
+      : nothing
+  }
+    <dialog
+      part="dialog"
+      aria-labelledby="heading"
+      @close=${() => closed(host, on)}
+      @click=${(e: Event) => e.target === e.currentTarget && close(e)}
+    >
+      <div class="inner">
+        <button part="close-button" class="close" aria-label=${l.term('close')} @click=${close}>×</button>
+        ${state.drawn ? body() : nothing}
+      </div>
+    </dialog>`;
+  /* eslint-enable lit-a11y/click-events-have-key-events */
+}
+
+/**
+ * Watches the triggers in the `trigger` attribute of `host`, if it has some (a launcher, or `show()`,
+ * never loads their code): one that fires opens the popup when the wheel, its state read, is ready to
+ * spin and no snooze runs. Returns the function that stops.
+ */
+export function watch(host: PopupHost, on: PopupCallbacks): (() => void) | undefined {
+  if (!host.trigger?.trim()) return undefined;
+  let stop: (() => void) | undefined;
+  let live = true;
+  triggersCode().then(
+    (t) => {
+      if (!live) return;
+      stop = t.watchTriggers(t.parseTriggers(host, 'trigger', host.trigger, []), async (fired) => {
+        // A trigger may fire while the wheel still reads its state (a page view the loader counted already).
+        await on.loaded();
+        if (on.state().phase === 'ready' && !(await t.cooldownEnds(on.snooze()[0]).catch(() => null))) open(host, fired.kind, on);
+      });
+    },
+    (error: unknown) => console.warn(`<${host.localName}> could not load its triggers`, error),
+  );
+  return () => {
+    live = false;
+    stop?.();
+  };
 }

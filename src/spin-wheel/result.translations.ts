@@ -1,7 +1,6 @@
 /** Texts of the spin and its result, loaded with them (`result.ts`); other languages share the wheel's chunks. */
 import type { Translations } from '../core/localize.js';
-
-export type ResultTerm = 'spinning' | 'won' | 'none' | 'copy' | 'copied' | 'copyFailed' | 'apply' | 'expires' | 'spun' | 'next';
+import type { ResultTerm } from './terms.js';
 
 export const resultTranslations: Translations<ResultTerm> = {
   en: {

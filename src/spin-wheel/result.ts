@@ -1,91 +1,126 @@
 /**
  * The wheel's result card: the prize, the code with copy and apply, the countdown to its expiry; or that
  * the shopper has already spun, or that the store could not be reached. Loaded with the spin (`spin.ts`),
- * or on its own when a remembered result is to be shown, so a wheel waiting for its spin never downloads it.
+ * or on its own when a remembered result is to be shown, so a wheel waiting for its spin never downloads
+ * it. Render functions over the wheel's state: it is handed the state and callbacks, and returns
+ * templates and results.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { copyText } from '../core/clipboard.js';
+import type { RetainElement } from '../core/element.js';
 import { makeDetail } from '../core/events.js';
 import { LocalizeController } from '../core/localize.js';
-import { adoptPartStyles } from '../core/parts.js';
 import { isDate, type Win } from './outcome.js';
-import { resultStyles } from './result.styles.js';
-import { resultTranslations, type ResultTerm } from './result.translations.js';
-import { swap, type RetainSpinWheel } from './spin-wheel.js';
 import { RetainSpinCodeAppliedEvent, RetainSpinCodeCopiedEvent } from './result.events.js';
+import { resultTranslations } from './result.translations.js';
+import type { WheelCallbacks, WheelState } from './state.js';
+import { middle, mod, type Wedge } from './rotation.js';
+import type { Slice } from './slices.js';
+import { swap } from './swap.js';
+import type { ResultTerm } from './terms.js';
 
-/** One wheel's result card: its texts, looks and view. */
-export class WheelResult {
-  readonly l: LocalizeController<ResultTerm>;
+export { resultStyles } from './result.styles.js';
 
-  constructor(private readonly el: RetainSpinWheel) {
-    // A controller of the wheel, so that the wheel waits for these texts before it updates.
-    this.l = new LocalizeController<ResultTerm>(el, resultTranslations);
-    adoptPartStyles(el, resultStyles);
-  }
+export type ResultTexts = LocalizeController<ResultTerm>;
 
-  /** What the status line says when the wheel stops. */
-  text(win: Win): string {
-    const l = this.l;
-    return win.type === 'none' ? `${win.label}. ${l.term('none')}` : `${l.term('won', { label: win.label })}. ${win.code}`;
-  }
+/** The texts of the spin and its result for `host`: a controller of the wheel, so that it waits for them before it updates. */
+export const resultTexts = (host: ReactiveControllerHost & HTMLElement): ResultTexts => new LocalizeController(host, resultTranslations);
 
-  private async copy(): Promise<void> {
-    const el = this.el;
-    const code = el.win?.code;
-    if (!code) return;
-    const done = await copyText(code, el.renderRoot.querySelector('[part~=code]'));
-    el.copied = done;
-    el.said = this.l.term(done ? 'copied' : 'copyFailed');
-    if (done) el.tell(new RetainSpinCodeCopiedEvent(makeDetail(el.widgetName, el.instanceName, { code })), 'copied');
-  }
+/**
+ * The angle the wheel rests at to show `win`: the slice won under the pointer, else (won on another wheel
+ * of the campaign, with other slices) one of the same prize; undefined when this wheel has none.
+ */
+export function restingOn(win: Win, slices: Slice[], layout: Wedge[]): number | undefined {
+  const same = (slice: Slice | undefined) => slice?.label === win.label && slice.type === win.type;
+  const at = same(slices[win.slice]) ? win.slice : slices.findIndex(same);
+  return at < 0 ? undefined : mod(-middle(layout[at]), 360);
+}
 
-  private expiresIn(expiresAt: number): string {
-    const left = Math.max(0, Math.floor((expiresAt - this.el.now) / 1000));
-    const days = Math.floor(left / 86_400);
-    const clock = [Math.floor(left / 3600) % 24, Math.floor(left / 60) % 60, left % 60].map((n) => String(n).padStart(2, '0')).join(':');
-    return days ? `${this.l.number(days, { style: 'unit', unit: 'day', unitDisplay: 'long' })}, ${clock}` : clock;
-  }
+/** The countdown's clock: runs (`tick` each second) while `state` shows a code with an expiry; the timer running, if any. */
+export function countdown(
+  timer: ReturnType<typeof setInterval> | undefined,
+  state: WheelState,
+  tick: () => void,
+): ReturnType<typeof setInterval> | undefined {
+  const ticking = state.phase === 'won' && state.win.expiresAt != null;
+  if (ticking) return timer ?? setInterval(tick, 1000);
+  clearInterval(timer);
+  return undefined;
+}
 
-  card(): TemplateResult {
-    const { el, l } = this;
-    const win = el.phase === 'won' ? el.win : undefined;
-    const code = win?.code;
-    const href = code && el.apply ? el.apply.replaceAll('{code}', encodeURIComponent(code)) : null;
-    // The apply link emits before counting: it is leaving the page.
-    const applied = () =>
-      el.tell(new RetainSpinCodeAppliedEvent(makeDetail(el.widgetName, el.instanceName, { code: code!, url: href! })), 'converted', true);
-    return html`<div class="card ${el.fade ? 'fade' : ''}" part="result" tabindex="-1">
-      ${
-        win
-          ? html`<p class="prize" dir="auto">${win.type === 'none' ? win.label : l.term('won', { label: win.label })}</p>
-              ${
-                code
-                  ? html`<p class="code" part="code">${code}</p>
-                      <div class="row">
-                        <button part="copy-button" class="button" @click=${() => this.copy()}>
-                          ${swap(l.term('copy'), l.term('copied'), !!el.copied)}
-                        </button>
-                        ${href ? html`<a part="apply-link" class="button" href=${href} @click=${applied}>${l.term('apply')}</a>` : nothing}
-                      </div>
-                      ${el.copied === false ? html`<p class="small">${l.term('copyFailed')}</p>` : nothing}
-                      ${
-                        // A result remembered with an expiry no date can hold shows its code all the same.
-                        isDate(win.expiresAt)
-                          ? html`<p class="small" part="expiry">
-                              <time datetime=${new Date(win.expiresAt).toISOString()}
-                                >${l.term('expires', { time: this.expiresIn(win.expiresAt) })}</time
-                              >
-                            </p>`
-                          : nothing
-                      }`
-                  : html`<p class="small">${l.term('none')}</p>`
-              }`
-          : el.failed
-            ? html`<p class="small">${el.l.term('error')}</p>`
-            : html`<p class="prize">${l.term('spun')}</p>
-                ${isDate(el.cooldownEnd) ? html`<p class="small">${l.term('next', { date: l.date(el.cooldownEnd) })}</p>` : nothing}`
-      }
-    </div>`;
-  }
+/** What the status line says when the wheel stops. */
+export function resultText(win: Win, l: ResultTexts): string {
+  return win.type === 'none' ? `${win.label}. ${l.term('none')}` : `${l.term('won', { label: win.label })}. ${win.code}`;
+}
+
+/** What the card asks of its wheel: to show a copy (its state, and what to say), and its events. */
+export type CardCallbacks = Pick<WheelCallbacks, 'show' | 'tell'>;
+
+function expiresIn(expiresAt: number, now: number, l: ResultTexts): string {
+  const left = Math.max(0, Math.floor((expiresAt - now) / 1000));
+  const days = Math.floor(left / 86_400);
+  const clock = [Math.floor(left / 3600) % 24, Math.floor(left / 60) % 60, left % 60].map((n) => String(n).padStart(2, '0')).join(':');
+  return days ? `${l.number(days, { style: 'unit', unit: 'day', unitDisplay: 'long' })}, ${clock}` : clock;
+}
+
+/** What the card shows besides the state. */
+export interface CardView {
+  /** The wheel, named in the card's events. */
+  host: RetainElement;
+  /** The clock of the countdown. */
+  now: number;
+  /** Shown at once (reduced motion): faded in. */
+  fade: boolean;
+  /** The apply link template (`{code}`), checked; null: no apply link. */
+  apply: string | null;
+  /** The wheel's own text for a spin that could not get its outcome. */
+  error: string;
+}
+
+/** The card for `state` (won, spent or failed). */
+export function renderCard(state: WheelState, view: CardView, l: ResultTexts, on: CardCallbacks): TemplateResult {
+  const won = state.phase === 'won' ? state : undefined;
+  const win = won?.win;
+  const copied = won?.copied;
+  const code = win?.code;
+  const href = code && view.apply ? view.apply.replaceAll('{code}', encodeURIComponent(code)) : null;
+  const { widgetName: widget, instanceName: instance } = view.host;
+  // The apply link emits before counting: it is leaving the page.
+  const apply = () => on.tell(new RetainSpinCodeAppliedEvent(makeDetail(widget, instance, { code: code!, url: href! })), 'converted', true);
+  const copy = async (event: Event) => {
+    // Where the clipboard refuses, the code is selected for the shopper to copy.
+    const done = await copyText(code!, (event.currentTarget as Element).closest('.card')!.querySelector('[part~=code]'));
+    on.show({ ...won!, copied: done }, l.term(done ? 'copied' : 'copyFailed'));
+    if (done) on.tell(new RetainSpinCodeCopiedEvent(makeDetail(widget, instance, { code: code! })), 'copied');
+  };
+  return html`<div class="card ${view.fade ? 'fade' : ''}" part="result" tabindex="-1">
+    ${
+      win
+        ? html`<p class="prize" dir="auto">${win.type === 'none' ? win.label : l.term('won', { label: win.label })}</p>
+            ${
+              code
+                ? html`<p class="code" part="code">${code}</p>
+                    <div class="row">
+                      <button part="copy-button" class="button" @click=${copy}>${swap(l.term('copy'), l.term('copied'), !!copied)}</button>
+                      ${href ? html`<a part="apply-link" class="button" href=${href} @click=${apply}>${l.term('apply')}</a>` : nothing}
+                    </div>
+                    ${copied === false ? html`<p class="small">${l.term('copyFailed')}</p>` : nothing}
+                    ${
+                      // A result remembered with an expiry no date can hold shows its code all the same.
+                      isDate(win.expiresAt)
+                        ? html`<p class="small" part="expiry">
+                            <time datetime=${new Date(win.expiresAt).toISOString()}
+                              >${l.term('expires', { time: expiresIn(win.expiresAt, view.now, l) })}</time
+                            >
+                          </p>`
+                        : nothing
+                    }`
+                : html`<p class="small">${l.term('none')}</p>`
+            }`
+        : state.phase === 'failed'
+          ? html`<p class="small">${view.error}</p>`
+          : html`<p class="prize">${l.term('spun')}</p>
+              ${state.phase === 'spent' && isDate(state.cooldownEnd) ? html`<p class="small">${l.term('next', { date: l.date(state.cooldownEnd) })}</p>` : nothing}`
+    }
+  </div>`;
 }

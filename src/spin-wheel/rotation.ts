@@ -1,14 +1,12 @@
 /**
- * The wheel's geometry, apart from drawing and from the outcome so that it can be tested alone.
+ * The wheel's geometry, apart from drawing and from the outcome so that it can be tested alone (where a
+ * spin lands is in `landing.ts`, loaded with the spin).
  *
  * Angles are in degrees, clockwise, 0 at 12 o'clock, where the pointer is. Each slice covers a wedge of
  * wheel angles [start, end): all equal by default (slice `i` of `n` from i·360/n), or sized by the
  * slices' odds (`wedges="weighted"`). Turning the wheel by `rotation` degrees clockwise brings wheel
  * angle `-rotation` under the pointer.
  */
-
-/** The share of a slice kept clear on each side of the landing point: the pointer never lands near a border. */
-export const LANDING_MARGIN = 0.2;
 
 /** Where one slice sits on the wheel. */
 export interface Wedge {
@@ -37,7 +35,8 @@ export function wedgesOf(weights: readonly number[], sized: boolean): Wedge[] {
   });
 }
 
-function wedges(layout: Layout): readonly Wedge[] {
+/** The wedges of `layout`. */
+export function wedges(layout: Layout): readonly Wedge[] {
   return typeof layout === 'number'
     ? wedgesOf(
         Array.from({ length: layout }, () => 1),
@@ -55,17 +54,6 @@ export function sliceAt(rotation: number, layout: Layout): number {
   const angle = mod(-rotation, 360);
   const index = all.findIndex((wedge) => angle < wedge.end);
   return index < 0 ? all.length - 1 : index;
-}
-
-/**
- * The rotation at which slice `index` stops under the pointer, reached from `current` by `turns` whole
- * turns and then less than one more, clockwise. `u` in [0, 1) (random) chooses the point in the middle
- * part of the slice, never within `LANDING_MARGIN` of its borders: no staged near-miss.
- */
-export function landingRotation(current: number, index: number, layout: Layout, turns: number, u: number): number {
-  const { start, end } = wedges(layout)[index];
-  const target = start + (end - start) * (LANDING_MARGIN + u * (1 - 2 * LANDING_MARGIN));
-  return current + turns * 360 + mod(-target - current, 360);
 }
 
 /** The SVG path of slice `index` on a wheel of radius `r` centred at 0,0. */

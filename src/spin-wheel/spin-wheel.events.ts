@@ -1,46 +1,18 @@
 /**
- * The events of `<retain-spin-wheel>`: one class each, named `retain-spin-<what happened>`. Those of a
- * spin and its result are in `result.events.ts`, loaded with them.
+ * The events of `<retain-spin-wheel>` in its first load: one class each, named `retain-spin-<what
+ * happened>`, with the details of the popup's. Those of a spin and its result are in `result.events.ts`,
+ * loaded with them, and the popup's dismissal in `popup.ts` (typed for whoever imports the wheel by
+ * `spin-wheel.ts`) (their names on `GlobalEventHandlersEventMap`
+ * with their classes, so that no two files import each other's values or types in a circle).
  */
 import { RetainEvent, type RetainDetail } from '../core/events.js';
-import type {
-  RetainSpinCodeAppliedEvent,
-  RetainSpinCodeCopiedEvent,
-  RetainSpinEndedEvent,
-  RetainSpinStartedEvent,
-} from './result.events.js';
-import type { PrizeType } from './slices.js';
+
+export type { SpinCodeAppliedDetail, SpinCodeDetail, SpinEndedDetail, SpinStartedDetail } from './result.events.js';
 
 export interface SpinShownDetail extends RetainDetail {
   mode: 'inline' | 'popup';
   /** What opened the popup: a trigger kind (`delay`, `exit-intent`, `scroll`, `page-views`), `launcher` or `api`; null inline. */
   trigger: string | null;
-}
-
-export interface SpinStartedDetail extends RetainDetail {
-  /** Where the outcome comes from: the wheel's own weighted draw, or the store's `outcome-src`. */
-  source: 'wheel' | 'store';
-  /** With `require-email`: what the shopper typed. Personal: reaches listeners on the page, never forwarded. */
-  email?: string;
-  /** With `require-email`: whether the shopper ticked the marketing-consent box. */
-  marketingConsent?: boolean;
-}
-
-export interface SpinEndedDetail extends RetainDetail {
-  /** The label of the slice won, its index, its type, and the code (null for a `none` slice). */
-  prize: string;
-  slice: number;
-  type: PrizeType;
-  code: string | null;
-  expiresAt: number | null;
-}
-
-export interface SpinCodeDetail extends RetainDetail {
-  code: string;
-}
-
-export interface SpinCodeAppliedDetail extends SpinCodeDetail {
-  url: string;
 }
 
 export interface SpinDismissedDetail extends RetainDetail {
@@ -55,20 +27,8 @@ export class RetainSpinShownEvent extends RetainEvent<SpinShownDetail> {
   }
 }
 
-/** The shopper closed the popup (close button, Escape or a click outside it). Counted as `dismissed`. */
-export class RetainSpinDismissedEvent extends RetainEvent<SpinDismissedDetail> {
-  constructor(detail: SpinDismissedDetail) {
-    super('retain-spin-dismissed', detail);
-  }
-}
-
 declare global {
   interface GlobalEventHandlersEventMap {
     'retain-spin-shown': RetainSpinShownEvent;
-    'retain-spin-started': RetainSpinStartedEvent;
-    'retain-spin-ended': RetainSpinEndedEvent;
-    'retain-spin-code-copied': RetainSpinCodeCopiedEvent;
-    'retain-spin-code-applied': RetainSpinCodeAppliedEvent;
-    'retain-spin-dismissed': RetainSpinDismissedEvent;
   }
 }

@@ -4,8 +4,7 @@
  * result (loaded with them) are in `result.translations.ts`, and share the language's chunk.
  */
 import type { Translations } from '../core/localize.js';
-
-export type WheelTerm = 'title' | 'spin' | 'skip' | 'prizes' | 'odds' | 'error' | 'email' | 'consent' | 'close';
+import type { WheelTerm } from './terms.js';
 
 export const translations: Translations<WheelTerm> = {
   en: {

@@ -1,43 +1,44 @@
 /**
  * `<retain-spin-wheel>`: spin-to-win. The prizes are the store's (`<retain-slice>` children or JSON); this
- * file reads them and the wheel's state, draws the wheel and keeps the popup. What a spin needs loads
- * when the shopper reaches for the wheel (pointer over it, focus in it) or spins: `spin.ts` (the
- * outcome from `outcome.ts`, the landing angle from `rotation.ts`, one compositor animation per spin)
- * and `result.ts` (the result card: code, copy, apply, countdown), which also loads on its own when a
- * remembered result is to be shown. The triggers of a popup load only when it has some. The rules: one
- * spin per cooldown across reloads and tabs, the code shown again until it expires.
+ * file reads them and the wheel's state (one `WheelState`, `state.ts`), draws the wheel and keeps the
+ * popup. Its parts are functions over that state, loaded through `core/parts.ts`: what a spin needs
+ * loads when the shopper reaches for the wheel (pointer over it, focus in it) or spins: `spin.ts` (the
+ * spin taken in one transaction by `take.ts`, the outcome from `outcome.ts`, the landing angle from
+ * `rotation.ts`, one compositor animation per spin) and `result.ts` (the result card: code, copy, apply,
+ * countdown), which also loads on its own when a remembered result is to be shown; `popup.ts` in popup
+ * mode. The parts set nothing here: the wheel hands them its state and callbacks and keeps what they
+ * return. The rules: one spin per cooldown across reloads and tabs, the code shown again until it expires.
  */
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { broadcast, onBroadcast } from '../core/broadcast.js';
 import { parseDuration, parseEnum, parseUrl, warnInvalid } from '../core/config.js';
-import type { CounterName } from '../core/counters.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
-import type { RetainEvent } from '../core/events.js';
 import { LocalizeController } from '../core/localize.js';
 import { onceSeen, whenIdle } from '../core/near.js';
-import { part } from '../core/parts.js';
+import { adoptPartStyles, part } from '../core/parts.js';
 import { stored } from '../core/stored.js';
 import { SchemeController, type Scheme } from '../core/scheme.js';
 import type { Win } from './outcome.js';
-import type { WheelPopup } from './popup.js';
-import type { WheelResult } from './result.js';
+import type { ResultTexts } from './result.js';
 import { middle, mod, slicePath, wedgesOf, type Wedge } from './rotation.js';
 import { readSlices, type Slice } from './slices.js';
 import { RetainSpinShownEvent } from './spin-wheel.events.js';
 import { styles } from './spin-wheel.styles.js';
 import { translations } from './spin-wheel.translations.js';
+import type { PopupState, Settings, WheelCallbacks, WheelState } from './state.js';
+import { MAX_DURATION } from './state.js';
+import { swap } from './swap.js';
 
 // The widget's events, typed for whoever imports this module (their declarations on
 // GlobalEventHandlersEventMap come with them): `import type { … } from 'retainkit/<widget>'`.
 export type * from './spin-wheel.events.js';
 export type * from './result.events.js';
+export type { RetainSpinDismissedEvent } from './popup.js';
 
 const DAY = 86_400_000;
-/** The longest spin, whatever `duration` or `--retain-spin-wheel-duration` say. */
-export const MAX_DURATION = 5000;
 /** Default slice colours, themable one by one as `--retain-spin-wheel-slice-1` … `-8`. */
 const PALETTE = ['#c8324a', '#f2b33d', '#1f6f8b', '#8fc0a9', '#5b3f8c', '#f08a4b', '#2f5d50', '#e3c0d3'];
 const TOPIC = 'spin-wheel';
@@ -45,22 +46,13 @@ const TOPIC = 'spin-wheel';
 const UPRIGHT = { '--_flip': '0deg', '--_end': 'flex-end', '--_side': 'right' };
 const FLIPPED = { '--_flip': '180deg', '--_end': 'flex-start', '--_side': 'left' };
 
-export type Phase = 'loading' | 'ready' | 'spinning' | 'won' | 'spun';
-
 /** The wheels on this page, so that one that spins can tell its twins (same state: instance or campaign) at once. */
 const wheels = new Set<RetainSpinWheel>();
-
-/** @internal The triggers' code (core), loaded for a popup with a `trigger` and for the snooze. */
-export const triggersCode = () => import('../core/triggers.js');
 
 /** The wheel's parts (`core/parts.ts`): the popup's shell, the result card, and what a spin runs. */
 const popupPart = part('retain-spin-wheel', 'popup', () => import('./popup.js'));
 const resultPart = part('retain-spin-wheel', 'result card', () => import('./result.js'));
 const spinPart = part('retain-spin-wheel', 'spin', () => import('./spin.js'));
-
-/** Two texts in one place, the space of the longer kept: switching them moves nothing (no layout shift). */
-export const swap = (first: string, second: string, showSecond: boolean) =>
-  html`<span class="swap"><span ?hidden=${showSecond}>${first}</span><span ?hidden=${!showSecond}>${second}</span></span>`;
 
 /**
  * @tag retain-spin-wheel
@@ -152,58 +144,61 @@ export class RetainSpinWheel extends RetainElement {
   @property() campaign: string | null = null;
   @property() slices: string | null = null;
 
-  // Read and written by `spin.ts` and `result.ts` too (@internal: not the wheel's public surface).
-  /** @internal */
-  @state() phase: Phase = 'loading';
-  /** @internal */
-  @state() prizes: Slice[] = [];
-  /** @internal */
-  @state() win: Win | undefined;
-  /** @internal */
-  @state() cooldownEnd: number | null = null;
-  /** @internal */
-  @state() failed = false;
-  /** @internal */
-  @state() copied: boolean | null = null;
-  /** @internal */
-  @state() said = '';
-  /** @internal */
-  @state() rotation = 0;
-  /** @internal Where each slice sits on the wheel (`rotation.ts`). */
-  layout: Wedge[] = [];
-  /** @internal */
-  @state() fade = false;
-  /** @internal */
-  @state() now = Date.now();
-  /** @internal */
-  readonly l = new LocalizeController(this, translations);
-  /** @internal The result card's code and texts, once loaded. */
-  view: WheelResult | undefined;
-  /** @internal */
-  cooldownMs = 30 * DAY;
-  /** @internal */
-  ttlMs = 7 * DAY;
-  /** @internal */
-  durationMs = 4000;
-  /** @internal */
-  timeoutMs = 8000;
-  /** @internal The outcome endpoint, checked. */
-  src: string | null = null;
-  /** @internal The apply link template, checked. */
-  apply: string | null = null;
-  /** @internal Where the shopper's email goes when they spin (`email-endpoint` with `require-email`), checked. */
-  emailTo: string | null = null;
-  /** @internal The landing animation, while it runs (skip finishes it). */
-  animation: Animation | undefined;
-  /** @internal A result of this tab's spin is shown even without a code. */
-  spunHere = false;
-
-  /** @internal */
-  snoozeMs = DAY;
+  /** What the wheel is doing: its one state (`state.ts`). */
+  @state() private wheelState: WheelState = { phase: 'loading' };
+  @state() private prizes: Slice[] = [];
+  /** The wheel's angle at rest (a spin animates to it). */
+  @state() private rotation = 0;
+  /** The result shown at once (reduced motion, or a landing that failed): faded in. */
+  @state() private fade = false;
+  /** The status line, read to screen readers. */
+  @state() private said = '';
+  /** The clock of the countdown. */
+  @state() private now = Date.now();
+  /** Popup mode: the popup's state (`popup.ts`). */
+  @state() private pop: PopupState = { drawn: false, back: null, byCode: false };
+  /** Where each slice sits on the wheel (`rotation.ts`). */
+  private layout: Wedge[] = [];
+  private readonly l = new LocalizeController(this, translations);
+  /** The texts of the spin and its result, once the result card's code is loaded. */
+  private resultL: ResultTexts | undefined;
+  /** The attributes a spin keeps to, checked: all set by the first `willUpdate` (every property is new then). */
+  private readonly settings = {} as Settings;
+  /** The landing animation, while it runs (skip finishes it). */
+  private animation: Animation | undefined;
+  /**
+   * The slices and their labels, made when they or their wedges change (`willUpdate`): a render while the
+   * wheel spins (or the countdown's, each second) leaves them as they are.
+   */
+  private disc: TemplateResult | undefined;
+  /** The wheel element and the layout `paint` last styled the slices of. */
+  private painted: unknown[] = [];
 
   private popup = false;
-  /** The popup's code, once loaded (popup mode). */
-  private shell: WheelPopup | undefined;
+  /** What the parts (`spin.ts`, `result.ts`, `popup.ts`) may ask of the wheel: each sets its own state from what a part hands it. */
+  private readonly on: WheelCallbacks = {
+    show: (state, said = this.said, fade = this.fade) => {
+      this.wheelState = state;
+      this.said = said;
+      this.fade = fade;
+      this.now = Date.now();
+    },
+    state: () => this.wheelState,
+    // Counts (if `counter` is given), then emits; with `countAfter`, emits first (a link leaving the page).
+    tell: (event, counter, countAfter) => {
+      if (!counter || countAfter) this.emit(event);
+      if (counter) void (countAfter ? this.count(counter) : this.countAndEmit(counter, event));
+    },
+    changed: () => this.announce(),
+    rests: (angle) => (this.rotation = angle),
+    turning: (animation) => (this.animation = animation),
+    reread: () => ((this.wheelState = { phase: 'loading' }), this.refresh().then(() => this.wheelState)),
+    loaded: () => this.loaded,
+    popup: () => this.pop,
+    keep: (pop) => (this.pop = pop),
+    finish: () => this.animation?.finish(),
+    snooze: () => [`${this.key}/snooze`, this.settings.snoozeMs],
+  };
   private cleanups: (() => void)[] = [];
   private stopTriggers: (() => void) | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
@@ -211,26 +206,22 @@ export class RetainSpinWheel extends RetainElement {
   private refreshing: Promise<void> = this.drawn.then(() => this.read());
 
   /**
-   * @internal State keys of this wheel: `<key>/won`; cooldown keys `<key>/spin` and `<key>/snooze`. Its
-   * campaign's when it has one (shared by every wheel of the campaign), else its instance's.
+   * State keys of this wheel: `<key>/won`; cooldown keys `<key>/spin` and `<key>/snooze`. Its campaign's
+   * when it has one (shared by every wheel of the campaign), else its instance's.
    */
-  get key(): string {
+  private get key(): string {
     const campaign = this.campaign?.trim();
     return campaign ? `spin-wheel-campaign/${campaign}` : `spin-wheel/${this.instanceName}`;
   }
 
-  private get dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
-  }
-
   /** Opens the popup (popup mode only). */
   show(trigger = 'api'): void {
-    this.shell?.show(trigger);
+    popupPart.now?.open(this, trigger, this.on);
   }
 
   /** Closes the popup without counting it as the shopper's dismissal. */
   hide(): void {
-    this.shell?.hide();
+    popupPart.now?.hide(this, this.on);
   }
 
   override connectedCallback(): void {
@@ -260,66 +251,64 @@ export class RetainSpinWheel extends RetainElement {
     this.ticker = undefined;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('mode')) {
       this.popup = parseEnum(this, 'mode', this.mode, ['inline', 'popup'], 'inline') === 'popup';
-      if (this.popup && !this.shell) void this.loadPopup();
+      if (this.popup) void this.loadPopup();
     }
-    if (changed.has('cooldown')) this.cooldownMs = parseDuration(this, 'cooldown', this.cooldown, 30 * DAY);
-    if (changed.has('snooze')) this.snoozeMs = parseDuration(this, 'snooze', this.snooze, DAY);
-    if (changed.has('codeTtl')) this.ttlMs = parseDuration(this, 'code-ttl', this.codeTtl, 7 * DAY, { min: 60_000 });
-    if (changed.has('duration')) this.durationMs = parseDuration(this, 'duration', this.duration, 4000, { max: MAX_DURATION });
+    const set = this.settings;
+    if (changed.has('cooldown')) set.cooldownMs = parseDuration(this, 'cooldown', this.cooldown, 30 * DAY);
+    if (changed.has('snooze')) set.snoozeMs = parseDuration(this, 'snooze', this.snooze, DAY);
+    if (changed.has('codeTtl')) set.ttlMs = parseDuration(this, 'code-ttl', this.codeTtl, 7 * DAY, { min: 60_000 });
+    if (changed.has('duration')) set.durationMs = parseDuration(this, 'duration', this.duration, 4000, { max: MAX_DURATION });
     if (changed.has('outcomeTimeout'))
-      this.timeoutMs = parseDuration(this, 'outcome-timeout', this.outcomeTimeout, 8000, { min: 500, max: 60_000 });
+      set.timeoutMs = parseDuration(this, 'outcome-timeout', this.outcomeTimeout, 8000, { min: 500, max: 60_000 });
     if (changed.has('applyUrl')) {
       // Checked with a stand-in code, so that a `javascript:` template is refused before anyone wins.
-      this.apply = this.applyUrl && parseUrl(this, 'apply-url', this.applyUrl.replaceAll('{code}', 'CODE')) ? this.applyUrl : null;
+      set.apply = this.applyUrl && parseUrl(this, 'apply-url', this.applyUrl.replaceAll('{code}', 'CODE')) ? this.applyUrl : null;
     }
     if (changed.has('emailEndpoint') || changed.has('requireEmail')) {
-      this.emailTo = parseUrl(this, 'email-endpoint', this.emailEndpoint);
-      if (this.emailTo && !this.requireEmail) {
+      set.emailTo = parseUrl(this, 'email-endpoint', this.emailEndpoint);
+      if (set.emailTo && !this.requireEmail) {
         warnInvalid(this, 'email-endpoint', this.emailEndpoint, 'has no effect without require-email', 'no email is asked for or sent');
-        this.emailTo = null;
+        set.emailTo = null;
       }
     }
     if (changed.has('outcomeSrc')) {
-      this.src = parseUrl(this, 'outcome-src', this.outcomeSrc);
+      set.src = parseUrl(this, 'outcome-src', this.outcomeSrc);
       if (changed.get('outcomeSrc') !== undefined) this.readPrizes();
     }
     if (changed.has('slices') && changed.get('slices') !== undefined) this.readPrizes();
     if (changed.has('prizes') || changed.has('wedges')) {
       const sized = parseEnum(this, 'wedges', this.wedges, ['equal', 'weighted'], 'equal') === 'weighted';
       const weights = this.prizes.map((slice) => slice.weight);
-      this.layout = wedgesOf(weights, sized);
+      const layout = (this.layout = wedgesOf(weights, sized));
+      this.disc = html`<svg viewBox="-100 -100 200 200">
+          ${this.prizes.map((_, i) => svg`<path d=${slicePath(i, layout, 97)} />`)}
+          <circle r="97" class="rim" />
+        </svg>
+        ${this.prizes.map((slice) => html`<div class="label" part="label"><span dir="auto">${slice.label}</span></div>`)}`;
       // At rest, the first slice sits under the pointer rather than a border.
-      if (this.phase === 'loading' && this.prizes.length) this.rotation = mod(-middle(this.layout[0]), 360);
+      if (this.wheelState.phase === 'loading' && this.prizes.length) this.rotation = mod(-middle(this.layout[0]), 360);
     }
     // Another instance or campaign is another state to read (not on the first update: `drawn` reads it).
     const renamed = (name: 'instance' | 'campaign') => changed.has(name) && changed.get(name) !== undefined;
     if (renamed('instance') || renamed('campaign')) void this.refresh();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(changed: PropertyValues): void {
     this.paint();
     if (changed.has('mode') || (this.popup && changed.has('trigger'))) this.watch();
-    const ticking = this.phase === 'won' && this.win?.expiresAt != null;
-    if (ticking && !this.ticker) this.ticker = setInterval(() => this.tick(), 1000);
-    if (!ticking && this.ticker) {
-      clearInterval(this.ticker);
-      this.ticker = undefined;
-    }
+    this.ticker = resultPart.now?.countdown(this.ticker, this.wheelState, () => this.tick());
   }
 
   /** Popup: the triggers that open it. Inline: `retain-spin-shown` once, when half of it is first on screen. */
   private watch(): void {
     this.stopTriggers?.();
     this.stopTriggers = undefined;
-    if (this.popup) {
-      this.stopTriggers = this.shell?.watch();
-      return;
-    }
+    if (this.popup) return void (this.stopTriggers = popupPart.now?.watch(this, this.on));
     this.stopTriggers = onceSeen(this, () => {
-      if (this.prizes.length) this.tell(new RetainSpinShownEvent(this.detail({ mode: 'inline', trigger: null })), 'seen');
+      if (this.prizes.length) this.on.tell(new RetainSpinShownEvent(this.detail({ mode: 'inline', trigger: null })), 'seen');
     });
   }
 
@@ -329,9 +318,7 @@ export class RetainSpinWheel extends RetainElement {
 
   /** The popup's code: the wheel shows nothing in popup mode until it is loaded. */
   private async loadPopup(): Promise<void> {
-    const code = await popupPart.get();
-    if (!code) return;
-    this.shell ??= new code.WheelPopup(this);
+    if (!(await popupPart.get())) return;
     this.requestUpdate();
     if (this.popup && this.isConnected) this.watch();
   }
@@ -341,13 +328,13 @@ export class RetainSpinWheel extends RetainElement {
     return this.refreshing;
   }
 
-  /** @internal Reads the cooldown and the remembered win (after a reload, or when another tab spun). */
-  refresh(): Promise<void> {
+  /** Reads the cooldown and the remembered win (after a reload, or when another tab spun). */
+  private refresh(): Promise<void> {
     return (this.refreshing = this.read());
   }
 
   private async read(): Promise<void> {
-    if (this.phase === 'spinning') return;
+    if (this.wheelState.phase === 'spinning') return;
     let ends: number | null = null;
     let win: Win | undefined;
     try {
@@ -360,63 +347,53 @@ export class RetainSpinWheel extends RetainElement {
       this.warn('read its state; the wheel is ready', error);
     }
     const now = Date.now();
-    // A code is shown again until it expires; a "no prize" result only in the tab that spun it.
-    const keep = this.spunHere && this.win?.type === 'none' && this.win.wonAt === win?.wonAt;
-    win = win?.code && win.expiresAt && win.expiresAt > now ? win : keep ? this.win : undefined;
+    const shown = this.wheelState.phase === 'won' ? this.wheelState.win : undefined;
+    // A code is shown again until it expires; a "no prize" result only in the tab that spun it (the
+    // only one that shows it).
+    const keep = shown?.type === 'none' && shown.wonAt === win?.wonAt;
+    win = win?.code && win.expiresAt && win.expiresAt > now ? win : keep ? shown : undefined;
     // A result is shown by the result card's code: loaded first, so that the card comes with it.
     if (win || ends) await this.result().catch((error: unknown) => this.warn('load its result card', error));
-    if ((this.phase as Phase) === 'spinning') return;
+    if ((this.wheelState as WheelState).phase === 'spinning') return;
     this.now = now;
-    this.cooldownEnd = ends;
-    this.win = win;
-    const shown = win ? this.sliceShowing(win) : -1;
-    if (shown >= 0) this.rotation = mod(-middle(this.layout[shown]), 360);
-    this.phase = win ? 'won' : ends ? 'spun' : 'ready';
+    this.rotation = (win && resultPart.now?.restingOn(win, this.prizes, this.layout)) ?? this.rotation;
+    this.wheelState = win
+      ? { phase: 'won', win, cooldownEnd: ends, copied: null }
+      : ends
+        ? { phase: 'spent', cooldownEnd: ends }
+        : { phase: 'ready' };
   }
 
-  /**
-   * The slice that shows `win` under the pointer: the one won, else (won on another wheel of the campaign,
-   * with other slices) one of the same prize; -1 when this wheel has none.
-   */
-  private sliceShowing(win: Win): number {
-    const same = (slice: Slice | undefined) => slice?.label === win.label && slice.type === win.type;
-    return same(this.prizes[win.slice]) ? win.slice : this.prizes.findIndex(same);
-  }
-
-  /** @internal The result card's code (`result.ts`), loaded once per wheel. */
-  async result(): Promise<WheelResult> {
+  /** Loads the result card's code (`result.ts`) and takes its looks and texts into this wheel (once); its texts. */
+  private async result(): Promise<ResultTexts> {
     const code = await resultPart.get();
     if (!code) throw new Error('the result card did not load');
-    return (this.view ??= new code.WheelResult(this));
+    adoptPartStyles(this, code.resultStyles);
+    this.resultL ??= code.resultTexts(this);
+    await this.resultL.ready();
+    return this.resultL;
   }
 
-  /** @internal Says what the wheel could not do, naming it. */
-  warn(what: string, error: unknown): void {
+  /** Says what the wheel could not do, naming it. */
+  private warn(what: string, error: unknown): void {
     console.warn(`<${this.localName}> could not ${what}`, error);
   }
 
-  /** @internal Tells this wheel's twins (same state: instance or campaign) that it changed, in the other tabs and on this page. */
-  announce(): void {
+  /** Tells this wheel's twins (same state: instance or campaign) that it changed, in the other tabs and on this page. */
+  private announce(): void {
     broadcast({ topic: TOPIC, key: this.key });
     for (const wheel of wheels) if (wheel !== this && wheel.key === this.key) void wheel.refresh();
   }
 
-  /** @internal Counts (if `counter` is given), then emits; with `countAfter`, emits first (a link leaving the page). */
-  tell(event: RetainEvent, counter?: CounterName, countAfter = false): void {
-    if (!counter) this.emit(event);
-    else if (countAfter) {
-      this.emit(event);
-      void this.count(counter);
-    } else void this.countAndEmit(counter, event);
-  }
-
   private tick(): void {
     this.now = Date.now();
-    if (this.win?.expiresAt && this.now >= this.win.expiresAt) void this.refresh();
+    const s = this.wheelState;
+    if (s.phase === 'won' && s.win.expiresAt && this.now >= s.win.expiresAt) void this.refresh();
   }
 
   private get canSpin(): boolean {
-    return this.prizes.length > 1 && this.phase !== 'spinning' && this.phase !== 'loading' && !this.cooldownEnd;
+    const s = this.wheelState;
+    return this.prizes.length > 1 && (s.phase === 'ready' || s.phase === 'failed' || (s.phase === 'won' && !s.cooldownEnd));
   }
 
   /**
@@ -424,14 +401,14 @@ export class RetainSpinWheel extends RetainElement {
    * not spun, so the usual first render is the final one. A spin asked for meanwhile waits for the read.
    */
   private get looksReady(): boolean {
-    return this.canSpin || (this.phase === 'loading' && this.prizes.length > 1 && !this.cooldownEnd);
+    return this.canSpin || (this.wheelState.phase === 'loading' && this.prizes.length > 1);
   }
 
   /** Loads what a spin needs (its code and the result card's) before the shopper spins: at idle, pointer over the wheel, focus in it. */
   private warm(): void {
     if (!this.looksReady) return;
     void spinPart.get();
-    void resultPart.get();
+    void this.result().catch(() => undefined);
   }
 
   private skip(): void {
@@ -447,64 +424,60 @@ export class RetainSpinWheel extends RetainElement {
   }
 
   private async spin(personal: { email?: string; marketingConsent?: boolean }): Promise<void> {
-    if (this.phase === 'loading') await this.refreshing;
+    if (this.wheelState.phase === 'loading') await this.refreshing;
     if (!this.canSpin) return;
-    this.phase = 'spinning';
-    this.failed = false;
-    this.copied = null;
+    this.wheelState = { phase: 'spinning' };
     this.fade = false;
-    this.win = undefined;
-    try {
-      const code = await spinPart.get();
-      if (!code) throw new Error('the spin did not load');
-      await code.spin(this, personal);
-    } catch (error) {
-      // The spin's code did not load (offline): the spin was not taken.
-      this.warn('spin; the shopper keeps the spin', error);
-      this.phase = 'loading';
-      await this.refresh();
-      this.said = this.l.term('error');
+    const code = await spinPart.get();
+    const texts = code && (await this.result().catch(() => undefined));
+    if (texts) {
+      const { key, prizes: slices, layout, rotation, l } = this;
+      return code.spin({ ...this.settings, host: this, key, slices, layout, rotation, personal, texts, l }, this.on);
     }
-  }
-
-  /** @internal After a state change that hid the focused control: the next useful one. */
-  async focusNext(): Promise<void> {
-    await this.refreshing;
-    await this.updateComplete;
-    const root = this.renderRoot;
-    const [first, second] =
-      this.phase === 'won' || this.phase === 'spun' ? ['[part~=copy-button]', '.card'] : ['[part~=email]', '[part~=spin-button]'];
-    if (this.popup && !this.dialog?.open) return;
-    (root.querySelector<HTMLElement>(first) ?? root.querySelector<HTMLElement>(second))?.focus();
+    // Its code did not load (offline; `core/parts.ts` said so): the spin was not taken.
+    await this.on.reread();
+    this.said = this.l.term('error');
   }
 
   override render(): TemplateResult | typeof nothing {
     if (!this.prizes.length) return nothing;
     const l = this.l;
+    const popup = popupPart.now;
     return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir} @pointerover=${this.warm} @focusin=${this.warm}>
-      ${this.popup ? (this.shell?.render(() => this.renderBody()) ?? nothing) : this.renderBody()}
+      ${
+        !this.popup
+          ? this.renderBody()
+          : popup
+            ? (adoptPartStyles(this, popup.popupStyles), popup.renderPopup(this, l, () => this.renderBody(), this.on))
+            : nothing
+      }
     </div>`;
   }
 
   private renderBody(): TemplateResult {
     const l = this.l;
+    const s = this.wheelState;
+    const spinning = s.phase === 'spinning';
+    const shown = s.phase === 'won' || s.phase === 'spent' || s.phase === 'failed';
+    const card = resultPart.now;
     const total = this.prizes.reduce((sum, slice) => sum + slice.weight, 0);
-    const spinning = this.phase === 'spinning';
-    const shown = this.phase === 'won' || this.phase === 'spun' || this.failed;
     return html`<h2 id="heading" part="heading"><slot name="heading">${l.term('title')}</slot></h2>
       <div class="stage" part="stage">
         <div class="disc">
-          <div class="wheel ${this.fade ? 'fade' : ''}" part="wheel" aria-hidden="true">
-            <svg viewBox="-100 -100 200 200">
-              ${this.prizes.map((_, i) => svg`<path d=${slicePath(i, this.layout, 97)} />`)}
-              <circle r="97" class="rim" />
-            </svg>
-            ${this.prizes.map((slice) => html`<div class="label" part="label"><span dir="auto">${slice.label}</span></div>`)}
-          </div>
+          <div class="wheel ${this.fade ? 'fade' : ''}" part="wheel" aria-hidden="true">${this.disc}</div>
         </div>
         <svg class="pointer" part="pointer" viewBox="0 0 24 30" aria-hidden="true"><path d="M2 2h20L12 28z" /></svg>
         <div class="hub" aria-hidden="true"></div>
-        ${shown ? (this.view?.card() ?? nothing) : nothing}
+        ${
+          shown && card && this.resultL
+            ? card.renderCard(
+                s,
+                { host: this, now: this.now, fade: this.fade, apply: this.settings.apply, error: l.term('error') },
+                this.resultL,
+                this.on,
+              )
+            : nothing
+        }
       </div>
       <form class="actions" @submit=${this.onSubmit} ?inert=${!this.looksReady && !spinning} ?hidden=${!this.looksReady && !spinning}>
         ${
@@ -534,13 +507,15 @@ export class RetainSpinWheel extends RetainElement {
   /**
    * The wheel's angle, the slices' colours and the labels' geometry, set through the CSSOM: a strict
    * Content-Security-Policy (`style-src 'self'`) refuses `style="…"` attributes, not this. Runs after
-   * every render, before the browser draws it; writes only what changed.
+   * every render, before the browser draws it: the angle each time it changed, the slices only when they
+   * (or the wheel element, the popup's once drawn) are new.
    */
   private paint(): void {
-    const root = this.renderRoot;
-    const wheel = root.querySelector<HTMLElement>('.wheel');
+    const wheel = this.renderRoot.querySelector<HTMLElement>('.wheel');
     if (!wheel) return;
     setStyle(wheel, { transform: `rotate(${this.rotation}deg)` });
+    if (this.painted[0] === wheel && this.painted[1] === this.layout) return;
+    this.painted = [wheel, this.layout];
     const paths = wheel.querySelectorAll<SVGPathElement>('svg path');
     const labels = wheel.querySelectorAll<HTMLElement>('.label');
     this.prizes.forEach((slice, i) => {

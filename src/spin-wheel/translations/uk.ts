@@ -1,7 +1,6 @@
 /** Ukrainian texts of `<retain-spin-wheel>`, loaded only on pages in Ukrainian. */
 import type { Terms } from '../../core/localize.js';
-import type { ResultTerm } from '../result.translations.js';
-import type { WheelTerm } from '../spin-wheel.translations.js';
+import type { ResultTerm, WheelTerm } from '../terms.js';
 
 export default {
   title: 'Крутіть і вигравайте',
