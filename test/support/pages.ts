@@ -74,7 +74,8 @@ export const rendered = (el: Element | null | undefined): boolean => (el?.shadow
 
 /** Waits for each of the page's elements matching `selector` to be defined and rendered. */
 export async function whenRendered(page: StorePage, selector: string): Promise<void> {
-  await waitUntil(() => [...page.doc.querySelectorAll(selector)].every(rendered), `${selector} renders`);
+  // A page of every widget loads each one's modules unbundled from the dev server: slow on a loaded machine.
+  await waitUntil(() => [...page.doc.querySelectorAll(selector)].every(rendered), `${selector} renders`, { timeout: 15_000 });
 }
 
 /** Each test's database for the pages it opens (its name for `openPage`, and the storage to read it here). */
