@@ -5,7 +5,7 @@
  * shopper. The email goes only into the request the shopper sends: never into IndexedDB or forwarding.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { parseCurrency, parseDuration, parseEnum, parseNumber, parseUrl, warnBadValue } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
@@ -129,12 +129,13 @@ export class RetainAccountPrompt extends RetainElement {
   @property() variant = '';
   @property({ attribute: 'login-url' }) loginUrl = '';
 
+  // State that account-prompt.actions.ts renders from: public, so a property without an attribute rather than a private @state.
   /** @internal `pending` while deciding, `invite` when shown, then `sending`, `error` or a closing note. */
-  @state() phase: Phase = 'pending';
+  @property({ attribute: false }) phase: Phase = 'pending';
   /** @internal Messages under the fields. */
-  @state() errors: { email?: string; password?: string } = {};
+  @property({ attribute: false }) errors: { email?: string; password?: string } = {};
   /** @internal A message from the store's answer (a JSON `message`, or a string the `respondWith` promise rejected with). */
-  @state() failure = '';
+  @property({ attribute: false }) failure = '';
   /** @internal The attributes, parsed. */
   cfg!: Config;
 
@@ -283,7 +284,7 @@ export class RetainAccountPrompt extends RetainElement {
     const reasons = [this.t('track', { order: cfg.orderId }), this.t('fast')];
     if (cfg.points) reasons.push(this.t('points', { n: cfg.points }));
     if (this.incentive.trim()) reasons.push(this.incentive.trim());
-    const field = (name: 'email' | 'password', type: string, autocomplete: string, value?: string) => html`
+    const field = (name: 'email' | 'password', type: 'email' | 'password', autocomplete: 'email' | 'new-password', value?: string) => html`
       <div class="field">
         <label for=${name}> ${this.t(name)}${name === 'password' && cfg.password === 'optional' ? ` (${this.t('optional')})` : ''} </label>
         <input

@@ -443,9 +443,9 @@ export class RetainLoyaltyBadge extends RetainElement {
       <button
         part="badge"
         class=${this.celebrating ? `badge celebrate ${this.celebrating}` : 'badge'}
-        aria-expanded=${String(this.open)}
+        aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls="panel"
-        aria-busy=${String(!this.guest && !f)}
+        aria-busy=${!this.guest && !f ? 'true' : 'false'}
         @click=${this.toggle}
         @pointerenter=${this.loadPanel}
         @focus=${this.loadPanel}

@@ -9,6 +9,7 @@ import { emit, makeDetail, type DetailFields, type RetainDetail } from '../core/
 import { LocalizeController } from '../core/localize.js';
 import { adoptPartStyles } from '../core/parts.js';
 import { keepInViewport } from '../core/placement.js';
+import { styleProperties } from '../core/style-properties.js';
 import type { Figures, RetainLoyaltyBadge } from './loyalty-badge.js';
 import { PointsChangeEvent, RewardUnlockEvent, TierChangeEvent, type PointsSource } from './loyalty-badge.events.js';
 import { panelStyles } from './panel.styles.js';
@@ -135,7 +136,7 @@ export class LoyaltyPanel {
                         aria-valuemax="100"
                         aria-valuenow=${Math.round(progress.fraction * 100)}
                       >
-                        <span .style=${`inline-size:${progress.fraction * 100}%`}></span>
+                        <span ${styleProperties({ 'inline-size': `${progress.fraction * 100}%` })}></span>
                       </div>
                       <p id="next" class="small">${toNext}</p>`
                   : html`<p class="small">${l.term('top')}</p>`

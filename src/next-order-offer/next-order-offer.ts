@@ -144,11 +144,12 @@ export class RetainNextOrderOffer extends RetainElement {
   @state() private offer: Offer | undefined;
   /** The clock the countdown reads, moved on when what it shows changes. */
   @state() private now = Date.now();
+  // State that reminder.ts renders from: public, so a property without an attribute rather than a private @state.
   /** @internal The reminder's panel is open. */
-  @state() open = false;
+  @property({ attribute: false }) open = false;
   @state() private copied: boolean | null = null;
   /** @internal What the status line tells screen readers. */
-  @state() said = '';
+  @property({ attribute: false }) said = '';
 
   /**
    * The card: resolves once it has decided, true once a code is shown (after `retain-offer-shown`), false when it

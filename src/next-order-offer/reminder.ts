@@ -27,7 +27,7 @@ export class Reminder {
     const shown: Offer = { ...offer, label: own.label ?? offer.label, applyUrl: own.applyUrl ?? offer.applyUrl };
     const benefit = el.benefit(shown);
     return html`<div part="base" class="reminder" lang=${l.language} @keydown=${this.onKey} @focusout=${this.onFocusOut}>
-      <button type="button" part="reminder-button" class="chip" aria-expanded=${String(el.open)} aria-controls="panel" @click=${this.toggle}>
+      <button type="button" part="reminder-button" class="chip" aria-expanded=${el.open ? 'true' : 'false'} aria-controls="panel" @click=${this.toggle}>
         ${GIFT}<span>${benefit ? html`<span class="sr">${l.term('yourCode')}: </span>${benefit}` : l.term('yourCode')}</span>
       </button>
       <div id="panel" part="panel" class="panel" role="group" aria-labelledby="panel-title" ?hidden=${!el.open}>

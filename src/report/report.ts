@@ -114,35 +114,35 @@ export class RetainReport extends RetainElement {
   @property() horizon = '';
 
   /** @internal */
-  @state() view: View = 'idle';
+  @state() private view: View = 'idle';
   /** @internal */
-  @state() report?: ComputedReport;
+  @state() private report?: ComputedReport;
   /** @internal The report came from IndexedDB, not from a file read in this page. */
-  @state() reopened = false;
+  @state() private reopened = false;
   /** @internal */
-  @state() progress: { phase: Phase; fraction: number } = { phase: 'orders', fraction: 0 };
+  @state() private progress: { phase: Phase; fraction: number } = { phase: 'orders', fraction: 0 };
   /** @internal */
-  @state() mapping?: MappingRequest;
+  @state() private mapping?: MappingRequest;
   /** @internal What the mapping form says is missing. */
-  @state() mappingError?: 'chooseColumn' | 'badCurrencyCode';
+  @state() private mappingError?: 'chooseColumn' | 'badCurrencyCode';
   /** @internal */
-  @state() failure?: Failure;
+  @state() private failure?: Failure;
   /** @internal The currency whose figures are shown. */
-  @state() shownCurrency = '';
+  @state() private shownCurrency = '';
   /** @internal What the live region says (cancelled, forgotten, exported). */
-  @state() status = '';
+  @state() private status = '';
   /** @internal */
-  @state() dragging = false;
+  @state() private dragging = false;
   /** @internal How many of the report's parts are drawn (see `show`). */
-  @state() revealed = SECTIONS;
+  @state() private revealed = SECTIONS;
   /** @internal */
-  @state() focusedTip?: string;
+  @state() private focusedTip?: string;
   /** @internal */
-  @state() pinnedTip?: string;
+  @state() private pinnedTip?: string;
   /** @internal */
-  @state() quietTip?: string;
+  @state() private quietTip?: string;
   /** @internal The owner's settings from the form, over the attributes'. */
-  @state() edits: { lapseDays?: number | null; cac: Record<string, number> } = { cac: {} };
+  @state() private edits: { lapseDays?: number | null; cac: Record<string, number> } = { cac: {} };
 
   /**
    * Resolves once the element knows what it shows first: the report reopened from this browser, or none;
@@ -676,7 +676,7 @@ export class RetainReport extends RetainElement {
             name="cac-${currency}"
             type="number"
             min="0"
-            step="any"
+            .step=${/* a property: lit-analyzer's HTML data types the attribute as a number, without the standard "any" */ 'any'}
             inputmode="decimal"
             .value=${settings.cac?.[currency] ? String(settings.cac[currency]) : ''}
           />
@@ -686,7 +686,7 @@ export class RetainReport extends RetainElement {
     </form>`;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(changed: PropertyValues): void {
     if (changed.has('report') || changed.has('shownCurrency') || changed.has('view') || changed.has('revealed')) void this.drawCharts();
   }
 

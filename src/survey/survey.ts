@@ -100,18 +100,19 @@ export class RetainSurvey extends RetainElement {
   @property({ attribute: 'support-url' }) supportUrl = '';
   @property({ attribute: 'review-for' }) reviewFor = '';
 
+  // State that survey.actions.ts renders from: public, so a property without an attribute rather than a private @state.
   /** @internal */
-  @state() phase: SurveyPhase = 'pending';
+  @property({ attribute: false }) phase: SurveyPhase = 'pending';
   /** @internal The score sent, once sent. */
-  @state() score: number | null = null;
+  @property({ attribute: false }) score: number | null = null;
   /** @internal Where the score sent falls. */
-  @state() category: SurveyCategory = 'passive';
+  @property({ attribute: false }) category: SurveyCategory = 'passive';
   /** @internal "Send" was pressed without a score. */
-  @state() missing = false;
+  @state() private missing = false;
   /** @internal The comment is being sent to `action`. */
-  @state() busy = false;
+  @property({ attribute: false }) busy = false;
   /** @internal Sending the comment failed. */
-  @state() failed = false;
+  @property({ attribute: false }) failed = false;
   /** @internal */
   cfg!: SurveyConfig;
   /** @internal The id of the answered event, which the comment refers to. */
