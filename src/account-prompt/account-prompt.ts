@@ -7,6 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { parseCurrency, parseDuration, parseEnum, parseNumber, parseUrl, warnBadValue } from '../core/config.js';
+import { cardStyles } from '../core/card.styles.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
@@ -15,7 +16,6 @@ import { part } from '../core/parts.js';
 import { stored } from '../core/stored.js';
 import type { CounterName } from '../core/counters.js';
 import type { RetainEvent } from '../core/events.js';
-import { SchemeController, type Scheme } from '../core/scheme.js';
 import { RetainAccountShownEvent, type AccountMode, type AccountShownDetail } from './account-prompt.events.js';
 import { styles } from './account-prompt.styles.js';
 import { translations, type AccountTerm } from './account-prompt.translations.js';
@@ -105,12 +105,7 @@ interface Config {
  */
 export class RetainAccountPrompt extends RetainElement {
   static override widget = 'account-prompt';
-  static override styles = [styles, hostReset];
-  /** Pins light or dark looks; `auto` (unset) follows the page's color-scheme. Reflected: the styles read it. */
-  @property({ reflect: true }) scheme?: Scheme;
-  /** @internal Warns once about a bad `scheme`. */
-  protected readonly schemeCheck = new SchemeController(this);
-
+  static override styles = [...cardStyles('account-prompt'), styles, hostReset];
   @property({ attribute: 'order-id' }) orderId = '';
   @property() total = '';
   @property() currency = '';
@@ -210,20 +205,14 @@ export class RetainAccountPrompt extends RetainElement {
     if (!orderId) console.warn('<retain-account-prompt> needs an order-id; it stays hidden.', this);
     let show = false;
     try {
-      const { recordOrder, storage } = await stored();
+      const { recordOrder, claimFirstShowing } = await stored();
       if (orderId && total !== null) {
         recordOrder({ orderId, total, currency }).catch((error: unknown) =>
           console.warn('<retain-account-prompt> could not record the order', error),
         );
       }
       if (this.phase === 'pending') {
-        show = await storage().transact(['state'], async (tx) => {
-          const snoozed = (await tx.get('state', SNOOZE_KEY)) as { until: number } | undefined;
-          if (snoozed && snoozed.until > Date.now()) return false;
-          if (await tx.get('state', orderKey(orderId))) return false;
-          await tx.put('state', { shownAt: Date.now() }, orderKey(orderId));
-          return true;
-        });
+        show = await claimFirstShowing(SNOOZE_KEY, orderKey(orderId));
       }
     } catch (error) {
       console.warn('<retain-account-prompt> could not check whether it was shown before; it stays hidden.', error);
@@ -268,7 +257,7 @@ export class RetainAccountPrompt extends RetainElement {
     }
     return html`<section
       part="base"
-      class="${phase === 'pending' ? 'pending' : ended ? 'ended' : ''} ${cfg.slideIn ? 'slide-in' : ''}"
+      class="card ${phase === 'pending' ? 'pending' : ended ? 'ended' : ''} ${cfg.slideIn ? 'slide-in' : ''}"
       lang=${this.l.language}
       aria-labelledby=${ended ? nothing : 'title'}
       @pointerover=${this.load}

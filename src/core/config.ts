@@ -152,10 +152,16 @@ export function isCurrencyCode(code: unknown): code is string {
   return typeof code === 'string' && /^[A-Za-z]{3}$/.test(code.trim());
 }
 
+/** The ISO 4217 code in `raw`, trimmed and upper-cased (` eur ` → `EUR`), or undefined when it is none. */
+export function currencyCode(raw: unknown): string | undefined {
+  return isCurrencyCode(raw) ? raw.trim().toUpperCase() : undefined;
+}
+
 /** A currency attribute, upper-cased (`eur` → `EUR`); empty or missing gives the fallback silently. */
 export function parseCurrency(el: Element, attr: string, raw: Raw, fallback = 'USD'): string {
   if (raw == null || raw.trim() === '') return fallback;
-  if (isCurrencyCode(raw)) return raw.trim().toUpperCase();
+  const code = currencyCode(raw);
+  if (code) return code;
   warnBadValue(el, attr, raw, fallback, 'is not an ISO 4217 currency code such as EUR');
   return fallback;
 }

@@ -10,6 +10,7 @@ import { textsReady } from './localize.js';
 import { isNear, wantedWhen, whenNear } from './near.js';
 import { nextFrame } from './pacing.js';
 import { stored } from './stored.js';
+import { SchemeController, type Scheme } from './scheme.js';
 import { nextTask } from './tasks.js';
 
 export abstract class RetainElement extends LitElement {
@@ -21,6 +22,14 @@ export abstract class RetainElement extends LitElement {
    * Defaults to the element's `id`, else `default`.
    */
   @property({ reflect: false }) instance = '';
+
+  /**
+   * Pins light or dark looks; `auto` (unset) follows the page's color-scheme. Reflected: the styles read
+   * it (`schemeStyles` in core/scheme.ts).
+   */
+  @property({ reflect: true }) scheme?: Scheme;
+  /** @internal Warns once about a bad `scheme`. */
+  protected readonly schemeCheck = new SchemeController(this);
 
   get widgetName(): string {
     return (this.constructor as typeof RetainElement).widget;

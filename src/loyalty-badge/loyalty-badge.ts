@@ -18,7 +18,6 @@ import { onceSeen } from '../core/near.js';
 import { part } from '../core/parts.js';
 import type { OrderRow } from '../core/storage.js';
 import { stored } from '../core/stored.js';
-import { SchemeController, type Scheme } from '../core/scheme.js';
 import { PanelOpenEvent, RewardClickEvent, type PointsSource } from './loyalty-badge.events.js';
 import { styles } from './loyalty-badge.styles.js';
 import { translations, type LoyaltyTerm } from './loyalty-badge.translations.js';
@@ -117,11 +116,6 @@ type Value = string | number | null | undefined;
 export class RetainLoyaltyBadge extends RetainElement {
   static override widget = 'loyalty-badge';
   static override styles = [styles, hostReset];
-  /** Pins light or dark looks; `auto` (unset) follows the page's color-scheme. Reflected: the styles read it. */
-  @property({ reflect: true }) scheme?: Scheme;
-  /** @internal Warns once about a bad `scheme`. */
-  protected readonly schemeCheck = new SchemeController(this);
-
   @property() points: Value = null;
   @property() pending: Value = null;
   @property() tier: string | null = null;

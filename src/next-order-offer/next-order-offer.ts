@@ -9,7 +9,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { broadcast, onBroadcast } from '../core/broadcast.js';
-import { parseDuration, parseNumber, parseUrl, safeUrl, warnBadValue, warnInvalid } from '../core/config.js';
+import { parseCurrency, parseDuration, parseNumber, parseUrl, safeUrl, warnBadValue, warnInvalid } from '../core/config.js';
+import { cardStyles } from '../core/card.styles.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { LocalizeController } from '../core/localize.js';
@@ -123,7 +124,7 @@ function clock(ms: number): string {
  */
 export class RetainNextOrderOffer extends RetainElement {
   static override widget = 'next-order-offer';
-  static override styles = styles;
+  static override styles = [...cardStyles('next-order-offer'), styles];
 
   @property({ type: Boolean }) reminder = false;
   @property({ attribute: 'order-id' }) orderId = '';
@@ -226,11 +227,6 @@ export class RetainNextOrderOffer extends RetainElement {
       if (typeof read === 'string') warnBadValue(this, 'discount', this.discount, null, read);
       else discount = read;
     }
-    let currency = this.currency.trim().toUpperCase();
-    if (currency && !/^[A-Z]{3}$/.test(currency)) {
-      warnBadValue(this, 'currency', this.currency, 'USD', 'is not an ISO 4217 code such as EUR');
-      currency = '';
-    }
     let until: number | null = null;
     if (this.expiresAt.trim()) {
       until = readTime(this.expiresAt);
@@ -253,7 +249,7 @@ export class RetainNextOrderOffer extends RetainElement {
         discount,
         label: this.label.replace(/\s+/g, ' ').trim() || null,
         minimum: parseNumber(this, 'minimum', this.minimum, 0, { min: 0 }) || null,
-        currency: currency || 'USD',
+        currency: parseCurrency(this, 'currency', this.currency),
         applyUrl: apply,
       },
       orderCodes: this.orderCodes

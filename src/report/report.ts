@@ -6,7 +6,7 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { parseNumber, parseUrl, warnBadValue } from '../core/config.js';
+import { currencyCode, parseNumber, parseUrl, warnBadValue } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import type { RetainEvent } from '../core/events.js';
@@ -175,7 +175,8 @@ export class RetainReport extends RetainElement {
     const settings: Settings = {};
     const currency = this.currency.trim();
     if (currency) {
-      if (/^[A-Za-z]{3}$/.test(currency)) settings.currency = currency.toUpperCase();
+      const code = currencyCode(currency);
+      if (code) settings.currency = code;
       else warnBadValue(this, 'currency', this.currency, 'none', 'is not a three-letter ISO 4217 code');
     }
     const lapse = parseNumber(this, 'lapse-days', this.lapseDays, NaN, { min: 1, integer: true });
@@ -432,7 +433,7 @@ export class RetainReport extends RetainElement {
     const invalid = [...form.querySelectorAll<HTMLSelectElement | HTMLInputElement>('select, input')].find((control) => {
       const field = control.name as MappedField;
       if (REQUIRED_FIELDS.includes(field)) return !columns[field];
-      if (control.name === 'fixed-currency') return !columns.currency && !/^[A-Z]{3}$/.test(fixed);
+      if (control.name === 'fixed-currency') return !columns.currency && !currencyCode(fixed);
       return false;
     });
     form.querySelectorAll('[aria-invalid="true"]').forEach((control) => control.setAttribute('aria-invalid', 'false'));

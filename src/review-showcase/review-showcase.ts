@@ -16,7 +16,6 @@ import { LocalizeController } from '../core/localize.js';
 import { Slice, nextFrame } from '../core/pacing.js';
 import { nextTask } from '../core/tasks.js';
 import { adoptPartStyles, part } from '../core/parts.js';
-import { SchemeController, type Scheme } from '../core/scheme.js';
 import { normalizeData, ready, type Aggregate, type Review, type ReviewData, type ShownReview } from './review-data.js';
 import { fetchReviews } from './review-source.js';
 import {
@@ -135,11 +134,6 @@ const LARGE_JSON = 256 * 1024;
 export class RetainReviewShowcase extends RetainElement {
   static override widget = 'review-showcase';
   static override styles = [styles, hostReset];
-  /** Pins light or dark looks; `auto` (unset) follows the page's color-scheme. Reflected: the styles read it. */
-  @property({ reflect: true }) scheme?: Scheme;
-  /** @internal Warns once about a bad `scheme`. */
-  protected readonly schemeCheck = new SchemeController(this);
-
   /** Reflected: the host's layout (`:host([view=summary])`) and the store's CSS read the attribute. */
   @property({ reflect: true }) view: string | null = null;
   @property() src = '';

@@ -20,7 +20,6 @@ import { LocalizeController } from '../core/localize.js';
 import { onceSeen, whenIdle } from '../core/near.js';
 import { part } from '../core/parts.js';
 import { stored } from '../core/stored.js';
-import { SchemeController, type Scheme } from '../core/scheme.js';
 import type { Win } from './outcome.js';
 import type { WheelPopup } from './popup.js';
 import type { WheelResult } from './result.js';
@@ -128,10 +127,6 @@ export const swap = (first: string, second: string, showSecond: boolean) =>
 export class RetainSpinWheel extends RetainElement {
   static override widget = 'spin-wheel';
   static override styles = [styles, hostReset];
-  /** Pins light or dark looks; `auto` (unset) follows the page's color-scheme. Reflected: the styles read it. */
-  @property({ reflect: true }) scheme?: Scheme;
-  /** @internal Warns once about a bad `scheme`. */
-  protected readonly schemeCheck = new SchemeController(this);
 
   @property({ reflect: true }) mode: string | null = null;
   @property() trigger: string | null = null;

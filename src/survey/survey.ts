@@ -9,6 +9,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { parseDuration, parseEnum, parseUrl, warnInvalid } from '../core/config.js';
 import type { CounterName } from '../core/counters.js';
+import { cardStyles } from '../core/card.styles.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import type { RetainEvent } from '../core/events.js';
@@ -88,7 +89,7 @@ export interface SurveyConfig {
  */
 export class RetainSurvey extends RetainElement {
   static override widget = 'survey';
-  static override styles = styles;
+  static override styles = [...cardStyles('survey'), styles];
 
   @property({ attribute: 'order-id' }) orderId = '';
   @property() type = '';
@@ -168,15 +169,8 @@ export class RetainSurvey extends RetainElement {
     let show = false;
     if (orderId) {
       try {
-        const { storage } = await stored();
-        show = await storage().transact(['state'], async (tx) => {
-          const now = Date.now();
-          const snoozed = (await tx.get('state', SNOOZE_KEY)) as { until: number } | undefined;
-          if (snoozed && snoozed.until > now) return false;
-          if (await tx.get('state', orderKey(orderId))) return false;
-          await tx.put('state', { shownAt: now }, orderKey(orderId));
-          return true;
-        });
+        const { claimFirstShowing } = await stored();
+        show = await claimFirstShowing(SNOOZE_KEY, orderKey(orderId));
       } catch (error) {
         console.warn('<retain-survey> could not check whether this order was asked about; it stays hidden.', error);
       }
