@@ -10,6 +10,7 @@
 import type { KitApi } from './api.js';
 import { whenIdle, whenWanted } from './core/near.js';
 import { VERSION } from './version.js';
+import { warn } from './core/config.js';
 
 const widgets: Record<string, () => Promise<unknown>> = {
   'retain-spin-wheel': () => import('./spin-wheel/spin-wheel.js'),
@@ -84,7 +85,7 @@ function countPageView(): void {
       .then(whenIdle)
       .then(() => import('./core/page-views.js'))
       .then(({ pageViews }) => pageViews())
-      .catch((error: unknown) => console.warn('retainkit: could not count this page view', error));
+      .catch((error: unknown) => warn('could not count this page view', error));
   });
 }
 

@@ -6,7 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { parseCurrency, parseDuration, parseEnum, parseNumber, parseUrl, warnBadValue } from '../core/config.js';
+import { parseCurrency, parseDuration, parseEnum, parseNumber, parseUrl, warn, warnBadValue } from '../core/config.js';
 import { cardStyles } from '../core/card.styles.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
@@ -202,20 +202,20 @@ export class RetainAccountPrompt extends RetainElement {
    */
   private async start(): Promise<void> {
     const { orderId, total, currency, status } = this.cfg;
-    if (!orderId) console.warn('<retain-account-prompt> needs an order-id; it stays hidden.', this);
+    if (!orderId) warn('<retain-account-prompt> needs an order-id; it stays hidden.', this);
     let show = false;
     try {
       const { recordOrder, claimFirstShowing } = await stored();
       if (orderId && total !== null) {
         recordOrder({ orderId, total, currency }).catch((error: unknown) =>
-          console.warn('<retain-account-prompt> could not record the order', error),
+          warn('<retain-account-prompt> could not record the order', error),
         );
       }
       if (this.phase === 'pending') {
         show = await claimFirstShowing(SNOOZE_KEY, orderKey(orderId));
       }
     } catch (error) {
-      console.warn('<retain-account-prompt> could not check whether it was shown before; it stays hidden.', error);
+      warn('<retain-account-prompt> could not check whether it was shown before; it stays hidden.', error);
     }
     if (show) {
       this.phase = 'invite';

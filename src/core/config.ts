@@ -36,7 +36,16 @@ export function warnInvalid(el: Element, attr: string, value: unknown, why: stri
   if (!seen) warned.set(el, (seen = new Set()));
   if (seen.has(key)) return;
   seen.add(key);
-  console.warn(`retainkit: ${describeElement(el)} ${attr}=${show(value)} ${why}; ${consequence}.`, el);
+  warn(`${describeElement(el)} ${attr}=${show(value)} ${why}; ${consequence}.`, el);
+}
+
+/**
+ * The kit's one voice in the console: every warning goes through here, under one prefix, so a store can
+ * filter them: `retainkit: <retain-survey> could not send the comment to action`, then the details (an
+ * error, the element) for the console to reveal.
+ */
+export function warn(message: string, ...details: unknown[]): void {
+  console.warn(`retainkit: ${message}`, ...details);
 }
 
 /**

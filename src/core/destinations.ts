@@ -8,6 +8,7 @@
 import { BODY_LIMIT, bytes, describe, SendError, type Destination } from './delivery.js';
 import { ga4Event, GA4_LIMITS, segmentEvent, type Naming } from './naming.js';
 import type { OutboxRow } from './storage.js';
+import { warn } from './config.js';
 
 type Page = typeof globalThis & {
   dataLayer?: { push(entry: unknown): unknown };
@@ -53,9 +54,7 @@ function ga4For(label: string, naming: Naming | undefined) {
     const event = ga4Event(row, naming);
     if (event.dropped.length && !warned.has(row.name)) {
       warned.add(row.name);
-      console.warn(
-        `retainkit: ${label}: ${row.name} has more parameters than the ${GA4_LIMITS.params} GA4 takes; left out ${event.dropped.join(', ')}.`,
-      );
+      warn(`${label}: ${row.name} has more parameters than the ${GA4_LIMITS.params} GA4 takes; left out ${event.dropped.join(', ')}.`);
     }
     return event;
   };

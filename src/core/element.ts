@@ -12,6 +12,7 @@ import { nextFrame } from './pacing.js';
 import { stored } from './stored.js';
 import { SchemeController, type Scheme } from './scheme.js';
 import { nextTask } from './tasks.js';
+import { warn } from './config.js';
 
 export abstract class RetainElement extends LitElement {
   /** The widget's name without the `retain-` prefix, as it appears in event details and counter keys. */
@@ -95,7 +96,7 @@ export abstract class RetainElement extends LitElement {
       const { increment } = await stored();
       return await increment(this.widgetName, this.instanceName, name, by);
     } catch (error) {
-      console.warn(`retainkit: could not count "${name}" for <${this.localName}>`, error);
+      warn(`could not count "${name}" for <${this.localName}>`, error);
       return undefined;
     }
   }

@@ -11,6 +11,7 @@
 import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
 import { setChannelScope } from './broadcast.js';
 import { withDeviceConsent } from './device-consent.js';
+import { warn } from './config.js';
 
 /** A counter row: one per (widget, instance or '*', counter name). */
 export interface CounterRow {
@@ -447,7 +448,7 @@ function warnDegraded(reason: unknown): void {
   const page = globalThis as Flagged;
   if (page[WARNED]) return;
   page[WARNED] = true;
-  console.warn(`retainkit: IndexedDB is unavailable (${describe(reason)}); keeping state in memory for this page only.`);
+  warn(`IndexedDB is unavailable (${describe(reason)}); keeping state in memory for this page only.`);
 }
 
 function describe(error: unknown): string {

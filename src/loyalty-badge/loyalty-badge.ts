@@ -9,7 +9,7 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { parseCurrency, parseJson, parseNumber, readJsonSource, safeUrl, warnInvalid } from '../core/config.js';
+import { parseCurrency, parseJson, parseNumber, readJsonSource, safeUrl, warn, warnInvalid } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
@@ -187,7 +187,7 @@ export class RetainLoyaltyBadge extends RetainElement {
       const { onOrderRecorded } = await stored();
       if (this.isConnected) this.stops.push(onOrderRecorded(() => void this.ordersChanged()));
     } catch (error) {
-      console.warn('<retain-loyalty-badge> could not listen for orders on this device', error);
+      warn('<retain-loyalty-badge> could not listen for orders on this device', error);
     }
     await this.readOrders();
     await this.verification;
@@ -199,7 +199,7 @@ export class RetainLoyaltyBadge extends RetainElement {
       const { listOrders } = await stored();
       this.local = await listOrders();
     } catch (error) {
-      console.warn('<retain-loyalty-badge> could not read the orders on this device', error);
+      warn('<retain-loyalty-badge> could not read the orders on this device', error);
       this.local = [];
     }
   }
@@ -350,7 +350,7 @@ export class RetainLoyaltyBadge extends RetainElement {
         return seen[kind];
       });
     } catch (error) {
-      console.warn('<retain-loyalty-badge> could not compare with the last visit', error);
+      warn('<retain-loyalty-badge> could not compare with the last visit', error);
       return;
     }
     // The first visit only remembers; a visit with nothing new says nothing and loads nothing more.

@@ -9,7 +9,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { broadcast, onBroadcast } from '../core/broadcast.js';
-import { parseCurrency, parseDuration, parseNumber, parseUrl, safeUrl, warnBadValue, warnInvalid } from '../core/config.js';
+import { parseCurrency, parseDuration, parseNumber, parseUrl, safeUrl, warn, warnBadValue, warnInvalid } from '../core/config.js';
 import { cardStyles } from '../core/card.styles.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
@@ -280,7 +280,7 @@ export class RetainNextOrderOffer extends RetainElement {
     try {
       outcome = await handout.decide(ask);
     } catch (error) {
-      console.warn('<retain-next-order-offer> could not check whether this order had its offer; it stays hidden.', error);
+      warn('<retain-next-order-offer> could not check whether this order had its offer; it stays hidden.', error);
       return this.giveUp();
     }
     if (outcome.redeemed) void this.redeemed(outcome.redeemed);
@@ -305,7 +305,7 @@ export class RetainNextOrderOffer extends RetainElement {
     try {
       offer = await handout.fromStore(ask, this.cfg.src!, this.cfg.timeoutMs);
     } catch (error) {
-      console.warn('<retain-next-order-offer> could not get a code from offer-src', error);
+      warn('<retain-next-order-offer> could not get a code from offer-src', error);
       this.phase = 'error';
       this.said = '';
       return this.decide(false);
@@ -356,7 +356,7 @@ export class RetainNextOrderOffer extends RetainElement {
       const { storage } = await stored();
       offer = (await storage().get('state', offerKey(this.instanceName))) as Offer | undefined;
     } catch (error) {
-      console.warn('<retain-next-order-offer reminder> could not read the offer', error);
+      warn('<retain-next-order-offer reminder> could not read the offer', error);
     }
     const now = Date.now();
     const onCard = [...elements].some((el) => !el.reminder && el.phase === 'offer' && el.instanceName === this.instanceName);

@@ -3,7 +3,7 @@
  * badge's estimate and the account prompt. Renders nothing. Deliberately not a Lit element: it has
  * nothing to render, and an order page should not wait for Lit to record its order.
  */
-import { checkNumber, parseCurrency, warnInvalid } from '../core/config.js';
+import { checkNumber, parseCurrency, warn, warnInvalid } from '../core/config.js';
 import { defineElement, ElementBase } from '../core/define.js';
 import { emit, makeDetail } from '../core/events.js';
 import { recordOrder } from '../core/orders.js';
@@ -80,7 +80,7 @@ export class RetainOrder extends ElementBase {
       }
       return recorded;
     } catch (error) {
-      console.warn('retainkit: <retain-order> could not record the order', error, this);
+      warn('<retain-order> could not record the order', error, this);
       return null;
     }
   }

@@ -6,7 +6,7 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { currencyCode, parseNumber, parseUrl, warnBadValue } from '../core/config.js';
+import { currencyCode, parseNumber, parseUrl, warn, warnBadValue } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import type { RetainEvent } from '../core/events.js';
@@ -251,7 +251,7 @@ export class RetainReport extends RetainElement {
         await this.show(saved);
       }
     } catch (error) {
-      console.warn(`retainkit: <retain-report> could not read the saved report`, error);
+      warn(`<retain-report> could not read the saved report`, error);
     }
     this.resolveReady();
   }
@@ -304,7 +304,7 @@ export class RetainReport extends RetainElement {
         this.reopened = false;
         void this.show(message.report);
         saveReport(this.instanceName, message.report).catch((error: unknown) =>
-          console.warn('retainkit: <retain-report> could not keep the report for next time', error),
+          warn('<retain-report> could not keep the report for next time', error),
         );
         break;
       case 'csv':
@@ -374,7 +374,7 @@ export class RetainReport extends RetainElement {
     try {
       await forgetReport(this.instanceName);
     } catch (error) {
-      console.warn('retainkit: <retain-report> could not forget the saved report', error);
+      warn('<retain-report> could not forget the saved report', error);
     }
     this.status = this.l.term('forgotten');
     this.tell(new RetainReportForgottenEvent(this.detail({})));
@@ -724,7 +724,7 @@ export class RetainReport extends RetainElement {
       );
     } catch (error) {
       // The tables carry the same figures; a chart that cannot load is not worth more than a note.
-      console.warn('retainkit: <retain-report> could not draw its charts; the tables hold the same figures', error);
+      warn('<retain-report> could not draw its charts; the tables hold the same figures', error);
     }
   }
 }

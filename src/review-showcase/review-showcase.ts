@@ -8,7 +8,7 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { describeElement, parseEnum, parseNumber, parseUrl, readJsonSource, warnBadValue } from '../core/config.js';
+import { describeElement, parseEnum, parseNumber, parseUrl, readJsonSource, warn, warnBadValue } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
@@ -354,8 +354,8 @@ export class RetainReviewShowcase extends RetainElement {
       return;
     }
     if (result.problems.length) {
-      console.warn(
-        `retainkit: <${this.localName}> ${from}: ${result.problems.length} problem(s) in the review data, the first: ${result.problems[0]}; showing the rest.`,
+      warn(
+        `<${this.localName}> ${from}: ${result.problems.length} problem(s) in the review data, the first: ${result.problems[0]}; showing the rest.`,
         this,
       );
     }
@@ -391,7 +391,7 @@ export class RetainReviewShowcase extends RetainElement {
       const votes = await readVotes(product);
       if (Object.keys(votes).length) this.votes = { ...votes, ...this.votes };
     } catch (error) {
-      console.warn(`retainkit: <${this.localName}> could not read what this device remembers`, error);
+      warn(`<${this.localName}> could not read what this device remembers`, error);
     }
   }
 
@@ -545,7 +545,7 @@ export class RetainReviewShowcase extends RetainElement {
       code = await import('./review-vote.js');
       recorded = await code.castVote(product, review.id, review.helpful);
     } catch (error) {
-      console.warn(`retainkit: <${this.localName}> could not record a helpful vote`, error);
+      warn(`<${this.localName}> could not record a helpful vote`, error);
       return;
     }
     if (!recorded) return void this.remember(product, false);

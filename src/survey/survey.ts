@@ -7,7 +7,7 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { parseDuration, parseEnum, parseUrl, warnInvalid } from '../core/config.js';
+import { parseDuration, parseEnum, parseUrl, warn, warnInvalid } from '../core/config.js';
 import type { CounterName } from '../core/counters.js';
 import { cardStyles } from '../core/card.styles.js';
 import { defineElement } from '../core/define.js';
@@ -172,7 +172,7 @@ export class RetainSurvey extends RetainElement {
         const { claimFirstShowing } = await stored();
         show = await claimFirstShowing(SNOOZE_KEY, orderKey(orderId));
       } catch (error) {
-        console.warn('<retain-survey> could not check whether this order was asked about; it stays hidden.', error);
+        warn('<retain-survey> could not check whether this order was asked about; it stays hidden.', error);
       }
     }
     if (show) {
