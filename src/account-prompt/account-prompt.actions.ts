@@ -10,14 +10,14 @@ import { partTexts } from '../core/part-texts.js';
 import { storage } from '../core/storage.js';
 import { RetainAccountCreatedEvent, RetainAccountDismissedEvent, RetainAccountRequestEvent } from './account-prompt.action-events.js';
 import type { AccountConsent } from './account-prompt.events.js';
-import type { RetainAccountPrompt } from './account-prompt.js';
+import type { AccountPromptHost } from './account-prompt.host.js';
 import { actionStyles } from './account-prompt.actions.styles.js';
 import { actionTranslations } from './account-prompt.actions.translations.js';
 import { warn } from '../core/config.js';
 
 const REQUEST_TIMEOUT_MS = 20_000;
 
-type Host = RetainAccountPrompt;
+type Host = AccountPromptHost;
 
 const detail = <D extends RetainDetail>(host: Host, fields: DetailFields<D>) => makeDetail<D>(host.widgetName, host.instanceName, fields);
 

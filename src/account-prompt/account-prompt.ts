@@ -16,9 +16,10 @@ import { part } from '../core/parts.js';
 import { stored } from '../core/stored.js';
 import type { CounterName } from '../core/counters.js';
 import type { RetainEvent } from '../core/events.js';
-import { RetainAccountShownEvent, type AccountMode, type AccountShownDetail } from './account-prompt.events.js';
+import { RetainAccountShownEvent, type AccountShownDetail } from './account-prompt.events.js';
 import { styles } from './account-prompt.styles.js';
 import { translations, type AccountTerm } from './account-prompt.translations.js';
+import type { AccountPromptHost, Channel, Config, Phase } from './account-prompt.host.js';
 
 // The widget's events, typed for whoever imports this module (their declarations on
 // GlobalEventHandlersEventMap come with them): `import type { … } from 'retainkit/<widget>'`.
@@ -33,27 +34,9 @@ export const EMAIL_PATTERN =
 export const SNOOZE_KEY = 'account-prompt/snooze';
 export const orderKey = (orderId: string) => `account-prompt/order/${orderId}`;
 
-type Phase = 'pending' | 'hidden' | 'invite' | 'sending' | 'error' | 'done' | 'sent' | 'dismissed';
-type Channel = 'email' | 'sms';
 type Actions = typeof import('./account-prompt.actions.js');
 /** What the shopper's actions run (`core/parts.ts`), loaded at the first sign of interest. */
 const actionsPart = part('retain-account-prompt', 'actions', () => import('./account-prompt.actions.js'));
-
-interface Config {
-  orderId: string;
-  total: number | null;
-  currency: string;
-  email: string;
-  status: 'guest' | 'has-account' | 'logged-in';
-  points: number;
-  action: string | null;
-  mode: AccountMode;
-  password: 'required' | 'optional' | 'none';
-  channels: Channel[];
-  snoozeMs: number;
-  slideIn: boolean;
-  loginUrl: string | null;
-}
 
 /**
  * @tag retain-account-prompt
@@ -103,7 +86,7 @@ interface Config {
  * @cssproperty --retain-account-prompt-z-index - Slide-in stacking (default 2147483000).
  * @cssproperty --retain-account-prompt-field-background - Text field background (default transparent).
  */
-export class RetainAccountPrompt extends RetainElement {
+export class RetainAccountPrompt extends RetainElement implements AccountPromptHost {
   static override widget = 'account-prompt';
   static override styles = [...cardStyles('account-prompt'), styles, hostReset];
   @property({ attribute: 'order-id' }) orderId = '';

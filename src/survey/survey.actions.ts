@@ -17,7 +17,7 @@ import {
   RetainSurveyDismissedEvent,
   RetainSurveyLinkFollowedEvent,
 } from './survey.events.js';
-import type { RetainSurvey } from './survey.js';
+import type { SurveyHost } from './survey.host.js';
 import { warn } from '../core/config.js';
 
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -26,7 +26,7 @@ const INPUT_GRACE_MS = 400;
 /** The longest comment sent: a paragraph or two, not a document. */
 export const MAX_COMMENT = 2000;
 
-type Host = RetainSurvey;
+type Host = SurveyHost;
 
 const detail = <D extends RetainDetail>(host: Host, fields: DetailFields<D>) => makeDetail<D>(host.widgetName, host.instanceName, fields);
 

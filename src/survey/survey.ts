@@ -17,32 +17,20 @@ import { LocalizeController } from '../core/localize.js';
 import { part } from '../core/parts.js';
 import { stored } from '../core/stored.js';
 import { SNOOZE_KEY, orderKey, scale } from './answers.js';
-import { RetainSurveyShownEvent, type SurveyCategory, type SurveyType } from './survey.events.js';
+import { RetainSurveyShownEvent, type SurveyCategory } from './survey.events.js';
 import { styles } from './survey.styles.js';
 import { translations, type SurveyTerm } from './survey.translations.js';
+import type { SurveyConfig, SurveyHost, SurveyPhase } from './survey.host.js';
+
+export type { SurveyConfig, SurveyPhase };
 
 // The widget's events, typed for whoever imports this module (their declarations on
 // GlobalEventHandlersEventMap come with them): `import type { … } from 'retainkit/<widget>'`.
 export type * from './survey.events.js';
 
-/** @internal */
-export type SurveyPhase = 'pending' | 'hidden' | 'ask' | 'follow' | 'thanks' | 'snoozed';
 type Actions = typeof import('./survey.actions.js');
 /** What follows the question (recording and sending the answer, the follow-up, the thank-you), loaded at the first sign of interest. */
 const actionsPart = part('retain-survey', 'actions', () => import('./survey.actions.js'));
-
-/** @internal The attributes, parsed. */
-export interface SurveyConfig {
-  orderId: string;
-  type: SurveyType;
-  question: string | null;
-  followUp: string | null;
-  action: string | null;
-  snoozeMs: number;
-  reviewUrl: string | null;
-  supportUrl: string | null;
-  reviewFor: 'promoters' | 'everyone';
-}
 
 /**
  * @tag retain-survey
@@ -87,7 +75,7 @@ export interface SurveyConfig {
  * @cssproperty --retain-survey-radius - Corner radius (default `--retain-radius`, else 0.75rem).
  * @cssproperty --retain-survey-max-width - The card's width limit (default 34rem).
  */
-export class RetainSurvey extends RetainElement {
+export class RetainSurvey extends RetainElement implements SurveyHost {
   static override widget = 'survey';
   static override styles = [...cardStyles('survey'), styles];
 
