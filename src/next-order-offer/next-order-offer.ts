@@ -29,6 +29,9 @@ import { styles } from './next-order-offer.styles.js';
 import type { Reminder } from './reminder.js';
 import { translations, type OfferTerm } from './next-order-offer.translations.js';
 import { isCode, offerKey, readDiscount, readTime, type Discount, type Offer, type OfferTerms } from './offer-terms.js';
+import type { OfferHost, View } from './next-order-offer.host.js';
+
+export type { View };
 
 // The widget's events, typed for whoever imports this module (their declarations on
 // GlobalEventHandlersEventMap come with them): `import type { … } from 'retainkit/<widget>'`.
@@ -49,8 +52,6 @@ const reminderPart = part('retain-next-order-offer', 'reminder', () => import('.
 const clipboardPart = part('retain-next-order-offer', 'clipboard', () => import('../core/clipboard.js'));
 
 type Phase = 'pending' | 'asking' | 'offer' | 'error' | 'hidden';
-/** @internal Where a code is shown: the order page's card, or the header reminder. */
-export type View = 'card' | 'reminder';
 
 /** The element's own reactive state: a change of these needs no new reading of the attributes. */
 const STATES = new Set(['phase', 'offer', 'now', 'open', 'copied', 'said']);
@@ -122,7 +123,7 @@ function clock(ms: number): string {
  * @cssproperty --retain-surface - The reminder panel's background (default Canvas).
  * @cssproperty --retain-text - The reminder panel's text colour (default CanvasText).
  */
-export class RetainNextOrderOffer extends RetainElement {
+export class RetainNextOrderOffer extends RetainElement implements OfferHost {
   static override widget = 'next-order-offer';
   static override styles = [...cardStyles('next-order-offer'), styles];
 

@@ -6,7 +6,7 @@
 import { html, type TemplateResult } from 'lit';
 import { adoptPartStyles } from '../core/parts.js';
 import { keepInViewport } from '../core/placement.js';
-import type { RetainNextOrderOffer } from './next-order-offer.js';
+import type { OfferHost } from './next-order-offer.host.js';
 import type { Offer, OfferTerms } from './offer-terms.js';
 import { reminderStyles } from './reminder.styles.js';
 
@@ -16,7 +16,7 @@ const GIFT = html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focus
 
 /** One reminder's button and panel: a disclosure (Escape, a click or focus outside closes it). */
 export class Reminder {
-  constructor(private readonly el: RetainNextOrderOffer) {
+  constructor(private readonly el: OfferHost) {
     adoptPartStyles(el, reminderStyles);
   }
 
