@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Import cycles among the kit's modules: `node scripts/import-cycles.mjs [--skip DIR]… [DIR]` (default src)
+// Import cycles among the kit's modules (part of `npm run lint`, without the spin wheel while `wheel` reworks it):
+// `node scripts/import-cycles.mjs [--skip DIR]… [DIR]` (default src)
 // prints each cycle and exits 1 when there is one. Every import counts, `import type` and dynamic
 // `import()` too: a part that imports its element's type while the element loads the part is still two
 // files that cannot be understood (or moved) one without the other. Read with TypeScript's own

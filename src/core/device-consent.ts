@@ -16,7 +16,7 @@
  * drops its events. Reading and deleting are never held back.
  */
 import { consent, onConsent, type ConsentState } from './consent.js';
-import type { CounterRow, KitStorage, StoreName, TxStores } from './storage.js';
+import type { CounterRow, KitStorage, StoreName, TxStores } from './storage.types.js';
 import { warn } from './config.js';
 
 /** Keys of the `state` store that remember visits rather than anything the shopper asked for. */

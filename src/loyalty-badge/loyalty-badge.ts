@@ -36,6 +36,9 @@ import {
 import type { Snapshot } from './snapshot.js';
 
 import type { LoyaltyPanel } from './panel.js';
+import type { BadgeHost, Figures } from './loyalty-badge.host.js';
+
+export type { Figures };
 
 // The widget's events, typed for whoever imports this module (their declarations on
 // GlobalEventHandlersEventMap come with them): `import type { … } from 'retainkit/<widget>'`.
@@ -43,17 +46,6 @@ export type * from './loyalty-badge.events.js';
 
 /** The panel's code (`core/parts.ts`): loaded when the shopper reaches for the badge, or has news to hear. */
 const panelPart = part('retain-loyalty-badge', 'panel', () => import('./panel.js'));
-
-/** The figures on show and where they come from. */
-export interface Figures {
-  points: number;
-  pending: number;
-  /** A tier name the store gave (else the program's tier for the points). */
-  tier: string | null;
-  /** The store's order count for the punch card (else the orders on this device). */
-  orders: number | null;
-  source: PointsSource;
-}
 
 type Value = string | number | null | undefined;
 
@@ -113,7 +105,7 @@ type Value = string | number | null | undefined;
  * @cssproperty --retain-border - Panel border.
  * @cssproperty --retain-radius - Corner radius.
  */
-export class RetainLoyaltyBadge extends RetainElement {
+export class RetainLoyaltyBadge extends RetainElement implements BadgeHost {
   static override widget = 'loyalty-badge';
   static override styles = [styles, hostReset];
   @property() points: Value = null;
