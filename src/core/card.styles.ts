@@ -1,5 +1,6 @@
 import { css, unsafeCSS, type CSSResult } from 'lit';
 import { schemeStyles } from './scheme.js';
+import { srStyles } from './sr.styles.js';
 
 /**
  * The card the order-page widgets share (the account prompt, the next-order offer, the survey): colours
@@ -23,6 +24,7 @@ export function cardStyles(widget: string): CSSResult[] {
         `var(--retain-${widget}-on-accent, var(--retain-on-accent, #10131a))`,
       ],
     }),
+    srStyles,
     css`
       :host {
         display: block;
@@ -36,14 +38,6 @@ export function cardStyles(widget: string): CSSResult[] {
       }
       * {
         box-sizing: border-box;
-      }
-      .sr {
-        position: absolute;
-        inline-size: 1px;
-        block-size: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
       }
       .card {
         max-width: var(${prefix}-max-width, 34em);
