@@ -50,6 +50,13 @@ export default tseslint.config(
     settings: { wc: { elementBaseClasses: ['LitElement', 'RetainElement'] } },
   },
   { files: ['src/**/*.ts', 'demo/**/*.ts', 'test/**/*.ts'], ...litA11y.configs.recommended },
+  // One voice in the console: the kit warns through warn() in src/core/config.ts (one prefix, `retainkit:`).
+  // The spin wheel and delivery.ts are being reworked in their own branches and follow once merged.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/core/config.ts'],
+    rules: { 'no-console': ['error', { allow: ['error'] }] },
+  },
   // Tests: chai's property assertions (`expect(x).to.be.true`) are expressions; mocha's globals.
   {
     files: ['test/**/*.ts'],

@@ -13,6 +13,7 @@ import { CHROMIUM_ARGS, findChromium, findFirefox, findWebKit, startWebKitDriver
 import { safeMessagesPlugin } from './scripts/wtr-safe-messages.mjs';
 import { portableCommandsPlugin, testRunnerHtml } from './scripts/wtr-portable-commands.mjs';
 import { papaparseEsmPlugin } from './scripts/wtr-commonjs-papaparse.mjs';
+import { consoleGuardPlugin } from './scripts/wtr-console-guard.mjs';
 
 const engines = (process.env.RETAINKIT_BROWSERS ?? 'chromium')
   .split(',')
@@ -121,6 +122,7 @@ export default {
     safeMessagesPlugin(),
     portableCommandsPlugin(),
     papaparseEsmPlugin(),
+    consoleGuardPlugin(),
   ],
   testRunnerHtml,
   browsers: await Promise.all(engines.map((name) => launchers[name]())),

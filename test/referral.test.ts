@@ -84,7 +84,10 @@ describe('<retain-referral>', () => {
   /** Shown once half in view and counted: counting waits for IndexedDB, which a loaded machine can make slow. */
   const whenShown = async () => {
     await waitUntil(() => named('retain-referral-shown').length > 0, 'shown', { timeout: 15_000 });
-    expect(named('retain-referral-shown').map((record) => record.detail), 'shown once').to.have.length(1);
+    expect(
+      named('retain-referral-shown').map((record) => record.detail),
+      'shown once',
+    ).to.have.length(1);
   };
   /** Keeps the page here when a share link is followed (the store's page would open the app). */
   const stay = (event: Event) => event.preventDefault();

@@ -2,10 +2,12 @@
  * The test runner itself, in every engine: the key names tests use work in Chromium, Firefox and WebKit
  * (web-test-runner.config.mjs translates them for puppeteer's and WebDriver's keyboards), emulateMedia and
  * setViewport work there too (scripts/wtr-portable-commands.mjs), and a failed assertion on a DOM element
- * can be reported (scripts/wtr-safe-messages.mjs) instead of hanging the file.
+ * can be reported (scripts/wtr-safe-messages.mjs) instead of hanging the file, and the console guard is on in
+ * a file that does not import it (scripts/wtr-console-guard.mjs).
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { consoleWatched } from './support/console-guard.js';
 import { waitUntil } from './support/wait.js';
 
 describe('test tooling', () => {
@@ -95,5 +97,10 @@ describe('test tooling', () => {
     expect(sent.error.expected).to.match(/^<body/);
     expect(sent.error.fn).to.equal('[Function spy]');
     expect(sent.error.cycle).to.deep.equal({ name: 'cycle', self: '[Circular]' });
+  });
+
+  it('the console guard watches every test, in a file that does not ask for it', () => {
+    // This file starts no watch itself: the runner's plugin put the guard in.
+    expect(consoleWatched()).to.equal(true);
   });
 });

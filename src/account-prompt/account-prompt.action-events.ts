@@ -3,7 +3,7 @@
  * account-prompt.events.ts). Apart, so that they load with the actions (account-prompt.actions.ts).
  */
 import { RetainEvent } from '../core/events.js';
-import type { AccountCreatedDetail, AccountDismissedDetail, AccountRequestDetail } from './account-prompt.events.js';
+import type { AccountCreatedDetail, AccountDismissedDetail, AccountRequestDetail } from './account-prompt.details.js';
 
 /**
  * The shopper asked for an account. Cancelable: `preventDefault()` stops the prompt from sending

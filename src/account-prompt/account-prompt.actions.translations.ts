@@ -4,8 +4,9 @@
  * uk and hu are the `actions` export of the language files in translations/, which the first render loads.
  */
 import type { Translations } from '../core/localize.js';
+import type { ActionTerm } from './account-prompt.terms.js';
 
-export type ActionTerm = 'doneTitle' | 'done' | 'sent' | 'dismissed' | 'close' | 'emailBad' | 'pwMissing';
+export type { ActionTerm };
 
 export const actionTranslations: Translations<ActionTerm> = {
   en: {

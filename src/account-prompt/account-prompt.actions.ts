@@ -10,13 +10,14 @@ import { partTexts } from '../core/part-texts.js';
 import { storage } from '../core/storage.js';
 import { RetainAccountCreatedEvent, RetainAccountDismissedEvent, RetainAccountRequestEvent } from './account-prompt.action-events.js';
 import type { AccountConsent } from './account-prompt.events.js';
-import type { RetainAccountPrompt } from './account-prompt.js';
+import type { AccountPromptHost } from './account-prompt.host.js';
 import { actionStyles } from './account-prompt.actions.styles.js';
 import { actionTranslations } from './account-prompt.actions.translations.js';
+import { warn } from '../core/config.js';
 
 const REQUEST_TIMEOUT_MS = 20_000;
 
-type Host = RetainAccountPrompt;
+type Host = AccountPromptHost;
 
 const detail = <D extends RetainDetail>(host: Host, fields: DetailFields<D>) => makeDetail<D>(host.widgetName, host.instanceName, fields);
 
@@ -111,7 +112,7 @@ export async function submit(host: Host, form: HTMLFormElement, emailPattern: Re
     const body = { orderId, total, currency, email, ...(password ? { password } : {}), consent, requestId: request.detail.id };
     await settle(host, send(cfg.action!, body), consent, invited);
   } else {
-    console.warn('<retain-account-prompt> mode="event": no listener called respondWith() on retain-account-request.', host);
+    warn('<retain-account-prompt> mode="event": no listener called respondWith() on retain-account-request.', host);
     host.phase = 'error';
   }
 }
@@ -154,7 +155,7 @@ export async function dismiss(host: Host, snoozeKey: string): Promise<void> {
   try {
     await storage().put('state', { until: snoozedUntil }, snoozeKey);
   } catch (error) {
-    console.warn('<retain-account-prompt> could not remember "no thanks"', error);
+    warn('<retain-account-prompt> could not remember "no thanks"', error);
   }
   await host.tell('dismissed', new RetainAccountDismissedEvent(detail(host, { orderId: host.cfg.orderId, snoozedUntil })));
 }

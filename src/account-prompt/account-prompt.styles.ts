@@ -1,39 +1,14 @@
 import { css } from 'lit';
-import { schemeStyles } from '../core/scheme.js';
 
 /*
- * The inline card takes its colours from the store's text colour (tints of currentColor), so it suits a
- * light or a dark page without being told. The slide-in floats over the page, so it needs an opaque
+ * The prompt's own looks over the shared card (core/card.styles.ts). The slide-in floats over the page, so it needs an opaque
  * surface: Canvas/CanvasText, which follow the page's color-scheme (or the one `scheme` pins).
  * The looks of what follows the shopper's actions (field errors, sending, the closing notes) are in
  * account-prompt.actions.styles.ts, which loads with them.
  */
 export const styles = css`
-  ${schemeStyles({})}
   :host {
-    display: block;
-    font: inherit;
-    color: inherit;
-    --_accent: var(--retain-account-prompt-accent, var(--retain-accent, #1d4ed8));
-    --_on-accent: var(--retain-account-prompt-on-accent, var(--retain-on-accent, #fff));
-    --_radius: var(--retain-account-prompt-radius, var(--retain-radius, 0.75em));
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  * {
-    box-sizing: border-box;
-  }
-  [part='base'] {
-    max-width: var(--retain-account-prompt-max-width, 34em);
-    padding: var(--retain-account-prompt-padding, 1.25em);
-    border: 1px solid color-mix(in srgb, currentColor 22%, transparent);
-    border-radius: var(--_radius);
-    background: var(--retain-account-prompt-background, color-mix(in srgb, currentColor 4%, transparent));
-    line-height: 1.45;
-  }
-  .pending {
-    visibility: hidden;
+    --_card-padding: var(--retain-account-prompt-padding, 1.25em);
   }
   .slide-in {
     position: fixed;
@@ -57,11 +32,6 @@ export const styles = css`
     .slide-in {
       animation: none;
     }
-  }
-  h2 {
-    margin: 0 0 0.5em;
-    font-size: 1.2em;
-    line-height: 1.25;
   }
   p {
     margin: 0 0 0.75em;
@@ -131,38 +101,5 @@ export const styles = css`
   [role='status']:empty,
   [part='base'] > :last-child {
     margin-bottom: 0;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em 1em;
-    align-items: center;
-  }
-  button,
-  a {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    min-height: 2.75em;
-    padding: 0.5em 1.25em;
-    font: inherit;
-    font-weight: 600;
-    border: 0;
-    border-radius: calc(var(--_radius) / 2);
-    cursor: pointer;
-  }
-  .primary {
-    color: var(--_on-accent);
-    background: var(--_accent);
-    text-decoration: none;
-  }
-  .secondary {
-    color: inherit;
-    background: none;
-    text-decoration: underline;
-  }
-  :focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
   }
 `;

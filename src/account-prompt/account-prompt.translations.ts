@@ -3,28 +3,9 @@
  * own chunk loaded only on a page in that language. `order` is the store's order id; `n` a number of points.
  */
 import type { Terms, Translations } from '../core/localize.js';
+import type { AccountTerm } from './account-prompt.terms.js';
 
-export type AccountTerm =
-  | 'title'
-  | 'track'
-  | 'fast'
-  | 'points'
-  | 'email'
-  | 'password'
-  | 'optional'
-  | 'pwHint'
-  | 'news'
-  | 'byEmail'
-  | 'bySms'
-  | 'create'
-  | 'retry'
-  | 'no'
-  | 'sending'
-  | 'failed'
-  | 'link'
-  | 'haveTitle'
-  | 'have'
-  | 'login';
+export type { AccountTerm };
 
 const en: Terms<AccountTerm> = {
   title: 'Create an account in one step',

@@ -5,8 +5,9 @@
  * shopper. The email goes only into the request the shopper sends: never into IndexedDB or forwarding.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { parseCurrency, parseDuration, parseEnum, parseNumber, parseUrl, warnBadValue } from '../core/config.js';
+import { property } from 'lit/decorators.js';
+import { parseCurrency, parseDuration, parseEnum, parseNumber, parseUrl, warn, warnBadValue } from '../core/config.js';
+import { cardStyles } from '../core/card.styles.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
@@ -15,10 +16,10 @@ import { part } from '../core/parts.js';
 import { stored } from '../core/stored.js';
 import type { CounterName } from '../core/counters.js';
 import type { RetainEvent } from '../core/events.js';
-import { SchemeController, type Scheme } from '../core/scheme.js';
-import { RetainAccountShownEvent, type AccountMode, type AccountShownDetail } from './account-prompt.events.js';
+import { RetainAccountShownEvent, type AccountShownDetail } from './account-prompt.events.js';
 import { styles } from './account-prompt.styles.js';
 import { translations, type AccountTerm } from './account-prompt.translations.js';
+import type { AccountPromptHost, Channel, Config, Phase } from './account-prompt.host.js';
 
 // The widget's events, typed for whoever imports this module (their declarations on
 // GlobalEventHandlersEventMap come with them): `import type { … } from 'retainkit/<widget>'`.
@@ -33,27 +34,9 @@ export const EMAIL_PATTERN =
 export const SNOOZE_KEY = 'account-prompt/snooze';
 export const orderKey = (orderId: string) => `account-prompt/order/${orderId}`;
 
-type Phase = 'pending' | 'hidden' | 'invite' | 'sending' | 'error' | 'done' | 'sent' | 'dismissed';
-type Channel = 'email' | 'sms';
 type Actions = typeof import('./account-prompt.actions.js');
 /** What the shopper's actions run (`core/parts.ts`), loaded at the first sign of interest. */
 const actionsPart = part('retain-account-prompt', 'actions', () => import('./account-prompt.actions.js'));
-
-interface Config {
-  orderId: string;
-  total: number | null;
-  currency: string;
-  email: string;
-  status: 'guest' | 'has-account' | 'logged-in';
-  points: number;
-  action: string | null;
-  mode: AccountMode;
-  password: 'required' | 'optional' | 'none';
-  channels: Channel[];
-  snoozeMs: number;
-  slideIn: boolean;
-  loginUrl: string | null;
-}
 
 /**
  * @tag retain-account-prompt
@@ -105,14 +88,9 @@ interface Config {
  * @cssproperty --retain-account-prompt-z-index - Slide-in stacking (default 2147483000).
  * @cssproperty --retain-account-prompt-field-background - Text field background (default transparent).
  */
-export class RetainAccountPrompt extends RetainElement {
+export class RetainAccountPrompt extends RetainElement implements AccountPromptHost {
   static override widget = 'account-prompt';
-  static override styles = [styles, hostReset];
-  /** Pins light or dark looks; `auto` (unset) follows the page's color-scheme. Reflected: the styles read it. */
-  @property({ reflect: true }) scheme?: Scheme;
-  /** @internal Warns once about a bad `scheme`. */
-  protected readonly schemeCheck = new SchemeController(this);
-
+  static override styles = [...cardStyles('account-prompt'), styles, hostReset];
   @property({ attribute: 'order-id' }) orderId = '';
   @property() total = '';
   @property() currency = '';
@@ -131,12 +109,13 @@ export class RetainAccountPrompt extends RetainElement {
   @property() variant = '';
   @property({ attribute: 'login-url' }) loginUrl = '';
 
+  // State that account-prompt.actions.ts renders from: public, so a property without an attribute rather than a private @state.
   /** @internal `pending` while deciding, `invite` when shown, then `sending`, `error` or a closing note. */
-  @state() phase: Phase = 'pending';
+  @property({ attribute: false }) phase: Phase = 'pending';
   /** @internal Messages under the fields. */
-  @state() errors: { email?: string; password?: string } = {};
+  @property({ attribute: false }) errors: { email?: string; password?: string } = {};
   /** @internal A message from the store's answer (a JSON `message`, or a string the `respondWith` promise rejected with). */
-  @state() failure = '';
+  @property({ attribute: false }) failure = '';
   /** @internal The attributes, parsed. */
   cfg!: Config;
 
@@ -208,26 +187,20 @@ export class RetainAccountPrompt extends RetainElement {
    */
   private async start(): Promise<void> {
     const { orderId, total, currency, status } = this.cfg;
-    if (!orderId) console.warn('<retain-account-prompt> needs an order-id; it stays hidden.', this);
+    if (!orderId) warn('<retain-account-prompt> needs an order-id; it stays hidden.', this);
     let show = false;
     try {
-      const { recordOrder, storage } = await stored();
+      const { recordOrder, claimFirstShowing } = await stored();
       if (orderId && total !== null) {
         recordOrder({ orderId, total, currency }).catch((error: unknown) =>
-          console.warn('<retain-account-prompt> could not record the order', error),
+          warn('<retain-account-prompt> could not record the order', error),
         );
       }
       if (this.phase === 'pending') {
-        show = await storage().transact(['state'], async (tx) => {
-          const snoozed = (await tx.get('state', SNOOZE_KEY)) as { until: number } | undefined;
-          if (snoozed && snoozed.until > Date.now()) return false;
-          if (await tx.get('state', orderKey(orderId))) return false;
-          await tx.put('state', { shownAt: Date.now() }, orderKey(orderId));
-          return true;
-        });
+        show = await claimFirstShowing(SNOOZE_KEY, orderKey(orderId));
       }
     } catch (error) {
-      console.warn('<retain-account-prompt> could not check whether it was shown before; it stays hidden.', error);
+      warn('<retain-account-prompt> could not check whether it was shown before; it stays hidden.', error);
     }
     if (show) {
       this.phase = 'invite';
@@ -269,7 +242,7 @@ export class RetainAccountPrompt extends RetainElement {
     }
     return html`<section
       part="base"
-      class="${phase === 'pending' ? 'pending' : ended ? 'ended' : ''} ${cfg.slideIn ? 'slide-in' : ''}"
+      class="card ${phase === 'pending' ? 'pending' : ended ? 'ended' : ''} ${cfg.slideIn ? 'slide-in' : ''}"
       lang=${this.l.language}
       aria-labelledby=${ended ? nothing : 'title'}
       @pointerover=${this.load}
@@ -285,7 +258,7 @@ export class RetainAccountPrompt extends RetainElement {
     const reasons = [this.t('track', { order: cfg.orderId }), this.t('fast')];
     if (cfg.points) reasons.push(this.t('points', { n: cfg.points }));
     if (this.incentive.trim()) reasons.push(this.incentive.trim());
-    const field = (name: 'email' | 'password', type: string, autocomplete: string, value?: string) => html`
+    const field = (name: 'email' | 'password', type: 'email' | 'password', autocomplete: 'email' | 'new-password', value?: string) => html`
       <div class="field">
         <label for=${name}> ${this.t(name)}${name === 'password' && cfg.password === 'optional' ? ` (${this.t('optional')})` : ''} </label>
         <input

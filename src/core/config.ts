@@ -36,7 +36,16 @@ export function warnInvalid(el: Element, attr: string, value: unknown, why: stri
   if (!seen) warned.set(el, (seen = new Set()));
   if (seen.has(key)) return;
   seen.add(key);
-  console.warn(`retainkit: ${describeElement(el)} ${attr}=${show(value)} ${why}; ${consequence}.`, el);
+  warn(`${describeElement(el)} ${attr}=${show(value)} ${why}; ${consequence}.`, el);
+}
+
+/**
+ * The kit's one voice in the console: every warning goes through here, under one prefix, so a store can
+ * filter them: `retainkit: <retain-survey> could not send the comment to action`, then the details (an
+ * error, the element) for the console to reveal.
+ */
+export function warn(message: string, ...details: unknown[]): void {
+  console.warn(`retainkit: ${message}`, ...details);
 }
 
 /**
@@ -152,10 +161,16 @@ export function isCurrencyCode(code: unknown): code is string {
   return typeof code === 'string' && /^[A-Za-z]{3}$/.test(code.trim());
 }
 
+/** The ISO 4217 code in `raw`, trimmed and upper-cased (` eur ` → `EUR`), or undefined when it is none. */
+export function currencyCode(raw: unknown): string | undefined {
+  return isCurrencyCode(raw) ? raw.trim().toUpperCase() : undefined;
+}
+
 /** A currency attribute, upper-cased (`eur` → `EUR`); empty or missing gives the fallback silently. */
 export function parseCurrency(el: Element, attr: string, raw: Raw, fallback = 'USD'): string {
   if (raw == null || raw.trim() === '') return fallback;
-  if (isCurrencyCode(raw)) return raw.trim().toUpperCase();
+  const code = currencyCode(raw);
+  if (code) return code;
   warnBadValue(el, attr, raw, fallback, 'is not an ISO 4217 currency code such as EUR');
   return fallback;
 }

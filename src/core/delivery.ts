@@ -9,6 +9,7 @@
  * - `flush.ts`: sending batches under the lease and recording the answers.
  * - `backoff.ts`: where a failed event is retried, and when (Retry-After honoured across pages).
  * - `beacon.ts`: pagehide, when the flushing tab hands what is left to `navigator.sendBeacon`.
+ * - `beacon-note.ts`: the note of what the beacons carried, which the next flush applies.
  * - `limits.ts`: the outbox's `maxEvents`/`maxAge` and a body's size.
  * - `defaults.ts`: every default, once. `contract.ts`: what a destination is; `destinations.ts`: the
  *   built-in ones (`<retain-forward>` loads them). `state.ts`: what these files share on the page.

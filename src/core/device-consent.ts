@@ -17,7 +17,8 @@
  * drops its events. Reading and deleting are never held back.
  */
 import { consent, onConsent, type ConsentState } from './consent.js';
-import type { CounterRow, KitStorage, StoreName, TxStores } from './storage.js';
+import type { CounterRow, KitStorage, StoreName, TxStores } from './storage.types.js';
+import { warn } from './config.js';
 
 /** Keys of the `state` store that remember visits rather than anything the shopper asked for. */
 const PAGE_AND_VISIT_KEYS = [
@@ -125,7 +126,7 @@ export function withDeviceConsent(inner: KitStorage, keyPaths: Record<StoreName,
           await tx.put(store, merge(store, await tx.get(store, key), value, base) as never, key);
       });
     } catch (error) {
-      console.warn('retainkit: could not store what this page held until consent', error);
+      warn('could not store what this page held until consent', error);
     }
   }
 

@@ -10,7 +10,9 @@ import { textsReady } from './localize.js';
 import { isNear, wantedWhen, whenNear } from './near.js';
 import { nextFrame } from './pacing.js';
 import { stored } from './stored.js';
+import { SchemeController, type Scheme } from './scheme.js';
 import { nextTask } from './tasks.js';
+import { warn } from './config.js';
 
 export abstract class RetainElement extends LitElement {
   /** The widget's name without the `retain-` prefix, as it appears in event details and counter keys. */
@@ -21,6 +23,14 @@ export abstract class RetainElement extends LitElement {
    * Defaults to the element's `id`, else `default`.
    */
   @property({ reflect: false }) instance = '';
+
+  /**
+   * Pins light or dark looks; `auto` (unset) follows the page's color-scheme. Reflected: the styles read
+   * it (`schemeStyles` in core/scheme.ts).
+   */
+  @property({ reflect: true }) scheme?: Scheme;
+  /** @internal Warns once about a bad `scheme`. */
+  protected readonly schemeCheck = new SchemeController(this);
 
   get widgetName(): string {
     return (this.constructor as typeof RetainElement).widget;
@@ -93,7 +103,7 @@ export abstract class RetainElement extends LitElement {
       const { increment } = await stored();
       return await increment(this.widgetName, this.instanceName, name, by);
     } catch (error) {
-      console.warn(`retainkit: could not count "${name}" for <${this.localName}>`, error);
+      warn(`could not count "${name}" for <${this.localName}>`, error);
       return undefined;
     }
   }

@@ -4,6 +4,7 @@
  * en`, and formats numbers, prices, dates, relative times and plurals with `Intl`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { warn } from './config.js';
 
 export const SUPPORTED_LANGUAGES = ['en', 'ru', 'uk', 'hu'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
@@ -44,7 +45,7 @@ function termsOf<K extends string>(translations: Translations<K>, language: Lang
     },
     (error: unknown) => {
       // A chunk that fails to load (offline, a CDN hiccup) leaves the widget in English, not broken.
-      console.warn(`retainkit: could not load the "${language}" texts; showing English.`, error);
+      warn(`could not load the "${language}" texts; showing English.`, error);
       cache[language] = {};
     },
   );

@@ -2,7 +2,7 @@
  * The kit's storage over Maps, for a page where IndexedDB cannot be used (storage.ts degrades to it). A
  * file of its own, so that it loads only then: a page whose IndexedDB works never fetches it.
  */
-import { keyPaths, type KitStorage, type RetainSchema, type StoreName, type TxStores } from './storage.js';
+import { keyPaths, type KitStorage, type RetainSchema, type StoreName, type TxStores } from './storage.types.js';
 
 type Row<S extends StoreName> = RetainSchema[S]['value'];
 

@@ -4,6 +4,7 @@
  * widget's shadow root. A part is a module of render functions over state its element owns.
  */
 import type { CSSResult, LitElement } from 'lit';
+import { warn } from './config.js';
 
 /** A part's code: `get()` loads it (once); `now` holds it once loaded, for a render that cannot wait. */
 export interface Part<T> {
@@ -24,7 +25,7 @@ export function part<T>(tag: string, name: string, load: () => Promise<T>): Part
         (module) => (code.now = module),
         (error: unknown) => {
           loading = undefined;
-          console.warn(`<${tag}> could not load its ${name}`, error);
+          warn(`<${tag}> could not load its ${name}`, error);
           return undefined;
         },
       )),

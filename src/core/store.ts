@@ -3,3 +3,4 @@ export { storage } from './storage.js';
 export { increment } from './counters.js';
 export { cooldownEnds, startCooldown, clearCooldown } from './cooldowns.js';
 export { listOrders, recordOrder, onOrderRecorded } from './orders.js';
+export { claimFirstShowing } from './showings.js';

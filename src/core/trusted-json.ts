@@ -5,6 +5,7 @@
  * JSON only, with every `<` escaped: what it passes can neither run anything nor end its element. A page
  * whose policy does not allow the name gets no JSON-LD and one warning; the widget carries on.
  */
+import { warn } from './config.js';
 /** The policy name a store's `trusted-types` directive must allow for JSON-LD (docs/csp.md). */
 export const POLICY_NAME = 'retainkit';
 
@@ -55,8 +56,8 @@ export function setScriptJson(script: HTMLScriptElement, json: string, who: stri
     const shared = globalThis as Shared;
     if (!shared[WARNED]) {
       shared[WARNED] = true;
-      console.warn(
-        `retainkit: ${who} writes no JSON-LD for search engines: this page enforces Trusted Types and its ` +
+      warn(
+        `${who} writes no JSON-LD for search engines: this page enforces Trusted Types and its ` +
           `Content-Security-Policy does not allow the policy "${POLICY_NAME}" (add it: trusted-types lit-html ${POLICY_NAME}).`,
         error,
       );

@@ -4,8 +4,10 @@
  */
 import { css } from 'lit';
 import { schemeStyles } from '../core/scheme.js';
+import { srStyles } from '../core/sr.styles.js';
 
 export const styles = css`
+  ${srStyles}
   ${schemeStyles({
     '--_accent': [
       'var(--retain-loyalty-badge-accent, var(--retain-accent, #5b3cc4))',
@@ -24,14 +26,6 @@ export const styles = css`
   :host([hidden]),
   [hidden] {
     display: none;
-  }
-  .sr {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
   button,
   a {

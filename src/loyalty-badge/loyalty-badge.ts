@@ -9,7 +9,7 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { parseCurrency, parseJson, parseNumber, readJsonSource, safeUrl, warnInvalid } from '../core/config.js';
+import { parseCurrency, parseJson, parseNumber, readJsonSource, safeUrl, warn, warnInvalid } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
@@ -18,7 +18,6 @@ import { onceSeen } from '../core/near.js';
 import { part } from '../core/parts.js';
 import type { OrderRow } from '../core/storage.js';
 import { stored } from '../core/stored.js';
-import { SchemeController, type Scheme } from '../core/scheme.js';
 import { PanelOpenEvent, RewardClickEvent, type PointsSource } from './loyalty-badge.events.js';
 import { styles } from './loyalty-badge.styles.js';
 import { translations, type LoyaltyTerm } from './loyalty-badge.translations.js';
@@ -37,6 +36,9 @@ import {
 import type { Snapshot } from './snapshot.js';
 
 import type { LoyaltyPanel } from './panel.js';
+import type { BadgeHost, Figures } from './loyalty-badge.host.js';
+
+export type { Figures };
 
 // The widget's events, typed for whoever imports this module (their declarations on
 // GlobalEventHandlersEventMap come with them): `import type { … } from 'retainkit/<widget>'`.
@@ -44,17 +46,6 @@ export type * from './loyalty-badge.events.js';
 
 /** The panel's code (`core/parts.ts`): loaded when the shopper reaches for the badge, or has news to hear. */
 const panelPart = part('retain-loyalty-badge', 'panel', () => import('./panel.js'));
-
-/** The figures on show and where they come from. */
-export interface Figures {
-  points: number;
-  pending: number;
-  /** A tier name the store gave (else the program's tier for the points). */
-  tier: string | null;
-  /** The store's order count for the punch card (else the orders on this device). */
-  orders: number | null;
-  source: PointsSource;
-}
 
 type Value = string | number | null | undefined;
 
@@ -124,14 +115,9 @@ type Value = string | number | null | undefined;
  * @cssproperty --retain-border - Panel border.
  * @cssproperty --retain-radius - Corner radius.
  */
-export class RetainLoyaltyBadge extends RetainElement {
+export class RetainLoyaltyBadge extends RetainElement implements BadgeHost {
   static override widget = 'loyalty-badge';
   static override styles = [styles, hostReset];
-  /** Pins light or dark looks; `auto` (unset) follows the page's color-scheme. Reflected: the styles read it. */
-  @property({ reflect: true }) scheme?: Scheme;
-  /** @internal Warns once about a bad `scheme`. */
-  protected readonly schemeCheck = new SchemeController(this);
-
   @property() points: Value = null;
   @property() pending: Value = null;
   @property() tier: string | null = null;
@@ -203,7 +189,7 @@ export class RetainLoyaltyBadge extends RetainElement {
       const { onOrderRecorded } = await stored();
       if (this.isConnected) this.stops.push(onOrderRecorded(() => void this.ordersChanged()));
     } catch (error) {
-      console.warn('<retain-loyalty-badge> could not listen for orders on this device', error);
+      warn('<retain-loyalty-badge> could not listen for orders on this device', error);
     }
     await this.readOrders();
     await this.verification;
@@ -215,7 +201,7 @@ export class RetainLoyaltyBadge extends RetainElement {
       const { listOrders } = await stored();
       this.local = await listOrders();
     } catch (error) {
-      console.warn('<retain-loyalty-badge> could not read the orders on this device', error);
+      warn('<retain-loyalty-badge> could not read the orders on this device', error);
       this.local = [];
     }
   }
@@ -366,7 +352,7 @@ export class RetainLoyaltyBadge extends RetainElement {
         return seen[kind];
       });
     } catch (error) {
-      console.warn('<retain-loyalty-badge> could not compare with the last visit', error);
+      warn('<retain-loyalty-badge> could not compare with the last visit', error);
       return;
     }
     // The first visit only remembers; a visit with nothing new says nothing and loads nothing more.
@@ -453,9 +439,9 @@ export class RetainLoyaltyBadge extends RetainElement {
       <button
         part="badge"
         class=${this.celebrating ? `badge celebrate ${this.celebrating}` : 'badge'}
-        aria-expanded=${String(this.open)}
+        aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls="panel"
-        aria-busy=${String(!this.guest && !f)}
+        aria-busy=${!this.guest && !f ? 'true' : 'false'}
         @click=${this.toggle}
         @pointerenter=${this.loadPanel}
         @focus=${this.loadPanel}

@@ -1,37 +1,11 @@
 /** Texts of the badge's panel and its announcements, loaded with the panel; other languages share the badge's chunks. */
 import type { Translations } from '../core/localize.js';
 import { cap, en, num } from './loyalty-badge.translations.js';
+import type { PanelTerm } from './loyalty-badge.terms.js';
+
+export type { PanelTerm };
 
 const ordinal = { one: 'st', two: 'nd', few: 'rd', other: 'th' } as Record<string, string>;
-
-export type PanelTerm =
-  | 'pending'
-  | 'sourceStore'
-  | 'sourceVerified'
-  | 'sourceEstimate'
-  | 'tier'
-  | 'toNext'
-  | 'top'
-  | 'gift'
-  | 'punch'
-  | 'punchDone'
-  | 'ways'
-  | 'earnSpend'
-  | 'earnPunch'
-  | 'earnSignup'
-  | 'rewards'
-  | 'ready'
-  | 'toGo'
-  | 'joinOrder'
-  | 'joinPlain'
-  | 'cta'
-  | 'gained'
-  | 'balance'
-  | 'tierUp'
-  | 'unlocked'
-  | 'readyOnceConfirmed'
-  | 'unlockedOnceConfirmed'
-  | 'cartEarns';
 
 export const panelTranslations: Translations<PanelTerm> = {
   en: {

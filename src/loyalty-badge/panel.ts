@@ -9,7 +9,8 @@ import { emit, makeDetail, type DetailFields, type RetainDetail } from '../core/
 import { LocalizeController } from '../core/localize.js';
 import { adoptPartStyles } from '../core/parts.js';
 import { keepInViewport } from '../core/placement.js';
-import type { Figures, RetainLoyaltyBadge } from './loyalty-badge.js';
+import { styleProperties } from '../core/style-properties.js';
+import type { BadgeHost, Figures } from './loyalty-badge.host.js';
 import { PointsChangeEvent, RewardUnlockEvent, TierChangeEvent, type PointsSource } from './loyalty-badge.events.js';
 import { panelStyles } from './panel.styles.js';
 import { panelTranslations, type PanelTerm } from './panel.translations.js';
@@ -20,7 +21,7 @@ import { pointsFor, punchCard, tierProgress, type Reward } from './program.js';
 export class LoyaltyPanel {
   readonly l: LocalizeController<PanelTerm>;
 
-  constructor(private readonly el: RetainLoyaltyBadge) {
+  constructor(private readonly el: BadgeHost) {
     // A controller of the badge, so that the badge waits for the panel's texts before it updates.
     this.l = new LocalizeController<PanelTerm>(el, panelTranslations);
     adoptPartStyles(el, panelStyles);
@@ -135,7 +136,7 @@ export class LoyaltyPanel {
                         aria-valuemax="100"
                         aria-valuenow=${Math.round(progress.fraction * 100)}
                       >
-                        <span .style=${`inline-size:${progress.fraction * 100}%`}></span>
+                        <span ${styleProperties({ 'inline-size': `${progress.fraction * 100}%` })}></span>
                       </div>
                       <p id="next" class="small">${toNext}</p>`
                   : html`<p class="small">${l.term('top')}</p>`

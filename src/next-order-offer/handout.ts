@@ -8,6 +8,7 @@ import { randomInt } from '../core/random.js';
 import { postToStore } from '../core/request.js';
 import { storage } from '../core/storage.js';
 import { isCode, offerKey, orderKey, readDiscount, readTime, type Discount, type Offer, type OfferTerms } from './offer-terms.js';
+import { warn } from '../core/config.js';
 
 /** Every pool code handed out on this device, by any instance. */
 const HANDED_OUT = 'next-order-offer/codes-handed-out';
@@ -111,7 +112,7 @@ export async function fromStore(ask: Ask, url: string, timeoutMs: number): Promi
   try {
     await keep(instance, offer);
   } catch (error) {
-    console.warn('<retain-next-order-offer> could not remember the offer for the reminder', error);
+    warn('<retain-next-order-offer> could not remember the offer for the reminder', error);
   }
   return offer;
 }

@@ -4,24 +4,9 @@
  * a formatted time to come ("in 30 days", or `inClock` of "05:12:09"), `date` a formatted date and time.
  */
 import type { Terms, Translations } from '../core/localize.js';
+import type { OfferTerm } from './next-order-offer.terms.js';
 
-export type OfferTerm =
-  | 'title'
-  | 'yourCode'
-  | 'percent'
-  | 'amount'
-  | 'shipping'
-  | 'minimum'
-  | 'copy'
-  | 'copied'
-  | 'copyFailed'
-  | 'apply'
-  | 'expires'
-  | 'inClock'
-  | 'expired'
-  | 'asking'
-  | 'error'
-  | 'retry';
+export type { OfferTerm };
 
 const en: Terms<OfferTerm> = {
   title: 'Your code for your next order',

@@ -9,7 +9,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { broadcast, onBroadcast } from '../core/broadcast.js';
-import { parseDuration, parseNumber, parseUrl, safeUrl, warnBadValue, warnInvalid } from '../core/config.js';
+import { parseCurrency, parseDuration, parseNumber, parseUrl, safeUrl, warn, warnBadValue, warnInvalid } from '../core/config.js';
+import { cardStyles } from '../core/card.styles.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
@@ -29,6 +30,9 @@ import { styles } from './next-order-offer.styles.js';
 import type { Reminder } from './reminder.js';
 import { translations, type OfferTerm } from './next-order-offer.translations.js';
 import { isCode, offerKey, readDiscount, readTime, type Discount, type Offer, type OfferTerms } from './offer-terms.js';
+import type { OfferHost, View } from './next-order-offer.host.js';
+
+export type { View };
 
 // The widget's events, typed for whoever imports this module (their declarations on
 // GlobalEventHandlersEventMap come with them): `import type { … } from 'retainkit/<widget>'`.
@@ -49,8 +53,6 @@ const reminderPart = part('retain-next-order-offer', 'reminder', () => import('.
 const clipboardPart = part('retain-next-order-offer', 'clipboard', () => import('../core/clipboard.js'));
 
 type Phase = 'pending' | 'asking' | 'offer' | 'error' | 'hidden';
-/** @internal Where a code is shown: the order page's card, or the header reminder. */
-export type View = 'card' | 'reminder';
 
 /** The element's own reactive state: a change of these needs no new reading of the attributes. */
 const STATES = new Set(['phase', 'offer', 'now', 'open', 'copied', 'said']);
@@ -128,9 +130,9 @@ function clock(ms: number): string {
  * @cssproperty --retain-surface - The reminder panel's background (default Canvas).
  * @cssproperty --retain-text - The reminder panel's text colour (default CanvasText).
  */
-export class RetainNextOrderOffer extends RetainElement {
+export class RetainNextOrderOffer extends RetainElement implements OfferHost {
   static override widget = 'next-order-offer';
-  static override styles = [styles, hostReset];
+  static override styles = [...cardStyles('next-order-offer'), styles, hostReset];
 
   // Reflected: the host's layout (`:host([reminder])`) and a store's CSS follow it when set from script.
   @property({ type: Boolean, reflect: true }) reminder = false;
@@ -152,11 +154,12 @@ export class RetainNextOrderOffer extends RetainElement {
   @state() private offer: Offer | undefined;
   /** The clock the countdown reads, moved on when what it shows changes. */
   @state() private now = Date.now();
+  // State that reminder.ts renders from: public, so a property without an attribute rather than a private @state.
   /** @internal The reminder's panel is open. */
-  @state() open = false;
+  @property({ attribute: false }) open = false;
   @state() private copied: boolean | null = null;
   /** @internal What the status line tells screen readers. */
-  @state() said = '';
+  @property({ attribute: false }) said = '';
 
   /**
    * The card: resolves once it has decided, true once a code is shown (after `retain-offer-shown`), false when it
@@ -233,11 +236,6 @@ export class RetainNextOrderOffer extends RetainElement {
       if (typeof read === 'string') warnBadValue(this, 'discount', this.discount, null, read);
       else discount = read;
     }
-    let currency = this.currency.trim().toUpperCase();
-    if (currency && !/^[A-Z]{3}$/.test(currency)) {
-      warnBadValue(this, 'currency', this.currency, 'USD', 'is not an ISO 4217 code such as EUR');
-      currency = '';
-    }
     let until: number | null = null;
     if (this.expiresAt.trim()) {
       until = readTime(this.expiresAt);
@@ -260,7 +258,7 @@ export class RetainNextOrderOffer extends RetainElement {
         discount,
         label: this.label.replace(/\s+/g, ' ').trim() || null,
         minimum: parseNumber(this, 'minimum', this.minimum, 0, { min: 0 }) || null,
-        currency: currency || 'USD',
+        currency: parseCurrency(this, 'currency', this.currency),
         applyUrl: apply,
       },
       orderCodes: this.orderCodes
@@ -291,7 +289,7 @@ export class RetainNextOrderOffer extends RetainElement {
     try {
       outcome = await handout.decide(ask);
     } catch (error) {
-      console.warn('<retain-next-order-offer> could not check whether this order had its offer; it stays hidden.', error);
+      warn('<retain-next-order-offer> could not check whether this order had its offer; it stays hidden.', error);
       return this.giveUp();
     }
     if (outcome.redeemed) void this.redeemed(outcome.redeemed);
@@ -316,7 +314,7 @@ export class RetainNextOrderOffer extends RetainElement {
     try {
       offer = await handout.fromStore(ask, this.cfg.src!, this.cfg.timeoutMs);
     } catch (error) {
-      console.warn('<retain-next-order-offer> could not get a code from offer-src', error);
+      warn('<retain-next-order-offer> could not get a code from offer-src', error);
       this.phase = 'error';
       this.said = '';
       return this.decide(false);
@@ -367,7 +365,7 @@ export class RetainNextOrderOffer extends RetainElement {
       const { storage } = await stored();
       offer = (await storage().get('state', offerKey(this.instanceName))) as Offer | undefined;
     } catch (error) {
-      console.warn('<retain-next-order-offer reminder> could not read the offer', error);
+      warn('<retain-next-order-offer reminder> could not read the offer', error);
     }
     const now = Date.now();
     const onCard = [...elements].some((el) => !el.reminder && el.phase === 'offer' && el.instanceName === this.instanceName);

@@ -6,7 +6,7 @@
 import { html, type TemplateResult } from 'lit';
 import { adoptPartStyles } from '../core/parts.js';
 import { keepInViewport } from '../core/placement.js';
-import type { RetainNextOrderOffer } from './next-order-offer.js';
+import type { OfferHost } from './next-order-offer.host.js';
 import type { Offer, OfferTerms } from './offer-terms.js';
 import { reminderStyles } from './reminder.styles.js';
 
@@ -16,7 +16,7 @@ const GIFT = html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focus
 
 /** One reminder's button and panel: a disclosure (Escape, a click or focus outside closes it). */
 export class Reminder {
-  constructor(private readonly el: RetainNextOrderOffer) {
+  constructor(private readonly el: OfferHost) {
     adoptPartStyles(el, reminderStyles);
   }
 
@@ -27,7 +27,7 @@ export class Reminder {
     const shown: Offer = { ...offer, label: own.label ?? offer.label, applyUrl: own.applyUrl ?? offer.applyUrl };
     const benefit = el.benefit(shown);
     return html`<div part="base" class="reminder" lang=${l.language} @keydown=${this.onKey} @focusout=${this.onFocusOut}>
-      <button type="button" part="reminder-button" class="chip" aria-expanded=${String(el.open)} aria-controls="panel" @click=${this.toggle}>
+      <button type="button" part="reminder-button" class="chip" aria-expanded=${el.open ? 'true' : 'false'} aria-controls="panel" @click=${this.toggle}>
         ${GIFT}<span>${benefit ? html`<span class="sr">${l.term('yourCode')}: </span>${benefit}` : l.term('yourCode')}</span>
       </button>
       <div id="panel" part="panel" class="panel" role="group" aria-labelledby="panel-title" ?hidden=${!el.open}>

@@ -2,7 +2,7 @@
  * `<retain-order>`: records the order of an order-confirmation page, declaratively, for the loyalty
  * badge's estimate and the account prompt. Renders nothing (core/recorder.ts).
  */
-import { checkNumber, parseCurrency, warnInvalid } from '../core/config.js';
+import { checkNumber, parseCurrency, warn, warnInvalid } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { emit, makeDetail } from '../core/events.js';
 import { recordOrder } from '../core/orders.js';
@@ -60,7 +60,7 @@ export class RetainOrder extends RecorderElement<boolean> {
       }
       return recorded;
     } catch (error) {
-      console.warn('retainkit: <retain-order> could not record the order', error, this);
+      warn('<retain-order> could not record the order', error, this);
       return null;
     }
   }

@@ -4,6 +4,7 @@
  * records at idle again, never on the first-paint path. Without an `id` attribute it records the page's
  * schema.org Product JSON-LD instead.
  */
+import { warn } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { whenIdle } from '../core/near.js';
 import { RecorderElement } from '../core/recorder.js';
@@ -36,14 +37,14 @@ export class RetainProduct extends RecorderElement<boolean> {
     const product = this.hasAttribute('id') ? productFromAttributes(this) : productFromJsonLd(document);
     if (!product) {
       if (!this.hasAttribute('id'))
-        console.warn('retainkit: <retain-product> has no id and the page has no schema.org Product JSON-LD; nothing was recorded.', this);
+        warn('<retain-product> has no id and the page has no schema.org Product JSON-LD; nothing was recorded.', this);
       return false;
     }
     try {
       await recordView(product);
       return true;
     } catch (error) {
-      console.warn('retainkit: <retain-product> could not record the view', error, this);
+      warn('<retain-product> could not record the view', error, this);
       return false;
     }
   }

@@ -4,7 +4,9 @@
  */
 import type { Terms, Translations } from '../core/localize.js';
 
-export type RecentlyViewedTerm = 'heading' | 'clear' | 'cleared';
+import type { RecentlyViewedTerm } from './recently-viewed.terms.js';
+
+export type { RecentlyViewedTerm };
 
 const en: Terms<RecentlyViewedTerm> = {
   heading: 'Recently viewed',

@@ -7,14 +7,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { onBroadcast } from '../core/broadcast.js';
-import { parseDuration, parseNumber } from '../core/config.js';
+import { parseDuration, parseNumber, warn } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
 import { LocalizeController } from '../core/localize.js';
 import { onceSeen, whenIdle } from '../core/near.js';
 import { part } from '../core/parts.js';
-import { SchemeController, type Scheme } from '../core/scheme.js';
 import type { Product } from './product-data.js';
 import {
   RetainRecentlyViewedClearedEvent,
@@ -87,10 +86,6 @@ interface Config {
 export class RetainRecentlyViewed extends RetainElement {
   static override widget = 'recently-viewed';
   static override styles = [styles, hostReset];
-  /** Pins light or dark looks; `auto` (unset) follows the page's color-scheme. Reflected: the styles read it. */
-  @property({ reflect: true }) scheme?: Scheme;
-  /** @internal Warns once about a bad `scheme`. */
-  protected readonly schemeCheck = new SchemeController(this);
 
   @property() max = '';
   @property({ attribute: 'max-age' }) maxAge = '';
@@ -157,9 +152,7 @@ export class RetainRecentlyViewed extends RetainElement {
     if (product && !declared) {
       await whenIdle();
       const views = await viewsPart.get();
-      await views
-        ?.recordView(product)
-        .catch((error: unknown) => console.warn('retainkit: <retain-recently-viewed> could not record this page’s view', error));
+      await views?.recordView(product).catch((error: unknown) => warn('<retain-recently-viewed> could not record this page’s view', error));
     }
   }
 
@@ -169,7 +162,7 @@ export class RetainRecentlyViewed extends RetainElement {
     try {
       products = views ? await views.readViews({ ...this.cfg, current: this.current?.product?.id }) : [];
     } catch (error) {
-      console.warn('retainkit: <retain-recently-viewed> could not read the recently viewed products', error);
+      warn('<retain-recently-viewed> could not read the recently viewed products', error);
     }
     this.products = products;
     if (products.length) {
@@ -256,7 +249,7 @@ export class RetainRecentlyViewed extends RetainElement {
     try {
       await views?.clearViews();
     } catch (error) {
-      console.warn('retainkit: <retain-recently-viewed> could not clear the recently viewed products', error);
+      warn('<retain-recently-viewed> could not clear the recently viewed products', error);
       return;
     }
     this.products = [];

@@ -4,7 +4,7 @@
  * until `remember` has passed. Loaded after the element's first frame: it brings the storage code with it.
  */
 import { isCode } from '../next-order-offer/offer-terms.js';
-import { safeUrl } from '../core/config.js';
+import { safeUrl, warn } from '../core/config.js';
 import { postToStore } from '../core/request.js';
 import { storage } from '../core/storage.js';
 import { fillPattern, rememberedKey, type Referral, type Remembered } from './referral-link.js';
@@ -26,7 +26,7 @@ export async function remembered(ask: Ask): Promise<Referral | undefined> {
     const kept = (await storage().get('state', rememberedKey(ask.instance))) as Remembered | undefined;
     if (kept && Date.now() - kept.at < ask.rememberMs) return { link: kept.link, code: kept.code, source: 'store' };
   } catch (error) {
-    console.warn('<retain-referral> could not read the remembered link; asking the store', error);
+    warn('<retain-referral> could not read the remembered link; asking the store', error);
   }
   return undefined;
 }
@@ -46,7 +46,7 @@ export async function fromStore(ask: Ask): Promise<Referral | null> {
     const kept: Remembered = { link: referral.link, code: referral.code, at: Date.now() };
     await storage()
       .put('state', kept, rememberedKey(ask.instance))
-      .catch((error: unknown) => console.warn('<retain-referral> could not remember the link', error));
+      .catch((error: unknown) => warn('<retain-referral> could not remember the link', error));
   }
   return referral;
 }

@@ -5,37 +5,9 @@
  */
 import type { Terms, Translations } from '../core/localize.js';
 
-export type ReferralTerm =
-  | 'title'
-  | 'friendGets'
-  | 'youGet'
-  | 'percent'
-  | 'amount'
-  | 'shipping'
-  | 'storeRewards'
-  | 'yourLink'
-  | 'yourCode'
-  | 'copyLink'
-  | 'copyCode'
-  | 'copied'
-  | 'linkCopied'
-  | 'codeCopied'
-  | 'copyFailed'
-  | 'share'
-  | 'shared'
-  | 'shareVia'
-  | 'email'
-  | 'whatsapp'
-  | 'telegram'
-  | 'sms'
-  | 'newTab'
-  | 'message'
-  | 'messageGift'
-  | 'messageCode'
-  | 'subject'
-  | 'asking'
-  | 'error'
-  | 'retry';
+import type { ReferralTerm } from './referral.terms.js';
+
+export type { ReferralTerm };
 
 const en: Terms<ReferralTerm> = {
   title: 'Invite a friend',

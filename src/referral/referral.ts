@@ -7,14 +7,13 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { parseCurrency, parseDuration, parseUrl, safeUrl, warnBadValue, warnInvalid } from '../core/config.js';
+import { parseCurrency, parseDuration, parseUrl, safeUrl, warn, warnBadValue, warnInvalid } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
 import { LocalizeController } from '../core/localize.js';
 import { onceSeen } from '../core/near.js';
 import { part } from '../core/parts.js';
-import { SchemeController, type Scheme } from '../core/scheme.js';
 import { isCode, readDiscount, type Discount } from '../next-order-offer/offer-terms.js';
 import { fillPattern, type Referral } from './referral-link.js';
 import { RetainReferralCopiedEvent, RetainReferralSharedEvent, RetainReferralShownEvent } from './referral.events.js';
@@ -109,11 +108,6 @@ const LOOKS_LIKE_DISCOUNT = /^(\d[\d.]*\s*%?|shipping)$/i;
 export class RetainReferral extends RetainElement {
   static override widget = 'referral';
   static override styles = [styles, hostReset];
-
-  /** Pins light or dark looks; `auto` (unset) follows the page's color-scheme. Reflected: the styles read it. */
-  @property({ reflect: true }) scheme?: Scheme;
-  /** @internal Warns once about a bad `scheme`. */
-  protected readonly schemeCheck = new SchemeController(this);
 
   @property() link = '';
   @property() code = '';
@@ -268,7 +262,7 @@ export class RetainReferral extends RetainElement {
     try {
       referral = await source.fromStore(ask);
     } catch (error) {
-      console.warn('<retain-referral> could not get a link from referral-src', error);
+      warn('<retain-referral> could not get a link from referral-src', error);
       return this.fail();
     }
     if (referral) this.showReferral(referral);
@@ -364,7 +358,7 @@ export class RetainReferral extends RetainElement {
     } catch (error) {
       // Cancelled by the shopper: nothing happened. Anything else: the share links are offered instead.
       if ((error as Error | undefined)?.name === 'AbortError') return;
-      console.warn('<retain-referral> the share sheet failed; showing the share links instead', error);
+      warn('<retain-referral> the share sheet failed; showing the share links instead', error);
       this.nativeFailed = true;
       return;
     }

@@ -7,7 +7,8 @@
 import { exclusionOf, type Layout } from './formats.js';
 import type { ExclusionReason } from './model.js';
 import { emptyExclusions, type Exclusions, type ProblemLog } from './problems.js';
-import { isYes, parseCodes, parseCurrency, parseDate, parseMoney } from './values.js';
+import { currencyCode } from '../core/config.js';
+import { isYes, parseCodes, parseDate, parseMoney } from './values.js';
 
 /** An order read from the export, its customer not yet hashed. */
 export interface DraftOrder {
@@ -135,7 +136,7 @@ export class OrderAssembler {
       if (layout.currency < 0) order.currency ??= layout.fixedCurrency;
       return;
     }
-    const currency = parseCurrency(raw);
+    const currency = currencyCode(raw);
     if (!currency) {
       order.broken = true;
       this.problems.add({ kind: 'bad-currency', row, column: this.column(layout.currency), value: raw.slice(0, 20) });

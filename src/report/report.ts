@@ -6,7 +6,7 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { parseNumber, parseUrl, warnBadValue } from '../core/config.js';
+import { currencyCode, parseNumber, parseUrl, warn, warnBadValue } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import type { RetainEvent } from '../core/events.js';
@@ -114,39 +114,39 @@ export class RetainReport extends RetainElement {
   @property() horizon = '';
 
   /** @internal */
-  @state() view: View = 'idle';
+  @state() private view: View = 'idle';
   /** @internal */
-  @state() report?: ComputedReport;
+  @state() private report?: ComputedReport;
   /** @internal The report came from IndexedDB, not from a file read in this page. */
-  @state() reopened = false;
+  @state() private reopened = false;
   /** @internal */
-  @state() progress: { phase: Phase; fraction: number } = { phase: 'orders', fraction: 0 };
+  @state() private progress: { phase: Phase; fraction: number } = { phase: 'orders', fraction: 0 };
   /** @internal */
-  @state() mapping?: MappingRequest;
+  @state() private mapping?: MappingRequest;
   /** @internal What the mapping form says is missing. */
-  @state() mappingError?: 'chooseColumn' | 'badCurrencyCode';
+  @state() private mappingError?: 'chooseColumn' | 'badCurrencyCode';
   /** @internal */
-  @state() failure?: Failure;
+  @state() private failure?: Failure;
   /** @internal The currency whose figures are shown. */
-  @state() shownCurrency = '';
+  @state() private shownCurrency = '';
   /** @internal What the live region says (cancelled, forgotten, exported). */
-  @state() status = '';
+  @state() private status = '';
   /** @internal */
-  @state() dragging = false;
+  @state() private dragging = false;
   /** @internal How many of the report's parts are drawn (see `show`). */
-  @state() revealed = SECTIONS;
+  @state() private revealed = SECTIONS;
   /** @internal */
-  @state() focusedTip?: string;
+  @state() private focusedTip?: string;
   /** @internal */
-  @state() pinnedTip?: string;
+  @state() private pinnedTip?: string;
   /** @internal */
-  @state() quietTip?: string;
+  @state() private quietTip?: string;
   /** @internal The year of first orders whose cohorts are shown, when there are too many for one table. */
-  @state() cohortYear?: string;
+  @state() private cohortYear?: string;
   /** @internal The page is being printed: every cohort is drawn. */
-  @state() printing = false;
+  @state() private printing = false;
   /** @internal The owner's settings from the form, over the attributes'. */
-  @state() edits: { lapseDays?: number | null; cac: Record<string, number> } = { cac: {} };
+  @state() private edits: { lapseDays?: number | null; cac: Record<string, number> } = { cac: {} };
 
   /**
    * Resolves once the element knows what it shows first: the report reopened from this browser, or none;
@@ -190,7 +190,8 @@ export class RetainReport extends RetainElement {
     const settings: Settings = {};
     const currency = this.currency.trim();
     if (currency) {
-      if (/^[A-Za-z]{3}$/.test(currency)) settings.currency = currency.toUpperCase();
+      const code = currencyCode(currency);
+      if (code) settings.currency = code;
       else warnBadValue(this, 'currency', this.currency, 'none', 'is not a three-letter ISO 4217 code');
     }
     const lapse = parseNumber(this, 'lapse-days', this.lapseDays, NaN, { min: 1, integer: true });
@@ -265,7 +266,7 @@ export class RetainReport extends RetainElement {
         await this.show(saved);
       }
     } catch (error) {
-      console.warn(`retainkit: <retain-report> could not read the saved report`, error);
+      warn(`<retain-report> could not read the saved report`, error);
     }
     this.resolveReady();
   }
@@ -318,7 +319,7 @@ export class RetainReport extends RetainElement {
         this.reopened = false;
         void this.show(message.report);
         saveReport(this.instanceName, message.report).catch((error: unknown) =>
-          console.warn('retainkit: <retain-report> could not keep the report for next time', error),
+          warn('<retain-report> could not keep the report for next time', error),
         );
         break;
       case 'csv':
@@ -388,7 +389,7 @@ export class RetainReport extends RetainElement {
     try {
       await forgetReport(this.instanceName);
     } catch (error) {
-      console.warn('retainkit: <retain-report> could not forget the saved report', error);
+      warn('<retain-report> could not forget the saved report', error);
     }
     this.status = this.l.term('forgotten');
     this.tell(new RetainReportForgottenEvent(this.detail({})));
@@ -447,7 +448,7 @@ export class RetainReport extends RetainElement {
     const invalid = [...form.querySelectorAll<HTMLSelectElement | HTMLInputElement>('select, input')].find((control) => {
       const field = control.name as MappedField;
       if (REQUIRED_FIELDS.includes(field)) return !columns[field];
-      if (control.name === 'fixed-currency') return !columns.currency && !/^[A-Z]{3}$/.test(fixed);
+      if (control.name === 'fixed-currency') return !columns.currency && !currencyCode(fixed);
       return false;
     });
     form.querySelectorAll('[aria-invalid="true"]').forEach((control) => control.setAttribute('aria-invalid', 'false'));
@@ -694,7 +695,7 @@ export class RetainReport extends RetainElement {
             name="cac-${currency}"
             type="number"
             min="0"
-            step="any"
+            .step=${/* a property: lit-analyzer's HTML data types the attribute as a number, without the standard "any" */ 'any'}
             inputmode="decimal"
             .value=${settings.cac?.[currency] ? String(settings.cac[currency]) : ''}
           />
@@ -704,7 +705,7 @@ export class RetainReport extends RetainElement {
     </form>`;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(changed: PropertyValues): void {
     if (changed.has('report') || changed.has('shownCurrency') || changed.has('view') || changed.has('revealed')) void this.drawCharts();
   }
 
@@ -747,7 +748,7 @@ export class RetainReport extends RetainElement {
       );
     } catch (error) {
       // The tables carry the same figures; a chart that cannot load is not worth more than a note.
-      console.warn('retainkit: <retain-report> could not draw its charts; the tables hold the same figures', error);
+      warn('<retain-report> could not draw its charts; the tables hold the same figures', error);
     }
   }
 }

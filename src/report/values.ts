@@ -111,12 +111,6 @@ export function parseMoney(raw: string): number | undefined {
   return negative ? -value : value;
 }
 
-/** An ISO 4217 code, upper case, or undefined. */
-export function parseCurrency(raw: string): string | undefined {
-  const text = raw.trim().toUpperCase();
-  return /^[A-Z]{3}$/.test(text) ? text : undefined;
-}
-
 /**
  * Discount codes of one cell: Shopify's `Discount Code` (one code, or several separated by commas),
  * WooCommerce's `Coupon(s)` (`A, B`) and the export plugins' `coupon_items`

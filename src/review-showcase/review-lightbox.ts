@@ -5,7 +5,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { RetainEvent } from '../core/events.js';
 import type { ShownReview } from './review-data.js';
-import type { ReviewPhotoDetail } from './review-showcase.events.js';
+import type { ReviewPhotoDetail } from './review-showcase.details.js';
 import type { ReviewTerm } from './review-showcase.translations.js';
 
 /** The shopper opened a review photo in the lightbox. */

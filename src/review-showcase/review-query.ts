@@ -3,7 +3,7 @@
  * reviews (see review-data.ts): O(n) filters over a sort made once per order, cheap enough for 10,000
  * reviews per change.
  */
-import type { Review } from './review-data.js';
+import type { Review } from './review.types.js';
 
 export const SORTS = ['newest', 'highest', 'lowest', 'helpful', 'photos'] as const;
 export type SortKey = (typeof SORTS)[number];

@@ -3,6 +3,9 @@ import { RetainEvent, type RetainDetail } from '../core/events.js';
 import type { SortKey } from './review-query.js';
 import type { RetainReviewHelpfulEvent } from './review-vote.js';
 import type { RetainReviewPhotoOpenEvent } from './review-lightbox.js';
+import type { ReviewHelpfulDetail, ReviewPhotoDetail } from './review-showcase.details.js';
+
+export type { ReviewHelpfulDetail, ReviewPhotoDetail };
 
 export interface ReviewSeenDetail extends RetainDetail {
   productId: string;
@@ -26,18 +29,6 @@ export interface ReviewSortDetail extends RetainDetail {
   sort: SortKey;
   /** The language whose reviews come first (the shopper's, `en`), or null when the shopper turned that off. */
   languageFirst: string | null;
-}
-
-export interface ReviewHelpfulDetail extends RetainDetail {
-  productId: string;
-  reviewId: string;
-}
-
-export interface ReviewPhotoDetail extends RetainDetail {
-  productId: string;
-  reviewId: string;
-  /** Which of the review's photos, from 0. */
-  index: number;
 }
 
 /** Reviews scrolled into view (half visible), batched. */

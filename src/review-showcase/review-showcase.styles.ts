@@ -44,7 +44,7 @@ ul{list-style:none;margin:0;padding:0}
 .title{margin:0;font-size:1em}
 .meta,.vote,.status{margin:.35em 0;font-size:.9em}
 .body{margin:.5em 0;white-space:pre-line}
-.clamp{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:6;overflow:hidden}
+.clamp{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:6;line-clamp:6;overflow:hidden}
 .badge{white-space:nowrap}
 .new{padding:0 .5em;border:1px solid;border-radius:1em;font-size:.8em;font-weight:600}
 .photos button{padding:0;overflow:hidden;line-height:0}

@@ -2,19 +2,13 @@
  * Texts of `<retain-review-showcase>`: English here (the fallback), ru, uk and hu in translations/, each
  * its own chunk loaded only on a page in that language. Reviews themselves keep their own language.
  */
-import type { LocalizeController, PluralForms, Translations } from '../core/localize.js';
+import type { LocalizeController, Terms, Translations } from '../core/localize.js';
+import { avg, counted, matches, num, type Args, type ReviewTerm } from './review-showcase.terms.js';
 
-type Args = Record<string, unknown>;
-/** `n` in the locale's digits followed by the plural form for it. */
-export const counted = (forms: PluralForms) => (a: Args, l: LocalizeController) =>
-  `${l.number(a.n as number)} ${l.plural(a.n as number, forms)}`;
-export const num = (a: Args, k: string, l: LocalizeController) => l.number(a[k] as number);
-/** The average as shown everywhere: one decimal. */
-export const avg = (a: Args, l: LocalizeController) => l.number(a.v as number, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+export { avg, counted, matches, num, type ReviewTerm };
+
 /** A language's name in the interface's language ("German" for `de`). */
 const languageName = (a: Args, l: LocalizeController) => l.languageName(String(a.language));
-/** "(23)" after a selection when the number of matches is known. */
-export const matches = (a: Args, l: LocalizeController) => (a.n === undefined ? '' : ` (${num(a, 'n', l)})`);
 
 const en = {
   heading: 'Customer reviews',
@@ -55,9 +49,7 @@ const en = {
   empty: 'No reviews yet.',
   noMatch: 'No reviews match.',
   carousel: 'carousel',
-};
-
-export type ReviewTerm = keyof typeof en;
+} satisfies Terms<ReviewTerm>;
 
 export const translations: Translations<ReviewTerm> = {
   en,

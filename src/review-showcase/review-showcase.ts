@@ -8,7 +8,7 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { describeElement, parseEnum, parseNumber, parseUrl, readJsonSource, warnBadValue } from '../core/config.js';
+import { describeElement, parseEnum, parseNumber, parseUrl, readJsonSource, warn, warnBadValue } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
@@ -16,7 +16,6 @@ import { LocalizeController } from '../core/localize.js';
 import { Slice, nextFrame } from '../core/pacing.js';
 import { nextTask } from '../core/tasks.js';
 import { adoptPartStyles, part } from '../core/parts.js';
-import { SchemeController, type Scheme } from '../core/scheme.js';
 import { normalizeData, ready, type Aggregate, type Review, type ReviewData, type ShownReview } from './review-data.js';
 import { fetchReviews } from './review-source.js';
 import {
@@ -147,12 +146,7 @@ const LARGE_JSON = 256 * 1024;
 export class RetainReviewShowcase extends RetainElement {
   static override widget = 'review-showcase';
   static override styles = [styles, hostReset];
-  /** Pins light or dark looks; `auto` (unset) follows the page's color-scheme. Reflected: the styles read it. */
-  @property({ reflect: true }) scheme?: Scheme;
-  /** @internal Warns once about a bad `scheme`. */
-  protected readonly schemeCheck = new SchemeController(this);
-
-  // Reflected: the host's layout (`:host([view=summary])`) and the store's CSS read the attribute.
+  /** `list` (default), `grid`, `carousel`, or `summary`. Reflected: the host's layout (`:host([view=summary])`) and the store's CSS read it. */
   @property({ reflect: true }) view: string | null = null;
   @property() src = '';
   @property({ attribute: 'page-size' }) pageSize = '';
@@ -397,8 +391,8 @@ export class RetainReviewShowcase extends RetainElement {
       return;
     }
     if (result.problems.length) {
-      console.warn(
-        `retainkit: <${this.localName}> ${from}: ${result.problems.length} problem(s) in the review data, the first: ${result.problems[0]}; showing the rest.`,
+      warn(
+        `<${this.localName}> ${from}: ${result.problems.length} problem(s) in the review data, the first: ${result.problems[0]}; showing the rest.`,
         this,
       );
     }
@@ -434,7 +428,7 @@ export class RetainReviewShowcase extends RetainElement {
       const votes = await readVotes(product);
       if (Object.keys(votes).length) this.votes = { ...votes, ...this.votes };
     } catch (error) {
-      console.warn(`retainkit: <${this.localName}> could not read what this device remembers`, error);
+      warn(`<${this.localName}> could not read what this device remembers`, error);
     }
   }
 
@@ -588,7 +582,7 @@ export class RetainReviewShowcase extends RetainElement {
       code = await import('./review-vote.js');
       recorded = await code.castVote(product, review.id, review.helpful);
     } catch (error) {
-      console.warn(`retainkit: <${this.localName}> could not record a helpful vote`, error);
+      warn(`<${this.localName}> could not record a helpful vote`, error);
       return;
     }
     if (!recorded) return void this.remember(product, false);

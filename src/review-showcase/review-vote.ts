@@ -5,7 +5,7 @@
 import { broadcast } from '../core/broadcast.js';
 import { RetainEvent } from '../core/events.js';
 import { storage } from '../core/storage.js';
-import type { ReviewHelpfulDetail } from './review-showcase.events.js';
+import type { ReviewHelpfulDetail } from './review-showcase.details.js';
 import { TOPIC, votesKey, type Vote, type Votes } from './review-votes.js';
 
 /** The shopper found a review helpful: once per review per device; the store records it. */

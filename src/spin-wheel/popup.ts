@@ -4,6 +4,7 @@
  * Loaded only by a wheel in `mode="popup"`, which shows nothing until then. Functions over state the
  * wheel owns (`PopupState`): they are handed it with the wheel's callbacks, and hand the new state back.
  */
+import { warn } from '../core/config.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RetainElement } from '../core/element.js';
 import { makeDetail, RetainEvent } from '../core/events.js';
@@ -131,7 +132,7 @@ export function watch(host: PopupHost, on: PopupCallbacks): (() => void) | undef
         if (on.state().phase === 'ready' && !(await t.cooldownEnds(on.snooze()[0]).catch(() => null))) open(host, fired.kind, on);
       });
     },
-    (error: unknown) => console.warn(`<${host.localName}> could not load its triggers`, error),
+    (error: unknown) => warn(`<${host.localName}> could not load its triggers`, error),
   );
   return () => {
     live = false;

@@ -105,6 +105,7 @@ export const styles = css`
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: var(--_lines);
+    line-clamp: var(--_lines);
     overflow: hidden;
   }
   .pointer {

@@ -12,7 +12,7 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { broadcast, onBroadcast } from '../core/broadcast.js';
-import { parseDuration, parseEnum, parseUrl, warnInvalid } from '../core/config.js';
+import { parseDuration, parseEnum, parseUrl, warn, warnInvalid } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
@@ -20,7 +20,6 @@ import { LocalizeController } from '../core/localize.js';
 import { onceSeen, whenIdle } from '../core/near.js';
 import { adoptPartStyles, part } from '../core/parts.js';
 import { stored } from '../core/stored.js';
-import { SchemeController, type Scheme } from '../core/scheme.js';
 import type { Win } from './outcome.js';
 import type { ResultTexts } from './result.js';
 import { middle, mod, slicePath, wedgesOf, type Wedge } from './rotation.js';
@@ -121,10 +120,6 @@ const spinPart = part('retain-spin-wheel', 'spin', () => import('./spin.js'));
 export class RetainSpinWheel extends RetainElement {
   static override widget = 'spin-wheel';
   static override styles = [styles, hostReset];
-  /** Pins light or dark looks; `auto` (unset) follows the page's color-scheme. Reflected: the styles read it. */
-  @property({ reflect: true }) scheme?: Scheme;
-  /** @internal Warns once about a bad `scheme`. */
-  protected readonly schemeCheck = new SchemeController(this);
 
   @property({ reflect: true }) mode: string | null = null;
   @property() trigger: string | null = null;
@@ -376,7 +371,7 @@ export class RetainSpinWheel extends RetainElement {
 
   /** Says what the wheel could not do, naming it. */
   private warn(what: string, error: unknown): void {
-    console.warn(`<${this.localName}> could not ${what}`, error);
+    warn(`<${this.localName}> could not ${what}`, error);
   }
 
   /** Tells this wheel's twins (same state: instance or campaign) that it changed, in the other tabs and on this page. */

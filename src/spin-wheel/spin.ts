@@ -6,7 +6,7 @@
  * tells the wheel what happened through the callbacks, and returns how the spin ended.
  */
 import { clearCooldown } from '../core/cooldowns.js';
-import { formatDuration, warnInvalid } from '../core/config.js';
+import { formatDuration, warn, warnInvalid } from '../core/config.js';
 import { makeDetail } from '../core/events.js';
 import { randomFloat } from '../core/random.js';
 import { sendEmail } from './email.js';
@@ -89,9 +89,9 @@ export async function spin(s: SpinInput, on: SpinCallbacks): Promise<void> {
   const instance = host.instanceName;
   const owner = { key: s.key, widget, instance };
   const disc = host.renderRoot.querySelector('.wheel')!;
-  const warn = (what: string, error: unknown) => console.warn(`<${host.localName}> could not ${what}`, error);
+  const warnFailed = (what: string, error: unknown) => warn(`<${host.localName}> could not ${what}`, error);
   const taken = await takeSpin(owner, s.cooldownMs, src ? null : { slices: s.slices, ttlMs: s.ttlMs }).catch((error: unknown) => {
-    warn('record the spin; the shopper keeps the spin', error);
+    warnFailed('record the spin; the shopper keeps the spin', error);
     return null;
   });
   // Another tab (or an earlier visit) took the spin first, or it could not be recorded.
@@ -121,7 +121,7 @@ export async function spin(s: SpinInput, on: SpinCallbacks): Promise<void> {
       spun = await keepWin(owner, win);
       on.changed();
     } catch (error) {
-      warn('get the outcome; the shopper keeps the spin', error);
+      warnFailed('get the outcome; the shopper keeps the spin', error);
       if (s.cooldownMs) await clearCooldown(`${s.key}/spin`).catch(() => undefined);
       on.changed();
       on.rests(settle(waiting, from));
@@ -147,7 +147,7 @@ export async function spin(s: SpinInput, on: SpinCallbacks): Promise<void> {
       turning.cancel();
     }
   } catch (error) {
-    warn('turn to the result; showing it at once', error);
+    warnFailed('turn to the result; showing it at once', error);
     fade = true;
   }
   on.turning(undefined);

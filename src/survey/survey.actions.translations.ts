@@ -4,23 +4,9 @@
  * the `actions` export of the language files in translations/, which the first render loads.
  */
 import type { Terms, Translations } from '../core/localize.js';
+import type { SurveyActionTerm } from './survey.terms.js';
 
-export type SurveyActionTerm =
-  | 'gave'
-  | 'followDetractor'
-  | 'followPassive'
-  | 'followPromoter'
-  | 'optional'
-  | 'skip'
-  | 'sending'
-  | 'failed'
-  | 'retry'
-  | 'thanks'
-  | 'reviewAsk'
-  | 'review'
-  | 'supportAsk'
-  | 'support'
-  | 'snoozed';
+export type { SurveyActionTerm };
 
 const en: Terms<SurveyActionTerm> = {
   gave: ({ score, max }) => `You gave us ${String(score)} out of ${String(max)}.`,

@@ -17,7 +17,8 @@ import {
   RetainSurveyDismissedEvent,
   RetainSurveyLinkFollowedEvent,
 } from './survey.events.js';
-import type { RetainSurvey } from './survey.js';
+import type { SurveyHost } from './survey.host.js';
+import { warn } from '../core/config.js';
 
 const REQUEST_TIMEOUT_MS = 15_000;
 /** A change of layout this soon after a click is the shopper's doing (browsers do not count it as a shift): 500 ms, less a margin. */
@@ -25,7 +26,7 @@ const INPUT_GRACE_MS = 400;
 /** The longest comment sent: a paragraph or two, not a document. */
 export const MAX_COMMENT = 2000;
 
-type Host = RetainSurvey;
+type Host = SurveyHost;
 
 const detail = <D extends RetainDetail>(host: Host, fields: DetailFields<D>) => makeDetail<D>(host.widgetName, host.instanceName, fields);
 
@@ -87,7 +88,7 @@ export async function answer(host: Host, score: number): Promise<void> {
       return true;
     });
   } catch (error) {
-    console.warn('<retain-survey> could not remember that this order was answered', error);
+    warn('<retain-survey> could not remember that this order was answered', error);
   }
   host.score = score;
   host.category = categoryOf(type, score);
@@ -97,9 +98,7 @@ export async function answer(host: Host, score: number): Promise<void> {
   host.answerId = event.detail.id;
   await host.tell('answered', event);
   if (host.cfg.action) {
-    await send(host.cfg.action, body(host)).catch((error: unknown) =>
-      console.warn('<retain-survey> could not send the score to action', error),
-    );
+    await send(host.cfg.action, body(host)).catch((error: unknown) => warn('<retain-survey> could not send the score to action', error));
   }
 }
 
@@ -117,7 +116,7 @@ export async function comment(host: Host, form: HTMLFormElement): Promise<void> 
     try {
       await send(action, body(host, text));
     } catch (error) {
-      console.warn('<retain-survey> could not send the comment to action', error);
+      warn('<retain-survey> could not send the comment to action', error);
       host.failed = true;
       return;
     } finally {
@@ -146,7 +145,7 @@ export async function dismiss(host: Host): Promise<void> {
   try {
     await storage().put('state', { until: snoozedUntil }, SNOOZE_KEY);
   } catch (error) {
-    console.warn('<retain-survey> could not remember "not now"', error);
+    warn('<retain-survey> could not remember "not now"', error);
   }
   await host.tell('dismissed', new RetainSurveyDismissedEvent(detail(host, { orderId: host.cfg.orderId, snoozedUntil })));
 }

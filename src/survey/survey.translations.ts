@@ -3,9 +3,9 @@
  * chunk loaded only on a page in that language. What follows an answer is in survey.actions.translations.ts.
  */
 import type { Terms, Translations } from '../core/localize.js';
+import type { SurveyTerm } from './survey.terms.js';
 
-export type SurveyTerm =
-  'npsQuestion' | 'csatQuestion' | 'npsLow' | 'npsHigh' | 'csat1' | 'csat2' | 'csat3' | 'csat4' | 'csat5' | 'send' | 'notNow' | 'pick';
+export type { SurveyTerm };
 
 const en: Terms<SurveyTerm> = {
   npsQuestion: 'How likely are you to recommend us to a friend or colleague?',

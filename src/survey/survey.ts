@@ -7,8 +7,9 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { parseDuration, parseEnum, parseUrl, warnInvalid } from '../core/config.js';
+import { parseDuration, parseEnum, parseUrl, warn, warnInvalid } from '../core/config.js';
 import type { CounterName } from '../core/counters.js';
+import { cardStyles } from '../core/card.styles.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import type { RetainEvent } from '../core/events.js';
@@ -17,32 +18,20 @@ import { LocalizeController } from '../core/localize.js';
 import { part } from '../core/parts.js';
 import { stored } from '../core/stored.js';
 import { SNOOZE_KEY, orderKey, scale } from './answers.js';
-import { RetainSurveyShownEvent, type SurveyCategory, type SurveyType } from './survey.events.js';
+import { RetainSurveyShownEvent, type SurveyCategory } from './survey.events.js';
 import { styles } from './survey.styles.js';
 import { translations, type SurveyTerm } from './survey.translations.js';
+import type { SurveyConfig, SurveyHost, SurveyPhase } from './survey.host.js';
+
+export type { SurveyConfig, SurveyPhase };
 
 // The widget's events, typed for whoever imports this module (their declarations on
 // GlobalEventHandlersEventMap come with them): `import type { … } from 'retainkit/<widget>'`.
 export type * from './survey.events.js';
 
-/** @internal */
-export type SurveyPhase = 'pending' | 'hidden' | 'ask' | 'follow' | 'thanks' | 'snoozed';
 type Actions = typeof import('./survey.actions.js');
 /** What follows the question (recording and sending the answer, the follow-up, the thank-you), loaded at the first sign of interest. */
 const actionsPart = part('retain-survey', 'actions', () => import('./survey.actions.js'));
-
-/** @internal The attributes, parsed. */
-export interface SurveyConfig {
-  orderId: string;
-  type: SurveyType;
-  question: string | null;
-  followUp: string | null;
-  action: string | null;
-  snoozeMs: number;
-  reviewUrl: string | null;
-  supportUrl: string | null;
-  reviewFor: 'promoters' | 'everyone';
-}
 
 /**
  * @tag retain-survey
@@ -92,9 +81,9 @@ export interface SurveyConfig {
  * @cssproperty --retain-survey-radius - Corner radius (default `--retain-radius`, else 0.75em).
  * @cssproperty --retain-survey-max-width - The card's width limit (default 34em).
  */
-export class RetainSurvey extends RetainElement {
+export class RetainSurvey extends RetainElement implements SurveyHost {
   static override widget = 'survey';
-  static override styles = [styles, hostReset];
+  static override styles = [...cardStyles('survey'), styles, hostReset];
 
   @property({ attribute: 'order-id' }) orderId = '';
   @property() type = '';
@@ -106,18 +95,19 @@ export class RetainSurvey extends RetainElement {
   @property({ attribute: 'support-url' }) supportUrl = '';
   @property({ attribute: 'review-for' }) reviewFor = '';
 
+  // State that survey.actions.ts renders from: public, so a property without an attribute rather than a private @state.
   /** @internal */
-  @state() phase: SurveyPhase = 'pending';
+  @property({ attribute: false }) phase: SurveyPhase = 'pending';
   /** @internal The score sent, once sent. */
-  @state() score: number | null = null;
+  @property({ attribute: false }) score: number | null = null;
   /** @internal Where the score sent falls. */
-  @state() category: SurveyCategory = 'passive';
+  @property({ attribute: false }) category: SurveyCategory = 'passive';
   /** @internal "Send" was pressed without a score. */
-  @state() missing = false;
+  @state() private missing = false;
   /** @internal The comment is being sent to `action`. */
-  @state() busy = false;
+  @property({ attribute: false }) busy = false;
   /** @internal Sending the comment failed. */
-  @state() failed = false;
+  @property({ attribute: false }) failed = false;
   /** @internal */
   cfg!: SurveyConfig;
   /** @internal The id of the answered event, which the comment refers to. */
@@ -173,17 +163,10 @@ export class RetainSurvey extends RetainElement {
     let show = false;
     if (orderId) {
       try {
-        const { storage } = await stored();
-        show = await storage().transact(['state'], async (tx) => {
-          const now = Date.now();
-          const snoozed = (await tx.get('state', SNOOZE_KEY)) as { until: number } | undefined;
-          if (snoozed && snoozed.until > now) return false;
-          if (await tx.get('state', orderKey(orderId))) return false;
-          await tx.put('state', { shownAt: now }, orderKey(orderId));
-          return true;
-        });
+        const { claimFirstShowing } = await stored();
+        show = await claimFirstShowing(SNOOZE_KEY, orderKey(orderId));
       } catch (error) {
-        console.warn('<retain-survey> could not check whether this order was asked about; it stays hidden.', error);
+        warn('<retain-survey> could not check whether this order was asked about; it stays hidden.', error);
       }
     }
     if (show) {

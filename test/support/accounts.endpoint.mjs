@@ -6,17 +6,10 @@
 //        &fail=N                             the first N requests of this key answer 500 {"message": …}
 //        &message=TEXT                       the message of those failures (default none)
 //   GET  /test-api/accounts/received?key=K   → [{ contentType, body }] in the order received
+import { readBody } from './endpoints.mjs';
+
 const received = new Map();
 const failures = new Map();
-
-function readBody(req) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    req.on('data', (chunk) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 export default async function accounts(ctx, next) {
   if (!ctx.path.startsWith('/test-api/accounts')) return next();

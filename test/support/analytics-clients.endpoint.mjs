@@ -11,6 +11,7 @@
 // already uses to compile TypeScript) bundles each once per test run.
 import { gunzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { readBytes } from './endpoints.mjs';
 
 const CLIENTS = {
   'segment.js': "export { AnalyticsBrowser } from '@segment/analytics-next';",
@@ -36,12 +37,6 @@ function bundle(file) {
     );
   }
   return bundles.get(file);
-}
-
-async function readBody(req) {
-  const chunks = [];
-  for await (const chunk of req) chunks.push(chunk);
-  return Buffer.concat(chunks);
 }
 
 /**
@@ -85,7 +80,7 @@ export default async function analyticsClients(ctx, next) {
   if (!collect) return next();
   if (!sinks.has(collect[1])) sinks.set(collect[1], { events: [], requests: [] });
   const sink = sinks.get(collect[1]);
-  const body = await readBody(ctx.req);
+  const body = await readBytes(ctx.req);
   sink.requests.push(`${ctx.method} ${collect[2] ?? '/'}`);
   sink.events.push(...eventsOf(body, ctx.query, ctx.get('content-type')));
   ctx.set('access-control-allow-origin', '*');

@@ -16,12 +16,17 @@ export async function loadEndpoints() {
 }
 
 /** A request's body as text, for the endpoints (an error ends it with what arrived so far). */
-export function readBody(req) {
+export async function readBody(req) {
+  return (await readBytes(req)).toString('utf8');
+}
+
+/** A request's body as bytes, for an endpoint that looks at them (gzip) before decoding. */
+export function readBytes(req) {
   return new Promise((resolve) => {
-    let text = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => (text += chunk));
-    req.on('end', () => resolve(text));
-    req.on('error', () => resolve(text));
+    const chunks = [];
+    const done = () => resolve(Buffer.concat(chunks));
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', done);
+    req.on('error', done);
   });
 }

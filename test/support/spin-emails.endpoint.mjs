@@ -3,13 +3,9 @@
 //
 //   POST /test-api/spin-emails?key=K            JSON → 204; with &fail=1 → 500
 //   GET  /test-api/spin-emails/received?key=K   → [{ contentType, body }] in the order received
-const received = new Map();
+import { readBody } from './endpoints.mjs';
 
-async function readBody(req) {
-  const chunks = [];
-  for await (const chunk of req) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}
+const received = new Map();
 
 export default async function spinEmails(ctx, next) {
   if (!ctx.path.startsWith('/test-api/spin-emails')) return next();

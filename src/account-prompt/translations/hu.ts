@@ -3,8 +3,7 @@
  * web shops and the kit's other widgets address shoppers (test/hungarian-register.test.ts checks it).
  */
 import type { Terms } from '../../core/localize.js';
-import type { ActionTerm } from '../account-prompt.actions.translations.js';
-import type { AccountTerm } from '../account-prompt.translations.js';
+import type { ActionTerm, AccountTerm } from '../account-prompt.terms.js';
 
 const terms: Terms<AccountTerm> = {
   title: 'Hozz létre fiókot egy lépésben',

@@ -1,7 +1,6 @@
 /** Ukrainian texts of `<retain-account-prompt>`, loaded only on pages in Ukrainian. */
 import type { Terms } from '../../core/localize.js';
-import type { ActionTerm } from '../account-prompt.actions.translations.js';
-import type { AccountTerm } from '../account-prompt.translations.js';
+import type { ActionTerm, AccountTerm } from '../account-prompt.terms.js';
 
 const terms: Terms<AccountTerm> = {
   title: 'Створіть акаунт за один крок',

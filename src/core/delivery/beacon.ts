@@ -12,41 +12,12 @@
  * receiver drops them by id: a repeat, never a loss.
  */
 import { uniqueId } from '../ids.js';
-import { databaseName } from '../storage.js';
 import { BATCH } from './defaults.js';
 import { record } from './flush.js';
 import { leads, release } from './lease.js';
+import { writeNote } from './beacon-note.js';
 import { BODY_LIMIT, bytes, pack } from './limits.js';
 import { destinations, flow, flows, granted, known, page } from './state.js';
-
-/** What beacons carried, by destination key. */
-type BeaconNote = Record<string, string[]>;
-const noteKey = () => `retainkit:${databaseName()}:beaconed`;
-
-export function readNote(): BeaconNote {
-  try {
-    return JSON.parse(localStorage.getItem(noteKey()) ?? '{}') as BeaconNote;
-  } catch {
-    return {};
-  }
-}
-
-/** Adds (`ids`) or, with `applied`, removes ids from the note. */
-export function writeNote(change: BeaconNote, applied = false): void {
-  try {
-    const note = readNote();
-    for (const [key, ids] of Object.entries(change)) {
-      const set = new Set(note[key]);
-      for (const id of ids) applied ? set.delete(id) : set.add(id);
-      if (set.size) note[key] = [...set];
-      else delete note[key];
-    }
-    if (Object.keys(note).length) localStorage.setItem(noteKey(), JSON.stringify(note));
-    else localStorage.removeItem(noteKey());
-  } catch {
-    // No localStorage: those events may be sent again on the next visit (the receiver drops them by id).
-  }
-}
 
 /** The page is going away: the flushing tab beacons what is left for its endpoints. */
 export function pagehide(): void {

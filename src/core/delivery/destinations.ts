@@ -5,6 +5,7 @@
  * The delivery path decides when (`flush.ts`); a destination only knows how (the contract and the function
  * destination of `retainkit.forward` are in `contract.ts`). Only `<retain-forward>` loads this file.
  */
+import { warn } from '../config.js';
 import { ga4Event, GA4_LIMITS, segmentEvent, type Naming } from '../naming.js';
 import type { OutboxRow } from '../storage.js';
 import { describe, SendError, type Destination } from './contract.js';
@@ -55,9 +56,7 @@ function ga4For(label: string, naming: Naming | undefined) {
     const event = ga4Event(row, naming);
     if (event.dropped.length && !warned.has(row.name)) {
       warned.add(row.name);
-      console.warn(
-        `retainkit: ${label}: ${row.name} has more parameters than the ${GA4_LIMITS.params} GA4 takes; left out ${event.dropped.join(', ')}.`,
-      );
+      warn(`${label}: ${row.name} has more parameters than the ${GA4_LIMITS.params} GA4 takes; left out ${event.dropped.join(', ')}.`);
     }
     return event;
   };

@@ -6,7 +6,7 @@
 import { MEMO_KEY, UNASSIGNED, type DeliveryMemo } from '../outbox.js';
 import { storage, type OutboxRow } from '../storage.js';
 import { backoff } from './backoff.js';
-import { readNote, writeNote } from './beacon.js';
+import { readNote, writeNote } from './beacon-note.js';
 import { describe, SendError, type DeliveryState } from './contract.js';
 import { BATCH, CLAIM_MS, LOOK_AGAIN_MS, settings } from './defaults.js';
 import { askHolder, begin, locks, renew } from './lease.js';

@@ -13,7 +13,7 @@ import { MEMO_KEY } from '../outbox.js';
 import { uniqueId } from '../ids.js';
 import type { Destination } from './contract.js';
 import { BATCH, settings } from './defaults.js';
-import { readNote } from './beacon.js';
+import { readNote } from './beacon-note.js';
 import { pack } from './limits.js';
 import { editMemo, flow, flows, readMemo, TAB } from './state.js';
 

@@ -2,7 +2,7 @@
  * The outbox's limits (at most `maxEvents` rows for at most `maxAge`, the oldest dropped first, counted
  * and warned about once per page) and a request body's (≤ `BODY_LIMIT` bytes, for keepalive and beacons).
  */
-import { formatDuration } from '../config.js';
+import { formatDuration, warn } from '../config.js';
 import type { OutboxRow } from '../storage.js';
 import { settings } from './defaults.js';
 import { warned } from './state.js';
@@ -42,7 +42,7 @@ export function overLimits(all: OutboxRow[], now: number): { keep: OutboxRow[]; 
 export function warnDropped(dropped: number, total: number): void {
   if (warned.has('')) return;
   warned.add('');
-  console.warn(
-    `retainkit: the event outbox is over its limit (${settings.maxEvents} events, ${formatDuration(settings.maxAge)}): dropped the ${dropped} oldest; ${total} dropped on this device so far.`,
+  warn(
+    `the event outbox is over its limit (${settings.maxEvents} events, ${formatDuration(settings.maxAge)}): dropped the ${dropped} oldest; ${total} dropped on this device so far.`,
   );
 }

@@ -4,6 +4,7 @@
  * everything for an endpoint, goes into the outbox in IndexedDB: one row per event id, listing the
  * destinations still owed it (a row a widget queued in its own transaction is taken over, never doubled).
  */
+import { warn } from '../config.js';
 import { broadcast } from '../broadcast.js';
 import { consent } from '../consent.js';
 import type { KitEventRecord } from '../events.js';
@@ -114,7 +115,7 @@ async function commit(): Promise<void> {
       }
     });
   } catch (error) {
-    console.warn('retainkit: could not queue events for forwarding', error);
+    warn('could not queue events for forwarding', error);
     return;
   }
   for (const [key, rows] of Object.entries(queued)) {

@@ -2,6 +2,7 @@
  * What the delivery path's files share on this page: the destinations, each one's flow (timers, lease,
  * request in flight), the outbox rows as this tab last saw them, the listeners, and the memo row's access.
  */
+import { warn } from '../config.js';
 import { consent } from '../consent.js';
 import { uniqueId } from '../ids.js';
 import { MEMO_KEY, type DeliveryMemo } from '../outbox.js';
@@ -52,7 +53,7 @@ export function report(rows: { id: string }[], state: DeliveryState, key: string
 export function warnOnce(key: string, message: string): void {
   if (warned.has(key)) return;
   warned.add(key);
-  console.warn(`retainkit: ${message}; keeping its events and retrying.`);
+  warn(`${message}; keeping its events and retrying.`);
 }
 
 export type Tx = Parameters<Parameters<ReturnType<typeof storage>['transact']>[1]>[0];

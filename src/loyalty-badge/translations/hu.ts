@@ -1,7 +1,6 @@
 /** Hungarian texts of `<retain-loyalty-badge>`, loaded only on pages in Hungarian. */
 import type { Terms } from '../../core/localize.js';
-import { cap, num, pts, type LoyaltyTerm } from '../loyalty-badge.translations.js';
-import type { PanelTerm } from '../panel.translations.js';
+import { cap, num, pts, type LoyaltyTerm, type PanelTerm } from '../loyalty-badge.terms.js';
 
 const hu = pts({ other: 'pont' });
 

@@ -1,6 +1,6 @@
 /** Hungarian texts of `<retain-next-order-offer>`, loaded only on pages in Hungarian (informal "te", as the spin wheel). */
 import type { Terms } from '../../core/localize.js';
-import type { OfferTerm } from '../next-order-offer.translations.js';
+import type { OfferTerm } from '../next-order-offer.terms.js';
 
 export default {
   title: 'Kódod a következő rendelésedhez',

@@ -1,6 +1,6 @@
 /** Ukrainian texts of `<retain-next-order-offer>`, loaded only on pages in Ukrainian. */
 import type { Terms } from '../../core/localize.js';
-import type { OfferTerm } from '../next-order-offer.translations.js';
+import type { OfferTerm } from '../next-order-offer.terms.js';
 
 export default {
   title: 'Ваш код на наступне замовлення',

@@ -1,6 +1,6 @@
 /** Ukrainian texts of `<retain-recently-viewed>`, loaded only on pages in Ukrainian. */
 import type { Terms } from '../../core/localize.js';
-import type { RecentlyViewedTerm } from '../recently-viewed.translations.js';
+import type { RecentlyViewedTerm } from '../recently-viewed.terms.js';
 
 export default {
   heading: 'Ви нещодавно переглядали',

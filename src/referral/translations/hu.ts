@@ -1,6 +1,6 @@
 /** Hungarian texts of `<retain-referral>`, loaded only on pages in Hungarian (informal "te", as the spin wheel). */
 import type { Terms } from '../../core/localize.js';
-import type { ReferralTerm } from '../referral.translations.js';
+import type { ReferralTerm } from '../referral.terms.js';
 
 export default {
   title: 'Hívd meg egy barátodat',

@@ -1,6 +1,6 @@
 /** Ukrainian texts of `<retain-referral>`, loaded only on pages in Ukrainian (ви, as the kit's other widgets). */
 import type { Terms } from '../../core/localize.js';
-import type { ReferralTerm } from '../referral.translations.js';
+import type { ReferralTerm } from '../referral.terms.js';
 
 export default {
   title: 'Запросіть друга',

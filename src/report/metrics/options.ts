@@ -1,4 +1,5 @@
 import type { ReportOptions } from '../model.js';
+import { currencyCode } from '../../core/config.js';
 import type { IgnoredOption } from './types.js';
 import { isTimeZone, localTimeZone } from './calendar.js';
 
@@ -50,7 +51,8 @@ export function resolveOptions(options: ReportOptions, ignored: IgnoredOption[])
   const isTable = typeof cac === 'object' && cac !== null && !Array.isArray(cac);
   if (cac !== undefined && !isTable) ignored.push({ option: 'cac', value: String(cac), used: 'no CLV : CAC' });
   for (const [currency, cost] of isTable ? Object.entries(cac) : []) {
-    if (/^[A-Za-z]{3}$/.test(currency) && isFiniteNumber(cost) && cost > 0) resolved.cac[currency.toUpperCase()] = cost;
+    const code = currencyCode(currency);
+    if (code && isFiniteNumber(cost) && cost > 0) resolved.cac[code] = cost;
     else ignored.push({ option: 'cac', value: `${currency}: ${String(cost)}`, used: 'no CLV : CAC for it' });
   }
   return resolved;

@@ -2,6 +2,7 @@
  * The report's figures from normalized orders: pure computation, no DOM, so it runs in a Web Worker.
  * Each currency is computed on its own; nothing is ever summed across currencies.
  */
+import { isCurrencyCode } from '../../core/config.js';
 import type { ReportOrder, ReportOptions } from '../model.js';
 import type { CurrencyFigures, IgnoredOption, ReportFigures, SkippedOrders } from './types.js';
 import { Calendar } from './calendar.js';
@@ -56,8 +57,7 @@ export function isUsableOrder(order: ReportOrder): boolean {
     typeof order.total === 'number' &&
     Number.isFinite(order.total) &&
     order.total >= 0 &&
-    typeof order.currency === 'string' &&
-    /^[A-Za-z]{3}$/.test(order.currency)
+    isCurrencyCode(order.currency)
   );
 }
 

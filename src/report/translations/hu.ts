@@ -1,6 +1,6 @@
 /** Hungarian texts of `<retain-report>` (informal "te", as the rest of the kit), loaded only on pages in Hungarian. */
 import type { Terms } from '../../core/localize.js';
-import { sentence, type ReportTerm } from '../report.translations.js';
+import { sentence, type ReportTerm } from '../report.terms.js';
 
 const terms: Terms<ReportTerm> = {
   title: 'Megtartási jelentés',

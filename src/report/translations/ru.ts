@@ -1,6 +1,6 @@
 /** Russian texts of `<retain-report>`, loaded only on pages in Russian. */
 import type { Terms } from '../../core/localize.js';
-import { sentence, type ReportTerm } from '../report.translations.js';
+import { sentence, type ReportTerm } from '../report.terms.js';
 
 const orders = { one: 'заказ', few: 'заказа', many: 'заказов', other: 'заказа' };
 const rows = { one: 'строка', few: 'строки', many: 'строк', other: 'строки' };

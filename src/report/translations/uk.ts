@@ -1,6 +1,6 @@
 /** Ukrainian texts of `<retain-report>`, loaded only on pages in Ukrainian. */
 import type { Terms } from '../../core/localize.js';
-import { sentence, type ReportTerm } from '../report.translations.js';
+import { sentence, type ReportTerm } from '../report.terms.js';
 
 const orders = { one: 'замовлення', few: 'замовлення', many: 'замовлень', other: 'замовлення' };
 const rows = { one: 'рядок', few: 'рядки', many: 'рядків', other: 'рядка' };

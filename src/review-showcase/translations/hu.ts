@@ -1,6 +1,6 @@
 /** Hungarian texts of `<retain-review-showcase>`, loaded only on pages in Hungarian. */
 import type { Terms } from '../../core/localize.js';
-import { avg, counted, matches, num, type ReviewTerm } from '../review-showcase.translations.js';
+import { avg, counted, matches, num, type ReviewTerm } from '../review-showcase.terms.js';
 
 const hu = counted({ other: 'értékelés' });
 

@@ -1,6 +1,6 @@
 /** Russian texts of `<retain-review-showcase>`, loaded only on pages in Russian. */
 import type { Terms } from '../../core/localize.js';
-import { avg, counted, matches, num, type ReviewTerm } from '../review-showcase.translations.js';
+import { avg, counted, matches, num, type ReviewTerm } from '../review-showcase.terms.js';
 
 const ru = counted({ one: 'отзыв', few: 'отзыва', many: 'отзывов', other: 'отзыва' });
 

@@ -1,6 +1,6 @@
 /** Ukrainian texts of `<retain-review-showcase>`, loaded only on pages in Ukrainian. */
 import type { Terms } from '../../core/localize.js';
-import { avg, counted, matches, num, type ReviewTerm } from '../review-showcase.translations.js';
+import { avg, counted, matches, num, type ReviewTerm } from '../review-showcase.terms.js';
 
 const uk = counted({ one: 'відгук', few: 'відгуки', many: 'відгуків', other: 'відгуку' });
 

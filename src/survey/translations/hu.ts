@@ -1,7 +1,6 @@
 /** Hungarian texts of `<retain-survey>`, loaded only on pages in Hungarian (informal "te", as the spin wheel). */
 import type { Terms } from '../../core/localize.js';
-import type { SurveyActionTerm } from '../survey.actions.translations.js';
-import type { SurveyTerm } from '../survey.translations.js';
+import type { SurveyActionTerm, SurveyTerm } from '../survey.terms.js';
 
 export default {
   npsQuestion: 'Mennyire valószínű, hogy ajánlanál minket egy barátodnak vagy ismerősödnek?',

@@ -1,7 +1,6 @@
 /** Russian texts of `<retain-survey>`, loaded only on pages in Russian. */
 import type { Terms } from '../../core/localize.js';
-import type { SurveyActionTerm } from '../survey.actions.translations.js';
-import type { SurveyTerm } from '../survey.translations.js';
+import type { SurveyActionTerm, SurveyTerm } from '../survey.terms.js';
 
 export default {
   npsQuestion: 'Насколько вероятно, что вы порекомендуете нас другу или коллеге?',

@@ -1,7 +1,6 @@
 /** Ukrainian texts of `<retain-survey>`, loaded only on pages in Ukrainian. */
 import type { Terms } from '../../core/localize.js';
-import type { SurveyActionTerm } from '../survey.actions.translations.js';
-import type { SurveyTerm } from '../survey.translations.js';
+import type { SurveyActionTerm, SurveyTerm } from '../survey.terms.js';
 
 export default {
   npsQuestion: 'Наскільки ймовірно, що ви порекомендуєте нас другу чи колезі?',
