@@ -188,14 +188,14 @@ export async function productPages() {
 }
 
 /**
- * The product page with every widget far below the fold: the loyalty badge, both review showcases and the
- * account prompt moved under a spacer three viewports tall at the end of <main>, with the popup wheel made
+ * The product page with every widget far below the fold: the loyalty badge, both review showcases, the
+ * recently viewed strip and the account prompt moved under a spacer three viewports tall at the end of <main>, with the popup wheel made
  * an inline wheel there too. The forwarders and the header's next-order offer reminder are left out, so that what the kit does before the shopper
  * scrolls is the loader and the widgets below, nothing else.
  */
 function belowTheFold(html) {
   const moved = [];
-  let page = html.replace(/<(retain-(?:loyalty-badge|review-showcase|account-prompt))\b[\s\S]*?<\/\1>/g, (element) => {
+  let page = html.replace(/<(retain-(?:loyalty-badge|review-showcase|account-prompt|recently-viewed))\b[\s\S]*?<\/\1>/g, (element) => {
     moved.push(element);
     return '';
   });
@@ -204,9 +204,11 @@ function belowTheFold(html) {
     return '';
   });
   page = page.replace(/<retain-forward\b[^>]*><\/retain-forward>/g, '');
+  // <retain-product> draws nothing and records the page's view at idle (the page-load section measures it).
+  page = page.replace(/<retain-product\b[\s\S]*?<\/retain-product>/, '');
   // The header's next-order offer reminder draws nothing for a shopper without a code: left out too.
   page = page.replace(/<retain-next-order-offer\b[\s\S]*?<\/retain-next-order-offer>/, '');
-  const expected = 5;
+  const expected = 6;
   if (moved.length !== expected || /<retain-(?!slice)/.test(page)) {
     throw new Error(`below-the-fold page: moved ${moved.length} widgets of ${expected}`);
   }
