@@ -107,7 +107,7 @@ export async function spin(s: SpinInput, on: SpinCallbacks): Promise<void> {
     void sendEmail(
       s.emailTo,
       { ...body, campaign: host.campaign?.trim() || null, spinId: started.detail.id, at: new Date().toISOString() },
-      warn,
+      warnFailed,
     );
   }
   let win = taken.win;
