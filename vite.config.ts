@@ -44,8 +44,8 @@ export default defineConfig({
             },
             // First (a group also takes in what its modules import): the kit's events import ids.
             { name: 'config', test: /src[\\/]core[\\/](config|broadcast|ids)\.ts$/, priority: 1 },
-            // The looks every widget shares (its root reset, light and dark from the page): one file beside the kit.
-            { name: 'looks', test: /src[\\/]core[\\/](host-reset|scheme)\.ts$/ },
+            // The looks every widget shares (its root reset, light and dark from the page, the screen-reader-only rule): one file beside the kit.
+            { name: 'looks', test: /src[\\/]core[\\/](host-reset|scheme|sr\.styles)\.ts$/ },
             // The review showcase's data checks, sorts and source, apart from its element: together they
             // were over 10,000 B gzip. Both are static imports of the widget chunk, fetched side by side.
             { name: 'review-data', test: /src[\\/]review-showcase[\\/]review-(data|query|source)\.ts$/ },

@@ -31,14 +31,6 @@ export const styles = css`
   * {
     box-sizing: border-box;
   }
-  .sr {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   p {
     margin: 0 0 0.5em;
   }

@@ -11,6 +11,7 @@ import { parseCurrency, parseDuration, parseUrl, safeUrl, warn, warnBadValue, wa
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
+import { srStyles } from '../core/sr.styles.js';
 import { LocalizeController } from '../core/localize.js';
 import { onceSeen } from '../core/near.js';
 import { part } from '../core/parts.js';
@@ -107,7 +108,7 @@ const LOOKS_LIKE_DISCOUNT = /^(\d[\d.]*\s*%?|shipping)$/i;
  */
 export class RetainReferral extends RetainElement {
   static override widget = 'referral';
-  static override styles = [styles, hostReset];
+  static override styles = [srStyles, styles, hostReset];
 
   @property() link = '';
   @property() code = '';
