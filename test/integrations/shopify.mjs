@@ -21,6 +21,8 @@ const NO_BLOCK = {
   'retain-account-prompt': 'the order-status page runs no theme code',
   'retain-order': 'the order-status page runs no theme code',
   'retain-forward': 'the app embed declares forwarding',
+  'retain-product': 'the recently viewed block declares the product page’s product',
+  'retain-report': 'the owner’s report runs on the store owner’s own page, not on the storefront',
 };
 
 const blockFile = (name) => join(extension, 'blocks', `${name}.liquid`);
@@ -81,6 +83,8 @@ liquid.registerTag('schema', {
   },
 });
 liquid.registerFilter('asset_url', (name) => `/assets/${name}?v=1700000000`);
+// image_url: a CDN URL of the image at the asked width, as Shopify's.
+liquid.registerFilter('image_url', (image, ...args) => `//cdn.shopify.example/${image}?width=${args.find(Array.isArray)?.[1] ?? ''}`);
 
 /** A block rendered with its schema's defaults, overridden by what the merchant set. */
 async function renderBlock(name, settings, globals) {
@@ -108,7 +112,15 @@ const store = {
   routes: { root_url: '/', account_register_url: '/account/register' },
   shop: { currency: 'EUR', url: 'https://mug.example' },
   cart: { currency: { iso_code: 'EUR' }, total_price: 4590 },
-  product: { id: 8123456789, handle: 'stoneware-mug', metafields: { reviews: { retainkit: { value: reviews } } } },
+  product: {
+    id: 8123456789,
+    handle: 'stoneware-mug',
+    title: 'Stoneware mug',
+    url: '/products/stoneware-mug',
+    price: 2450,
+    featured_image: 'mug.jpg',
+    metafields: { reviews: { retainkit: { value: reviews } } },
+  },
 };
 const signedIn = {
   ...store,
@@ -155,6 +167,7 @@ const pages = {
     ['loyalty-badge', { points_metafield: 'loyalty.points' }],
     ['review-showcase', { view: 'grid', page_size: 2 }],
     ['referral', { friend_gets: '10%', you_get: '5' }],
+    ['recently-viewed', { max: 8 }],
     // Blocks for the order page render nothing where there is no order.
     ['survey', {}],
     ['next-order-offer', {}],
@@ -189,6 +202,17 @@ await check('merchant settings become attributes (rendered Liquid)', () => {
   ])
     assert(html.includes(expected), `the page lacks ${expected}`);
   assert(!html.includes('prize_4') && (html.match(/<retain-slice/g) ?? []).length === 3, 'empty prizes were rendered');
+  for (const expected of [
+    '<retain-product',
+    'id="8123456789"',
+    'name="Stoneware mug"',
+    'price="24.5"',
+    'image="https://cdn.shopify.example/mug.jpg?width=320"',
+    'url="/products/stoneware-mug"',
+    'max="8"',
+    'max-age="30d"',
+  ])
+    assert(html.includes(expected), `the recently viewed block lacks ${expected}`);
   for (const expected of ['code="ANNA10"', 'link-pattern="https://mug.example/discount/{code}"', 'friend-gets="10%"', 'you-get="5"'])
     assert(html.includes(expected), `the referral lacks ${expected}`);
   assert(!html.includes('<retain-survey') && !html.includes('<retain-next-order-offer'), 'an order block rendered without an order');
