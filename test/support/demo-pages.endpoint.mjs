@@ -1,4 +1,4 @@
-// The demo storefront for the demo's browser tests (test/demo-pages.test.ts): its pages as the dev server serves
+// The demo storefront for the demo's browser tests (test/demo/demo-pages.test.ts): its pages as the dev server serves
 // them, and stand-ins for the demo's backend (demo/server/*.route.ts, which only Vite can load).
 //
 //   GET  /demo/, /demo/<page>.html   the page with its partials expanded (demo/server/partials.mjs), and first in
