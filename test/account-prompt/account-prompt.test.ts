@@ -33,6 +33,8 @@ const fieldError = (el: Element, name: string) => $(el, `#${name}-error`)!.textC
 async function mount(template: ReturnType<typeof html>, selector = 'retain-account-prompt'): Promise<Prompt> {
   const root = await fixture<HTMLElement>(template);
   const el = (root.localName === 'retain-account-prompt' ? root : root.querySelector(selector)) as Prompt;
+  // A prompt decides once near the viewport: a later fixture of one test can sit below an earlier one.
+  el.scrollIntoView({ block: 'nearest' });
   await el.decision;
   await el.updateComplete;
   return el;
@@ -233,7 +235,9 @@ describe('<retain-account-prompt>', () => {
       expect(el.hidden).to.equal(true);
     });
 
-    it('speaks the page language: Russian and Ukrainian plurals, Hungarian', async () => {
+    it('speaks the page language: Russian and Ukrainian plurals, Hungarian', async function () {
+      // Three prompts, each loading its language's texts and reading IndexedDB: slow in a loaded WebKit.
+      this.timeout(60_000);
       const ru = await mount(html`<retain-account-prompt lang="ru" order-id="P-1" incentive-points="21"></retain-account-prompt>`);
       expect(text(ru)).to.contain('Получите 21 балл за этот заказ').and.contain('Создать аккаунт');
       const uk = await mount(

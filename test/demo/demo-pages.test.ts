@@ -180,7 +180,9 @@ async function recordControlOrder(page: Page, total: number): Promise<void> {
 }
 
 describe('demo: the order page records only orders that were placed', () => {
-  it('adds no points for the sample order, and a placed order’s points once', async () => {
+  it('adds no points for the sample order, and a placed order’s points once', async function () {
+    // Three whole demo pages, one after the other (order, cart, order): more than mocha's 20 s on a loaded machine.
+    this.timeout(60_000);
     const sample = await open('/demo/order.html');
     expect(sample.doc.querySelector<HTMLElement>('[data-sample]')!.hidden, 'the sample order is shown').to.equal(false);
     await shownPrompt(sample);
