@@ -40,7 +40,7 @@ export default defineConfig({
           groups: [
             {
               name: 'kit',
-              test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|src[\\/]core[\\/](element|localize|events|define|tasks|pacing|parts|stored)\.ts$|rolldown[\\/:]runtime/,
+              test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|src[\\/]core[\\/](element|localize|events|define|tasks|pacing|parts|stored|retried-import)\.ts$|rolldown[\\/:]runtime/,
             },
             // First (a group also takes in what its modules import): the kit's events import ids.
             { name: 'config', test: /src[\\/]core[\\/](config|broadcast|ids)\.ts$/, priority: 1 },

@@ -9,6 +9,7 @@
  */
 import type { KitApi } from './api.js';
 import { nearChecked, whenIdle, whenWanted } from './core/near.js';
+import { retriedImport } from './core/retried-import.js';
 import { VERSION } from './version.js';
 
 const widgets: Record<string, () => Promise<unknown>> = {
@@ -47,7 +48,7 @@ const drawing: Promise<unknown>[] = [];
 function load(tag: string): Promise<unknown> | undefined {
   if (requested.has(tag) || customElements.get(tag)) return;
   requested.add(tag);
-  return widgets[tag]().catch((error: unknown) => {
+  return retriedImport(widgets[tag]).catch((error: unknown) => {
     requested.delete(tag);
     if (litRefused) return;
     litRefused = String(error).includes('lit-html');

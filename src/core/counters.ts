@@ -45,9 +45,23 @@ function keyOf(widget: string, instance: string, name: string): string {
  * Returns the instance's new count.
  */
 export async function increment(widget: string, instance: string, name: CounterName, by = 1): Promise<number> {
-  const change = await storage().transact(['counters'], (tx) => incrementIn(tx, widget, instance, name, by));
+  const add = () => storage().transact(['counters'], (tx) => incrementIn(tx, widget, instance, name, by));
+  let change: CounterChange;
+  try {
+    change = await add();
+  } catch (error) {
+    // The transaction ended before its writes (seen once in Firefox on a loaded machine, on a live
+    // connection): `incrementIn` issues its writes together after its reads, so nothing was written, and
+    // once more is safe.
+    if (!endedEarly(error)) throw error;
+    change = await add();
+  }
   counted(change);
   return change.count;
+}
+
+function endedEarly(error: unknown): boolean {
+  return error instanceof DOMException && ['TransactionInactiveError', 'InvalidStateError'].includes(error.name);
 }
 
 /**
@@ -58,15 +72,15 @@ export async function incrementIn(tx: TxStores, widget: string, instance: string
   if (!Number.isFinite(by)) throw new RangeError(`retainkit: cannot count by ${by}`);
   if (instance === SHOPPER) throw new RangeError(`retainkit: "${SHOPPER}" is the shopper's total, not an instance`);
   const now = Date.now();
-  const counts: number[] = [];
-  for (const scope of [instance, SHOPPER]) {
-    const key = keyOf(widget, scope, name);
-    const row = await tx.get('counters', key);
-    const next = (row?.count ?? 0) + by;
-    await tx.put('counters', { key, count: next, updated: now });
-    counts.push(next);
-  }
-  return { widget, instance, name, count: counts[0], total: counts[1] };
+  const keys = [keyOf(widget, instance, name), keyOf(widget, SHOPPER, name)];
+  // Both rows read at once, then both written in one step: no write is issued unless both can be.
+  const rows = await Promise.all(keys.map((key) => tx.get('counters', key)));
+  const [count, total] = rows.map((row) => (row?.count ?? 0) + by);
+  await Promise.all([
+    tx.put('counters', { key: keys[0], count, updated: now }),
+    tx.put('counters', { key: keys[1], count: total, updated: now }),
+  ]);
+  return { widget, instance, name, count, total };
 }
 
 /** Tells this tab's listeners and the other tabs of a counter change. */

@@ -5,6 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { warn } from './config.js';
+import { retriedImport } from './retried-import.js';
 
 export const SUPPORTED_LANGUAGES = ['en', 'ru', 'uk', 'hu'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
@@ -39,7 +40,7 @@ function termsOf<K extends string>(translations: Translations<K>, language: Lang
   if (!cache) loaded.set(translations, (cache = {}));
   const entry = cache[language];
   if (entry) return entry as Terms<K> | Promise<void>;
-  const loading = source().then(
+  const loading = retriedImport(source).then(
     (module) => {
       cache[language] = module.default;
     },

@@ -5,6 +5,7 @@
  */
 import type { CSSResult, LitElement } from 'lit';
 import { warn } from './config.js';
+import { retriedImport } from './retried-import.js';
 
 /** A part's code: `get()` loads it (once); `now` holds it once loaded, for a render that cannot wait. */
 export interface Part<T> {
@@ -15,13 +16,13 @@ export interface Part<T> {
 /**
  * A part of `<tag>` named `name`, loaded by `load` (a literal `() => import('./…')`, so the bundler
  * splits it). A failed load (offline) warns once naming the widget and the part, resolves to undefined,
- * and is tried again next time: the widget goes on without it.
+ * (after one more try) and is tried again next time: the widget goes on without it.
  */
 export function part<T>(tag: string, name: string, load: () => Promise<T>): Part<T> {
   let loading: Promise<T | undefined> | undefined;
   const code: Part<T> = {
     get: () =>
-      (loading ??= load().then(
+      (loading ??= retriedImport(load).then(
         (module) => (code.now = module),
         (error: unknown) => {
           loading = undefined;

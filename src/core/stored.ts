@@ -3,4 +3,6 @@
  * never in a widget's first load: a widget draws its first frame from its attributes, then calls
  * `stored()` for the rest. The bundler keeps all of it in one chunk (vite.config.ts).
  */
-export const stored = () => import('./store.js');
+import { retriedImport } from './retried-import.js';
+
+export const stored = () => retriedImport(() => import('./store.js'));

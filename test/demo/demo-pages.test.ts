@@ -149,11 +149,20 @@ function storeOrder(id: string): Order {
   return order;
 }
 
-/** The page's account prompt, scrolled into view and shown. */
+/**
+ * The page's account prompt, scrolled into view and shown. Scrolled again at each look: the page above it
+ * may still grow as its widgets render (and push it out of view), and a loaded machine is slow to load it.
+ */
 async function shownPrompt(page: Page): Promise<HTMLElement> {
   const prompt = page.doc.querySelector<HTMLElement>('retain-account-prompt')!;
-  prompt.scrollIntoView({ block: 'center' });
-  await waitUntil(() => page.events.some((e) => e.name === 'retain-account-shown'), 'the account prompt was not shown');
+  await waitUntil(
+    () => {
+      prompt.scrollIntoView({ block: 'center', behavior: 'instant' });
+      return page.events.some((e) => e.name === 'retain-account-shown');
+    },
+    'the account prompt was not shown',
+    { timeout: 15_000 },
+  );
   return prompt;
 }
 
@@ -205,7 +214,9 @@ describe('demo: the order page records only orders that were placed', () => {
 });
 
 describe('demo: the account prompt’s signup bonus', () => {
-  it('shows the promised 100 points on the badge once the account is created, once, and not as an order', async () => {
+  it('shows the promised 100 points on the badge once the account is created, once, and not as an order', async function () {
+    // Two whole demo pages, one after the other: more than mocha's 20 s on a loaded machine.
+    this.timeout(60_000);
     const first = storeOrder('KB-FIRST1');
     let page = await open(`/demo/order.html?order=${first.id}`);
     let prompt = await shownPrompt(page);
