@@ -24,10 +24,20 @@ describe('retriedImport', () => {
     let calls = 0;
     const error = await retriedImport(async () => {
       calls++;
-      throw new TypeError(`failure ${calls}`);
+      throw new TypeError(`Importing a module script failed. (${calls})`);
     }).catch((e: unknown) => e);
-    expect(String(error)).to.equal('TypeError: failure 2');
+    expect(String(error)).to.equal('TypeError: Importing a module script failed. (2)');
     expect(calls).to.equal(2);
+  });
+
+  it('does not try again a module whose code threw: it rejects at once with that error', async () => {
+    let calls = 0;
+    const error = await retriedImport(async () => {
+      calls++;
+      throw new TypeError('Failed to execute createPolicy: "lit-html" is not allowed');
+    }).catch((e: unknown) => e);
+    expect(String(error)).to.contain('lit-html');
+    expect(calls).to.equal(1);
   });
 
   it('a real module whose first request failed: WebKit fetches it again and loads it; Chromium and Firefox keep the failure', async () => {
