@@ -30,10 +30,11 @@ describe('counters', () => {
     // The body runs a task late, as if the engine had ended the transaction early: its first read throws.
     const kept = storage();
     const transact = kept.transact;
+    const original = transact.bind(kept);
     let late = 0;
     kept.transact = (stores, body) => {
       kept.transact = transact;
-      return transact.call(kept, stores, async (tx) => {
+      return original(stores, async (tx) => {
         await new Promise((resolve) => setTimeout(resolve));
         late++;
         return body(tx);
