@@ -10,16 +10,21 @@
  * with a box in the viewport (its host's or any in its shadow root: a popup wheel's fixed launcher). The
  * markup leaves out what is not drawn (subtrees with `display: none`, such as a closed dialog's content)
  * and Lit's comment markers. Each snapshot: { tag, index (among the page's elements of that tag), name,
- * html, css, attributes (the host's, as the kit left them), elements, dropped }.
+ * html, css, attributes (the host's, as the kit left them), elements, dropped }. `WIDGETS` is the selector of
+ * the page's drawing widgets (the product page's four unless given). Also where each widget is: `placed`,
+ * { name, top (px from the page's top), above (a box in the viewport) }.
  */
-export function snapshotAboveFold() {
-  const WIDGETS = 'retain-spin-wheel,retain-loyalty-badge,retain-review-showcase,retain-account-prompt';
+export function snapshotAboveFold(WIDGETS = 'retain-spin-wheel,retain-loyalty-badge,retain-review-showcase,retain-account-prompt') {
   const inView = (el) => [...el.getClientRects()].some((r) => r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight);
+  // A box in the viewport, the host's or any in its shadow root (a popup wheel's fixed launcher).
+  const shown = (host) => inView(host) || Boolean(host.shadowRoot && [...host.shadowRoot.querySelectorAll('*')].some(inView));
+  const nameOf = (host) =>
+    `${host.localName}${host.id ? `#${host.id}` : ''}${host.getAttribute('view') ? `[view=${host.getAttribute('view')}]` : ''}${host.getAttribute('mode') === 'popup' ? '[popup]' : ''}${host.hasAttribute('reminder') ? '[reminder]' : ''}`;
   const snapshots = [];
   const hosts = [...document.querySelectorAll(WIDGETS)];
   for (const host of hosts) {
     const root = host.shadowRoot;
-    if (!root || !(inView(host) || [...root.querySelectorAll('*')].some(inView))) continue;
+    if (!root || !shown(host)) continue;
     // Clone, then drop from the clone what the live tree does not draw (walked side by side).
     const copy = document.createElement('div');
     for (const node of root.childNodes) copy.append(node.cloneNode(true));
@@ -40,7 +45,7 @@ export function snapshotAboveFold() {
     snapshots.push({
       tag: host.localName,
       index: [...document.querySelectorAll(host.localName)].indexOf(host),
-      name: `${host.localName}${host.id ? `#${host.id}` : ''}${host.getAttribute('view') ? `[view=${host.getAttribute('view')}]` : ''}${host.getAttribute('mode') === 'popup' ? '[popup]' : ''}`,
+      name: nameOf(host),
       html: copy.innerHTML,
       css: root.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n'),
       attributes: [...host.attributes].map((a) => [a.name, a.value]),
@@ -48,7 +53,12 @@ export function snapshotAboveFold() {
       dropped: dropped.length,
     });
   }
-  return { snapshots, widgets: hosts.length, viewport: { width: innerWidth, height: innerHeight } };
+  const placed = hosts.map((host) => ({
+    name: nameOf(host),
+    top: Math.round(host.getBoundingClientRect().top + scrollY),
+    above: shown(host),
+  }));
+  return { snapshots, placed, widgets: hosts.length, viewport: { width: innerWidth, height: innerHeight } };
 }
 
 /**

@@ -29,11 +29,12 @@ const ms = (value) => round(value, 0);
 /** "thread / wall" of a pair of figures, in whole ms. */
 const both = (cpu, wall) => `${ms(cpu)} / ${ms(wall)}`;
 
-async function loadOnce(browser, url, { variant, add }) {
+/** `widgets`: the page's drawing widgets to settle on; `floorSrc`: its floor's script (the product page's unless given). */
+async function loadOnce(browser, url, { variant, add }, { widgets, floorSrc = FLOOR } = {}) {
   const { context, page } = await throttledPage(browser);
   try {
-    const sample = await tracedLoad(browser, page, url, { withKit: variant === 'with' });
-    if (add) sample.addition = await tracedAddition(browser, page, add === 'kit' ? KIT : FLOOR, { withKit: add === 'kit' });
+    const sample = await tracedLoad(browser, page, url, { withKit: variant === 'with', widgets });
+    if (add) sample.addition = await tracedAddition(browser, page, add === 'kit' ? KIT : floorSrc, { withKit: add === 'kit', widgets });
     return sample;
   } finally {
     await context.close();
@@ -41,21 +42,21 @@ async function loadOnce(browser, url, { variant, add }) {
 }
 
 /** A first load with the kit (not counted): the snapshot of what it draws above the fold, for the floor. */
-async function snapshotKit(browser, url) {
+async function snapshotKit(browser, url, widgets) {
   const { context, page } = await throttledPage(browser);
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 90_000 });
-    await page.evaluate(settleWidgets, { limitMs: SETTLE_MS });
+    await page.evaluate(settleWidgets, { limitMs: SETTLE_MS, widgets });
     await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => undefined);
     await sleep(1500);
-    return await page.evaluate(snapshotAboveFold);
+    return await page.evaluate(snapshotAboveFold, widgets);
   } finally {
     await context.close();
   }
 }
 
 export async function pageLoad({ browser, origin, product, runs, log }) {
-  const snapshot = await snapshotKit(browser, origin + product.with);
+  const snapshot = await snapshotKit(browser, origin + product.with, product.widgets);
   if (!snapshot.snapshots.length) throw new Error('the kit drew no widget above the fold: no floor to compare with');
   product.floor.script = floorScript(snapshot.snapshots);
   const drawn = snapshot.snapshots.map(
@@ -70,7 +71,7 @@ export async function pageLoad({ browser, origin, product, runs, log }) {
     // Each load takes each place in turn.
     for (let k = 0; k < LOADS.length; k++) {
       const load = LOADS[(k + i) % LOADS.length];
-      const s = await loadOnce(browser, origin + urls[load.variant], load);
+      const s = await loadOnce(browser, origin + urls[load.variant], load, product);
       run[load.add ? `without+${load.add}` : load.variant] = s;
       const added = s.addition
         ? `; ${load.add} added to the settled page: ${both(s.addition.added.cpu, s.addition.added.wall)} ms (empty window ${both(s.addition.empty.cpu, s.addition.empty.wall)})`
