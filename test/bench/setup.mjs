@@ -164,6 +164,31 @@ async function storePage(file) {
 const withScript = (html, src) => html.replace(KIT_TAG, src ? `<script type="module" src="${src}"></script>` : '');
 
 /**
+ * A page's three variants for page load, named `/demo/__bench-<prefix>with-kit.html` and so on: with the
+ * kit, without it (elements left inert), and with the floor's script, served from `floor.script`, which is
+ * made from the kit's own drawing in the first load of a run (floor.mjs).
+ */
+function variants(html, prefix = '') {
+  const floor = { script: null };
+  const floorSrc = `/demo/__bench/${prefix}floor.js`;
+  const urls = {
+    with: `/demo/__bench-${prefix}with-kit.html`,
+    without: `/demo/__bench-${prefix}without-kit.html`,
+    floorPage: `/demo/__bench-${prefix}floor.html`,
+  };
+  const pages = {
+    [urls.with]: withScript(html, LOADER),
+    [urls.without]: withScript(html, null),
+    [urls.floorPage]: withScript(html, floorSrc),
+    [floorSrc]: () => ({
+      type: 'text/javascript',
+      body: floor.script ?? `throw new Error("bench: the ${prefix}floor has no snapshot of the kit yet")`,
+    }),
+  };
+  return { pages, floor, floorSrc, ...urls };
+}
+
+/**
  * demo/product.html as a store would serve it (`storePage`), every widget present, and the kit's script tag
  * either the built loader or gone (elements left inert).
  */
@@ -177,30 +202,14 @@ export async function productPages() {
     html = html.replace(slot, element);
     added.push(tag);
   }
-  // The floor's script is made from the kit's own drawing in the first load of a run (floor.mjs).
-  const floor = { script: null };
-  const pages = {
+  const { pages, floor, ...urls } = variants(html);
+  Object.assign(pages, {
     // The store's event endpoint that the page's <retain-forward to="endpoint"> posts to (Vite middleware in dev).
     '/demo-api/events': { type: 'application/json', body: '{}' },
-    '/demo/__bench-with-kit.html': withScript(html, LOADER),
-    '/demo/__bench-without-kit.html': withScript(html, null),
-    '/demo/__bench-floor.html': withScript(html, '/demo/__bench/floor.js'),
-    '/demo/__bench/floor.js': () => ({
-      type: 'text/javascript',
-      body: floor.script ?? 'throw new Error("bench: the floor has no snapshot of the kit yet")',
-    }),
     '/demo/__bench-below-fold.html': belowTheFold(withScript(html, LOADER)),
     ...store.scripts,
-  };
-  return {
-    pages,
-    added,
-    floor,
-    with: '/demo/__bench-with-kit.html',
-    without: '/demo/__bench-without-kit.html',
-    floorPage: '/demo/__bench-floor.html',
-    belowFold: '/demo/__bench-below-fold.html',
-  };
+  });
+  return { pages, added, floor, ...urls, belowFold: '/demo/__bench-below-fold.html' };
 }
 
 // ---- The demo order page (a thank-you page), as a store page with the pasted kit and without it --------
@@ -230,34 +239,17 @@ export async function orderPages() {
   for (const tag of ['retain-order', ...ORDER_WIDGETS.split(',')]) {
     if (!html.includes(`<${tag}`)) throw new Error(`demo/order.html has no <${tag}>`);
   }
-  const floor = { script: null };
+  const order = variants(html, 'order-');
   const json = { type: 'application/json', body: '{}' };
-  const pages = {
+  Object.assign(order.pages, {
     '/demo-api/events': json,
     '/demo-api/accounts': json,
     '/demo-api/survey': json,
-    '/demo/__bench-order-with-kit.html': withScript(html, LOADER),
-    '/demo/__bench-order-without-kit.html': withScript(html, null),
-    '/demo/__bench-order-floor.html': withScript(html, '/demo/__bench/order-floor.js'),
-    '/demo/__bench/order-floor.js': () => ({
-      type: 'text/javascript',
-      body: floor.script ?? 'throw new Error("bench: the order floor has no snapshot of the kit yet")',
-    }),
     '/demo/__bench/order-seed.js': await bundle(join(ROOT, 'test/bench/pages/order-seed.entry.ts')),
     ...store.scripts,
-  };
-  return {
-    pages,
-    added: [],
-    floor,
-    floorSrc: '/demo/__bench/order-floor.js',
-    // Only the header's badge is above the fold: the floor draws every widget the kit drew at load (floor.mjs).
-    floorReach: 'drawn',
-    widgets: ORDER_WIDGETS,
-    with: '/demo/__bench-order-with-kit.html',
-    without: '/demo/__bench-order-without-kit.html',
-    floorPage: '/demo/__bench-order-floor.html',
-  };
+  });
+  // Only the header's badge is above the fold: the floor draws every widget the kit drew at load (floor.mjs).
+  return { ...order, added: [], floorReach: 'drawn', widgets: ORDER_WIDGETS };
 }
 
 /**
