@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 // `npm run bench`: where the kit stands against its budgets (/work/shared/DESIGN.md "Budgets", and
 // docs/benchmarks.md) and against open-source peers, in one run: size, page load (the product page and the
-// order page), spin, 10,000 reviews, storage, Lighthouse. Prints one table (each figure beside its budget, within or OVER) and writes
-// bench-results/results.json. A section that fails prints its error in its row and the run carries on.
+// order page), spin, 10,000 reviews, storage, Lighthouse. Prints one table (each figure beside its budget,
+// within or OVER) and writes bench-results/results.json. A section that fails prints its error in its row and the run carries on.
 // Exit code: 1 when a figure is over budget or a section failed, else 0.
 //
 // Every figure carries the machine's 1-minute load average while its section ran (sampled every 2 s).
 //
 // Options: --only=size,spin,…  (sections: size, machine, page-load, order-load, below-fold, popup, spin,
 //                               reviews, storage, report, lighthouse)
-//          BENCH_RUNS=n         runs for page load, order load and Lighthouse (default 5, at least 5 for the budgets)
+//          BENCH_RUNS=n         runs for page load, order load and Lighthouse (default 5, at least 5 for
+//                               the budgets)
 //          BENCH_FOLD_RUNS=n, BENCH_POPUP_RUNS=n, BENCH_SPIN_RUNS=n, BENCH_REVIEW_RUNS=n,
 //          BENCH_STORAGE_RUNS=n   (default 3 each)
 import { execSync } from 'node:child_process';
