@@ -2,7 +2,8 @@
 // `npm run bench`: where the kit stands against its budgets (/work/shared/DESIGN.md "Budgets", and
 // docs/benchmarks.md) and against open-source peers, in one run: size, page load (the product page and the
 // order page), spin, 10,000 reviews, storage, Lighthouse. Prints one table (each figure beside its budget,
-// within or OVER) and writes bench-results/results.json. A section that fails prints its error in its row and the run carries on.
+// within or OVER) and writes bench-results/results.json. A section that fails prints its error in its row
+// and the run carries on.
 // Exit code: 1 when a figure is over budget or a section failed, else 0.
 //
 // Every figure carries the machine's 1-minute load average while its section ran (sampled every 2 s).
