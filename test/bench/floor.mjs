@@ -4,22 +4,37 @@
 // shadow root is serialized with its adopted style sheets; the floor's elements clone that markup into a
 // shadow root of their own. So the floor always draws what the kit draws today, at the least cost a browser
 // can draw it, and `kit ÷ floor` says how much the kit spends beyond drawing.
+//
+// A page whose widgets the kit draws at load lie mostly just below the fold (the order page: only the
+// header's badge is above it at 412 × 823, the account prompt and the offer within the screen below that the
+// kit renders ahead) takes `reach: 'drawn'`: every widget the kit drew by the time it settled, wherever it is.
 
 /**
  * In the page (page.evaluate), at scroll 0 after the kit has settled: a snapshot of every rendered widget
  * with a box in the viewport (its host's or any in its shadow root: a popup wheel's fixed launcher). The
  * markup leaves out what is not drawn (subtrees with `display: none`, such as a closed dialog's content)
  * and Lit's comment markers. Each snapshot: { tag, index (among the page's elements of that tag), name,
- * html, css, attributes (the host's, as the kit left them), elements, dropped }.
+ * html, css, attributes (the host's, as the kit left them), elements, dropped, above }. `widgets` is the
+ * selector of the page's drawing widgets (the product page's four unless given); `reach: 'drawn'` snapshots
+ * every widget drawn anywhere on the page, not only in the viewport. Also where each widget is: `placed`,
+ * { name, top (px from the page's top), above (a box in the viewport) }.
  */
-export function snapshotAboveFold() {
-  const WIDGETS = 'retain-spin-wheel,retain-loyalty-badge,retain-review-showcase,retain-account-prompt';
+export function snapshotAboveFold({
+  widgets: WIDGETS = 'retain-spin-wheel,retain-loyalty-badge,retain-review-showcase,retain-account-prompt',
+  reach = 'viewport',
+} = {}) {
+  const boxed = (el) => [...el.getClientRects()].some((r) => r.width > 0 && r.height > 0);
   const inView = (el) => [...el.getClientRects()].some((r) => r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight);
+  // A box (in the viewport), the host's or any in its shadow root (a popup wheel's fixed launcher).
+  const has = (host, test) => test(host) || Boolean(host.shadowRoot && [...host.shadowRoot.querySelectorAll('*')].some(test));
+  const shown = (host) => has(host, inView);
+  const nameOf = (host) =>
+    `${host.localName}${host.id ? `#${host.id}` : ''}${host.getAttribute('view') ? `[view=${host.getAttribute('view')}]` : ''}${host.getAttribute('mode') === 'popup' ? '[popup]' : ''}${host.hasAttribute('reminder') ? '[reminder]' : ''}`;
   const snapshots = [];
   const hosts = [...document.querySelectorAll(WIDGETS)];
   for (const host of hosts) {
     const root = host.shadowRoot;
-    if (!root || !(inView(host) || [...root.querySelectorAll('*')].some(inView))) continue;
+    if (!root || !has(host, reach === 'drawn' ? boxed : inView)) continue;
     // Clone, then drop from the clone what the live tree does not draw (walked side by side).
     const copy = document.createElement('div');
     for (const node of root.childNodes) copy.append(node.cloneNode(true));
@@ -40,15 +55,21 @@ export function snapshotAboveFold() {
     snapshots.push({
       tag: host.localName,
       index: [...document.querySelectorAll(host.localName)].indexOf(host),
-      name: `${host.localName}${host.id ? `#${host.id}` : ''}${host.getAttribute('view') ? `[view=${host.getAttribute('view')}]` : ''}${host.getAttribute('mode') === 'popup' ? '[popup]' : ''}`,
+      name: nameOf(host),
       html: copy.innerHTML,
       css: root.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n'),
       attributes: [...host.attributes].map((a) => [a.name, a.value]),
       elements,
       dropped: dropped.length,
+      above: shown(host),
     });
   }
-  return { snapshots, widgets: hosts.length, viewport: { width: innerWidth, height: innerHeight } };
+  const placed = hosts.map((host) => ({
+    name: nameOf(host),
+    top: Math.round(host.getBoundingClientRect().top + scrollY),
+    above: shown(host),
+  }));
+  return { snapshots, placed, widgets: hosts.length, viewport: { width: innerWidth, height: innerHeight } };
 }
 
 /**

@@ -37,8 +37,9 @@ function observeShifts() {
  * Loads `url` in `page` under a trace: to the load event, then (with the kit) until the widgets near the
  * viewport and the popups are rendered (settle.mjs), the network idle and 1.5 s more. Returns the page's
  * main-thread totals, the kit's tasks, layout shifts and what settling found. The page stays open.
+ * `widgets`: the selector of the page's drawing widgets to settle on (settle.mjs; its default unless given).
  */
-export async function tracedLoad(browser, page, url, { withKit }) {
+export async function tracedLoad(browser, page, url, { withKit, widgets }) {
   await page.addInitScript(observeShifts);
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e.message ?? e)));
@@ -46,7 +47,7 @@ export async function tracedLoad(browser, page, url, { withKit }) {
   const { result, events, main, tasks } = await traceMainThread(browser, page, async () => {
     await page.goto(url, { waitUntil: 'load', timeout: 90_000 });
     // Without the kit nothing is waited for, but the same frames and idle callbacks pass (the same work).
-    const settled = await page.evaluate(settleWidgets, { limitMs: withKit ? SETTLE_MS : 0 });
+    const settled = await page.evaluate(settleWidgets, { limitMs: withKit ? SETTLE_MS : 0, widgets });
     await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => undefined);
     await sleep(1500);
     const shifts = await page.evaluate(() => window.__shifts ?? []);
@@ -88,10 +89,10 @@ async function quietNetwork() {
 }
 
 /** One traced window on a settled page: `src` added (or nothing), settled, the network quiet, 1 s more. */
-async function tracedWindow(browser, page, src, withKit) {
+async function tracedWindow(browser, page, src, withKit, widgets) {
   const { events, main, tasks } = await traceMainThread(browser, page, async () => {
     await page.evaluate(addModuleScript, src);
-    await page.evaluate(settleWidgets, { limitMs: withKit ? SETTLE_MS : 0 });
+    await page.evaluate(settleWidgets, { limitMs: withKit ? SETTLE_MS : 0, widgets });
     await page.evaluate(quietNetwork);
     await sleep(1000);
   });
@@ -102,11 +103,11 @@ async function tracedWindow(browser, page, src, withKit) {
  * What adding `src` to a page that has settled without it costs the main thread, the page's own load out
  * of the way: a traced window with the script, less a window just before it in the same page where
  * nothing is added (the bench's own steps, idle work). Returns { empty, added, kit } totals; `added` is
- * the difference (thread and wall).
+ * the difference (thread and wall). `widgets` as for `tracedLoad`.
  */
-export async function tracedAddition(browser, page, src, { withKit }) {
-  const empty = await tracedWindow(browser, page, null, false);
-  const withScript = await tracedWindow(browser, page, src, withKit);
+export async function tracedAddition(browser, page, src, { withKit, widgets }) {
+  const empty = await tracedWindow(browser, page, null, false, widgets);
+  const withScript = await tracedWindow(browser, page, src, withKit, widgets);
   return {
     empty: empty.main,
     window: withScript.main,

@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // `npm run bench`: where the kit stands against its budgets (/work/shared/DESIGN.md "Budgets", and
-// docs/benchmarks.md) and against open-source peers, in one run: size, page load, spin, 10,000 reviews,
-// storage, Lighthouse. Prints one table (each figure beside its budget, within or OVER) and writes
-// bench-results/results.json. A section that fails prints its error in its row and the run carries on.
+// docs/benchmarks.md) and against open-source peers, in one run: size, page load (the product page and the
+// order page), spin, 10,000 reviews, storage, Lighthouse. Prints one table (each figure beside its budget,
+// within or OVER) and writes bench-results/results.json. A section that fails prints its error in its row
+// and the run carries on.
 // Exit code: 1 when a figure is over budget or a section failed, else 0.
 //
 // Every figure carries the machine's 1-minute load average while its section ran (sampled every 2 s).
 //
-// Options: --only=size,spin,…  (sections: size, machine, page-load, below-fold, popup, spin, reviews,
-//                               storage, lighthouse)
-//          BENCH_RUNS=n         runs for page load and Lighthouse (default 5, at least 5 for the budgets)
+// Options: --only=size,spin,…  (sections: size, machine, page-load, order-load, below-fold, popup, spin,
+//                               reviews, storage, report, lighthouse)
+//          BENCH_RUNS=n         runs for page load, order load and Lighthouse (default 5, at least 5 for
+//                               the budgets)
 //          BENCH_FOLD_RUNS=n, BENCH_POPUP_RUNS=n, BENCH_SPIN_RUNS=n, BENCH_REVIEW_RUNS=n,
 //          BENCH_STORAGE_RUNS=n   (default 3 each)
 import { execSync } from 'node:child_process';
@@ -17,9 +19,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, launch, loadSampler, printTable, round, row, serve } from './lib.mjs';
-import { buildKit, buildPeers, cleanup, productPages } from './setup.mjs';
+import { buildKit, buildPeers, cleanup, orderPages, productPages } from './setup.mjs';
 import { size } from './sections/size.mjs';
 import { pageLoad } from './sections/page-load.mjs';
+import { orderLoad } from './sections/order-load.mjs';
 import { belowFold } from './sections/below-fold.mjs';
 import { popup } from './sections/popup.mjs';
 import { spin, spinPages } from './sections/spin.mjs';
@@ -93,14 +96,21 @@ try {
 
   if (peersDir) await section('size', 'size', () => size({ kit, peersDir }));
 
-  // Pages: the demo product page (with / without the kit) and the bench pages, served on 127.0.0.1.
+  // Pages: the demo product and order pages (with / without the kit) and the bench pages, on 127.0.0.1.
   let product;
+  let order;
   const pages = { '/bench/blank.html': '<!doctype html><title>bench</title>', ...spinPages(), ...reviewPages(), ...reportPages() };
   try {
     product = await productPages();
     Object.assign(pages, product.pages);
   } catch (error) {
     product = { error };
+  }
+  try {
+    order = await orderPages();
+    Object.assign(pages, order.pages);
+  } catch (error) {
+    order = { error };
   }
   try {
     Object.assign(pages, await storagePages());
@@ -121,9 +131,13 @@ try {
     needsKit();
     if (product.error) throw product.error;
   };
+  const needsOrder = () => {
+    needsKit();
+    if (order.error) throw order.error;
+  };
 
   // Chromium: CHROMIUM_PATH, Debian's, else installed with apt-get when root on Debian (as the tests do).
-  const browserSections = ['machine', 'page-load', 'below-fold', 'popup', 'spin', 'reviews', 'storage'];
+  const browserSections = ['machine', 'page-load', 'order-load', 'below-fold', 'popup', 'spin', 'reviews', 'storage'];
   if ([...browserSections, 'lighthouse'].some(wanted)) {
     const problem = await ensureBrowsers(['chromium'], log);
     if (problem) throw new Error(problem);
@@ -134,6 +148,7 @@ try {
   // The CPU share the page's main thread gets, before and after the browser sections (whichever run).
   if (browser) await section('machine', 'machine', () => machine(ctx), true);
   await section('page-load', 'page load', () => (needsProduct(), pageLoad({ ...ctx, runs: RUNS })));
+  await section('order-load', 'order load', () => (needsOrder(), orderLoad({ ...ctx, order, runs: RUNS })));
   await section('below-fold', 'below the fold', () => (needsProduct(), belowFold({ ...ctx, runs: int('BENCH_FOLD_RUNS', 3) })));
   await section('popup', 'popup', () => (needsProduct(), popup({ ...ctx, runs: int('BENCH_POPUP_RUNS', 3) })));
   await section('spin', 'spin', () => (needsKit(), spin({ ...ctx, runs: int('BENCH_SPIN_RUNS', 3) })));
@@ -200,6 +215,7 @@ writeFileSync(
       machine: { cpus: cpus().length, model: cpus()[0]?.model, loadavg: loadavg(), node: process.version },
       runs: {
         pageLoad: RUNS,
+        orderLoad: RUNS,
         lighthouse: RUNS,
         belowFold: int('BENCH_FOLD_RUNS', 3),
         popup: int('BENCH_POPUP_RUNS', 3),

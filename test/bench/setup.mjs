@@ -135,14 +135,66 @@ const FALLBACKS = {
   },
 };
 
+const KIT_TAG = /<script type="module" src="\/src\/retainkit\.ts"><\/script>/;
+/** The kit's built loader, as a store pastes it. */
+const LOADER = '/dist/retainkit.js';
+
 /**
- * demo/product.html as a store would serve it: the shop's own page scripts bundled (the demo's TypeScript
- * for Vite dev, bundled with esbuild here), the demo's developer console left out (not part of a store),
- * every widget present, and the kit's script tag either the built loader or gone (elements left inert).
+ * A demo page as a store would serve it: the shared head, header and footer expanded from demo/partials/
+ * (as the dev server does), the shop's own page scripts bundled (the demo's TypeScript for Vite dev, bundled
+ * with esbuild here, served under /demo/__bench/), the demo's developer console left out (not part of a
+ * store). Returns its HTML, still with the kit's dev script tag (see `withScript`), and the scripts' pages.
+ */
+async function storePage(file) {
+  const html = expandPartials(readFileSync(join(ROOT, 'demo', file), 'utf8'), join(ROOT, 'demo/partials'))
+    .replace(/\s*<link rel="stylesheet" href="\.\/console\.css"\s*\/?>/, '')
+    .replace(/\s*<script type="module" src="\.\/console\.ts"><\/script>/, '');
+  if (!KIT_TAG.test(html)) throw new Error(`demo/${file} has no <script type="module" src="/src/retainkit.ts"> to replace`);
+  const entries = {};
+  const page = html.replace(/<script type="module" src="\.\/([\w-]+)\.ts"><\/script>/g, (whole, name) => {
+    entries[`/demo/__bench/${name}.js`] = join(ROOT, `demo/${name}.ts`);
+    return `<script type="module" src="./__bench/${name}.js"></script>`;
+  });
+  const scripts = {};
+  for (const [path, entry] of Object.entries(entries)) scripts[path] = await bundle(entry);
+  return { html: page, scripts };
+}
+
+/** The page with the kit's dev script tag replaced by a module script (`src`), or by nothing. */
+const withScript = (html, src) => html.replace(KIT_TAG, src ? `<script type="module" src="${src}"></script>` : '');
+
+/**
+ * A page's three variants for page load, named `/demo/__bench-<prefix>with-kit.html` and so on: with the
+ * kit, without it (elements left inert), and with the floor's script, served from `floor.script`, which is
+ * made from the kit's own drawing in the first load of a run (floor.mjs).
+ */
+function variants(html, prefix = '') {
+  const floor = { script: null };
+  const floorSrc = `/demo/__bench/${prefix}floor.js`;
+  const urls = {
+    with: `/demo/__bench-${prefix}with-kit.html`,
+    without: `/demo/__bench-${prefix}without-kit.html`,
+    floorPage: `/demo/__bench-${prefix}floor.html`,
+  };
+  const pages = {
+    [urls.with]: withScript(html, LOADER),
+    [urls.without]: withScript(html, null),
+    [urls.floorPage]: withScript(html, floorSrc),
+    [floorSrc]: () => ({
+      type: 'text/javascript',
+      body: floor.script ?? `throw new Error("bench: the ${prefix}floor has no snapshot of the kit yet")`,
+    }),
+  };
+  return { pages, floor, floorSrc, ...urls };
+}
+
+/**
+ * demo/product.html as a store would serve it (`storePage`), every widget present, and the kit's script tag
+ * either the built loader or gone (elements left inert).
  */
 export async function productPages() {
-  // The shared head, header and footer come from demo/partials/, as the dev server expands them.
-  let html = expandPartials(readFileSync(join(ROOT, 'demo/product.html'), 'utf8'), join(ROOT, 'demo/partials'));
+  const store = await storePage('product.html');
+  let html = store.html;
   const added = [];
   for (const [tag, { slot, html: element }] of Object.entries(FALLBACKS)) {
     if (html.includes(`<${tag}`)) continue;
@@ -150,41 +202,54 @@ export async function productPages() {
     html = html.replace(slot, element);
     added.push(tag);
   }
-  html = html
-    .replace(/\s*<link rel="stylesheet" href="\.\/console\.css"\s*\/?>/, '')
-    .replace(/\s*<script type="module" src="\.\/console\.ts"><\/script>/, '');
-  const scripts = {};
-  html = html.replace(/<script type="module" src="\.\/([\w-]+)\.ts"><\/script>/g, (whole, name) => {
-    scripts[`/demo/__bench/${name}.js`] = join(ROOT, `demo/${name}.ts`);
-    return `<script type="module" src="./__bench/${name}.js"></script>`;
-  });
-  const kitTag = /<script type="module" src="\/src\/retainkit\.ts"><\/script>/;
-  if (!kitTag.test(html)) throw new Error('demo/product.html has no <script type="module" src="/src/retainkit.ts"> to replace');
-  const kit = '<script type="module" src="/dist/retainkit.js"></script>';
-  // The floor's script is made from the kit's own drawing in the first load of a run (floor.mjs).
-  const floor = { script: null };
-  const pages = {
+  const { pages, floor, ...urls } = variants(html);
+  Object.assign(pages, {
     // The store's event endpoint that the page's <retain-forward to="endpoint"> posts to (Vite middleware in dev).
     '/demo-api/events': { type: 'application/json', body: '{}' },
-    '/demo/__bench-with-kit.html': html.replace(kitTag, kit),
-    '/demo/__bench-without-kit.html': html.replace(kitTag, ''),
-    '/demo/__bench-floor.html': html.replace(kitTag, '<script type="module" src="/demo/__bench/floor.js"></script>'),
-    '/demo/__bench/floor.js': () => ({
-      type: 'text/javascript',
-      body: floor.script ?? 'throw new Error("bench: the floor has no snapshot of the kit yet")',
-    }),
-    '/demo/__bench-below-fold.html': belowTheFold(html.replace(kitTag, kit)),
-  };
-  for (const [path, entry] of Object.entries(scripts)) pages[path] = await bundle(entry);
-  return {
-    pages,
-    added,
-    floor,
-    with: '/demo/__bench-with-kit.html',
-    without: '/demo/__bench-without-kit.html',
-    floorPage: '/demo/__bench-floor.html',
-    belowFold: '/demo/__bench-below-fold.html',
-  };
+    '/demo/__bench-below-fold.html': belowTheFold(withScript(html, LOADER)),
+    ...store.scripts,
+  });
+  return { pages, added, floor, ...urls, belowFold: '/demo/__bench-below-fold.html' };
+}
+
+// ---- The demo order page (a thank-you page), as a store page with the pasted kit and without it --------
+
+/**
+ * The widgets of the order page that draw (settled on and copied for the floor): the header's offer reminder
+ * and loyalty badge, then the order's account prompt, next-order offer, survey and referral. `<retain-order>`
+ * and the forwarders draw nothing: the kit readies them at idle, and their work counts among the kit's tasks.
+ */
+const ORDER_WIDGETS = ['retain-next-order-offer', 'retain-loyalty-badge', 'retain-account-prompt', 'retain-survey', 'retain-referral'].join(
+  ',',
+);
+
+/**
+ * demo/order.html as a store would serve it (`storePage`): the confirmation of an order placed just now (the
+ * bench's first module script keeps one where the demo's checkout does, so the page's own script renders its
+ * summary and fills `<retain-order>`, the account prompt, the offer and the survey from it, as a store's server
+ * renders them), then the five widgets configured as the demo shows them: the offer from a pool of codes and
+ * the referral from a code (no request at load), the account prompt and the survey posting to the demo's
+ * endpoints (served here, though only an answer posts).
+ */
+export async function orderPages() {
+  const store = await storePage('order.html');
+  const first = /<script type="module" src="\.\/__bench\/order\.js"><\/script>/;
+  if (!first.test(store.html)) throw new Error('demo/order.html has no ./order.ts module script to seed the order for');
+  const html = store.html.replace(first, (tag) => `<script type="module" src="./__bench/order-seed.js"></script>\n    ${tag}`);
+  for (const tag of ['retain-order', ...ORDER_WIDGETS.split(',')]) {
+    if (!html.includes(`<${tag}`)) throw new Error(`demo/order.html has no <${tag}>`);
+  }
+  const order = variants(html, 'order-');
+  const json = { type: 'application/json', body: '{}' };
+  Object.assign(order.pages, {
+    '/demo-api/events': json,
+    '/demo-api/accounts': json,
+    '/demo-api/survey': json,
+    '/demo/__bench/order-seed.js': await bundle(join(ROOT, 'test/bench/pages/order-seed.entry.ts')),
+    ...store.scripts,
+  });
+  // Only the header's badge is above the fold: the floor draws every widget the kit drew at load (floor.mjs).
+  return { ...order, added: [], floorReach: 'drawn', widgets: ORDER_WIDGETS };
 }
 
 /**

@@ -29,39 +29,44 @@ const ms = (value) => round(value, 0);
 /** "thread / wall" of a pair of figures, in whole ms. */
 const both = (cpu, wall) => `${ms(cpu)} / ${ms(wall)}`;
 
-async function loadOnce(browser, url, { variant, add }) {
+/** `widgets`: the page's drawing widgets to settle on; `floorSrc`: its floor's script (the product page's unless given). */
+async function loadOnce(browser, url, { variant, add }, { widgets, floorSrc = FLOOR } = {}) {
   const { context, page } = await throttledPage(browser);
   try {
-    const sample = await tracedLoad(browser, page, url, { withKit: variant === 'with' });
-    if (add) sample.addition = await tracedAddition(browser, page, add === 'kit' ? KIT : FLOOR, { withKit: add === 'kit' });
+    const sample = await tracedLoad(browser, page, url, { withKit: variant === 'with', widgets });
+    if (add) sample.addition = await tracedAddition(browser, page, add === 'kit' ? KIT : floorSrc, { withKit: add === 'kit', widgets });
     return sample;
   } finally {
     await context.close();
   }
 }
 
-/** A first load with the kit (not counted): the snapshot of what it draws above the fold, for the floor. */
-async function snapshotKit(browser, url) {
+/**
+ * A first load with the kit (not counted): the snapshot of what it draws above the fold (or, with
+ * `floorReach: 'drawn'`, anywhere: floor.mjs), for the floor.
+ */
+async function snapshotKit(browser, url, { widgets, floorReach }) {
   const { context, page } = await throttledPage(browser);
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 90_000 });
-    await page.evaluate(settleWidgets, { limitMs: SETTLE_MS });
+    await page.evaluate(settleWidgets, { limitMs: SETTLE_MS, widgets });
     await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => undefined);
     await sleep(1500);
-    return await page.evaluate(snapshotAboveFold);
+    return await page.evaluate(snapshotAboveFold, { widgets, reach: floorReach });
   } finally {
     await context.close();
   }
 }
 
 export async function pageLoad({ browser, origin, product, runs, log }) {
-  const snapshot = await snapshotKit(browser, origin + product.with);
+  const snapshot = await snapshotKit(browser, origin + product.with, product);
   if (!snapshot.snapshots.length) throw new Error('the kit drew no widget above the fold: no floor to compare with');
   product.floor.script = floorScript(snapshot.snapshots);
   const drawn = snapshot.snapshots.map(
-    (s) => `${s.name} (${s.elements - s.dropped} elements${s.dropped ? `, ${s.dropped} hidden subtrees left out` : ''})`,
+    (s) =>
+      `${s.name} (${s.above ? '' : 'below the fold, '}${s.elements - s.dropped} elements${s.dropped ? `, ${s.dropped} hidden subtrees left out` : ''})`,
   );
-  log(`  above the fold at ${snapshot.viewport.width}×${snapshot.viewport.height}, copied for the floor: ${drawn.join(', ')}`);
+  log(`  drawn by the kit at ${snapshot.viewport.width}×${snapshot.viewport.height}, copied for the floor: ${drawn.join(', ')}`);
 
   const urls = { without: product.without, floor: product.floorPage, with: product.with };
   const runsOf = [];
@@ -70,7 +75,7 @@ export async function pageLoad({ browser, origin, product, runs, log }) {
     // Each load takes each place in turn.
     for (let k = 0; k < LOADS.length; k++) {
       const load = LOADS[(k + i) % LOADS.length];
-      const s = await loadOnce(browser, origin + urls[load.variant], load);
+      const s = await loadOnce(browser, origin + urls[load.variant], load, product);
       run[load.add ? `without+${load.add}` : load.variant] = s;
       const added = s.addition
         ? `; ${load.add} added to the settled page: ${both(s.addition.added.cpu, s.addition.added.wall)} ms (empty window ${both(s.addition.empty.cpu, s.addition.empty.wall)})`
@@ -134,7 +139,7 @@ function rowsOf(runsOf, { runs, drawn, added }) {
       medians('floor', (s) => s.main),
       unit,
       null,
-      `plain custom elements drawing the kit's above-the-fold DOM: ${drawn.join(', ')}`,
+      `plain custom elements drawing what the kit drew (above the fold unless said): ${drawn.join(', ')}`,
     ),
     row(
       S,
