@@ -8,9 +8,11 @@
  */
 const RETRY_AFTER_MS = 300;
 
-/** The engines' words for a module that could not be fetched: WebKit, Chromium, Firefox. */
-const NOT_FETCHED =
-  /Importing a module script failed|Failed to fetch dynamically imported module|error loading dynamically imported module/;
+/**
+ * The engines' words for a module that could not be fetched: WebKit's "Importing a module script failed",
+ * Chromium's "Failed to fetch dynamically imported module", Firefox's "error loading dynamically imported module".
+ */
+const NOT_FETCHED = /module script failed|dynamically imported module/;
 
 export async function retriedImport<T>(load: () => Promise<T>): Promise<T> {
   try {
