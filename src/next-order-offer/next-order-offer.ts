@@ -513,7 +513,7 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
     const l = this.l;
     const left = Math.max(0, expiresAt - this.now);
     const when =
-      left >= DAY ? l.relativeTime(Math.floor(left / DAY), 'day', { numeric: 'always' }) : l.term('inClock', { clock: clock(left) });
+      left >= DAY ? l.relativeTime(Math.round(left / DAY), 'day', { numeric: 'always' }) : l.term('inClock', { clock: clock(left) });
     const date = l.date(expiresAt, { dateStyle: 'long', timeStyle: 'short' });
     return html`<p class="expiry" part="expiry"><time datetime=${new Date(expiresAt).toISOString()}>${l.term('expires', { when, date })}</time></p>`;
   }
