@@ -15,6 +15,7 @@ import { hostReset } from '../core/host-reset.js';
 import { LocalizeController } from '../core/localize.js';
 import { Slice, nextFrame } from '../core/pacing.js';
 import { nextTask } from '../core/tasks.js';
+import { turn } from '../core/turns.js';
 import { adoptPartStyles, part } from '../core/parts.js';
 import { normalizeData, ready, type Aggregate, type Review, type ReviewData, type ShownReview } from './review-data.js';
 import { fetchReviews } from './review-source.js';
@@ -76,6 +77,16 @@ const jsonLd = part(TAG, 'JSON-LD', () => import('./review-jsonld.js'));
 const search = part(TAG, 'search', () => import('./review-search.js'));
 const slicedJson = part(TAG, 'JSON parser', () => import('./review-json.js'));
 const summaryCode = part(TAG, 'summary figures', () => import('./review-summary.js'));
+/**
+ * Whether a summary's figures may be found without its reviews (review-summary.ts looks): an attribute
+ * that gives them, or a JSON-LD script of the page that mentions an AggregateRating.
+ */
+function mayHaveFigures(el: RetainReviewShowcase): boolean {
+  if ([el.rating, el.reviewCount, el.summarySrc].some((value) => value.trim())) return true;
+  return [...el.ownerDocument.querySelectorAll('script[type="application/ld+json"]')].some((script) =>
+    script.textContent?.includes('aggregateRating'),
+  );
+}
 /** Inline JSON longer than this (a few hundred reviews) is parsed in slices; shorter, at once in a few ms. */
 const LARGE_JSON = 256 * 1024;
 
@@ -313,8 +324,13 @@ export class RetainReviewShowcase extends RetainElement {
     else this.fullStart();
   }
 
-  /** The figures without the reviews where the page has them (review-summary.ts), else the reviews. */
+  /**
+   * The figures without the reviews where the page has them (review-summary.ts), else the reviews. Where
+   * nothing can give them (no attribute names them, no JSON-LD holds an AggregateRating), the reviews
+   * are fetched at once, without that code (a chunk and its task, for nothing).
+   */
   private async startSummary(ticket: number): Promise<void> {
+    if (!mayHaveFigures(this)) return this.fullStart();
     const code = await summaryCode.get();
     const { rating, reviewCount: count, summarySrc, schemaId } = this;
     const figures = await code?.summaryFigures(this, { rating, count, summarySrc, schemaId, fetchesReviews: !!this.srcUrl });
@@ -457,6 +473,8 @@ export class RetainReviewShowcase extends RetainElement {
     let result: ReviewData | string;
     try {
       result = await fetchReviews(url);
+      // Showcases of the same src get its answer at once: each shows it in a task of its own, the first on the page first.
+      await turn(this);
     } catch (error) {
       if (ticket !== this.ticket) return;
       warnBadValue(this, 'src', url, 'no reviews', `could not be loaded (${(error as Error).message})`);
