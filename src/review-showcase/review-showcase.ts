@@ -470,6 +470,7 @@ export class RetainReviewShowcase extends RetainElement {
   private async fetchPage(url: string, append: boolean): Promise<void> {
     const ticket = ++this.ticket;
     if (!append) this.status = 'loading';
+    if (!append && this.mode !== 'summary') void nextTask().then(() => this.prepareTexts());
     let result: ReviewData | string;
     try {
       result = await fetchReviews(url);
@@ -483,6 +484,18 @@ export class RetainReviewShowcase extends RetainElement {
       return;
     }
     if (ticket === this.ticket) await this.present(result, 'src', append, ticket);
+  }
+
+  /**
+   * Makes the texts a list's first cards use once, in a task of its own while the reviews are on their
+   * way: the first `Intl` formatter of each kind (dates, numbers, plurals, a language's name) costs
+   * milliseconds on a slow phone, which would otherwise add to the task that draws the cards.
+   */
+  private prepareTexts(): void {
+    this.t('based', { v: 5, n: 2 });
+    this.t('shown', { n: 1, total: 2 });
+    this.t('languageFirst', { language: primaryLanguage(this.l.locale) });
+    this.l.date(0);
   }
 
   /** Where the cards asked for start and end: a page of the carousel, or the pages shown so far. */
