@@ -435,13 +435,13 @@ export class RetainReviewShowcase extends RetainElement {
     this.built = BATCH;
   }
 
-  /** Records the visit (first time only) and reads this device's votes for the product. */
+  /** Records the visit (first time only) and reads this device's votes for the product, in one transaction. */
   private async remember(product: string, visit = true): Promise<void> {
     await this.drawn;
     try {
-      if (visit) this.since = await recordVisit(product);
-      // Re-rendered only when this device has voted on the product.
-      const votes = await readVotes(product);
+      const { since, votes } = visit ? await recordVisit(product) : { since: this.since, votes: await readVotes(product) };
+      // Re-rendered only when there is a last visit or this device has voted on the product: once for both.
+      this.since = since;
       if (Object.keys(votes).length) this.votes = { ...votes, ...this.votes };
     } catch (error) {
       warn(`<${this.localName}> could not read what this device remembers`, error);
