@@ -11,6 +11,8 @@
 //   without     the same page without the kit
 //   no-recent   with the kit, without <retain-recently-viewed> and <retain-product>
 //   no-wait     with the kit, its loader not waiting for the widgets' first frames before the page view
+//   no-<tag>    with the kit, without any <retain-<tag>> (no-loyalty-badge, no-review-showcase, no-forward…)
+//   base        with another build of the kit, PROFILE_BASE_DIST=<its dist directory> (before and after, interleaved)
 // PROFILE_SAMPLES=0 leaves the sampling profiler off (it slows the page): totals only.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -40,14 +42,29 @@ const pages = {
     .replace(/<retain-product\b[\s\S]*?<\/retain-product>/, '')
     .replace(/<retain-recently-viewed\b[\s\S]*?<\/retain-recently-viewed>/, ''),
   '/demo/__bench-no-wait.html': withKit.replace('/dist/retainkit.js', '/dist-no-wait/retainkit.js'),
+  '/demo/__bench-base.html': withKit.replace('/dist/retainkit.js', '/dist-base/retainkit.js'),
 };
 const urls = {
   with: product.with,
   without: product.without,
   'no-recent': '/demo/__bench-no-recent.html',
   'no-wait': '/demo/__bench-no-wait.html',
+  base: '/demo/__bench-base.html',
 };
-const server = await serve(undefined, pages, { '/dist/': kit.dist, '/dist-no-wait/': noWait });
+if (variants.includes('base') && !process.env.PROFILE_BASE_DIST) throw new Error('--variant=base needs PROFILE_BASE_DIST');
+// Without one widget: what it alone costs is `with` less this.
+for (const variant of variants.filter((v) => v.startsWith('no-') && !urls[v])) {
+  const tag = `retain-${variant.slice(3)}`;
+  const page = withKit.replace(new RegExp(`<${tag}\\b[\\s\\S]*?</${tag}>`, 'g'), '');
+  if (page === withKit) throw new Error(`the product page has no <${tag}>`);
+  pages[`/demo/__bench-${variant}.html`] = page;
+  urls[variant] = `/demo/__bench-${variant}.html`;
+}
+const server = await serve(undefined, pages, {
+  '/dist/': kit.dist,
+  '/dist-no-wait/': noWait,
+  '/dist-base/': process.env.PROFILE_BASE_DIST ?? noWait,
+});
 const browser = await launch();
 
 const threadKey = (e) => `${e.pid}:${e.tid}`;
@@ -79,8 +96,8 @@ function byFunction(profile) {
     const node = nodes.get(profile.samples[i]);
     const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     const { functionName, url, lineNumber, columnNumber } = node.callFrame;
-    const key = /\/dist(-no-wait)?\//.test(url)
-      ? `${functionName || '(anon)'} ${url.split(/\/dist(?:-no-wait)?\//)[1]}:${lineNumber + 1}:${columnNumber + 1}`
+    const key = /\/dist(-no-wait|-base)?\//.test(url)
+      ? `${functionName || '(anon)'} ${url.split(/\/dist(?:-no-wait|-base)?\//)[1]}:${lineNumber + 1}:${columnNumber + 1}`
       : url
         ? `(page) ${url.split('/').pop()}`
         : `(${functionName})`;
@@ -148,6 +165,14 @@ for (const variant of variants) {
     .slice(0, 40);
   log('  by function, self (ms, profiler samples, median):');
   for (const [n, v] of fns) log(`    ${round(v, 1)}  ${n}`);
+}
+if (results.without) {
+  // What each variant adds to the page without the kit: medians of per-run differences (thread time).
+  log('\n== added to the page without the kit (median of per-run differences, ms thread):');
+  for (const variant of variants.filter((v) => v !== 'without')) {
+    const added = results[variant].map((r, i) => r.total - results.without[i].total);
+    log(`  ${variant}: ${round(median(added), 0)} (${added.map((a) => round(a, 0)).join(', ')})`);
+  }
 }
 await browser.close();
 await server.close();
