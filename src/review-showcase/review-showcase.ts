@@ -15,6 +15,7 @@ import { hostReset } from '../core/host-reset.js';
 import { LocalizeController } from '../core/localize.js';
 import { Slice, nextFrame } from '../core/pacing.js';
 import { nextTask } from '../core/tasks.js';
+import { turn } from '../core/turns.js';
 import { adoptPartStyles, part } from '../core/parts.js';
 import { normalizeData, ready, type Aggregate, type Review, type ReviewData, type ShownReview } from './review-data.js';
 import { fetchReviews } from './review-source.js';
@@ -76,6 +77,16 @@ const jsonLd = part(TAG, 'JSON-LD', () => import('./review-jsonld.js'));
 const search = part(TAG, 'search', () => import('./review-search.js'));
 const slicedJson = part(TAG, 'JSON parser', () => import('./review-json.js'));
 const summaryCode = part(TAG, 'summary figures', () => import('./review-summary.js'));
+/**
+ * Whether a summary's figures may be found without its reviews (review-summary.ts looks): an attribute
+ * that gives them, or a JSON-LD script of the page that mentions an AggregateRating.
+ */
+function mayHaveFigures(el: RetainReviewShowcase): boolean {
+  if ([el.rating, el.reviewCount, el.summarySrc].some((value) => value.trim())) return true;
+  return [...el.ownerDocument.querySelectorAll('script[type="application/ld+json"]')].some((script) =>
+    script.textContent?.includes('aggregateRating'),
+  );
+}
 /** Inline JSON longer than this (a few hundred reviews) is parsed in slices; shorter, at once in a few ms. */
 const LARGE_JSON = 256 * 1024;
 
@@ -313,8 +324,13 @@ export class RetainReviewShowcase extends RetainElement {
     else this.fullStart();
   }
 
-  /** The figures without the reviews where the page has them (review-summary.ts), else the reviews. */
+  /**
+   * The figures without the reviews where the page has them (review-summary.ts), else the reviews. Where
+   * nothing can give them (no attribute names them, no JSON-LD holds an AggregateRating), the reviews
+   * are fetched at once, without that code (a chunk and its task, for nothing).
+   */
   private async startSummary(ticket: number): Promise<void> {
+    if (!mayHaveFigures(this)) return this.fullStart();
     const code = await summaryCode.get();
     const { rating, reviewCount: count, summarySrc, schemaId } = this;
     const figures = await code?.summaryFigures(this, { rating, count, summarySrc, schemaId, fetchesReviews: !!this.srcUrl });
@@ -419,13 +435,13 @@ export class RetainReviewShowcase extends RetainElement {
     this.built = BATCH;
   }
 
-  /** Records the visit (first time only) and reads this device's votes for the product. */
+  /** Records the visit (first time only) and reads this device's votes for the product, in one transaction. */
   private async remember(product: string, visit = true): Promise<void> {
     await this.drawn;
     try {
-      if (visit) this.since = await recordVisit(product);
-      // Re-rendered only when this device has voted on the product.
-      const votes = await readVotes(product);
+      const { since, votes } = visit ? await recordVisit(product) : { since: this.since, votes: await readVotes(product) };
+      // Re-rendered only when there is a last visit or this device has voted on the product: once for both.
+      this.since = since;
       if (Object.keys(votes).length) this.votes = { ...votes, ...this.votes };
     } catch (error) {
       warn(`<${this.localName}> could not read what this device remembers`, error);
@@ -454,9 +470,12 @@ export class RetainReviewShowcase extends RetainElement {
   private async fetchPage(url: string, append: boolean): Promise<void> {
     const ticket = ++this.ticket;
     if (!append) this.status = 'loading';
+    if (!append && this.mode !== 'summary') void nextTask().then(() => this.prepareTexts());
     let result: ReviewData | string;
     try {
       result = await fetchReviews(url);
+      // Showcases of the same src get its answer at once: each shows it in a task of its own, the first on the page first.
+      await turn(this);
     } catch (error) {
       if (ticket !== this.ticket) return;
       warnBadValue(this, 'src', url, 'no reviews', `could not be loaded (${(error as Error).message})`);
@@ -465,6 +484,18 @@ export class RetainReviewShowcase extends RetainElement {
       return;
     }
     if (ticket === this.ticket) await this.present(result, 'src', append, ticket);
+  }
+
+  /**
+   * Makes the texts a list's first cards use once, in a task of its own while the reviews are on their
+   * way: the first `Intl` formatter of each kind (dates, numbers, plurals, a language's name) costs
+   * milliseconds on a slow phone, which would otherwise add to the task that draws the cards.
+   */
+  private prepareTexts(): void {
+    this.t('based', { v: 5, n: 2 });
+    this.t('shown', { n: 1, total: 2 });
+    this.t('languageFirst', { language: primaryLanguage(this.l.locale) });
+    this.l.date(0);
   }
 
   /** Where the cards asked for start and end: a page of the carousel, or the pages shown so far. */

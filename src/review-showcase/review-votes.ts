@@ -36,15 +36,17 @@ export function onVote(listener: (product: string, review: string, vote: Vote) =
 }
 
 /**
- * Records a look at the product's reviews and returns the time of the previous visit (undefined on the
- * first): reviews dated after it are new to this shopper.
+ * Records a look at the product's reviews and, in the same transaction, reads this device's votes on
+ * them. `since` is the time of the previous visit (undefined on the first): reviews dated after it are
+ * new to this shopper.
  */
-export async function recordVisit(product: string, now = Date.now()): Promise<number | undefined> {
+export async function recordVisit(product: string, now = Date.now()): Promise<{ since?: number; votes: Votes }> {
   const { storage } = await stored();
   return storage().transact(['state'], async (tx) => {
-    const row = (await tx.get('state', key(product, 'visit'))) as Visit | undefined;
-    const since = row && now - row.seen > VISIT_GAP ? row.seen : row?.since;
+    const [row, votes] = await Promise.all([tx.get('state', key(product, 'visit')), tx.get('state', votesKey(product))]);
+    const visit = row as Visit | undefined;
+    const since = visit && now - visit.seen > VISIT_GAP ? visit.seen : visit?.since;
     await tx.put('state', { since, seen: now } satisfies Visit, key(product, 'visit'));
-    return since;
+    return { since, votes: (votes as Votes | undefined) ?? {} };
   });
 }

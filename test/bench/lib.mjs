@@ -299,7 +299,8 @@ export function row(section, name, value, unit, budget = null, note = '', error 
     if (budget.max !== undefined) status = value <= budget.max ? 'within' : 'OVER';
     if (budget.min !== undefined) status = value >= budget.min ? 'within' : 'OVER';
   }
-  return { section, name, value: missing ? null : value, unit, budget, status, note: error ? `${note ? `${note}; ` : ''}${error}` : note };
+  // The error first: the table cuts long notes, and why a figure is missing must show.
+  return { section, name, value: missing ? null : value, unit, budget, status, note: error ? `${error}${note ? `; ${note}` : ''}` : note };
 }
 
 export function formatBudget(budget) {

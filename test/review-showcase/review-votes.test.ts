@@ -99,13 +99,22 @@ describe('review showcase: helpful votes and visits', () => {
 
   it('the last visit: none on the first, kept across reloads within a visit, moved on after a gap', async () => {
     const t0 = Date.UTC(2025, 0, 1);
-    expect(await recordVisit('tea', t0)).to.equal(undefined);
-    expect(await recordVisit('tea', t0 + 60_000)).to.equal(undefined);
+    expect((await recordVisit('tea', t0)).since).to.equal(undefined);
+    expect((await recordVisit('tea', t0 + 60_000)).since).to.equal(undefined);
     // A new visit after the gap: the previous one was last seen at t0 + 1 min.
     const t1 = t0 + 60_000 + VISIT_GAP + 1;
-    expect(await recordVisit('tea', t1)).to.equal(t0 + 60_000);
+    expect((await recordVisit('tea', t1)).since).to.equal(t0 + 60_000);
     // Reloads within this visit keep the same marker.
-    expect(await recordVisit('tea', t1 + 5 * 60_000)).to.equal(t0 + 60_000);
-    expect(await recordVisit('coffee', t1)).to.equal(undefined);
+    expect((await recordVisit('tea', t1 + 5 * 60_000)).since).to.equal(t0 + 60_000);
+    expect((await recordVisit('coffee', t1)).since).to.equal(undefined);
+  });
+
+  it('a visit reads this device’s votes on the product with it (one transaction, one render for both)', async () => {
+    expect((await recordVisit('tea')).votes).to.deep.equal({});
+    await castVote('tea', 'b', 2);
+    await castVote('coffee', 'a', 0);
+    const { votes } = await recordVisit('tea');
+    expect(Object.keys(votes)).to.deep.equal(['b']);
+    expect(votes.b.base).to.equal(2);
   });
 });

@@ -86,10 +86,11 @@ export async function pageLoad({ browser, origin, product, runs, log }) {
     }
     runsOf.push(run);
   }
-  return { rows: rowsOf(runsOf, { runs, drawn, added: product.added }), raw: { snapshot, runs: runsOf } };
+  const floorDraws = snapshot.snapshots.map((s) => s.name);
+  return { rows: rowsOf(runsOf, { runs, drawn, floorDraws, added: product.added }), raw: { snapshot, runs: runsOf } };
 }
 
-function rowsOf(runsOf, { runs, drawn, added }) {
+function rowsOf(runsOf, { runs, drawn, floorDraws, added }) {
   const loads = (variant) =>
     variant === 'without' ? runsOf.flatMap((r) => [r['without+kit'], r['without+floor']]) : runsOf.map((r) => r[variant]);
   const m = (variant, pick) => median(loads(variant).map(pick));
@@ -111,10 +112,26 @@ function rowsOf(runsOf, { runs, drawn, added }) {
   const ratio = (kit, floor, key) => (floor[key] > 0 ? round(kit[key] / floor[key], 2) : null);
   const list = (values) => values.map(ms).join(', ');
   const baseline = loads('without').map((s) => s.main.cpu);
-  const noise = `the page alone varied ${ms(Math.min(...baseline))}–${ms(Math.max(...baseline))} ms thread`;
-  const noRatio = (floor) =>
-    floor.cpu > 0 ? null : `the floor added ${ms(floor.cpu)} ms, within the noise: no ratio (more runs, BENCH_RUNS, or a quieter machine)`;
+  // The page's own noise at load: how far its two loads without the kit differ within a run (median). A
+  // figure at load smaller than that is not told apart from the page's own variation.
+  const spread = median(runsOf.map((r) => Math.abs(r['without+kit'].main.cpu - r['without+floor'].main.cpu)));
+  const noise = `the page alone varied ${ms(Math.min(...baseline))}–${ms(Math.max(...baseline))} ms thread (±${ms(spread)} ms between its two loads of a run, median)`;
+  const noRatio = (floor, { atLoad = false } = {}) =>
+    floor.cpu > (atLoad ? spread : 0)
+      ? null
+      : `the floor added ${ms(floor.cpu)} ms, ${atLoad ? `within the page's own noise at load (±${ms(spread)} ms)` : 'nothing measurable'}: no ratio (more runs, BENCH_RUNS, or a quieter machine)`;
+  // The kit draws what is near the viewport (one screen ahead); the floor only what is on screen.
+  const nearOnly = [...new Set(loads('with').flatMap((s) => s.settled.waited))].filter((name) => !floorDraws.includes(name));
+  const scope = nearOnly.length ? `; the kit also draws, one screen ahead, ${nearOnly.join(', ')}, which the floor does not` : '';
 
+  // A shift the page makes without the kit too (the same nodes, by as much) is the page's own; one that
+  // moves a widget's nodes is always the kit's.
+  const signature = (shift) => `${round(shift.value, 4)} ${[...shift.sources].sort().join(',')}`;
+  const pageShifts = new Set(loads('without').flatMap((s) => s.shifts.map(signature)));
+  const kitCaused = (s) =>
+    s.shifts
+      .filter((shift) => shift.sources.some((src) => src.startsWith('retain-')) || !pageShifts.has(signature(shift)))
+      .reduce((a, shift) => a + shift.value, 0);
   const settled = loads('with').map((s) => s.settled);
   const late = settled.filter((s) => s.late.length).length;
   const waited = [...new Set(settled.flatMap((s) => s.waited))];
@@ -155,7 +172,7 @@ function rowsOf(runsOf, { runs, drawn, added }) {
       both(kitAtLoad.cpu, kitAtLoad.wall),
       unit,
       null,
-      `median of per-run differences (thread: ${list(atLoad('with', 'cpu'))}): script, style, layout, paint the kit causes`,
+      `median of per-run differences (thread: ${list(atLoad('with', 'cpu'))}): script, style, layout, paint the kit causes${scope}`,
     ),
     row(
       S,
@@ -168,11 +185,12 @@ function rowsOf(runsOf, { runs, drawn, added }) {
     row(
       S,
       'kit ÷ floor added main thread, at load',
-      ratio(kitAtLoad, floorAtLoad, 'cpu'),
+      // No ratio of a floor within the noise: it would be a figure of the noise.
+      noRatio(floorAtLoad, { atLoad: true }) ? null : ratio(kitAtLoad, floorAtLoad, 'cpu'),
       '×',
       { max: 1.5 },
       `thread time ${ms(kitAtLoad.cpu)} ÷ ${ms(floorAtLoad.cpu)} ms; wall ${ms(kitAtLoad.wall)} ÷ ${ms(floorAtLoad.wall)} ms = ${ratio(kitAtLoad, floorAtLoad, 'wall') ?? 'n/a'}×; ${noise}: see the settled-page ratio`,
-      noRatio(floorAtLoad),
+      noRatio(floorAtLoad, { atLoad: true }),
     ),
     row(
       S,
@@ -227,19 +245,16 @@ function rowsOf(runsOf, { runs, drawn, added }) {
     row(
       S,
       'layout shift caused by kit',
-      round(
-        Math.max(
-          m('with', (s) => s.cls) - m('without', (s) => s.cls),
-          m('with', (s) => s.kitShift),
-        ),
-        3,
-      ),
+      round(m('with', kitCaused), 3),
       'CLS',
       { max: 0 },
-      `max of (with − without) and shifts of kit nodes (${round(
+      `shifts with the kit, less the page's own (the same nodes moved by as much in a load without it: ${round(
+        m('with', (s) => s.cls) - m('with', kitCaused),
+        4,
+      )}); with − without ${round(m('with', (s) => s.cls) - m('without', (s) => s.cls), 4)}; shifts of kit nodes ${round(
         m('with', (s) => s.kitShift),
         4,
-      )})`,
+      )}`,
     ),
   ];
 }

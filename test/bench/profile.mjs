@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+// `node test/bench/profile.mjs`: where the kit's main-thread time goes on the bench's product page, for
+// whoever cuts it (not part of `npm run bench`). Builds the kit as the bench does, loads the product page
+// with the kit at 4× CPU a few times (PROFILE_RUNS, default 3) under a trace and the V8 sampling profiler,
+// and prints, as medians over the loads:
+// - the page's main thread by trace event (script, style, layout, paint, parsing…), top-level within tasks;
+// - the kit's own JS by function (self time), from the profiler's samples in /dist/ code;
+// - the kit's longest tasks with what ran in them.
+// Variants (`--variant=…`, several with commas, interleaved run by run):
+//   with        the product page with the kit (default)
+//   without     the same page without the kit
+//   no-recent   with the kit, without <retain-recently-viewed> and <retain-product>
+//   no-wait     with the kit, its loader not waiting for the widgets' first frames before the page view
+//   no-<tag>    with the kit, without any <retain-<tag>> (no-loyalty-badge, no-review-showcase, no-forward…)
+//   base        with another build of the kit, PROFILE_BASE_DIST=<its dist directory> (before and after, interleaved)
+// PROFILE_SAMPLES=0 leaves the sampling profiler off (it slows the page): totals only.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { launch, median, round, serve, throttledPage, traceMainThread } from './lib.mjs';
+import { buildKit, cleanup, productPages } from './setup.mjs';
+import { settleWidgets } from './settle.mjs';
+import { SETTLE_MS } from './load.mjs';
+
+const variants = (process.argv.find((a) => a.startsWith('--variant='))?.slice(10) ?? 'with').split(',');
+const RUNS = Number(process.env.PROFILE_RUNS ?? 3);
+const log = (...a) => console.log(...a);
+
+const kit = buildKit();
+// The loader without the wait for first frames: its `Promise.allSettled(drawing)` given nothing.
+const noWait = `${kit.dist}-no-wait`;
+cpSync(kit.dist, noWait, { recursive: true });
+const loader = readFileSync(`${noWait}/retainkit.js`, 'utf8');
+const patched = loader.replace(/Promise\.allSettled\(\w+\)/, 'Promise.allSettled([])');
+if (patched === loader) throw new Error('no Promise.allSettled(drawing) in the built loader');
+writeFileSync(`${noWait}/retainkit.js`, patched);
+const SAMPLES = process.env.PROFILE_SAMPLES !== '0';
+const product = await productPages();
+const withKit = product.pages[product.with];
+const pages = {
+  ...product.pages,
+  '/demo/__bench-no-recent.html': withKit
+    .replace(/<retain-product\b[\s\S]*?<\/retain-product>/, '')
+    .replace(/<retain-recently-viewed\b[\s\S]*?<\/retain-recently-viewed>/, ''),
+  '/demo/__bench-no-wait.html': withKit.replace('/dist/retainkit.js', '/dist-no-wait/retainkit.js'),
+  '/demo/__bench-base.html': withKit.replace('/dist/retainkit.js', '/dist-base/retainkit.js'),
+};
+const urls = {
+  with: product.with,
+  without: product.without,
+  'no-recent': '/demo/__bench-no-recent.html',
+  'no-wait': '/demo/__bench-no-wait.html',
+  base: '/demo/__bench-base.html',
+};
+if (variants.includes('base') && !process.env.PROFILE_BASE_DIST) throw new Error('--variant=base needs PROFILE_BASE_DIST');
+// Without one widget: what it alone costs is `with` less this.
+for (const variant of variants.filter((v) => v.startsWith('no-') && !urls[v])) {
+  const tag = `retain-${variant.slice(3)}`;
+  const page = withKit.replace(new RegExp(`<${tag}\\b[\\s\\S]*?</${tag}>`, 'g'), '');
+  if (page === withKit) throw new Error(`the product page has no <${tag}>`);
+  pages[`/demo/__bench-${variant}.html`] = page;
+  urls[variant] = `/demo/__bench-${variant}.html`;
+}
+const server = await serve(undefined, pages, {
+  '/dist/': kit.dist,
+  '/dist-no-wait/': noWait,
+  '/dist-base/': process.env.PROFILE_BASE_DIST ?? noWait,
+});
+const browser = await launch();
+
+const threadKey = (e) => `${e.pid}:${e.tid}`;
+
+/** Self time of trace events directly under each top-level task, by name (ms, thread time where given). */
+function byEvent(events, main, tasks) {
+  const mine = events
+    .filter((e) => e.ph === 'X' && threadKey(e) === main && e.name !== 'RunTask')
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const totals = {};
+  let t = 0;
+  let lastEnd = -1;
+  for (const e of mine) {
+    const start = e.ts / 1000;
+    while (t < tasks.length && tasks[t].end < start) t++;
+    if (!tasks[t] || start < tasks[t].start) continue;
+    if (start < lastEnd) continue; // nested in the previous counted event
+    lastEnd = (e.ts + (e.dur ?? 0)) / 1000;
+    totals[e.name] = (totals[e.name] ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000;
+  }
+  return totals;
+}
+
+/** Self time by function from a V8 profile, for functions in `/dist/` (else lumped by URL kind). */
+function byFunction(profile) {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const node = nodes.get(profile.samples[i]);
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    const key = /\/dist(-no-wait|-base)?\//.test(url)
+      ? `${functionName || '(anon)'} ${url.split(/\/dist(?:-no-wait|-base)?\//)[1]}:${lineNumber + 1}:${columnNumber + 1}`
+      : url
+        ? `(page) ${url.split('/').pop()}`
+        : `(${functionName})`;
+    self.set(key, (self.get(key) ?? 0) + dt);
+  }
+  return self;
+}
+
+const results = Object.fromEntries(variants.map((v) => [v, []]));
+for (let run = 0; run < RUNS; run++) {
+  for (let k = 0; k < variants.length; k++) {
+    const variant = variants[(k + run) % variants.length];
+    const { context, page, cdp } = await throttledPage(browser);
+    try {
+      if (SAMPLES) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
+      const before = loadavg()[0];
+      const { events, main, tasks } = await traceMainThread(browser, page, async () => {
+        await page.goto(server.origin + urls[variant], { waitUntil: 'load', timeout: 90_000 });
+        await page.evaluate(settleWidgets, { limitMs: variant === 'without' ? 0 : SETTLE_MS });
+        await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => undefined);
+        await new Promise((r) => setTimeout(r, 1500));
+      });
+      const profile = SAMPLES ? (await cdp.send('Profiler.stop')).profile : { nodes: [], samples: [], timeDeltas: [] };
+      const total = tasks.reduce((a, t) => a + t.cpu, 0);
+      const longest = [...tasks].sort((a, b) => b.cpu - a.cpu).slice(0, 5);
+      const longestNames = longest.map((task) => {
+        const inside = byEvent(
+          events.filter((e) => e.ts / 1000 >= task.start && e.ts / 1000 <= task.end),
+          main,
+          [task],
+        );
+        const top = Object.entries(inside)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 3)
+          .map(([n, v]) => `${n} ${round(v, 0)}`)
+          .join(', ');
+        return `${round(task.cpu, 0)} ms (${top})`;
+      });
+      results[variant].push({ total, events: byEvent(events, main, tasks), fns: byFunction(profile), longestNames });
+      log(`${variant} run ${run + 1}: main thread ${round(total, 0)} ms thread; load ${before.toFixed(1)}→${loadavg()[0].toFixed(1)}`);
+      log(`  longest tasks: ${longestNames.join('; ')}`);
+    } finally {
+      await context.close();
+    }
+  }
+}
+
+for (const variant of variants) {
+  const rs = results[variant];
+  log(`\n== ${variant}: main thread median ${round(median(rs.map((r) => r.total)), 0)} ms thread`);
+  const names = [...new Set(rs.flatMap((r) => Object.keys(r.events)))];
+  const ev = names
+    .map((n) => [n, median(rs.map((r) => r.events[n] ?? 0))])
+    .filter(([, v]) => v >= 3)
+    .sort((a, b) => b[1] - a[1]);
+  log('  by trace event (ms thread): ' + ev.map(([n, v]) => `${n} ${round(v, 0)}`).join(', '));
+  const fnNames = [...new Set(rs.flatMap((r) => [...r.fns.keys()]))];
+  const fns = fnNames
+    .map((n) => [n, median(rs.map((r) => r.fns.get(n) ?? 0))])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 40);
+  log('  by function, self (ms, profiler samples, median):');
+  for (const [n, v] of fns) log(`    ${round(v, 1)}  ${n}`);
+}
+if (results.without) {
+  // What each variant adds to the page without the kit: medians of per-run differences (thread time).
+  log('\n== added to the page without the kit (median of per-run differences, ms thread):');
+  for (const variant of variants.filter((v) => v !== 'without')) {
+    const added = results[variant].map((r, i) => r.total - results.without[i].total);
+    log(`  ${variant}: ${round(median(added), 0)} (${added.map((a) => round(a, 0)).join(', ')})`);
+  }
+}
+await browser.close();
+await server.close();
+cleanup();
