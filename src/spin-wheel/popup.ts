@@ -42,26 +42,33 @@ export type PopupCallbacks = Pick<WheelCallbacks, 'popup' | 'keep' | 'tell' | 's
 const dialogOf = (host: PopupHost) => host.renderRoot.querySelector('dialog');
 
 /**
- * Opens the popup of `host` (not when it is open). The dialog opens at once, named by its heading, focus
- * in it (on its close button); the rest comes in tasks of their own, none long: the stage, spin button
- * and odds are drawn in a task, the wheel's slices and labels (the costliest layout) a frame later, and
- * focus moves to the spin button (or the result) a frame after that, its layout done.
+ * Opens the popup of `host` (not when it is open), in tasks of their own, none long: the click's (or a
+ * tap's, which also brings the pointer's events) does no more than ask; the next opens the dialog (the
+ * page made inert), named by its heading, focus in it on its close button; the next draws the stage, spin
+ * button and odds; the wheel's slices and labels (the costliest layout) come a frame later, and focus
+ * moves to the spin button (or the result) a frame after that, its layout done.
  */
 export function open(host: PopupHost, trigger: string, on: PopupCallbacks): void {
   const dialog = dialogOf(host);
   if (!dialog || dialog.open) return;
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  on.keep({ ...on.popup(), back: active as HTMLElement | null });
-  // All this task does: the page made inert, the dialog with its heading and close button laid out.
-  dialog.showModal();
-  void drawInPieces(host, dialog, trigger, on);
+  void openInPieces(host, dialog, trigger, active as HTMLElement | null, on);
 }
 
-async function drawInPieces(host: PopupHost, dialog: HTMLDialogElement, trigger: string, on: PopupCallbacks): Promise<void> {
-  const shown = new RetainSpinShownEvent(makeDetail(host.widgetName, host.instanceName, { mode: 'popup', trigger }));
+async function openInPieces(
+  host: PopupHost,
+  dialog: HTMLDialogElement,
+  trigger: string,
+  back: HTMLElement | null,
+  on: PopupCallbacks,
+): Promise<void> {
   await nextTask();
-  on.tell(shown, 'seen');
+  if (dialog.open || !dialog.isConnected) return;
+  on.keep({ ...on.popup(), back });
+  dialog.showModal();
+  on.tell(new RetainSpinShownEvent(makeDetail(host.widgetName, host.instanceName, { mode: 'popup', trigger })), 'seen');
+  await nextTask();
   if (!dialog.open) return;
   on.keep({ ...on.popup(), drawn: true });
   await nextFrame();
