@@ -3,8 +3,9 @@
  * below the fold, or none), the loader adds one to this session's pending views in localStorage (one
  * synchronous write) instead of loading IndexedDB's code for the count; the next count that loads it
  * (`page-views.ts`: the loader's on a page whose widgets load, or a `page-views` trigger) moves the pending
- * views into the stored figures, and reads them meanwhile. Only under granted consent (`consent.ts`);
- * otherwise the loader counts the full way, which holds the view in memory (device-consent.ts).
+ * views into the stored figures, and reads them meanwhile. Only where consent is surely granted without
+ * consent.ts's code (the loader stays small); otherwise the loader counts the full way, which holds the view
+ * in memory while consent is pending or denied (device-consent.ts).
  */
 
 /** This tab's session id, in sessionStorage (shared with page-views.ts). */
