@@ -9,6 +9,7 @@
  */
 import type { KitApi } from './api.js';
 import { nearChecked, whenIdle, whenWanted } from './core/near.js';
+import { notePageView } from './core/page-view-note.js';
 import { retriedImport } from './core/retried-import.js';
 import { VERSION } from './version.js';
 
@@ -40,6 +41,9 @@ const watched = new WeakSet<Element>();
 const selector = Object.keys(widgets).join(',');
 /** The page's Trusted Types refuse Lit's policy: no widget can render, and the console said why once. */
 let litRefused = false;
+
+/** What the store's script told `retainkit.consent()` last, for the page-view note (page-view-note.ts). */
+let consentSaid: string | undefined;
 
 /** First frames on their way (an element wanted, its code loading): the page view is counted after them. */
 const drawing: Promise<unknown>[] = [];
@@ -80,28 +84,30 @@ function discover(root: Element | Document): void {
 
 /**
  * Counts this page view on the device, whatever widgets the page has (a popup wheel's `page-views` trigger
- * reads the count on a later page): at idle after the first paint, in code loaded then, never in the way.
- * The widgets near the viewport draw first (once the viewport check has answered for each, their first
- * frames are awaited): the count never opens IndexedDB ahead of a first frame.
+ * reads the count on a later page): at idle after the first paint, never in the way. The widgets near the
+ * viewport draw first (once the viewport check has answered for each, their first frames are awaited):
+ * the count never opens IndexedDB ahead of a first frame. Where no widget has loaded by then (all below
+ * the fold), the view is only noted, in localStorage, for the next count to store (page-view-note.ts):
+ * the storage code stays unloaded until a widget needs it.
  */
 function countPageView(): void {
-  requestAnimationFrame(() => {
-    void nearChecked()
-      .then(whenIdle)
-      .then(() => Promise.allSettled(drawing))
-      .then(whenIdle)
-      .then(() => import('./core/page-views.js'))
-      .then(({ pageViews }) => pageViews())
-      // Not warn() from core/config.ts: the loader stays one small file, and importing it would pull the
-      // chunk the widgets share into the loader's first load. Same prefix by hand.
-      // eslint-disable-next-line no-console
-      .catch((error: unknown) => console.warn('retainkit: could not count this page view', error));
-  });
+  void nearChecked()
+    .then(whenIdle)
+    // Their first frames, then idle again; with none loading, this idle is the one.
+    .then(() => (drawing.length ? Promise.allSettled(drawing).then(whenIdle) : undefined))
+    .then(() => {
+      if (!drawing.length && notePageView(consentSaid)) return;
+      return import('./core/page-views.js').then(({ pageViews }) => pageViews());
+    })
+    // Not warn() from core/config.ts: the loader stays one small file, and importing it would pull the
+    // chunk the widgets share into the loader's first load. Same prefix by hand.
+    // eslint-disable-next-line no-console
+    .catch((error: unknown) => console.warn('retainkit: could not count this page view', error));
 }
 
 function start(): void {
-  countPageView();
   discover(document);
+  countPageView();
   new MutationObserver((mutations) => {
     for (const { addedNodes } of mutations) {
       for (const node of addedNodes) if (node instanceof Element) discover(node);
@@ -120,7 +126,8 @@ if (typeof window !== 'undefined' && !window.retainkit) {
     counters: (widget, instance) => core().then((api) => api.counters(widget, instance)),
     recordOrder: (order) => core().then((api) => api.recordOrder(order)),
     forward: (fn, options) => core().then((api) => api.forward(fn, options)),
-    consent: (state) => core().then((api) => api.consent(state)),
+    // Heard by the page-view note too.
+    consent: (state) => ((consentSaid = state), core().then((api) => api.consent(state))),
   };
   start();
 }

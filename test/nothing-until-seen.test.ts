@@ -217,26 +217,29 @@ describe('nothing until seen: a popup wheel', () => {
     console.stop();
   });
 
-  it('renders its launcher but no wheel until the shopper reaches for it or it opens', async () => {
+  it('renders its launcher but no wheel until it opens; the open dialog is named at once and draws its wheel after', async () => {
     const el = await fixture<RetainSpinWheel>(html`<retain-spin-wheel mode="popup" launcher>
       <retain-slice code="TEN">10% off</retain-slice><retain-slice code="SHIP">Free shipping</retain-slice>
     </retain-spin-wheel>`);
     await import('../src/spin-wheel/spin-wheel.js');
     await waitUntil(() => el.shadowRoot!.querySelector('[part~=launcher]'), 'the launcher');
     const launcher = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~=launcher]')!;
+    const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog')!;
     expect(el.shadowRoot!.querySelector('.wheel')).to.equal(null);
     expect(el.shadowRoot!.querySelector('[part~=spin-button]')).to.equal(null);
 
-    // Reaching for the launcher draws the wheel into the closed dialog, so opening it is a task of its own.
+    // Reaching for the launcher loads a spin's code, and draws nothing: the wheel is drawn when it opens.
     launcher.focus();
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('.wheel')).to.not.equal(null);
-    expect(el.shadowRoot!.querySelector<HTMLDialogElement>('dialog')!.open).to.equal(false);
+    expect(el.shadowRoot!.querySelector('.wheel')).to.equal(null);
 
     launcher.click();
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelector<HTMLDialogElement>('dialog')!.open).to.equal(true);
-    expect(el.shadowRoot!.querySelector('.wheel')).to.not.equal(null);
+    await waitUntil(() => dialog.open, 'the dialog opens');
+    // Named by its heading from the moment it opens, focus in it.
+    expect(el.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent!.trim()).to.not.equal('');
+    expect(dialog.contains(el.shadowRoot!.activeElement)).to.equal(true);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~=wheel] path'), 'the wheel is drawn into the open dialog');
+    await waitUntil(() => el.shadowRoot!.activeElement?.matches('[part~=spin-button]'), 'focus moves to the spin button');
     el.hide();
   });
 });

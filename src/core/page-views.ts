@@ -1,12 +1,16 @@
 /**
  * Page views on this device, for the popup wheel's `page-views` triggers: every page the kit runs on counts
  * once, per session (a sessionStorage id) and ever. The loader counts each page at idle after its first
- * paint, whatever widgets it has; a trigger that asks first counts it then. Within consent: while the
- * store's consent is pending or denied nothing is written, and the page counts in memory on top of what
- * the device remembers; it is written if consent is granted while the page is open.
+ * paint, whatever widgets it has; a trigger that asks first counts it then. A page where no widget loads
+ * by idle is noted in localStorage instead (page-view-note.ts): the first count of a later page (or of
+ * this one) moves what is noted into the stored figures. Within consent: while the store's consent is
+ * pending or denied nothing is written, and the page counts in memory on top of what the device
+ * remembers; it is written if consent is granted while the page is open.
  */
+import { consent } from './consent.js';
 import { mayWrite } from './device-consent.js';
 import { uniqueId } from './ids.js';
+import { NOTED, pendingKey, readPending, SESSION_KEY, type Pending } from './page-view-note.js';
 import { databaseName, storage } from './storage.js';
 
 export interface PageViews {
@@ -15,7 +19,6 @@ export interface PageViews {
 }
 
 const PAGE_VIEWS_KEY = 'triggers/page-views';
-const SESSION_KEY = 'retainkit:session';
 /** How many sessions' counts are kept (the most recent ones). */
 const SESSIONS_KEPT = 20;
 
@@ -54,30 +57,70 @@ function readRow(value: unknown): PageViewsRow {
   return { ever, sessions };
 }
 
-/** The stored figures, plus this page when it is not written (yet). */
+const total = (pending: Pending) => Object.values(pending).reduce((sum, count) => sum + count, 0);
+
+/** The stored figures, plus the views noted (not moved in yet) and this page when it is not written (yet). */
 async function read(plusThisPage: boolean): Promise<PageViews> {
   const row = readRow(await storage().get('state', PAGE_VIEWS_KEY));
+  const pending = readPending(databaseName());
   const add = plusThisPage ? 1 : 0;
-  return { session: Math.max((row.sessions[sessionId()]?.count ?? 0) + add, 1), ever: Math.max(row.ever + add, 1) };
+  const id = sessionId();
+  return {
+    session: Math.max((row.sessions[id]?.count ?? 0) + (pending[id] ?? 0) + add, 1),
+    ever: Math.max(row.ever + total(pending) + add, 1),
+  };
 }
 
-/** Writes this page view: one transaction, so tabs counting at once each count. */
-async function write(): Promise<PageViews> {
+/**
+ * The views noted in localStorage, to move into the stored figures: only under granted consent, which they
+ * were noted under; under denied they go.
+ */
+function notedViews(name: string): Pending {
+  const state = consent();
+  if (state === 'denied') forget(name, readPending(name));
+  return state === 'granted' ? readPending(name) : {};
+}
+
+/** Takes `moved` off the views noted (other tabs may have noted more meanwhile). */
+function forget(name: string, moved: Pending): void {
+  const pending = readPending(name);
+  for (const [id, count] of Object.entries(moved)) if ((pending[id] = (pending[id] ?? 0) - count) <= 0) delete pending[id];
+  try {
+    if (Object.keys(pending).length) localStorage.setItem(pendingKey(name), JSON.stringify(pending));
+    else localStorage.removeItem(pendingKey(name));
+  } catch {
+    // Web storage unavailable: nothing was noted there.
+  }
+}
+
+/**
+ * Writes this page view (unless `thisPage` is false: it is among the noted ones) and moves the noted
+ * views in: one transaction, so tabs counting at once each count.
+ */
+async function write(thisPage: boolean): Promise<PageViews> {
   const id = sessionId();
   const now = Date.now();
-  return storage().transact(['state'], async (tx) => {
+  const name = databaseName();
+  const noted = notedViews(name);
+  const figures = await storage().transact(['state'], async (tx) => {
     const row = readRow(await tx.get('state', PAGE_VIEWS_KEY));
-    row.ever += 1;
-    const session = (row.sessions[id] ??= { count: 0, last: now });
-    session.count += 1;
-    session.last = now;
+    const views: Pending = { ...noted };
+    if (thisPage) views[id] = (views[id] ?? 0) + 1;
+    for (const [sid, count] of Object.entries(views)) {
+      row.ever += count;
+      const session = (row.sessions[sid] ??= { count: 0, last: now });
+      session.count += count;
+      session.last = now;
+    }
     const kept = Object.entries(row.sessions)
       .sort(([, a], [, b]) => b.last - a.last)
       .slice(0, SESSIONS_KEPT);
     row.sessions = Object.fromEntries(kept);
     await tx.put('state', row, PAGE_VIEWS_KEY);
-    return { session: session.count, ever: row.ever };
+    return { session: Math.max(row.sessions[id]?.count ?? 0, 1), ever: Math.max(row.ever, 1) };
   });
+  forget(name, noted);
+  return figures;
 }
 
 /** This page load, per database: counted (the figures right after), and whether it is written. */
@@ -94,8 +137,9 @@ type WithMemo = typeof globalThis & { [COUNTED]?: Map<string, Counted> };
  * Writes this page view. Consent is kept by the storage layer (device-consent.ts): while it is pending or
  * denied the write is held for the page, and it reaches the device if consent is granted.
  */
-async function countThisPage(counted: Counted): Promise<PageViews> {
-  const figures = await write();
+async function countThisPage(counted: Counted, name: string): Promise<PageViews> {
+  const noted = (globalThis as typeof globalThis & { [NOTED]?: Set<string> })[NOTED]?.has(name) ?? false;
+  const figures = await write(!noted);
   counted.written = true;
   return figures;
 }
@@ -112,7 +156,7 @@ export async function pageViews(): Promise<PageViews> {
   if (!known) {
     const counted: Counted = { figures: Promise.resolve({ session: 1, ever: 1 }), written: false };
     // If even memory failed, this page view still happened.
-    counted.figures = countThisPage(counted).catch(() => ({ session: 1, ever: 1 }));
+    counted.figures = countThisPage(counted, name).catch(() => ({ session: 1, ever: 1 }));
     memo.set(name, counted);
     return counted.figures;
   }

@@ -14,6 +14,7 @@ import { setChannelScope } from './broadcast.js';
 import { withDeviceConsent } from './device-consent.js';
 import { warn } from './config.js';
 import type { MemoryStorage } from './memory-storage.js';
+import { DATABASE } from './page-view-note.js';
 import {
   keyPaths,
   type CounterRow,
@@ -339,5 +340,7 @@ export function useDatabase(name: string, options: { openTimeoutMs?: number } = 
   current = new IndexedDbStorage(name, options.openTimeoutMs ?? OPEN_TIMEOUT_MS);
   guarded = withDeviceConsent(current, keyPaths);
   setChannelScope(name === DEFAULT_DB_NAME ? '' : name);
+  // For the loader's page-view note (page-view-note.ts), which loads none of this.
+  (globalThis as typeof globalThis & { [DATABASE]?: string })[DATABASE] = name;
   return guarded;
 }

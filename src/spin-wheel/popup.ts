@@ -10,6 +10,8 @@ import type { RetainElement } from '../core/element.js';
 import { makeDetail, RetainEvent } from '../core/events.js';
 import { RetainSpinShownEvent, type SpinDismissedDetail } from './spin-wheel.events.js';
 import type { LocalizeController } from '../core/localize.js';
+import { nextFrame } from '../core/pacing.js';
+import { nextTask } from '../core/tasks.js';
 import { focusNext } from './focus.js';
 import type { WheelCallbacks } from './state.js';
 import type { WheelTerm } from './terms.js';
@@ -39,17 +41,41 @@ export type PopupCallbacks = Pick<WheelCallbacks, 'popup' | 'keep' | 'tell' | 's
 
 const dialogOf = (host: PopupHost) => host.renderRoot.querySelector('dialog');
 
-/** Opens the popup of `host` (not when it is open), drawing the wheel into it first. */
+/**
+ * Opens the popup of `host` (not when it is open), in tasks of their own, none long: the click's (or a
+ * tap's, which also brings the pointer's events) does no more than ask; the next opens the dialog (the
+ * page made inert), named by its heading, focus in it on its close button; the next draws the stage, spin
+ * button and odds; the wheel's slices and labels (the costliest layout) come a frame later, and focus
+ * moves to the spin button (or the result) a frame after that, its layout done.
+ */
 export function open(host: PopupHost, trigger: string, on: PopupCallbacks): void {
   const dialog = dialogOf(host);
   if (!dialog || dialog.open) return;
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  // Not drawn yet (opened by a trigger or from script): it renders in a microtask, before the browser draws the dialog.
-  on.keep({ ...on.popup(), drawn: true, back: active as HTMLElement | null });
+  void openInPieces(host, dialog, trigger, active as HTMLElement | null, on);
+}
+
+async function openInPieces(
+  host: PopupHost,
+  dialog: HTMLDialogElement,
+  trigger: string,
+  back: HTMLElement | null,
+  on: PopupCallbacks,
+): Promise<void> {
+  await nextTask();
+  if (dialog.open || !dialog.isConnected) return;
+  on.keep({ ...on.popup(), back });
   dialog.showModal();
   on.tell(new RetainSpinShownEvent(makeDetail(host.widgetName, host.instanceName, { mode: 'popup', trigger })), 'seen');
-  void focusNext(host, on);
+  await nextTask();
+  if (!dialog.open) return;
+  on.keep({ ...on.popup(), drawn: true });
+  await nextFrame();
+  if (!dialog.open) return;
+  on.keep({ ...on.popup(), slices: true });
+  await nextFrame();
+  await focusNext(host, on);
 }
 
 /** Closes the popup of `host` without counting it as the shopper's dismissal. */
@@ -71,20 +97,24 @@ function closed(host: PopupHost, on: PopupCallbacks): void {
         .then((t) => t.startCooldown(key, ms))
         .catch(() => undefined);
   }
-  on.keep({ ...state, byCode: false, back: null });
+  // Drawn again at the next opening, a piece at a time: a closed dialog keeps no wheel.
+  on.keep({ byCode: false, back: null, drawn: false, slices: false });
   on.finish();
   state.back?.focus();
 }
 
-/** The launcher (with `launcher`) and the dialog, the wheel (`body`) drawn into it once reached for: a popup never reached costs its launcher alone. */
+/**
+ * The launcher (with `launcher`) and the dialog with its `heading`, the rest of the wheel (`body`) drawn
+ * into it once it opens (`open`): a popup never opened costs its launcher alone.
+ */
 export function renderPopup(
   host: PopupHost,
   l: LocalizeController<WheelTerm>,
+  heading: TemplateResult,
   body: () => TemplateResult,
   on: PopupCallbacks,
 ): TemplateResult {
   const state = on.popup();
-  const prepare = () => state.drawn || on.keep({ ...state, drawn: true });
   const close = (event: Event) => (event.currentTarget as Element).closest('dialog')!.close();
   // A click on the backdrop (the dialog itself, outside .inner) closes the popup; keyboards have Escape.
   /* eslint-disable lit-a11y/click-events-have-key-events */
@@ -93,9 +123,6 @@ export function renderPopup(
       ? html`<button
           part="launcher"
           class="button launcher"
-          @pointerenter=${prepare}
-          @pointerdown=${prepare}
-          @focus=${prepare}
           @click=${() => open(host, 'launcher', on)}
         >${l.term('title')}</button>`
       : nothing
@@ -108,7 +135,7 @@ export function renderPopup(
     >
       <div class="inner">
         <button part="close-button" class="close" aria-label=${l.term('close')} @click=${close}>×</button>
-        ${state.drawn ? body() : nothing}
+        ${heading} ${state.drawn ? body() : nothing}
       </div>
     </dialog>`;
   /* eslint-enable lit-a11y/click-events-have-key-events */

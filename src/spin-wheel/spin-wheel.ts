@@ -20,6 +20,7 @@ import { LocalizeController } from '../core/localize.js';
 import { onceSeen, whenIdle } from '../core/near.js';
 import { adoptPartStyles, part } from '../core/parts.js';
 import { stored } from '../core/stored.js';
+import { nextTask } from '../core/tasks.js';
 import type { Win } from './outcome.js';
 import type { ResultTexts } from './result.js';
 import { middle, mod, slicePath, wedgesOf, type Wedge } from './rotation.js';
@@ -151,7 +152,7 @@ export class RetainSpinWheel extends RetainElement {
   /** The clock of the countdown. */
   @state() private now = Date.now();
   /** Popup mode: the popup's state (`popup.ts`). */
-  @state() private pop: PopupState = { drawn: false, back: null, byCode: false };
+  @state() private pop: PopupState = { drawn: false, slices: false, back: null, byCode: false };
   /** Where each slice sits on the wheel (`rotation.ts`). */
   private layout: Wedge[] = [];
   private readonly l = new LocalizeController(this, translations);
@@ -166,10 +167,12 @@ export class RetainSpinWheel extends RetainElement {
    * wheel spins (or the countdown's, each second) leaves them as they are.
    */
   private disc: TemplateResult | undefined;
-  /** The wheel element and the layout `paint` last styled the slices of. */
+  /** The first slice's element and the layout `paint` last styled the slices of. */
   private painted: unknown[] = [];
 
   private popup = false;
+  /** What a spin needs is loading (`warm`). */
+  private warmed = false;
   /** What the parts (`spin.ts`, `result.ts`, `popup.ts`) may ask of the wheel: each sets its own state from what a part hands it. */
   private readonly on: WheelCallbacks = {
     show: (state, said = this.said, fade = this.fade) => {
@@ -401,9 +404,13 @@ export class RetainSpinWheel extends RetainElement {
 
   /** Loads what a spin needs (its code and the result card's) before the shopper spins: at idle, pointer over the wheel, focus in it. */
   private warm(): void {
-    if (!this.looksReady) return;
-    void spinPart.get();
-    void this.result().catch(() => undefined);
+    if (this.warmed || !this.looksReady) return;
+    this.warmed = true;
+    // In a task of its own: a tap brings the pointer over the launcher and its click in one task, which opens the popup.
+    void nextTask().then(() => {
+      void spinPart.get();
+      void this.result().catch(() => undefined);
+    });
   }
 
   private skip(): void {
@@ -441,14 +448,19 @@ export class RetainSpinWheel extends RetainElement {
     return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir} @pointerover=${this.warm} @focusin=${this.warm}>
       ${
         !this.popup
-          ? this.renderBody()
+          ? [this.renderHeading(), this.renderBody()]
           : popup
-            ? (adoptPartStyles(this, popup.popupStyles), popup.renderPopup(this, l, () => this.renderBody(), this.on))
+            ? (adoptPartStyles(this, popup.popupStyles), popup.renderPopup(this, l, this.renderHeading(), () => this.renderBody(), this.on))
             : nothing
       }
     </div>`;
   }
 
+  private renderHeading(): TemplateResult {
+    return html`<h2 id="heading" part="heading"><slot name="heading">${this.l.term('title')}</slot></h2>`;
+  }
+
+  /** All of the wheel but its heading. */
   private renderBody(): TemplateResult {
     const l = this.l;
     const s = this.wheelState;
@@ -456,10 +468,9 @@ export class RetainSpinWheel extends RetainElement {
     const shown = s.phase === 'won' || s.phase === 'spent' || s.phase === 'failed';
     const card = resultPart.now;
     const total = this.prizes.reduce((sum, slice) => sum + slice.weight, 0);
-    return html`<h2 id="heading" part="heading"><slot name="heading">${l.term('title')}</slot></h2>
-      <div class="stage" part="stage">
+    return html`<div class="stage" part="stage">
         <div class="disc">
-          <div class="wheel ${this.fade ? 'fade' : ''}" part="wheel" aria-hidden="true">${this.disc}</div>
+          <div class="wheel ${this.fade ? 'fade' : ''}" part="wheel" aria-hidden="true">${!this.popup || this.pop.slices ? this.disc : nothing}</div>
         </div>
         <svg class="pointer" part="pointer" viewBox="0 0 24 30" aria-hidden="true"><path d="M2 2h20L12 28z" /></svg>
         <div class="hub" aria-hidden="true"></div>
@@ -503,15 +514,16 @@ export class RetainSpinWheel extends RetainElement {
    * The wheel's angle, the slices' colours and the labels' geometry, set through the CSSOM: a strict
    * Content-Security-Policy (`style-src 'self'`) refuses `style="…"` attributes, not this. Runs after
    * every render, before the browser draws it: the angle each time it changed, the slices only when they
-   * (or the wheel element, the popup's once drawn) are new.
+   * (or their elements: a popup's, drawn anew at each opening) are new.
    */
   private paint(): void {
     const wheel = this.renderRoot.querySelector<HTMLElement>('.wheel');
     if (!wheel) return;
     setStyle(wheel, { transform: `rotate(${this.rotation}deg)` });
-    if (this.painted[0] === wheel && this.painted[1] === this.layout) return;
-    this.painted = [wheel, this.layout];
     const paths = wheel.querySelectorAll<SVGPathElement>('svg path');
+    // A popup draws its slices a frame after it opens: nothing to style until then.
+    if (!paths.length || (this.painted[0] === paths[0] && this.painted[1] === this.layout)) return;
+    this.painted = [paths[0], this.layout];
     const labels = wheel.querySelectorAll<HTMLElement>('.label');
     this.prizes.forEach((slice, i) => {
       const color = this.colorOf(slice, i);

@@ -42,8 +42,10 @@ export type Tell = (event: RetainEvent, counter?: CounterName, countAfter?: bool
 
 /** The popup's state (popup mode, `popup.ts`). */
 export interface PopupState {
-  /** The wheel is drawn into the dialog: once the shopper reaches for the launcher, or it opens. */
+  /** The wheel is drawn into the dialog: once it opens, until it closes. */
   drawn: boolean;
+  /** Its slices and labels too: a frame after it opened. */
+  slices: boolean;
   /** Where focus goes back when it closes. */
   back: HTMLElement | null;
   /** Being closed by `hide()`: not the shopper's dismissal. */

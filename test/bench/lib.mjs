@@ -222,25 +222,35 @@ function urlsOf(e) {
   );
 }
 
+/** Compiling a script, not running it: the main thread's part of a compile (a streamed one is mostly done off it). */
+const COMPILE_EVENTS = new Set(['v8.compile', 'v8.compileModule', 'v8.produceModuleCache']);
+
 /**
  * The tasks of `tasks` that ran code from a URL `match` accepts (any event inside the task on the same
  * thread naming such a URL: script evaluation, function calls, timers, event listeners, compilation).
+ * A task where such code was only compiled (the page's own HTML parsing, say, in which a module's streamed
+ * compile finished) counts with the compile's own time, not as a whole: the rest of it is the page's.
  */
 export function tasksRunning(events, key, tasks, match) {
   const hits = events
     .filter((e) => threadKey(e) === key && e.ts !== undefined && urlsOf(e).some(match))
-    .map((e) => e.ts / 1000)
-    .sort((a, b) => a - b);
-  return tasks.filter((task) => {
+    .map((e) => ({ at: e.ts / 1000, compile: COMPILE_EVENTS.has(e.name), dur: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? e.dur ?? 0) / 1000 }))
+    .sort((a, b) => a.at - b.at);
+  return tasks.flatMap((task) => {
     // binary search for the first hit at or after the task's start
     let lo = 0;
     let hi = hits.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (hits[mid] < task.start) lo = mid + 1;
+      if (hits[mid].at < task.start) lo = mid + 1;
       else hi = mid;
     }
-    return lo < hits.length && hits[lo] <= task.end;
+    const inside = [];
+    for (let i = lo; i < hits.length && hits[i].at <= task.end; i++) inside.push(hits[i]);
+    if (!inside.length) return [];
+    if (inside.some((hit) => !hit.compile)) return [task];
+    const sum = (pick) => inside.reduce((a, hit) => a + pick(hit), 0);
+    return [{ ...task, dur: sum((hit) => hit.dur), cpu: sum((hit) => hit.cpu), compileOnly: true }];
   });
 }
 

@@ -1,6 +1,8 @@
 /**
  * Page views count on every page the kit runs on, not only on pages with a popup wheel: the loader counts
- * each page at idle, within the store's consent, and a later page's `page-views` trigger sees them.
+ * each page at idle, within the store's consent, and a later page's `page-views` trigger sees them. A page
+ * whose widgets are all far below the fold notes its view in localStorage, loading no storage code, and
+ * the next count stores it.
  */
 import { expect } from '@open-wc/testing';
 import { closePages, openPage, usePageTest, whenRendered, type StorePage } from '../support/pages.js';
@@ -17,16 +19,19 @@ function counted(page: StorePage, db: string): Promise<unknown> | undefined {
   return memo?.get(db)?.figures;
 }
 
+/** Whether the page fetched the count's code (with the storage code; the test page's probe fetches storage.ts itself). */
+const fetchedCount = (page: StorePage) =>
+  page.win.performance.getEntriesByType('resource').some((entry) => entry.name.includes('/src/core/page-views.ts'));
+
 describe('page views', () => {
   const test = usePageTest();
   const row = async () => (await test.storage.get('state', KEY)) as Row;
+  /** The views noted for this test's database and not yet stored. */
+  const noted = () => localStorage.getItem(`retainkit:page-views-pending:${test.db}`);
+  afterEach(() => localStorage.removeItem(`retainkit:page-views-pending:${test.db}`));
 
-  it('a page with only a loyalty badge counts a page view; a later page with a popup wheel on page-views:2 opens', async () => {
-    const first = await openPage({ body: 'badge-only', db: test.db });
-    await whenRendered(first, 'retain-loyalty-badge');
-    await waitUntil(async () => (await row())?.ever === 1, 'the page view is counted');
-    closePages();
-
+  /** A second page of the session, with a popup wheel on page-views:2: it opens, and two views are stored. */
+  async function secondPageOpensPopup(): Promise<void> {
     const second = await openPage({ body: 'popup-page-views', db: test.db });
     const wheel = second.doc.querySelector('retain-spin-wheel')!;
     // A popup wheel loads at idle, then its triggers' code: longer than the usual wait on a loaded machine.
@@ -38,6 +43,15 @@ describe('page views', () => {
     expect(Object.values(views.sessions).map((session) => session.count)).to.deep.equal([2]);
     expect(second.report.errors).to.deep.equal([]);
     expect(second.report.warnings).to.deep.equal([]);
+  }
+
+  it('a page with only a loyalty badge counts a page view; a later page with a popup wheel on page-views:2 opens', async () => {
+    const first = await openPage({ body: 'badge-only', db: test.db });
+    await whenRendered(first, 'retain-loyalty-badge');
+    await waitUntil(async () => (await row())?.ever === 1, 'the page view is counted');
+    closePages();
+
+    await secondPageOpensPopup();
   });
 
   it('within consent: nothing is written while the store says pending; the page is written once consent is granted', async () => {
@@ -47,6 +61,27 @@ describe('page views', () => {
     expect(await row(), 'nothing written').to.equal(undefined);
     page.doc.querySelector('retain-forward')!.setAttribute('consent', 'granted');
     await waitUntil(async () => (await row())?.ever === 1, 'the page view is written once consent is granted');
+    expect(page.report.errors).to.deep.equal([]);
+  });
+
+  it('a page whose widgets are all far below notes its view without loading the storage code; the next count stores it', async () => {
+    const first = await openPage({ body: 'far-below', db: test.db });
+    await waitUntil(() => noted(), 'the page view is noted');
+    expect(JSON.parse(noted()!)).to.deep.equal({ [sessionStorage.getItem('retainkit:session')!]: 1 });
+    expect(fetchedCount(first), 'the count loaded').to.equal(false);
+    expect(await row(), 'nothing stored yet').to.equal(undefined);
+    closePages();
+
+    await secondPageOpensPopup();
+    expect(noted(), 'the noted view is stored, not noted any more').to.equal(null);
+  });
+
+  it('notes nothing where consent may not be granted (a Shopify page before its consent API): the view counts in memory only', async () => {
+    const page = await openPage({ body: 'far-below-shopify', db: test.db });
+    await waitUntil(() => counted(page, test.db), 'the page view is counted');
+    expect(await counted(page, test.db)).to.deep.equal({ session: 1, ever: 1 });
+    expect(noted(), 'noted').to.equal(null);
+    expect(await row(), 'stored').to.equal(undefined);
     expect(page.report.errors).to.deep.equal([]);
   });
 });
