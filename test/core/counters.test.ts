@@ -37,7 +37,7 @@ describe('counters', () => {
         await new Promise((resolve) => setTimeout(resolve));
         late++;
         return body(tx);
-      });
+      }) as ReturnType<typeof body>;
     };
     expect(await increment('referral', 'a', 'seen')).to.equal(2);
     expect(late, 'the first try ran late').to.equal(1);
