@@ -9,8 +9,9 @@ import type { KitEventRecord } from '../../src/core/events.js';
 import { listOrders } from '../../src/core/orders.js';
 import { storage } from '../../src/core/storage.js';
 import { dumpDatabase, freshDatabase } from '../support/database.js';
+import { shownOfPairs } from '../support/tabs.js';
 import { waitUntil } from '../support/wait.js';
-import { widgetSetup } from '../support/widget-setup.js';
+import { testSetup } from '../support/test-setup.js';
 
 const DAY = 86_400_000;
 const EMAIL = 'ann.guest+order@example.com';
@@ -44,7 +45,7 @@ async function received(key: string): Promise<{ contentType: string; body: Recor
 }
 
 describe('<retain-account-prompt>', () => {
-  const kit = widgetSetup();
+  const kit = testSetup();
   const { named } = kit;
 
   describe('showing', () => {
@@ -146,18 +147,8 @@ describe('<retain-account-prompt>', () => {
     it('is decided once across two tabs: of two pages for one order opened together, exactly one shows', async () => {
       const tab = await kit.openTab();
       await tab.load('/src/account-prompt/account-prompt.ts');
-      for (const orderId of ['T-1', 'T-2', 'T-3']) {
-        const here = document.createElement('retain-account-prompt');
-        const there = tab.window.document.createElement('retain-account-prompt') as Prompt;
-        here.setAttribute('order-id', orderId);
-        there.setAttribute('order-id', orderId);
-        document.body.append(here);
-        tab.window.document.body.append(there);
-        const shown = await Promise.all([here.decision, there.decision]);
-        expect(shown.filter(Boolean), orderId).to.have.length(1);
-        here.remove();
-        there.remove();
-      }
+      const orders = ['T-1', 'T-2', 'T-3'].map((id) => ({ 'order-id': id }));
+      expect(await shownOfPairs(tab, 'retain-account-prompt', orders)).to.deep.equal([1, 1, 1]);
     });
 
     it('loads the code of sign-up and "no thanks" only at the first sign of interest in the card', async () => {

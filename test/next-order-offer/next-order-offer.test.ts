@@ -7,8 +7,9 @@ import { readCounters } from '../../src/core/counters.js';
 import { storage } from '../../src/core/storage.js';
 import { stubClipboard } from '../support/clipboard.js';
 import { withoutIndexedDB } from '../support/database.js';
+import { shownOfPairs } from '../support/tabs.js';
 import { waitUntil } from '../support/wait.js';
-import { widgetSetup } from '../support/widget-setup.js';
+import { testSetup } from '../support/test-setup.js';
 
 const DAY = 86_400_000;
 type El = RetainNextOrderOffer;
@@ -50,7 +51,7 @@ describe('<retain-next-order-offer>', () => {
   afterEach(() => {
     for (const el of made.splice(0)) el.remove();
   });
-  const kit = widgetSetup();
+  const kit = testSetup();
   const { named } = kit;
   /** The clock before a test moves it (the setup puts it back after each test). */
   const realNow = Date.now;
@@ -112,16 +113,9 @@ describe('<retain-next-order-offer>', () => {
     it('is decided once across two tabs: of two pages for one order opened together, exactly one shows', async () => {
       const tab = await kit.openTab();
       await tab.load('/src/next-order-offer/next-order-offer.ts');
-      for (const orderId of ['T-1', 'T-2']) {
-        // Each order its own instance, so that the first one's offer does not keep the second from showing.
-        const attributes = { 'order-id': orderId, codes: 'T1 T2 T3 T4', instance: orderId };
-        const here = card(document, attributes);
-        const there = card(tab.window.document, attributes);
-        const shown = await Promise.all([here.decision, there.decision]);
-        expect(shown.filter(Boolean), orderId).to.have.length(1);
-        here.remove();
-        there.remove();
-      }
+      // Each order its own instance, so that the first one's offer does not keep the second from showing.
+      const orders = ['T-1', 'T-2'].map((id) => ({ 'order-id': id, codes: 'T1 T2 T3 T4', instance: id }));
+      expect(await shownOfPairs(tab, 'retain-next-order-offer', orders)).to.deep.equal([1, 1]);
     });
 
     it('never hands a code of the list out twice, also to two tabs deciding at the same time; a used-up list shows nothing', async () => {

@@ -15,7 +15,7 @@ import type { KitEventRecord } from '../../src/core/events.js';
 import { storage } from '../../src/core/storage.js';
 import { dumpDatabase, withoutIndexedDB } from '../support/database.js';
 import { waitUntil } from '../support/wait.js';
-import { widgetSetup } from '../support/widget-setup.js';
+import { testSetup } from '../support/test-setup.js';
 
 const DAY = 86_400_000;
 type Strip = RetainRecentlyViewed;
@@ -61,7 +61,7 @@ async function mount(template: ReturnType<typeof html>): Promise<Strip> {
 }
 
 describe('<retain-recently-viewed>', () => {
-  const kit = widgetSetup();
+  const kit = testSetup();
   const { named } = kit;
   /** The clock before a test moves it (the setup puts it back after each test). */
   const realNow = Date.now;

@@ -8,7 +8,7 @@ import { storage } from '../../src/core/storage.js';
 import { stubClipboard } from '../support/clipboard.js';
 import { withoutIndexedDB } from '../support/database.js';
 import { waitUntil } from '../support/wait.js';
-import { widgetSetup } from '../support/widget-setup.js';
+import { testSetup } from '../support/test-setup.js';
 
 type El = RetainReferral;
 
@@ -87,7 +87,7 @@ describe('<retain-referral>', () => {
     clipboard.restore();
   });
 
-  const kit = widgetSetup();
+  const kit = testSetup();
   /** This test's events: an element of an earlier test may still be counting its own (its detail dates from then). */
   const ours = () => kit.records.filter((record) => (record.detail.timestamp as number) >= started);
   const named = (name: string) => ours().filter((record) => record.name === name);

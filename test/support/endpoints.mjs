@@ -20,6 +20,16 @@ export async function readBody(req) {
   return (await readBytes(req)).toString('utf8');
 }
 
+/** A request's body parsed as JSON; a body that does not parse as `{ unparsable: text }`. */
+export async function readJson(req) {
+  const text = await readBody(req);
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { unparsable: text };
+  }
+}
+
 /** A request's body as bytes, for an endpoint that looks at them (gzip) before decoding. */
 export function readBytes(req) {
   return new Promise((resolve) => {

@@ -8,8 +8,9 @@ import { forward, outboxStats } from '../../src/core/delivery.js';
 import type { KitEventRecord } from '../../src/core/events.js';
 import { storage } from '../../src/core/storage.js';
 import { withoutIndexedDB } from '../support/database.js';
+import { shownOfPairs } from '../support/tabs.js';
 import { waitUntil } from '../support/wait.js';
-import { widgetSetup } from '../support/widget-setup.js';
+import { testSetup } from '../support/test-setup.js';
 
 const DAY = 86_400_000;
 type Survey = RetainSurvey;
@@ -42,7 +43,7 @@ async function received(key: string): Promise<{ contentType: string; body: Recor
 }
 
 describe('<retain-survey>', () => {
-  const kit = widgetSetup();
+  const kit = testSetup();
   const { named } = kit;
   /** The clock before a test moves it (the setup puts it back after each test). */
   const realNow = Date.now;
@@ -229,18 +230,8 @@ describe('<retain-survey>', () => {
     it('is decided once across two tabs: of two pages for one order opened together, exactly one asks', async () => {
       const tab = await kit.openTab();
       await tab.load('/src/survey/survey.ts');
-      for (const orderId of ['T-1', 'T-2', 'T-3']) {
-        const here = document.createElement('retain-survey') as Survey;
-        const there = tab.window.document.createElement('retain-survey') as Survey;
-        here.setAttribute('order-id', orderId);
-        there.setAttribute('order-id', orderId);
-        document.body.append(here);
-        tab.window.document.body.append(there);
-        const shown = await Promise.all([here.decision, there.decision]);
-        expect(shown.filter(Boolean), orderId).to.have.length(1);
-        here.remove();
-        there.remove();
-      }
+      const orders = ['T-1', 'T-2', 'T-3'].map((id) => ({ 'order-id': id }));
+      expect(await shownOfPairs(tab, 'retain-survey', orders)).to.deep.equal([1, 1, 1]);
     });
 
     it('"Not now" keeps this device quiet for the snooze, in a fresh page too, then asks again', async () => {

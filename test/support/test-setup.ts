@@ -1,10 +1,10 @@
 /**
- * The setup the widget tests share, registered on the `describe` it is called in. Before each test: a fresh
- * database, the console watched (a warning the test does not take fails it), the kit's events recorded, and
- * a key of the test's own for the stand-in endpoints (engines tested side by side never read each other's).
- * After each: the clock put back, the recording and the delivery stopped, a second tab closed, the console
- * let go, the databases deleted. What only one widget's tests need (a stand-in clipboard or share sheet)
- * stays in that file.
+ * The setup the kit's tests share (the widgets', core's), registered on the `describe` it is called in.
+ * Before each test: a fresh database, the console watched (a warning the test does not take fails it), the
+ * kit's events recorded, and a key of the test's own for the stand-in endpoints (engines tested side by side
+ * never read each other's). After each: the clock put back, the recording and the delivery stopped, a second
+ * tab closed, the console let go, the databases deleted. What only one widget's tests need (a stand-in
+ * clipboard or share sheet) stays in that file.
  *
  * A file's own cleanup that must come before the databases go (removing elements it made) is an `afterEach`
  * registered before this is called: Mocha runs a suite's hooks in the order they were registered.
@@ -15,7 +15,7 @@ import { watchConsole, type ConsoleWatch } from './console-guard.js';
 import { deleteDatabases, freshDatabase } from './database.js';
 import { openTab, type Tab } from './tabs.js';
 
-export interface WidgetSetup {
+export interface TestSetup {
   /** This test's database. */
   readonly db: string;
   /** This test's console watch: `warnings.take()` the warnings it expects. */
@@ -30,7 +30,7 @@ export interface WidgetSetup {
   openTab(): Promise<Tab>;
 }
 
-export function widgetSetup(): WidgetSetup {
+export function testSetup(): TestSetup {
   const realNow = Date.now;
   let db: string;
   let warnings: ConsoleWatch;
