@@ -50,7 +50,6 @@ type Handout = typeof import('./handout.js');
 type Ask = import('./handout.js').Ask;
 /** The header reminder's button and panel, loaded once a reminder has a code to show. */
 const reminderPart = part('retain-next-order-offer', 'reminder', () => import('./reminder.js'));
-/** Copying, loaded at the first sign of interest in the code (a pointer over it, focus in it). */
 
 type Phase = 'pending' | 'asking' | 'offer' | 'error' | 'hidden';
 

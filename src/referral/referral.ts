@@ -29,7 +29,6 @@ export type * from './referral.events.js';
 
 /** The store's endpoint and the remembered link, with the storage code, loaded after the first frame. */
 const sourcePart = part('retain-referral', 'link source', () => import('./referral-source.js'));
-/** Copying, loaded at the first sign of interest (a pointer over the card, focus in it). */
 
 type Phase = 'pending' | 'asking' | 'ready' | 'error' | 'hidden';
 
