@@ -114,6 +114,7 @@ class IndexedDbStorage implements KitStorage {
   /** Runs `op` against the database; see the class comment for what happens on failure. */
   private async run<T>(op: (db: Db) => Promise<T>, inMemory: (m: MemoryStorage) => Promise<T>): Promise<T> {
     let retried = false;
+    let reopened = false;
     for (;;) {
       if (this.fallback) return inMemory(await this.fallback);
       let db: Db;
@@ -129,6 +130,14 @@ class IndexedDbStorage implements KitStorage {
         if (error instanceof DOMException && error.name === 'QuotaExceededError') {
           // The disk is full: nothing more can be kept here, but the widget must go on.
           this.degrade(error);
+          continue;
+        }
+        if (error instanceof EndedBeforeWriting) {
+          // Seen in Firefox on a loaded machine, twice in a row on one connection that still starts
+          // transactions: once more on a fresh connection (nothing was written, so nothing is doubled).
+          if (reopened) throw error.reason;
+          reopened = true;
+          this.forget(db);
           continue;
         }
         if (!this.isLost(db, error)) throw error;
@@ -193,12 +202,20 @@ class IndexedDbStorage implements KitStorage {
     return this.run(
       async (db) => {
         const tx = db.transaction(stores, 'readwrite');
+        /** Whether a write was asked of this transaction (it may be stored even if the body then fails). */
+        let wrote = false;
         const view: TxStores = {
           get: (store, key) => tx.objectStore(store).get(key) as never,
           put: async (store, value, key) => {
-            await tx.objectStore(store).put(value as never, keyPaths[store] ? undefined : key);
+            const request = tx.objectStore(store).put(value as never, keyPaths[store] ? undefined : key);
+            wrote = true;
+            await request;
           },
-          delete: (store, key) => tx.objectStore(store).delete(key),
+          delete: (store, key) => {
+            const request = tx.objectStore(store).delete(key);
+            wrote = true;
+            return request;
+          },
         };
         let result: T;
         try {
@@ -210,7 +227,7 @@ class IndexedDbStorage implements KitStorage {
             // already finished or aborted
           }
           await tx.done.catch(() => undefined);
-          throw error;
+          throw !wrote && endedEarly(error) ? new EndedBeforeWriting(error) : error;
         }
         await tx.done;
         return result;
@@ -222,6 +239,17 @@ class IndexedDbStorage implements KitStorage {
 
 /** Opening failed: missing, throwing, hanging or blocked IndexedDB. */
 class OpenFailed extends Error {}
+
+/** A transaction that had ended (or could not be used) before its body asked for any write. */
+class EndedBeforeWriting extends Error {
+  constructor(readonly reason: unknown) {
+    super('retainkit: the transaction ended before its first write');
+  }
+}
+
+function endedEarly(error: unknown): boolean {
+  return error instanceof DOMException && ['InvalidStateError', 'TransactionInactiveError'].includes(error.name);
+}
 
 /** Whether a connection can still start transactions (a closed one throws InvalidStateError). */
 function isAlive(db: Db): boolean {
