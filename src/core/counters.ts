@@ -45,9 +45,23 @@ function keyOf(widget: string, instance: string, name: string): string {
  * Returns the instance's new count.
  */
 export async function increment(widget: string, instance: string, name: CounterName, by = 1): Promise<number> {
-  const change = await storage().transact(['counters'], (tx) => incrementIn(tx, widget, instance, name, by));
+  const add = () => storage().transact(['counters'], (tx) => incrementIn(tx, widget, instance, name, by));
+  let change: CounterChange;
+  try {
+    change = await add();
+  } catch (error) {
+    // The transaction ended before its writes (seen once in Firefox on a loaded machine, on a live
+    // connection): `incrementIn` issues its writes together after its reads, so nothing was written, and
+    // once more is safe.
+    if (!endedEarly(error)) throw error;
+    change = await add();
+  }
   counted(change);
   return change.count;
+}
+
+function endedEarly(error: unknown): boolean {
+  return error instanceof DOMException && ['TransactionInactiveError', 'InvalidStateError'].includes(error.name);
 }
 
 /**

@@ -114,7 +114,6 @@ class IndexedDbStorage implements KitStorage {
   /** Runs `op` against the database; see the class comment for what happens on failure. */
   private async run<T>(op: (db: Db) => Promise<T>, inMemory: (m: MemoryStorage) => Promise<T>): Promise<T> {
     let retried = false;
-    let reopened = false;
     for (;;) {
       if (this.fallback) return inMemory(await this.fallback);
       let db: Db;
@@ -130,14 +129,6 @@ class IndexedDbStorage implements KitStorage {
         if (error instanceof DOMException && error.name === 'QuotaExceededError') {
           // The disk is full: nothing more can be kept here, but the widget must go on.
           this.degrade(error);
-          continue;
-        }
-        if (error instanceof EndedBeforeWriting) {
-          // Seen in Firefox on a loaded machine, twice in a row on one connection that still starts
-          // transactions: once more on a fresh connection (nothing was written, so nothing is doubled).
-          if (reopened) throw error.reason;
-          reopened = true;
-          this.forget(db);
           continue;
         }
         if (!this.isLost(db, error)) throw error;
@@ -202,20 +193,12 @@ class IndexedDbStorage implements KitStorage {
     return this.run(
       async (db) => {
         const tx = db.transaction(stores, 'readwrite');
-        /** Whether a write was asked of this transaction (it may be stored even if the body then fails). */
-        let wrote = false;
         const view: TxStores = {
           get: (store, key) => tx.objectStore(store).get(key) as never,
           put: async (store, value, key) => {
-            const request = tx.objectStore(store).put(value as never, keyPaths[store] ? undefined : key);
-            wrote = true;
-            await request;
+            await tx.objectStore(store).put(value as never, keyPaths[store] ? undefined : key);
           },
-          delete: (store, key) => {
-            const request = tx.objectStore(store).delete(key);
-            wrote = true;
-            return request;
-          },
+          delete: (store, key) => tx.objectStore(store).delete(key),
         };
         let result: T;
         try {
@@ -227,7 +210,7 @@ class IndexedDbStorage implements KitStorage {
             // already finished or aborted
           }
           await tx.done.catch(() => undefined);
-          throw !wrote && endedEarly(error) ? new EndedBeforeWriting(error) : error;
+          throw error;
         }
         await tx.done;
         return result;
@@ -239,17 +222,6 @@ class IndexedDbStorage implements KitStorage {
 
 /** Opening failed: missing, throwing, hanging or blocked IndexedDB. */
 class OpenFailed extends Error {}
-
-/** A transaction that had ended (or could not be used) before its body asked for any write. */
-class EndedBeforeWriting extends Error {
-  constructor(readonly reason: unknown) {
-    super('retainkit: the transaction ended before its first write');
-  }
-}
-
-function endedEarly(error: unknown): boolean {
-  return error instanceof DOMException && ['InvalidStateError', 'TransactionInactiveError'].includes(error.name);
-}
 
 /** Whether a connection can still start transactions (a closed one throws InvalidStateError). */
 function isAlive(db: Db): boolean {

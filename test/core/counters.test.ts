@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { increment, onCountersChange, readAllCounters, readCounters, SHOPPER } from '../../src/core/counters.js';
+import { storage } from '../../src/core/storage.js';
 import { testSetup } from '../support/test-setup.js';
 
 describe('counters', () => {
@@ -12,6 +13,27 @@ describe('counters', () => {
     expect(await readCounters('spin-wheel', 'a')).to.deep.equal({ seen: 2 });
     expect(await readCounters('spin-wheel', 'b')).to.deep.equal({ seen: 1 });
     expect(await readCounters('spin-wheel', SHOPPER)).to.deep.equal({ seen: 3 });
+  });
+
+  it('counts once more when its transaction ended before it could write, and counts once', async () => {
+    await increment('referral', 'a', 'seen');
+    // The body runs a task late, as if the engine had ended the transaction early: its first read throws.
+    const kept = storage();
+    const transact = kept.transact;
+    const original = transact.bind(kept);
+    let late = 0;
+    kept.transact = (stores, body) => {
+      kept.transact = transact;
+      return original(stores, async (tx) => {
+        await new Promise((resolve) => setTimeout(resolve));
+        late++;
+        return body(tx);
+      }) as ReturnType<typeof body>;
+    };
+    expect(await increment('referral', 'a', 'seen')).to.equal(2);
+    expect(late, 'the first try ran late').to.equal(1);
+    expect(await readCounters('referral', 'a')).to.deep.equal({ seen: 2 });
+    expect(await readCounters('referral', SHOPPER)).to.deep.equal({ seen: 2 });
   });
 
   it('two tabs incrementing one counter 500 times each give exactly 1,000', async () => {

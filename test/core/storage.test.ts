@@ -280,41 +280,6 @@ describe('storage', () => {
     });
   });
 
-  describe('a transaction that ended before the body was done with it', () => {
-    const aTaskLater = () => new Promise((resolve) => setTimeout(resolve));
-
-    it('is run once more on a fresh connection when it had written nothing, and writes once', async () => {
-      const { name, storage } = freshDatabase();
-      let runs = 0;
-      const result = await storage.transact(['state'], async (tx) => {
-        // The first run reads a task late, as if the engine had ended its transaction early.
-        if (++runs === 1) await aTaskLater();
-        const before = ((await tx.get('state', 'n')) as number | undefined) ?? 0;
-        await tx.put('state', before + 1, 'n');
-        return runs;
-      });
-      expect(result).to.equal(2);
-      expect(await rawRead(name, 'state', 'n')).to.equal(1);
-      expect(storage.mode).to.equal('indexeddb');
-    });
-
-    it('is not run again once it had asked for a write: the caller gets the error', async () => {
-      const { storage } = freshDatabase();
-      let runs = 0;
-      const error = await storage
-        .transact(['state'], async (tx) => {
-          runs++;
-          await tx.put('state', 1, 'first');
-          await aTaskLater();
-          await tx.put('state', 2, 'second');
-        })
-        .catch((e: unknown) => e);
-      expect((error as DOMException).name).to.be.oneOf(['InvalidStateError', 'TransactionInactiveError']);
-      expect(runs).to.equal(1);
-      expect(storage.mode).to.equal('indexeddb');
-    });
-  });
-
   it('migrates a version 1 database and keeps its data', async () => {
     const { name } = freshDatabase();
     const v1 = await openDB(name, 1, {
