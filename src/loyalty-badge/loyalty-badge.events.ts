@@ -4,14 +4,14 @@ import { RetainEvent, type RetainDetail } from '../core/events.js';
 /** Where the figures shown come from. */
 export type PointsSource = 'store' | 'verified' | 'estimate';
 
-export interface PointsChangedDetail extends RetainDetail {
+export interface PointsChangeDetail extends RetainDetail {
   from: number;
   to: number;
   delta: number;
   source: PointsSource;
 }
 
-export interface TierChangedDetail extends RetainDetail {
+export interface TierChangeDetail extends RetainDetail {
   from: string | null;
   to: string | null;
   /** True when the new tier is higher in the program. */
@@ -28,49 +28,49 @@ export interface RewardDetail extends RetainDetail {
   source: PointsSource;
 }
 
-export type PanelOpenedDetail = RetainDetail;
+export type PanelOpenDetail = RetainDetail;
 
 /** The points differ from what this device showed last visit (not on the first visit ever). */
-export class RetainPointsChangedEvent extends RetainEvent<PointsChangedDetail> {
-  constructor(detail: PointsChangedDetail) {
-    super('retain-points-changed', detail);
+export class PointsChangeEvent extends RetainEvent<PointsChangeDetail> {
+  constructor(detail: PointsChangeDetail) {
+    super('retain-points-change', detail);
   }
 }
 
 /** The tier differs from last visit. */
-export class RetainTierChangedEvent extends RetainEvent<TierChangedDetail> {
-  constructor(detail: TierChangedDetail) {
-    super('retain-tier-changed', detail);
+export class TierChangeEvent extends RetainEvent<TierChangeDetail> {
+  constructor(detail: TierChangeDetail) {
+    super('retain-tier-change', detail);
   }
 }
 
 /** Since last visit the points crossed a reward's cost, or a punch card was completed. */
-export class RetainRewardUnlockedEvent extends RetainEvent<RewardDetail> {
+export class RewardUnlockEvent extends RetainEvent<RewardDetail> {
   constructor(detail: RewardDetail) {
-    super('retain-reward-unlocked', detail);
+    super('retain-reward-unlock', detail);
   }
 }
 
 /** The shopper chose a reward. Cancelable: cancel it to handle redemption yourself (the link is not followed). */
-export class RetainRewardClickedEvent extends RetainEvent<RewardDetail> {
+export class RewardClickEvent extends RetainEvent<RewardDetail> {
   constructor(detail: RewardDetail) {
-    super('retain-reward-clicked', detail, { cancelable: true });
+    super('retain-reward-click', detail, { cancelable: true });
   }
 }
 
 /** The shopper opened the panel. */
-export class RetainPanelOpenedEvent extends RetainEvent<PanelOpenedDetail> {
-  constructor(detail: PanelOpenedDetail) {
-    super('retain-panel-opened', detail);
+export class PanelOpenEvent extends RetainEvent<PanelOpenDetail> {
+  constructor(detail: PanelOpenDetail) {
+    super('retain-panel-open', detail);
   }
 }
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'retain-points-changed': RetainPointsChangedEvent;
-    'retain-tier-changed': RetainTierChangedEvent;
-    'retain-reward-unlocked': RetainRewardUnlockedEvent;
-    'retain-reward-clicked': RetainRewardClickedEvent;
-    'retain-panel-opened': RetainPanelOpenedEvent;
+    'retain-points-change': PointsChangeEvent;
+    'retain-tier-change': TierChangeEvent;
+    'retain-reward-unlock': RewardUnlockEvent;
+    'retain-reward-click': RewardClickEvent;
+    'retain-panel-open': PanelOpenEvent;
   }
 }
