@@ -72,29 +72,10 @@ export function closePages(): void {
 /** True once the element has rendered into its shadow root. */
 export const rendered = (el: Element | null | undefined): boolean => (el?.shadowRoot?.childElementCount ?? 0) > 0;
 
-/**
- * Waits for each of the page's elements matching `selector` to be defined and rendered. The first one not
- * rendered yet is brought near at each look: the kit renders what is near, and the page above it may grow
- * as its widgets render and push it away.
- */
+/** Waits for each of the page's elements matching `selector` to be defined and rendered. */
 export async function whenRendered(page: StorePage, selector: string): Promise<void> {
-  const waiting = () => [...page.doc.querySelectorAll(selector)].filter((el) => !rendered(el));
   // A page of every widget loads each one's modules unbundled from the dev server: slow on a loaded machine.
-  await waitUntil(
-    () => {
-      const left = waiting();
-      left[0]?.scrollIntoView({ block: 'nearest', behavior: 'instant' });
-      return left.length === 0;
-    },
-    `${selector} renders`,
-    { timeout: 15_000 },
-  ).catch((error: Error) => {
-    throw new Error(
-      `${error.message}: not rendered: ${waiting()
-        .map((el) => `<${el.localName}>`)
-        .join(', ')}`,
-    );
-  });
+  await waitUntil(() => [...page.doc.querySelectorAll(selector)].every(rendered), `${selector} renders`, { timeout: 15_000 });
 }
 
 /** Each test's database for the pages it opens (its name for `openPage`, and the storage to read it here). */

@@ -41,11 +41,6 @@ export async function openTab(databaseName: string): Promise<Tab> {
       win.location.reload();
       return ready(win, previous);
     },
-    close: () => {
-      win.close();
-      // Back to the test's window: WebKit (WebKitGTK under Xvfb) was seen to stop drawing the next test's page
-      // (no frame, no intersection callback) after a file that opened and closed tabs.
-      window.focus();
-    },
+    close: () => win.close(),
   };
 }
