@@ -3,8 +3,8 @@ import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/review-showcase/review-showcase.js';
 import type { RetainReviewShowcase } from '../../src/review-showcase/review-showcase.js';
 import { storage } from '../../src/core/storage.js';
-import { nextTask } from '../../src/core/tasks.js';
 import { watchConsole, type ConsoleWatch } from '../support/console-guard.js';
+import { startPageTasks, type PageTasks } from '../support/page-tasks.js';
 import { deleteDatabases, freshDatabase } from '../support/database.js';
 import { waitUntil } from '../support/wait.js';
 import { afterWrites } from '../support/writes.js';
@@ -375,29 +375,22 @@ describe('<retain-review-showcase>', () => {
       const json = JSON.stringify(makeData(10_000)).replace(/</g, '\\u003c');
       // The page's own work, from the first piece of the reviews parsed until the cards are drawn: reading in
       // one long task would let none of it run between pieces. (Tasks, not frames: WebKit on a loaded machine
-      // may draw a single frame in that time.) Two kinds of task, each queued again when it runs: a message
-      // on a new channel and a timer. A loaded WebKit once ran no message of a single long-lived channel
-      // until the reading was done: it need not keep the order of messages across channels.
-      let tasks = 0;
-      let reading = false;
-      const probe = async (next: () => Promise<unknown>) => {
-        while (reading) (await next(), reading && tasks++);
-      };
-      const timer = () => new Promise((resolve) => setTimeout(resolve));
+      // may draw a single frame in that time.)
+      let tasks: PageTasks | undefined;
       const parse = JSON.parse;
       /** How many of the page's tasks had run at each piece parsed. */
       const parsedAfter = new Set<number>();
       JSON.parse = function (this: JSON, ...args: Parameters<JSON['parse']>) {
         if (args[0].length > 10_000) {
-          if (!reading) ((reading = true), void probe(nextTask), void probe(timer));
-          parsedAfter.add(tasks);
+          tasks ??= startPageTasks();
+          parsedAfter.add(tasks.count);
         }
         return parse.apply(this, args);
       } as JSON['parse'];
       const el = document.createElement('retain-review-showcase');
       el.append(Object.assign(document.createElement('script'), { type: 'application/json', textContent: json }));
       const drawn = new MutationObserver(() => {
-        if (el.shadowRoot!.querySelector('article')) reading = false;
+        if (el.shadowRoot!.querySelector('article')) tasks?.stop();
       });
       try {
         fixtureSync<HTMLElement>(html`<div></div>`).append(el);
@@ -406,7 +399,7 @@ describe('<retain-review-showcase>', () => {
       } finally {
         JSON.parse = parse;
         drawn.disconnect();
-        reading = false;
+        tasks?.stop();
       }
       // The page's cards come in one batch (cards off screen skip layout), not a few a frame.
       expect($$(el, 'article').length).to.equal(10);
@@ -414,7 +407,7 @@ describe('<retain-review-showcase>', () => {
       expect($$(el, 'article')).to.have.length(10);
       expect(text($(el, '.summary'))).to.equal('3.9 10,000 reviews');
       expect(parsedAfter.size, 'the page’s tasks run between the pieces parsed').to.be.at.least(2);
-      expect(tasks, 'the page’s tasks run while the reviews are read').to.be.at.least(3);
+      expect(tasks?.count, 'the page’s tasks run while the reviews are read').to.be.at.least(3);
     });
   });
 
