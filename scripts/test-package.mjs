@@ -131,7 +131,7 @@ wheel?.addEventListener('retain-spin-ended', (event) => {
   const slice: number = event.detail.slice;
   console.log(code, slice, event.detail.instance);
 });
-document.addEventListener('retain-points-change', (event) => console.log(event.detail.delta.toFixed(0)));
+document.addEventListener('retain-points-changed', (event) => console.log(event.detail.delta.toFixed(0)));
 wheel?.addEventListener('retain-spin-ended', (event) => {
   // @ts-expect-error: the detail is typed, so a field it lacks does not compile
   console.log(event.detail.notAField);
@@ -154,7 +154,7 @@ export function Promo() {
 export function Account() {
   return (
     <>
-      <RetainLoyaltyBadge points={1300} onRetainPointsChange={(event) => console.log(event.detail.delta)} />
+      <RetainLoyaltyBadge points={1300} onRetainPointsChanged={(event) => console.log(event.detail.delta)} />
       <RetainSpinWheel onRetainSpinEnded={(event) => console.log(event.detail.prize)} />
     </>
   );

@@ -3,7 +3,7 @@ import { schemeStyles } from './scheme.js';
 import { srStyles } from './sr.styles.js';
 
 /**
- * The card the order-page widgets share (the account prompt, the next-order offer, the survey): colours
+ * The card the order-page widgets share (the account prompt, the next-order offer, the survey, the referral): colours
  * from the store's text colour (tints of currentColor), so it suits a light or a dark page without being
  * told; the accent light or dark by the page's scheme (core/scheme.ts). `widget` is the tag without
  * `retain-`: it names the custom properties a store sets (`--retain-survey-accent`, `…-radius`,

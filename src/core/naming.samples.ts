@@ -41,27 +41,27 @@ export const SAMPLES: Samples = {
   'retain-spin-code-copied': [{ ...wheel, fields: { code: 'TEA10-7KQ', counters: { copied: 1 } } }],
   'retain-spin-code-applied': [{ ...wheel, fields: { code: 'TEA10-7KQ', url: '/discount/TEA10-7KQ', counters: { converted: 1 } } }],
   'retain-spin-dismissed': [{ ...wheel, fields: { spun: false, counters: { dismissed: 1 } } }],
-  'retain-points-change': [
+  'retain-points-changed': [
     { when: '`delta` > 0', ...badge, fields: { from: 90, to: 540, delta: 450, source: 'store' } },
     { when: '`delta` < 0', ...badge, fields: { from: 540, to: 40, delta: -500, source: 'store' } },
   ],
-  'retain-tier-change': [
+  'retain-tier-changed': [
     { when: '`up`', ...badge, fields: { from: 'Bronze', to: 'Silver', up: true, source: 'store' } },
     { when: 'not `up`', ...badge, fields: { from: 'Silver', to: 'Bronze', up: false, source: 'store' } },
   ],
-  'retain-reward-unlock': [{ ...badge, fields: { reward: 'five-off', label: '€5 off', cost: 500, source: 'store' } }],
-  'retain-reward-click': [{ ...badge, fields: { reward: 'five-off', label: '€5 off', cost: 500, source: 'store' } }],
-  'retain-panel-open': [{ ...badge, fields: {} }],
+  'retain-reward-unlocked': [{ ...badge, fields: { reward: 'five-off', label: '€5 off', cost: 500, source: 'store' } }],
+  'retain-reward-clicked': [{ ...badge, fields: { reward: 'five-off', label: '€5 off', cost: 500, source: 'store' } }],
+  'retain-panel-opened': [{ ...badge, fields: {} }],
   'retain-review-seen': [{ ...reviews, fields: { productId: 'mug', reviewIds: ['r1', 'r2'], counters: { seen: 1 } } }],
-  'retain-review-filter': [
+  'retain-review-filtered': [
     {
       ...reviews,
       fields: { productId: 'mug', stars: [4, 5], photos: false, keyword: '', featured: false, matches: 12, counters: { interacted: 1 } },
     },
   ],
-  'retain-review-sort': [{ ...reviews, fields: { productId: 'mug', sort: 'helpful', languageFirst: 'en', counters: { interacted: 2 } } }],
+  'retain-review-sorted': [{ ...reviews, fields: { productId: 'mug', sort: 'helpful', languageFirst: 'en', counters: { interacted: 2 } } }],
   'retain-review-helpful': [{ ...reviews, fields: { productId: 'mug', reviewId: 'r1', counters: { voted: 1 } } }],
-  'retain-review-photo-open': [{ ...reviews, fields: { productId: 'mug', reviewId: 'r1', index: 0, counters: { opened: 1 } } }],
+  'retain-review-photo-opened': [{ ...reviews, fields: { productId: 'mug', reviewId: 'r1', index: 0, counters: { opened: 1 } } }],
   'retain-account-shown': [{ ...account, fields: { orderId: '1001', status: 'guest', variant: 'inline', counters: { seen: 1 } } }],
   'retain-account-request': [{ ...account, fields: { orderId: '1001', total: 59.9, currency: 'EUR', mode: 'json', consent } }],
   'retain-account-created': [{ ...account, fields: { orderId: '1001', mode: 'json', consent, invited: false } }],

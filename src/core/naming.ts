@@ -116,7 +116,7 @@ export const NAMING: Mappings = {
     segment: (d) => ({ name: 'Coupon Applied', spec: true, fields: { coupon_id: d.code }, replaces: ['code'] }),
   },
   'retain-spin-dismissed': { segment: 'Spin Wheel Dismissed' },
-  'retain-points-change': {
+  'retain-points-changed': {
     ga4: (d) => ({
       name: d.delta > 0 ? 'earn_virtual_currency' : 'spend_virtual_currency',
       spec: true,
@@ -125,19 +125,19 @@ export const NAMING: Mappings = {
     }),
     segment: (d) => ({ name: d.delta > 0 ? 'Points Earned' : 'Points Spent', fields: { points: Math.abs(d.delta) }, replaces: ['delta'] }),
   },
-  'retain-tier-change': {
+  'retain-tier-changed': {
     // An achievement is reached, never lost: a tier down keeps the kit's name.
     ga4: (d) => (d.up && d.to ? { name: 'unlock_achievement', spec: true, fields: { achievement_id: d.to } } : {}),
     segment: 'Tier Changed',
   },
-  'retain-reward-unlock': { segment: 'Reward Unlocked' },
-  'retain-reward-click': { segment: 'Reward Clicked' },
-  'retain-panel-open': { segment: 'Loyalty Panel Opened' },
+  'retain-reward-unlocked': { segment: 'Reward Unlocked' },
+  'retain-reward-clicked': { segment: 'Reward Clicked' },
+  'retain-panel-opened': { segment: 'Loyalty Panel Opened' },
   'retain-review-seen': { segment: 'Reviews Viewed' },
-  'retain-review-filter': { segment: 'Reviews Filtered' },
-  'retain-review-sort': { segment: 'Reviews Sorted' },
+  'retain-review-filtered': { segment: 'Reviews Filtered' },
+  'retain-review-sorted': { segment: 'Reviews Sorted' },
   'retain-review-helpful': { segment: 'Review Marked Helpful' },
-  'retain-review-photo-open': { segment: 'Review Photo Opened' },
+  'retain-review-photo-opened': { segment: 'Review Photo Opened' },
   'retain-account-shown': { segment: 'Account Prompt Viewed' },
   'retain-account-request': { segment: 'Account Requested' },
   'retain-account-created': {

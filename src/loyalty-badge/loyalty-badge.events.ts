@@ -4,14 +4,14 @@ import { RetainEvent, type RetainDetail } from '../core/events.js';
 /** Where the figures shown come from. */
 export type PointsSource = 'store' | 'verified' | 'estimate';
 
-export interface PointsChangeDetail extends RetainDetail {
+export interface PointsChangedDetail extends RetainDetail {
   from: number;
   to: number;
   delta: number;
   source: PointsSource;
 }
 
-export interface TierChangeDetail extends RetainDetail {
+export interface TierChangedDetail extends RetainDetail {
   from: string | null;
   to: string | null;
   /** True when the new tier is higher in the program. */
@@ -28,49 +28,49 @@ export interface RewardDetail extends RetainDetail {
   source: PointsSource;
 }
 
-export type PanelOpenDetail = RetainDetail;
+export type PanelOpenedDetail = RetainDetail;
 
 /** The points differ from what this device showed last visit (not on the first visit ever). */
-export class PointsChangeEvent extends RetainEvent<PointsChangeDetail> {
-  constructor(detail: PointsChangeDetail) {
-    super('retain-points-change', detail);
+export class RetainPointsChangedEvent extends RetainEvent<PointsChangedDetail> {
+  constructor(detail: PointsChangedDetail) {
+    super('retain-points-changed', detail);
   }
 }
 
 /** The tier differs from last visit. */
-export class TierChangeEvent extends RetainEvent<TierChangeDetail> {
-  constructor(detail: TierChangeDetail) {
-    super('retain-tier-change', detail);
+export class RetainTierChangedEvent extends RetainEvent<TierChangedDetail> {
+  constructor(detail: TierChangedDetail) {
+    super('retain-tier-changed', detail);
   }
 }
 
 /** Since last visit the points crossed a reward's cost, or a punch card was completed. */
-export class RewardUnlockEvent extends RetainEvent<RewardDetail> {
+export class RetainRewardUnlockedEvent extends RetainEvent<RewardDetail> {
   constructor(detail: RewardDetail) {
-    super('retain-reward-unlock', detail);
+    super('retain-reward-unlocked', detail);
   }
 }
 
 /** The shopper chose a reward. Cancelable: cancel it to handle redemption yourself (the link is not followed). */
-export class RewardClickEvent extends RetainEvent<RewardDetail> {
+export class RetainRewardClickedEvent extends RetainEvent<RewardDetail> {
   constructor(detail: RewardDetail) {
-    super('retain-reward-click', detail, { cancelable: true });
+    super('retain-reward-clicked', detail, { cancelable: true });
   }
 }
 
 /** The shopper opened the panel. */
-export class PanelOpenEvent extends RetainEvent<PanelOpenDetail> {
-  constructor(detail: PanelOpenDetail) {
-    super('retain-panel-open', detail);
+export class RetainPanelOpenedEvent extends RetainEvent<PanelOpenedDetail> {
+  constructor(detail: PanelOpenedDetail) {
+    super('retain-panel-opened', detail);
   }
 }
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'retain-points-change': PointsChangeEvent;
-    'retain-tier-change': TierChangeEvent;
-    'retain-reward-unlock': RewardUnlockEvent;
-    'retain-reward-click': RewardClickEvent;
-    'retain-panel-open': PanelOpenEvent;
+    'retain-points-changed': RetainPointsChangedEvent;
+    'retain-tier-changed': RetainTierChangedEvent;
+    'retain-reward-unlocked': RetainRewardUnlockedEvent;
+    'retain-reward-clicked': RetainRewardClickedEvent;
+    'retain-panel-opened': RetainPanelOpenedEvent;
   }
 }

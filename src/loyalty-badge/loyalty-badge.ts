@@ -18,7 +18,7 @@ import { onceSeen } from '../core/near.js';
 import { part } from '../core/parts.js';
 import type { OrderRow } from '../core/storage.js';
 import { stored } from '../core/stored.js';
-import { PanelOpenEvent, RewardClickEvent, type PointsSource } from './loyalty-badge.events.js';
+import { RetainPanelOpenedEvent, RetainRewardClickedEvent, type PointsSource } from './loyalty-badge.events.js';
 import { styles } from './loyalty-badge.styles.js';
 import { translations, type LoyaltyTerm } from './loyalty-badge.translations.js';
 import {
@@ -86,12 +86,12 @@ type Value = string | number | null | undefined;
  *   numbers and prices through `Intl`.
  * @attr {'light' | 'dark' | 'auto'} [scheme=auto] - `light`, `dark` or `auto` (default): dark looks only where the page is dark (its `color-scheme`).
  *
- * @fires retain-points-change - Points differ from the last visit on this device (not on the first visit): `{from, to, delta, source}`.
- * @fires retain-tier-change - The tier differs from the last visit: `{from, to, up, source}`.
- * @fires retain-reward-unlock - Since the last visit, points crossed a reward's cost, or a punch card was completed: `{reward, label, cost, source}`.
- * @fires retain-reward-click - The shopper chose a reward; **cancelable**: cancel it to handle redemption yourself
+ * @fires retain-points-changed - Points differ from the last visit on this device (not on the first visit): `{from, to, delta, source}`.
+ * @fires retain-tier-changed - The tier differs from the last visit: `{from, to, up, source}`.
+ * @fires retain-reward-unlocked - Since the last visit, points crossed a reward's cost, or a punch card was completed: `{reward, label, cost, source}`.
+ * @fires retain-reward-clicked - The shopper chose a reward; **cancelable**: cancel it to handle redemption yourself
  *   (the link is not followed).
- * @fires retain-panel-open - The shopper opened the panel.
+ * @fires retain-panel-opened - The shopper opened the panel.
  *
  * @csspart base - The wrapper.
  * @csspart badge - The compact badge (a button that opens the panel).
@@ -371,7 +371,7 @@ export class RetainLoyaltyBadge extends RetainElement implements BadgeHost {
 
   private toggle(): void {
     this.open = !this.open;
-    if (this.open) void this.countAndEmit('opened', new PanelOpenEvent(this.detail({})));
+    if (this.open) void this.countAndEmit('opened', new RetainPanelOpenedEvent(this.detail({})));
   }
 
   private close(focus: boolean): void {
@@ -412,7 +412,9 @@ export class RetainLoyaltyBadge extends RetainElement implements BadgeHost {
 
   /** @internal */
   choose(event: Event, reward: Reward, source: PointsSource): void {
-    const proceed = this.emit(new RewardClickEvent(this.detail({ reward: reward.id, label: reward.label, cost: reward.cost, source })));
+    const proceed = this.emit(
+      new RetainRewardClickedEvent(this.detail({ reward: reward.id, label: reward.label, cost: reward.cost, source })),
+    );
     if (!proceed) event.preventDefault();
     void this.count('interacted');
   }

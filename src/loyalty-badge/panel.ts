@@ -11,7 +11,7 @@ import { adoptPartStyles } from '../core/parts.js';
 import { keepInViewport } from '../core/placement.js';
 import { styleProperties } from '../core/style-properties.js';
 import type { BadgeHost, Figures } from './loyalty-badge.host.js';
-import { PointsChangeEvent, RewardUnlockEvent, TierChangeEvent, type PointsSource } from './loyalty-badge.events.js';
+import { RetainPointsChangedEvent, RetainRewardUnlockedEvent, RetainTierChangedEvent, type PointsSource } from './loyalty-badge.events.js';
 import { panelStyles } from './panel.styles.js';
 import { panelTranslations, type PanelTerm } from './panel.translations.js';
 import { changesBetween, type Seen } from './changes.js';
@@ -44,22 +44,22 @@ export class LoyaltyPanel {
     const said: string[] = [];
     if (changes.points) {
       const { from, to, delta } = changes.points;
-      emit(el, new PointsChangeEvent(detail({ from, to, delta, source })));
+      emit(el, new RetainPointsChangedEvent(detail({ from, to, delta, source })));
       said.push(delta > 0 ? t('gained', { n: delta, total: to }) : t('balance', { total: to }));
     }
     if (changes.tier) {
       const { from, to, up } = changes.tier;
-      emit(el, new TierChangeEvent(detail({ from, to, up, source })));
+      emit(el, new RetainTierChangedEvent(detail({ from, to, up, source })));
       if (up && to) said.push(t('tierUp', { tier: to }));
     }
     for (const r of changes.unlocked) {
-      emit(el, new RewardUnlockEvent(detail({ reward: r.id, label: r.label, cost: r.cost, source })));
+      emit(el, new RetainRewardUnlockedEvent(detail({ reward: r.id, label: r.label, cost: r.cost, source })));
       // An estimate unlocks nothing yet: the store has not confirmed the balance.
       said.push(t(source === 'estimate' ? 'unlockedOnceConfirmed' : 'unlocked', { label: r.label }));
     }
     if (changes.gift) {
       const label = this.giftLabel();
-      emit(el, new RewardUnlockEvent(detail({ reward: 'punch-card', label, cost: 0, source })));
+      emit(el, new RetainRewardUnlockedEvent(detail({ reward: 'punch-card', label, cost: 0, source })));
       said.push(t('punchDone', { label }));
     }
     const celebrate = (changes.points?.delta ?? 0) > 0 || !!changes.tier?.up || changes.unlocked.length > 0 || changes.gift;

@@ -11,6 +11,7 @@ import { property, state } from 'lit/decorators.js';
 import { broadcast, onBroadcast } from '../core/broadcast.js';
 import { parseCurrency, parseDuration, parseNumber, parseUrl, safeUrl, warn, warnBadValue, warnInvalid } from '../core/config.js';
 import { cardStyles } from '../core/card.styles.js';
+import { Copier } from '../core/copier.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
@@ -49,13 +50,11 @@ type Handout = typeof import('./handout.js');
 type Ask = import('./handout.js').Ask;
 /** The header reminder's button and panel, loaded once a reminder has a code to show. */
 const reminderPart = part('retain-next-order-offer', 'reminder', () => import('./reminder.js'));
-/** Copying, loaded at the first sign of interest in the code (a pointer over it, focus in it). */
-const clipboardPart = part('retain-next-order-offer', 'clipboard', () => import('../core/clipboard.js'));
 
 type Phase = 'pending' | 'asking' | 'offer' | 'error' | 'hidden';
 
 /** The element's own reactive state: a change of these needs no new reading of the attributes. */
-const STATES = new Set(['phase', 'offer', 'now', 'open', 'copied', 'said']);
+const STATES = new Set(['phase', 'offer', 'now', 'open', 'said']);
 
 /** Shown in the code's place while waiting, so that the card keeps its size when the code comes. */
 const PLACEHOLDER = 'XXXX-XXXX';
@@ -157,7 +156,6 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
   // State that reminder.ts renders from: public, so a property without an attribute rather than a private @state.
   /** @internal The reminder's panel is open. */
   @property({ attribute: false }) open = false;
-  @state() private copied: boolean | null = null;
   /** @internal What the status line tells screen readers. */
   @property({ attribute: false }) said = '';
 
@@ -170,6 +168,7 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
   private cfg!: Config;
   /** @internal */
   readonly l = new LocalizeController<OfferTerm>(this, translations);
+  private readonly copier = new Copier(this, 'retain-next-order-offer');
   /** The reminder's button and panel, once loaded. */
   private view: Reminder | undefined;
   /** What the device remembers is read once the first frame is drawn (card: the decision; reminder: the held offer). */
@@ -372,7 +371,7 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
     const show = !!offer && offer.expiresAt > now && !onCard;
     if (show) this.view ??= await reminderPart.get().then((code) => code && new code.Reminder(this));
     if (offer && show && this.view) {
-      if (offer.code !== this.offer?.code) this.copied = null;
+      if (offer.code !== this.offer?.code) this.copier.forget();
       this.offer = offer;
       this.now = now;
       this.phase = 'offer';
@@ -414,15 +413,14 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
 
   /** @internal Loads the copying code at the first sign of interest, so that it is there on the click. */
   warm(): void {
-    void clipboardPart.get();
+    this.copier.warm();
   }
 
   private async copy(view: View): Promise<void> {
     const code = this.offer?.code;
-    const clipboard = await clipboardPart.get();
-    if (!code || !clipboard) return;
-    const done = await clipboard.copyText(code, this.renderRoot.querySelector('[part~=code]'));
-    this.copied = done;
+    if (!code) return;
+    const done = await this.copier.copy(code, this.renderRoot.querySelector('[part~=code]'));
+    if (done === null) return;
     this.said = this.l.term(done ? 'copied' : 'copyFailed');
     if (done) await this.countAndEmit('copied', new RetainOfferCopiedEvent(this.detail({ code, view })));
   }
@@ -501,11 +499,11 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
     const href = offer.applyUrl && safeUrl(offer.applyUrl.replaceAll('{code}', encodeURIComponent(offer.code)));
     return html`<div class="actions">
         <button type="button" class="primary" part="copy-button" aria-describedby="code" @click=${() => this.copy(view)}>
-          ${l.term(this.copied ? 'copied' : 'copy')}
+          ${l.term(this.copier.copied ? 'copied' : 'copy')}
         </button>
         ${href ? html`<a class="secondary" part="apply-link" href=${href} @click=${() => this.applied(view, href)}>${l.term('apply')}</a>` : nothing}
       </div>
-      ${this.copied === false ? html`<p class="note">${l.term('copyFailed')}</p>` : nothing}`;
+      ${this.copier.copied === false ? html`<p class="note">${l.term('copyFailed')}</p>` : nothing}`;
   }
 
   /** @internal The countdown to the expiry, and its date. */

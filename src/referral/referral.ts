@@ -11,7 +11,8 @@ import { parseCurrency, parseDuration, parseUrl, safeUrl, warn, warnBadValue, wa
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
-import { srStyles } from '../core/sr.styles.js';
+import { cardStyles } from '../core/card.styles.js';
+import { Copier } from '../core/copier.js';
 import { LocalizeController } from '../core/localize.js';
 import { onceSeen } from '../core/near.js';
 import { part } from '../core/parts.js';
@@ -28,8 +29,6 @@ export type * from './referral.events.js';
 
 /** The store's endpoint and the remembered link, with the storage code, loaded after the first frame. */
 const sourcePart = part('retain-referral', 'link source', () => import('./referral-source.js'));
-/** Copying, loaded at the first sign of interest (a pointer over the card, focus in it). */
-const clipboardPart = part('retain-referral', 'clipboard', () => import('../core/clipboard.js'));
 
 type Phase = 'pending' | 'asking' | 'ready' | 'error' | 'hidden';
 
@@ -37,7 +36,7 @@ type Phase = 'pending' | 'asking' | 'ready' | 'error' | 'hidden';
 type Reward = { discount: Discount } | { text: string };
 
 /** The element's own reactive state: a change of these needs no new reading of the attributes. */
-const STATES = new Set(['phase', 'referral', 'copied', 'said', 'nativeFailed']);
+const STATES = new Set(['phase', 'referral', 'said', 'nativeFailed']);
 
 /** Shown in the link's place while the store is asked, so that the card keeps its size when the link comes. */
 const PLACEHOLDER = 'https://store.example/r/XXXXXXXX';
@@ -108,7 +107,7 @@ const LOOKS_LIKE_DISCOUNT = /^(\d[\d.]*\s*%?|shipping)$/i;
  */
 export class RetainReferral extends RetainElement {
   static override widget = 'referral';
-  static override styles = [srStyles, styles, hostReset];
+  static override styles = [...cardStyles('referral'), styles, hostReset];
 
   @property() link = '';
   @property() code = '';
@@ -126,7 +125,6 @@ export class RetainReferral extends RetainElement {
   @state() private phase: Phase = 'pending';
   /** The referral shown: from the attributes, or from the store's endpoint. */
   @state() private referral: Referral | null = null;
-  @state() private copied: boolean | null = null;
   /** What the status line tells screen readers. */
   @state() private said = '';
   /** The share sheet failed (not cancelled): the share links are offered instead. */
@@ -139,6 +137,7 @@ export class RetainReferral extends RetainElement {
   private resolveReady!: (shown: boolean) => void;
   private cfg!: Config;
   private readonly l = new LocalizeController<ReferralTerm>(this, translations);
+  private readonly copier = new Copier(this, 'retain-referral');
   private stopSeen: (() => void) | undefined;
   private wasSeen = false;
 
@@ -160,7 +159,7 @@ export class RetainReferral extends RetainElement {
     if (!first) {
       // The page set another link or code from script: shown at once, with no new event (it was shown already).
       if (referral && (referral.link !== this.referral?.link || referral.code !== this.referral?.code)) {
-        this.copied = null;
+        this.copier.forget();
         this.showReferral(referral);
       }
       return;
@@ -377,17 +376,12 @@ export class RetainReferral extends RetainElement {
     void this.count('shared');
   }
 
-  private warm(): void {
-    void clipboardPart.get();
-  }
-
   private async copy(): Promise<void> {
     const referral = this.referral;
-    const clipboard = await clipboardPart.get();
-    if (!referral || !clipboard) return;
+    if (!referral) return;
     const what = referral.link ? 'link' : 'code';
-    const done = await clipboard.copyText(referral.link ?? referral.code!, this.renderRoot.querySelector('[part~=link]'));
-    this.copied = done;
+    const done = await this.copier.copy(referral.link ?? referral.code!, this.renderRoot.querySelector('[part~=link]'));
+    if (done === null) return;
     this.said = this.l.term(done ? (what === 'link' ? 'linkCopied' : 'codeCopied') : 'copyFailed');
     if (done)
       await this.countAndEmit(
@@ -421,8 +415,8 @@ export class RetainReferral extends RetainElement {
       class="card ${phase === 'pending' ? 'pending' : ''}"
       lang=${l.language}
       aria-labelledby="title"
-      @pointerover=${this.warm}
-      @focusin=${this.warm}
+      @pointerover=${this.copier.warm}
+      @focusin=${this.copier.warm}
     >
       <h2 id="title" part="title">${this.cfg.heading ?? l.term('title')}</h2>
       ${body}
@@ -472,10 +466,10 @@ export class RetainReferral extends RetainElement {
             : nothing
         }
         <button type="button" class=${native ? 'secondary' : 'primary'} part="copy-button" aria-describedby="link" @click=${this.copy}>
-          ${l.term(this.copied ? 'copied' : referral.link ? 'copyLink' : 'copyCode')}
+          ${l.term(this.copier.copied ? 'copied' : referral.link ? 'copyLink' : 'copyCode')}
         </button>
       </div>
-      ${this.copied === false ? html`<p class="note">${l.term('copyFailed')}</p>` : nothing}
+      ${this.copier.copied === false ? html`<p class="note">${l.term('copyFailed')}</p>` : nothing}
       ${
         links.length
           ? html`<p class="via" id="via">${l.term('shareVia')}</p>
@@ -484,6 +478,7 @@ export class RetainReferral extends RetainElement {
                 ({ channel, href }) =>
                   html`<li>
                     <a
+                      class="secondary"
                       part="channel channel-${channel}"
                       href=${href}
                       target=${NEW_TAB.has(channel) ? '_blank' : nothing}

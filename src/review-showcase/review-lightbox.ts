@@ -9,9 +9,9 @@ import type { ReviewPhotoDetail } from './review-showcase.details.js';
 import type { ReviewTerm } from './review-showcase.translations.js';
 
 /** The shopper opened a review photo in the lightbox. */
-export class RetainReviewPhotoOpenEvent extends RetainEvent<ReviewPhotoDetail> {
+export class RetainReviewPhotoOpenedEvent extends RetainEvent<ReviewPhotoDetail> {
   constructor(detail: ReviewPhotoDetail) {
-    super('retain-review-photo-open', detail);
+    super('retain-review-photo-opened', detail);
   }
 }
 

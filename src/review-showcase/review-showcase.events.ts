@@ -2,7 +2,7 @@
 import { RetainEvent, type RetainDetail } from '../core/events.js';
 import type { SortKey } from './review-query.js';
 import type { RetainReviewHelpfulEvent } from './review-vote.js';
-import type { RetainReviewPhotoOpenEvent } from './review-lightbox.js';
+import type { RetainReviewPhotoOpenedEvent } from './review-lightbox.js';
 import type { ReviewHelpfulDetail, ReviewPhotoDetail } from './review-showcase.details.js';
 
 export type { ReviewHelpfulDetail, ReviewPhotoDetail };
@@ -13,7 +13,7 @@ export interface ReviewSeenDetail extends RetainDetail {
   reviewIds: string[];
 }
 
-export interface ReviewFilterDetail extends RetainDetail {
+export interface ReviewFilteredDetail extends RetainDetail {
   productId: string;
   /** Stars shown (empty: all). */
   stars: number[];
@@ -24,7 +24,7 @@ export interface ReviewFilterDetail extends RetainDetail {
   matches?: number;
 }
 
-export interface ReviewSortDetail extends RetainDetail {
+export interface ReviewSortedDetail extends RetainDetail {
   productId: string;
   sort: SortKey;
   /** The language whose reviews come first (the shopper's, `en`), or null when the shopper turned that off. */
@@ -39,28 +39,28 @@ export class RetainReviewSeenEvent extends RetainEvent<ReviewSeenDetail> {
 }
 
 /** The shopper changed a filter (stars, photos, keyword, "see all"). */
-export class RetainReviewFilterEvent extends RetainEvent<ReviewFilterDetail> {
-  constructor(detail: ReviewFilterDetail) {
-    super('retain-review-filter', detail);
+export class RetainReviewFilteredEvent extends RetainEvent<ReviewFilteredDetail> {
+  constructor(detail: ReviewFilteredDetail) {
+    super('retain-review-filtered', detail);
   }
 }
 
 /** The shopper chose a sort order, or turned "reviews in my language first" on or off. */
-export class RetainReviewSortEvent extends RetainEvent<ReviewSortDetail> {
-  constructor(detail: ReviewSortDetail) {
-    super('retain-review-sort', detail);
+export class RetainReviewSortedEvent extends RetainEvent<ReviewSortedDetail> {
+  constructor(detail: ReviewSortedDetail) {
+    super('retain-review-sorted', detail);
   }
 }
 
-// The helpful and photo-open events load with the code that fires them (review-vote.ts, review-lightbox.ts).
-export type { RetainReviewHelpfulEvent, RetainReviewPhotoOpenEvent };
+// The helpful and photo-opened events load with the code that fires them (review-vote.ts, review-lightbox.ts).
+export type { RetainReviewHelpfulEvent, RetainReviewPhotoOpenedEvent };
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'retain-review-seen': RetainReviewSeenEvent;
-    'retain-review-filter': RetainReviewFilterEvent;
-    'retain-review-sort': RetainReviewSortEvent;
+    'retain-review-filtered': RetainReviewFilteredEvent;
+    'retain-review-sorted': RetainReviewSortedEvent;
     'retain-review-helpful': RetainReviewHelpfulEvent;
-    'retain-review-photo-open': RetainReviewPhotoOpenEvent;
+    'retain-review-photo-opened': RetainReviewPhotoOpenedEvent;
   }
 }

@@ -32,7 +32,12 @@ import {
   type Query,
   type SortKey,
 } from './review-query.js';
-import { RetainReviewFilterEvent, RetainReviewSeenEvent, RetainReviewSortEvent, type ReviewSortDetail } from './review-showcase.events.js';
+import {
+  RetainReviewFilteredEvent,
+  RetainReviewSeenEvent,
+  RetainReviewSortedEvent,
+  type ReviewSortedDetail,
+} from './review-showcase.events.js';
 import type { JsonLdPublisher } from './review-jsonld.js';
 import type { Photo } from './review-lightbox.js';
 import { styles } from './review-showcase.styles.js';
@@ -126,12 +131,12 @@ const LARGE_JSON = 256 * 1024;
  * @attr {'light' | 'dark' | 'auto'} [scheme=auto] - `light`, `dark` or `auto` (default): dark looks only where the page is dark (its `color-scheme`).
  *
  * @fires retain-review-seen - Reviews came into view: `{ productId, reviewIds }`, each once per page view.
- * @fires retain-review-filter - The shopper changed a filter (a histogram bar, photos, a committed keyword, "See
+ * @fires retain-review-filtered - The shopper changed a filter (a histogram bar, photos, a committed keyword, "See
  *   all"). Counts `interacted`.
- * @fires retain-review-sort - The shopper chose an order, or ticked or unticked "… reviews first". Counts
+ * @fires retain-review-sorted - The shopper chose an order, or ticked or unticked "… reviews first". Counts
  *   `interacted`.
  * @fires retain-review-helpful - A helpful vote, once per review per device: `{ productId, reviewId }`.
- * @fires retain-review-photo-open - A photo opened in the lightbox: `{ productId, reviewId, index }`.
+ * @fires retain-review-photo-opened - A photo opened in the lightbox: `{ productId, reviewId, index }`.
  *
  * @csspart base - The wrapper.
  * @csspart summary - Average, stars and count.
@@ -567,7 +572,7 @@ export class RetainReviewShowcase extends RetainElement {
     await this.updateComplete;
     void this.countAndEmit(
       'interacted',
-      new RetainReviewFilterEvent(
+      new RetainReviewFilteredEvent(
         this.detail({
           productId: this.productKnown,
           stars: starsOf(q),
@@ -600,8 +605,8 @@ export class RetainReviewShowcase extends RetainElement {
   private async emitSort(): Promise<void> {
     await this.updateComplete;
     const { sort, language } = this.query;
-    const detail = this.detail<ReviewSortDetail>({ productId: this.productKnown, sort, languageFirst: language || null });
-    void this.countAndEmit('interacted', new RetainReviewSortEvent(detail));
+    const detail = this.detail<ReviewSortedDetail>({ productId: this.productKnown, sort, languageFirst: language || null });
+    void this.countAndEmit('interacted', new RetainReviewSortedEvent(detail));
   }
 
   private async vote(review: Review): Promise<void> {
@@ -631,7 +636,7 @@ export class RetainReviewShowcase extends RetainElement {
     dialog.querySelector<HTMLElement>('.close')?.focus();
     void this.countAndEmit(
       'opened',
-      new lightbox.now.RetainReviewPhotoOpenEvent(this.detail({ productId: this.productKnown, reviewId: review.id, index })),
+      new lightbox.now.RetainReviewPhotoOpenedEvent(this.detail({ productId: this.productKnown, reviewId: review.id, index })),
     );
   }
 

@@ -4,14 +4,14 @@ import '../../src/account-prompt/account-prompt.js';
 import '../../src/order/order.js';
 import { EMAIL_PATTERN, SNOOZE_KEY, orderKey, type RetainAccountPrompt } from '../../src/account-prompt/account-prompt.js';
 import type { RetainAccountRequestEvent } from '../../src/account-prompt/account-prompt.events.js';
-import { forward, outboxStats, stopDelivery } from '../../src/core/delivery.js';
-import { onKitEvent, type KitEventRecord } from '../../src/core/events.js';
+import { forward, outboxStats } from '../../src/core/delivery.js';
+import type { KitEventRecord } from '../../src/core/events.js';
 import { listOrders } from '../../src/core/orders.js';
 import { storage } from '../../src/core/storage.js';
-import { watchConsole, type ConsoleWatch } from '../support/console-guard.js';
-import { deleteDatabases, dumpDatabase, freshDatabase } from '../support/database.js';
-import { openTab, type Tab } from '../support/tabs.js';
+import { dumpDatabase, freshDatabase } from '../support/database.js';
+import { shownOfPairs } from '../support/tabs.js';
 import { waitUntil } from '../support/wait.js';
+import { testSetup } from '../support/test-setup.js';
 
 const DAY = 86_400_000;
 const EMAIL = 'ann.guest+order@example.com';
@@ -45,31 +45,8 @@ async function received(key: string): Promise<{ contentType: string; body: Recor
 }
 
 describe('<retain-account-prompt>', () => {
-  let db: string;
-  let warnings: ConsoleWatch;
-  let records: KitEventRecord[];
-  let stopRecording: () => void;
-  let tab: Tab | undefined;
-  let key: string;
-
-  const named = (name: string) => records.filter((record) => record.name === name);
-
-  beforeEach(() => {
-    db = freshDatabase().name;
-    warnings = watchConsole();
-    records = [];
-    stopRecording = onKitEvent((record) => records.push(record));
-    key = Math.random().toString(36).slice(2);
-  });
-
-  afterEach(async () => {
-    stopRecording();
-    stopDelivery();
-    tab?.close();
-    tab = undefined;
-    warnings.stop();
-    await deleteDatabases();
-  });
+  const kit = testSetup();
+  const { named } = kit;
 
   describe('showing', () => {
     it('invites a guest: prefilled email, reasons with the incentive, a password field, unticked consent boxes', async () => {
@@ -143,7 +120,7 @@ describe('<retain-account-prompt>', () => {
       expect(el.shadowRoot!.querySelector('section')).to.equal(null);
       expect(await storage().get('state', orderKey('L-1'))).to.equal(undefined);
       await waitUntil(async () => (await listOrders()).length === 1, 'the order was not recorded');
-      expect(records).to.deep.equal([]);
+      expect(kit.records).to.deep.equal([]);
     });
 
     it('reserves its space while deciding: content after it does not move when the card appears', async () => {
@@ -168,25 +145,15 @@ describe('<retain-account-prompt>', () => {
     });
 
     it('is decided once across two tabs: of two pages for one order opened together, exactly one shows', async () => {
-      tab = await openTab(db);
+      const tab = await kit.openTab();
       await tab.load('/src/account-prompt/account-prompt.ts');
-      for (const orderId of ['T-1', 'T-2', 'T-3']) {
-        const here = document.createElement('retain-account-prompt');
-        const there = tab.window.document.createElement('retain-account-prompt') as Prompt;
-        here.setAttribute('order-id', orderId);
-        there.setAttribute('order-id', orderId);
-        document.body.append(here);
-        tab.window.document.body.append(there);
-        const shown = await Promise.all([here.decision, there.decision]);
-        expect(shown.filter(Boolean), orderId).to.have.length(1);
-        here.remove();
-        there.remove();
-      }
+      const orders = ['T-1', 'T-2', 'T-3'].map((id) => ({ 'order-id': id }));
+      expect(await shownOfPairs(tab, 'retain-account-prompt', orders)).to.deep.equal([1, 1, 1]);
     });
 
     it('loads the code of sign-up and "no thanks" only at the first sign of interest in the card', async () => {
       // A fresh page, whose module map has not seen the actions yet.
-      tab = await openTab(db);
+      const tab = await kit.openTab();
       await tab.load('/src/account-prompt/account-prompt.ts');
       const win = tab.window;
       const loaded = () => win.performance.getEntriesByType('resource').some((entry) => entry.name.includes('/account-prompt.actions.'));
@@ -273,7 +240,7 @@ describe('<retain-account-prompt>', () => {
       expect(await later.decision, 'another order, same page').to.equal(false);
 
       // A fresh page (its own realm and modules, like a reload) in another tab reads the same snooze.
-      tab = await openTab(db);
+      const tab = await kit.openTab();
       await tab.load('/src/account-prompt/account-prompt.ts');
       const there = tab.window.document.createElement('retain-account-prompt') as Prompt;
       there.setAttribute('order-id', 'N-3');
@@ -309,7 +276,7 @@ describe('<retain-account-prompt>', () => {
           total="42.5"
           currency="eur"
           email=${EMAIL}
-          action="/test-api/accounts?key=${key}"
+          action="/test-api/accounts?key=${kit.key}"
           mode="json"
           consent-version="consent-2024-05"
         ></retain-account-prompt>`,
@@ -330,7 +297,7 @@ describe('<retain-account-prompt>', () => {
       expect(detail.consent.at >= before && detail.consent.at <= after, detail.consent.at).to.equal(true);
       expect(new Date(detail.consent.at).toISOString()).to.equal(detail.consent.at);
 
-      const [arrived, ...more] = await received(key);
+      const [arrived, ...more] = await received(kit.key);
       expect(more).to.have.length(0);
       expect(arrived.contentType).to.equal('application/json');
       expect(arrived.body).to.deep.equal({
@@ -398,17 +365,17 @@ describe('<retain-account-prompt>', () => {
     });
 
     it('form mode: a real form POST reaches the store (here into a named frame), consent fields included', async () => {
-      const frame = `account-answer-${key}`;
+      const frame = `account-answer-${kit.key}`;
       const el = await mount(
         html`<div>
           <iframe name=${frame} title="The store's answer"></iframe>
-          <retain-account-prompt order-id="F-1" email=${EMAIL} action="/test-api/accounts?key=${key}" target=${frame} consent-version="v3">
+          <retain-account-prompt order-id="F-1" email=${EMAIL} action="/test-api/accounts?key=${kit.key}" target=${frame} consent-version="v3">
           </retain-account-prompt>
         </div>`,
       );
       const form = $<HTMLFormElement>(el, 'form')!;
       expect(form.method).to.equal('post');
-      expect(form.action).to.equal(new URL(`/test-api/accounts?key=${key}`, location.href).href);
+      expect(form.action).to.equal(new URL(`/test-api/accounts?key=${kit.key}`, location.href).href);
       const iframe = document.querySelector<HTMLIFrameElement>(`iframe[name="${frame}"]`)!;
       const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
       passwordInput(el)!.value = PASSWORD;
@@ -416,7 +383,7 @@ describe('<retain-account-prompt>', () => {
       submit(el).click();
       await loaded;
       expect(iframe.contentDocument!.querySelector('#result')!.textContent).to.equal('Account created');
-      const [arrived, ...more] = await received(key);
+      const [arrived, ...more] = await received(kit.key);
       expect(more).to.have.length(0);
       expect(arrived.contentType).to.equal('application/x-www-form-urlencoded');
       const request = named('retain-account-request')[0].detail as { consent: { at: string } };
@@ -440,7 +407,7 @@ describe('<retain-account-prompt>', () => {
         html`<retain-account-prompt
           order-id="E-1"
           email=${EMAIL}
-          action="/test-api/accounts?key=${key}&fail=1&message=Servers%20are%20busy"
+          action="/test-api/accounts?key=${kit.key}&fail=1&message=Servers%20are%20busy"
           mode="json"
         ></retain-account-prompt>`,
       );
@@ -459,7 +426,7 @@ describe('<retain-account-prompt>', () => {
 
       submit(el).click();
       await oneEvent(el, 'retain-account-created');
-      const bodies = (await received(key)).map((r) => r.body);
+      const bodies = (await received(kit.key)).map((r) => r.body);
       expect(bodies).to.have.length(2);
       expect(bodies[1]).to.include({ email: 'changed@example.com', password: PASSWORD });
       expect(named('retain-account-request')).to.have.length(2);
@@ -468,7 +435,7 @@ describe('<retain-account-prompt>', () => {
 
     it('the request event can be cancelled: the store takes over and nothing is sent', async () => {
       const el = await mount(
-        html`<retain-account-prompt order-id="C-1" email=${EMAIL} password="none" action="/test-api/accounts?key=${key}" mode="json">
+        html`<retain-account-prompt order-id="C-1" email=${EMAIL} password="none" action="/test-api/accounts?key=${kit.key}" mode="json">
         </retain-account-prompt>`,
       );
       el.addEventListener('retain-account-request', (e) => e.preventDefault());
@@ -477,7 +444,7 @@ describe('<retain-account-prompt>', () => {
       await waitUntil(() => named('retain-account-request').length === 1);
       await el.updateComplete;
       expect(named('retain-account-request')[0].cancelled).to.equal(true);
-      expect(await received(key)).to.deep.equal([]);
+      expect(await received(kit.key)).to.deep.equal([]);
       expect($(el, 'form')).to.not.equal(null);
       expect(submit(el).getAttribute('aria-disabled')).to.equal('false');
       expect(named('retain-account-created')).to.have.length(0);
@@ -504,13 +471,13 @@ describe('<retain-account-prompt>', () => {
       const el = await mount(html`<retain-account-prompt order-id="W-2" email=${EMAIL} password="none"></retain-account-prompt>`);
       submit(el).click();
       await waitUntil(() => alertText(el) !== '');
-      expect(warnings.take()).to.have.length(1);
+      expect(kit.warnings.take()).to.have.length(1);
       expect(emailInput(el).value).to.equal(EMAIL);
     });
 
     it('password="none" leaves the field out and says a link will come; "optional" may stay empty', async () => {
       const none = await mount(
-        html`<retain-account-prompt order-id="PW-1" password="none" email=${EMAIL} action="/test-api/accounts?key=${key}" mode="json">
+        html`<retain-account-prompt order-id="PW-1" password="none" email=${EMAIL} action="/test-api/accounts?key=${kit.key}" mode="json">
         </retain-account-prompt>`,
       );
       expect(passwordInput(none)).to.equal(null);
@@ -518,10 +485,10 @@ describe('<retain-account-prompt>', () => {
       expect(text(none)).to.not.contain('Password');
       submit(none).click();
       await oneEvent(none, 'retain-account-created');
-      expect((await received(key))[0].body).to.not.have.property('password');
+      expect((await received(kit.key))[0].body).to.not.have.property('password');
 
       const optional = await mount(
-        html`<retain-account-prompt order-id="PW-2" password="optional" email=${EMAIL} action="/test-api/accounts?key=${key}" mode="json">
+        html`<retain-account-prompt order-id="PW-2" password="optional" email=${EMAIL} action="/test-api/accounts?key=${kit.key}" mode="json">
         </retain-account-prompt>`,
       );
       expect(passwordInput(optional)!.required).to.equal(false);
@@ -532,7 +499,7 @@ describe('<retain-account-prompt>', () => {
 
     it('validates the email as the HTML spec does, with clear localized messages, and sends nothing', async () => {
       const el = await mount(
-        html`<retain-account-prompt order-id="V-1" password="none" action="/test-api/accounts?key=${key}" mode="json">
+        html`<retain-account-prompt order-id="V-1" password="none" action="/test-api/accounts?key=${kit.key}" mode="json">
         </retain-account-prompt>`,
       );
       const plainBorder = getComputedStyle(emailInput(el)).borderTopColor;
@@ -557,7 +524,7 @@ describe('<retain-account-prompt>', () => {
       expect(el.shadowRoot!.activeElement).to.equal(emailInput(el));
       await expect(el).to.be.accessible();
       expect(named('retain-account-request')).to.have.length(0);
-      expect(await received(key)).to.deep.equal([]);
+      expect(await received(kit.key)).to.deep.equal([]);
 
       el.lang = 'ru';
       submit(el).click();
@@ -622,7 +589,7 @@ describe('<retain-account-prompt>', () => {
       const root = await fixture<HTMLElement>(
         html`<div>
           <button id="before">before</button>
-          <retain-account-prompt order-id="K-1" email=${EMAIL} action="/test-api/accounts?key=${key}" mode="json"></retain-account-prompt>
+          <retain-account-prompt order-id="K-1" email=${EMAIL} action="/test-api/accounts?key=${kit.key}" mode="json"></retain-account-prompt>
         </div>`,
       );
       const el = root.querySelector('retain-account-prompt')!;
@@ -646,7 +613,7 @@ describe('<retain-account-prompt>', () => {
       const created = oneEvent(el, 'retain-account-created');
       await sendKeys({ press: 'Enter' });
       await created;
-      expect((await received(key))[0].body).to.deep.include({ email: EMAIL, password: PASSWORD });
+      expect((await received(kit.key))[0].body).to.deep.include({ email: EMAIL, password: PASSWORD });
       expect(named('retain-account-created')[0].detail.consent).to.include({ email: true, sms: false });
       await el.updateComplete;
       expect(focused()).to.equal($(el, '.note'));
@@ -684,7 +651,7 @@ describe('<retain-account-prompt>', () => {
             order-id="X-1"
             total="10"
             email=${email}
-            action="/test-api/accounts?key=${key}&fail=1"
+            action="/test-api/accounts?key=${kit.key}&fail=1"
             mode="json"
           ></retain-account-prompt>
           <retain-account-prompt order-id="X-2" email=${email}></retain-account-prompt>
@@ -713,13 +680,13 @@ describe('<retain-account-prompt>', () => {
 
       await waitUntil(async () => (await outboxStats()).queued >= 5, 'the outbox did not fill');
       expect(handed.map((r) => r.name)).to.include('retain-account-request');
-      expect(warnings.take().every((w) => w.includes('retainkit.forward() failed: offline'))).to.equal(true);
-      const forwarded = JSON.stringify([records, handed]);
+      expect(kit.warnings.take().every((w) => w.includes('retainkit.forward() failed: offline'))).to.equal(true);
+      const forwarded = JSON.stringify([kit.records, handed]);
       expect(forwarded).to.not.contain(email);
       expect(forwarded).to.not.contain(PASSWORD);
       expect(forwarded).to.contain('"consent"');
 
-      const dump = await dumpDatabase(db);
+      const dump = await dumpDatabase(kit.db);
       for (const store of ['state', 'counters', 'orders', 'outbox']) expect(JSON.parse(dump)[store].keys, store).to.not.be.empty;
       expect(dump).to.contain(orderKey('X-1')).and.contain(SNOOZE_KEY);
       expect(dump.toLowerCase()).to.not.contain(email);
@@ -729,7 +696,7 @@ describe('<retain-account-prompt>', () => {
 
     it('a bad prefilled email is not repeated in the warning', async () => {
       const el = await mount(html`<retain-account-prompt order-id="B-0" email="secret-person@@example.com"></retain-account-prompt>`);
-      const [warning, ...more] = warnings.take();
+      const [warning, ...more] = kit.warnings.take();
       expect(more).to.have.length(0);
       expect(warning).to.contain('email=').and.contain('not a valid email address');
       expect(warning).to.not.contain('secret-person');
@@ -756,7 +723,7 @@ describe('<retain-account-prompt>', () => {
       );
       el.requestUpdate();
       await el.updateComplete;
-      const seen = warnings.take();
+      const seen = kit.warnings.take();
       const about = (attr: string) => seen.filter((w) => w.includes(` ${attr}="`));
       for (const attr of ['email', 'action', 'status', 'incentive-points', 'snooze', 'marketing', 'variant', 'password', 'currency']) {
         expect(about(attr), attr).to.have.length(1);
@@ -793,11 +760,11 @@ describe('<retain-account-prompt>', () => {
       expect(none.hidden).to.equal(true);
       const noLogin = await mount(html`<retain-account-prompt order-id="H-2" status="has-account"></retain-account-prompt>`);
       expect(await noLogin.decision).to.equal(false);
-      const seen = warnings.take();
+      const seen = kit.warnings.take();
       expect(seen).to.have.length(2);
       expect(seen[0]).to.contain('needs an order-id');
       expect(seen[1]).to.contain('login-url');
-      expect(records).to.deep.equal([]);
+      expect(kit.records).to.deep.equal([]);
     });
 
     it('events fire once per shopper action, never on a property set by code', async () => {
@@ -807,7 +774,7 @@ describe('<retain-account-prompt>', () => {
       el.snooze = '1d';
       await el.updateComplete;
       expect(text(el)).to.contain('Free shipping');
-      expect(records.map((r) => r.name)).to.deep.equal(['retain-account-shown']);
+      expect(kit.records.map((r) => r.name)).to.deep.equal(['retain-account-shown']);
     });
 
     it('keeps working in memory when IndexedDB is missing, with one warning', async () => {
@@ -821,7 +788,7 @@ describe('<retain-account-prompt>', () => {
         expect(await again.decision, 'still once per order, in memory').to.equal(false);
         dismiss(el).click();
         await oneEvent(el, 'retain-account-dismissed');
-        const seen = warnings.take();
+        const seen = kit.warnings.take();
         expect(seen).to.have.length(1);
         expect(seen[0]).to.contain('IndexedDB is unavailable');
       } finally {

@@ -1,20 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { increment, onCountersChange, readAllCounters, readCounters, SHOPPER } from '../../src/core/counters.js';
 import { storage } from '../../src/core/storage.js';
-import { deleteDatabases, freshDatabase } from '../support/database.js';
-import { openTab, type Tab } from '../support/tabs.js';
+import { testSetup } from '../support/test-setup.js';
 
 describe('counters', () => {
-  let db: string;
-  let tab: Tab | undefined;
-  beforeEach(() => {
-    db = freshDatabase().name;
-  });
-  afterEach(async () => {
-    tab?.close();
-    tab = undefined;
-    await deleteDatabases();
-  });
+  const kit = testSetup();
 
   it('counts per instance and per shopper', async () => {
     await increment('spin-wheel', 'a', 'seen');
@@ -38,7 +28,7 @@ describe('counters', () => {
         await new Promise((resolve) => setTimeout(resolve));
         late++;
         return body(tx);
-      });
+      }) as ReturnType<typeof body>;
     };
     expect(await increment('referral', 'a', 'seen')).to.equal(2);
     expect(late, 'the first try ran late').to.equal(1);
@@ -47,7 +37,7 @@ describe('counters', () => {
   });
 
   it('two tabs incrementing one counter 500 times each give exactly 1,000', async () => {
-    tab = await openTab(db);
+    const tab = await kit.openTab();
     const other = await tab.load<typeof import('../../src/core/counters.js')>('/src/core/counters.ts');
     const here = Array.from({ length: 500 }, () => increment('loyalty-badge', 'x', 'opened'));
     const there = Array.from({ length: 500 }, () => other.increment('loyalty-badge', 'x', 'opened'));
@@ -57,7 +47,7 @@ describe('counters', () => {
   });
 
   it('another tab hears a change', async () => {
-    tab = await openTab(db);
+    const tab = await kit.openTab();
     const other = await tab.load<typeof import('../../src/core/counters.js')>('/src/core/counters.ts');
     const heard = new Promise((resolve) => other.onCountersChange(resolve));
     await increment('review-showcase', 'p1', 'interacted');

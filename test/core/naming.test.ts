@@ -46,10 +46,10 @@ describe('naming', () => {
       await fixture(html`<retain-forward to="datalayer" naming="ga4"></retain-forward>`);
       const shown = emitSample('retain-spin-shown');
       const started = emitSample('retain-spin-started');
-      const earned = emitSample('retain-points-change', 0);
-      const spent = emitSample('retain-points-change', 1);
-      const up = emitSample('retain-tier-change', 0);
-      const down = emitSample('retain-tier-change', 1);
+      const earned = emitSample('retain-points-changed', 0);
+      const spent = emitSample('retain-points-changed', 1);
+      const up = emitSample('retain-tier-changed', 0);
+      const down = emitSample('retain-tier-changed', 1);
       const created = emitSample('retain-account-created');
       const order = emitSample('retain-order-recorded');
       const ended = emitSample('retain-spin-ended');
@@ -97,7 +97,7 @@ describe('naming', () => {
         up: true,
         source: 'store',
       });
-      expect(pushed[5]).to.deep.include({ event: 'retain_tier_change', event_id: down.id, up: false });
+      expect(pushed[5]).to.deep.include({ event: 'retain_tier_changed', event_id: down.id, up: false });
       expect(pushed[6]).to.deep.include({ event: 'sign_up', method: 'email', event_id: created.id, order_id: '1001', consent_email: true });
       expect(pushed[7]).to.deep.equal({
         event: 'retain_order_recorded',
@@ -142,8 +142,8 @@ describe('naming', () => {
       await fixture(html`<retain-forward to="datalayer" naming="ga4"></retain-forward>`);
       const counters = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`c${String(i).padStart(2, '0')}`, i]));
       const long = 'x'.repeat(150);
-      emitEvent('retain-panel-open', { counters, note: long, [`a${'b'.repeat(50)}`]: 1 });
-      emitEvent('retain-panel-open', { counters });
+      emitEvent('retain-panel-opened', { counters, note: long, [`a${'b'.repeat(50)}`]: 1 });
+      emitEvent('retain-panel-opened', { counters });
       const [first, second] = events();
       expect(Object.keys(first)).to.have.length(26); // 25 parameters and `event`
       expect(first.note).to.equal('x'.repeat(100));
@@ -156,7 +156,7 @@ describe('naming', () => {
       expect(said).to.have.length(1);
       expect(said[0])
         .to.contain('<retain-forward to="datalayer" naming="ga4">')
-        .and.contain('retain-panel-open')
+        .and.contain('retain-panel-opened')
         .and.contain('counters_c29');
     });
 
@@ -234,10 +234,10 @@ describe('naming', () => {
         <retain-forward to="posthog"></retain-forward>
         <retain-forward to="posthog" naming="segment"></retain-forward>
       </div>`);
-      const earned = emitSample('retain-points-change');
+      const earned = emitSample('retain-points-changed');
       const options = { uuid: earned.id, timestamp: new Date(earned.timestamp) };
       expect(captured).to.deep.equal([
-        ['retain-points-change', { ...earned }, options],
+        ['retain-points-changed', { ...earned }, options],
         [
           'Points Earned',
           { points: 450, timestamp: earned.timestamp, from: 90, to: 540, source: 'store', widget: 'loyalty-badge', instance: 'header' },
@@ -250,7 +250,7 @@ describe('naming', () => {
       const captured: unknown[][] = [];
       page.posthog = { capture: (...args) => captured.push(args), __loaded: false } as Page['posthog'];
       await fixture(html`<retain-forward to="posthog"></retain-forward>`);
-      emitSample('retain-panel-open');
+      emitSample('retain-panel-opened');
       expect(captured).to.deep.equal([]);
     });
   });

@@ -1,19 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { listOrders, onOrderRecorded, recordOrder } from '../../src/core/orders.js';
-import { deleteDatabases, freshDatabase } from '../support/database.js';
-import { openTab, type Tab } from '../support/tabs.js';
+import { testSetup } from '../support/test-setup.js';
 
 describe('orders', () => {
-  let db: string;
-  let tab: Tab | undefined;
-  beforeEach(() => {
-    db = freshDatabase().name;
-  });
-  afterEach(async () => {
-    tab?.close();
-    tab = undefined;
-    await deleteDatabases();
-  });
+  const kit = testSetup();
 
   it('records an order once, however often it is recorded', async () => {
     expect(await recordOrder({ orderId: ' A-1 ', total: 59.9, currency: 'eur' })).to.equal(true);
@@ -46,7 +36,7 @@ describe('orders', () => {
   });
 
   it('two tabs recording the same order at once record it once', async () => {
-    tab = await openTab(db);
+    const tab = await kit.openTab();
     const other = await tab.load<typeof import('../../src/core/orders.js')>('/src/core/orders.ts');
     const order = { orderId: 'race', total: 10, currency: 'HUF' };
     const results = await Promise.all([recordOrder(order), other.recordOrder(order), recordOrder(order), other.recordOrder(order)]);
@@ -55,7 +45,7 @@ describe('orders', () => {
   });
 
   it('this tab and the others hear of a new order, and only of a new one', async () => {
-    tab = await openTab(db);
+    const tab = await kit.openTab();
     const other = await tab.load<typeof import('../../src/core/orders.js')>('/src/core/orders.ts');
     const heardHere: string[] = [];
     const stop = onOrderRecorded((order) => heardHere.push(order.orderId));

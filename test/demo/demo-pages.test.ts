@@ -361,7 +361,7 @@ describe('demo: the page’s language', () => {
         .to.contain(expected.next)
         .and.not.match(/Silver|Free tasting sample/);
       expect(
-        page.events.filter((e) => e.name === 'retain-tier-change'),
+        page.events.filter((e) => e.name === 'retain-tier-changed'),
         `${lang}: the same tier in another language is no change`,
       ).to.deep.equal([]);
     }

@@ -44,7 +44,7 @@ const clientUrl = (file: string) => `/test-api/clients/${file}`;
 async function receivedOnce(sink: string, ids: Map<string, KitEventName>, idOf: (event: Record<string, unknown>) => unknown) {
   const ours = async () => (await collected(sink)).events.filter((event) => ids.has(idOf(event) as string));
   await until(async () => (await ours()).length >= ids.size, 'every event at the stand-in');
-  const [last] = emitAll(['retain-panel-open']).keys();
+  const [last] = emitAll(['retain-panel-opened']).keys();
   await until(async () => (await collected(sink)).events.some((event) => idOf(event) === last), 'the event sent after them');
   return ours();
 }
@@ -121,8 +121,8 @@ describe('forwarding into the real analytics clients', () => {
     expect(new Set(received.map((event) => event.uuid)).size).to.equal(ids.size);
     const byName = new Map(received.map((event) => [ids.get(event.uuid as string), event]));
     expect(byName.get('retain-spin-shown')!.event).to.equal('Promotion Viewed');
-    expect(byName.get('retain-points-change')!.event).to.equal('Points Earned');
-    expect(byName.get('retain-points-change')!.properties).to.deep.include({ points: 450, from: 90, to: 540, source: 'store' });
+    expect(byName.get('retain-points-changed')!.event).to.equal('Points Earned');
+    expect(byName.get('retain-points-changed')!.properties).to.deep.include({ points: 450, from: 90, to: 540, source: 'store' });
     expect(byName.get('retain-account-created')!.event).to.equal('Signed Up');
   });
 });

@@ -105,16 +105,16 @@ describe('<retain-forward>', () => {
     await fixture(
       html`<div>
         <retain-forward to="gtag" events="retain-spin-*"></retain-forward>
-        <retain-forward to="datalayer" events="retain_points_change, retain-review-helpful"></retain-forward>
+        <retain-forward to="datalayer" events="retain_points_changed, retain-review-helpful"></retain-forward>
       </div>`,
     );
     emitEvent('retain-spin-started');
     emitEvent('retain-spin-ended');
-    emitEvent('retain-points-change');
+    emitEvent('retain-points-changed');
     emitEvent('retain-review-helpful');
-    emitEvent('retain-review-sort');
+    emitEvent('retain-review-sorted');
     expect(gtagCalls.map((call) => call[1])).to.deep.equal(['retain_spin_started', 'retain_spin_ended']);
-    expect(page.dataLayer.map((entry) => entry.event)).to.deep.equal(['retain_points_change', 'retain_review_helpful']);
+    expect(page.dataLayer.map((entry) => entry.event)).to.deep.equal(['retain_points_changed', 'retain_review_helpful']);
   });
 
   it('sends to an endpoint declared in HTML', async () => {

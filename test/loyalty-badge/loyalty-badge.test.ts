@@ -159,8 +159,8 @@ describe('<retain-loyalty-badge>', () => {
       await waitUntil(() => text(badgeOf(el)).includes('≈ 530 points'), 'the badge did not hear the other tab');
       expect((await listOrders()).map((o) => o.orderId)).to.deep.equal(['T-1', 'T-2']);
       // The announcement follows the figures on show (WebKit under load drew 530 before announcing it).
-      await waitUntil(() => named('retain-points-change').length >= 2, 'the second change was not announced');
-      expect(named('retain-points-change').map((r) => r.detail.to)).to.deep.equal([510, 530]);
+      await waitUntil(() => named('retain-points-changed').length >= 2, 'the second change was not announced');
+      expect(named('retain-points-changed').map((r) => r.detail.to)).to.deep.equal([510, 530]);
     });
 
     it('a hidden tab updates its badge at once and announces an order when it is shown again', async () => {
@@ -172,11 +172,11 @@ describe('<retain-loyalty-badge>', () => {
       await waitUntil(() => text(badgeOf(el)).includes('≈ 60 points'), 'the hidden badge did not update');
       showing(true);
       document.dispatchEvent(new Event('visibilitychange'));
-      await waitUntil(() => named('retain-points-change').length > 0, 'nothing announced when shown');
+      await waitUntil(() => named('retain-points-changed').length > 0, 'nothing announced when shown');
       // Both comparisons are done once a later read of the state store completes.
       await storage().get('state', 'loyalty-badge/default/seen');
       // Not one event per order while hidden: one, from the last visit's figures to what is shown now.
-      expect(named('retain-points-change').map((r) => [r.detail.from, r.detail.to])).to.deep.equal([[0, 60]]);
+      expect(named('retain-points-changed').map((r) => [r.detail.from, r.detail.to])).to.deep.equal([[0, 60]]);
     });
   });
 
@@ -335,9 +335,9 @@ describe('<retain-loyalty-badge>', () => {
 
       await recordOrder({ orderId: 'C-2', total: 450, currency: 'USD' });
       el = await mount(badge());
-      expect(named('retain-points-change').map((r) => r.detail)).to.deep.equal([
+      expect(named('retain-points-changed').map((r) => r.detail)).to.deep.equal([
         {
-          ...named('retain-points-change')[0].detail,
+          ...named('retain-points-changed')[0].detail,
           from: 90,
           to: 540,
           delta: 450,
@@ -346,8 +346,10 @@ describe('<retain-loyalty-badge>', () => {
           instance: 'default',
         },
       ]);
-      expect(named('retain-tier-change').map((r) => [r.detail.from, r.detail.to, r.detail.up])).to.deep.equal([['Bronze', 'Silver', true]]);
-      expect(named('retain-reward-unlock').map((r) => r.detail.reward)).to.deep.equal(['five-off', 'Free shipping', 'punch-card']);
+      expect(named('retain-tier-changed').map((r) => [r.detail.from, r.detail.to, r.detail.up])).to.deep.equal([
+        ['Bronze', 'Silver', true],
+      ]);
+      expect(named('retain-reward-unlocked').map((r) => r.detail.reward)).to.deep.equal(['five-off', 'Free shipping', 'punch-card']);
       expect(text($(el, '[role="status"]'))).to.equal(
         'You earned 450 points. Balance: 540 points. Welcome to Silver! Redeemable once the store confirms your balance: $5 off. Redeemable once the store confirms your balance: Free shipping. You earned your surprise gift!',
       );
@@ -365,7 +367,7 @@ describe('<retain-loyalty-badge>', () => {
       el.remove();
       el = await mount(html`<retain-loyalty-badge lang="uk" tiers="Бронза 0, Срібло 500, Золото 2500"></retain-loyalty-badge>`);
       expect(text(badgeOf(el))).to.contain('Срібло');
-      expect(named('retain-tier-change')).to.deep.equal([]);
+      expect(named('retain-tier-changed')).to.deep.equal([]);
       expect(text($(el, '[role="status"]'))).to.equal('');
     });
 
@@ -385,8 +387,8 @@ describe('<retain-loyalty-badge>', () => {
       el.remove();
       records.length = 0;
       el = await mount(badge({ points: '50' }));
-      expect(named('retain-points-change').map((r) => r.detail.delta)).to.deep.equal([-850]);
-      expect(named('retain-tier-change').map((r) => r.detail.up)).to.deep.equal([false]);
+      expect(named('retain-points-changed').map((r) => r.detail.delta)).to.deep.equal([-850]);
+      expect(named('retain-tier-changed').map((r) => r.detail.up)).to.deep.equal([false]);
       expect(badgeOf(el).classList.contains('celebrate')).to.equal(false);
       expect(text($(el, '[role="status"]'))).to.equal('Balance: 50 points.');
     });
@@ -410,7 +412,7 @@ describe('<retain-loyalty-badge>', () => {
       await import('../../src/loyalty-badge/panel.js');
       const there = await tab.load<typeof import('../../src/core/orders.js')>('/src/core/orders.ts');
       const thereEvents: Event[] = [];
-      tab.window.addEventListener('retain-points-change', (e) => thereEvents.push(e));
+      tab.window.addEventListener('retain-points-changed', (e) => thereEvents.push(e));
       tab.window.document.body.innerHTML = `<retain-loyalty-badge tiers="${TIERS}"></retain-loyalty-badge>`;
       const other = tab.window.document.querySelector('retain-loyalty-badge') as Badge;
       await other.loaded;
@@ -424,7 +426,7 @@ describe('<retain-loyalty-badge>', () => {
       });
       // Each tab's event would follow its own comparison's write: wait for both tabs' writes.
       await afterWrites();
-      expect(named('retain-points-change').length + thereEvents.length).to.equal(1);
+      expect(named('retain-points-changed').length + thereEvents.length).to.equal(1);
     });
   });
 
@@ -447,14 +449,14 @@ describe('<retain-loyalty-badge>', () => {
       await el.updateComplete;
       expect(badgeOf(el).getAttribute('aria-expanded')).to.equal('true');
       expect(panelOf(el).hidden).to.equal(false);
-      await waitUntil(() => named('retain-panel-open').length === 1);
-      expect(named('retain-panel-open')[0].detail.counters).to.deep.equal({ opened: 1 });
+      await waitUntil(() => named('retain-panel-opened').length === 1);
+      expect(named('retain-panel-opened')[0].detail.counters).to.deep.equal({ opened: 1 });
 
       // Into the panel: the one reward within reach is a button.
       await sendKeys({ press: 'Tab' });
       expect(focused(el)?.textContent).to.equal('$5 off');
       await sendKeys({ press: 'Enter' });
-      expect(named('retain-reward-click').map((r) => [r.detail.reward, r.detail.cost, r.detail.source])).to.deep.equal([
+      expect(named('retain-reward-clicked').map((r) => [r.detail.reward, r.detail.cost, r.detail.source])).to.deep.equal([
         ['five-off', 100, 'store'],
       ]);
       await waitUntil(async () => (await readCounters('loyalty-badge', 'default')).interacted === 1);
@@ -474,11 +476,11 @@ describe('<retain-loyalty-badge>', () => {
       expect(document.activeElement?.id).to.equal('after');
       expect(el.open).to.equal(false);
       // The event follows its counter's write.
-      await waitUntil(() => named('retain-panel-open').length === 2, 'the second opening is announced');
+      await waitUntil(() => named('retain-panel-opened').length === 2, 'the second opening is announced');
 
       el.open = true;
       await el.updateComplete;
-      expect(named('retain-panel-open'), 'not on a property set').to.have.length(2);
+      expect(named('retain-panel-opened'), 'not on a property set').to.have.length(2);
       document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
       await el.updateComplete;
       expect(el.open, 'a click outside closes').to.equal(false);
@@ -519,11 +521,11 @@ describe('<retain-loyalty-badge>', () => {
       const el = await mount(html`<retain-loyalty-badge points="400" rewards=${REWARDS} open></retain-loyalty-badge>`);
       const link = $<HTMLAnchorElement>(el, 'a[part="reward"]')!;
       expect(link.href).to.equal(new URL('/redeem/shipping', location.href).href);
-      el.addEventListener('retain-reward-click', (e) => e.preventDefault(), { once: true });
+      el.addEventListener('retain-reward-clicked', (e) => e.preventDefault(), { once: true });
       const click = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
       link.dispatchEvent(click);
       expect(click.defaultPrevented).to.equal(true);
-      expect(named('retain-reward-click').map((r) => [r.detail.reward, r.detail.source, r.cancelled])).to.deep.equal([
+      expect(named('retain-reward-clicked').map((r) => [r.detail.reward, r.detail.source, r.cancelled])).to.deep.equal([
         ['Free shipping', 'store', true],
       ]);
       expect(text(panelOf(el))).to.contain('Tote bag · 600 points to go');
@@ -543,8 +545,8 @@ describe('<retain-loyalty-badge>', () => {
       await recordOrder({ orderId: 'P-5', total: 10, currency: 'USD' });
       await waitUntil(() => text(panelOf(el)).includes('You earned your surprise gift!'));
       expect(punches()).to.equal('ooooo');
-      await waitUntil(() => named('retain-reward-unlock').length === 1);
-      expect(named('retain-reward-unlock')[0].detail).to.include({ reward: 'punch-card', label: 'surprise gift', cost: 0 });
+      await waitUntil(() => named('retain-reward-unlocked').length === 1);
+      expect(named('retain-reward-unlocked')[0].detail).to.include({ reward: 'punch-card', label: 'surprise gift', cost: 0 });
       await recordOrder({ orderId: 'P-6', total: 10, currency: 'USD' });
       await waitUntil(() => text(panelOf(el)).includes('1 of 5 orders'));
       expect(text(panelOf(el))).to.contain('Surprise gift on every 5th order');
@@ -579,7 +581,7 @@ describe('<retain-loyalty-badge>', () => {
       expect(text(panelOf(el))).to.contain('1 point per $1 spent');
       expect($<HTMLAnchorElement>(el, '[part="join"]')!.href).to.equal(new URL('/account/new', location.href).href);
       await waitUntil(() => records.length > 0);
-      expect(records.map((r) => r.name)).to.deep.equal(['retain-panel-open']);
+      expect(records.map((r) => r.name)).to.deep.equal(['retain-panel-opened']);
     });
 
     it('passes axe in badge, panel and guest views, light and dark', async () => {

@@ -4,13 +4,12 @@ import '../../src/next-order-offer/next-order-offer.js';
 import type { RetainNextOrderOffer } from '../../src/next-order-offer/next-order-offer.js';
 import { offerKey, orderKey, type Offer } from '../../src/next-order-offer/offer-terms.js';
 import { readCounters } from '../../src/core/counters.js';
-import { onKitEvent, type KitEventRecord } from '../../src/core/events.js';
 import { storage } from '../../src/core/storage.js';
 import { stubClipboard } from '../support/clipboard.js';
-import { watchConsole, type ConsoleWatch } from '../support/console-guard.js';
-import { deleteDatabases, freshDatabase, withoutIndexedDB } from '../support/database.js';
-import { openTab, type Tab } from '../support/tabs.js';
+import { withoutIndexedDB } from '../support/database.js';
+import { shownOfPairs } from '../support/tabs.js';
 import { waitUntil } from '../support/wait.js';
+import { testSetup } from '../support/test-setup.js';
 
 const DAY = 86_400_000;
 type El = RetainNextOrderOffer;
@@ -48,33 +47,14 @@ async function received(key: string): Promise<Record<string, unknown>[]> {
 }
 
 describe('<retain-next-order-offer>', () => {
-  let db: string;
-  let warnings: ConsoleWatch;
-  let records: KitEventRecord[];
-  let stopRecording: () => void;
-  let tab: Tab | undefined;
-  let key: string;
-  const realNow = Date.now;
-
-  const named = (name: string) => records.filter((record) => record.name === name);
-
-  beforeEach(() => {
-    db = freshDatabase().name;
-    warnings = watchConsole();
-    records = [];
-    stopRecording = onKitEvent((record) => records.push(record));
-    key = Math.random().toString(36).slice(2);
-  });
-
-  afterEach(async () => {
-    Date.now = realNow;
+  // Registered before the shared setup's, so that the cards go before their database.
+  afterEach(() => {
     for (const el of made.splice(0)) el.remove();
-    stopRecording();
-    tab?.close();
-    tab = undefined;
-    warnings.stop();
-    await deleteDatabases();
   });
+  const kit = testSetup();
+  const { named } = kit;
+  /** The clock before a test moves it (the setup puts it back after each test). */
+  const realNow = Date.now;
 
   describe('the card on the order page', () => {
     it('hands out a code from the list with what it gives, the minimum in the currency, copy, apply and a real expiry', async () => {
@@ -131,22 +111,15 @@ describe('<retain-next-order-offer>', () => {
     });
 
     it('is decided once across two tabs: of two pages for one order opened together, exactly one shows', async () => {
-      tab = await openTab(db);
+      const tab = await kit.openTab();
       await tab.load('/src/next-order-offer/next-order-offer.ts');
-      for (const orderId of ['T-1', 'T-2']) {
-        // Each order its own instance, so that the first one's offer does not keep the second from showing.
-        const attributes = { 'order-id': orderId, codes: 'T1 T2 T3 T4', instance: orderId };
-        const here = card(document, attributes);
-        const there = card(tab.window.document, attributes);
-        const shown = await Promise.all([here.decision, there.decision]);
-        expect(shown.filter(Boolean), orderId).to.have.length(1);
-        here.remove();
-        there.remove();
-      }
+      // Each order its own instance, so that the first one's offer does not keep the second from showing.
+      const orders = ['T-1', 'T-2'].map((id) => ({ 'order-id': id, codes: 'T1 T2 T3 T4', instance: id }));
+      expect(await shownOfPairs(tab, 'retain-next-order-offer', orders)).to.deep.equal([1, 1]);
     });
 
     it('never hands a code of the list out twice, also to two tabs deciding at the same time; a used-up list shows nothing', async () => {
-      tab = await openTab(db);
+      const tab = await kit.openTab();
       await tab.load('/src/next-order-offer/next-order-offer.ts');
       const pool = 'P1 P2 P3 P4 P5';
       const codes: (string | null)[] = [];
@@ -163,7 +136,7 @@ describe('<retain-next-order-offer>', () => {
         'the sixth decision finds none left',
       ).to.have.length(1);
       // The warning is said where the list ran out: here, or in the other tab's console.
-      const said = warnings.take();
+      const said = kit.warnings.take();
       expect(said.length).to.be.at.most(1);
       if (said.length) expect(said[0]).to.contain('has no code left that this device was not given before');
     });
@@ -172,7 +145,7 @@ describe('<retain-next-order-offer>', () => {
       const el = await mount(
         html`<retain-next-order-offer
           order-id="S-1"
-          offer-src="/test-api/next-offer?key=${key}"
+          offer-src="/test-api/next-offer?key=${kit.key}"
           codes="UNUSED"
           discount="10"
           currency="EUR"
@@ -185,10 +158,10 @@ describe('<retain-next-order-offer>', () => {
       );
       expect(text($(el, '[part~=minimum]'))).to.contain(new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' }).format(25));
       expect(text($(el, '[part~=expiry]'))).to.match(/^Expires in 3 days/);
-      expect(await received(key)).to.deep.equal([{ orderId: 'S-1', instance: 'default' }]);
+      expect(await received(kit.key)).to.deep.equal([{ orderId: 'S-1', instance: 'default' }]);
       expect(named('retain-offer-shown')[0].detail).to.include({ source: 'store', code: 'STORE-S-1', minimum: 25 });
 
-      const refusing = `/test-api/next-offer?key=${key}-no&refuse=1`;
+      const refusing = `/test-api/next-offer?key=${kit.key}-no&refuse=1`;
       const refused = await mount(
         html`<retain-next-order-offer instance="b" order-id="S-2" offer-src=${refusing}></retain-next-order-offer>`,
       );
@@ -199,9 +172,9 @@ describe('<retain-next-order-offer>', () => {
         html`<retain-next-order-offer instance="b" order-id="S-2" offer-src=${refusing}></retain-next-order-offer>`,
       );
       expect(await again.decision).to.equal(false);
-      expect(await received(`${key}-no`), 'a refused order is not asked again').to.have.length(1);
+      expect(await received(`${kit.key}-no`), 'a refused order is not asked again').to.have.length(1);
       const empty = await mount(
-        html`<retain-next-order-offer instance="c" order-id="S-3" offer-src="/test-api/next-offer?key=${key}-204&empty=1"></retain-next-order-offer>`,
+        html`<retain-next-order-offer instance="c" order-id="S-3" offer-src="/test-api/next-offer?key=${kit.key}-204&empty=1"></retain-next-order-offer>`,
       );
       expect(await empty.decision, '204 is a refusal').to.equal(false);
       expect(named('retain-offer-shown')).to.have.length(1);
@@ -209,11 +182,13 @@ describe('<retain-next-order-offer>', () => {
 
     it('says so when the store cannot be reached, and gets the code on "Try again" by keyboard', async () => {
       const el = await mount(
-        html`<retain-next-order-offer order-id="F-1" offer-src="/test-api/next-offer?key=${key}&fail=1"></retain-next-order-offer>`,
+        html`<retain-next-order-offer order-id="F-1" offer-src="/test-api/next-offer?key=${kit.key}&fail=1"></retain-next-order-offer>`,
       );
       expect(await el.decision).to.equal(false);
       expect(text($(el, '[role=alert]'))).to.equal('We couldn’t get your code just now.');
-      expect(warnings.take()).to.satisfy((said: string[]) => said.length === 1 && said[0].includes('could not get a code from offer-src'));
+      expect(kit.warnings.take()).to.satisfy(
+        (said: string[]) => said.length === 1 && said[0].includes('could not get a code from offer-src'),
+      );
       // The order is free to be asked again (a reload, another tab).
       expect(await storage().get('state', orderKey('default', 'F-1'))).to.equal(undefined);
       await expect(el).to.be.accessible();
@@ -226,14 +201,14 @@ describe('<retain-next-order-offer>', () => {
 
     it('gives up on a store that does not answer in time, and on an answer it cannot use', async () => {
       const slow = await mount(
-        html`<retain-next-order-offer order-id="H-1" offer-timeout="600ms" offer-src="/test-api/next-offer?key=${key}&hang=1"></retain-next-order-offer>`,
+        html`<retain-next-order-offer order-id="H-1" offer-timeout="600ms" offer-src="/test-api/next-offer?key=${kit.key}&hang=1"></retain-next-order-offer>`,
       );
       expect(text($(slow, '[role=alert]'))).to.contain('couldn’t get your code');
       const bad = await mount(
-        html`<retain-next-order-offer instance="x" order-id="H-2" offer-src="/test-api/next-offer?key=${key}&bad=1"></retain-next-order-offer>`,
+        html`<retain-next-order-offer instance="x" order-id="H-2" offer-src="/test-api/next-offer?key=${kit.key}&bad=1"></retain-next-order-offer>`,
       );
       expect(text($(bad, '[role=alert]'))).to.contain('couldn’t get your code');
-      const said = warnings.take();
+      const said = kit.warnings.take();
       expect(said).to.have.length(2);
       expect(said[0]).to.contain('did not answer in time (600 ms)');
       expect(said[1]).to.contain('has no code');
@@ -241,7 +216,7 @@ describe('<retain-next-order-offer>', () => {
 
     it('shows the time left to the second on the last day, and that the code expired once it has', async () => {
       const el = await mount(
-        html`<retain-next-order-offer order-id="E-1" offer-src="/test-api/next-offer?key=${key}&expires=${5 * 3_600_000}"></retain-next-order-offer>`,
+        html`<retain-next-order-offer order-id="E-1" offer-src="/test-api/next-offer?key=${kit.key}&expires=${5 * 3_600_000}"></retain-next-order-offer>`,
       );
       const expiry = () => text($(el, '[part~=expiry]'));
       expect(expiry()).to.match(/^Expires in 0[45]:\d\d:\d\d \(/);
@@ -440,7 +415,7 @@ describe('<retain-next-order-offer>', () => {
     it('appears when another tab hands out a code, and goes when the code expires', async () => {
       const el = await mount(html`<retain-next-order-offer reminder></retain-next-order-offer>`);
       expect(el.hidden).to.equal(true);
-      tab = await openTab(db);
+      const tab = await kit.openTab();
       await tab.load('/src/next-order-offer/next-order-offer.ts');
       const there = card(tab.window.document, { 'order-id': 'X-1', codes: 'FROM-TAB', 'code-ttl': '5h' });
       expect(await there.decision).to.equal(true);
@@ -495,7 +470,7 @@ describe('<retain-next-order-offer>', () => {
       );
       el.requestUpdate();
       await el.updateComplete;
-      const seen = warnings.take();
+      const seen = kit.warnings.take();
       const about = (attr: string) => seen.filter((w) => w.includes(` ${attr}="`));
       for (const attr of [
         'codes',
@@ -526,7 +501,7 @@ describe('<retain-next-order-offer>', () => {
       expect(none.hidden).to.equal(true);
       const empty = await mount(html`<retain-next-order-offer order-id="Z-1"></retain-next-order-offer>`);
       expect(await empty.decision).to.equal(false);
-      const seen = warnings.take();
+      const seen = kit.warnings.take();
       expect(seen).to.have.length(2);
       expect(seen[0]).to.contain('order-id="" is missing');
       expect(seen[1]).to.contain('lists no code and there is no offer-src');
@@ -534,10 +509,10 @@ describe('<retain-next-order-offer>', () => {
         html`<retain-next-order-offer order-id="Z-2" codes="OLD" expires-at="2020-01-01T00:00:00Z"></retain-next-order-offer>`,
       );
       expect(await past.decision).to.equal(false);
-      expect(warnings.take()).to.satisfy(
+      expect(kit.warnings.take()).to.satisfy(
         (said: string[]) => said.length === 1 && said[0].includes('expires-at="2020-01-01T00:00:00Z" has passed'),
       );
-      expect(records).to.deep.equal([]);
+      expect(kit.records).to.deep.equal([]);
     });
 
     it('caps a code’s expiry at the store’s expires-at', async () => {
@@ -556,7 +531,7 @@ describe('<retain-next-order-offer>', () => {
       await el.updateComplete;
       // The shown offer keeps the terms it was handed out with.
       expect($(el, '[part~=benefit]')).to.equal(null);
-      expect(records.map((r) => r.name)).to.deep.equal(['retain-offer-shown']);
+      expect(kit.records.map((r) => r.name)).to.deep.equal(['retain-offer-shown']);
     });
 
     it('keeps working in memory without IndexedDB, with one warning, still once per order', async () => {
@@ -569,7 +544,7 @@ describe('<retain-next-order-offer>', () => {
         expect(await again.decision).to.equal(false);
         const reminder = await mount(html`<retain-next-order-offer reminder></retain-next-order-offer>`);
         expect(codeOf(reminder)).to.equal(code);
-        const seen = warnings.take();
+        const seen = kit.warnings.take();
         expect(seen).to.have.length(1);
         expect(seen[0]).to.contain('IndexedDB is unavailable');
       });

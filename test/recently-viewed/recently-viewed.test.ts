@@ -10,13 +10,12 @@ import '../../src/recently-viewed/recently-viewed.js';
 import type { RetainRecentlyViewed } from '../../src/recently-viewed/recently-viewed.js';
 import { VIEWS_KEY, type ViewedProduct } from '../../src/recently-viewed/viewed.js';
 import { readCounters } from '../../src/core/counters.js';
-import { forward, setConsent, stopDelivery } from '../../src/core/delivery.js';
-import { onKitEvent, type KitEventRecord } from '../../src/core/events.js';
+import { forward, setConsent } from '../../src/core/delivery.js';
+import type { KitEventRecord } from '../../src/core/events.js';
 import { storage } from '../../src/core/storage.js';
-import { watchConsole, type ConsoleWatch } from '../support/console-guard.js';
-import { deleteDatabases, dumpDatabase, freshDatabase, withoutIndexedDB } from '../support/database.js';
-import { openTab, type Tab } from '../support/tabs.js';
+import { dumpDatabase, withoutIndexedDB } from '../support/database.js';
 import { waitUntil } from '../support/wait.js';
+import { testSetup } from '../support/test-setup.js';
 
 const DAY = 86_400_000;
 type Strip = RetainRecentlyViewed;
@@ -62,30 +61,10 @@ async function mount(template: ReturnType<typeof html>): Promise<Strip> {
 }
 
 describe('<retain-recently-viewed>', () => {
-  let db: string;
-  let warnings: ConsoleWatch;
-  let records: KitEventRecord[];
-  let stopRecording: () => void;
-  let tab: Tab | undefined;
+  const kit = testSetup();
+  const { named } = kit;
+  /** The clock before a test moves it (the setup puts it back after each test). */
   const realNow = Date.now;
-  const named = (name: string) => records.filter((record) => record.name === name);
-
-  beforeEach(() => {
-    db = freshDatabase().name;
-    warnings = watchConsole();
-    records = [];
-    stopRecording = onKitEvent((record) => records.push(record));
-  });
-
-  afterEach(async () => {
-    Date.now = realNow;
-    stopRecording();
-    stopDelivery();
-    tab?.close();
-    tab = undefined;
-    warnings.stop();
-    await deleteDatabases();
-  });
 
   describe('showing', () => {
     it('shows the viewed products as a labelled region with a list of links, most recent first, the page’s own product left out', async () => {
@@ -128,7 +107,7 @@ describe('<retain-recently-viewed>', () => {
       expect(el.hidden).to.equal(true);
       expect(el.getBoundingClientRect().height).to.equal(0);
       await expect(el.parentElement!).to.be.accessible();
-      expect(records, 'nothing seen, nothing announced').to.deep.equal([]);
+      expect(kit.records, 'nothing seen, nothing announced').to.deep.equal([]);
     });
 
     it('is used by keyboard alone: Tab through the cards to "Clear", which says what it did and keeps focus', async () => {
@@ -213,7 +192,7 @@ describe('<retain-recently-viewed>', () => {
       await el.loaded;
       expect(text($(el, '#heading'))).to.equal('Seen lately');
       expect(names(el), 'read again with the new max').to.deep.equal(['Sencha Kabuse']);
-      expect(records.map((r) => r.name)).to.deep.equal(['retain-recently-viewed-shown']);
+      expect(kit.records.map((r) => r.name)).to.deep.equal(['retain-recently-viewed-shown']);
     });
   });
 
@@ -323,7 +302,7 @@ describe('<retain-recently-viewed>', () => {
       expect((await stored())![0]).to.deep.include({ id: 'puerh-100', name: 'Ripe Pu-erh', url: location.href.split('#')[0], price: 12 });
       script!.remove();
       expect(await view({})).to.equal(false);
-      expect(warnings.take()).to.satisfy((said: string[]) => said.length === 1 && said[0].includes('no schema.org Product JSON-LD'));
+      expect(kit.warnings.take()).to.satisfy((said: string[]) => said.length === 1 && said[0].includes('no schema.org Product JSON-LD'));
     });
 
     it('drops a bad link or image of a product with one warning each, and records the product', async () => {
@@ -339,7 +318,7 @@ describe('<retain-recently-viewed>', () => {
       ).to.equal(true);
       jsonLd({ '@type': 'Product', sku: 'shady', name: 'Shady tea', url: 'http://elsewhere.example/tea', image: 'javascript:alert(2)' });
       expect(await view({})).to.equal(true);
-      const said = warnings.take();
+      const said = kit.warnings.take();
       expect(said).to.have.length(5);
       for (const part of [
         'url="javascript:alert(1)"',
@@ -364,7 +343,7 @@ describe('<retain-recently-viewed>', () => {
       );
       const el = await mount(html`<retain-recently-viewed></retain-recently-viewed>`);
       expect(names(el)).to.deep.equal(['Odd tea']);
-      expect(warnings.take(), 'a second reading warns no more').to.deep.equal([]);
+      expect(kit.warnings.take(), 'a second reading warns no more').to.deep.equal([]);
     });
   });
 
@@ -376,7 +355,7 @@ describe('<retain-recently-viewed>', () => {
       );
       el.requestUpdate();
       await el.updateComplete;
-      const said = warnings.take();
+      const said = kit.warnings.take();
       for (const part of ['max="lots"', 'max-age="forever"', 'heading-level="9"', 'scheme="purple"'])
         expect(
           said.filter((w) => w.includes(part)),
@@ -390,7 +369,7 @@ describe('<retain-recently-viewed>', () => {
 
     it('a <retain-product> without a name records nothing, with one warning', async () => {
       expect(await view({ id: 'nameless' })).to.equal(false);
-      expect(warnings.take()).to.satisfy((said: string[]) => said.length === 1 && said[0].includes('name="" is missing'));
+      expect(kit.warnings.take()).to.satisfy((said: string[]) => said.length === 1 && said[0].includes('name="" is missing'));
       expect(await stored()).to.equal(undefined);
     });
 
@@ -404,7 +383,7 @@ describe('<retain-recently-viewed>', () => {
         $<HTMLButtonElement>(el, '[part~=clear-button]')!.click();
         await waitUntil(() => text($(el, '[part~=status]')).length > 0, 'cleared');
         await el.parentElement!.querySelector('retain-product')!.recorded;
-        const said = warnings.take();
+        const said = kit.warnings.take();
         expect(said).to.have.length(1);
         expect(said[0]).to.contain('IndexedDB is unavailable');
       });
@@ -417,7 +396,7 @@ describe('<retain-recently-viewed>', () => {
         const el = await mount(html`<retain-recently-viewed></retain-recently-viewed>`);
         expect(names(el)).to.deep.equal(['Milk Oolong']);
         await waitUntil(() => named('retain-recently-viewed-shown').length === 1, 'seen');
-        const device = await dumpDatabase(db);
+        const device = await dumpDatabase(kit.db);
         expect(device).to.not.contain('Milk Oolong').and.not.contain('recently-viewed');
       } finally {
         setConsent(undefined);
@@ -425,7 +404,7 @@ describe('<retain-recently-viewed>', () => {
     });
 
     it('two tabs: a view recorded in one shows in the other’s strip, and "Clear" there empties this one', async () => {
-      tab = await openTab(db);
+      const tab = await kit.openTab();
       await tab.load('/src/recently-viewed/recently-viewed.ts');
       await tab.load('/src/recently-viewed/product.ts');
       const there = tab.window.document.createElement('retain-recently-viewed') as Strip;

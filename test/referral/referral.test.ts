@@ -4,13 +4,11 @@ import '../../src/referral/referral.js';
 import type { RetainReferral } from '../../src/referral/referral.js';
 import { rememberedKey } from '../../src/referral/referral-link.js';
 import { readCounters } from '../../src/core/counters.js';
-import { onKitEvent, type KitEventRecord } from '../../src/core/events.js';
 import { storage } from '../../src/core/storage.js';
 import { stubClipboard } from '../support/clipboard.js';
-import { watchConsole, type ConsoleWatch } from '../support/console-guard.js';
-import { deleteDatabases, freshDatabase, withoutIndexedDB } from '../support/database.js';
-import { openTab, type Tab } from '../support/tabs.js';
+import { withoutIndexedDB } from '../support/database.js';
 import { waitUntil } from '../support/wait.js';
+import { testSetup } from '../support/test-setup.js';
 
 type El = RetainReferral;
 
@@ -68,18 +66,30 @@ async function received(key: string): Promise<unknown[]> {
 }
 
 describe('<retain-referral>', () => {
-  let db: string;
-  let warnings: ConsoleWatch;
-  let records: KitEventRecord[];
-  let stopRecording: () => void;
-  let tab: Tab | undefined;
-  let key: string;
   let share: ReturnType<typeof webShare>;
   let clipboard: ReturnType<typeof stubClipboard>;
-
   let started: number;
+  /** Keeps the page here when a share link is followed (the store's page would open the app). */
+  const stay = (event: Event) => event.preventDefault();
+
+  beforeEach(() => {
+    started = Date.now();
+    share = webShare('none');
+    clipboard = stubClipboard();
+    document.addEventListener('click', stay);
+  });
+
+  // Registered before the shared setup's, so that the referrals go before their database.
+  afterEach(() => {
+    document.removeEventListener('click', stay);
+    for (const el of made.splice(0)) el.remove();
+    share.restore();
+    clipboard.restore();
+  });
+
+  const kit = testSetup();
   /** This test's events: an element of an earlier test may still be counting its own (its detail dates from then). */
-  const ours = () => records.filter((record) => (record.detail.timestamp as number) >= started);
+  const ours = () => kit.records.filter((record) => (record.detail.timestamp as number) >= started);
   const named = (name: string) => ours().filter((record) => record.name === name);
   /** Shown once half in view and counted: counting waits for IndexedDB, which a loaded machine can make slow. */
   const whenShown = async () => {
@@ -89,33 +99,6 @@ describe('<retain-referral>', () => {
       'shown once',
     ).to.have.length(1);
   };
-  /** Keeps the page here when a share link is followed (the store's page would open the app). */
-  const stay = (event: Event) => event.preventDefault();
-
-  beforeEach(() => {
-    db = freshDatabase().name;
-    warnings = watchConsole();
-    records = [];
-    stopRecording = onKitEvent((record) => records.push(record));
-    key = Math.random().toString(36).slice(2);
-    started = Date.now();
-    share = webShare('none');
-    clipboard = stubClipboard();
-    document.addEventListener('click', stay);
-  });
-
-  afterEach(async () => {
-    document.removeEventListener('click', stay);
-    for (const el of made.splice(0)) el.remove();
-    share.restore();
-    clipboard.restore();
-    stopRecording();
-    tab?.close();
-    tab = undefined;
-    warnings.stop();
-    await deleteDatabases();
-  });
-
   describe('the link from the store’s HTML', () => {
     it('says what the friend and the shopper get, and that the store gives the rewards; shown once, counted', async () => {
       const el = await mount(
@@ -267,46 +250,46 @@ describe('<retain-referral>', () => {
       await waitUntil(() => channels(el).length === 4, 'the links instead');
       expect($(el, '[part~=share-button]')).to.equal(null);
       expect(named('retain-referral-shared')).to.deep.equal([]);
-      const said = warnings.take();
+      const said = kit.warnings.take();
       expect(said).to.have.length(1);
       expect(said[0]).to.contain('the share sheet failed');
     });
   });
 
   describe('the link from the store’s endpoint', () => {
-    const src = (query = '') => `/test-api/referral?key=${key}${query}`;
+    const src = (query = '') => `/test-api/referral?key=${kit.key}${query}`;
 
     it('asks once per device: remembered, read back on the next page without asking', async () => {
       const el = await mount(html`<retain-referral referral-src=${src()} friend-gets="10%"></retain-referral>`);
       expect(await el.ready).to.equal(true);
-      const link = `https://store.example/r/${key}`;
+      const link = `https://store.example/r/${kit.key}`;
       expect(text($(el, '[part~=link]'))).to.equal(link);
-      expect(await received(key)).to.deep.equal([{ instance: 'default' }]);
+      expect(await received(kit.key)).to.deep.equal([{ instance: 'default' }]);
       expect(await storage().get('state', rememberedKey('default'))).to.include({ link, code: 'ANNA10' });
       await whenShown();
       expect(named('retain-referral-shown')[0].detail).to.include({ link, code: 'ANNA10', source: 'store' });
       el.remove();
       const again = await mount(html`<retain-referral referral-src=${src()}></retain-referral>`);
       expect(text($(again, '[part~=link]'))).to.equal(link);
-      expect(await received(key), 'not asked again').to.have.length(1);
+      expect(await received(kit.key), 'not asked again').to.have.length(1);
     });
 
     it('asks once across two tabs: the second tab shows the link the first was given', async () => {
-      tab = await openTab(db);
+      const tab = await kit.openTab();
       await tab.load('/src/referral/referral.ts');
       const here = make(document, { 'referral-src': src() });
       expect(await here.ready).to.equal(true);
       const there = make(tab.window.document, { 'referral-src': src() });
       expect(await there.ready).to.equal(true);
       await there.updateComplete;
-      expect(text(there.shadowRoot!.querySelector('[part~=link]'))).to.equal(`https://store.example/r/${key}`);
-      expect(await received(key)).to.have.length(1);
+      expect(text(there.shadowRoot!.querySelector('[part~=link]'))).to.equal(`https://store.example/r/${kit.key}`);
+      expect(await received(kit.key)).to.have.length(1);
     });
 
     it('with remember="0" asks on every page and keeps nothing', async () => {
       await mount(html`<retain-referral referral-src=${src()} remember="0"></retain-referral>`);
       await mount(html`<retain-referral referral-src=${src()} remember="0"></retain-referral>`);
-      expect(await received(key)).to.have.length(2);
+      expect(await received(kit.key)).to.have.length(2);
       expect(await storage().get('state', rememberedKey('default'))).to.equal(undefined);
     });
 
@@ -326,10 +309,10 @@ describe('<retain-referral>', () => {
       expect(copyButton(el).closest('[inert]'), 'nothing to copy yet').to.not.equal(null);
       await expect(el).to.be.accessible();
       const top = root.querySelector('#after')!.getBoundingClientRect().top;
-      await fetch(`/test-api/referral/release?key=${key}`, { method: 'POST' });
+      await fetch(`/test-api/referral/release?key=${kit.key}`, { method: 'POST' });
       expect(await el.ready).to.equal(true);
       await el.updateComplete;
-      expect(text($(el, '[part~=link]'))).to.equal(`https://store.example/r/${key}`);
+      expect(text($(el, '[part~=link]'))).to.equal(`https://store.example/r/${kit.key}`);
       expect(root.querySelector('#after')!.getBoundingClientRect().top, 'nothing moved').to.equal(top);
       await expect(el).to.be.accessible();
     });
@@ -351,13 +334,13 @@ describe('<retain-referral>', () => {
       const el = await mount(html`<retain-referral referral-src=${src('&fail=1')}></retain-referral>`);
       expect(await el.ready).to.equal(false);
       expect(text($(el, '[role=alert]'))).to.equal('We couldn’t get your link just now.');
-      expect(warnings.take()).to.satisfy(
+      expect(kit.warnings.take()).to.satisfy(
         (said: string[]) => said.length === 1 && said[0].includes('could not get a link from referral-src'),
       );
       await expect(el).to.be.accessible();
       $<HTMLButtonElement>(el, '[part~=retry-button]')!.focus();
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => text($(el, '[part~=link]')) === `https://store.example/r/${key}`, 'the link');
+      await waitUntil(() => text($(el, '[part~=link]')) === `https://store.example/r/${kit.key}`, 'the link');
       await waitUntil(() => el.shadowRoot!.activeElement === copyButton(el), 'focus on copy');
       await expect(el).to.be.accessible();
     });
@@ -367,7 +350,7 @@ describe('<retain-referral>', () => {
       expect(await el.ready).to.equal(false);
       expect($(el, '[part~=retry-button]')).to.not.equal(null);
       expect(el.shadowRoot!.innerHTML).to.not.contain('javascript:');
-      const said = warnings.take();
+      const said = kit.warnings.take();
       expect(said).to.have.length(1);
       expect(said[0]).to.contain('not https: or relative');
     });
@@ -409,7 +392,7 @@ describe('<retain-referral>', () => {
       );
       el.requestUpdate();
       await el.updateComplete;
-      const seen = warnings.take();
+      const seen = kit.warnings.take();
       const about = (attr: string) => seen.filter((w) => w.includes(` ${attr}="`));
       for (const attr of ['link', 'referral-timeout', 'remember', 'friend-gets', 'you-get', 'currency', 'channels', 'scheme']) {
         expect(about(attr), attr).to.have.length(1);
@@ -429,7 +412,7 @@ describe('<retain-referral>', () => {
       expect(bad.hidden).to.equal(true);
       const none = await mount(html`<retain-referral></retain-referral>`);
       expect(none.hidden).to.equal(true);
-      const seen = warnings.take();
+      const seen = kit.warnings.take();
       expect(seen).to.have.length(2);
       expect(seen[0]).to.contain('link="javascript:alert(1)" is not an https: or relative URL; nothing is shown');
       expect(seen[1]).to.contain('link="" is missing, and there is no code or referral-src; nothing is shown');
@@ -439,7 +422,7 @@ describe('<retain-referral>', () => {
     it('a link-pattern without {code}, or not https:, warns once and shares the code alone', async () => {
       const plain = await mount(html`<retain-referral code="ANNA10" link-pattern="https://store.example/discount/"></retain-referral>`);
       const unsafe = await mount(html`<retain-referral code="ANNA10" link-pattern="javascript:alert('{code}')"></retain-referral>`);
-      const seen = warnings.take();
+      const seen = kit.warnings.take();
       expect(seen).to.have.length(2);
       expect(seen[0]).to.contain('has no {code} in it; the code is shared without a link');
       expect(seen[1]).to.contain('is not an https: or relative URL; the code is shared without a link');
@@ -449,7 +432,7 @@ describe('<retain-referral>', () => {
       }
       const badCode = await mount(html`<retain-referral code="ANNA 10" link-pattern="/d/{code}"></retain-referral>`);
       expect(badCode.hidden).to.equal(true);
-      expect(warnings.take()).to.satisfy((said: string[]) => said.length === 1 && said[0].includes('"ANNA 10" is not a code'));
+      expect(kit.warnings.take()).to.satisfy((said: string[]) => said.length === 1 && said[0].includes('"ANNA 10" is not a code'));
     });
 
     it('fires no event when code changes its properties', async () => {
@@ -469,16 +452,18 @@ describe('<retain-referral>', () => {
         copyButton(el).click();
         await waitUntil(() => named('retain-referral-copied').length === 1, 'copied');
         expect(named('retain-referral-copied')[0].detail.counters).to.deep.equal({ copied: 1 });
-        const asked = await mount(html`<retain-referral instance="store" referral-src="/test-api/referral?key=${key}"></retain-referral>`);
-        expect(text($(asked, '[part~=link]'))).to.equal(`https://store.example/r/${key}`);
-        const seen = warnings.take();
+        const asked = await mount(
+          html`<retain-referral instance="store" referral-src="/test-api/referral?key=${kit.key}"></retain-referral>`,
+        );
+        expect(text($(asked, '[part~=link]'))).to.equal(`https://store.example/r/${kit.key}`);
+        const seen = kit.warnings.take();
         expect(seen).to.have.length(1);
         expect(seen[0]).to.contain('IndexedDB is unavailable');
       });
     });
 
     it('keeps nothing personal: the remembered link is the link and code', async () => {
-      await mount(html`<retain-referral referral-src="/test-api/referral?key=${key}"></retain-referral>`);
+      await mount(html`<retain-referral referral-src="/test-api/referral?key=${kit.key}"></retain-referral>`);
       const kept = (await storage().get('state', rememberedKey('default'))) as Record<string, unknown>;
       expect(Object.keys(kept).sort()).to.deep.equal(['at', 'code', 'link']);
     });

@@ -5,10 +5,9 @@
  */
 import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { watchConsole, type ConsoleWatch } from '../support/console-guard.js';
-import { deleteDatabases, freshDatabase } from '../support/database.js';
 import { $, $$, choose, mount, textOf, type Report } from '../support/report-element.js';
 import { file, shopifyCsv } from '../support/report-files.js';
+import { testSetup } from '../support/test-setup.js';
 import { waitUntil } from '../support/wait.js';
 
 const ordersFile = () =>
@@ -43,20 +42,13 @@ async function press(el: Report, key: string): Promise<void> {
 }
 
 describe('<retain-report> by keyboard', () => {
-  let warnings: ConsoleWatch;
   let el: Report | undefined;
-
-  beforeEach(() => {
-    freshDatabase();
-    warnings = watchConsole();
-  });
-
-  afterEach(async () => {
+  // Registered before the shared setup's, so that the report goes before its database.
+  afterEach(() => {
     el?.remove();
     el = undefined;
-    warnings.stop();
-    await deleteDatabases();
   });
+  testSetup();
 
   it('a report: each figure’s name shows its definition on focus, Escape hides it, a click keeps it open', async () => {
     el = await mount(html`<retain-report></retain-report>`);

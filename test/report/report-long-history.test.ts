@@ -6,10 +6,9 @@
  * printed report has all of them. A shorter history keeps its one table.
  */
 import { expect, html } from '@open-wc/testing';
-import { watchConsole, type ConsoleWatch } from '../support/console-guard.js';
-import { deleteDatabases, freshDatabase } from '../support/database.js';
 import { $, $$, choose, mount, textOf, type Report } from '../support/report-element.js';
 import { file, shopifyCsv, type ShopifyOrder } from '../support/report-files.js';
+import { testSetup } from '../support/test-setup.js';
 import { waitUntil } from '../support/wait.js';
 
 /** `YYYY-MM` of the month `k` months after July 2015. */
@@ -45,20 +44,13 @@ const yearButtons = (el: Report) => $$<HTMLButtonElement>(el, '.years button');
 const pressed = (el: Report) => yearButtons(el).filter((button) => button.getAttribute('aria-pressed') === 'true');
 
 describe('<retain-report> with a long history', () => {
-  let warnings: ConsoleWatch;
   let el: Report | undefined;
-
-  beforeEach(() => {
-    freshDatabase();
-    warnings = watchConsole();
-  });
-
-  afterEach(async () => {
+  // Registered before the shared setup's, so that the report goes before its database.
+  afterEach(() => {
     el?.remove();
     el = undefined;
-    warnings.stop();
-    await deleteDatabases();
   });
+  testSetup();
 
   it('ten years of cohorts: one year at a time, every cohort reachable, each table complete and accessible', async function () {
     // Eleven tables in turn, and axe over the largest (1,400 cells): slow in WebKit on a loaded machine.

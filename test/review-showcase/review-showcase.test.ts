@@ -152,7 +152,7 @@ describe('<retain-review-showcase>', () => {
   describe('sort and filter', () => {
     it('filters by a histogram click, labels the selection next to the real figures, and "see all" clears it', async () => {
       const el = await showcase(html`<retain-review-showcase .data=${makeData(20)}></retain-review-showcase>`);
-      const filters = record(el, 'retain-review-filter');
+      const filters = record(el, 'retain-review-filtered');
       histogram(el, 5).click();
       await settle(el);
       expect(ids(el)).to.deep.equal(['r1', 'r2', 'r4', 'r6', 'r9', 'r11', 'r12', 'r14', 'r16', 'r19']);
@@ -184,7 +184,7 @@ describe('<retain-review-showcase>', () => {
 
     it('a store selection (min-rating, featured) is labelled from the start, with the figures over all reviews, and fires no event', async () => {
       const el = document.createElement('retain-review-showcase');
-      const filters = record(el, 'retain-review-filter');
+      const filters = record(el, 'retain-review-filtered');
       el.setAttribute('min-rating', '4');
       el.data = makeData(20);
       document.body.append(el);
@@ -207,7 +207,7 @@ describe('<retain-review-showcase>', () => {
     it('sorts by each order; the shopper choice fires one event, an attribute set none', async () => {
       const data = makeData(6, {}, (i) => ({ helpful: [0, 1, 40, 3, 0, 9][i], unhelpful: [0, 0, 5, 0, 0, 9][i] }));
       const el = await showcase(html`<retain-review-showcase .data=${data}></retain-review-showcase>`);
-      const sorts = record(el, 'retain-review-sort');
+      const sorts = record(el, 'retain-review-sorted');
       expect(ids(el)).to.deep.equal(['r1', 'r2', 'r3', 'r4', 'r5', 'r6']);
       const select = $<HTMLSelectElement>(el, 'select');
       const expected: Record<string, string[]> = {
@@ -237,7 +237,7 @@ describe('<retain-review-showcase>', () => {
 
     it('filters with photos and by keyword (typing filters; the committed keyword fires the event)', async () => {
       const el = await showcase(html`<retain-review-showcase .data=${makeData(20)}></retain-review-showcase>`);
-      const filters = record(el, 'retain-review-filter');
+      const filters = record(el, 'retain-review-filtered');
       $<HTMLInputElement>(el, 'input[type="checkbox"]').click();
       await waitUntil(() => filters.length === 1);
       expect(ids(el)).to.deep.equal(['r1', 'r6', 'r11', 'r16']);
@@ -273,7 +273,7 @@ describe('<retain-review-showcase>', () => {
       </div>`);
       const el = page.firstElementChild as RetainReviewShowcase;
       await settle(el);
-      const sorts = record(el, 'retain-review-sort');
+      const sorts = record(el, 'retain-review-sorted');
       expect(ids(el)).to.deep.equal(['r3', 'r4', 'r5', 'r1', 'r2', 'r6']);
       const label = languageBox(el)!;
       expect(text(label)).to.equal('English reviews first');
@@ -443,7 +443,7 @@ describe('<retain-review-showcase>', () => {
   describe('photos', () => {
     it('open in a modal lightbox by keyboard, step with arrows, close with Escape and give focus back', async () => {
       const el = await showcase(html`<retain-review-showcase .data=${makeData(3)}></retain-review-showcase>`);
-      const opens = record(el, 'retain-review-photo-open');
+      const opens = record(el, 'retain-review-photo-opened');
       const thumb = $<HTMLButtonElement>(el, '.photos button');
       thumb.focus();
       await sendKeys({ press: 'Enter' });
@@ -593,7 +593,7 @@ describe('<retain-review-showcase>', () => {
     it('fires nothing on programmatic changes', async () => {
       const el = await showcase(html`<retain-review-showcase .data=${makeData(6)}></retain-review-showcase>`);
       const fired: string[] = [];
-      for (const type of ['retain-review-filter', 'retain-review-sort', 'retain-review-helpful', 'retain-review-photo-open'] as const)
+      for (const type of ['retain-review-filtered', 'retain-review-sorted', 'retain-review-helpful', 'retain-review-photo-opened'] as const)
         el.addEventListener(type, () => fired.push(type));
       el.setAttribute('min-rating', '5');
       el.setAttribute('sort', 'lowest');
@@ -821,8 +821,8 @@ describe('<retain-review-showcase>', () => {
     it('a moving page waits for its response: one event per change', async () => {
       const el = await showcase(html`<retain-review-showcase src="/test-api/reviews?count=12&per=5"></retain-review-showcase>`);
       await waitUntil(() => $$(el, 'article').length === 5);
-      const filters = record(el, 'retain-review-filter');
-      const event = oneEvent(el, 'retain-review-filter');
+      const filters = record(el, 'retain-review-filtered');
+      const event = oneEvent(el, 'retain-review-filtered');
       $<HTMLInputElement>(el, 'input[type="checkbox"]').click();
       await event;
       await waitUntil(() => ids(el).every((id) => (Number(id!.slice(1)) - 1) % 4 === 0));

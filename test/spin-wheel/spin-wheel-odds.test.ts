@@ -8,9 +8,8 @@ import { LANDING_MARGIN } from '../../src/spin-wheel/landing.js';
 import { mod } from '../../src/spin-wheel/rotation.js';
 import '../../src/spin-wheel/spin-wheel.js';
 import type { RetainSpinWheel } from '../../src/spin-wheel/spin-wheel.js';
-import { watchConsole, type ConsoleWatch } from '../support/console-guard.js';
-import { deleteDatabases, freshDatabase } from '../support/database.js';
 import { isReady, rotationOf, shadow, spin, wheel } from '../support/spin-wheel.js';
+import { testSetup } from '../support/test-setup.js';
 import { waitUntil } from '../support/wait.js';
 
 const WEIGHTS = [1, 5, 2, 12];
@@ -43,16 +42,7 @@ const listed = (el: RetainSpinWheel) =>
 const isShown = (element: HTMLElement) => element.getBoundingClientRect().height > 10 && !element.classList.contains('sr');
 
 describe('retain-spin-wheel odds', () => {
-  let console: ConsoleWatch;
-
-  beforeEach(() => {
-    freshDatabase();
-    console = watchConsole();
-  });
-  afterEach(async () => {
-    console.stop();
-    await deleteDatabases();
-  });
+  const kit = testSetup();
 
   describe('shown by default', () => {
     it('lists every prize with its odds under the wheel, without any attribute', async () => {
@@ -138,7 +128,7 @@ describe('retain-spin-wheel odds', () => {
 
     it('a bad wedges value: one warning, equal wedges', async () => {
       const el = await wheel(html`<retain-spin-wheel wedges="by-odds">${SLICES}</retain-spin-wheel>`);
-      const warnings = console.take();
+      const warnings = kit.warnings.take();
       expect(warnings).to.have.length(1);
       expect(warnings[0]).to.contain('wedges="by-odds" is not one of equal, weighted; using "equal" instead');
       expect(drawnWedges(el)[3].end - drawnWedges(el)[3].start).to.be.closeTo(90, 0.01);

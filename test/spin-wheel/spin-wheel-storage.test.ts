@@ -8,9 +8,8 @@ import { storage } from '../../src/core/storage.js';
 import { cooldownEnds } from '../../src/core/triggers.js';
 import '../../src/spin-wheel/spin-wheel.js';
 import type { RetainSpinWheel } from '../../src/spin-wheel/spin-wheel.js';
-import { watchConsole, type ConsoleWatch } from '../support/console-guard.js';
-import { deleteDatabases, freshDatabase } from '../support/database.js';
 import { isReady, ready, spin, spinButton } from '../support/spin-wheel.js';
+import { testSetup } from '../support/test-setup.js';
 import { waitUntil } from '../support/wait.js';
 
 const DAY = 86_400_000;
@@ -54,16 +53,7 @@ async function readWriteTransactions(body: () => Promise<unknown>): Promise<stri
 }
 
 describe('retain-spin-wheel: a spin on the device', () => {
-  let console: ConsoleWatch;
-
-  beforeEach(() => {
-    freshDatabase();
-    console = watchConsole();
-  });
-  afterEach(async () => {
-    console.stop();
-    await deleteDatabases();
-  });
+  const kit = testSetup();
 
   it('takes the spin, hands out its code and counts it in one read-write transaction', async () => {
     const el = await pooled();
@@ -102,7 +92,7 @@ describe('retain-spin-wheel: a spin on the device', () => {
     } finally {
       IDBObjectStore.prototype.put = real;
     }
-    const warnings = console.take();
+    const warnings = kit.warnings.take();
     expect(warnings).to.have.length(1);
     expect(warnings[0]).to.contain('<retain-spin-wheel> could not record the spin; the shopper keeps the spin');
     expect(started).to.have.length(0);

@@ -3,7 +3,7 @@
 // PUT  /test-api/report/file?key=K&name=orders.csv   keeps the body; GET the same URL serves it (text/csv)
 // GET  /test-api/report/hang?key=K                   never answers (until the client goes away, or 20 s)
 // GET  /test-api/report/requests?key=K               how many requests each path got with that key
-import { readBody } from './endpoints.mjs';
+import { readBody, whileOpen } from './endpoints.mjs';
 const files = new Map();
 const requests = new Map();
 
@@ -34,13 +34,7 @@ export default async function reportFiles(ctx, next) {
     return;
   }
   if (ctx.path === '/test-api/report/hang') {
-    await new Promise((resolve) => {
-      const timer = setTimeout(resolve, 20_000);
-      ctx.res.on('close', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    await whileOpen(ctx);
     ctx.status = 504;
     return;
   }

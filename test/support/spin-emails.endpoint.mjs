@@ -3,7 +3,7 @@
 //
 //   POST /test-api/spin-emails?key=K            JSON → 204; with &fail=1 → 500
 //   GET  /test-api/spin-emails/received?key=K   → [{ contentType, body }] in the order received
-import { readBody } from './endpoints.mjs';
+import { readJson } from './endpoints.mjs';
 
 const received = new Map();
 
@@ -16,13 +16,7 @@ export default async function spinEmails(ctx, next) {
     return;
   }
   if (ctx.method !== 'POST' || ctx.path !== '/test-api/spin-emails') return next();
-  const text = await readBody(ctx.req);
-  let body;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = { unparsable: text };
-  }
+  const body = await readJson(ctx.req);
   if (!received.has(key)) received.set(key, []);
   received.get(key).push({ contentType: (ctx.get('content-type') || '').split(';')[0].trim(), body });
   ctx.status = ctx.query.fail ? 500 : 204;

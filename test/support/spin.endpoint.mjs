@@ -9,7 +9,7 @@
 // POST /test-api/spin-outcome?expires=1e300      answers that `expiresAt` (a number) instead of an hour from now
 // GET  /test-api/spin-outcome/last?key=K         the body of the last POST with that `key` (what the wheel sent;
 //                                                keyed, so engines tested side by side never read each other's)
-import { readBody } from './endpoints.mjs';
+import { readJson, whileOpen } from './endpoints.mjs';
 let issued = 0;
 const last = new Map();
 
@@ -20,23 +20,11 @@ export default async function spinOutcome(ctx, next) {
     return;
   }
   if (ctx.path !== '/test-api/spin-outcome' || ctx.method !== 'POST') return next();
-  const text = await readBody(ctx.req);
-  let body;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = { unparsable: text };
-  }
+  const body = await readJson(ctx.req);
   last.set(ctx.query.key ?? '', body);
   const mode = ctx.query.mode ?? 'ok';
   if (mode === 'hang') {
-    await new Promise((resolve) => {
-      const timer = setTimeout(resolve, 20_000);
-      ctx.res.on('close', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    await whileOpen(ctx);
     ctx.status = 504;
     return;
   }

@@ -44,3 +44,24 @@ export async function openTab(databaseName: string): Promise<Tab> {
     close: () => win.close(),
   };
 }
+
+/**
+ * A widget that decides once per order (or per instance), put on this page and in `tab` at the same time, for
+ * each set of attributes in turn, then taken off: resolves to how many of each pair showed (1 each where it is
+ * decided once across tabs).
+ */
+export async function shownOfPairs(tab: Tab, tag: string, attributeSets: Record<string, string>[]): Promise<number[]> {
+  const shown: number[] = [];
+  for (const attributes of attributeSets) {
+    const pair = [document, tab.window.document].map((doc) => {
+      const el = doc.createElement(tag) as HTMLElement & { decision: Promise<boolean> };
+      for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+      doc.body.append(el);
+      return el;
+    });
+    const decisions = await Promise.all(pair.map((el) => el.decision));
+    shown.push(decisions.filter(Boolean).length);
+    for (const el of pair) el.remove();
+  }
+  return shown;
+}

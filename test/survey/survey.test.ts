@@ -4,13 +4,13 @@ import '../../src/survey/survey.js';
 import type { RetainSurvey } from '../../src/survey/survey.js';
 import { SNOOZE_KEY, orderKey } from '../../src/survey/answers.js';
 import { readCounters } from '../../src/core/counters.js';
-import { forward, outboxStats, stopDelivery } from '../../src/core/delivery.js';
-import { onKitEvent, type KitEventRecord } from '../../src/core/events.js';
+import { forward, outboxStats } from '../../src/core/delivery.js';
+import type { KitEventRecord } from '../../src/core/events.js';
 import { storage } from '../../src/core/storage.js';
-import { watchConsole, type ConsoleWatch } from '../support/console-guard.js';
-import { deleteDatabases, freshDatabase, withoutIndexedDB } from '../support/database.js';
-import { openTab, type Tab } from '../support/tabs.js';
+import { withoutIndexedDB } from '../support/database.js';
+import { shownOfPairs } from '../support/tabs.js';
 import { waitUntil } from '../support/wait.js';
+import { testSetup } from '../support/test-setup.js';
 
 const DAY = 86_400_000;
 type Survey = RetainSurvey;
@@ -43,33 +43,10 @@ async function received(key: string): Promise<{ contentType: string; body: Recor
 }
 
 describe('<retain-survey>', () => {
-  let db: string;
-  let warnings: ConsoleWatch;
-  let records: KitEventRecord[];
-  let stopRecording: () => void;
-  let tab: Tab | undefined;
-  let key: string;
+  const kit = testSetup();
+  const { named } = kit;
+  /** The clock before a test moves it (the setup puts it back after each test). */
   const realNow = Date.now;
-
-  const named = (name: string) => records.filter((record) => record.name === name);
-
-  beforeEach(() => {
-    db = freshDatabase().name;
-    warnings = watchConsole();
-    records = [];
-    stopRecording = onKitEvent((record) => records.push(record));
-    key = Math.random().toString(36).slice(2);
-  });
-
-  afterEach(async () => {
-    Date.now = realNow;
-    stopRecording();
-    stopDelivery();
-    tab?.close();
-    tab = undefined;
-    warnings.stop();
-    await deleteDatabases();
-  });
 
   describe('asking', () => {
     it('asks NPS as a labelled radio group of 0 to 10, the ends said in words', async () => {
@@ -109,7 +86,7 @@ describe('<retain-survey>', () => {
       const root = await fixture<HTMLElement>(
         html`<div>
           <button id="before">before</button>
-          <retain-survey order-id="K-1" action="/test-api/survey?key=${key}" review-url="/reviews/new"></retain-survey>
+          <retain-survey order-id="K-1" action="/test-api/survey?key=${kit.key}" review-url="/reviews/new"></retain-survey>
         </div>`,
       );
       const el = root.querySelector('retain-survey')!;
@@ -145,7 +122,7 @@ describe('<retain-survey>', () => {
       expect(named('retain-survey-commented')[0].detail).to.include({ answerId: answered.id, orderId: 'K-1' });
       await expect(el).to.be.accessible();
 
-      const bodies = (await received(key)).map((r) => r.body);
+      const bodies = (await received(kit.key)).map((r) => r.body);
       const answer = {
         answerId: answered.id,
         orderId: 'K-1',
@@ -157,7 +134,7 @@ describe('<retain-survey>', () => {
         language: 'en',
       };
       expect(bodies).to.deep.equal([answer, { ...answer, comment: 'The jasmine was lovely.' }]);
-      expect((await received(key))[0].contentType).to.equal('application/json');
+      expect((await received(kit.key))[0].contentType).to.equal('application/json');
     });
 
     it('asks for a score before sending, and sends nothing', async () => {
@@ -213,7 +190,7 @@ describe('<retain-survey>', () => {
 
     it('keeps the comment when the store cannot be reached, and sends it on "Try again"', async () => {
       // fail=2: the score's request and the comment's first one fail.
-      const el = await mount(html`<retain-survey order-id="F-1" action="/test-api/survey?key=${key}&fail=2"></retain-survey>`);
+      const el = await mount(html`<retain-survey order-id="F-1" action="/test-api/survey?key=${kit.key}&fail=2"></retain-survey>`);
       await answer(el, 5);
       const textarea = $<HTMLTextAreaElement>(el, 'textarea')!;
       textarea.value = 'Slow delivery';
@@ -224,12 +201,12 @@ describe('<retain-survey>', () => {
       await expect(el).to.be.accessible();
       submit(el).click();
       await waitUntil(() => $(el, '[part~=thanks]'), 'thanks after the retry');
-      expect((await received(key)).map((r) => r.body.comment)).to.deep.equal(['Slow delivery']);
+      expect((await received(kit.key)).map((r) => r.body.comment)).to.deep.equal(['Slow delivery']);
       // The event follows its counter's write.
       await waitUntil(() => named('retain-survey-commented').length > 0, 'the comment is announced');
       expect(named('retain-survey-commented'), 'announced once, when it went through').to.have.length(1);
       // The score went in the background: its failure may be said before or after the comment's.
-      const said = warnings.take();
+      const said = kit.warnings.take();
       expect(said).to.have.length(2);
       expect(said.filter((w) => w.includes('could not send the score'))).to.have.length(1);
       expect(said.filter((w) => w.includes('could not send the comment'))).to.have.length(1);
@@ -251,20 +228,10 @@ describe('<retain-survey>', () => {
     });
 
     it('is decided once across two tabs: of two pages for one order opened together, exactly one asks', async () => {
-      tab = await openTab(db);
+      const tab = await kit.openTab();
       await tab.load('/src/survey/survey.ts');
-      for (const orderId of ['T-1', 'T-2', 'T-3']) {
-        const here = document.createElement('retain-survey') as Survey;
-        const there = tab.window.document.createElement('retain-survey') as Survey;
-        here.setAttribute('order-id', orderId);
-        there.setAttribute('order-id', orderId);
-        document.body.append(here);
-        tab.window.document.body.append(there);
-        const shown = await Promise.all([here.decision, there.decision]);
-        expect(shown.filter(Boolean), orderId).to.have.length(1);
-        here.remove();
-        there.remove();
-      }
+      const orders = ['T-1', 'T-2', 'T-3'].map((id) => ({ 'order-id': id }));
+      expect(await shownOfPairs(tab, 'retain-survey', orders)).to.deep.equal([1, 1, 1]);
     });
 
     it('"Not now" keeps this device quiet for the snooze, in a fresh page too, then asks again', async () => {
@@ -280,7 +247,7 @@ describe('<retain-survey>', () => {
       await expect(el).to.be.accessible();
       expect(await storage().get('state', SNOOZE_KEY)).to.have.property('until');
 
-      tab = await openTab(db);
+      const tab = await kit.openTab();
       await tab.load('/src/survey/survey.ts');
       const there = tab.window.document.createElement('retain-survey') as Survey;
       there.setAttribute('order-id', 'N-2');
@@ -317,8 +284,8 @@ describe('<retain-survey>', () => {
       await waitUntil(() => named('retain-survey-commented').length === 1);
       expect(pageDetail, 'the page’s own listener gets it').to.include({ comment });
       await waitUntil(async () => (await outboxStats()).queued >= 3, 'the outbox did not fill');
-      expect(warnings.take().every((w) => w.includes('retainkit.forward() failed: offline'))).to.equal(true);
-      expect(JSON.stringify([records, handed])).to.not.contain('Anna');
+      expect(kit.warnings.take().every((w) => w.includes('retainkit.forward() failed: offline'))).to.equal(true);
+      expect(JSON.stringify([kit.records, handed])).to.not.contain('Anna');
       const rows = [];
       for (const store of ['state', 'outbox', 'counters'] as const) rows.push(...(await storage().getAll(store)));
       const dump = JSON.stringify(rows);
@@ -343,7 +310,7 @@ describe('<retain-survey>', () => {
       );
       el.requestUpdate();
       await el.updateComplete;
-      const seen = warnings.take();
+      const seen = kit.warnings.take();
       const about = (attr: string) => seen.filter((w) => w.includes(` ${attr}="`));
       for (const attr of ['type', 'action', 'snooze', 'review-url', 'support-url', 'review-for'])
         expect(about(attr), attr).to.have.length(1);
@@ -359,8 +326,8 @@ describe('<retain-survey>', () => {
       const el = await mount(html`<retain-survey></retain-survey>`);
       expect(await el.decision).to.equal(false);
       expect(el.hidden).to.equal(true);
-      expect(warnings.take()).to.satisfy((said: string[]) => said.length === 1 && said[0].includes('order-id="" is missing'));
-      expect(records).to.deep.equal([]);
+      expect(kit.warnings.take()).to.satisfy((said: string[]) => said.length === 1 && said[0].includes('order-id="" is missing'));
+      expect(kit.records).to.deep.equal([]);
     });
 
     it('fires no event when code changes its properties', async () => {
@@ -370,7 +337,7 @@ describe('<retain-survey>', () => {
       await el.updateComplete;
       expect(text($(el, 'legend'))).to.equal('How was it?');
       expect(radios(el)).to.have.length(5);
-      expect(records.map((r) => r.name)).to.deep.equal(['retain-survey-shown']);
+      expect(kit.records.map((r) => r.name)).to.deep.equal(['retain-survey-shown']);
     });
 
     it('keeps working in memory without IndexedDB, with one warning, still once per order', async () => {
@@ -381,7 +348,7 @@ describe('<retain-survey>', () => {
         expect(await again.decision).to.equal(false);
         await answer(el, 7);
         await waitUntil(() => named('retain-survey-answered').length === 1);
-        const seen = warnings.take();
+        const seen = kit.warnings.take();
         expect(seen).to.have.length(1);
         expect(seen[0]).to.contain('IndexedDB is unavailable');
       });

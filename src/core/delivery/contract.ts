@@ -60,7 +60,7 @@ export function matches(events: string[] | undefined, name: string): boolean {
   return !events || events.some((e) => (e.endsWith('*') ? name.startsWith(e.slice(0, -1)) : e === name));
 }
 
-/** A filter from HTML or JS: names separated by spaces or commas; `retain_spin_end` means `retain-spin-end`. */
+/** A filter from HTML or JS: names separated by spaces or commas; `retain_spin_ended` means `retain-spin-ended`. */
 export function parseEvents(raw: string | string[] | null | undefined): string[] | undefined {
   const names = (Array.isArray(raw) ? raw : (raw ?? '').split(/[\s,]+/)).filter(Boolean).map((n) => n.replace(/_/g, '-'));
   return names.length ? names : undefined;
