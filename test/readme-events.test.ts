@@ -2,7 +2,8 @@
  * The docs name only events the kit has: every `retain-…` event name in README.md and in every docs/*.md page
  * (kebab or GA4's snake_case, or a `retain-spin-*` pattern) is one the Custom Elements Manifest lists, made from
  * the source by the analyzer (test/support/manifest.endpoint.mjs). The typed catalog of naming.ts and the
- * manifest agree, and the table of standard names (docs/forward.md) lists every event.
+ * manifest agree, the table of standard names (docs/forward.md) lists every event, and every event is named
+ * in the house's one tense.
  */
 import { expect } from '@open-wc/testing';
 import { EVENT_NAMES } from '../src/core/naming.js';
@@ -31,6 +32,18 @@ export function unknownWords(words: { word: string; line: number }[], events: Se
     .map(({ word, line }) => `${path}:${line} names "${word}", which is no event of the kit`);
 }
 
+/**
+ * Names not in the house's one tense (CONTRIBUTING.md, "Events"): what happened, its last word a past form
+ * (`-ed`, or one of the irregular ones the kit uses), or a request the store answers (`-request`).
+ */
+export function notPastTense(names: Iterable<string>): string[] {
+  const irregular = new Set(['shown', 'seen', 'forgotten']);
+  return [...names].filter((name) => {
+    const last = name.slice(name.lastIndexOf('-') + 1);
+    return !(last.endsWith('ed') || irregular.has(last) || last === 'request');
+  });
+}
+
 /** The events a store can forward: all but the owner's report's (on the owner's own page, it forwards nothing). */
 const forwarded = (events: Set<string>) => [...events].filter((name) => !name.startsWith('retain-report-')).sort();
 
@@ -56,6 +69,13 @@ describe('Events named in the README and docs/', () => {
   it('the manifest lists the events of the typed event classes, no more, no fewer', () => {
     expect(events.size).to.be.above(20);
     expect(forwarded(events)).to.deep.equal([...EVENT_NAMES].sort());
+  });
+
+  it('every event is named in the past tense, or is a request', () => {
+    expect(notPastTense(events)).to.deep.equal([]);
+    expect(
+      notPastTense(['retain-points-change', 'retain-review-helpful', 'retain-report-ready', 'retain-spin-ended', 'retain-account-request']),
+    ).to.deep.equal(['retain-points-change', 'retain-review-helpful', 'retain-report-ready']);
   });
 
   it('reads the README and every widget page', () => {

@@ -10,7 +10,7 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { onKitEvent, type KitEventRecord } from '../src/core/events.js';
-import type { RetainReportExportedEvent, RetainReportReadyEvent } from '../src/report/report.events.js';
+import type { RetainReportExportedEvent, RetainReportLoadedEvent } from '../src/report/report.events.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, dumpDatabase, freshDatabase } from './support/database.js';
 import { $, $$, choose, figure, figureNote, money, mount, num, settled, text, textOf, type Report } from './support/report-element.js';
@@ -88,8 +88,8 @@ describe('<retain-report>', () => {
   describe('src', () => {
     it('reads the export at src, showing its progress', async () => {
       await fetch(`/test-api/report/file?key=${key}&name=orders.csv`, { method: 'PUT', body: ORDERS });
-      const ready = new Promise<RetainReportReadyEvent>((resolve) =>
-        addEventListener('retain-report-ready', resolve as EventListener, { once: true }),
+      const ready = new Promise<RetainReportLoadedEvent>((resolve) =>
+        addEventListener('retain-report-loaded', resolve as EventListener, { once: true }),
       );
       el = await mount(html`<retain-report src="/test-api/report/file?key=${key}&name=orders.csv"></retain-report>`);
       const event = await ready;
@@ -141,8 +141,8 @@ describe('<retain-report>', () => {
       const revenue = figure(el, 'revenue');
       await waitUntil(async () => (await dumpDatabase(db)).includes('report/default/last'), 'the report was not kept');
       el.remove();
-      const ready = new Promise<RetainReportReadyEvent>((resolve) =>
-        addEventListener('retain-report-ready', resolve as EventListener, { once: true }),
+      const ready = new Promise<RetainReportLoadedEvent>((resolve) =>
+        addEventListener('retain-report-loaded', resolve as EventListener, { once: true }),
       );
       el = await mount(html`<retain-report></retain-report>`);
       expect((await ready).detail.reopened).to.be.true;

@@ -297,7 +297,7 @@ export function kitEvents({ wheelCodes, seed = 29, start = START, end = END }) {
   for (let i = 0; i < 400; i++) {
     const at = when();
     event('retain-review-seen', at);
-    if (random() < 0.08) event('retain-review-helpful', at + 15_000);
+    if (random() < 0.08) event('retain-review-voted', at + 15_000);
   }
   return `${lines.join('\n')}\n`;
 }

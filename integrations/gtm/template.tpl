@@ -51,7 +51,7 @@ ___TEMPLATE_PARAMETERS___
   {
     "type": "CHECKBOX",
     "name": "forwardToDataLayer",
-    "checkboxText": "Push the widgets' events to the dataLayer (event: retain_spin_ended, retain_review_helpful, …)",
+    "checkboxText": "Push the widgets' events to the dataLayer (event: retain_spin_ended, retain_review_voted, …)",
     "simpleValueType": true,
     "defaultValue": true
   },

@@ -60,7 +60,7 @@ export const SAMPLES: Samples = {
     },
   ],
   'retain-review-sorted': [{ ...reviews, fields: { productId: 'mug', sort: 'helpful', languageFirst: 'en', counters: { interacted: 2 } } }],
-  'retain-review-helpful': [{ ...reviews, fields: { productId: 'mug', reviewId: 'r1', counters: { voted: 1 } } }],
+  'retain-review-voted': [{ ...reviews, fields: { productId: 'mug', reviewId: 'r1', counters: { voted: 1 } } }],
   'retain-review-photo-opened': [{ ...reviews, fields: { productId: 'mug', reviewId: 'r1', index: 0, counters: { opened: 1 } } }],
   'retain-account-shown': [{ ...account, fields: { orderId: '1001', status: 'guest', variant: 'inline', counters: { seen: 1 } } }],
   'retain-account-request': [{ ...account, fields: { orderId: '1001', total: 59.9, currency: 'EUR', mode: 'json', consent } }],

@@ -136,7 +136,7 @@ export const NAMING: Mappings = {
   'retain-review-seen': { segment: 'Reviews Viewed' },
   'retain-review-filtered': { segment: 'Reviews Filtered' },
   'retain-review-sorted': { segment: 'Reviews Sorted' },
-  'retain-review-helpful': { segment: 'Review Marked Helpful' },
+  'retain-review-voted': { segment: 'Review Marked Helpful' },
   'retain-review-photo-opened': { segment: 'Review Photo Opened' },
   'retain-account-shown': { segment: 'Account Prompt Viewed' },
   'retain-account-request': { segment: 'Account Requested' },

@@ -43,7 +43,7 @@ type Counted =
   | 'account-request'
   | 'account-created'
   | 'review-seen'
-  | 'review-helpful';
+  | 'review-voted';
 
 interface EventLine {
   id?: unknown;
@@ -146,7 +146,7 @@ export class FunnelCounter {
         orders: [...byCurrency.values()].sort((a, b) => b.orders - a.orders || a.currency.localeCompare(b.currency)),
       },
       account: { shown: count('account-shown'), requested: count('account-request'), created: count('account-created') },
-      reviews: { seen: count('review-seen'), helpful: count('review-helpful') },
+      reviews: { seen: count('review-seen'), helpful: count('review-voted') },
     };
   }
 }

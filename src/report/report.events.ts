@@ -7,7 +7,7 @@ import { RetainEvent, type RetainDetail } from '../core/events.js';
 import type { SourceFormat } from './formats.js';
 import type { RfmSegmentName } from './metrics/types.js';
 
-export interface ReportReadyDetail extends RetainDetail {
+export interface ReportLoadedDetail extends RetainDetail {
   format: SourceFormat;
   /** Orders kept and left out, and the currencies with figures. */
   orders: number;
@@ -26,9 +26,9 @@ export interface ReportExportedDetail extends RetainDetail {
 export type ReportForgottenDetail = RetainDetail;
 
 /** A report is on screen: computed from the owner's files, or reopened. */
-export class RetainReportReadyEvent extends RetainEvent<ReportReadyDetail> {
-  constructor(detail: ReportReadyDetail) {
-    super('retain-report-ready', detail);
+export class RetainReportLoadedEvent extends RetainEvent<ReportLoadedDetail> {
+  constructor(detail: ReportLoadedDetail) {
+    super('retain-report-loaded', detail);
   }
 }
 
@@ -48,7 +48,7 @@ export class RetainReportForgottenEvent extends RetainEvent<ReportForgottenDetai
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'retain-report-ready': RetainReportReadyEvent;
+    'retain-report-loaded': RetainReportLoadedEvent;
     'retain-report-exported': RetainReportExportedEvent;
     'retain-report-forgotten': RetainReportForgottenEvent;
   }

@@ -17,7 +17,7 @@ import { MAPPED_FIELDS, REQUIRED_FIELDS, type ColumnMapping, type MappedField } 
 import type { IgnoredOption, RfmSegmentName } from './metrics/types.js';
 import type { Problem } from './problems.js';
 import type { ComputedReport, FromWorker, Input, Phase, Settings, ToWorker } from './protocol.js';
-import { RetainReportExportedEvent, RetainReportForgottenEvent, RetainReportReadyEvent } from './report.events.js';
+import { RetainReportExportedEvent, RetainReportForgottenEvent, RetainReportLoadedEvent } from './report.events.js';
 import { ReportRunner } from './report-runner.js';
 import {
   cohortTable,
@@ -79,7 +79,7 @@ const OPTION_ATTRIBUTES: Record<IgnoredOption['option'], string> = {
  * @attr lang - The language (en, ru, uk, hu), else the page's.
  * @attr instance - Names this report in what is kept (the last report per instance reopens).
  *
- * @fires retain-report-ready - A report is on screen (computed from files, or reopened from this browser).
+ * @fires retain-report-loaded - A report is on screen (computed from files, or reopened from this browser).
  * @fires retain-report-exported - The owner exported a segment's customers. Cancelable: cancel it to handle `csv` (in its detail) yourself instead of the download.
  * @fires retain-report-forgotten - The owner forgot the report; nothing of it is kept.
  *
@@ -150,7 +150,7 @@ export class RetainReport extends RetainElement {
 
   /**
    * Resolves once the element knows what it shows first: the report reopened from this browser, or none;
-   * with `src`, once reading has begun (`retain-report-ready` says when the report is there).
+   * with `src`, once reading has begun (`retain-report-loaded` says when the report is there).
    */
   readonly ready: Promise<void>;
   private resolveReady!: () => void;
@@ -336,7 +336,7 @@ export class RetainReport extends RetainElement {
 
   /**
    * Shows a report a part at a time, each in a task of its own (the figures first, then each table), so
-   * that drawing a large store's cohorts and segments makes no long task; `retain-report-ready` follows
+   * that drawing a large store's cohorts and segments makes no long task; `retain-report-loaded` follows
    * once all of it is on screen.
    */
   private async show(report: ComputedReport): Promise<void> {
@@ -358,7 +358,7 @@ export class RetainReport extends RetainElement {
     }
     const excluded = Object.values(report.exclusions).reduce((a, b) => a + b, 0);
     this.tell(
-      new RetainReportReadyEvent(
+      new RetainReportLoadedEvent(
         this.detail({ format: report.source.format, orders: report.source.orders, excluded, currencies, reopened: this.reopened }),
       ),
     );

@@ -1,7 +1,7 @@
 /** What the showcase's vote and lightbox events carry: types only, shared by review-showcase.events.ts and the parts that fire them. */
 import type { RetainDetail } from '../core/events.js';
 
-export interface ReviewHelpfulDetail extends RetainDetail {
+export interface ReviewVotedDetail extends RetainDetail {
   productId: string;
   reviewId: string;
 }

@@ -1,11 +1,11 @@
 /** Events of `<retain-review-showcase>`: one class each, fired on a shopper's action only. */
 import { RetainEvent, type RetainDetail } from '../core/events.js';
 import type { SortKey } from './review-query.js';
-import type { RetainReviewHelpfulEvent } from './review-vote.js';
+import type { RetainReviewVotedEvent } from './review-vote.js';
 import type { RetainReviewPhotoOpenedEvent } from './review-lightbox.js';
-import type { ReviewHelpfulDetail, ReviewPhotoDetail } from './review-showcase.details.js';
+import type { ReviewVotedDetail, ReviewPhotoDetail } from './review-showcase.details.js';
 
-export type { ReviewHelpfulDetail, ReviewPhotoDetail };
+export type { ReviewVotedDetail, ReviewPhotoDetail };
 
 export interface ReviewSeenDetail extends RetainDetail {
   productId: string;
@@ -53,14 +53,14 @@ export class RetainReviewSortedEvent extends RetainEvent<ReviewSortedDetail> {
 }
 
 // The helpful and photo-opened events load with the code that fires them (review-vote.ts, review-lightbox.ts).
-export type { RetainReviewHelpfulEvent, RetainReviewPhotoOpenedEvent };
+export type { RetainReviewVotedEvent, RetainReviewPhotoOpenedEvent };
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'retain-review-seen': RetainReviewSeenEvent;
     'retain-review-filtered': RetainReviewFilteredEvent;
     'retain-review-sorted': RetainReviewSortedEvent;
-    'retain-review-helpful': RetainReviewHelpfulEvent;
+    'retain-review-voted': RetainReviewVotedEvent;
     'retain-review-photo-opened': RetainReviewPhotoOpenedEvent;
   }
 }

@@ -135,7 +135,7 @@ const LARGE_JSON = 256 * 1024;
  *   all"). Counts `interacted`.
  * @fires retain-review-sorted - The shopper chose an order, or ticked or unticked "… reviews first". Counts
  *   `interacted`.
- * @fires retain-review-helpful - A helpful vote, once per review per device: `{ productId, reviewId }`.
+ * @fires retain-review-voted - A helpful vote, once per review per device: `{ productId, reviewId }`.
  * @fires retain-review-photo-opened - A photo opened in the lightbox: `{ productId, reviewId, index }`.
  *
  * @csspart base - The wrapper.
@@ -623,7 +623,7 @@ export class RetainReviewShowcase extends RetainElement {
     }
     if (!recorded) return void this.remember(product, false);
     this.votes = { ...this.votes, [review.id]: { at: Date.now(), base: review.helpful } };
-    void this.countAndEmit('voted', new code.RetainReviewHelpfulEvent(this.detail({ productId: product, reviewId: review.id })));
+    void this.countAndEmit('voted', new code.RetainReviewVotedEvent(this.detail({ productId: product, reviewId: review.id })));
   }
 
   private async openPhoto(review: ShownReview, index: number, opener: HTMLElement): Promise<void> {

@@ -5,13 +5,13 @@
 import { broadcast } from '../core/broadcast.js';
 import { RetainEvent } from '../core/events.js';
 import { storage } from '../core/storage.js';
-import type { ReviewHelpfulDetail } from './review-showcase.details.js';
+import type { ReviewVotedDetail } from './review-showcase.details.js';
 import { TOPIC, votesKey, type Vote, type Votes } from './review-votes.js';
 
 /** The shopper found a review helpful: once per review per device; the store records it. */
-export class RetainReviewHelpfulEvent extends RetainEvent<ReviewHelpfulDetail> {
-  constructor(detail: ReviewHelpfulDetail) {
-    super('retain-review-helpful', detail);
+export class RetainReviewVotedEvent extends RetainEvent<ReviewVotedDetail> {
+  constructor(detail: ReviewVotedDetail) {
+    super('retain-review-voted', detail);
   }
 }
 

@@ -87,7 +87,7 @@ async function shop(): Promise<{ code: string | null }> {
   const showcase = await fixture<RetainReviewShowcase>(html`<retain-review-showcase .data=${REVIEWS}></retain-review-showcase>`);
   showcase.scrollIntoView({ block: 'nearest' });
   await waitUntil(() => showcase.shadowRoot!.querySelector('article .vote'), 'the review card');
-  const voted = oneEvent(showcase, 'retain-review-helpful');
+  const voted = oneEvent(showcase, 'retain-review-voted');
   showcase.shadowRoot!.querySelector<HTMLButtonElement>('article .vote')!.click();
   await voted;
   // The visit is remembered after the showcase's first frame.
@@ -181,7 +181,7 @@ describe('consent on the device', () => {
     expect(device.state['triggers/page-views']).to.deep.include({ ever: 1 });
     expect(device.state).to.have.property('review-showcase/mug/visit');
     const names = device.outbox.map((row) => row.name);
-    for (const event of ['retain-spin-ended', 'retain-review-helpful', 'retain-order-recorded']) expect(names).to.include(event);
+    for (const event of ['retain-spin-ended', 'retain-review-voted', 'retain-order-recorded']) expect(names).to.include(event);
     // The session id is now written, the one the page counted under: its page views stay this session's.
     expect(await pageViews()).to.deep.equal({ session: 1, ever: 1 });
     const session = sessionStorage.getItem('retainkit:session');

@@ -83,9 +83,9 @@ describe('<retain-forward>', () => {
     onDeliveryState((id, state) => state === 'acknowledged' && acknowledged.add(id));
     // Published, and recorded as such: until then a fresh event waits behind it, to keep the order.
     await until(() => calls.length === 1 && acknowledged.has(first.id), 'the earlier event published');
-    const second = emitEvent('retain-review-helpful', { reviewId: 'r-1' });
+    const second = emitEvent('retain-review-voted', { reviewId: 'r-1' });
     expect(calls).to.have.length(2);
-    expect(calls.map((call) => call[0])).to.deep.equal(['retain_spin_end', 'retain_review_helpful']);
+    expect(calls.map((call) => call[0])).to.deep.equal(['retain_spin_end', 'retain_review_voted']);
     expect(calls[0][1]).to.include({ event_id: first.id, prize_label: 'Free shipping', code: 'SHIP-1', widget: 'test-widget' });
     expect(calls[1][1]).to.include({ event_id: second.id, review_id: 'r-1' });
   });
@@ -105,16 +105,16 @@ describe('<retain-forward>', () => {
     await fixture(
       html`<div>
         <retain-forward to="gtag" events="retain-spin-*"></retain-forward>
-        <retain-forward to="datalayer" events="retain_points_changed, retain-review-helpful"></retain-forward>
+        <retain-forward to="datalayer" events="retain_points_changed, retain-review-voted"></retain-forward>
       </div>`,
     );
     emitEvent('retain-spin-started');
     emitEvent('retain-spin-ended');
     emitEvent('retain-points-changed');
-    emitEvent('retain-review-helpful');
+    emitEvent('retain-review-voted');
     emitEvent('retain-review-sorted');
     expect(gtagCalls.map((call) => call[1])).to.deep.equal(['retain_spin_started', 'retain_spin_ended']);
-    expect(page.dataLayer.map((entry) => entry.event)).to.deep.equal(['retain_points_changed', 'retain_review_helpful']);
+    expect(page.dataLayer.map((entry) => entry.event)).to.deep.equal(['retain_points_changed', 'retain_review_voted']);
   });
 
   it('sends to an endpoint declared in HTML', async () => {

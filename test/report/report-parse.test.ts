@@ -399,7 +399,7 @@ describe('<retain-report> reading exports', () => {
           events: [JSON.parse(eventLine('retain-account-shown')), JSON.parse(eventLine('retain-account-created'))],
         }),
         eventLine('retain-review-seen'),
-        eventLine('retain-review-helpful'),
+        eventLine('retain-review-voted'),
         'not json at all',
         JSON.stringify({ event: 'retain_review_seen', event_id: 'ga4-1' }),
       ].join('\n');

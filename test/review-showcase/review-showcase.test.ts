@@ -473,7 +473,7 @@ describe('<retain-review-showcase>', () => {
     it('count once per review per device, fire one event, and survive a reload', async () => {
       const data = makeData(2, {}, () => ({ helpful: 4 }));
       const el = await showcase(html`<retain-review-showcase .data=${data}></retain-review-showcase>`);
-      const votes = record(el, 'retain-review-helpful');
+      const votes = record(el, 'retain-review-voted');
       const button = () => $<HTMLButtonElement>(el, 'article .vote');
       button().click();
       await waitUntil(() => votes.length === 1);
@@ -497,7 +497,7 @@ describe('<retain-review-showcase>', () => {
       again.data = makeData(2, {}, () => ({ helpful: 9 }));
       await settle(again);
       expect(text($(again, 'article .vote'))).to.equal('Helpful · 9');
-      const more = record(again, 'retain-review-helpful');
+      const more = record(again, 'retain-review-voted');
       $<HTMLButtonElement>(again, 'article .vote').click();
       await afterWrites();
       expect(more).to.have.length(0);
@@ -510,7 +510,7 @@ describe('<retain-review-showcase>', () => {
       try {
         freshDatabase({ openTimeoutMs: SLOW_MACHINE_MS });
         const el = await showcase(html`<retain-review-showcase .data=${makeData(2)}></retain-review-showcase>`);
-        const votes = record(el, 'retain-review-helpful');
+        const votes = record(el, 'retain-review-voted');
         $<HTMLButtonElement>(el, 'article .vote').click();
         await waitUntil(() => votes.length === 1);
         expect(storage().mode).to.equal('memory');
@@ -593,7 +593,7 @@ describe('<retain-review-showcase>', () => {
     it('fires nothing on programmatic changes', async () => {
       const el = await showcase(html`<retain-review-showcase .data=${makeData(6)}></retain-review-showcase>`);
       const fired: string[] = [];
-      for (const type of ['retain-review-filtered', 'retain-review-sorted', 'retain-review-helpful', 'retain-review-photo-opened'] as const)
+      for (const type of ['retain-review-filtered', 'retain-review-sorted', 'retain-review-voted', 'retain-review-photo-opened'] as const)
         el.addEventListener(type, () => fired.push(type));
       el.setAttribute('min-rating', '5');
       el.setAttribute('sort', 'lowest');

@@ -67,7 +67,7 @@ describe('review showcase: helpful votes and visits', () => {
     const other = await tab.load<VotesModule>('/src/review-showcase/review-vote.ts');
     const el = await fixture<RetainReviewShowcase>(html`<retain-review-showcase no-schema .data=${data}></retain-review-showcase>`);
     const events: Event[] = [];
-    el.addEventListener('retain-review-helpful', (e) => events.push(e));
+    el.addEventListener('retain-review-voted', (e) => events.push(e));
     const button = () => el.shadowRoot!.querySelector<HTMLButtonElement>('article[data-id="b"] .vote')!;
     expect(await other.castVote('tea', 'b', 2)).to.equal(true);
     await waitUntil(() => button().getAttribute('aria-pressed') === 'true', 'the broadcast vote shows');
@@ -85,7 +85,7 @@ describe('review showcase: helpful votes and visits', () => {
     const other = await tab.load<VotesModule>('/src/review-showcase/review-vote.ts');
     const el = await fixture<RetainReviewShowcase>(html`<retain-review-showcase no-schema .data=${data}></retain-review-showcase>`);
     const events: Event[] = [];
-    el.addEventListener('retain-review-helpful', (e) => events.push(e));
+    el.addEventListener('retain-review-voted', (e) => events.push(e));
     const there = other.castVote('tea', 'c', 2);
     el.shadowRoot!.querySelector<HTMLButtonElement>('article[data-id="c"] .vote')!.click();
     const recordedThere = await there;

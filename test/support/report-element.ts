@@ -37,13 +37,13 @@ export async function choose(el: Report, files: File[]): Promise<'report' | 'map
 }
 
 /**
- * Waits for what comes next: a report (`retain-report-ready`), the mapping step or a failure. Call it
+ * Waits for what comes next: a report (`retain-report-loaded`), the mapping step or a failure. Call it
  * before starting the work, so that a quick report is not missed.
  */
 export async function settled(el: Report): Promise<'report' | 'mapping' | 'failed'> {
   let ready = false;
   const onReady = () => (ready = true);
-  el.addEventListener('retain-report-ready', onReady, { once: true });
+  el.addEventListener('retain-report-loaded', onReady, { once: true });
   const wasMapping = $(el, 'form.mapping');
   const wasFailure = $(el, '.failure');
   const state = () => {
@@ -57,7 +57,7 @@ export async function settled(el: Report): Promise<'report' | 'mapping' | 'faile
   try {
     await waitUntil(state, 'the report did not finish', { timeout: REPORT_TIMEOUT });
   } finally {
-    el.removeEventListener('retain-report-ready', onReady);
+    el.removeEventListener('retain-report-loaded', onReady);
   }
   await el.updateComplete;
   return state()!;

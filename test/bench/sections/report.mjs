@@ -1,7 +1,7 @@
 // 8. Report: <retain-report> fed a Shopify export of 100,000 orders (≈ 50 MB, every column a real
 // export fills; made in memory by demo/data/generate-orders.mjs), with the kit's code loaded first (a
 // small file read as a warm-up). Measured in the page, from handing the file to the element (the owner's
-// drop) to `retain-report-ready` (parsed, hashed and computed in the worker, the figures on screen), then
+// drop) to `retain-report-loaded` (parsed, hashed and computed in the worker, the figures on screen), then
 // to the charts drawn; and the longest main-thread task meanwhile, from a Chromium trace (with the page's
 // own `longtask` entries beside it). DESIGN.md's budget: parsed and computed off the main thread, no long
 // task (≤ 50 ms), at 1×; `BENCH_REPORT_RATE=4` measures at a 4× CPU slowdown instead.
@@ -74,7 +74,7 @@ export function reportPages() {
   };
 }
 
-/** In the page: reads `text` (or the file fetched into `window.__file`) with the report; resolves at `retain-report-ready`. */
+/** In the page: reads `text` (or the file fetched into `window.__file`) with the report; resolves at `retain-report-loaded`. */
 async function readWithReport({ text, name }) {
   const el = document.querySelector('retain-report');
   await customElements.whenDefined('retain-report');
@@ -86,7 +86,7 @@ async function readWithReport({ text, name }) {
     observer.observe({ type: 'longtask' });
   }
   const start = performance.now();
-  const ready = new Promise((resolve) => el.addEventListener('retain-report-ready', resolve, { once: true }));
+  const ready = new Promise((resolve) => el.addEventListener('retain-report-loaded', resolve, { once: true }));
   el.read([file]);
   const event = await ready;
   const figures = performance.now() - start;
