@@ -501,6 +501,34 @@ describe('demo: a phone-sized screen (issue 18, item 8)', () => {
     });
   }
 
+  for (const path of ['/demo/product.html?item=jasmine-silver-needle', '/demo/order.html', '/demo/cart.html']) {
+    it(`the collapsed event console covers no text of ${path} at 320 px, scrolled anywhere`, async () => {
+      narrow(320);
+      const page = await open(path);
+      await headerBadge(page);
+      const toggle = page.doc.querySelector<HTMLButtonElement>('#retain-console button[aria-expanded]')!;
+      expect(toggle.getAttribute('aria-expanded'), 'collapsed').to.equal('false');
+      const panel = page.doc.getElementById('retain-console')!;
+      // The page's text: its main content and its footer (the header sits at the top of the page, above the console).
+      const roots = [...page.doc.querySelectorAll('main, .site-footer')];
+      const root = page.doc.documentElement;
+      for (const at of ['top', 'middle', 'end'] as const) {
+        const top = { top: 0, middle: (root.scrollHeight - root.clientHeight) / 2, end: root.scrollHeight }[at];
+        page.win.scrollTo({ top, behavior: 'instant' });
+        const box = panel.getBoundingClientRect();
+        expect(Math.min(box.width, box.height), 'a target of 24 px at least').to.be.at.least(24);
+        expect(box.left, 'on screen').to.be.at.least(0);
+        expect(box.bottom, 'on screen').to.be.at.most(root.clientHeight);
+        const under = roots
+          .flatMap((el) => textRuns(el))
+          .filter(({ rect }) => rect.right > box.left && rect.left < box.right && rect.bottom > box.top && rect.top < box.bottom)
+          .map(({ text }) => text);
+        expect(under, `text under the console, scrolled to the ${at}`).to.deep.equal([]);
+      }
+      expect(root.scrollWidth).to.be.at.most(320);
+    });
+  }
+
   it('the header fits 320 px with the badge and the offer’s reminder both shown, in Hungarian', async () => {
     narrow(320);
     const order = storeOrder('KB-NARROW1');
