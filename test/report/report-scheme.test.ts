@@ -10,23 +10,13 @@
 import { expect, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { $, choose, mount, type Report } from '../support/report-element.js';
-import { file, shopifyCsv } from '../support/report-files.js';
+import { threeOrdersFile } from '../support/report-files.js';
 import { testSetup } from '../support/test-setup.js';
 
 const LIGHT = { surface: 'rgb(255, 255, 255)', text: 'rgb(0, 0, 0)' };
 const DARK = { surface: 'rgb(28, 27, 34)', text: 'rgb(241, 240, 244)' };
 const chromium = navigator.userAgent.includes('Chrome/');
 const lightDark = CSS.supports('color', 'light-dark(#000, #fff)');
-
-const ordersFile = () =>
-  file(
-    shopifyCsv([
-      { name: '#1', email: 'ann@example.com', created: '2024-01-10 10:00:00 +0000', total: '20.00' },
-      { name: '#2', email: 'bob@example.com', created: '2024-02-10 10:00:00 +0000', total: '30.00' },
-      { name: '#3', email: 'ann@example.com', created: '2024-03-10 10:00:00 +0000', total: '40.00' },
-    ]),
-    'orders.csv',
-  );
 
 /** The report's surface and text colours, as drawn. */
 function looks(el: Report): { surface: string; text: string } {
@@ -65,7 +55,7 @@ describe('<retain-report>: light or dark as the page is', () => {
     const el = await mount(html`<retain-report></retain-report>`);
     expect(looks(el)).to.deep.equal(lightDark ? DARK : LIGHT);
     await expect(el).to.be.accessible();
-    expect(await choose(el, [ordersFile()])).to.equal('report');
+    expect(await choose(el, [threeOrdersFile()])).to.equal('report');
     await expect(el).to.be.accessible();
   });
 
