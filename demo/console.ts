@@ -185,7 +185,7 @@ function setOpen(open: boolean): void {
 function keepRoom(): void {
   const measure = () => {
     // A phone's collapsed console is a tab on the side (console.css), in the page's margin: it takes no room here.
-    const sideTab = getComputedStyle(toggle).writingMode !== 'horizontal-tb';
+    const sideTab = getComputedStyle(panel).getPropertyValue('--rc-room').trim() === 'none';
     const room = sideTab ? 0 : Math.max(0, document.documentElement.clientHeight - panel.getBoundingClientRect().top);
     document.documentElement.style.setProperty('--console-space', `${Math.ceil(room)}px`);
   };
