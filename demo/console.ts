@@ -1,7 +1,8 @@
 /**
  * The demo's event console: a panel at the bottom of every page that lists each `retain-*` event and shows
- * the engagement counters, live. Collapsed, it is one button in the corner (on a phone, a tab on the side); expanded, the page keeps room for
- * it at its end (`--console-space`, measured), so it covers nothing there. Either state lasts for the visit.
+ * the engagement counters, live. Collapsed, it is one button in the corner (on a phone, a tab on the side, in a
+ * margin the page keeps); expanded, the page keeps room for it at its end (`--console-space`, measured), so it
+ * covers nothing there. Either state lasts for the visit.
  * It uses only what a store has: the public API
  * (`window.retainkit.on(listener)`, `window.retainkit.counters()`) and the kit's BroadcastChannel
  * (`'retainkit'`, topic `'counters'`), which also carries counter changes made in this tab.
