@@ -1,7 +1,8 @@
 /**
  * The demo's event console: a panel at the bottom of every page that lists each `retain-*` event and shows
- * the engagement counters, live. Collapsed, it is one button in the corner; expanded, the page keeps room for
- * it at its end (`--console-space`, measured), so it covers nothing there. Either state lasts for the visit.
+ * the engagement counters, live. Collapsed, it is one button in the corner (on a phone, a tab on the side, in a
+ * margin the page keeps); expanded, the page keeps room for it at its end (`--console-space`, measured), so it
+ * covers nothing there. Either state lasts for the visit.
  * It uses only what a store has: the public API
  * (`window.retainkit.on(listener)`, `window.retainkit.counters()`) and the kit's BroadcastChannel
  * (`'retainkit'`, topic `'counters'`), which also carries counter changes made in this tab.
@@ -180,11 +181,13 @@ function setOpen(open: boolean): void {
 /**
  * Keeps `--console-space` (the page's bottom padding, and the offset of what else is fixed at the bottom: the
  * toast, the wheel's launcher) equal to the room the console takes from the bottom of the viewport, whatever its
- * state, width or font size.
+ * state, width or font size: none for a phone's tab on the side.
  */
 function keepRoom(): void {
   const measure = () => {
-    const room = Math.max(0, document.documentElement.clientHeight - panel.getBoundingClientRect().top);
+    // A phone's collapsed console is a tab on the side (console.css), in the page's margin: it takes no room here.
+    const sideTab = getComputedStyle(panel).getPropertyValue('--rc-room').trim() === 'none';
+    const room = sideTab ? 0 : Math.max(0, document.documentElement.clientHeight - panel.getBoundingClientRect().top);
     document.documentElement.style.setProperty('--console-space', `${Math.ceil(room)}px`);
   };
   new ResizeObserver(measure).observe(panel);

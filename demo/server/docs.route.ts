@@ -1,29 +1,22 @@
 /**
- * `GET /docs/<page>.md`: the widgets' pages in docs/, which the demo's footer links to ("How it works"), as plain
- * text, so that a browser shows the Markdown rather than download it. Anything else under /docs is a 404.
+ * `GET /docs/<page>.md`: the pages of docs/ that the demo's footer links to ("How it works"), rendered to HTML in a
+ * small page of the shop (docs-page.mjs). Anything else under /docs is a 404.
  */
-import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { docsResponse } from './docs-page.mjs';
 import type { DemoRoute } from './plugin.ts';
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), '../../docs');
-/** One page name, no path: nothing outside docs/ can be asked for. */
-const PAGE = /^\/([\w-]+)\.md$/;
 
 const route: DemoRoute = {
   path: '/docs',
   async handle(req, res) {
-    const name = PAGE.exec(new URL(req.url ?? '/', 'http://demo').pathname)?.[1];
-    const text = name ? await readFile(join(docs, `${name}.md`), 'utf8').catch(() => null) : null;
-    if (text === null) {
-      res.statusCode = 404;
-      res.setHeader('content-type', 'text/plain; charset=utf-8');
-      res.end('No such page in docs/.\n');
-      return;
-    }
-    res.setHeader('content-type', 'text/plain; charset=utf-8');
-    res.end(text);
+    // Mounted at /docs: req.url is the rest, as sent (still percent-encoded).
+    const { status, headers, body } = await docsResponse(new URL(req.url ?? '/', 'http://demo').pathname, docs);
+    res.statusCode = status;
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    res.end(body);
   },
 };
 

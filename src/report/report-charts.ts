@@ -46,15 +46,26 @@ function load(): Promise<UPlot> {
   ));
 }
 
-/** The colours the element's styles give the chart (so dark mode and the store's accent apply). */
+/**
+ * The colours the element's styles give the chart (so the page's scheme and the store's accent apply), resolved by
+ * the browser: the tokens hold `light-dark()` and `color-mix()`, which a canvas does not take, so each is read back
+ * as the computed `color` of a hidden probe (set through the CSSOM, fine under a strict CSP).
+ */
 function colours(container: HTMLElement): { line: string[]; text: string; grid: string } {
-  const style = getComputedStyle(container);
-  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  return {
+  const probe = document.createElement('span');
+  probe.hidden = true;
+  container.append(probe);
+  const read = (name: string, fallback: string) => {
+    probe.style.setProperty('color', `var(${name}, ${fallback})`);
+    return getComputedStyle(probe).color || fallback;
+  };
+  const found = {
     line: [read('--_chart-1', '#1d4ed8'), read('--_chart-2', '#b45309')],
     text: read('--_chart-text', '#444'),
     grid: read('--_chart-grid', 'rgba(127,127,127,0.25)'),
   };
+  probe.remove();
+  return found;
 }
 
 /** Draws (or redraws) a line chart into `container`, as wide as it is. Returns a function that removes it. */

@@ -1,35 +1,41 @@
 import { css } from 'lit';
+import { schemeStyles } from '../core/scheme.js';
 
 /*
- * The report is a page of its own (the owner's), so it carries an opaque surface in the system colours
- * (Canvas/CanvasText, dark under prefers-color-scheme: dark). The heat scale is eleven classes mixing
- * the accent into the surface (never inline styles, for strict CSP), at most 45 % so that the text on it
- * keeps its contrast in both schemes. Print: no controls, definitions written out under each figure,
+ * The report is a page of its own (the owner's), so it carries an opaque surface. Light or dark follow the page,
+ * as every widget's do (core/scheme.ts: the page's color-scheme, or the one `scheme` pins), never the system
+ * alone: its colours are scheme tokens, and the host inherits the page's color-scheme. The heat scale is eleven
+ * classes mixing the accent into the surface (never inline styles, for strict CSP), at most 45 % so that the
+ * text on it keeps its contrast in both schemes. Print: no controls, definitions written out under each figure,
  * tables whole.
  */
 export const styles = css`
+  ${schemeStyles({
+    '--_accent': [
+      'var(--retain-report-accent, var(--retain-accent, #1d4ed8))',
+      'var(--retain-report-accent, var(--retain-accent, #7aa2ff))',
+    ],
+    '--_on-accent': [
+      'var(--retain-report-on-accent, var(--retain-on-accent, #fff))',
+      'var(--retain-report-on-accent, var(--retain-on-accent, #0b1020))',
+    ],
+    '--_surface': [
+      'var(--retain-report-surface, var(--retain-surface, #fff))',
+      'var(--retain-report-surface, var(--retain-surface, #1c1b22))',
+    ],
+    '--_text': ['var(--retain-report-text, var(--retain-text, #000))', 'var(--retain-report-text, var(--retain-text, #f1f0f4))'],
+    '--_chart-2': ['#b45309', '#f0a35e'],
+    '--_error': ['#b91c1c', '#fca5a5'],
+  })}
   :host {
     display: block;
-    color-scheme: light dark;
     font: inherit;
-    --_accent: var(--retain-report-accent, var(--retain-accent, #1d4ed8));
-    --_on-accent: var(--retain-report-on-accent, var(--retain-on-accent, #fff));
-    --_surface: var(--retain-report-surface, var(--retain-surface, Canvas));
-    --_text: var(--retain-report-text, var(--retain-text, CanvasText));
     --_border: var(--retain-report-border, var(--retain-border, color-mix(in srgb, currentColor 20%, transparent)));
     --_radius: var(--retain-report-radius, var(--retain-radius, 0.75rem));
     --_muted: color-mix(in srgb, var(--_text) 72%, var(--_surface));
     --_chart-1: var(--_accent);
-    --_chart-2: #b45309;
     --_chart-text: var(--_muted);
     --_chart-grid: color-mix(in srgb, var(--_text) 15%, transparent);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_accent: var(--retain-report-accent, var(--retain-accent, #7aa2ff));
-      --_on-accent: var(--retain-report-on-accent, var(--retain-on-accent, #0b1020));
-      --_chart-2: #f0a35e;
-    }
   }
   * {
     box-sizing: border-box;
@@ -79,21 +85,16 @@ export const styles = css`
     display: none;
   }
   .error {
-    color: #b91c1c;
+    color: var(--_error);
     font-weight: 600;
-  }
-  @media (prefers-color-scheme: dark) {
-    .error {
-      color: #fca5a5;
-    }
   }
   .status {
     font-weight: 600;
   }
   .failure {
     padding: 0.75rem 1rem;
-    border-left: 4px solid #b91c1c;
-    background: color-mix(in srgb, #b91c1c 8%, var(--_surface));
+    border-left: 4px solid var(--_error);
+    background: color-mix(in srgb, var(--_error) 8%, var(--_surface));
   }
   button,
   .button,
@@ -145,8 +146,8 @@ export const styles = css`
     color: var(--_text);
   }
   [aria-invalid='true'] {
-    border-color: #b91c1c;
-    outline: 2px solid #b91c1c;
+    border-color: var(--_error);
+    outline: 2px solid var(--_error);
   }
   .drop {
     margin: 1rem 0;

@@ -78,6 +78,7 @@ const OPTION_ATTRIBUTES: Record<IgnoredOption['option'], string> = {
  * @attr [horizon=365] - Days ahead of the predicted customer value; default 365.
  * @attr lang - The language (en, ru, uk, hu), else the page's.
  * @attr instance - Names this report in what is kept (the last report per instance reopens).
+ * @attr {'light' | 'dark' | 'auto'} [scheme=auto] - `light`, `dark` or `auto` (default): dark looks only where the page is dark (its `color-scheme`).
  *
  * @fires retain-report-loaded - A report is on screen (computed from files, or reopened from this browser).
  * @fires retain-report-exported - The owner exported a segment's customers. Cancelable: cancel it to handle `csv` (in its detail) yourself instead of the download.
@@ -95,8 +96,8 @@ const OPTION_ATTRIBUTES: Record<IgnoredOption['option'], string> = {
  *
  * @cssproperty --retain-report-accent - Buttons, bars, the first chart line and the heat scale (default `--retain-accent`, else #1d4ed8).
  * @cssproperty --retain-report-on-accent - Text on the accent (default white).
- * @cssproperty --retain-report-surface - Card background (default `--retain-surface`, else Canvas).
- * @cssproperty --retain-report-text - Text colour (default `--retain-text`, else CanvasText).
+ * @cssproperty --retain-report-surface - Card background (default `--retain-surface`, else white, or #1c1b22 where the page is dark).
+ * @cssproperty --retain-report-text - Text colour (default `--retain-text`, else black, or #f1f0f4 where the page is dark).
  * @cssproperty --retain-report-border - Lines (default `--retain-border`).
  * @cssproperty --retain-report-radius - Corner radius (default `--retain-radius`, else 0.75rem).
  */

@@ -461,6 +461,23 @@ describe('demo: a phone-sized screen (issue 18, item 8)', () => {
     Object.assign(frame.style, { width: `${width}px`, height: '640px', right: 'auto', bottom: 'auto' });
   }
 
+  const SCROLLED = ['top', 'middle', 'end'] as const;
+
+  /** Scrolls the page to its top, its middle or its end. */
+  function scrollPage(page: Page, at: (typeof SCROLLED)[number]): void {
+    const root = page.doc.documentElement;
+    const top = { top: 0, middle: (root.scrollHeight - root.clientHeight) / 2, end: root.scrollHeight }[at];
+    page.win.scrollTo({ top, behavior: 'instant' });
+  }
+
+  /** The text of `roots` that sits under `box` (something fixed over the page). */
+  function textUnder(roots: Element[], box: DOMRect): string[] {
+    return roots
+      .flatMap((el) => textRuns(el))
+      .filter(({ rect }) => rect.right > box.left && rect.left < box.right && rect.bottom > box.top && rect.top < box.bottom)
+      .map(({ text }) => text);
+  }
+
   const pages = ['/demo/', '/demo/product.html?item=jasmine-silver-needle', '/demo/cart.html', '/demo/order.html', '/demo/report.html'];
   // Every page in English, and the header (the same on each) in the other languages, whose words are longer.
   for (const path of [...pages, '/demo/?lang=ru', '/demo/?lang=uk', '/demo/?lang=hu']) {
@@ -484,20 +501,38 @@ describe('demo: a phone-sized screen (issue 18, item 8)', () => {
       // The page's text: what the shopper reads (the widgets' too), not the wheel's own or the demo's event console.
       const roots = [...page.doc.querySelectorAll('.site-header, main > :not(retain-spin-wheel, style, script), .site-footer')];
       const root = page.doc.documentElement;
-      for (const at of ['top', 'middle', 'end'] as const) {
-        const top = { top: 0, middle: (root.scrollHeight - root.clientHeight) / 2, end: root.scrollHeight }[at];
-        page.win.scrollTo({ top, behavior: 'instant' });
+      for (const at of SCROLLED) {
+        scrollPage(page, at);
         const box = launcher.getBoundingClientRect();
         expect(box.width, 'a target of 24 px at least').to.be.at.least(24);
         expect(box.right, 'on screen').to.be.at.most(width + 0.5);
         expect(box.bottom, 'on screen').to.be.at.most(root.clientHeight);
-        const under = roots
-          .flatMap((el) => textRuns(el))
-          .filter(({ rect }) => rect.right > box.left && rect.left < box.right && rect.bottom > box.top && rect.top < box.bottom)
-          .map(({ text }) => text);
-        expect(under, `text under the launcher, scrolled to the ${at}`).to.deep.equal([]);
+        expect(textUnder(roots, box), `text under the launcher, scrolled to the ${at}`).to.deep.equal([]);
       }
       expect(root.scrollWidth).to.be.at.most(width);
+    });
+  }
+
+  for (const path of ['/demo/product.html?item=jasmine-silver-needle', '/demo/order.html', '/demo/cart.html']) {
+    it(`the collapsed event console covers no text of ${path} at 320 px, scrolled anywhere`, async () => {
+      narrow(320);
+      const page = await open(path);
+      await headerBadge(page);
+      const toggle = page.doc.querySelector<HTMLButtonElement>('#retain-console button[aria-expanded]')!;
+      expect(toggle.getAttribute('aria-expanded'), 'collapsed').to.equal('false');
+      const panel = page.doc.getElementById('retain-console')!;
+      // The page's text: its main content and its footer (the header sits at the top of the page, above the console).
+      const roots = [...page.doc.querySelectorAll('main, .site-footer')];
+      const root = page.doc.documentElement;
+      for (const at of SCROLLED) {
+        scrollPage(page, at);
+        const box = panel.getBoundingClientRect();
+        expect(Math.min(box.width, box.height), 'a target of 24 px at least').to.be.at.least(24);
+        expect(box.left, 'on screen').to.be.at.least(0);
+        expect(box.bottom, 'on screen').to.be.at.most(root.clientHeight);
+        expect(textUnder(roots, box), `text under the console, scrolled to the ${at}`).to.deep.equal([]);
+      }
+      expect(root.scrollWidth).to.be.at.most(320);
     });
   }
 

@@ -6,19 +6,9 @@
 import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { $, $$, choose, mount, textOf, type Report } from '../support/report-element.js';
-import { file, shopifyCsv } from '../support/report-files.js';
+import { threeOrdersFile } from '../support/report-files.js';
 import { testSetup } from '../support/test-setup.js';
 import { waitUntil } from '../support/wait.js';
-
-const ordersFile = () =>
-  file(
-    shopifyCsv([
-      { name: '#1', email: 'ann@example.com', created: '2024-01-10 10:00:00 +0000', total: '20.00' },
-      { name: '#2', email: 'bob@example.com', created: '2024-02-10 10:00:00 +0000', total: '30.00' },
-      { name: '#3', email: 'ann@example.com', created: '2024-03-10 10:00:00 +0000', total: '40.00' },
-    ]),
-    'orders.csv',
-  );
 
 const activeElement = (el: Report) => el.shadowRoot!.activeElement;
 const tipOf = (el: Report, key: string) => $(el, `[data-figure="${key}"] .tip`)!;
@@ -52,7 +42,7 @@ describe('<retain-report> by keyboard', () => {
 
   it('a report: each figure’s name shows its definition on focus, Escape hides it, a click keeps it open', async () => {
     el = await mount(html`<retain-report></retain-report>`);
-    expect(await choose(el, [ordersFile()])).to.equal('report');
+    expect(await choose(el, [threeOrdersFile()])).to.equal('report');
     await expect(el).to.be.accessible();
     const terms = $$<HTMLButtonElement>(el, '.term');
     expect(terms.map(textOf)).to.deep.equal([

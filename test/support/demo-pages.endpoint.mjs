@@ -5,6 +5,8 @@
 //                                    its <head> a test hook: with a `retainkit-test-db=NAME` cookie the kit uses
 //                                    the database NAME (as test/support/tab.html does), and `window.demoConsole`
 //                                    collects the page's console warnings and errors for the test to check
+//   GET  /docs/<page>.md             a page of docs/ as the demo's docs route serves it (demo/server/docs-page.mjs)
+//   GET  /test-docs/<page>.md        the same for the pages of test/support/docs/ (a doc with raw HTML in it)
 //   POST /demo-api/accounts          → 201 {"ok":true,"linked":false,"invited":true}, as the demo's accounts route
 //   POST /demo-api/events            → 204 (the forwarded events are not kept)
 //   POST /demo-api/survey            → 204 (the survey's answers are not kept)
@@ -13,9 +15,15 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { docsResponse } from '../../demo/server/docs-page.mjs';
 import { expandPartials } from '../../demo/server/partials.mjs';
 
-const demo = join(dirname(fileURLToPath(import.meta.url)), '../../demo');
+const here = dirname(fileURLToPath(import.meta.url));
+const demo = join(here, '../../demo');
+const DOCS = [
+  ['/docs', join(here, '../../docs')],
+  ['/test-docs', join(here, 'docs')],
+];
 const PAGE = /^\/demo\/(?:([\w-]+)\.html)?$/;
 
 const HOOK = `<script type="module">
@@ -49,6 +57,14 @@ function json(ctx, status, body) {
 }
 
 export default async function demoPages(ctx, next) {
+  const docs = ctx.method === 'GET' && DOCS.find(([prefix]) => ctx.path.startsWith(`${prefix}/`));
+  if (docs) {
+    const { status, headers, body } = await docsResponse(ctx.path.slice(docs[0].length), docs[1]);
+    ctx.status = status;
+    ctx.set(headers);
+    ctx.body = body;
+    return;
+  }
   const page = PAGE.exec(ctx.path);
   if (page && ctx.method === 'GET') {
     let html;

@@ -232,6 +232,17 @@ export function wooPluginRow(order: {
 
 export const file = (text: string, name: string, type = 'text/csv') => new File([text], name, { type });
 
+/** A small Shopify export: three orders of two customers, one of whom came back. */
+export const threeOrdersFile = () =>
+  file(
+    shopifyCsv([
+      { name: '#1', email: 'ann@example.com', created: '2024-01-10 10:00:00 +0000', total: '20.00' },
+      { name: '#2', email: 'bob@example.com', created: '2024-02-10 10:00:00 +0000', total: '30.00' },
+      { name: '#3', email: 'ann@example.com', created: '2024-03-10 10:00:00 +0000', total: '40.00' },
+    ]),
+    'orders.csv',
+  );
+
 /** One forwarded event as the store's endpoint receives it (`events[]` of a batch). */
 export function eventLine(
   name: string,
