@@ -47,6 +47,15 @@ export abstract class RetainElement extends LitElement {
   private readonly upgraded = this.isConnected;
 
   /**
+   * The height the store's CSS reserved for the element before its code came (`min-height` under
+   * `:not(:defined)`), read while that rule still applies (an upgrade's constructor). Held inline until the
+   * first render: defined but not yet rendered (it waits to be near, for its texts, for a task), the element
+   * would otherwise collapse, moving what follows it (a layout shift) and bringing widgets below it near on a
+   * layout that is not final.
+   */
+  private readonly reserved = this.upgraded ? getComputedStyle(this).minHeight : '';
+
+  /**
    * Resolves once the first render has been drawn (a frame later). What the widget remembers on the
    * device (IndexedDB) is read after this, never before: storage stays off the first-paint path. The
    * loader waits for it too, before it counts the page view.
@@ -76,10 +85,20 @@ export abstract class RetainElement extends LitElement {
     return waitsForViewport && !isNear(this) ? whenNear(this) : undefined;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Through the CSSOM (allowed under a strict style-src); only a length, not `auto` or `0px`.
+    if (!this.hasUpdated && /^[1-9.]/.test(this.reserved) && !this.style.minHeight) this.style.minHeight = this.reserved;
+  }
+
   protected override update(changed: PropertyValues): void {
     const first = !this.hasUpdated;
     super.update(changed);
-    if (first) void nextFrame().then(this.wasDrawn);
+    if (first) {
+      // Rendered: the widget holds its own space from this frame on.
+      if (this.style.minHeight === this.reserved) this.style.removeProperty('min-height');
+      void nextFrame().then(this.wasDrawn);
+    }
   }
 
   /** A detail for an event of this widget and instance. */
