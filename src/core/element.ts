@@ -9,6 +9,7 @@ import { emit, makeDetail, type DetailFields, type RetainDetail, type RetainEven
 import { textsReady } from './localize.js';
 import { isNear, wantedWhen, whenNear } from './near.js';
 import { nextFrame } from './pacing.js';
+import { keepReserved, readReserved, releaseReserved } from './reserved-space.js';
 import { stored } from './stored.js';
 import { SchemeController, type Scheme } from './scheme.js';
 import { nextTask } from './tasks.js';
@@ -46,14 +47,12 @@ export abstract class RetainElement extends LitElement {
    */
   private readonly upgraded = this.isConnected;
 
-  /**
-   * The height the store's CSS reserved for the element before its code came (`min-height` under
-   * `:not(:defined)`), read while that rule still applies (an upgrade's constructor). Held inline until the
-   * first render: defined but not yet rendered (it waits to be near, for its texts, for a task), the element
-   * would otherwise collapse, moving what follows it (a layout shift) and bringing widgets below it near on a
-   * layout that is not final.
-   */
-  private readonly reserved = this.upgraded ? getComputedStyle(this).minHeight : '';
+  /** @internal The space the page reserved before the code came (`core/reserved-space.ts`), read while the store's `:not(:defined)` rule applies. */
+  protected readonly reserved = readReserved(this);
+  /** Keeps the reservation from the moment the element is defined until its first render. */
+  private reservedSheet: CSSStyleSheet | undefined;
+  /** @internal Whether the reservation stays after the first render (a widget that grows as its content comes). */
+  protected keepsReserved = false;
 
   /**
    * Resolves once the first render has been drawn (a frame later). What the widget remembers on the
@@ -85,10 +84,10 @@ export abstract class RetainElement extends LitElement {
     return waitsForViewport && !isNear(this) ? whenNear(this) : undefined;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Through the CSSOM (allowed under a strict style-src); only a length, not `auto` or `0px`.
-    if (!this.hasUpdated && /^[1-9.]/.test(this.reserved) && !this.style.minHeight) this.style.minHeight = this.reserved;
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    this.reservedSheet = keepReserved(root as ShadowRoot, this.reserved);
+    return root;
   }
 
   protected override update(changed: PropertyValues): void {
@@ -96,7 +95,7 @@ export abstract class RetainElement extends LitElement {
     super.update(changed);
     if (first) {
       // Rendered: the widget holds its own space from this frame on.
-      if (this.style.minHeight === this.reserved) this.style.removeProperty('min-height');
+      if (!this.keepsReserved) releaseReserved(this.renderRoot as ShadowRoot, this.reservedSheet);
       void nextFrame().then(this.wasDrawn);
     }
   }
