@@ -14,6 +14,7 @@ import { cardStyles } from '../core/card.styles.js';
 import { Copier } from '../core/copier.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
+import { noteHeld } from '../core/held-note.js';
 import { hostReset } from '../core/host-reset.js';
 import { LocalizeController } from '../core/localize.js';
 import { onceSeen } from '../core/near.js';
@@ -360,13 +361,15 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
 
   private async read(): Promise<void> {
     let offer: Offer | undefined;
+    const now = Date.now();
     try {
       const { storage } = await stored();
       offer = (await storage().get('state', offerKey(this.instanceName))) as Offer | undefined;
+      // The note the loader reads before it loads a reminder's code, corrected from what the device holds.
+      noteHeld(this.widgetName, this.instanceName, offer && offer.expiresAt > now ? offer.expiresAt : null);
     } catch (error) {
       warn('<retain-next-order-offer reminder> could not read the offer', error);
     }
-    const now = Date.now();
     const onCard = [...elements].some((el) => !el.reminder && el.phase === 'offer' && el.instanceName === this.instanceName);
     const show = !!offer && offer.expiresAt > now && !onCard;
     if (show) this.view ??= await reminderPart.get().then((code) => code && new code.Reminder(this));
