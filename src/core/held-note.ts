@@ -22,7 +22,8 @@ function readHeld(): Held | null {
   const held: Held = {};
   try {
     const raw: unknown = JSON.parse(localStorage.getItem(heldKey(databaseName())) ?? '{}');
-    if (raw && typeof raw === 'object') for (const [key, until] of Object.entries(raw)) if (Number.isFinite(until)) held[key] = until as number;
+    if (raw && typeof raw === 'object')
+      for (const [key, until] of Object.entries(raw)) if (Number.isFinite(until)) held[key] = until as number;
   } catch {
     return null;
   }
