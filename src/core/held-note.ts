@@ -3,11 +3,14 @@
  * handed out here (the next-order offer's header reminder of an unused code) would otherwise load its code
  * on every page of every shopper, only to read IndexedDB and draw nothing. So the code that hands it out
  * notes it in localStorage (one synchronous write, with when it stops being held) and clears it when it is
- * used or over; the loader reads the note (near.ts, `whenWanted`) before it loads any code, and the widget,
+ * used or over; the loader reads the note (`whenShowable`) before it loads any code, and the widget,
  * once loaded, corrects the note from what IndexedDB holds. Written under every consent state, like what
  * it mirrors: the shopper's own code (device-consent.ts). As page-view-note.ts, per database.
  */
 import { DATABASE } from './page-view-note.js';
+
+/** The one widget that shows only what is held, as its elements' `widget`. */
+const WIDGET = 'next-order-offer';
 
 /** Until when each held thing is held (ms since the epoch), by `<widget>/<instance>`. */
 type Held = Record<string, number>;
@@ -17,26 +20,24 @@ export const heldKey = (name: string) => `retainkit:held:${name}`;
 
 const databaseName = () => (globalThis as typeof globalThis & { [DATABASE]?: string })[DATABASE] ?? 'retainkit';
 
-/** The note, checked (web storage is the shopper's own and may be anything); null when it cannot be read. */
+/** The note; null when it cannot be read (no localStorage, or a note spoilt). */
 function readHeld(): Held | null {
-  const held: Held = {};
   try {
-    const raw: unknown = JSON.parse(localStorage.getItem(heldKey(databaseName())) ?? '{}');
-    if (raw && typeof raw === 'object')
-      for (const [key, until] of Object.entries(raw)) if (Number.isFinite(until)) held[key] = until as number;
+    const held: unknown = JSON.parse(localStorage.getItem(heldKey(databaseName())) ?? '{}');
+    return held && typeof held === 'object' ? (held as Held) : null;
   } catch {
     return null;
   }
-  return held;
 }
 
 /**
- * True when the note says `widget`'s `instance` holds something now, or when there is no note to read (no
- * localStorage, or a note spoilt): then the widget loads to look, as it would without the note.
+ * True when the note says `widget`'s `instance` holds something now, or when there is no note to read: then
+ * the widget loads to look, as it would without the note. (Web storage is the shopper's own: a value that is
+ * not a time to come reads as nothing held.)
  */
-export function isHeld(widget: string, instance: string): boolean {
+function isHeld(widget: string, instance: string): boolean {
   const held = readHeld();
-  return !held || (held[`${widget}/${instance}`] ?? 0) > Date.now();
+  return !held || Number(held[`${widget}/${instance}`]) > Date.now();
 }
 
 /** Notes that `widget`'s `instance` holds something until `until`, or (null) that it holds nothing. */
@@ -56,14 +57,19 @@ export function noteHeld(widget: string, instance: string, until: number | null)
 }
 
 /**
- * Resolves once `widget`'s `instance` holds something: at once when noted, else when another tab notes it
- * (a `storage` event). Never, on a page of a shopper who is handed nothing.
+ * Resolves once the element has something to show, when it has nothing yet: the next-order offer's header
+ * reminder, until its instance holds a code (noted here, or by another tab: a `storage` event; never, for a
+ * shopper who is handed nothing). Undefined for an element that has something to show now or is not one
+ * of these, so that the loader asks at once whether it is wanted (near.ts).
  */
-export function whenHeld(widget: string, instance: string): Promise<void> {
-  if (isHeld(widget, instance)) return Promise.resolve();
+export function whenShowable(element: Element): Promise<void> | undefined {
+  if (element.localName !== 'retain-next-order-offer' || !element.hasAttribute('reminder')) return undefined;
+  // As RetainElement's instanceName.
+  const instance = element.getAttribute('instance')?.trim() || element.id || 'default';
+  if (isHeld(WIDGET, instance)) return undefined;
   return new Promise((resolve) => {
     const heard = () => {
-      if (!isHeld(widget, instance)) return;
+      if (!isHeld(WIDGET, instance)) return;
       removeEventListener('storage', heard);
       resolve();
     };

@@ -3,7 +3,6 @@
  * widget's first render ask the same two questions here, so a widget the shopper never reaches costs
  * nothing, and the rule is written once.
  */
-import { whenHeld } from './held-note.js';
 
 /** When an element is wanted: `near` the viewport, at `idle` (ready without being seen), or `now`. */
 export type Wanted = 'near' | 'idle' | 'now';
@@ -63,22 +62,10 @@ export function whenIdle(): Promise<void> {
   });
 }
 
-/**
- * What an element shows only when the shopper holds it on this device (held-note.ts): the next-order
- * offer's header reminder, of its instance's unused code. Undefined for every other element.
- */
-function showsHeld(element: Element): { widget: string; instance: string } | undefined {
-  if (element.localName !== 'retain-next-order-offer' || !element.hasAttribute('reminder')) return undefined;
-  // As RetainElement's instanceName.
-  return { widget: 'next-order-offer', instance: element.getAttribute('instance')?.trim() || element.id || 'default' };
-}
-
-/** Resolves when the element is wanted, by `wantedWhen`, and once it has something to show (`showsHeld`). */
+/** Resolves when the element is wanted, by `wantedWhen`. */
 export function whenWanted(element: Element): Promise<void> {
   const when = wantedWhen(element);
-  const due = () => (when === 'near' ? whenNear(element) : when === 'idle' ? whenIdle() : Promise.resolve());
-  const held = showsHeld(element);
-  return held ? whenHeld(held.widget, held.instance).then(due) : due();
+  return when === 'near' ? whenNear(element) : when === 'idle' ? whenIdle() : Promise.resolve();
 }
 
 /**

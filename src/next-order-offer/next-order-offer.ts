@@ -14,7 +14,6 @@ import { cardStyles } from '../core/card.styles.js';
 import { Copier } from '../core/copier.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
-import { noteHeld } from '../core/held-note.js';
 import { hostReset } from '../core/host-reset.js';
 import { LocalizeController } from '../core/localize.js';
 import { onceSeen } from '../core/near.js';
@@ -363,7 +362,7 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
     let offer: Offer | undefined;
     const now = Date.now();
     try {
-      const { storage } = await stored();
+      const { storage, noteHeld } = await stored();
       offer = (await storage().get('state', offerKey(this.instanceName))) as Offer | undefined;
       // The note the loader reads before it loads a reminder's code, corrected from what the device holds.
       noteHeld(this.widgetName, this.instanceName, offer && offer.expiresAt > now ? offer.expiresAt : null);
