@@ -10,23 +10,8 @@ import type { RetainNextOrderOffer } from '../src/next-order-offer/next-order-of
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
 import { openTab, type Tab } from './support/tabs.js';
+import { fetchedFrom, settle } from './support/tab-loads.js';
 import { waitUntil } from './support/wait.js';
-
-/** Paths of the modules the tab has fetched under /src/<folder>/. */
-function fetchedFrom(win: Window, folder: string): string[] {
-  return win.performance
-    .getEntriesByType('resource')
-    .map((entry) => new URL(entry.name).pathname)
-    .filter((path) => path.startsWith(`/src/${folder}/`));
-}
-
-/** Two frames and an idle period of the tab: by then an eager kit would have loaded and drawn everything. */
-async function settle(win: Window): Promise<void> {
-  for (let i = 0; i < 2; i++) await new Promise((resolve) => win.requestAnimationFrame(resolve));
-  const idle = (win as Partial<Window>).requestIdleCallback;
-  await new Promise<void>((resolve) => (idle ? idle.call(win, () => resolve(), { timeout: 3000 }) : win.setTimeout(resolve, 200)));
-  await new Promise((resolve) => win.setTimeout(resolve, 0));
-}
 
 const rendered = (el: Element | null) => (el?.shadowRoot?.childElementCount ?? 0) > 0;
 
@@ -96,24 +81,32 @@ describe('nothing until seen on the order page', () => {
     }
   });
 
-  it('loads no reminder code for a shopper who was never handed a code', async () => {
+  /** The header in the tab, with the loader, once the badge beside the reminder has rendered and the page settled. */
+  async function headerPage(): Promise<Document> {
     const doc = tab.window.document;
     doc.body.innerHTML = HEADER;
     await tab.load('/src/retainkit.ts');
     await waitUntil(() => rendered(doc.querySelector('retain-loyalty-badge')), 'the badge beside it renders');
     await settle(tab.window);
+    return doc;
+  }
+
+  it('loads no reminder code for a shopper who was never handed a code', async () => {
+    await headerPage();
     expect(fetchedFrom(tab.window, 'next-order-offer')).to.deep.equal([]);
     expect(tab.window.customElements.get('retain-next-order-offer')).to.equal(undefined);
   });
 
-  /** Hands out a code for order `orderId` on this page, as the order page's card does; resolves to it. */
-  async function handOut(orderId: string, codes = 'NEXT-1 NEXT-2'): Promise<string> {
+  /**
+   * An order page's card on this page (the test's own tab) with `attributes`, until it has decided: resolves to
+   * the code it handed out, or null.
+   */
+  async function orderPageCard(attributes: Record<string, string>): Promise<string | null> {
     const card = document.createElement('retain-next-order-offer') as RetainNextOrderOffer;
-    card.setAttribute('order-id', orderId);
-    card.setAttribute('codes', codes);
+    for (const [name, value] of Object.entries(attributes)) card.setAttribute(name, value);
     document.body.append(card);
-    expect(await card.decision, 'a code was handed out').to.equal(true);
-    const code = card.shadowRoot!.querySelector('[part~=code]')!.textContent!.trim();
+    const shown = await card.decision;
+    const code = shown ? card.shadowRoot!.querySelector('[part~=code]')!.textContent!.trim() : null;
     card.remove();
     return code;
   }
@@ -121,43 +114,29 @@ describe('nothing until seen on the order page', () => {
   const reminderCode = (el: Element) => el.shadowRoot?.querySelector('[part~=code]')?.textContent?.trim();
 
   it('shows the reminder of a code handed out in another tab, and after a reload', async () => {
-    const doc = tab.window.document;
-    doc.body.innerHTML = HEADER;
-    await tab.load('/src/retainkit.ts');
-    await waitUntil(() => rendered(doc.querySelector('retain-loyalty-badge')), 'the badge beside it renders');
-    await settle(tab.window);
+    const doc = await headerPage();
     expect(fetchedFrom(tab.window, 'next-order-offer'), 'before any code was handed out').to.deep.equal([]);
 
     // Handed out in this tab: the header of the other one loads the reminder and shows it.
-    const code = await handOut('N-1');
+    const code = await orderPageCard({ 'order-id': 'N-1', codes: 'NEXT-1 NEXT-2' });
     let reminder = doc.querySelector('retain-next-order-offer')!;
     await waitUntil(() => reminder.shadowRoot?.querySelector('[part~=reminder-button]'), 'the other tab reminds of the code');
     (reminder.shadowRoot!.querySelector('[part~=reminder-button]') as HTMLButtonElement).click();
     await waitUntil(() => reminderCode(reminder) === code, 'the reminder shows the code handed out');
 
     await tab.reload();
-    const page = tab.window.document;
-    page.body.innerHTML = HEADER;
-    await tab.load('/src/retainkit.ts');
-    reminder = page.querySelector('retain-next-order-offer')!;
+    reminder = (await headerPage()).querySelector('retain-next-order-offer')!;
     await waitUntil(() => reminder.shadowRoot?.querySelector('[part~=reminder-button]'), 'the reminder after a reload');
   });
 
   it('loads no reminder code once the code it held was used', async () => {
-    const code = await handOut('N-1');
+    const code = await orderPageCard({ 'order-id': 'N-1', codes: 'NEXT-1 NEXT-2' });
+    expect(code, 'a code was handed out').to.be.a('string');
     // The next order used it (the order page's card hears so from `order-codes`), and the store gave no new one.
-    const card = document.createElement('retain-next-order-offer') as RetainNextOrderOffer;
-    const attributes = { 'order-id': 'N-2', 'offer-src': '/test-api/next-offer?key=order-page&refuse=1', 'order-codes': code };
-    for (const [name, value] of Object.entries(attributes)) card.setAttribute(name, value);
-    document.body.append(card);
-    expect(await card.decision, 'a second code').to.equal(false);
-    card.remove();
+    const offerSrc = '/test-api/next-offer?key=order-page&refuse=1';
+    expect(await orderPageCard({ 'order-id': 'N-2', 'offer-src': offerSrc, 'order-codes': code! }), 'a second code').to.equal(null);
 
-    const doc = tab.window.document;
-    doc.body.innerHTML = HEADER;
-    await tab.load('/src/retainkit.ts');
-    await waitUntil(() => rendered(doc.querySelector('retain-loyalty-badge')), 'the badge beside it renders');
-    await settle(tab.window);
+    await headerPage();
     expect(fetchedFrom(tab.window, 'next-order-offer')).to.deep.equal([]);
   });
 });
