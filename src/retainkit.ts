@@ -2,12 +2,14 @@
  * The loader: the one file a store pastes (`<script type="module" src=".../retainkit.js">`).
  *
  * It defines each `retain-*` element only when one is wanted (`core/near.ts`: near the viewport, or at
- * idle for event plumbing and popups), by a literal dynamic import per widget (so the bundler splits each
+ * idle for event plumbing and popups; a next-order reminder only once a code is held, `core/held-note.ts`),
+ * by a literal dynamic import per widget (so the bundler splits each
  * widget into its own chunk), watches for elements added later, and at idle counts the page view (for
  * the popup wheel's page-views triggers); nothing else. A widget the shopper never scrolls near is never
  * downloaded. Loading it twice is harmless: the second copy finds the first and stops.
  */
 import type { KitApi } from './api.js';
+import { whenShowable } from './core/held-note.js';
 import { nearChecked, whenIdle, whenWanted } from './core/near.js';
 import { notePageView } from './core/page-view-note.js';
 import { retriedImport } from './core/retried-import.js';
@@ -69,7 +71,9 @@ function load(tag: string): Promise<unknown> | undefined {
 function watch(element: Element): void {
   if (watched.has(element) || requested.has(element.localName) || customElements.get(element.localName)) return;
   watched.add(element);
-  void whenWanted(element).then(() => {
+  // Asked at once where there is something to show: the viewport check answers for it with the others.
+  const showable = whenShowable(element);
+  void (showable ? showable.then(() => whenWanted(element)) : whenWanted(element)).then(() => {
     const loading = load(element.localName);
     // Its first frame drawn (RetainElement's `drawn`), not only rendered: the page view's IndexedDB stays
     // off the first-paint path.

@@ -10,6 +10,7 @@ import type { RetainSpinWheel } from '../src/spin-wheel/spin-wheel.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
 import { openTab, type Tab } from './support/tabs.js';
+import { fetchedFrom, settle } from './support/tab-loads.js';
 import { waitUntil } from './support/wait.js';
 
 const SLICES =
@@ -18,22 +19,6 @@ const REVIEWS = JSON.stringify({
   product: { id: 'tea', name: 'Tea' },
   reviews: [1, 2, 3, 4, 5].map((n) => ({ id: `r${n}`, rating: 5, body: `Lovely ${n}`, author: `A${n}`, date: '2026-01-0' + n })),
 });
-
-/** Paths of the modules the tab has fetched under /src/<folder>/. */
-function fetchedFrom(win: Window, folder: string): string[] {
-  return win.performance
-    .getEntriesByType('resource')
-    .map((entry) => new URL(entry.name).pathname)
-    .filter((path) => path.startsWith(`/src/${folder}/`));
-}
-
-/** Two frames and an idle period of the tab: by then an eager kit would have loaded and drawn everything. */
-async function settle(win: Window): Promise<void> {
-  for (let i = 0; i < 2; i++) await new Promise((resolve) => win.requestAnimationFrame(resolve));
-  const idle = (win as Partial<Window>).requestIdleCallback;
-  await new Promise<void>((resolve) => (idle ? idle.call(win, () => resolve(), { timeout: 3000 }) : win.setTimeout(resolve, 200)));
-  await new Promise((resolve) => win.setTimeout(resolve, 0));
-}
 
 const rendered = (el: Element | null) => (el?.shadowRoot?.childElementCount ?? 0) > 0;
 

@@ -323,13 +323,16 @@ describe('<retain-report>', () => {
   const emulate = (media: Parameters<typeof emulateMedia>[0]) =>
     navigator.userAgent.includes('Chrome/') ? emulateMedia(media) : Promise.resolve();
   describe('looks', () => {
-    it('dark mode: the report stays legible (axe contrast in Chromium, where CSS follows emulated media)', async () => {
+    it('dark mode: on a dark page (and a dark system) the report draws dark and stays legible (axe contrast)', async () => {
       await emulate({ colorScheme: 'dark' });
+      document.documentElement.style.colorScheme = 'dark';
       try {
         el = await mount(html`<retain-report></retain-report>`);
         expect(await choose(el, [ordersFile()])).to.equal('report');
+        expect(getComputedStyle(el).colorScheme, 'the page’s scheme reaches the report').to.equal('dark');
         await expect(el).to.be.accessible();
       } finally {
+        document.documentElement.style.colorScheme = '';
         await emulate({ colorScheme: 'light' });
       }
     });

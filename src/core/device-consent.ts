@@ -5,7 +5,8 @@
  *
  * - Strictly necessary for what the shopper asked, written under every state: the shopper's own state
  *   (a won code and its cooldown, the pool codes handed out, helpful votes, a "no thanks" snooze, the
- *   account prompt's "shown for this order", which keeps it from asking again).
+ *   account prompt's "shown for this order", which keeps it from asking again), and the note in
+ *   localStorage that a next-order code is held (held-note.ts), so that its reminder loads.
  * - Not necessary, written only under `granted`: engagement counters, recorded orders, the event outbox
  *   and delivery's bookkeeping, page views, the per-visit memories and the recently viewed products
  *   (`PAGE_AND_VISIT_KEYS`).

@@ -9,6 +9,7 @@ import { emit, makeDetail, type DetailFields, type RetainDetail, type RetainEven
 import { textsReady } from './localize.js';
 import { isNear, wantedWhen, whenNear } from './near.js';
 import { nextFrame } from './pacing.js';
+import { keepReserved, readReserved, releaseReserved } from './reserved-space.js';
 import { stored } from './stored.js';
 import { SchemeController, type Scheme } from './scheme.js';
 import { nextTask } from './tasks.js';
@@ -46,6 +47,13 @@ export abstract class RetainElement extends LitElement {
    */
   private readonly upgraded = this.isConnected;
 
+  /** @internal The space the page reserved before the code came (`core/reserved-space.ts`), read while the store's `:not(:defined)` rule applies. */
+  protected readonly reserved = readReserved(this);
+  /** Keeps the reservation from the moment the element is defined until its first render. */
+  private reservedSheet: CSSStyleSheet | undefined;
+  /** @internal Whether the reservation stays after the first render (a widget that grows as its content comes). */
+  protected keepsReserved = false;
+
   /**
    * Resolves once the first render has been drawn (a frame later). What the widget remembers on the
    * device (IndexedDB) is read after this, never before: storage stays off the first-paint path. The
@@ -76,10 +84,20 @@ export abstract class RetainElement extends LitElement {
     return waitsForViewport && !isNear(this) ? whenNear(this) : undefined;
   }
 
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    this.reservedSheet = keepReserved(root as ShadowRoot, this.reserved);
+    return root;
+  }
+
   protected override update(changed: PropertyValues): void {
     const first = !this.hasUpdated;
     super.update(changed);
-    if (first) void nextFrame().then(this.wasDrawn);
+    if (first) {
+      // Rendered: the widget holds its own space from this frame on.
+      if (!this.keepsReserved) releaseReserved(this.renderRoot as ShadowRoot, this.reservedSheet);
+      void nextFrame().then(this.wasDrawn);
+    }
   }
 
   /** A detail for an event of this widget and instance. */

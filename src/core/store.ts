@@ -4,3 +4,4 @@ export { increment } from './counters.js';
 export { cooldownEnds, startCooldown, clearCooldown } from './cooldowns.js';
 export { listOrders, recordOrder, onOrderRecorded } from './orders.js';
 export { claimFirstShowing } from './showings.js';
+export { noteHeld } from './held-note.js';

@@ -4,12 +4,15 @@
  * Or the store's endpoint, which decides and may refuse. Loaded after the offer's first frame: it brings
  * the storage code with it.
  */
+import { noteHeld } from '../core/held-note.js';
 import { randomInt } from '../core/random.js';
 import { postToStore } from '../core/request.js';
 import { storage } from '../core/storage.js';
 import { isCode, offerKey, orderKey, readDiscount, readTime, type Discount, type Offer, type OfferTerms } from './offer-terms.js';
 import { warn } from '../core/config.js';
 
+/** The widget's name in the held note (core/held-note.ts), as its elements' `widget`. */
+const WIDGET = 'next-order-offer';
 /** Every pool code handed out on this device, by any instance. */
 const HANDED_OUT = 'next-order-offer/codes-handed-out';
 
@@ -44,10 +47,15 @@ export interface Outcome {
   redeemed: Offer | null;
 }
 
-/** Decides about one order; see the file comment. The check and every write are one transaction. */
-export function decide(ask: Ask): Promise<Outcome> {
+/**
+ * Decides about one order; see the file comment. The check and every write are one transaction; then the
+ * offer the device holds after it is noted for the loader (a reminder loads only where one is held).
+ */
+export async function decide(ask: Ask): Promise<Outcome> {
   const { instance, orderId } = ask;
-  return storage().transact(['state'], async (tx) => {
+  /** The unexpired offer held once decided (set again if the transaction runs again). */
+  let kept: Offer | undefined;
+  const outcome = await storage().transact(['state'], async (tx): Promise<Outcome> => {
     const now = Date.now();
     let held = (await tx.get('state', offerKey(instance))) as Offer | undefined;
     let redeemed: Offer | null = null;
@@ -56,6 +64,7 @@ export function decide(ask: Ask): Promise<Outcome> {
       held = undefined;
       await tx.delete('state', offerKey(instance));
     }
+    kept = held && held.expiresAt > now ? held : undefined;
     const none = (why: 'decided' | 'held' | 'used-up' | 'expired'): Outcome => ({ decision: { kind: 'none', why }, redeemed });
     const claim = (await tx.get('state', orderKey(instance, orderId))) as Claim | undefined;
     if (claim && !(claim.outcome === 'asking' && now - claim.at > ask.staleMs)) return none('decided');
@@ -77,8 +86,11 @@ export function decide(ask: Ask): Promise<Outcome> {
     const offer: Offer = { ...ask.terms, code, expiresAt, handedAt: now, orderId, source: 'pool' };
     await tx.put('state', offer, offerKey(instance));
     await mark('shown');
+    kept = offer;
     return { decision: { kind: 'offer', offer }, redeemed };
   });
+  noteHeld(WIDGET, instance, kept?.expiresAt ?? null);
+  return outcome;
 }
 
 /**
@@ -111,6 +123,7 @@ export async function fromStore(ask: Ask, url: string, timeoutMs: number): Promi
   };
   try {
     await keep(instance, offer);
+    noteHeld(WIDGET, instance, offer.expiresAt);
   } catch (error) {
     warn('<retain-next-order-offer> could not remember the offer for the reminder', error);
   }

@@ -360,13 +360,15 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
 
   private async read(): Promise<void> {
     let offer: Offer | undefined;
+    const now = Date.now();
     try {
-      const { storage } = await stored();
+      const { storage, noteHeld } = await stored();
       offer = (await storage().get('state', offerKey(this.instanceName))) as Offer | undefined;
+      // The note the loader reads before it loads a reminder's code, corrected from what the device holds.
+      noteHeld(this.widgetName, this.instanceName, offer && offer.expiresAt > now ? offer.expiresAt : null);
     } catch (error) {
       warn('<retain-next-order-offer reminder> could not read the offer', error);
     }
-    const now = Date.now();
     const onCard = [...elements].some((el) => !el.reminder && el.phase === 'offer' && el.instanceName === this.instanceName);
     const show = !!offer && offer.expiresAt > now && !onCard;
     if (show) this.view ??= await reminderPart.get().then((code) => code && new code.Reminder(this));

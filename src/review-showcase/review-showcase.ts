@@ -42,7 +42,6 @@ import type { JsonLdPublisher } from './review-jsonld.js';
 import type { Photo } from './review-lightbox.js';
 import { styles } from './review-showcase.styles.js';
 import { translations, type ReviewTerm } from './review-showcase.translations.js';
-import { keepReserved, readReserved } from './reserved-space.js';
 import { onVote, readVotes, recordVisit, type Votes } from './review-votes.js';
 
 // The widget's events, typed for whoever imports this module (their declarations on
@@ -199,8 +198,8 @@ export class RetainReviewShowcase extends RetainElement {
   @state() private photo?: Photo;
 
   private readonly l = new LocalizeController<ReviewTerm>(this, translations);
-  /** The space the page reserved before the code came, read while the store's `:not(:defined)` rule applies. */
-  private readonly reserved = readReserved(this);
+  /** Keeps the space the page reserved for good: the showcase grows as its cards come (core/reserved-space.ts). */
+  protected override keepsReserved = true;
   private mode: View = 'list';
   private size = 10;
   private titleLevel = 3;
@@ -226,13 +225,6 @@ export class RetainReviewShowcase extends RetainElement {
 
   private t(key: ReviewTerm, args?: Record<string, unknown>): string {
     return this.l.term(key, args);
-  }
-
-  /** Keeps the reserved space from the moment the element is defined (the store's rule then stops). */
-  protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    const root = super.createRenderRoot();
-    keepReserved(root as ShadowRoot, this.reserved);
-    return root;
   }
 
   override connectedCallback(): void {

@@ -1,6 +1,7 @@
 /** A fresh, uniquely named database for each test, deleted afterwards. */
 import { deleteDB } from 'idb';
 import { useDatabase, type KitStorage } from '../../src/core/storage.js';
+import { heldKey } from '../../src/core/held-note.js';
 
 let counter = 0;
 
@@ -20,9 +21,11 @@ export function freshDatabase(options: { openTimeoutMs?: number } = {}): { name:
 
 const created: string[] = [];
 
-/** Deletes every database `freshDatabase` made (call from `afterEach`). Never hangs on a blocked delete. */
+/** Deletes every database `freshDatabase` made, and its held note (call from `afterEach`). Never hangs on a blocked delete. */
 export async function deleteDatabases(): Promise<void> {
   const names = created.splice(0);
+  // With each database, the note of what it holds (the kit writes it beside IndexedDB).
+  for (const name of names) localStorage.removeItem(heldKey(name));
   await Promise.all(names.map((name) => Promise.race([deleteDB(name).catch(() => undefined), new Promise((r) => setTimeout(r, 500))])));
 }
 
