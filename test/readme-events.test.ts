@@ -53,8 +53,8 @@ describe('Events named in the README and docs/', () => {
   let events: Set<string>;
   let tags: Set<string>;
   before(async () => {
-    const paths: string[] = await (await fetch('/test-api/docs')).json();
-    pages = new Map(await Promise.all(paths.map(async (path) => [path, await (await fetch(`/${path}`)).text()] as const)));
+    const docs: { path: string; text: string }[] = await (await fetch('/test-api/docs')).json();
+    pages = new Map(docs.map(({ path, text }) => [path, text]));
     const manifest: Manifest = await (await fetch('/test-api/manifest')).json();
     const declarations = manifest.modules.flatMap((module) => module.declarations ?? []);
     events = new Set(declarations.flatMap((declaration) => declaration.events ?? []).map((event) => event.name));

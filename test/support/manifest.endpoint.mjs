@@ -2,8 +2,10 @@
 // writing a file, and the list of the docs that name events: the docs check (test/readme-events.test.ts) reads them.
 //
 //   GET /test-api/manifest    the manifest (custom-elements.json), made once per test run
-//   GET /test-api/docs        the docs a merchant reads: README.md and every docs/*.md, as paths from the root
-import { readdirSync } from 'node:fs';
+//   GET /test-api/docs        the docs a merchant reads: README.md and every docs/*.md, each `{ path, text }` with its
+//                             path from the root and its Markdown as written (the server's /docs/ answers HTML, as
+//                             the demo's docs route does)
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeManifest } from '../../scripts/manifest.mjs';
 
@@ -19,7 +21,8 @@ export default async function manifestEndpoint(ctx, next) {
       .filter((file) => file.endsWith('.md'))
       .sort()
       .map((file) => `docs/${file}`);
+    const root = process.cwd();
     ctx.type = 'application/json';
-    ctx.body = JSON.stringify(['README.md', ...pages]);
+    ctx.body = JSON.stringify(['README.md', ...pages].map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') })));
   } else return next();
 }
