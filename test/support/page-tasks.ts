@@ -1,10 +1,12 @@
 /**
  * The page's own work, stood in for while a test watches long work run: tasks, each queued again when it
- * runs, of two kinds (a message on a new channel, a timer). Work done in one long task lets none of them
- * run until it ends. Two kinds, and a new channel each time: WebKit need not keep the order of messages
+ * runs, of two kinds (a message on a new channel, the kit's `nextTask`, and a timer). Work done in one long
+ * task lets none of them run until it ends. Two kinds, and a new channel each time: WebKit need not keep the order of messages
  * across channels, and a loaded WebKit once ran no message of a single long-lived channel until a long
  * read was done.
  */
+import { nextTask } from '../../src/core/tasks.js';
+
 export interface PageTasks {
   /** How many of the page’s tasks have run since it started. */
   readonly count: number;
@@ -12,15 +14,6 @@ export interface PageTasks {
   stop(): void;
 }
 
-const message = () =>
-  new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(undefined);
-  });
 const timer = () => new Promise<void>((resolve) => setTimeout(resolve));
 
 export function startPageTasks(): PageTasks {
@@ -29,7 +22,7 @@ export function startPageTasks(): PageTasks {
   const run = async (next: () => Promise<void>) => {
     while (running) (await next(), running && count++);
   };
-  void run(message);
+  void run(nextTask);
   void run(timer);
   return {
     get count() {
