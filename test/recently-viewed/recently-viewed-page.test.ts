@@ -90,16 +90,17 @@ describe('<retain-recently-viewed> on a store page', () => {
   it('two pages: the product viewed in one shows in the other, and its own is left out', async () => {
     const first = await openPage({ body: 'recently-viewed', db: test.db });
     await recorded(first);
-    // A second page of the same store, for another tea.
-    const second = await openPage({ body: 'recently-viewed', db: test.db });
-    const product = second.doc.querySelector('retain-product')!;
-    product.setAttribute('id', 'darjeeling');
-    product.setAttribute('name', 'Darjeeling First Flush');
+    // Seen before the second page opens: once the second page records its tea, the first page shows it.
     await waitUntil(
       () => strip(first).shadowRoot && cardsOf(first).length === 0 && strip(first).hidden,
       'the first page shows nothing: its own tea is left out',
       { timeout: 15_000 },
     );
+    // A second page of the same store, for another tea.
+    const second = await openPage({ body: 'recently-viewed', db: test.db });
+    const product = second.doc.querySelector('retain-product')!;
+    product.setAttribute('id', 'darjeeling');
+    product.setAttribute('name', 'Darjeeling First Flush');
     await recorded(second);
     await waitUntil(
       () =>
