@@ -32,7 +32,7 @@ import {
 } from './delivery/contract.js';
 import { ACTIVE_MS, resetSettings, settings } from './delivery/defaults.js';
 import { flush, schedule } from './delivery/flush.js';
-import { lead as leadWith, locks, onAskHolder, release } from './delivery/lease.js';
+import { lead as leadWith, locks, onAskHolder, onHolderAnswer, release } from './delivery/lease.js';
 import { forgetLog, offerLog, purge, take } from './delivery/queue.js';
 import { destinations, editMemo, flow, flows, granted, known, page, stateListeners, warned } from './delivery/state.js';
 
@@ -74,6 +74,7 @@ function start(): void {
   stops = [
     onConsent(consentChanged),
     onBroadcast('lease', onAskHolder),
+    onBroadcast('lease-held', onHolderAnswer),
     onBroadcast('outbox', (message) => {
       for (const key of message.keys as string[]) if (destinations.has(key)) schedule(key, destinations.get(key)![0].wait ?? 0);
     }),

@@ -452,7 +452,9 @@ describe('<retain-account-prompt>', () => {
 
     it('respondWith lets the store answer (event mode): a rejection shows its message, a fulfilment succeeds', async () => {
       const el = await mount(html`<retain-account-prompt order-id="W-1" email=${EMAIL} password="optional"></retain-account-prompt>`);
-      const answers = [() => Promise.reject('That email already has an account'), () => new Promise((resolve) => setTimeout(resolve, 50))];
+      // The store's second answer comes when the test has seen the busy state (a timer could beat axe on a loaded machine).
+      let answer!: () => void;
+      const answers = [() => Promise.reject('That email already has an account'), () => new Promise<void>((resolve) => (answer = resolve))];
       el.addEventListener('retain-account-request', (e) => e.respondWith(answers.shift()!()));
       submit(el).click();
       await waitUntil(() => alertText(el) !== '');
@@ -461,7 +463,9 @@ describe('<retain-account-prompt>', () => {
       await waitUntil(() => $(el, '[role="status"]')?.textContent!.trim() === 'Creating your account…');
       expect(getComputedStyle(submit(el)).opacity, 'looks busy').to.equal('0.7');
       await expect(el).to.be.accessible();
-      const created = await oneEvent(el, 'retain-account-created');
+      const creating = oneEvent(el, 'retain-account-created');
+      answer();
+      const created = await creating;
       expect(created.detail).to.include({ mode: 'event', invited: true });
       await el.updateComplete;
       expect(text(el)).to.contain('We’ll email you a link to set your password.');

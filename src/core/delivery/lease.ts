@@ -4,8 +4,8 @@
  * `lease`). Either way a batch goes only under a valid lease, taken in the transaction that marks it in
  * flight (`begin`) and renewed until its answer is recorded (`renew`). A tab that left or died with a
  * request of unknown fate in flight keeps its lease; the next holder takes it over only once it has seen it
- * unchanged for a whole lease (`unchangedFor`), and sends what is still owed of that batch first, with the
- * same batch id and event ids.
+ * unchanged, and heard nothing from its holder, for a whole lease (`unchangedFor`), and sends what is still
+ * owed of that batch first, with the same batch id and event ids.
  */
 import { broadcast, type KitMessage } from '../broadcast.js';
 import { databaseName, storage, type OutboxRow } from '../storage.js';
@@ -122,17 +122,19 @@ export async function begin(
 
 /**
  * How long before another tab's expired lease, with its request in flight, may be taken over: only once this
- * tab has seen it unchanged for a whole lease, not when its end has passed. Its holder renews it every quarter
- * lease until the answer is recorded, but a background tab's timers may be throttled for seconds (more under
- * load), and IndexedDB may run a renewal after the lease's end. So the looking tab also asks the holder over
- * the BroadcastChannel (`askHolder`), which renews at once, timers or not; only a tab that is gone leaves its
- * lease unchanged.
+ * tab has seen it unchanged for a whole lease, not when its end has passed, and its holder has not answered
+ * for as long. Its holder renews it every quarter lease until the answer is recorded, but a background tab's
+ * timers may be throttled for seconds (more under load), and IndexedDB may run a renewal after the lease's
+ * end. So the looking tab also asks the holder over the BroadcastChannel (`askHolder`); a live holder renews
+ * and answers at once (`onHolderAnswer`), and only a tab that is gone stays silent. An ask is given half a
+ * lease to be answered.
  */
 function unchangedFor(key: string, lease: [string, number], now: number): number {
   const f = flow(key);
   const stamp = lease.join(' ');
-  if (f.watched?.stamp !== stamp) f.watched = { stamp, since: now };
-  return f.watched.since + settings.lease - now;
+  if (f.watched?.stamp !== stamp) f.watched = { stamp, holder: lease[0], since: now };
+  f.watched.asked ??= now;
+  return Math.max(f.watched.since + settings.lease, f.watched.asked + settings.lease / 2) - now;
 }
 
 /** Keeps this tab's lease while its request is in flight and until its answer is recorded. */
@@ -149,8 +151,18 @@ export async function renew(key: string): Promise<void> {
 /** Asks `holder` to renew its lease on `key` now (see `unchangedFor`). */
 export const askHolder = (key: string, holder: string) => broadcast({ topic: 'lease', key, tab: holder });
 
-/** This tab, asked by another whether it still holds `key`'s lease: renews it while its request is in flight. */
+/** This tab, asked by another whether it still holds `key`'s lease: renews it, and says so, while its request is in flight. */
 export function onAskHolder(message: KitMessage): void {
   const key = String(message.key);
-  if (message.tab === TAB && flows.get(key)?.inflight) void renew(key);
+  if (message.tab !== TAB || !flows.get(key)?.inflight) return;
+  void renew(key);
+  broadcast({ topic: 'lease-held', key, tab: TAB });
+}
+
+/** The holder another tab watches answered: it lives, so its lease counts as renewed now. */
+export function onHolderAnswer(message: KitMessage): void {
+  const watched = flows.get(String(message.key))?.watched;
+  if (!watched || watched.holder !== message.tab) return;
+  watched.since = Date.now();
+  watched.asked = undefined;
 }

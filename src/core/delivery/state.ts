@@ -25,8 +25,11 @@ export interface Flow {
   inflight?: { ids: string[]; keepalive: number };
   /** Until when this tab holds the destination's lease. */
   lease?: number;
-  /** Another tab's lease with its request in flight, as this tab first saw it unchanged (see lease.ts). */
-  watched?: { stamp: string; since: number };
+  /**
+   * Another tab's lease with its request in flight (see lease.ts): since when this tab has seen it unchanged,
+   * or last heard its holder answer, and when it asked the holder (unanswered).
+   */
+  watched?: { stamp: string; holder: string; since: number; asked?: number };
   lock?: () => void;
   asking?: AbortController;
 }
