@@ -447,9 +447,9 @@ describe('<retain-review-showcase>', () => {
       const thumb = $<HTMLButtonElement>(el, '.photos button');
       thumb.focus();
       await sendKeys({ press: 'Enter' });
-      await settle(el);
+      // Opened once the lightbox's code is here and the photo rendered: tasks later on a loaded machine.
+      await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')?.open, 'the lightbox opens');
       const dialog = $<HTMLDialogElement>(el, 'dialog');
-      expect(dialog.open).to.equal(true);
       expect(dialog.matches(':modal')).to.equal(true);
       expect(root(el).activeElement?.classList.contains('close')).to.equal(true);
       expect(dialog.getAttribute('aria-label')).to.equal('Photo 1 of 2');
