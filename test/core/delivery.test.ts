@@ -301,27 +301,23 @@ describe('delivery to an endpoint', () => {
     expect([...ids].sort()).to.deep.equal([...produced].sort());
   });
 
-  it('without Web Locks, a live holder whose renewals do not reach IndexedDB (a loaded machine): the other tab does not send its batch again', async function () {
-    // CI's one duplicate under load: the holder's renewals, queued behind other tabs' work in IndexedDB, landed
-    // after a whole lease, and the other tab took over the batch still in flight. A live holder answers itself.
-    this.timeout(60_000);
+  /**
+   * Without Web Locks: a holder whose request is answered after two leases (6 s; lease 3 s), held back as
+   * `holdBack` says once its request is out, and another tab that emits an event meanwhile. Every event
+   * arrives, and none twice: the other tab does not take over the batch in flight.
+   */
+  async function heldBackHolder(holdBack: { beforeSending?: (tab: Tab) => void; onceSent?: (tab: Tab, key: string) => void }) {
     const url = newSink();
-    // Answered after two leases: the holder's lease runs out while its request is out.
     await setSink(url, { delay: 6000 });
     const key = `endpoint ${absolute(url)}`;
     const [first, second] = [await openTab(db), await openTab(db)];
     tabs.push(first, second);
     const holder = await sender(first, 'lease', url, 3000);
+    holdBack.beforeSending?.(first);
     const sent = new Promise<void>((resolve) => holder.delivery.onDeliveryState((_id, state) => state === 'sent' && resolve()));
     const produced = [holder.emit('retain-spin-end'), holder.emit('retain-spin-end')];
     await sent;
-    // From now on the holder's renewals fail (they still name its batch in flight); its answer's record does not.
-    const stores = (first.window as unknown as { IDBObjectStore: typeof IDBObjectStore }).IDBObjectStore.prototype;
-    const put = stores.put;
-    stores.put = function (this: IDBObjectStore, value: DeliveryMemo, ...rest: [IDBValidKey?]) {
-      if (this.name === 'state' && value?.sending?.[key]) throw new Error('held up behind other work');
-      return put.call(this, value, ...rest);
-    };
+    holdBack.onceSent?.(first, key);
     const other = await sender(second, 'lease', url, 3000);
     produced.push(other.emit('retain-spin-end'));
     await until(
@@ -334,35 +330,31 @@ describe('delivery to an endpoint', () => {
     );
     const { twice } = tally(await readSink(url));
     expect(twice, 'duplicates').to.deep.equal([]);
-  });
+  }
 
   it('without Web Locks, a holder whose timers are held back past its lease: the other tab does not send its batch again', async function () {
     // Issue 18 item 15's flake: a background tab's timers may be throttled for seconds (more under load). The
     // holder's renewals came after its lease's end, and the other tab sent the batch in flight a second time.
     this.timeout(60_000);
-    const url = newSink();
-    // Answered after two leases: the holder's lease runs out while its request is out.
-    await setSink(url, { delay: 6000 });
-    const [first, second] = [await openTab(db), await openTab(db)];
-    tabs.push(first, second);
-    const holder = await sender(first, 'lease', url, 3000);
     // The holder's timers never fire (a throttled background tab): only being asked renews its lease.
-    (first.window as unknown as { setInterval: () => number }).setInterval = () => 0;
-    const sent = new Promise<void>((resolve) => holder.delivery.onDeliveryState((_id, state) => state === 'sent' && resolve()));
-    const produced = [holder.emit('retain-spin-end'), holder.emit('retain-spin-end')];
-    await sent;
-    const other = await sender(second, 'lease', url, 3000);
-    produced.push(other.emit('retain-spin-end'));
-    await until(
-      async () => {
-        const { ids } = tally(await readSink(url));
-        return produced.every((id) => ids.has(id)) && (await outboxStats()).queued === 0;
+    await heldBackHolder({ beforeSending: (tab) => ((tab.window as unknown as { setInterval: () => number }).setInterval = () => 0) });
+  });
+
+  it('without Web Locks, a live holder whose renewals do not reach IndexedDB (a loaded machine): the other tab does not send its batch again', async function () {
+    // CI's one duplicate under load: the holder's renewals, queued behind other tabs' work in IndexedDB, landed
+    // after a whole lease, and the other tab took over the batch still in flight. A live holder answers itself.
+    this.timeout(60_000);
+    await heldBackHolder({
+      // Its renewals fail (they still name its batch in flight); its answer's record does not.
+      onceSent: (tab, key) => {
+        const stores = (tab.window as unknown as { IDBObjectStore: typeof IDBObjectStore }).IDBObjectStore.prototype;
+        const put = stores.put;
+        stores.put = function (this: IDBObjectStore, value: DeliveryMemo, ...rest: [IDBValidKey?]) {
+          if (this.name === 'state' && value?.sending?.[key]) throw new Error('held up behind other work');
+          return put.call(this, value, ...rest);
+        };
       },
-      'every event delivered',
-      30_000,
-    );
-    const { twice } = tally(await readSink(url));
-    expect(twice, 'duplicates').to.deep.equal([]);
+    });
   });
 
   it('without Web Locks, two tabs, failures, reloads and a close during delivery: 0 duplicates, 0 lost', async function () {
