@@ -189,7 +189,8 @@ describe('nothing until seen', () => {
         };
       }),
     );
-    await waitUntil(() => TAGS.every((tag) => renders.get(tag)), 'every widget renders');
+    // Every widget's modules, unbundled from the dev server: slow on a loaded machine (as pages.ts's whenRendered).
+    await waitUntil(() => TAGS.every((tag) => renders.get(tag)), 'every widget renders', { timeout: 15_000 });
     await Promise.all(TAGS.map((tag) => readState(doc.querySelector(tag)!)));
     await settle(win);
     for (const tag of TAGS) expect(renders.get(tag), `${tag} renders`).to.be.within(1, 2);
