@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { demoPartials } from './demo/server/partials-plugin.ts';
 import { demoServer } from './demo/server/plugin.ts';
+import { cssLiterals } from './scripts/css-literals.ts';
 import { standaloneLoader } from './scripts/standalone-loader.ts';
 
 const root = import.meta.dirname;
@@ -12,7 +13,7 @@ export default defineConfig({
   // Built URLs relative to the chunk that uses them: the report's worker file is found next to the kit
   // wherever a store hosts dist/ (an absolute /assets/… would point at the store's root).
   base: './',
-  plugins: [demoServer(), demoPartials(), standaloneLoader(resolve(root, 'src/retainkit.ts'))],
+  plugins: [demoServer(), demoPartials(), standaloneLoader(resolve(root, 'src/retainkit.ts')), cssLiterals()],
   build: {
     target: 'es2022',
     outDir: 'dist',
