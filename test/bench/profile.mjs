@@ -14,6 +14,9 @@
 //   no-<tag>    with the kit, without any <retain-<tag>> (no-loyalty-badge, no-review-showcase, no-forward…)
 //   base        with another build of the kit, PROFILE_BASE_DIST=<its dist directory> (before and after, interleaved)
 // PROFILE_SAMPLES=0 leaves the sampling profiler off (it slows the page): totals only.
+// PROFILE_RATE=1 loads at full speed instead of 4× slower (default 4): Chromium's slowdown spins the thread
+// for the wall time a task ran, so on a loaded machine thread time at 4× varies by ±100 ms from load to
+// load; at 1× it holds within a few ms, which is what comparing two builds (`base`) needs.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { launch, median, round, serve, throttledPage, traceMainThread } from './lib.mjs';
@@ -23,6 +26,7 @@ import { SETTLE_MS } from './load.mjs';
 
 const variants = (process.argv.find((a) => a.startsWith('--variant='))?.slice(10) ?? 'with').split(',');
 const RUNS = Number(process.env.PROFILE_RUNS ?? 3);
+const RATE = Number(process.env.PROFILE_RATE ?? 4);
 const log = (...a) => console.log(...a);
 
 const kit = buildKit();
@@ -110,7 +114,7 @@ const results = Object.fromEntries(variants.map((v) => [v, []]));
 for (let run = 0; run < RUNS; run++) {
   for (let k = 0; k < variants.length; k++) {
     const variant = variants[(k + run) % variants.length];
-    const { context, page, cdp } = await throttledPage(browser);
+    const { context, page, cdp } = await throttledPage(browser, RATE);
     try {
       if (SAMPLES) {
         await cdp.send('Profiler.enable');
