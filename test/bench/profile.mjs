@@ -130,6 +130,7 @@ for (let run = 0; run < RUNS; run++) {
       });
       const profile = SAMPLES ? (await cdp.send('Profiler.stop')).profile : { nodes: [], samples: [], timeDeltas: [] };
       const total = tasks.reduce((a, t) => a + t.cpu, 0);
+      const wall = tasks.reduce((a, t) => a + t.dur, 0);
       const longest = [...tasks].sort((a, b) => b.cpu - a.cpu).slice(0, 5);
       const longestNames = longest.map((task) => {
         const inside = byEvent(
@@ -144,8 +145,10 @@ for (let run = 0; run < RUNS; run++) {
           .join(', ');
         return `${round(task.cpu, 0)} ms (${top})`;
       });
-      results[variant].push({ total, events: byEvent(events, main, tasks), fns: byFunction(profile), longestNames });
-      log(`${variant} run ${run + 1}: main thread ${round(total, 0)} ms thread; load ${before.toFixed(1)}→${loadavg()[0].toFixed(1)}`);
+      results[variant].push({ total, wall, events: byEvent(events, main, tasks), fns: byFunction(profile), longestNames });
+      log(
+        `${variant} run ${run + 1}: main thread ${round(total, 0)} ms thread / ${round(wall, 0)} wall; load ${before.toFixed(1)}→${loadavg()[0].toFixed(1)}`,
+      );
       log(`  longest tasks: ${longestNames.join('; ')}`);
     } finally {
       await context.close();
@@ -155,7 +158,9 @@ for (let run = 0; run < RUNS; run++) {
 
 for (const variant of variants) {
   const rs = results[variant];
-  log(`\n== ${variant}: main thread median ${round(median(rs.map((r) => r.total)), 0)} ms thread`);
+  log(
+    `\n== ${variant}: main thread median ${round(median(rs.map((r) => r.total)), 0)} ms thread / ${round(median(rs.map((r) => r.wall)), 0)} wall`,
+  );
   const names = [...new Set(rs.flatMap((r) => Object.keys(r.events)))];
   const ev = names
     .map((n) => [n, median(rs.map((r) => r.events[n] ?? 0))])
@@ -172,10 +177,13 @@ for (const variant of variants) {
 }
 if (results.without) {
   // What each variant adds to the page without the kit: medians of per-run differences (thread time).
-  log('\n== added to the page without the kit (median of per-run differences, ms thread):');
+  log('\n== added to the page without the kit (median of per-run differences, ms):');
   for (const variant of variants.filter((v) => v !== 'without')) {
     const added = results[variant].map((r, i) => r.total - results.without[i].total);
-    log(`  ${variant}: ${round(median(added), 0)} (${added.map((a) => round(a, 0)).join(', ')})`);
+    const addedWall = results[variant].map((r, i) => r.wall - results.without[i].wall);
+    log(
+      `  ${variant}: ${round(median(added), 0)} thread (${added.map((a) => round(a, 0)).join(', ')}); ${round(median(addedWall), 0)} wall`,
+    );
   }
 }
 await browser.close();
