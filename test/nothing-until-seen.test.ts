@@ -195,6 +195,28 @@ describe('nothing until seen', () => {
     await settle(win);
     for (const tag of TAGS) expect(renders.get(tag), `${tag} renders`).to.be.within(1, 2);
   });
+
+  it('renders a popup wheel at most twice while the page loads, its launcher in the first render', async () => {
+    const win = tab.window;
+    const doc = win.document;
+    doc.body.innerHTML = `<retain-spin-wheel mode="popup" launcher>${SLICES}</retain-spin-wheel>`;
+    const drawn: boolean[] = [];
+    await tab.load('/src/retainkit.ts');
+    await win.customElements.whenDefined('retain-spin-wheel');
+    const proto = win.customElements.get('retain-spin-wheel')!.prototype as { update(changed: unknown): void };
+    const update = proto.update;
+    proto.update = function (this: Element, changed: unknown) {
+      update.call(this, changed);
+      drawn.push(!!this.shadowRoot?.querySelector('[part~=launcher]'));
+    };
+    const wheel = doc.querySelector('retain-spin-wheel')!;
+    await waitUntil(() => drawn.length, 'the wheel renders');
+    await readState(wheel);
+    await settle(win);
+    // Not an empty render first and the launcher once the popup's code came, nor again for its own reflected attributes.
+    expect(drawn[0], 'the launcher in the first render').to.equal(true);
+    expect(drawn.length, 'renders').to.be.within(1, 2);
+  });
 });
 
 describe('nothing until seen: a popup wheel', () => {

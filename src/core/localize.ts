@@ -1,7 +1,8 @@
 /**
  * Localization in the manner of shoelace-style/localize: a small reactive controller that follows the
  * nearest `lang` attribute (the element's own, an ancestor's, `<html lang>`), falls back `uk-UA → uk →
- * en`, and formats numbers, prices, dates, relative times and plurals with `Intl`.
+ * en`, and formats numbers, prices, dates and plurals with `Intl`. What only a widget or two says (relative
+ * times, a language's name: relative-time.ts, language-names.ts) is apart, out of every other first load.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { warn } from './config.js';
@@ -118,7 +119,7 @@ export function canonicalLocale(tag: string): string {
 
 /** `Intl` formatters are costly to make (a review list formats thousands of dates): one per locale and options. */
 const formatters = new Map<string, unknown>();
-function cached<T>(kind: string, locale: string, options: object | undefined, make: () => T): T {
+export function cached<T>(kind: string, locale: string, options: object | undefined, make: () => T): T {
   const key = `${kind}|${locale}|${options ? JSON.stringify(options) : ''}`;
   let formatter = formatters.get(key) as T | undefined;
   if (!formatter) {
@@ -128,16 +129,6 @@ function cached<T>(kind: string, locale: string, options: object | undefined, ma
   }
   return formatter;
 }
-
-const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 86_400_000],
-  ['month', 30 * 86_400_000],
-  ['week', 7 * 86_400_000],
-  ['day', 86_400_000],
-  ['hour', 3_600_000],
-  ['minute', 60_000],
-  ['second', 1000],
-];
 
 export class LocalizeController<K extends string = string> implements ReactiveController {
   constructor(
@@ -217,34 +208,6 @@ export class LocalizeController<K extends string = string> implements ReactiveCo
   date(value: Date | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
     const locale = this.locale;
     return cached('date', locale, options, () => new Intl.DateTimeFormat(locale, options)).format(value);
-  }
-
-  /** A language's name in the shown language ("German" for `de`), or its tag where `Intl` has none. */
-  languageName(tag: string): string {
-    try {
-      return (
-        cached('language', this.language, undefined, () => new Intl.DisplayNames([this.language], { type: 'language' })).of(tag) ?? tag
-      );
-    } catch {
-      return tag;
-    }
-  }
-
-  relativeTime(value: number, unit: Intl.RelativeTimeFormatUnit, options: Intl.RelativeTimeFormatOptions = { numeric: 'auto' }): string {
-    const locale = this.locale;
-    return cached('relative', locale, options, () => new Intl.RelativeTimeFormat(locale, options)).format(value, unit);
-  }
-
-  /**
-   * A moment relative to now in the largest fitting unit: "in 3 days", "5 minutes ago", "tomorrow".
-   * Rounds to the nearest unit.
-   */
-  relative(when: Date | number, now: number = Date.now(), options?: Intl.RelativeTimeFormatOptions): string {
-    const diff = +when - now;
-    for (const [unit, size] of RELATIVE_UNITS) {
-      if (Math.abs(diff) >= size || unit === 'second') return this.relativeTime(Math.round(diff / size), unit, options);
-    }
-    return this.relativeTime(0, 'second', options);
   }
 
   /** The form for `count` in the language shown: ru/uk one (1, 21), few (2–4, 22), many (5–20, 25), other (1.5). */

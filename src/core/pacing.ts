@@ -1,28 +1,8 @@
 /**
- * Long work paced so that the page keeps drawing. `Slice`: work checks `slice.due` often and, when it
- * is, awaits `slice.pause()` to yield (checking first costs no microtask when not due). `nextFrame`: one
- * batch of DOM a frame.
+ * DOM work paced so that the page keeps drawing: `nextFrame`, one batch of DOM a frame. (Long work in
+ * slices of a task: slice.ts.)
  */
 import { nextTask } from './tasks.js';
-
-/** Milliseconds of work per task: a quarter of a long task, leaving room for the page's own work. */
-const SLICE_MS = 10;
-
-/** The clock of one piece of sliced work. */
-export class Slice {
-  private end = performance.now() + SLICE_MS;
-
-  /** True once this slice's time is spent. */
-  get due(): boolean {
-    return performance.now() >= this.end;
-  }
-
-  /** Yields to the browser, then starts a new slice. Call it when `due`: it always yields. */
-  async pause(): Promise<void> {
-    await nextTask();
-    this.end = performance.now() + SLICE_MS;
-  }
-}
 
 /**
  * Resolves once the browser has drawn the next frame, so that work done then lands in a frame of its

@@ -18,6 +18,7 @@ import { hostReset } from '../core/host-reset.js';
 import { LocalizeController } from '../core/localize.js';
 import { onceSeen } from '../core/near.js';
 import { part } from '../core/parts.js';
+import { relativeTime } from '../core/relative-time.js';
 import { stored } from '../core/stored.js';
 import {
   RetainOfferAppliedEvent,
@@ -513,7 +514,7 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
     const l = this.l;
     const left = Math.max(0, expiresAt - this.now);
     const when =
-      left >= DAY ? l.relativeTime(Math.round(left / DAY), 'day', { numeric: 'always' }) : l.term('inClock', { clock: clock(left) });
+      left >= DAY ? relativeTime(l, Math.round(left / DAY), 'day', { numeric: 'always' }) : l.term('inClock', { clock: clock(left) });
     const date = l.date(expiresAt, { dateStyle: 'long', timeStyle: 'short' });
     return html`<p class="expiry" part="expiry"><time datetime=${new Date(expiresAt).toISOString()}>${l.term('expires', { when, date })}</time></p>`;
   }

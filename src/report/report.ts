@@ -5,7 +5,7 @@
  * IndexedDB, so the last report reopens; nothing is sent anywhere.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { currencyCode, parseNumber, parseUrl, warn, warnBadValue } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
@@ -156,7 +156,10 @@ export class RetainReport extends RetainElement {
   readonly ready: Promise<void>;
   private resolveReady!: () => void;
 
-  @query('input[type="file"]') private fileInput?: HTMLInputElement;
+  // A getter, not Lit's @query: the decorator would be in every widget's first load (the kit chunk) for this one use.
+  private get fileInput(): HTMLInputElement | null {
+    return this.renderRoot.querySelector('input[type="file"]');
+  }
 
   private readonly l = new LocalizeController<ReportTerm>(this, translations);
   private readonly runner = new ReportRunner((message) => this.onWorker(message));

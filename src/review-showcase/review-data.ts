@@ -7,7 +7,7 @@
  * The aggregate the store gives is the truth over all its reviews; only when it gives none is one
  * computed from the reviews at hand (and marked `computed`).
  */
-import { Slice } from '../core/pacing.js';
+import { Slice } from '../core/slice.js';
 import { primaryLanguage, wilson } from './review-query.js';
 import type { Media, Reply, Review, ShownReview, Distribution, Aggregate, Product, ReviewData } from './review.types.js';
 

@@ -8,7 +8,7 @@
  * are cut (skipping strings, counting brackets), and whatever it does not expect (a second array under
  * the same key, text that is not JSON) is handed to `JSON.parse` whole.
  */
-import { Slice } from '../core/pacing.js';
+import { Slice } from '../core/slice.js';
 
 /** Characters of array text per `JSON.parse`: about a millisecond on a slow phone. */
 const GROUP = 1 << 17;

@@ -3,7 +3,7 @@
  * for it before showing a keyword's results): texts folded so that "jo" finds "jó" and "ÉLMÉNY" finds
  * "élmény", each review's folded once and kept.
  */
-import { Slice } from '../core/pacing.js';
+import { Slice } from '../core/slice.js';
 import type { Review } from './review-data.js';
 
 /** Lower case without (Latin and Cyrillic) diacritics. */

@@ -2,13 +2,14 @@
  * Texts of `<retain-review-showcase>`: English here (the fallback), ru, uk and hu in translations/, each
  * its own chunk loaded only on a page in that language. Reviews themselves keep their own language.
  */
+import { languageName as nameOf } from '../core/language-names.js';
 import type { LocalizeController, Terms, Translations } from '../core/localize.js';
 import { avg, counted, matches, num, type Args, type ReviewTerm } from './review-showcase.terms.js';
 
 export { avg, counted, matches, num, type ReviewTerm };
 
 /** A language's name in the interface's language ("German" for `de`). */
-const languageName = (a: Args, l: LocalizeController) => l.languageName(String(a.language));
+const languageName = (a: Args, l: LocalizeController) => nameOf(l, String(a.language));
 
 const en = {
   heading: 'Customer reviews',

@@ -225,7 +225,11 @@ export class RetainSpinWheel extends RetainElement {
   override connectedCallback(): void {
     super.connectedCallback();
     wheels.add(this);
-    const observer = new MutationObserver(() => this.readPrizes());
+    // Slices added, removed or changed; not the wheel's own attributes (its reflected `mode` and `scheme`
+    // among them), which its properties follow: no second render for the same slices.
+    const observer = new MutationObserver(
+      (records) => records.some((record) => record.type !== 'attributes' || record.target !== this) && this.readPrizes(),
+    );
     observer.observe(this, { childList: true, subtree: true, attributes: true, characterData: true });
     this.cleanups = [() => observer.disconnect(), onBroadcast(TOPIC, (message) => message.key === this.key && void this.refresh())];
     this.readPrizes();
@@ -249,10 +253,20 @@ export class RetainSpinWheel extends RetainElement {
     this.ticker = undefined;
   }
 
+  /**
+   * A popup's first render is its launcher, which the popup's code draws: it waits for that code, rather
+   * than render nothing and then render again once the code came.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const popupCode = !this.hasUpdated && this.mode?.trim().toLowerCase() === 'popup' && !popupPart.now && popupPart.get();
+    return popupCode ? popupCode.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('mode')) {
       this.popup = parseEnum(this, 'mode', this.mode, ['inline', 'popup'], 'inline') === 'popup';
-      if (this.popup) void this.loadPopup();
+      // Made a popup after its first render (the first waited for the code in `scheduleUpdate`).
+      if (this.popup && this.hasUpdated && !popupPart.now) void this.loadPopup();
     }
     const set = this.settings;
     if (changed.has('cooldown')) set.cooldownMs = parseDuration(this, 'cooldown', this.cooldown, 30 * DAY);

@@ -14,6 +14,9 @@
 //   no-<tag>    with the kit, without any <retain-<tag>> (no-loyalty-badge, no-review-showcase, no-forward…)
 //   base        with another build of the kit, PROFILE_BASE_DIST=<its dist directory> (before and after, interleaved)
 // PROFILE_SAMPLES=0 leaves the sampling profiler off (it slows the page): totals only.
+// PROFILE_RATE=1 loads at full speed instead of 4× slower (default 4): Chromium's slowdown spins the thread
+// for the wall time a task ran, so on a loaded machine thread time at 4× varies by ±100 ms from load to
+// load; at 1× it holds within a few ms, which is what comparing two builds (`base`) needs.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { launch, median, round, serve, throttledPage, traceMainThread } from './lib.mjs';
@@ -23,6 +26,7 @@ import { SETTLE_MS } from './load.mjs';
 
 const variants = (process.argv.find((a) => a.startsWith('--variant='))?.slice(10) ?? 'with').split(',');
 const RUNS = Number(process.env.PROFILE_RUNS ?? 3);
+const RATE = Number(process.env.PROFILE_RATE ?? 4);
 const log = (...a) => console.log(...a);
 
 const kit = buildKit();
@@ -110,7 +114,7 @@ const results = Object.fromEntries(variants.map((v) => [v, []]));
 for (let run = 0; run < RUNS; run++) {
   for (let k = 0; k < variants.length; k++) {
     const variant = variants[(k + run) % variants.length];
-    const { context, page, cdp } = await throttledPage(browser);
+    const { context, page, cdp } = await throttledPage(browser, RATE);
     try {
       if (SAMPLES) {
         await cdp.send('Profiler.enable');
@@ -126,6 +130,7 @@ for (let run = 0; run < RUNS; run++) {
       });
       const profile = SAMPLES ? (await cdp.send('Profiler.stop')).profile : { nodes: [], samples: [], timeDeltas: [] };
       const total = tasks.reduce((a, t) => a + t.cpu, 0);
+      const wall = tasks.reduce((a, t) => a + t.dur, 0);
       const longest = [...tasks].sort((a, b) => b.cpu - a.cpu).slice(0, 5);
       const longestNames = longest.map((task) => {
         const inside = byEvent(
@@ -140,8 +145,10 @@ for (let run = 0; run < RUNS; run++) {
           .join(', ');
         return `${round(task.cpu, 0)} ms (${top})`;
       });
-      results[variant].push({ total, events: byEvent(events, main, tasks), fns: byFunction(profile), longestNames });
-      log(`${variant} run ${run + 1}: main thread ${round(total, 0)} ms thread; load ${before.toFixed(1)}→${loadavg()[0].toFixed(1)}`);
+      results[variant].push({ total, wall, events: byEvent(events, main, tasks), fns: byFunction(profile), longestNames });
+      log(
+        `${variant} run ${run + 1}: main thread ${round(total, 0)} ms thread / ${round(wall, 0)} wall; load ${before.toFixed(1)}→${loadavg()[0].toFixed(1)}`,
+      );
       log(`  longest tasks: ${longestNames.join('; ')}`);
     } finally {
       await context.close();
@@ -151,7 +158,9 @@ for (let run = 0; run < RUNS; run++) {
 
 for (const variant of variants) {
   const rs = results[variant];
-  log(`\n== ${variant}: main thread median ${round(median(rs.map((r) => r.total)), 0)} ms thread`);
+  log(
+    `\n== ${variant}: main thread median ${round(median(rs.map((r) => r.total)), 0)} ms thread / ${round(median(rs.map((r) => r.wall)), 0)} wall`,
+  );
   const names = [...new Set(rs.flatMap((r) => Object.keys(r.events)))];
   const ev = names
     .map((n) => [n, median(rs.map((r) => r.events[n] ?? 0))])
@@ -168,10 +177,13 @@ for (const variant of variants) {
 }
 if (results.without) {
   // What each variant adds to the page without the kit: medians of per-run differences (thread time).
-  log('\n== added to the page without the kit (median of per-run differences, ms thread):');
+  log('\n== added to the page without the kit (median of per-run differences, ms):');
   for (const variant of variants.filter((v) => v !== 'without')) {
     const added = results[variant].map((r, i) => r.total - results.without[i].total);
-    log(`  ${variant}: ${round(median(added), 0)} (${added.map((a) => round(a, 0)).join(', ')})`);
+    const addedWall = results[variant].map((r, i) => r.wall - results.without[i].wall);
+    log(
+      `  ${variant}: ${round(median(added), 0)} thread (${added.map((a) => round(a, 0)).join(', ')}); ${round(median(addedWall), 0)} wall`,
+    );
   }
 }
 await browser.close();

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, html as litHtml } from 'lit';
 import { canonicalLocale, languageOf, LocalizeController, resolveLanguage, type Translations } from '../../src/core/localize.js';
 import { RetainElement } from '../../src/core/element.js';
+import { relative, relativeTime } from '../../src/core/relative-time.js';
 
 type Key = 'title' | 'spins' | 'onlyEnglish';
 const translations: Translations<Key> = {
@@ -130,13 +131,13 @@ describe('localize', () => {
     const day = new Date(Date.UTC(2026, 0, 15, 12));
     expect(en.l.date(day, { dateStyle: 'long', timeZone: 'UTC' })).to.equal('January 15, 2026');
     expect(uk.l.date(day, { day: 'numeric', month: 'long', timeZone: 'UTC' })).to.equal('15 січня');
-    expect(en.l.relativeTime(-1, 'day')).to.equal('yesterday');
+    expect(relativeTime(en.l, -1, 'day')).to.equal('yesterday');
     const now = Date.UTC(2026, 0, 1);
-    expect(en.l.relative(now + 3 * 86_400_000, now)).to.equal('in 3 days');
-    expect(en.l.relative(now - 5 * 60_000, now)).to.equal('5 minutes ago');
-    expect(en.l.relative(now + 86_400_000, now)).to.equal('tomorrow');
-    expect(en.l.relative(now, now)).to.equal('now');
-    expect(uk.l.relative(now + 2 * 3_600_000, now)).to.equal('через 2 години');
+    expect(relative(en.l, now + 3 * 86_400_000, now)).to.equal('in 3 days');
+    expect(relative(en.l, now - 5 * 60_000, now)).to.equal('5 minutes ago');
+    expect(relative(en.l, now + 86_400_000, now)).to.equal('tomorrow');
+    expect(relative(en.l, now, now)).to.equal('now');
+    expect(relative(uk.l, now + 2 * 3_600_000, now)).to.equal('через 2 години');
   });
 });
 
