@@ -163,6 +163,7 @@ export async function startWebKitDriver(webkit) {
   process.once('exit', stop);
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.once(signal, () => {
+      console.error(`${signal}: stopping WebKitWebDriver and exiting`);
       stop();
       process.exit(130);
     });

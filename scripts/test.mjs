@@ -44,9 +44,11 @@ const results = [];
 function run(label, command, commandArgs, env = {}) {
   console.log(`\n▶ ${label}`);
   const started = Date.now();
-  const { status, error } = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const { status, signal, error } = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (error) console.log(`${label}: ${error.message}`);
+  // A step stopped from outside (twice in this machine's CI runs, wtr mid-run, with nothing printed) says so.
+  else if (signal) console.log(`${label}: stopped by ${signal} after ${seconds} s`);
   return { ok: status === 0 && !error, seconds };
 }
 
@@ -66,7 +68,7 @@ function counted(label, command, commandArgs, env = {}) {
   try {
     counts = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
-    // the run broke before reporting
+    console.log(`${label}: no counts reported (the run broke before its end)`);
   }
   rmSync(dir, { recursive: true, force: true });
   if (!counts) counts = { passed: 0, failed: 1, skipped: 0 };
