@@ -60,7 +60,8 @@ describe('nothing until seen', () => {
       <div style="height: 400vh"></div>
       <retain-loyalty-badge id="bottom" points="50"></retain-loyalty-badge>`;
     await tab.load('/src/retainkit.ts');
-    await waitUntil(() => rendered(doc.getElementById('top')), 'the badge on screen renders');
+    // Its modules load first, unbundled from the dev server: slow on a loaded machine.
+    await waitUntil(() => rendered(doc.getElementById('top')), 'the badge on screen renders', { timeout: 15_000 });
     await settle(tab.window);
     expect(rendered(doc.getElementById('bottom'))).to.equal(false);
 
@@ -210,7 +211,7 @@ describe('nothing until seen', () => {
       drawn.push(!!this.shadowRoot?.querySelector('[part~=launcher]'));
     };
     const wheel = doc.querySelector('retain-spin-wheel')!;
-    await waitUntil(() => drawn.length, 'the wheel renders');
+    await waitUntil(() => drawn.length, 'the wheel renders', { timeout: 15_000 });
     await readState(wheel);
     await settle(win);
     // Not an empty render first and the launcher once the popup's code came, nor again for its own reflected attributes.
