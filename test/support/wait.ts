@@ -6,7 +6,9 @@
  */
 import { waitUntil as openWcWaitUntil } from '@open-wc/testing';
 
-const LIMIT_MS = 5000;
+// 10 s: 5 s was short for a wait that includes loading a widget's modules unbundled in a fresh tab, on a CI
+// machine running the engines side by side (a CI run missed it once, in Chromium).
+const LIMIT_MS = 10_000;
 
 export function waitUntil(
   condition: () => unknown | Promise<unknown>,
