@@ -142,9 +142,22 @@ function freePort() {
 
 /**
  * Starts WebKitWebDriver on a free port (under xvfb-run, so MiniBrowser gets a virtual display) and
- * stops it, with its display and browser, when this process exits.
+ * stops it, with its display and browser, when this process exits. A port found free can be taken by
+ * another process before the driver binds it (a loaded CI machine runs other servers): a driver that
+ * exits at once is started again on another port, up to three times.
  */
 export async function startWebKitDriver(webkit) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startWebKitDriverOnce(webkit);
+    } catch (error) {
+      if (attempt === 3 || !error.exitedEarly) throw error;
+      console.error(`${error.message}; trying another port`);
+    }
+  }
+}
+
+async function startWebKitDriverOnce(webkit) {
   const port = await freePort();
   const command = webkit.xvfbRun
     ? [webkit.xvfbRun, '-a', '-s', '-screen 0 1280x1024x24 -nolisten tcp', webkit.driver, `--port=${port}`, '--replace-on-new-session']
@@ -160,14 +173,17 @@ export async function startWebKitDriver(webkit) {
       // already gone
     }
   };
+  const onSignal = (signal) => {
+    console.error(`${signal}: stopping WebKitWebDriver and exiting`);
+    stop();
+    process.exit(130);
+  };
+  const forget = () => {
+    process.off('exit', stop);
+    for (const signal of ['SIGINT', 'SIGTERM']) process.off(signal, onSignal);
+  };
   process.once('exit', stop);
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.once(signal, () => {
-      console.error(`${signal}: stopping WebKitWebDriver and exiting`);
-      stop();
-      process.exit(130);
-    });
-  }
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, onSignal);
   const started = Date.now();
   while (Date.now() - started < 20_000) {
     if (child.exitCode !== null) break;
@@ -180,5 +196,8 @@ export async function startWebKitDriver(webkit) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   stop();
-  throw new Error(`WebKitWebDriver did not start on port ${port}: ${stderr.trim() || 'no output'}`);
+  forget();
+  const error = new Error(`WebKitWebDriver did not start on port ${port}: ${stderr.trim() || 'no output'}`);
+  error.exitedEarly = child.exitCode !== null;
+  throw error;
 }
