@@ -1,6 +1,7 @@
 /**
  * `GET /docs/<page>.md`: the pages of docs/ that the demo's footer links to ("How it works"), rendered to HTML in a
- * small page of the shop (docs-page.mjs). Anything else under /docs is a 404.
+ * small page of the shop (docs-page.mjs), and under /docs/project/ the few files outside docs/ that they link to.
+ * Anything else under /docs is a 404.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

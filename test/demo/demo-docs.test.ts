@@ -1,7 +1,8 @@
 /**
  * The demo's "How it works" pages: docs/ rendered to HTML by the demo's docs route (demo/server/docs-page.mjs, which
  * test/support/demo-pages.endpoint.mjs serves as the dev server does). A store owner following a footer link gets
- * a readable page, never Markdown as text, never a doc's HTML as elements, never a file outside docs/.
+ * a readable page, never Markdown as text, never a doc's HTML as elements, never a file outside docs/ but the few
+ * the docs link to.
  */
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
@@ -96,6 +97,35 @@ describe('demo: the docs pages ("How it works")', () => {
     expect(anchors, 'the widgets’ pages link to headings (#reference, forward.md#standard-names)').to.be.at.least(5);
   });
 
+  it('opens the files outside docs/ that the docs link to (the contributing guide, an integration’s README), with their images and their links back', async () => {
+    const develop = await open('/docs/develop.md');
+    const contributing = [...develop.querySelectorAll<HTMLAnchorElement>('main a[href]')].find((a) => a.textContent === 'CONTRIBUTING.md');
+    expect(contributing, 'develop.md links to CONTRIBUTING.md').to.exist;
+    const guide = await open(contributing!.href);
+    expect(guide.querySelector('main h1')?.textContent, contributing!.href).to.match(/contribut/i);
+    const back = [...guide.querySelectorAll<HTMLAnchorElement>('main a[href]')].find((a) => a.getAttribute('href')!.includes('develop.md'));
+    expect(new URL(back!.href).pathname, 'the guide’s link to docs/develop.md').to.equal('/docs/develop.md');
+    expect(new URL(guide.querySelector<HTMLAnchorElement>('a.docs-back')!.href).pathname, 'a link back to the shop').to.equal('/demo/');
+
+    const install = await open('/docs/install.md');
+    const shopify = [...install.querySelectorAll<HTMLAnchorElement>('main a[href]')].find((a) =>
+      a.getAttribute('href')!.includes('integrations/shopify'),
+    );
+    const readme = await open(shopify!.href);
+    expect(readme.querySelector('main h1')?.textContent, shopify!.href).to.match(/shopify/i);
+    const view = frame.contentWindow!;
+    await waitUntil(() => view.getComputedStyle(readme.body).fontFamily.includes('system-ui'), 'the shop’s stylesheet did not apply');
+    const image = readme.querySelector<HTMLImageElement>('main img');
+    expect(image, 'the README’s screenshot').to.exist;
+    await waitUntil(() => image!.complete, 'the screenshot did not load');
+    expect(image!.naturalWidth, 'the screenshot loaded').to.be.above(0);
+    for (const link of readme.querySelectorAll<HTMLAnchorElement>('main a[href]')) {
+      const target = new URL(link.href);
+      if (target.origin !== location.origin) continue;
+      expect((await fetch(target.pathname)).status, `${link.getAttribute('href')} from the Shopify README`).to.equal(200);
+    }
+  });
+
   it('shows a doc’s raw HTML as text: no script, image or frame of it in the page', async () => {
     const doc = await open('/test-docs/raw-html.md');
     const main = doc.querySelector('main')!;
@@ -108,7 +138,7 @@ describe('demo: the docs pages ("How it works")', () => {
     expect(main.querySelector('table td code')?.textContent).to.equal('lang');
   });
 
-  it('answers 404 to unknown pages and to anything outside docs/', async () => {
+  it('answers 404 to unknown pages and to anything outside docs/ but the files the docs link to', async () => {
     const paths = [
       '/docs/no-such-widget.md',
       '/docs/..%2Fpackage.json',
@@ -118,6 +148,11 @@ describe('demo: the docs pages ("How it works")', () => {
       '/docs/survey.md/extra',
       '/docs/survey',
       '/docs/',
+      '/docs/project/package.json',
+      '/docs/project/src/retainkit.ts',
+      '/docs/project/integrations/shopify/shopify.extension.toml',
+      '/docs/project/..%2Fpackage.json',
+      '/docs/project/docs/..%2F..%2FREADME.md',
     ];
     for (const path of paths) {
       const response = await fetch(path);
