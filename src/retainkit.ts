@@ -99,8 +99,8 @@ function countPageView(): void {
     .then(whenIdle)
     // Their first frames, then idle again; with none loading, this idle is the one.
     .then(() => (drawing.length ? Promise.allSettled(drawing).then(whenIdle) : undefined))
-    .then(() => {
-      if (!drawing.length && notePageView(consentSaid)) return;
+    .then(async () => {
+      if (!drawing.length && (await notePageView(consentSaid))) return;
       return import('./core/page-views.js').then(({ pageViews }) => pageViews());
     })
     // Not warn() from core/config.ts: the loader stays one small file, and importing it would pull the

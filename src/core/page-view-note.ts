@@ -46,23 +46,40 @@ function surelyGranted(said: string | undefined): boolean {
 }
 
 /**
+ * Runs `update` of the views noted for database `name` under a Web Lock of that name, which the count's
+ * move of them (page-views.ts) takes too: localStorage has no transaction, and tabs opened at once (a
+ * shopper opening five products from a list) would otherwise each read the same notes, and lose or
+ * double views. Without Web Locks it runs at once.
+ */
+export function underNotedLock<T>(name: string, update: () => T | Promise<T>): Promise<T> {
+  const locks = globalThis.navigator?.locks;
+  return locks ? (locks.request(pendingKey(name), update) as Promise<T>) : Promise.resolve().then(update);
+}
+
+/**
  * Notes this page view in localStorage, when consent is surely granted (`said`: the state the store's
  * script gave `retainkit.consent()`, if any) and web storage works; false when it must be counted the
- * full way.
+ * full way (also when the note could not be written after all).
  */
-export function notePageView(said: string | undefined): boolean {
+export async function notePageView(said: string | undefined): Promise<boolean> {
   if (!surelyGranted(said)) return false;
   const name = (globalThis as WithDatabase)[DATABASE] ?? 'retainkit';
-  try {
-    let session = sessionStorage.getItem(SESSION_KEY);
-    // No randomUUID outside a secure context: counted the full way there.
-    if (!session) sessionStorage.setItem(SESSION_KEY, (session = crypto.randomUUID()));
-    const pending = readPending(name);
-    pending[session] = (pending[session] ?? 0) + 1;
-    localStorage.setItem(pendingKey(name), JSON.stringify(pending));
-  } catch {
-    return false;
-  }
-  ((globalThis as WithDatabase)[NOTED] ??= new Set()).add(name);
-  return true;
+  const noted = ((globalThis as WithDatabase)[NOTED] ??= new Set());
+  // Known at once, so that a count on this page meanwhile leaves this view to the note.
+  noted.add(name);
+  const written = await underNotedLock(name, () => {
+    try {
+      let session = sessionStorage.getItem(SESSION_KEY);
+      // No randomUUID outside a secure context: counted the full way there.
+      if (!session) sessionStorage.setItem(SESSION_KEY, (session = crypto.randomUUID()));
+      const pending = readPending(name);
+      pending[session] = (pending[session] ?? 0) + 1;
+      localStorage.setItem(pendingKey(name), JSON.stringify(pending));
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (!written) noted.delete(name);
+  return written;
 }

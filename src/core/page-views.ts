@@ -10,7 +10,7 @@
 import { consent } from './consent.js';
 import { mayWrite } from './device-consent.js';
 import { uniqueId } from './ids.js';
-import { NOTED, pendingKey, readPending, SESSION_KEY, type Pending } from './page-view-note.js';
+import { NOTED, pendingKey, readPending, SESSION_KEY, underNotedLock, type Pending } from './page-view-note.js';
 import { databaseName, storage } from './storage.js';
 
 export interface PageViews {
@@ -95,12 +95,17 @@ function forget(name: string, moved: Pending): void {
 
 /**
  * Writes this page view (unless `thisPage` is false: it is among the noted ones) and moves the noted
- * views in: one transaction, so tabs counting at once each count.
+ * views in: one transaction, so tabs counting at once each count, under the notes' lock, so that they
+ * move the noted views once.
  */
-async function write(thisPage: boolean): Promise<PageViews> {
+function write(thisPage: boolean): Promise<PageViews> {
+  const name = databaseName();
+  return underNotedLock(name, () => writeNoted(thisPage, name));
+}
+
+async function writeNoted(thisPage: boolean, name: string): Promise<PageViews> {
   const id = sessionId();
   const now = Date.now();
-  const name = databaseName();
   const noted = notedViews(name);
   const figures = await storage().transact(['state'], async (tx) => {
     const row = readRow(await tx.get('state', PAGE_VIEWS_KEY));

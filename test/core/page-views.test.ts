@@ -76,6 +76,49 @@ describe('page views', () => {
     expect(noted(), 'the noted view is stored, not noted any more').to.equal(null);
   });
 
+  /** Holds the lock that notes and counts take for this test's database, until the returned function is called. */
+  async function holdNotedLock(): Promise<() => void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await new Promise<void>((granted) => {
+      void navigator.locks.request(`retainkit:page-views-pending:${test.db}`, () => {
+        granted();
+        return held;
+      });
+    });
+    return release;
+  }
+
+  /** Whether a page (of this origin, as another tab's would) waits for that lock. */
+  const waitsForNotedLock = async () =>
+    (await navigator.locks.query()).pending?.some((lock) => lock.name === `retainkit:page-views-pending:${test.db}`);
+
+  it('tabs noting at once lose no view: a note waits for the notes’ lock, and keeps what another tab noted meanwhile', async () => {
+    const release = await holdNotedLock();
+    await openPage({ body: 'far-below', db: test.db });
+    await waitUntil(waitsForNotedLock, 'the page’s note waits for the lock');
+    expect(noted(), 'nothing noted while another tab holds the lock').to.equal(null);
+    // Another tab notes its view meanwhile, under the lock.
+    localStorage.setItem(`retainkit:page-views-pending:${test.db}`, JSON.stringify({ 'other-tab': 1 }));
+    release();
+    const session = sessionStorage.getItem('retainkit:session');
+    await waitUntil(() => noted()?.includes(String(session)), 'the page view is noted');
+    expect(JSON.parse(noted()!)).to.deep.equal({ 'other-tab': 1, [session!]: 1 });
+  });
+
+  it('tabs counting at once move the noted views once: a count moves them under the notes’ lock', async () => {
+    localStorage.setItem(`retainkit:page-views-pending:${test.db}`, JSON.stringify({ 'earlier-tab': 2 }));
+    const release = await holdNotedLock();
+    const page = await openPage({ body: 'badge-only', db: test.db });
+    await whenRendered(page, 'retain-loyalty-badge');
+    await waitUntil(waitsForNotedLock, 'the page’s count waits for the lock');
+    expect(await row(), 'nothing stored while another tab moves the notes').to.equal(undefined);
+    release();
+    await waitUntil(async () => (await row())?.ever === 3, 'this page and the two noted views are stored');
+    expect(noted(), 'the noted views moved').to.equal(null);
+    expect(page.report.errors).to.deep.equal([]);
+  });
+
   it('notes nothing where consent may not be granted (a Shopify page before its consent API): the view counts in memory only', async () => {
     const page = await openPage({ body: 'far-below-shopify', db: test.db });
     await waitUntil(() => counted(page, test.db), 'the page view is counted');
