@@ -319,28 +319,21 @@ type Step = [label: ReportTerm, value: number | string, of?: number];
 
 function funnelTable(c: SectionContext, title: ReportTerm, steps: Step[]): TemplateResult {
   const id = `funnel-${title.replace('.', '-')}`;
+  const head = html`<th scope="col">${t(c, 'col.step')}</th>
+    <th scope="col">${t(c, 'col.count')}</th>
+    <th scope="col">${t(c, 'col.ofPrevious')}</th>`;
+  const rows = steps.map(([label, value, of = -1], i) => {
+    const base = i > 0 && typeof value === 'number' ? steps[of >= 0 ? of : i - 1][1] : undefined;
+    const share = typeof value === 'number' && typeof base === 'number' && base > 0 ? pct(c, value / base) : '—';
+    return html`<tr>
+      <th scope="row">${t(c, label)}</th>
+      <td>${typeof value === 'number' ? count(c, value) : value}</td>
+      <td>${share}</td>
+    </tr>`;
+  });
   return html`<div class="funnel">
     <h4 id=${id}>${t(c, title)}</h4>
-    <table part="table funnel" aria-labelledby=${id}>
-      <thead>
-        <tr>
-          <th scope="col">${t(c, 'col.step')}</th>
-          <th scope="col">${t(c, 'col.count')}</th>
-          <th scope="col">${t(c, 'col.ofPrevious')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${steps.map(([label, value, of = -1], i) => {
-          const base = i > 0 && typeof value === 'number' ? steps[of >= 0 ? of : i - 1][1] : undefined;
-          const share = typeof value === 'number' && typeof base === 'number' && base > 0 ? pct(c, value / base) : '—';
-          return html`<tr>
-            <th scope="row">${t(c, label)}</th>
-            <td>${typeof value === 'number' ? count(c, value) : value}</td>
-            <td>${share}</td>
-          </tr>`;
-        })}
-      </tbody>
-    </table>
+    ${scrollTable(id, 'table funnel', head, rows)}
   </div>`;
 }
 

@@ -422,6 +422,11 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 0 2rem;
   }
+  /* A funnel is no wider than the report: on a phone its table scrolls in its own region. */
+  .funnel {
+    min-width: 0;
+    max-width: 100%;
+  }
   .pairs {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));

@@ -423,5 +423,38 @@ describe('<retain-report> reading exports', () => {
       expect(funnel('Reviews')).to.deep.equal({ 'Reviews seen': '2', 'Helpful votes': '1' });
       expect(problems(el)).to.deep.equal(['Events file: Line 13: not a JSON event. The line is skipped.']);
     });
+
+    it('fits a phone (320 px): a funnel’s table scrolls in a region of its own, the report is no wider than the screen', async () => {
+      el.style.display = 'block';
+      el.style.width = '320px';
+      const orders = csv(WOO_PLUGIN_HEADER, [
+        wooPluginRow({
+          id: '601',
+          date: '2024-01-02 09:00:00',
+          status: 'completed',
+          total: '45.00',
+          customerId: '8',
+          email: 'bo@shop.test',
+          coupons: 'code:spin10-cd2|amount:5.00',
+        }),
+      ]);
+      const events = [
+        eventLine('retain-spin-shown'),
+        eventLine('retain-spin-started'),
+        eventLine('retain-spin-ended', { code: 'SPIN10-CD2', type: 'discount' }),
+        eventLine('retain-spin-code-applied', { code: 'SPIN10-CD2' }),
+      ].join('\n');
+      expect(await choose(el, [file(orders, 'orders.csv'), file(events, 'events.jsonl')])).to.equal('report');
+      const regions = $$(el, '.funnel .scroll');
+      expect(regions.length, 'a funnel at least').to.be.above(0);
+      expect(regions.length, 'each funnel’s table in a scroll region').to.equal($$(el, '.funnel table').length);
+      for (const region of regions) {
+        expect(region.getAttribute('role')).to.equal('region');
+        expect(region.tabIndex, 'a keyboard can scroll it').to.equal(0);
+        expect(textOf(el.shadowRoot!.getElementById(region.getAttribute('aria-labelledby')!)), 'named by its funnel').to.not.equal('');
+      }
+      expect(el.scrollWidth, 'the report at 320 px').to.be.at.most(320);
+      await expect(el).to.be.accessible();
+    });
   });
 });
