@@ -66,7 +66,10 @@ describe('minified css literals', () => {
     expect(minifyCss(`/* why */\n  .a  .b > .c ,\n  .d::before {\n    content: '  ✓  ';\n    margin: 0  auto;\n  }\n`)).to.equal(
       ` .a .b > .c,.d::before{content: '  ✓  ';margin: 0 auto;}`,
     );
-    // A quote that closes in another part of the literal (across a `${…}`): the part is left as it is.
+    // A comment may hold quotes of its own: it goes, and the rest is minified.
+    expect(minifyCss(`/* a store's column, a "10" */\n  .a  {\n    color: red;\n  }`)).to.equal(` .a{color: red;}`);
+    // A quote or a comment that closes in another part of the literal (across a `${…}`): the part is left as it is.
     expect(minifyCss(`  content: '  a`)).to.equal(`  content: '  a`);
+    expect(minifyCss(`  /* a  ${''}`)).to.equal(`  /* a  `);
   });
 });
