@@ -3,16 +3,27 @@ import { css } from 'lit';
 /*
  * The survey's own looks over the shared card (core/card.styles.ts). The scores are native radios (arrow keys, a screen reader's "7 of 11") laid
  * over their labels, which carry the looks: eleven fit one row at 320 px (2px apart, 24 px targets or more
- * by WCAG 2.2's spacing rule, with the page's 16 px gutters). The looks of what follows an answer are in survey.actions.styles.ts.
+ * by WCAG 2.2's spacing rule, with the page's 16 px gutters), two rows in a narrower column. The looks of what follows an answer are in survey.actions.styles.ts.
  */
 export const styles = css`
   :host {
     container-type: inline-size;
   }
-  /* A phone: eleven scores need 264 px for 24 px apart, so the card gives up most of its side padding. */
+  /* A phone: eleven scores need 264 px for 24 px apart, so the card gives up most of its side padding, and the
+     scores' digits are a little smaller, so that a two-digit "10" in a wide system font fits its cell. */
   @container (max-width: 22em) {
     .card {
       padding: 1em 0.5em;
+    }
+    .option label {
+      font-size: 0.875em;
+    }
+  }
+  /* Narrower still (a store's column on a phone): eleven scores 24 px apart no longer fit one row; two rows, 0–5 and 6–10. */
+  @container (max-width: 17.5em) {
+    .scale.nps {
+      grid-template-columns: repeat(6, minmax(0, 1fr));
+      row-gap: 0.5em;
     }
   }
   p {

@@ -354,22 +354,53 @@ describe('<retain-survey>', () => {
       });
     });
 
-    it('fits eleven scores in one row on a 320 px phone, 24 px apart', async () => {
-      // The survey is laid out by its own width (container queries), not the screen's: a 320 px page with the
-      // usual 16 px gutters, in every engine (WebKit's MiniBrowser cannot make its window that narrow).
+    /**
+     * The survey in a column `width` px wide (a 320 px page less the store's gutters), in a wide system font
+     * (where a bold "10" is widest): the scores' boxes by row, each within its cell, none past the column.
+     */
+    async function scoresIn(width: number): Promise<DOMRect[][]> {
+      // The survey is laid out by its own width (container queries), not the screen's, in every engine (WebKit's
+      // MiniBrowser cannot make its window that narrow).
       const root = await fixture<HTMLElement>(
-        html`<div style="box-sizing: border-box; width: 320px; padding: 0 16px"><retain-survey order-id="W-1" lang="hu"></retain-survey></div>`,
+        html`<div style="width: ${width}px; font: 16px system-ui, sans-serif"><retain-survey order-id="W-${width}" lang="hu"></retain-survey></div>`,
       );
       const el = root.querySelector('retain-survey')!;
       await el.decision;
       await el.updateComplete;
-      const column = root.getBoundingClientRect().right - 16;
-      const boxes = radios(el).map((input) => $(el, `label[for="${input.id}"]`)!.getBoundingClientRect());
-      expect(new Set(boxes.map((box) => Math.round(box.top))).size, 'one row').to.equal(1);
-      for (const box of boxes) expect(box.right).to.be.at.most(column);
-      // Each score at least 24 px from the next one's centre: WCAG 2.2's target size (its spacing rule).
-      for (let i = 1; i < boxes.length; i++) expect(boxes[i].left - boxes[i - 1].left).to.be.at.least(24);
+      const column = root.getBoundingClientRect().right;
+      const labels = radios(el).map((input) => $(el, `label[for="${input.id}"]`)!);
+      for (const label of labels) {
+        expect(label.getBoundingClientRect().right, `score ${label.textContent} within the column`).to.be.at.most(column);
+        expect(label.scrollWidth, `score ${label.textContent} fits its box`).to.be.at.most(label.clientWidth);
+        expect(label.getBoundingClientRect().width, `score ${label.textContent} fits its cell`).to.be.at.most(
+          label.parentElement!.getBoundingClientRect().width + 0.5,
+        );
+      }
       expect($(el, '[part~=base]')!.scrollWidth).to.be.at.most($(el, '[part~=base]')!.clientWidth + 1);
+      const rows = new Map<number, DOMRect[]>();
+      for (const box of labels.map((label) => label.getBoundingClientRect())) {
+        const top = Math.round(box.top);
+        rows.set(top, [...(rows.get(top) ?? []), box]);
+      }
+      // Each score at least 24 px from the next one's centre: WCAG 2.2's target size (its spacing rule).
+      for (const row of rows.values()) for (let i = 1; i < row.length; i++) expect(row[i].left - row[i - 1].left).to.be.at.least(24);
+      return [...rows.values()];
+    }
+
+    it('fits eleven scores in one row on a 320 px phone, 24 px apart', async () => {
+      const rows = await scoresIn(320 - 2 * 16);
+      expect(
+        rows.map((row) => row.length),
+        'one row',
+      ).to.deep.equal([11]);
+    });
+
+    it('puts the scores in two rows, 0–5 and 6–10, in a store’s narrower column on a phone (256 px)', async () => {
+      const rows = await scoresIn(320 - 2 * 32);
+      expect(
+        rows.map((row) => row.length),
+        'two rows',
+      ).to.deep.equal([6, 5]);
     });
   });
 
