@@ -67,19 +67,16 @@ export async function notePageView(said: string | undefined): Promise<boolean> {
   const noted = ((globalThis as WithDatabase)[NOTED] ??= new Set());
   // Known at once, so that a count on this page meanwhile leaves this view to the note.
   noted.add(name);
+  // A lock refused (a sandboxed frame's opaque origin) or storage that throws: counted the full way.
   const written = await underNotedLock(name, () => {
-    try {
-      let session = sessionStorage.getItem(SESSION_KEY);
-      // No randomUUID outside a secure context: counted the full way there.
-      if (!session) sessionStorage.setItem(SESSION_KEY, (session = crypto.randomUUID()));
-      const pending = readPending(name);
-      pending[session] = (pending[session] ?? 0) + 1;
-      localStorage.setItem(pendingKey(name), JSON.stringify(pending));
-      return true;
-    } catch {
-      return false;
-    }
-  });
+    let session = sessionStorage.getItem(SESSION_KEY);
+    // No randomUUID outside a secure context: counted the full way there.
+    if (!session) sessionStorage.setItem(SESSION_KEY, (session = crypto.randomUUID()));
+    const pending = readPending(name);
+    pending[session] = (pending[session] ?? 0) + 1;
+    localStorage.setItem(pendingKey(name), JSON.stringify(pending));
+    return true;
+  }).catch(() => false);
   if (!written) noted.delete(name);
   return written;
 }
