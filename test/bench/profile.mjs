@@ -12,6 +12,9 @@
 //   no-recent   with the kit, without <retain-recently-viewed> and <retain-product>
 //   no-wait     with the kit, its loader not waiting for the widgets' first frames before the page view
 //   no-<tag>    with the kit, without any <retain-<tag>> (no-loyalty-badge, no-review-showcase, no-forward…)
+//   only-<tag>  with the kit and one widget: every other <retain-…> taken out (only-loyalty-badge); with
+//               [attr=value], only the instances whose tag says so (only-review-showcase[view=summary]: the
+//               summary alone, the list taken out too)
 //   base        with another build of the kit, PROFILE_BASE_DIST=<its dist directory> (before and after, interleaved)
 // PROFILE_SAMPLES=0 leaves the sampling profiler off (it slows the page): totals only.
 // PROFILE_RATE=1 loads at full speed instead of 4× slower (default 4): Chromium's slowdown spins the thread
@@ -61,6 +64,16 @@ for (const variant of variants.filter((v) => v.startsWith('no-') && !urls[v])) {
   const tag = `retain-${variant.slice(3)}`;
   const page = withKit.replace(new RegExp(`<${tag}\\b[\\s\\S]*?</${tag}>`, 'g'), '');
   if (page === withKit) throw new Error(`the product page has no <${tag}>`);
+  pages[`/demo/__bench-${variant}.html`] = page;
+  urls[variant] = `/demo/__bench-${variant}.html`;
+}
+// One widget alone: what it costs with nothing else of the kit on the page is `only-<tag>` less `without`.
+for (const variant of variants.filter((v) => v.startsWith('only-'))) {
+  const [, tag, attribute, value] = /^only-([\w-]+)(?:\[([\w-]+)=([\w-]+)\])?$/.exec(variant) ?? [];
+  if (!tag) throw new Error(`${variant}: not only-<tag> or only-<tag>[attr=value]`);
+  const kept = (element, name) => name === `retain-${tag}` && (!attribute || new RegExp(`^<[^>]*\\s${attribute}="${value}"`).test(element));
+  const page = withKit.replace(/<(retain-[\w-]+)\b[^>]*>[\s\S]*?<\/\1>/g, (element, name) => (kept(element, name) ? element : ''));
+  if (!/<retain-/.test(page)) throw new Error(`the product page has no <retain-${tag}>${attribute ? ` with ${attribute}="${value}"` : ''}`);
   pages[`/demo/__bench-${variant}.html`] = page;
   urls[variant] = `/demo/__bench-${variant}.html`;
 }
