@@ -77,16 +77,23 @@ export function onceSeen(element: Element, seen: () => void): () => void {
     seen();
     return () => undefined;
   }
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+    observer.disconnect();
+  };
+  // Stopped means stopped: disconnect() leaves the entries already queued, whose callback would still come
+  // (an element removed just as it came into view would count as seen after it was gone).
   const observer = new IntersectionObserver(
     (entries) => {
-      if (!entries.some((entry) => entry.isIntersecting)) return;
-      observer.disconnect();
+      if (stopped || !entries.some((entry) => entry.isIntersecting)) return;
+      stop();
       seen();
     },
     { threshold: 0.5 },
   );
   observer.observe(element);
-  return () => observer.disconnect();
+  return stop;
 }
 
 /** Waiters by element, held weakly: an element removed before it was ever near is not kept alive. */
