@@ -141,17 +141,18 @@ export async function docsResponse(path, dir) {
     : path.startsWith(PROJECT) && PROJECT_FILE.test(path.slice(PROJECT.length))
       ? path.slice(PROJECT.length)
       : null;
-  const root = posix.dirname(dir);
-  const content = file ? await readFile(posix.join(root, file)).catch(() => null) : null;
+  const project = posix.dirname(dir);
+  const content = file ? await readFile(posix.join(project, file)).catch(() => null) : null;
   if (content === null) {
     return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'No such page in docs/.\n' };
   }
   if (file.endsWith('.png')) return { status: 200, headers: { 'content-type': 'image/png' }, body: content };
   const { title, body } = renderDoc(content.toString('utf8'), file);
-  const depth = servedAt(file).split('/').length - 2;
+  // The site's root from the page: `../` from /docs/survey.md, `../../../../` from an integration's README.
+  const siteRoot = `${posix.relative(posix.dirname(servedAt(file)), '/')}/`;
   return {
     status: 200,
     headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': DOCS_CSP },
-    body: docsPageHtml(title, body, '../'.repeat(depth)),
+    body: docsPageHtml(title, body, siteRoot),
   };
 }
