@@ -38,9 +38,35 @@ export function formatCounts({ passed, failed, skipped = 0 }) {
   return `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
 }
 
+/**
+ * Says, on stderr, why wtr exits before its run finished: which files were still running in which engine,
+ * and where process.exit was called from. Once in about twenty CI runs on a loaded machine wtr ended mid-run
+ * with nothing printed (no error, no signal, no counts); this is what the next such run will show.
+ */
+function explainEarlyExit(sessions, isFinished) {
+  const exit = process.exit;
+  let caller = '';
+  process.exit = function exitSaid(code) {
+    if (!isFinished()) caller = new Error(`process.exit(${code ?? ''}) called`).stack ?? '';
+    return exit.call(process, code);
+  };
+  process.once('exit', (code) => {
+    if (isFinished()) return;
+    const running = [...sessions.all()]
+      .filter((session) => session.status !== 'FINISHED')
+      .map((session) => `  ${session.browser?.name ?? 'browser'} ${session.testFile} (${session.status})`);
+    process.stderr.write(`\nwtr exited with code ${code} before its run finished. Not finished:\n${running.join('\n')}\n${caller}\n`);
+  });
+}
+
 export function passedFailedReporter() {
+  let finished = false;
   return {
+    start({ sessions }) {
+      explainEarlyExit(sessions, () => finished);
+    },
     onTestRunFinished({ sessions }) {
+      finished = true;
       const counts = countSessions(sessions);
       const file = process.env.RETAINKIT_SUMMARY_FILE;
       if (file) {
