@@ -1,7 +1,7 @@
 <?php
 /**
  * Plugin Name:       retainkit
- * Description:       Light, accessible customer-retention widgets: a spin-to-win wheel, a loyalty badge, a review showcase and an account prompt after checkout, placed with shortcodes; WooCommerce orders recorded on the thank-you page.
+ * Description:       Light, accessible customer-retention widgets: a spin-to-win wheel, a loyalty badge, a review showcase, an account prompt after checkout, a next-order offer, a survey, recently viewed products, referral sharing and a retention report, placed with shortcodes; WooCommerce orders recorded on the thank-you page.
  * Version:           0.1.0
  * Requires at least: 6.1
  * Requires PHP:      7.4
