@@ -67,7 +67,8 @@ const CEILINGS = {
   // +0.06 KB on every first load: the loader notes a page view under a Web Lock that the count's move of the
   // noted views takes too (tabs opened at once lost or doubled views).
   // −0.1 KB: the css literals' comments that hold a quote minified too (they left their literal whole).
-  'first load: spin-wheel': 19.2 * KB,
+  // +0.01 KB: the names of the chunks it imports (their hashes) moved it past 19.20, by bytes.
+  'first load: spin-wheel': 19.25 * KB,
   'first load: loyalty-badge': 17.0 * KB,
   // +0.6 KB: 10,000 reviews read in slices and drawn a few cards a frame (issue 6), and each widget's
   // first render in a task of its own (+0.06 KB on every first load). +0.1 KB: light and dark that follow
@@ -81,7 +82,8 @@ const CEILINGS = {
   // +0.45 KB each for the offer and the survey: the shared root reset (the looks chunk) a theme's nowrap needs (issue 14).
   // +0.2 KB each for the offer and the referral (issue 17): the copy button's helper, shared (core/copier.ts).
   'first load: next-order-offer': 17.95 * KB,
-  'first load: survey': 15.9 * KB,
+  // +0.02 KB: the card's buttons outlined in high contrast (forced colours), where their fill is dropped.
+  'first load: survey': 15.95 * KB,
   // <retain-referral> (issue 14, item 4): over the 15 KB budget by about 2 KB, as the offer is: its card, share
   // links and looks are all in its first render (it renders final from its attributes); the endpoint's code loads later.
   // +0.35 KB (issue 17): the shared card stylesheet in place of its own copy (a chunk the order page's other cards share).
@@ -119,7 +121,9 @@ const CEILINGS = {
   // −2.0 KB (issue 12, bytes): the css literals minified, four chunks fewer, the kit chunk's leftovers moved out.
   // +0.1 KB: page views noted and moved under a Web Lock (the loader +0.06). −0.1 KB: the css literals' comments
   // that hold a quote minified too.
-  'whole kit, one language': 95.7 * KB,
+  // +0.2 KB: high contrast (forced colours): stars, bars, punched orders, the cards' buttons and the dialogs keep
+  // what they show by a fill or a colour.
+  'whole kit, one language': 95.9 * KB,
   // <retain-report> (issue 13), loaded only on the store owner's page: its chunk, charts and uPlot (20 KB),
   // its worker with Papa Parse and the figures' math. The shopper-facing figure above leaves it out.
   'report (owner’s page), one language': 53.25 * KB,
@@ -131,8 +135,8 @@ const CEILINGS = {
   // +0.05 KB: a live lease holder answers the other tabs over the BroadcastChannel (delivery without Web Locks).
   // −2.2 KB (issue 12, bytes): as for one language, above.
   // +0.1 KB: page views noted and moved under a Web Lock (the loader +0.06). −0.1 KB: the css literals' comments
-  // that hold a quote minified too.
-  'whole kit, all languages': 177.1 * KB,
+  // that hold a quote minified too. +0.2 KB: high contrast (forced colours), as for one language.
+  'whole kit, all languages': 177.3 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */

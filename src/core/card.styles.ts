@@ -89,6 +89,13 @@ export function cardStyles(widget: string): CSSResult[] {
         outline: 2px solid var(--_accent);
         outline-offset: 2px;
       }
+      /* High contrast (forced colours) drops the fill that draws a button: an outline keeps it a button. */
+      @media (forced-colors: active) {
+        button,
+        a.primary {
+          border: 1px solid;
+        }
+      }
     `,
   ];
 }

@@ -77,6 +77,17 @@ export const panelStyles = css`
     border: 2px solid var(--_accent);
     border-radius: 50%;
   }
+  /* High contrast (forced colours) drops the fills: the progress and the punched orders keep a system colour. */
+  @media (forced-colors: active) {
+    .bar {
+      border: 1px solid;
+    }
+    .bar span,
+    .punches .on {
+      forced-color-adjust: none;
+      background: CanvasText;
+    }
+  }
   .reward {
     padding: 0;
     border: 0;

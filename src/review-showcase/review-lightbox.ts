@@ -24,6 +24,12 @@ export const lightboxStyles = css`
   dialog::backdrop {
     background: rgb(0 0 0 / 0.75);
   }
+  /* High contrast (forced colours): a border sets the dialog off the page. */
+  @media (forced-colors: active) {
+    dialog {
+      border: 1px solid;
+    }
+  }
   figure {
     margin: 0;
   }

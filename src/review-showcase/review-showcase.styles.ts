@@ -6,6 +6,8 @@ import { schemeStyles } from '../core/scheme.js';
  * the carousel's looks load with their code (review-lightbox.ts, review-carousel.ts).
  * Margins stay inside the section (flow-root): what arrives later cannot move the widget by collapsing
  * through it. Cards hide overflow: combining marks stacked past the line box stay inside the card.
+ * High contrast (forced colours) makes every star one colour: the empty ones are then outlines, and the
+ * histogram's fills keep a system colour of their own.
  */
 export const styles = css`
 ${schemeStyles({ '--_star': ['var(--retain-review-showcase-star-color,#b45309)', 'var(--retain-review-showcase-star-color,#fbbf24)'] })}
@@ -52,4 +54,5 @@ ul{list-style:none;margin:0;padding:0}
 .reply{padding-inline-start:.75em;border-inline-start:3px solid var(--_line)}
 .more{display:block;margin:auto}
 .status{text-align:center}
+@media (forced-colors:active){.stars::before{content:'☆☆☆☆☆'}.bar{border:1px solid}.bar>span{forced-color-adjust:none;background:CanvasText}}
 `;

@@ -29,6 +29,12 @@ export const popupStyles = css`
   dialog::backdrop {
     background: rgb(0 0 0 / 0.55);
   }
+  /* High contrast (forced colours) drops the shadow that set the dialog off the page: a border does. */
+  @media (forced-colors: active) {
+    dialog {
+      border: 1px solid;
+    }
+  }
   .inner {
     position: relative;
     padding: 1.25rem;
