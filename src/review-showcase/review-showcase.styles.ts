@@ -6,6 +6,8 @@ import { schemeStyles } from '../core/scheme.js';
  * the carousel's looks load with their code (review-lightbox.ts, review-carousel.ts).
  * Margins stay inside the section (flow-root): what arrives later cannot move the widget by collapsing
  * through it. Cards hide overflow: combining marks stacked past the line box stay inside the card.
+ * "✓ Verified buyer" goes to the next line whole, and wraps there only where a line is too short for it (Russian
+ * in a phone's column, with a reader's letter spacing): never cut off by the card.
  * High contrast (forced colours) makes every star one colour: the empty ones are then outlines, and the
  * histogram's fills keep a system colour of their own.
  */
@@ -47,8 +49,8 @@ ul{list-style:none;margin:0;padding:0}
 .meta,.vote,.status{margin:.35em 0;font-size:.9em}
 .body{margin:.5em 0;white-space:pre-line}
 .clamp{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:6;line-clamp:6;overflow:hidden}
-.badge{white-space:nowrap}
-.new{padding:0 .5em;border:1px solid;border-radius:1em;font-size:.8em;font-weight:600}
+.new{padding:0 .5em;border:1px solid;border-radius:1em;font-size:.8em;font-weight:600;white-space:nowrap}
+.verified{display:inline-block}
 .photos button{padding:0;overflow:hidden;line-height:0}
 .photos img{width:72px;height:72px;object-fit:cover}
 .reply{padding-inline-start:.75em;border-inline-start:3px solid var(--_line)}

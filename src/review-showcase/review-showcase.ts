@@ -830,7 +830,7 @@ export class RetainReviewShowcase extends RetainElement {
       <p class="meta">
         ${r.author ? html`<bdi>${r.author}</bdi>` : nothing}${r.location ? html` · <bdi>${r.location}</bdi>` : nothing}
         ${r.date !== undefined ? html` · <time datetime=${new Date(r.date).toISOString()}>${this.l.date(r.date)}</time>` : nothing}
-        ${r.verified ? html` · <span class="badge verified"><span aria-hidden="true">✓</span> ${this.t('verified')}</span>` : nothing}
+        ${r.verified ? html` · <span class="badge verified"><span aria-hidden="true">✓</span>&nbsp;${this.t('verified')}</span>` : nothing}
       </p>
       ${r.body ? html`<p class="body ${long && !open ? 'clamp' : ''}" dir="auto" lang=${lang} id="b-${i}" tabindex="-1">${r.body}</p>` : nothing}
       ${
