@@ -32,7 +32,7 @@ a{color:inherit}
 section .average{font-size:1.8em;font-weight:700;line-height:1}
 .stars{position:relative;display:inline-block;line-height:1;letter-spacing:.1em;white-space:nowrap;color:color-mix(in srgb,currentColor 28%,transparent)}
 .stars::before,.stars>span::before{content:'★★★★★'}
-.stars>span{position:absolute;inset:0 auto 0 0;overflow:hidden;color:var(--_star)}
+.stars>span{position:absolute;inset-block:0;inset-inline-start:0;overflow:hidden;color:var(--_star)}
 .histogram{display:grid;gap:.25em;max-width:26em}
 .histogram button{display:grid;grid-template-columns:2.5em 1fr 3.5em;align-items:center;gap:.5em;border-color:transparent;text-align:start}
 .histogram button>:last-child{text-align:end}
