@@ -127,7 +127,10 @@ describe('a 320 px wide page with text spacing (WCAG 1.4.12)', () => {
     // in Dawn, then 16).
     showcase.style.width = '240px';
     showcase.lang = 'ru';
-    await waitUntil(() => showcase.shadowRoot!.querySelector('.verified')?.textContent?.includes('Подтверждённая'), 'the cards speak Russian');
+    await waitUntil(
+      () => showcase.shadowRoot!.querySelector('.verified')?.textContent?.includes('Подтверждённая'),
+      'the cards speak Russian',
+    );
     spaceText(page.doc);
     // Inside the card's padding, not only its border: text that runs into the padding is cut off in a narrower
     // column or a wider font.

@@ -244,6 +244,7 @@ export class RetainAccountPrompt extends RetainElement implements AccountPromptH
       part="base"
       class="card ${phase === 'pending' ? 'pending' : ended ? 'ended' : ''} ${cfg.slideIn ? 'slide-in' : ''}"
       lang=${this.l.language}
+      dir=${this.l.dir}
       aria-labelledby=${ended ? nothing : 'title'}
       @pointerover=${this.load}
       @focusin=${this.load}

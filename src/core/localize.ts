@@ -170,9 +170,13 @@ export class LocalizeController<K extends string = string> implements ReactiveCo
     return resolveLanguage(this.locale);
   }
 
-  /** Writing direction of the language in force. */
+  /**
+   * Writing direction of the texts shown (`language`), for a widget's root with its `lang`: not the page's. A
+   * Hebrew page gets English texts, and English laid out right to left puts its punctuation and figures at the
+   * wrong ends ("?colleague", "points 0 ≈"). The store's own texts in a widget (a review, a prize) keep theirs.
+   */
   get dir(): 'ltr' | 'rtl' {
-    return /^(ar|he|fa|ur|yi|ps|sd|ug|dv)\b/i.test(this.locale) ? 'rtl' : 'ltr';
+    return /^(ar|he|fa|ur|yi|ps|sd|ug|dv)\b/i.test(this.language) ? 'rtl' : 'ltr';
   }
 
   /**

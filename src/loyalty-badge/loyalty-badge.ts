@@ -437,7 +437,7 @@ export class RetainLoyaltyBadge extends RetainElement implements BadgeHost {
           f.source === 'store' ? nothing : html`<span class="sr"> (${l.term(f.source)})</span>`
         }`;
     }
-    return html`<div part="base" class="base" lang=${l.language} @keydown=${this.onKey} @focusout=${this.onFocusOut}>
+    return html`<div part="base" class="base" lang=${l.language} dir=${l.dir} @keydown=${this.onKey} @focusout=${this.onFocusOut}>
       <button
         part="badge"
         class=${this.celebrating ? `badge celebrate ${this.celebrating}` : 'badge'}

@@ -466,6 +466,7 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
       part="base"
       class="card ${phase === 'pending' ? 'pending' : ''}"
       lang=${l.language}
+      dir=${l.dir}
       aria-labelledby="title"
       @pointerover=${this.warm}
       @focusin=${this.warm}

@@ -26,7 +26,7 @@ export class Reminder {
     const l = el.l;
     const shown: Offer = { ...offer, label: own.label ?? offer.label, applyUrl: own.applyUrl ?? offer.applyUrl };
     const benefit = el.benefit(shown);
-    return html`<div part="base" class="reminder" lang=${l.language} @keydown=${this.onKey} @focusout=${this.onFocusOut}>
+    return html`<div part="base" class="reminder" lang=${l.language} dir=${l.dir} @keydown=${this.onKey} @focusout=${this.onFocusOut}>
       <button type="button" part="reminder-button" class="chip" aria-expanded=${el.open ? 'true' : 'false'} aria-controls="panel" @click=${this.toggle}>
         ${GIFT}<span>${benefit ? html`<span class="sr">${l.term('yourCode')}: </span>${benefit}` : l.term('yourCode')}</span>
       </button>

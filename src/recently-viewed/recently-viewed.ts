@@ -191,6 +191,7 @@ export class RetainRecentlyViewed extends RetainElement {
       part="base"
       class="strip ${phase === 'pending' ? 'pending' : ''}"
       lang=${l.language}
+      dir=${l.dir}
       aria-labelledby="heading"
     >
       <p part="heading" class="heading" id="heading" role="heading" aria-level=${this.cfg.level}>${this.cfg.heading ?? l.term('heading')}</p>

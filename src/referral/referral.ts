@@ -414,6 +414,7 @@ export class RetainReferral extends RetainElement {
       part="base"
       class="card ${phase === 'pending' ? 'pending' : ''}"
       lang=${l.language}
+      dir=${l.dir}
       aria-labelledby="title"
       @pointerover=${this.copier.warm}
       @focusin=${this.copier.warm}

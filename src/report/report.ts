@@ -498,7 +498,7 @@ export class RetainReport extends RetainElement {
 
   protected override render(): TemplateResult {
     const { view } = this;
-    return html`<section part="base" class="base" lang=${this.l.language} aria-labelledby="title">
+    return html`<section part="base" class="base" lang=${this.l.language} dir=${this.l.dir} aria-labelledby="title">
       <header class="head">
         <h2 id="title">${this.l.term('title')}</h2>
         <p class="intro">${this.l.term('intro')}</p>

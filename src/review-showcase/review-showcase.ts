@@ -693,7 +693,7 @@ export class RetainReviewShowcase extends RetainElement {
       const figures = this.figures ?? data?.aggregate;
       return figures?.count ? this.renderSummary(figures, 'base summary') : html`<span part="base"></span>`;
     }
-    return html`<section part="base" class="base view-${this.mode}" aria-label=${this.t('heading')} aria-busy=${this.status === 'loading'}>
+    return html`<section part="base" class="base view-${this.mode}" lang=${this.l.language} dir=${this.l.dir} aria-label=${this.t('heading')} aria-busy=${this.status === 'loading'}>
       ${
         this.status === 'error'
           ? html`<p class="note">${this.t('error')}${this.srcUrl ? html` <button @click=${() => this.fetchPage(this.pageUrl(), false)}>${this.t('retry')}</button>` : nothing}</p>`
@@ -715,7 +715,7 @@ export class RetainReviewShowcase extends RetainElement {
     const average = roundAverage(aggregate.average);
     const label = this.t('count', { n: aggregate.count });
     const href = this.mode === 'summary' && this.href ? parseUrl(this, 'href', this.href) : null;
-    return html`<div part=${part} class=${part}>
+    return html`<div part=${part} class=${part} lang=${this.l.language} dir=${this.l.dir}>
       <span class="average" aria-hidden="true">${this.l.number(average, { minimumFractionDigits: 1 })}</span>
       ${this.stars(average)} ${href ? html`<a href=${href}>${label}</a>` : html`<span>${label}</span>`}
     </div>`;

@@ -459,7 +459,7 @@ export class RetainSpinWheel extends RetainElement {
     if (!this.prizes.length) return nothing;
     const l = this.l;
     const popup = popupPart.now;
-    return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir} @pointerover=${this.warm} @focusin=${this.warm}>
+    return html`<div part="base" class="base" lang=${l.language} dir=${l.dir} @pointerover=${this.warm} @focusin=${this.warm}>
       ${
         !this.popup
           ? [this.renderHeading(), this.renderBody()]

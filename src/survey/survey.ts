@@ -191,6 +191,7 @@ export class RetainSurvey extends RetainElement implements SurveyHost {
       part="base"
       class="card ${phase === 'pending' ? 'pending' : ''}"
       lang=${this.l.language}
+      dir=${this.l.dir}
       @pointerover=${this.load}
       @focusin=${this.load}
     >
