@@ -5,7 +5,8 @@
  * On a phone (30rem and narrower) the launcher is a tab on the end edge, turned a quarter (its text reads downwards),
  * instead of a button in the corner that sat over the page's text (issue 18): narrow enough for a page's side
  * margin, its lower end two thirds down, clear of what docks at the bottom. Turned by a transform: WebKit lays no
- * button out vertically. (Comments here, not in the style sheet: its text is shipped as written.)
+ * button out vertically. High contrast (forced colours) drops the shadow that set the dialog off the page: a border
+ * does. (Comments here, not in the style sheet.)
  */
 import { css } from 'lit';
 
@@ -29,7 +30,6 @@ export const popupStyles = css`
   dialog::backdrop {
     background: rgb(0 0 0 / 0.55);
   }
-  /* High contrast (forced colours) drops the shadow that set the dialog off the page: a border does. */
   @media (forced-colors: active) {
     dialog {
       border: 1px solid;
