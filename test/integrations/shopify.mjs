@@ -122,6 +122,21 @@ const store = {
     metafields: { reviews: { retainkit: { value: reviews } } },
   },
 };
+// A product whose reviews app fills Shopify's standard review metafields (a rating out of 10 here: apps differ).
+const rated = {
+  ...store,
+  product: {
+    ...store.product,
+    handle: 'rated-mug',
+    metafields: {
+      reviews: {
+        retainkit: { value: reviews },
+        rating: { value: { rating: 9.1, scale_min: 1, scale_max: 10 } },
+        rating_count: { value: 128 },
+      },
+    },
+  },
+};
 const signedIn = {
   ...store,
   customer: { id: 42, orders_count: 3, metafields: { loyalty: { points: { value: 1300 } }, referral: { code: { value: 'ANNA10' } } } },
@@ -177,6 +192,8 @@ const pages = {
     ['survey', { type: 'csat', action: '/apps/retain/survey', review_url: 'https://mug.example/pages/reviews' }],
   ]),
   '/': await storefront('en', signedIn, [['next-order-offer', { show: 'reminder' }]]),
+  // "Stars only" beside the price, with the reviews' URL as the merchant's fallback.
+  '/products/rated-mug': await storefront('en', rated, [['review-showcase', { view: 'summary', src: '/reviews/{handle}.json' }]]),
   '/cart': await storefront('hu', store, [['loyalty-badge', { signup_bonus: 50 }]]),
 };
 // What Shopify's storefront script provides: its analytics object, here recording what is published.
@@ -234,6 +251,12 @@ await check('merchant settings become attributes (rendered Liquid)', () => {
     assert(order.includes(expected), `the order page lacks ${expected}`);
   const reminder = pages['/'].match(/<retain-next-order-offer[^>]*>/)?.[0] ?? '';
   assert(/\sreminder\s/.test(reminder) && !reminder.includes('order-id'), `the reminder block: ${reminder}`);
+  const summary = pages['/products/rated-mug'].match(/<retain-review-showcase[\s\S]*?<\/retain-review-showcase>/)?.[0] ?? '';
+  for (const expected of ['view="summary"', 'rating="4.55"', 'count="128"', 'href="#reviews"'])
+    assert(summary.includes(expected), `the summary from the standard review metafields lacks ${expected}: ${summary}`);
+  assert(!summary.includes('application/json'), 'the summary inlined the whole reviews JSON for two figures');
+  const list = pages['/products/stoneware-mug'].match(/<retain-review-showcase[\s\S]*?<\/retain-review-showcase>/)?.[0] ?? '';
+  assert(list.includes('application/json') && !/\srating="/.test(list), 'the list block (no standard metafields) inlines its reviews');
   const guest = pages['/cart'];
   for (const expected of ['guest', 'signup-bonus="50"', 'cart-total="45.9"', 'join-url="/account/register"'])
     assert(guest.includes(expected), `the guest page lacks ${expected}`);
@@ -241,7 +264,10 @@ await check('merchant settings become attributes (rendered Liquid)', () => {
 
 const assets = join(extension, 'assets');
 const types = { '.js': 'text/javascript', '.css': 'text/css' };
+/** Paths of review JSON the pages asked for. */
+const reviewRequests = [];
 const server = await serve((path) => {
+  if (path.startsWith('/reviews/')) reviewRequests.push(path);
   if (pages[path]) return { type: 'text/html; charset=utf-8', body: pages[path] };
   if (path === '/shopify-stub.js') return { type: 'text/javascript', body: stub };
   const name = path.startsWith('/assets/') && path.slice('/assets/'.length);
@@ -338,6 +364,26 @@ else {
       assert(cart.problems.length === 0, cart.problems.join('\n'));
     });
     await cart.close();
+
+    const rated = await watchedPage(browser);
+    await rated.page.goto(`${server.origin}/products/rated-mug`);
+    await check('“Stars only” shows the standard review metafields’ figures and fetches no reviews', async () => {
+      const text = await rated.page.waitForFunction(
+        () =>
+          document
+            .querySelector('retain-review-showcase')
+            ?.shadowRoot?.querySelector('[part~="summary"]')
+            ?.textContent.replace(/\s+/g, ' ')
+            .trim(),
+        null,
+        { timeout: 10_000 },
+      );
+      const shown = await text.jsonValue();
+      assert(shown.includes('4.6') && shown.includes('128 reviews'), `the summary says: ${shown}`);
+      assert(reviewRequests.length === 0, `reviews fetched: ${reviewRequests.join(', ')}`);
+      assert(rated.problems.length === 0, rated.problems.join('\n'));
+    });
+    await rated.close();
 
     const orders = await watchedPage(browser);
     let heldCode = '';
