@@ -194,7 +194,11 @@ const pages = {
   '/': await storefront('en', signedIn, [['next-order-offer', { show: 'reminder' }]]),
   // "Stars only" beside the price, with the reviews' URL as the merchant's fallback.
   '/products/rated-mug': await storefront('en', rated, [['review-showcase', { view: 'summary', src: '/reviews/{handle}.json' }]]),
-  '/cart': await storefront('hu', store, [['loyalty-badge', { signup_bonus: 50 }]]),
+  // A guest: the referral block renders nothing (no code of their own, no endpoint).
+  '/cart': await storefront('hu', store, [
+    ['loyalty-badge', { signup_bonus: 50 }],
+    ['referral', { friend_gets: '10%' }],
+  ]),
 };
 // What Shopify's storefront script provides: its analytics object, here recording what is published.
 const stub = 'window.published = []; window.Shopify = { analytics: { publish: (name, data) => window.published.push({ name, data }) } };';
@@ -258,6 +262,7 @@ await check('merchant settings become attributes (rendered Liquid)', () => {
   const list = pages['/products/stoneware-mug'].match(/<retain-review-showcase[\s\S]*?<\/retain-review-showcase>/)?.[0] ?? '';
   assert(list.includes('application/json') && !/\srating="/.test(list), 'the list block (no standard metafields) inlines its reviews');
   const guest = pages['/cart'];
+  assert(!guest.includes('<retain-referral'), 'a guest got a referral block without a code');
   for (const expected of ['guest', 'signup-bonus="50"', 'cart-total="45.9"', 'join-url="/account/register"'])
     assert(guest.includes(expected), `the guest page lacks ${expected}`);
 });
