@@ -174,7 +174,8 @@ export class RetainReviewShowcase extends RetainElement {
   @property({ type: Boolean, attribute: 'no-schema' }) noSchema = false;
   @property() href = '';
   @property() rating = '';
-  /** The `count` attribute (the base class's `count()` counts engagements). */
+  // Named reviewCount: the base class's `count()` counts engagements.
+  /** In the summary view, how many reviews there are, with `rating`. */
   @property({ attribute: 'count' }) reviewCount = '';
   @property({ attribute: 'summary-src' }) summarySrc = '';
   @property({ attribute: 'heading-level' }) headingLevel: string | null = null;
