@@ -25,10 +25,8 @@ export abstract class RetainElement extends LitElement {
    */
   @property({ reflect: false }) instance = '';
 
-  /**
-   * Pins light or dark looks; `auto` (unset) follows the page's color-scheme. Reflected: the styles read
-   * it (`schemeStyles` in core/scheme.ts).
-   */
+  // Reflected: the styles read it (`schemeStyles` in core/scheme.ts).
+  /** `light`, `dark` or `auto` (default): dark looks only where the page is dark (its `color-scheme`). */
   @property({ reflect: true }) scheme?: Scheme;
   /** @internal Warns once about a bad `scheme`. */
   protected readonly schemeCheck = new SchemeController(this);
