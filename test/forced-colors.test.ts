@@ -2,7 +2,7 @@
  * High contrast (Windows' contrast themes: CSS forced colours) paints every text one colour and drops fills and
  * shadows. What a widget shows by a fill or a colour alone must still show: a review's stars (empty ones become
  * outlines), the histogram's and the loyalty panel's bars, the punched orders, the card widgets' buttons, and the
- * edge of a dialog. Found by trying the demo under Chromium's emulation: a one-star review drew five stars.
+ * edge of a dialog or of the wheel's result card. Found by trying the demo under Chromium's emulation: a one-star review drew five stars.
  *
  * Chromium emulates forced colours for CSS (scripts/wtr-portable-commands.mjs): there each thing is checked as drawn.
  * Firefox and WebKit cannot be put in forced colours by a test: there the check is that the engine keeps a
@@ -13,6 +13,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../src/spin-wheel/spin-wheel.js';
 import type { RetainReviewShowcase } from '../src/review-showcase/review-showcase.js';
 import { openPage, usePageTest, whenRendered, type StorePage } from './support/pages.js';
+import { spin, wheel } from './support/spin-wheel.js';
 import { waitUntil } from './support/wait.js';
 
 const chromium = navigator.userAgent.includes('Chrome/');
@@ -141,12 +142,26 @@ describe('high contrast (forced colours)', () => {
   }
 });
 
-describe('high contrast (forced colours): the popup wheel', () => {
+describe('high contrast (forced colours): the spin wheel', () => {
   afterEach(async () => {
     if (chromium) await emulateMedia({ forcedColors: 'none' });
   });
 
-  it('has an edge of its own, its shadow gone', async () => {
+  it('the result card has an edge of its own over the wheel', async () => {
+    if (chromium) await emulateMedia({ forcedColors: 'active' });
+    const el = await wheel(html`<retain-spin-wheel instance="forced-colors-result" style="--retain-spin-wheel-duration: 40ms">
+      <retain-slice code="TEN">10% off</retain-slice>
+      <retain-slice type="none">Not this time</retain-slice>
+    </retain-spin-wheel>`);
+    await spin(el);
+    // Won or not, a card shows the result.
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~=result]'), 'the result shows');
+    const card = el.shadowRoot!.querySelector('[part~=result]')!;
+    if (chromium) expect(border(card), 'the card’s border').to.be.at.least(1);
+    else expect(styledInForcedColors(card), 'a forced-colours rule for the card').to.equal(true);
+  });
+
+  it('the popup has an edge of its own, its shadow gone', async () => {
     if (chromium) await emulateMedia({ forcedColors: 'active' });
     const el = await fixture(html`<retain-spin-wheel mode="popup" launcher instance="forced-colors">
       <retain-slice code="TEN">10% off</retain-slice>

@@ -3,7 +3,8 @@
  * The card lies over the lower part of the wheel, below the pointer and the slice won; on a small wheel (a
  * phone's popup) it grows upwards as far as its text needs, so that the expiry line is never cut off. Its
  * type is the page's on a full-size wheel, down to 13 px on a phone's (5.5 % of the wheel), the expiry line
- * never below 12 px, and the code on one line at 7.5 % of the wheel (a long one still breaks anywhere).
+ * never below 12 px, and the code on one line at 7.5 % of the wheel (a long one still breaks anywhere). In high
+ * contrast (forced colours) its shadow is dropped: a border sets it off the wheel it covers.
  */
 import { css } from 'lit';
 
@@ -66,5 +67,10 @@ export const resultStyles = css`
   }
   .card:focus-visible {
     outline-offset: -3px;
+  }
+  @media (forced-colors: active) {
+    .card {
+      border: 1px solid;
+    }
   }
 `;
