@@ -72,13 +72,9 @@ function expectFillShows(filled: Element, what: string): void {
 
 /** A control drawn as a button (a border) or as a link (underlined). */
 function expectDrawn(control: Element, what: string): void {
-  if (chromium) {
-    const underlined = getComputedStyle(control).textDecorationLine.includes('underline');
-    expect(border(control) >= 1 || underlined, `${what}: a border or an underline`).to.equal(true);
-  } else {
-    const underlined = getComputedStyle(control).textDecorationLine.includes('underline');
-    expect(underlined || border(control) >= 1 || styledInForcedColors(control), `${what}: a border, an underline or a rule`).to.equal(true);
-  }
+  const drawn = border(control) >= 1 || getComputedStyle(control).textDecorationLine.includes('underline');
+  if (chromium) expect(drawn, `${what}: a border or an underline`).to.equal(true);
+  else expect(drawn || styledInForcedColors(control), `${what}: a border, an underline or a rule`).to.equal(true);
 }
 
 describe('high contrast (forced colours)', () => {
