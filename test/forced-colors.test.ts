@@ -12,7 +12,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../src/spin-wheel/spin-wheel.js';
 import type { RetainReviewShowcase } from '../src/review-showcase/review-showcase.js';
-import { openPage, usePageTest, whenRendered, type StorePage } from './support/pages.js';
+import { openPage, shows, usePageTest, whenRendered, type StorePage } from './support/pages.js';
 import { spin, wheel } from './support/spin-wheel.js';
 import { waitUntil } from './support/wait.js';
 
@@ -129,8 +129,8 @@ describe('high contrast (forced colours)', () => {
 
   for (const tag of ['retain-account-prompt', 'retain-next-order-offer', 'retain-referral']) {
     it(`<${tag}>: every button still looks like one`, async () => {
-      const el = page.doc.querySelector(tag) as unknown as HTMLElement & { decision?: Promise<boolean>; ready?: Promise<boolean> };
-      expect(await (el.decision ?? el.ready), `<${tag}> shows`).to.equal(true);
+      const el = page.doc.querySelector(tag)!;
+      expect(await shows(el), `<${tag}> shows`).to.equal(true);
       const controls = [...el.shadowRoot!.querySelectorAll('button:not([hidden]), a.primary')].filter((c) => c.getClientRects().length);
       expect(controls, 'buttons').to.not.be.empty;
       for (const control of controls) expectDrawn(control, `"${control.textContent!.trim()}"`);

@@ -8,7 +8,7 @@
 import { expect } from '@open-wc/testing';
 import type { RetainReviewShowcase } from '../src/review-showcase/review-showcase.js';
 import { pastTheEdge, runsOutside, textRuns } from './support/layout.js';
-import { openPage, usePageTest, whenRendered, type StorePage } from './support/pages.js';
+import { openPage, shows, usePageTest, whenRendered, type StorePage } from './support/pages.js';
 import { waitUntil } from './support/wait.js';
 
 const WIDTH = 320;
@@ -26,13 +26,17 @@ function overflow(page: StorePage, what: Element): string[] {
   return problems;
 }
 
+/** The phone page, 320 px wide, once its widgets above the order page's cards have rendered. */
+async function openPhonePage(db: string): Promise<StorePage> {
+  const page = await openPage({ body: 'phone', db, width: WIDTH, height: 640 });
+  await whenRendered(page, 'retain-loyalty-badge, retain-review-showcase, retain-account-prompt');
+  return page;
+}
+
 describe('a 320 px wide page', () => {
   const test = usePageTest();
   let page: StorePage;
-  beforeEach(async () => {
-    page = await openPage({ body: 'phone', db: test.db, width: WIDTH, height: 640 });
-    await whenRendered(page, 'retain-loyalty-badge, retain-review-showcase, retain-account-prompt');
-  });
+  beforeEach(async () => (page = await openPhonePage(test.db)));
 
   it('the loyalty badge and its open panel fit', async () => {
     const badge = page.doc.querySelector('retain-loyalty-badge')!;
@@ -43,15 +47,15 @@ describe('a 320 px wide page', () => {
   });
 
   it('the account prompt fits', async () => {
-    const prompt = page.doc.querySelector('retain-account-prompt') as unknown as HTMLElement & { decision: Promise<boolean> };
-    expect(await prompt.decision, 'the prompt shows').to.equal(true);
+    const prompt = page.doc.querySelector('retain-account-prompt')!;
+    expect(await shows(prompt), 'the prompt shows').to.equal(true);
     expect(overflow(page, prompt)).to.deep.equal([]);
   });
 
   for (const tag of ['retain-next-order-offer', 'retain-survey', 'retain-referral']) {
     it(`<${tag}> fits`, async () => {
-      const el = page.doc.querySelector(tag) as unknown as HTMLElement & { decision?: Promise<boolean>; ready?: Promise<boolean> };
-      expect(await (el.decision ?? el.ready), `<${tag}> shows`).to.equal(true);
+      const el = page.doc.querySelector(tag)!;
+      expect(await shows(el), `<${tag}> shows`).to.equal(true);
       el.scrollIntoView({ block: 'nearest' });
       expect(overflow(page, el)).to.deep.equal([]);
     });
@@ -106,16 +110,10 @@ function contentBox(el: Element): DOMRect {
 describe('a 320 px wide page with text spacing (WCAG 1.4.12)', () => {
   const test = usePageTest();
   let page: StorePage;
-  beforeEach(async () => {
-    page = await openPage({ body: 'phone', db: test.db, width: WIDTH, height: 640 });
-    await whenRendered(page, 'retain-loyalty-badge, retain-review-showcase, retain-account-prompt');
-  });
+  beforeEach(async () => (page = await openPhonePage(test.db)));
 
   it('cuts off no text of the card widgets', async () => {
-    for (const tag of CARDS) {
-      const el = page.doc.querySelector(tag) as unknown as HTMLElement & { decision?: Promise<boolean>; ready?: Promise<boolean> };
-      expect(await (el.decision ?? el.ready), `<${tag}> shows`).to.equal(true);
-    }
+    for (const tag of CARDS) expect(await shows(page.doc.querySelector(tag)!), `<${tag}> shows`).to.equal(true);
     spaceText(page.doc);
     for (const tag of CARDS) {
       const el = page.doc.querySelector(tag)!;

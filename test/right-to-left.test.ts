@@ -7,7 +7,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { RetainReviewShowcase } from '../src/review-showcase/review-showcase.js';
-import { openPage, usePageTest, whenRendered, type StorePage } from './support/pages.js';
+import { openPage, shows, usePageTest, whenRendered, type StorePage } from './support/pages.js';
 import { waitUntil } from './support/wait.js';
 
 const WIDGETS = [
@@ -32,8 +32,8 @@ describe('a right-to-left page', () => {
 
   it('every widget writes its texts left to right, in their language', async () => {
     for (const tag of WIDGETS) {
-      const el = page.doc.querySelector(tag) as unknown as HTMLElement & { decision?: Promise<boolean>; ready?: Promise<boolean> };
-      await (el.decision ?? el.ready);
+      const el = page.doc.querySelector(tag)!;
+      await shows(el);
       await waitUntil(() => el.shadowRoot!.querySelector('[part~=base]'), `<${tag}> draws`);
       const base = el.shadowRoot!.querySelector('[part~=base]')!;
       expect(styleOf(base).direction, `<${tag}>`).to.equal('ltr');

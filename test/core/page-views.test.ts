@@ -27,8 +27,10 @@ describe('page views', () => {
   const test = usePageTest();
   const row = async () => (await test.storage.get('state', KEY)) as Row;
   /** The views noted for this test's database and not yet stored. */
-  const noted = () => localStorage.getItem(`retainkit:page-views-pending:${test.db}`);
-  afterEach(() => localStorage.removeItem(`retainkit:page-views-pending:${test.db}`));
+  /** The localStorage key of the noted views, and the name of the lock they are noted and moved under. */
+  const notesKey = () => `retainkit:page-views-pending:${test.db}`;
+  const noted = () => localStorage.getItem(notesKey());
+  afterEach(() => localStorage.removeItem(notesKey()));
 
   /** A second page of the session, with a popup wheel on page-views:2: it opens, and two views are stored. */
   async function secondPageOpensPopup(): Promise<void> {
@@ -81,7 +83,7 @@ describe('page views', () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     await new Promise<void>((granted) => {
-      void navigator.locks.request(`retainkit:page-views-pending:${test.db}`, () => {
+      void navigator.locks.request(notesKey(), () => {
         granted();
         return held;
       });
@@ -90,8 +92,7 @@ describe('page views', () => {
   }
 
   /** Whether a page (of this origin, as another tab's would) waits for that lock. */
-  const waitsForNotedLock = async () =>
-    (await navigator.locks.query()).pending?.some((lock) => lock.name === `retainkit:page-views-pending:${test.db}`);
+  const waitsForNotedLock = async () => (await navigator.locks.query()).pending?.some((lock) => lock.name === notesKey());
 
   it('tabs noting at once lose no view: a note waits for the notes’ lock, and keeps what another tab noted meanwhile', async () => {
     const release = await holdNotedLock();
@@ -99,7 +100,7 @@ describe('page views', () => {
     await waitUntil(waitsForNotedLock, 'the page’s note waits for the lock');
     expect(noted(), 'nothing noted while another tab holds the lock').to.equal(null);
     // Another tab notes its view meanwhile, under the lock.
-    localStorage.setItem(`retainkit:page-views-pending:${test.db}`, JSON.stringify({ 'other-tab': 1 }));
+    localStorage.setItem(notesKey(), JSON.stringify({ 'other-tab': 1 }));
     release();
     const session = sessionStorage.getItem('retainkit:session');
     await waitUntil(() => noted()?.includes(String(session)), 'the page view is noted');
@@ -107,7 +108,7 @@ describe('page views', () => {
   });
 
   it('tabs counting at once move the noted views once: a count moves them under the notes’ lock', async () => {
-    localStorage.setItem(`retainkit:page-views-pending:${test.db}`, JSON.stringify({ 'earlier-tab': 2 }));
+    localStorage.setItem(notesKey(), JSON.stringify({ 'earlier-tab': 2 }));
     const release = await holdNotedLock();
     const page = await openPage({ body: 'badge-only', db: test.db });
     await whenRendered(page, 'retain-loyalty-badge');

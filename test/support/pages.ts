@@ -69,6 +69,15 @@ export function closePages(): void {
   for (const frame of frames.splice(0)) frame.remove();
 }
 
+/**
+ * Resolves with whether a widget that decides what it shows (the order page's cards: `decision`, or `ready` for
+ * the referral) shows itself.
+ */
+export function shows(el: Element): Promise<boolean> {
+  const widget = el as Element & { decision?: Promise<boolean>; ready?: Promise<boolean> };
+  return (widget.decision ?? widget.ready)!;
+}
+
 /** True once the element has rendered into its shadow root. */
 export const rendered = (el: Element | null | undefined): boolean => (el?.shadowRoot?.childElementCount ?? 0) > 0;
 
