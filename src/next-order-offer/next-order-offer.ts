@@ -119,6 +119,8 @@ function clock(ms: number): string {
  * @csspart expiry - The countdown to the expiry.
  * @csspart retry-button - "Try again" when the store's endpoint could not be reached.
  * @csspart reminder-button - The reminder's button that opens its panel.
+ * @csspart reminder-label - The words on the reminder's button. Where a phone's header has no room for them, hide them
+ *   visually, not with `display: none`: they are the button's name (docs/next-order-offer.md).
  * @csspart panel - The reminder's panel.
  *
  * @cssproperty --retain-next-order-offer-accent - Button colour (default `--retain-accent`, else #1d4ed8; lighter in dark mode).

@@ -28,7 +28,7 @@ export class Reminder {
     const benefit = el.benefit(shown);
     return html`<div part="base" class="reminder" lang=${l.language} dir=${l.dir} @keydown=${this.onKey} @focusout=${this.onFocusOut}>
       <button type="button" part="reminder-button" class="chip" aria-expanded=${el.open ? 'true' : 'false'} aria-controls="panel" @click=${this.toggle}>
-        ${GIFT}<span>${benefit ? html`<span class="sr">${l.term('yourCode')}: </span>${benefit}` : l.term('yourCode')}</span>
+        ${GIFT}<span part="reminder-label">${benefit ? html`<span class="sr">${l.term('yourCode')}: </span>${benefit}` : l.term('yourCode')}</span>
       </button>
       <div id="panel" part="panel" class="panel" role="group" aria-labelledby="panel-title" ?hidden=${!el.open}>
         <p id="panel-title" class="panel-title">${l.term('title')}</p>

@@ -27,6 +27,8 @@ interface Page {
 }
 
 const DB_COOKIE = 'retainkit-test-db';
+/** Serves a demo page without the kit's script tag (test/support/demo-pages.endpoint.mjs). */
+const NO_KIT_COOKIE = 'retainkit-test-no-kit';
 const IGNORED = [/Lit is in dev mode/];
 
 let frame: HTMLIFrameElement;
@@ -593,6 +595,72 @@ describe('demo: a phone-sized screen (issue 18, item 8)', () => {
           `${a} overlaps ${b}: ${parts.map(([s, r]) => `${s} ${Math.round(r.left)}-${Math.round(r.right)}x${Math.round(r.top)}-${Math.round(r.bottom)}`).join(' ')}`,
         ).to.equal(true);
       }
+  });
+});
+
+describe('demo: the header holds still while its widgets render', () => {
+  /** Where the header's items, and the page below the header, start: as the page lays them out. */
+  function starts(doc: Document): Record<string, string> {
+    // The badge's slot, not the badge: before its code the badge is an empty box (nothing drawn to shift).
+    const items = ['.brand', '.main-nav', '.lang-switch', '.cart-link', '.header-badge', 'main'];
+    return Object.fromEntries(
+      items.map((selector) => {
+        const box = doc.querySelector(selector)!.getBoundingClientRect();
+        return [selector, `${Math.round(box.left)}, ${Math.round(box.top)}`];
+      }),
+    );
+  }
+
+  /** The page as a shopper sees it before the kit's code arrives: without its script tag (the endpoint's cookie). */
+  async function openWithoutKit(path: string): Promise<Document> {
+    document.cookie = `${NO_KIT_COOKIE}=1; path=/`;
+    try {
+      const done = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      frame.src = path;
+      await done;
+    } finally {
+      document.cookie = `${NO_KIT_COOKIE}=; path=/; max-age=0`;
+    }
+    const doc = frame.contentDocument!;
+    expect(doc.defaultView!.customElements.get('retain-loyalty-badge'), 'no kit on the page').to.equal(undefined);
+    return doc;
+  }
+
+  // A wide screen, a laptop's, a tablet's and phones', each in a language whose words are long.
+  const SCREENS = [
+    [1280, 'en'],
+    [1280, 'hu'],
+    [1024, 'ru'],
+    [768, 'uk'],
+    [412, 'hu'],
+    [320, 'ru'],
+  ] as const;
+
+  it('for a shopper with points and a code to remind of: the badge and the reminder take space reserved for them', async function () {
+    this.timeout(120_000);
+    const order = storeOrder('KB-STILL1');
+    const ordered = await open(`/demo/order.html?order=${order.id}`);
+    await nearby(ordered.doc.querySelector<HTMLElement>('.slot-offer retain-next-order-offer')!);
+    await waitUntil(() => ordered.events.some((e) => e.name === 'retain-offer-shown'), 'no code was handed out', { timeout: 15_000 });
+    for (const [width, lang] of SCREENS) {
+      Object.assign(frame.style, { width: `${width}px`, height: '640px', right: 'auto', bottom: 'auto' });
+      const path = `/demo/?lang=${lang}`;
+      const before = starts(await openWithoutKit(path));
+      const page = await open(path);
+      const badge = await headerBadge(page);
+      await waitUntil(() => points(badge), 'the badge shows no points', { timeout: 15_000 });
+      const reminder = page.doc.querySelector<HTMLElement & { loaded: Promise<void> }>('.site-header retain-next-order-offer')!;
+      await reminder.loaded;
+      await waitUntil(() => shadow(reminder, '[part~=reminder-button]'), 'the header does not remind of the code', { timeout: 15_000 });
+      expect(starts(page.doc), `${width} px, ${lang}: where things start with the kit drawn, and before its code came`).to.deep.equal(
+        before,
+      );
+      // On a phone the reminder is its gift alone (demo/shop.css): its words hidden to the eye only, still its button's name.
+      const words = shadow(reminder, '[part~=reminder-label]')!;
+      expect(words.textContent!.trim(), 'the reminder says what the code gives').to.not.equal('');
+      expect(page.win.getComputedStyle(words).display, 'the words stay in the accessibility tree').to.not.equal('none');
+      expect(words.getBoundingClientRect().width <= 1, `${width} px: the words hidden to the eye`).to.equal(width <= 640);
+    }
   });
 });
 

@@ -4,7 +4,9 @@
 //   GET  /demo/, /demo/<page>.html   the page with its partials expanded (demo/server/partials.mjs), and first in
 //                                    its <head> a test hook: with a `retainkit-test-db=NAME` cookie the kit uses
 //                                    the database NAME (as test/support/tab.html does), and `window.demoConsole`
-//                                    collects the page's console warnings and errors for the test to check
+//                                    collects the page's console warnings and errors for the test to check; with a
+//                                    `retainkit-test-no-kit=1` cookie the page comes without the kit's script tag: the
+//                                    page as a shopper sees it before the kit's code arrives
 //   GET  /docs/<page>.md             a page of docs/ as the demo's docs route serves it (demo/server/docs-page.mjs)
 //   GET  /test-docs/<page>.md        the same for the pages of test/support/docs/ (a doc with raw HTML in it)
 //   POST /demo-api/accounts          → 201 {"ok":true,"linked":false,"invited":true}, as the demo's accounts route
@@ -40,6 +42,9 @@ const HOOK = `<script type="module">
       if (name) useDatabase(decodeURIComponent(name), { openTimeoutMs: 15000 });
     </script>`;
 
+/** The kit's script tag, as a store pastes it (demo/partials/head.html). */
+const KIT_SCRIPT = '<script type="module" src="/src/retainkit.ts"></script>';
+
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 function drain(req) {
@@ -74,7 +79,10 @@ export default async function demoPages(ctx, next) {
       return next();
     }
     ctx.type = 'text/html';
-    ctx.body = expandPartials(html, join(demo, 'partials')).replace('<head>', `<head>\n    ${HOOK}`);
+    const body = expandPartials(html, join(demo, 'partials')).replace('<head>', `<head>\n    ${HOOK}`);
+    const withoutKit = /(?:^|; )retainkit-test-no-kit=1(?:;|$)/.test(ctx.get('cookie'));
+    if (withoutKit && !body.includes(KIT_SCRIPT)) throw new Error(`${ctx.path} has no ${KIT_SCRIPT} to leave out`);
+    ctx.body = withoutKit ? body.replace(KIT_SCRIPT, '') : body;
     return;
   }
   if (!ctx.path.startsWith('/demo-api/') || ctx.method !== 'POST') return next();
