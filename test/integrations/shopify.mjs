@@ -86,6 +86,8 @@ liquid.registerFilter('asset_url', (name) => `/assets/${name}?v=1700000000`);
 // image_url: a CDN URL of the image at the asked width, as Shopify's.
 liquid.registerFilter('image_url', (image, ...args) => `//cdn.shopify.example/${image}?width=${args.find(Array.isArray)?.[1] ?? ''}`);
 
+let blocks = 0;
+
 /** A block rendered with its schema's defaults, overridden by what the merchant set. */
 async function renderBlock(name, settings, globals) {
   const source = readFileSync(blockFile(name), 'utf8');
@@ -95,7 +97,9 @@ async function renderBlock(name, settings, globals) {
       .map((s) => [s.id, s.default ?? '']),
   );
   for (const id of Object.keys(settings)) assert(id in defaults, `${name}.liquid has no setting ${id}`);
-  const block = { id: `AbC${name.replace(/\W/g, '')}`, settings: { ...defaults, ...settings }, shopify_attributes: '' };
+  // Each placement its own id, as Shopify gives them: two blocks of one app never share it.
+  blocks += 1;
+  const block = { id: `AbC${name.replace(/\W/g, '')}${blocks}`, settings: { ...defaults, ...settings }, shopify_attributes: '' };
   return liquid.parseAndRender(source, { ...globals, block });
 }
 
@@ -153,14 +157,20 @@ const orderPage = {
   },
 };
 
-/** A storefront page: the theme's head, the merchant's blocks in a section, the app embed before </body>. */
-async function storefront(lang, globals, blocks) {
+/** Dawn's type scale: a root of 10 px, body text 1.5rem (its base.css). */
+const DAWN_TYPE = '<style>html { font-size: 62.5%; } body { font-size: 1.5rem; line-height: 1.8; }</style>';
+
+/**
+ * A storefront page: the theme's head (`theme`: its own styles), the merchant's blocks in a section, the app embed
+ * before </body>.
+ */
+async function storefront(lang, globals, blocks, theme = '') {
   const body = [];
   for (const [name, settings] of blocks) body.push(`<div class="shopify-block">${await renderBlock(name, settings, globals)}</div>`);
   const embed = await renderBlock('retainkit-embed', { to_shopify: true }, globals);
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Shop</title>
 <link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/retainkit.css?v=1700000000">
-<script src="/shopify-stub.js"></script></head>
+<script src="/shopify-stub.js"></script>${theme}</head>
 <body><main><section class="shopify-section">${body.join('\n')}</section></main>${embed}</body></html>`;
 }
 
@@ -192,13 +202,24 @@ const pages = {
     ['survey', { type: 'csat', action: '/apps/retain/survey', review_url: 'https://mug.example/pages/reviews' }],
   ]),
   '/': await storefront('en', signedIn, [['next-order-offer', { show: 'reminder' }]]),
+  // The badge with the reminder beside it, in the header's row of apps, above the page's other blocks.
+  '/collections/all': await storefront('en', signedIn, [
+    ['loyalty-badge', { points_metafield: 'loyalty.points', reminder: true }],
+    ['recently-viewed', { max: 8 }],
+  ]),
   // "Stars only" beside the price, with the reviews' URL as the merchant's fallback.
   '/products/rated-mug': await storefront('en', rated, [['review-showcase', { view: 'summary', src: '/reviews/{handle}.json' }]]),
   // A guest: the referral block renders nothing (no code of their own, no endpoint).
-  '/cart': await storefront('hu', store, [
-    ['loyalty-badge', { signup_bonus: 50 }],
-    ['referral', { friend_gets: '10%' }],
-  ]),
+  // In Dawn's type scale, whose root font size is 10 px.
+  '/cart': await storefront(
+    'hu',
+    store,
+    [
+      ['loyalty-badge', { signup_bonus: 50 }],
+      ['referral', { friend_gets: '10%' }],
+    ],
+    DAWN_TYPE,
+  ),
 };
 // What Shopify's storefront script provides: its analytics object, here recording what is published.
 const stub = 'window.published = []; window.Shopify = { analytics: { publish: (name, data) => window.published.push({ name, data }) } };';
@@ -280,6 +301,35 @@ const server = await serve((path) => {
     return { type: types[extname(name)] ?? 'application/octet-stream', body: readFileSync(join(assets, name)) };
   return undefined;
 });
+/** Where each block starts and how high it is: [left, top, height]. */
+const blockBoxes = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.shopify-block')].map((block) => {
+      const box = block.getBoundingClientRect();
+      return [box.left, box.top, box.height].map(Math.round);
+    }),
+  );
+
+/** The blocks as drawn before the kit's code came: the page with scripts off. */
+async function blockBoxesBeforeKit(browser, path, width) {
+  const context = await browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${path}`);
+    return await blockBoxes(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Fails when the blocks drawn by the kit do not start and end where the page drew them before its code came. */
+function assertHeldStill(drawn, before) {
+  assert(
+    JSON.stringify(drawn) === JSON.stringify(before),
+    `blocks drawn ${JSON.stringify(drawn)}, before the kit ${JSON.stringify(before)}`,
+  );
+}
+
 const browser = await launchChromium();
 if (!browser) fail('Chromium is missing');
 else {
@@ -357,6 +407,8 @@ else {
         () => document.querySelector('retain-loyalty-badge').shadowRoot.querySelector('[part="base"]').lang,
       );
       assert(lang === 'hu', `the badge speaks ${lang}`);
+      // The space reserved for the badge (assets/retainkit.css) is the badge's own, in Dawn's type scale too.
+      assertHeldStill(await blockBoxes(cart.page), await blockBoxesBeforeKit(browser, '/cart', 1280));
       await cart.page.locator('retain-loyalty-badge [part="badge"]').click();
       const join = await cart.page.waitForFunction(
         () => document.querySelector('retain-loyalty-badge').shadowRoot.querySelector('a[part="join"]')?.href,
@@ -427,6 +479,37 @@ else {
       assert((await code.jsonValue()) === heldCode, `the reminder's code: ${await code.jsonValue()}, the offer's ${heldCode}`);
       assert(orders.problems.length === 0, orders.problems.join('\n'));
     });
+    for (const width of [1280, 320]) {
+      await check(`at ${width} px the badge block's reminder takes the badge's row, and moves nothing when it appears`, async () => {
+        const before = await blockBoxesBeforeKit(browser, '/collections/all', width);
+        await orders.page.setViewportSize({ width, height: 800 });
+        await orders.page.goto(`${server.origin}/collections/all`);
+        const code = await orders.page.waitForFunction(
+          () =>
+            document
+              .querySelector('.retainkit-badge-row retain-next-order-offer[reminder]')
+              ?.shadowRoot?.querySelector('[part="code"]')
+              ?.textContent.trim(),
+          null,
+          { timeout: 10_000 },
+        );
+        assert((await code.jsonValue()) === heldCode, `the reminder's code: ${await code.jsonValue()}, the offer's ${heldCode}`);
+        await orders.page.waitForFunction(() => document.querySelector('retain-loyalty-badge').shadowRoot?.textContent.includes('1,300'));
+        assertHeldStill(await blockBoxes(orders.page), before);
+        const words = await orders.page.evaluate(() => {
+          const reminder = document.querySelector('retain-next-order-offer[reminder]');
+          const label = reminder.shadowRoot.querySelector('[part~="reminder-label"]');
+          return {
+            width: label.getBoundingClientRect().width,
+            text: label.textContent.trim(),
+            rowTop: reminder.getBoundingClientRect().top,
+          };
+        });
+        assert(words.text, 'the reminder has no words for its name');
+        assert(width > 640 ? words.width > 1 : words.width <= 1, `${width} px: the reminder's words ${words.width} px wide`);
+        assert(orders.problems.length === 0, orders.problems.join('\n'));
+      });
+    }
     await orders.close();
   } finally {
     await browser.close();
