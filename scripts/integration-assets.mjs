@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Part of `npm run build`: copies the script-tag build (dist/*.js, flat) into the integrations that ship it
 // with themselves: the Shopify theme app extension's assets/ (no sub-folders allowed there) and the
-// WordPress plugin's assets/; and writes the WordPress plugin's list of elements and their attributes
+// WordPress plugin's assets/, with the stylesheet that reserves the widgets' space; and writes the WordPress plugin's list of elements and their attributes
 // (includes/elements.php) from custom-elements.json, for its shortcodes and its help. All of it is build
 // output (git-ignored); the old copies are removed first.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,9 @@ for (const target of targets) {
   for (const name of readdirSync(target)) if (name.endsWith('.js')) rmSync(join(target, name));
   for (const name of files) copyFileSync(join(dist, name), join(target, name));
 }
+// The space each widget's element keeps before its code arrives (no layout shift): one stylesheet for both, written
+// by hand in the Shopify extension (its assets/ must hold it in git), copied into the plugin.
+copyFileSync(join(targets[0], 'retainkit.css'), join(targets[1], 'retainkit.css'));
 
 // The elements for the WordPress shortcodes: tag → summary, attributes (name → description), boolean ones.
 const php = (text) =>

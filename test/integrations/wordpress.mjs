@@ -116,6 +116,17 @@ const server = spawn('php', ['-S', `${HOST}:${port}`, '-t', WORDPRESS, join(here
 });
 let serverLog = '';
 server.stderr.on('data', (chunk) => (serverLog = (serverLog + chunk).slice(-4000)));
+/** Where each widget of the page and what follows the last starts, and how high each is: [top, height]. */
+const widgetBoxes = (page) =>
+  page.evaluate(() => {
+    const widgets = [...document.querySelectorAll('retain-spin-wheel, retain-loyalty-badge, retain-review-showcase')];
+    const after = document.querySelector('.entry-content, .wp-block-post-content')?.nextElementSibling ?? document.querySelector('footer');
+    return [...widgets, after].map((el) => {
+      const box = el.getBoundingClientRect();
+      return [el.localName, Math.round(box.top + scrollY), Math.round(box.height)];
+    });
+  });
+
 const browser = await launchChromium();
 try {
   for (let i = 0; i < 50; i++) {
@@ -200,6 +211,31 @@ try {
       );
       assert(problems.length === 0, problems.join('\n'));
     });
+    await check(
+      'the plugin’s stylesheet reserves the widgets’ space: the badge’s exactly, the wheel’s and the showcase’s within a tenth',
+      async () => {
+        const links = html.match(/<link[^>]*assets\/retainkit\.css[^>]*>/g) ?? [];
+        assert(links.length === 1, `stylesheet links: ${JSON.stringify(links)}`);
+        const drawn = await widgetBoxes(page);
+        const before = await browser.newContext({ viewport: { width: 1280, height: 2400 }, javaScriptEnabled: false });
+        try {
+          const still = await before.newPage();
+          await still.goto(site.widgets);
+          const reserved = await widgetBoxes(still);
+          const boxes = `drawn ${JSON.stringify(drawn)}, before the kit ${JSON.stringify(reserved)}`;
+          const height = (of, tag) => of.find(([name]) => name === tag)[2];
+          // The badge's height is known: held exactly. A wheel's and a showcase's depend on their prizes, reviews and
+          // column: the stylesheet reserves typical ones, within a tenth here (the rest is the theme's to tune).
+          assert(height(reserved, 'retain-loyalty-badge') === height(drawn, 'retain-loyalty-badge'), boxes);
+          for (const tag of ['retain-spin-wheel', 'retain-review-showcase']) {
+            const off = Math.abs(height(reserved, tag) - height(drawn, tag));
+            assert(off <= 0.1 * height(drawn, tag), `${tag} reserved ${off} px off its height: ${boxes}`);
+          }
+        } finally {
+          await before.close();
+        }
+      },
+    );
     await close();
 
     const thanks = await watchedPage(browser);

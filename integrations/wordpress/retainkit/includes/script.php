@@ -1,6 +1,7 @@
 <?php
 /**
- * The loader, on every front-end page, as a JavaScript module; and the forwarding the settings declare.
+ * The loader, on every front-end page, as a JavaScript module, with the stylesheet that reserves the widgets'
+ * space; and the forwarding the settings declare.
  *
  * WordPress 6.5+ registers it with the Script Modules API. Older WordPress (Debian 12 ships 6.1) has no such
  * API: the loader is enqueued as a classic script in the footer and its tag is given type="module". The
@@ -19,8 +20,13 @@ function retainkit_loader_url() {
 }
 
 add_action( 'wp_enqueue_scripts', 'retainkit_enqueue_loader' );
-/** Enqueues the loader as a module, by the API this WordPress has. */
+/**
+ * Enqueues the loader as a module, by the API this WordPress has; and the stylesheet that keeps each widget's
+ * space until its code arrives, so that nothing on the page moves when it draws (a file, not an inline style: a
+ * strict Content-Security-Policy allows it).
+ */
 function retainkit_enqueue_loader() {
+	wp_enqueue_style( RETAINKIT_HANDLE, plugins_url( 'assets/retainkit.css', RETAINKIT_FILE ), array(), RETAINKIT_VERSION );
 	if ( function_exists( 'wp_enqueue_script_module' ) ) {
 		wp_enqueue_script_module( RETAINKIT_HANDLE, retainkit_loader_url(), array(), RETAINKIT_VERSION );
 		return;
