@@ -664,6 +664,54 @@ describe('demo: the header holds still while its widgets render', () => {
   });
 });
 
+describe('demo: the shop’s pages draw their content where they laid it out before their scripts ran', () => {
+  /** The page's first screen as laid out: where each of `selectors` starts on it, or that it is below it. */
+  function firstScreen(doc: Document, selectors: string[]): Record<string, string> {
+    const height = doc.documentElement.clientHeight;
+    return Object.fromEntries(
+      selectors.map((selector) => {
+        const { left, top } = doc.querySelector(selector)!.getBoundingClientRect();
+        return [selector, top < height ? `${Math.round(left)}, ${Math.round(top)}` : 'below'];
+      }),
+    );
+  }
+
+  /** The page with no script at all (a sandboxed frame): as the browser lays it out before the shop's script and the kit run. */
+  async function openWithoutScripts(path: string): Promise<Document> {
+    frame.setAttribute('sandbox', 'allow-same-origin');
+    try {
+      const done = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      frame.src = path;
+      await done;
+    } finally {
+      frame.removeAttribute('sandbox');
+    }
+    return frame.contentDocument!;
+  }
+
+  // Each page as a shopper reaches it: the default tea; a cart with a tea in it; the confirmation of an order placed.
+  const PAGES = [
+    ['/demo/product.html?item=jasmine-silver-needle', ['h1', '.price-row', '.desc', '.qty-row', '.stock', '.facts', '.site-footer']],
+    ['/demo/cart.html', ['h1', '.site-footer']],
+    ['/demo/order.html?order=KB-LAID1', ['h1', '.lede', '.order-meta', '.site-footer']],
+  ] as const;
+
+  for (const width of [1280, 412]) {
+    it(`at ${width} px`, async function () {
+      this.timeout(60_000);
+      localStorage.setItem('kettlebloom:cart', JSON.stringify([{ slug: 'jasmine-silver-needle', grams: 50, qty: 1 }]));
+      storeOrder('KB-LAID1');
+      Object.assign(frame.style, { width: `${width}px`, height: '800px', right: 'auto', bottom: 'auto' });
+      for (const [path, selectors] of PAGES) {
+        const before = firstScreen(await openWithoutScripts(path), [...selectors]);
+        const page = await open(path);
+        await headerBadge(page);
+        expect(firstScreen(page.doc, [...selectors]), `${path}: drawn, and before its scripts ran`).to.deep.equal(before);
+      }
+    });
+  }
+});
+
 describe('demo: recently viewed', () => {
   it('a tea viewed on one product page shows on the next, in the page’s language, linking back to it', async () => {
     const first = await open('/demo/product.html?item=lapsang-souchong&lang=hu');
