@@ -28,7 +28,8 @@ export function useDeliveryTest(pageGlobals: string[] = []): ConsoleWatch {
 
 export interface SinkState {
   received: { id: string; name: string; cancelled: boolean; detail: Record<string, unknown> }[];
-  requests: { bytes: number; type: string; status: number; at: number }[];
+  /** Each request: its body's size and type, the answer's status, when, its batch id and its events' ids. */
+  requests: { bytes: number; type: string; status: number; at: number; batch?: string; ids: string[] }[];
 }
 
 let sinks = 0;

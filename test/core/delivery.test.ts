@@ -409,7 +409,10 @@ describe('delivery to an endpoint', () => {
     let live = [await open(), await open()];
 
     /** Both tabs produce events until the sending one leaves, and the other a little longer; then all arrive. */
+    /** Each round as it began: its leave, and when (the sink's clock: Date.now()). */
+    const rounds: [string, number][] = [];
     const round = async (how: Leave) => {
+      rounds.push([JSON.stringify(how), Date.now()]);
       let gone: Live | undefined;
       leave = { ...how, left: (entry) => (gone = entry) };
       // Bounded by time, not by bursts: after a tab left, the other takes over only when the lease has stood
@@ -464,7 +467,16 @@ describe('delivery to an endpoint', () => {
     const { ids, twice } = tally(sink);
     const lost = produced.filter((id) => !ids.has(id) && !leftUnstored.has(id));
     const summary = `${produced.length} events in ${sink.requests.length} requests`;
-    expect(twice, `duplicates of ${summary}`).to.deep.equal([]);
+    // Where each repeat came from: the round, and the requests that carried it (ms since the first request).
+    const first = sink.requests[0]?.at ?? 0;
+    const carried = twice.map((id) => ({
+      id,
+      round: rounds.filter(([, at]) => at <= (sink.requests.find((r) => r.ids.includes(id))?.at ?? 0)).at(-1)?.[0],
+      requests: sink.requests
+        .filter((r) => r.ids.includes(id))
+        .map((r) => `${r.at - first} ms ${r.type} ${r.status} batch ${r.batch} of ${r.ids.length}`),
+    }));
+    expect(twice, `duplicates of ${summary}: ${JSON.stringify(carried)}`).to.deep.equal([]);
     expect(lost, `lost of ${summary}`).to.deep.equal([]);
   });
 

@@ -2,7 +2,7 @@
 //
 //   POST /test-api/events/<sink>         a batch (fetch or sendBeacon): answered with the sink's status;
 //                                        on 2xx its events are recorded
-//   GET  /test-api/events/<sink>         { received: [event…], requests: [{ bytes, type, status, at }…] }
+//   GET  /test-api/events/<sink>         { received: [event…], requests: [{ bytes, type, status, at, batch, ids }…] }
 //   POST /test-api/events/<sink>/state   JSON { status?, fail?, failStatus?, retryAfter?, delay? }: answer the
 //                                        next `fail` requests with `failStatus` (default 503), then `status`
 //                                        (default 200); non-2xx answers carry Retry-After when given; with
@@ -50,10 +50,23 @@ export default async function eventsEndpoint(ctx, next) {
     s.fail -= 1;
     status = s.failStatus;
   }
-  s.requests.push({ bytes: body.length, type: ctx.get('content-type'), status, at: Date.now() });
+  // What each request carried, for a test to say which requests a repeated event came in.
+  let batch;
+  try {
+    batch = JSON.parse(body.toString('utf8'));
+  } catch {
+    batch = undefined;
+  }
+  s.requests.push({
+    bytes: body.length,
+    type: ctx.get('content-type'),
+    status,
+    at: Date.now(),
+    batch: batch?.batch,
+    ids: batch?.events?.map((event) => event.id) ?? [],
+  });
   ctx.set('access-control-allow-origin', '*');
   if (status >= 200 && status < 300) {
-    const batch = JSON.parse(body.toString('utf8'));
     s.received.push(...batch.events);
   } else if (s.retryAfter !== undefined) {
     ctx.set('retry-after', String(s.retryAfter));
