@@ -116,16 +116,14 @@ const server = spawn('php', ['-S', `${HOST}:${port}`, '-t', WORDPRESS, join(here
 });
 let serverLog = '';
 server.stderr.on('data', (chunk) => (serverLog = (serverLog + chunk).slice(-4000)));
-/** Where each widget of the page and what follows the last starts, and how high each is: [top, height]. */
+/** Each widget of the page: [its tag, its top in the page, its height]. */
 const widgetBoxes = (page) =>
-  page.evaluate(() => {
-    const widgets = [...document.querySelectorAll('retain-spin-wheel, retain-loyalty-badge, retain-review-showcase')];
-    const after = document.querySelector('.entry-content, .wp-block-post-content')?.nextElementSibling ?? document.querySelector('footer');
-    return [...widgets, after].map((el) => {
+  page.evaluate(() =>
+    [...document.querySelectorAll('retain-spin-wheel, retain-loyalty-badge, retain-review-showcase')].map((el) => {
       const box = el.getBoundingClientRect();
       return [el.localName, Math.round(box.top + scrollY), Math.round(box.height)];
-    });
-  });
+    }),
+  );
 
 const browser = await launchChromium();
 try {
