@@ -2,13 +2,14 @@
  * The setup the kit's tests share (the widgets', core's), registered on the `describe` it is called in.
  * Before each test: a fresh database, the console watched (a warning the test does not take fails it), the
  * kit's events recorded, and a key of the test's own for the stand-in endpoints (engines tested side by side
- * never read each other's). After each: the clock put back, the recording and the delivery stopped, a second
- * tab closed, the console let go, the databases deleted. What only one widget's tests need (a stand-in
- * clipboard or share sheet) stays in that file.
+ * never read each other's). After each: the test's fixtures removed, the clock put back, the recording and the
+ * delivery stopped, a second tab closed, the console let go, the databases deleted. What only one widget's tests
+ * need (a stand-in clipboard or share sheet) stays in that file.
  *
  * A file's own cleanup that must come before the databases go (removing elements it made) is an `afterEach`
  * registered before this is called: Mocha runs a suite's hooks in the order they were registered.
  */
+import { fixtureCleanup } from '@open-wc/testing';
 import { stopDelivery } from '../../src/core/delivery.js';
 import { onKitEvent, type KitEventRecord } from '../../src/core/events.js';
 import { watchConsole, type ConsoleWatch } from './console-guard.js';
@@ -48,6 +49,10 @@ export function testSetup(): TestSetup {
   });
 
   afterEach(async () => {
+    // The test's elements go first, as they would with their page: one still on screen could otherwise be seen while
+    // its database is deleted below (open-wc removes fixtures only in a root hook, after this one) and count into
+    // the next test (Firefox under load: a second "shown" event, or a "could not count" warning, there).
+    fixtureCleanup();
     Date.now = realNow;
     stopRecording?.();
     stopDelivery();
