@@ -87,6 +87,11 @@ async function loaded(navigate: () => void): Promise<Page> {
   return { win, doc: win.document, events };
 }
 
+/** The frame `width` px wide (a phone's, a laptop's): a real viewport of that size in every engine. */
+function sizeFrame(width: number, height = 640): void {
+  Object.assign(frame.style, { width: `${width}px`, height: `${height}px`, right: 'auto', bottom: 'auto' });
+}
+
 function open(path: string): Promise<Page> {
   return loaded(() => (frame.src = path));
 }
@@ -470,11 +475,6 @@ describe('demo: the event console', () => {
 });
 
 describe('demo: a phone-sized screen (issue 18, item 8)', () => {
-  /** The frame as wide as a phone: a real viewport of that width in every engine. */
-  function narrow(width: number): void {
-    Object.assign(frame.style, { width: `${width}px`, height: '640px', right: 'auto', bottom: 'auto' });
-  }
-
   const SCROLLED = ['top', 'middle', 'end'] as const;
 
   /** Scrolls the page to its top, its middle or its end. */
@@ -527,7 +527,7 @@ describe('demo: a phone-sized screen (issue 18, item 8)', () => {
   // same on each) in the other languages, whose words are longer.
   for (const path of [...pages, '/demo/order.html?lang=ru', '/demo/?lang=ru', '/demo/?lang=uk', '/demo/?lang=hu']) {
     it(`${path} fits 320 px: no sideways scroll`, async () => {
-      narrow(320);
+      sizeFrame(320);
       const page = await open(path);
       await headerBadge(page);
       await renderEverything(page);
@@ -538,7 +538,7 @@ describe('demo: a phone-sized screen (issue 18, item 8)', () => {
 
   for (const width of [320, 390]) {
     it(`the wheel's launcher covers no text of the product page at ${width} px, scrolled anywhere`, async () => {
-      narrow(width);
+      sizeFrame(width);
       const page = await open('/demo/product.html?item=jasmine-silver-needle&lang=ru');
       await page.win.customElements.whenDefined('retain-spin-wheel');
       const wheel = page.doc.querySelector('retain-spin-wheel')!;
@@ -561,7 +561,7 @@ describe('demo: a phone-sized screen (issue 18, item 8)', () => {
 
   for (const path of ['/demo/product.html?item=jasmine-silver-needle', '/demo/order.html', '/demo/cart.html']) {
     it(`the collapsed event console covers no text of ${path} at 320 px, scrolled anywhere`, async () => {
-      narrow(320);
+      sizeFrame(320);
       const page = await open(path);
       await headerBadge(page);
       const toggle = page.doc.querySelector<HTMLButtonElement>('#retain-console button[aria-expanded]')!;
@@ -583,7 +583,7 @@ describe('demo: a phone-sized screen (issue 18, item 8)', () => {
   }
 
   it('the header fits 320 px with the badge and the offer’s reminder both shown, in Hungarian', async () => {
-    narrow(320);
+    sizeFrame(320);
     const order = storeOrder('KB-NARROW1');
     let page = await open(`/demo/order.html?order=${order.id}&lang=hu`);
     await nearby(page.doc.querySelector<HTMLElement>('.slot-offer retain-next-order-offer')!);
@@ -653,7 +653,7 @@ describe('demo: the header holds still while its widgets render', () => {
     await nearby(ordered.doc.querySelector<HTMLElement>('.slot-offer retain-next-order-offer')!);
     await waitUntil(() => ordered.events.some((e) => e.name === 'retain-offer-shown'), 'no code was handed out', { timeout: 15_000 });
     for (const [width, lang] of SCREENS) {
-      Object.assign(frame.style, { width: `${width}px`, height: '640px', right: 'auto', bottom: 'auto' });
+      sizeFrame(width);
       const path = `/demo/?lang=${lang}`;
       const before = starts(await openWithoutKit(path));
       const page = await open(path);
@@ -708,7 +708,7 @@ describe('demo: the shop’s pages draw their content where they laid it out bef
       this.timeout(60_000);
       localStorage.setItem('kettlebloom:cart', JSON.stringify([{ slug: 'jasmine-silver-needle', grams: 50, qty: 1 }]));
       storeOrder('KB-LAID1');
-      Object.assign(frame.style, { width: `${width}px`, height: '800px', right: 'auto', bottom: 'auto' });
+      sizeFrame(width, 800);
       for (const [path, selectors] of PAGES) {
         const before = firstScreen(await openWithoutScripts(path), [...selectors]);
         const page = await open(path);

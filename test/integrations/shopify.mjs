@@ -12,7 +12,7 @@ import { extname, join } from 'node:path';
 import { Liquid } from 'liquidjs';
 import { themeCheckRun } from '@shopify/theme-check-node';
 import { readEntries, root } from '../../scripts/entries.mjs';
-import { assert, checks, launchChromium, serve, watchedPage } from './support.mjs';
+import { assert, checks, launchChromium, serve, watchedPage, withScriptsOff } from './support.mjs';
 
 const extension = join(root, 'integrations', 'shopify');
 const { check, skip, fail, report } = checks('shopify');
@@ -311,16 +311,8 @@ const blockBoxes = (page) =>
   );
 
 /** The blocks as drawn before the kit's code came: the page with scripts off. */
-async function blockBoxesBeforeKit(browser, path, width) {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled: false });
-  try {
-    const page = await context.newPage();
-    await page.goto(`${server.origin}${path}`);
-    return await blockBoxes(page);
-  } finally {
-    await context.close();
-  }
-}
+const blockBoxesBeforeKit = (browser, path, width) =>
+  withScriptsOff(browser, `${server.origin}${path}`, { width, height: 800 }, blockBoxes);
 
 /** Fails when the blocks drawn by the kit do not start and end where the page drew them before its code came. */
 function assertHeldStill(drawn, before) {

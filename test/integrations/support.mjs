@@ -42,3 +42,18 @@ export async function watchedPage(browser, viewport = { width: 1280, height: 240
   });
   return { page, problems, close: () => context.close() };
 }
+
+/**
+ * `measure(page)` on `url` with scripts off: the page as the browser draws it before any code of the kit (or of the
+ * page) has run, in a context of its own.
+ */
+export async function withScriptsOff(browser, url, viewport, measure) {
+  const context = await browser.newContext({ viewport, javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    return await measure(page);
+  } finally {
+    await context.close();
+  }
+}

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { root } from '../../scripts/entries.mjs';
-import { assert, checks, launchChromium, watchedPage } from './support.mjs';
+import { assert, checks, launchChromium, watchedPage, withScriptsOff } from './support.mjs';
 
 const { check, fail, report } = checks('wordpress');
 const here = join(root, 'test', 'integrations', 'wordpress');
@@ -215,22 +215,15 @@ try {
         const links = html.match(/<link[^>]*assets\/retainkit\.css[^>]*>/g) ?? [];
         assert(links.length === 1, `stylesheet links: ${JSON.stringify(links)}`);
         const drawn = await widgetBoxes(page);
-        const before = await browser.newContext({ viewport: { width: 1280, height: 2400 }, javaScriptEnabled: false });
-        try {
-          const still = await before.newPage();
-          await still.goto(site.widgets);
-          const reserved = await widgetBoxes(still);
-          const boxes = `drawn ${JSON.stringify(drawn)}, before the kit ${JSON.stringify(reserved)}`;
-          const height = (of, tag) => of.find(([name]) => name === tag)[2];
-          // The badge's height is known: held exactly. A wheel's and a showcase's depend on their prizes, reviews and
-          // column: the stylesheet reserves typical ones, within a tenth here (the rest is the theme's to tune).
-          assert(height(reserved, 'retain-loyalty-badge') === height(drawn, 'retain-loyalty-badge'), boxes);
-          for (const tag of ['retain-spin-wheel', 'retain-review-showcase']) {
-            const off = Math.abs(height(reserved, tag) - height(drawn, tag));
-            assert(off <= 0.1 * height(drawn, tag), `${tag} reserved ${off} px off its height: ${boxes}`);
-          }
-        } finally {
-          await before.close();
+        const reserved = await withScriptsOff(browser, site.widgets, { width: 1280, height: 2400 }, widgetBoxes);
+        const boxes = `drawn ${JSON.stringify(drawn)}, before the kit ${JSON.stringify(reserved)}`;
+        const height = (of, tag) => of.find(([name]) => name === tag)[2];
+        // The badge's height is known: held exactly. A wheel's and a showcase's depend on their prizes, reviews and
+        // column: the stylesheet reserves typical ones, within a tenth here (the rest is the theme's to tune).
+        assert(height(reserved, 'retain-loyalty-badge') === height(drawn, 'retain-loyalty-badge'), boxes);
+        for (const tag of ['retain-spin-wheel', 'retain-review-showcase']) {
+          const off = Math.abs(height(reserved, tag) - height(drawn, tag));
+          assert(off <= 0.1 * height(drawn, tag), `${tag} reserved ${off} px off its height: ${boxes}`);
         }
       },
     );
