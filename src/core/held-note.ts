@@ -40,11 +40,16 @@ function isHeld(widget: string, instance: string): boolean {
   return !held || Number(held[`${widget}/${instance}`]) > Date.now();
 }
 
-/** Notes that `widget`'s `instance` holds something until `until`, or (null) that it holds nothing. */
+/**
+ * Notes that `widget`'s `instance` holds something until `until`, or (null) that it holds nothing. What
+ * another instance held and is over goes with the write: no other code would ever clear it.
+ */
 export function noteHeld(widget: string, instance: string, until: number | null): void {
   const held = readHeld() ?? {};
   const key = `${widget}/${instance}`;
   if ((held[key] ?? null) === until) return;
+  const now = Date.now();
+  for (const [other, end] of Object.entries(held)) if (!(Number(end) > now)) delete held[other];
   if (until === null) delete held[key];
   else held[key] = until;
   try {
