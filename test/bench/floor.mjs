@@ -113,3 +113,59 @@ for (const [tag, byIndex] of tags) {
 }
 `;
 }
+
+/**
+ * The Lit floor's module source (to bundle: it imports `lit`): the same snapshots drawn by plain Lit elements,
+ * each snapshot's markup a template without bindings that Lit prepares and clones, in a shadow root with the
+ * snapshot's style sheet, the host attributes the kit had added. No kit code, no IndexedDB, no reactive
+ * properties: what Lit itself spends to draw what the kit draws. `kit ÷ Lit floor` is what the kit spends
+ * beyond its framework; `Lit floor ÷ floor` what the framework costs beyond the browser.
+ */
+export function litFloorSource(snapshots) {
+  // The markup inside a template literal: backslashes, backticks and `${` kept as text.
+  const literal = (text) => '`' + text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
+  const entries = snapshots.map(
+    (snap) =>
+      `[${JSON.stringify(snap.tag)}, ${snap.index}, ${JSON.stringify(snap.css)}, ${JSON.stringify(snap.attributes)}, () => html${literal(snap.html)}]`,
+  );
+  return `// The bench's Lit floor: plain Lit elements drawing a snapshot of what the kit drew (test/bench/floor.mjs).
+import { LitElement, html } from 'lit';
+const snapshots = [
+${entries.join(',\n')}
+];
+const sheets = new Map();
+const tags = new Map();
+for (const [tag, index, css, attributes, template] of snapshots) {
+  if (!sheets.has(css)) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    sheets.set(css, sheet);
+  }
+  const byIndex = tags.get(tag) ?? new Map();
+  byIndex.set(index, { template, sheet: sheets.get(css), attributes });
+  tags.set(tag, byIndex);
+}
+for (const [tag, byIndex] of tags) {
+  customElements.define(
+    tag,
+    class extends LitElement {
+      connectedCallback() {
+        // As the floor: an element of the tag without a snapshot (below the fold) never updates.
+        this.drawn ??= byIndex.get([...document.querySelectorAll(tag)].indexOf(this));
+        if (!this.drawn) return;
+        for (const [name, value] of this.drawn.attributes) if (!this.hasAttribute(name)) this.setAttribute(name, value);
+        super.connectedCallback();
+      }
+      createRenderRoot() {
+        const root = this.attachShadow({ mode: 'open' });
+        root.adoptedStyleSheets = [this.drawn.sheet];
+        return root;
+      }
+      render() {
+        return this.drawn.template();
+      }
+    },
+  );
+}
+`;
+}

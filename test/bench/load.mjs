@@ -2,7 +2,7 @@
 // from navigation until settled (settle.mjs), and a script added to a page already settled. Both return
 // the main thread's totals in thread time (CPU) beside wall time, and the tasks that ran kit code.
 import { loadavg } from 'node:os';
-import { sleep, taskTotals, tasksRunning, traceMainThread } from './lib.mjs';
+import { round, sleep, taskTotals, tasksRunning, traceMainThread } from './lib.mjs';
 import { settleWidgets } from './settle.mjs';
 
 export const SETTLE_MS = 30_000;
@@ -33,6 +33,26 @@ function observeShifts() {
   }).observe({ type: 'layout-shift', buffered: true });
 }
 
+/** The sum of `shifts` (CLS as page load counts it: every shift without recent input, not session windows). */
+export const shiftTotal = (shifts) => shifts.reduce((a, s) => a + s.value, 0);
+
+/** A shift that moved a node of a widget (the element, or inside its shadow root). */
+const movesWidget = (shift) => shift.sources.some((src) => src.startsWith('retain-'));
+
+/** A shift's fingerprint: how much, and which nodes moved. */
+const shiftSignature = (shift) => `${round(shift.value, 4)} ${[...shift.sources].sort().join(',')}`;
+
+/**
+ * Which shifts of a load with the kit the kit caused, judged against loads of the same page without it: a
+ * shift the page makes without the kit too (the same nodes moved by as much) is the page's own; one that
+ * moves a widget's nodes is always the kit's. Returns a function of a load (`tracedLoad`'s result) to its
+ * kit-caused shifts.
+ */
+export function kitShiftsAgainst(withoutKit) {
+  const pageShifts = new Set(withoutKit.flatMap((load) => load.shifts.map(shiftSignature)));
+  return (load) => load.shifts.filter((shift) => movesWidget(shift) || !pageShifts.has(shiftSignature(shift)));
+}
+
 /**
  * Loads `url` in `page` under a trace: to the load event, then (with the kit) until the widgets near the
  * viewport and the popups are rendered (settle.mjs), the network idle and 1.5 s more. Returns the page's
@@ -57,8 +77,8 @@ export async function tracedLoad(browser, page, url, { withKit, widgets }) {
   return {
     main: taskTotals(tasks),
     kit: taskTotals(tasksRunning(events, main, tasks, isKit)),
-    cls: result.shifts.reduce((a, s) => a + s.value, 0),
-    kitShift: result.shifts.filter((s) => s.sources.some((src) => src.startsWith('retain-'))).reduce((a, s) => a + s.value, 0),
+    cls: shiftTotal(result.shifts),
+    kitShift: shiftTotal(result.shifts.filter(movesWidget)),
     shifts: result.shifts,
     settled: withKit ? result.settled : null,
     thread: main,

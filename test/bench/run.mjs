@@ -1,19 +1,19 @@
 #!/usr/bin/env node
 // `npm run bench`: where the kit stands against its budgets (/work/shared/DESIGN.md "Budgets", and
 // docs/benchmarks.md) and against open-source peers, in one run: size, page load (the product page and the
-// order page), spin, 10,000 reviews, storage, Lighthouse. Prints one table (each figure beside its budget,
-// within or OVER) and writes bench-results/results.json. A section that fails prints its error in its row
-// and the run carries on.
+// order page), layout shift (both pages at desktop and phone sizes, for a guest and a returning shopper), spin,
+// 10,000 reviews, storage, Lighthouse. Prints one table (each figure beside its budget, within or OVER) and
+// writes bench-results/results.json. A section that fails prints its error in its row and the run carries on.
 // Exit code: 1 when a figure is over budget or a section failed, else 0.
 //
 // Every figure carries the machine's 1-minute load average while its section ran (sampled every 2 s).
 //
-// Options: --only=size,spin,…  (sections: size, machine, page-load, order-load, below-fold, popup, spin,
-//                               reviews, storage, report, lighthouse)
+// Options: --only=size,spin,…  (sections: size, machine, page-load, order-load, layout-shift, below-fold,
+//                               popup, spin, reviews, storage, report, lighthouse)
 //          BENCH_RUNS=n         runs for page load, order load and Lighthouse (default 5, at least 5 for
 //                               the budgets)
-//          BENCH_FOLD_RUNS=n, BENCH_POPUP_RUNS=n, BENCH_SPIN_RUNS=n, BENCH_REVIEW_RUNS=n,
-//          BENCH_STORAGE_RUNS=n   (default 3 each)
+//          BENCH_SHIFT_RUNS=n, BENCH_FOLD_RUNS=n, BENCH_POPUP_RUNS=n, BENCH_SPIN_RUNS=n,
+//          BENCH_REVIEW_RUNS=n, BENCH_STORAGE_RUNS=n   (default 3 each)
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -23,6 +23,7 @@ import { buildKit, buildPeers, cleanup, orderPages, productPages } from './setup
 import { size } from './sections/size.mjs';
 import { pageLoad } from './sections/page-load.mjs';
 import { orderLoad } from './sections/order-load.mjs';
+import { layoutShift } from './sections/layout-shift.mjs';
 import { belowFold } from './sections/below-fold.mjs';
 import { popup } from './sections/popup.mjs';
 import { spin, spinPages } from './sections/spin.mjs';
@@ -137,7 +138,7 @@ try {
   };
 
   // Chromium: CHROMIUM_PATH, Debian's, else installed with apt-get when root on Debian (as the tests do).
-  const browserSections = ['machine', 'page-load', 'order-load', 'below-fold', 'popup', 'spin', 'reviews', 'storage'];
+  const browserSections = ['machine', 'page-load', 'order-load', 'layout-shift', 'below-fold', 'popup', 'spin', 'reviews', 'storage'];
   if ([...browserSections, 'lighthouse'].some(wanted)) {
     const problem = await ensureBrowsers(['chromium'], log);
     if (problem) throw new Error(problem);
@@ -149,6 +150,11 @@ try {
   if (browser) await section('machine', 'machine', () => machine(ctx), true);
   await section('page-load', 'page load', () => (needsProduct(), pageLoad({ ...ctx, runs: RUNS })));
   await section('order-load', 'order load', () => (needsOrder(), orderLoad({ ...ctx, order, runs: RUNS })));
+  await section(
+    'layout-shift',
+    'layout shift',
+    () => (needsProduct(), needsOrder(), layoutShift({ ...ctx, order, runs: int('BENCH_SHIFT_RUNS', 3) })),
+  );
   await section('below-fold', 'below the fold', () => (needsProduct(), belowFold({ ...ctx, runs: int('BENCH_FOLD_RUNS', 3) })));
   await section('popup', 'popup', () => (needsProduct(), popup({ ...ctx, runs: int('BENCH_POPUP_RUNS', 3) })));
   await section('spin', 'spin', () => (needsKit(), spin({ ...ctx, runs: int('BENCH_SPIN_RUNS', 3) })));
@@ -216,6 +222,7 @@ writeFileSync(
       runs: {
         pageLoad: RUNS,
         orderLoad: RUNS,
+        layoutShift: int('BENCH_SHIFT_RUNS', 3),
         lighthouse: RUNS,
         belowFold: int('BENCH_FOLD_RUNS', 3),
         popup: int('BENCH_POPUP_RUNS', 3),

@@ -96,10 +96,15 @@ export function peerFiles(out, name) {
 }
 
 /** One ES bundle (esbuild, minified) of a TypeScript/JS entry, for pages that are not the kit. */
-export async function bundle(entry) {
+export const bundle = (entry) => bundled({ entryPoints: [entry] });
+
+/** The same, of module source made by the bench (its imports resolved from the project's node_modules). */
+export const bundleSource = (source) => bundled({ stdin: { contents: source, resolveDir: ROOT, loader: 'js' } });
+
+async function bundled(input) {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
-    entryPoints: [entry],
+    ...input,
     bundle: true,
     write: false,
     format: 'esm',
@@ -166,11 +171,17 @@ const withScript = (html, src) => html.replace(KIT_TAG, src ? `<script type="mod
 /**
  * A page's three variants for page load, named `/demo/__bench-<prefix>with-kit.html` and so on: with the
  * kit, without it (elements left inert), and with the floor's script, served from `floor.script`, which is
- * made from the kit's own drawing in the first load of a run (floor.mjs).
+ * made from the kit's own drawing in the first load of a run (floor.mjs). The Lit floor's script, made the
+ * same way (`floor.litScript`), is only ever added to a settled page without the kit.
  */
 function variants(html, prefix = '') {
-  const floor = { script: null };
+  const floor = { script: null, litScript: null };
   const floorSrc = `/demo/__bench/${prefix}floor.js`;
+  const litFloorSrc = `/demo/__bench/${prefix}lit-floor.js`;
+  const served = (script, what) => () => ({
+    type: 'text/javascript',
+    body: script() ?? `throw new Error("bench: the ${prefix}${what} has no snapshot of the kit yet")`,
+  });
   const urls = {
     with: `/demo/__bench-${prefix}with-kit.html`,
     without: `/demo/__bench-${prefix}without-kit.html`,
@@ -180,12 +191,10 @@ function variants(html, prefix = '') {
     [urls.with]: withScript(html, LOADER),
     [urls.without]: withScript(html, null),
     [urls.floorPage]: withScript(html, floorSrc),
-    [floorSrc]: () => ({
-      type: 'text/javascript',
-      body: floor.script ?? `throw new Error("bench: the ${prefix}floor has no snapshot of the kit yet")`,
-    }),
+    [floorSrc]: served(() => floor.script, 'floor'),
+    [litFloorSrc]: served(() => floor.litScript, 'Lit floor'),
   };
-  return { pages, floor, floorSrc, ...urls };
+  return { pages, floor, floorSrc, litFloorSrc, ...urls };
 }
 
 /**

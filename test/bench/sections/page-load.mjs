@@ -4,7 +4,9 @@
 //   then added to the settled page;
 // - the floor: the widgets above the fold drawn by plain custom elements from a snapshot of what the kit
 //   drew in a first load (floor.mjs): no Lit, no IndexedDB, no kit code;
-// - with the kit, as a store pastes it.
+// - with the kit, as a store pastes it;
+// - without the kit, once more, the Lit floor then added to the settled page: the same snapshot drawn by
+//   plain Lit elements (floor.mjs), so that the table tells what Lit itself costs from what the kit adds.
 // From a trace of each load, on the main thread of the renderer that parsed the page (never another): the
 // sum and the longest of its top-level tasks, in thread time (CPU time: budgets are judged on it, as other
 // processes inflate wall time) beside wall time; the kit's tasks (those that ran code from /dist/); layout
@@ -15,26 +17,33 @@
 // differ, the machine is shared), so also on the settled page: the kit's script, or the floor's, added to
 // a page without the kit once it has settled, less an empty window just before (load.mjs).
 import { median, round, row, sleep, throttledPage } from '../lib.mjs';
-import { floorScript, snapshotAboveFold } from '../floor.mjs';
-import { SETTLE_MS, tracedAddition, tracedLoad } from '../load.mjs';
+import { floorScript, litFloorSource, snapshotAboveFold } from '../floor.mjs';
+import { bundleSource } from '../setup.mjs';
+import { SETTLE_MS, kitShiftsAgainst, shiftTotal, tracedAddition, tracedLoad } from '../load.mjs';
 import { settleWidgets } from '../settle.mjs';
 
 const S = 'page load';
 const KIT = '/dist/retainkit.js';
-const FLOOR = '/demo/__bench/floor.js';
 /** The loads of a run: the page variant, and the script added once it has settled. */
-const LOADS = [{ variant: 'without', add: 'kit' }, { variant: 'floor' }, { variant: 'without', add: 'floor' }, { variant: 'with' }];
+const LOADS = [
+  { variant: 'without', add: 'kit' },
+  { variant: 'floor' },
+  { variant: 'without', add: 'floor' },
+  { variant: 'with' },
+  { variant: 'without', add: 'lit-floor' },
+];
 
 const ms = (value) => round(value, 0);
 /** "thread / wall" of a pair of figures, in whole ms. */
 const both = (cpu, wall) => `${ms(cpu)} / ${ms(wall)}`;
 
-/** `widgets`: the page's drawing widgets to settle on; `floorSrc`: its floor's script (the product page's unless given). */
-async function loadOnce(browser, url, { variant, add }, { widgets, floorSrc = FLOOR } = {}) {
+/** `widgets`: the page's drawing widgets to settle on; `floorSrc`, `litFloorSrc`: its floors' scripts (setup.mjs). */
+async function loadOnce(browser, url, { variant, add }, { widgets, floorSrc, litFloorSrc }) {
   const { context, page } = await throttledPage(browser);
   try {
     const sample = await tracedLoad(browser, page, url, { withKit: variant === 'with', widgets });
-    if (add) sample.addition = await tracedAddition(browser, page, add === 'kit' ? KIT : floorSrc, { withKit: add === 'kit', widgets });
+    const src = { kit: KIT, floor: floorSrc, 'lit-floor': litFloorSrc }[add];
+    if (add) sample.addition = await tracedAddition(browser, page, src, { withKit: add === 'kit', widgets });
     return sample;
   } finally {
     await context.close();
@@ -62,6 +71,7 @@ export async function pageLoad({ browser, origin, product, runs, log }) {
   const snapshot = await snapshotKit(browser, origin + product.with, product);
   if (!snapshot.snapshots.length) throw new Error('the kit drew no widget above the fold: no floor to compare with');
   product.floor.script = floorScript(snapshot.snapshots);
+  product.floor.litScript = (await bundleSource(litFloorSource(snapshot.snapshots))).body;
   const drawn = snapshot.snapshots.map(
     (s) =>
       `${s.name} (${s.above ? '' : 'below the fold, '}${s.elements - s.dropped} elements${s.dropped ? `, ${s.dropped} hidden subtrees left out` : ''})`,
@@ -109,6 +119,7 @@ function rowsOf(runsOf, { runs, drawn, floorDraws, added }) {
   const floorAtLoad = figures((key) => atLoad('floor', key));
   const kitSettled = figures((key) => addedOnSettled('kit', key));
   const floorSettled = figures((key) => addedOnSettled('floor', key));
+  const litFloorSettled = figures((key) => addedOnSettled('lit-floor', key));
   const ratio = (kit, floor, key) => (floor[key] > 0 ? round(kit[key] / floor[key], 2) : null);
   const list = (values) => values.map(ms).join(', ');
   const baseline = loads('without').map((s) => s.main.cpu);
@@ -124,14 +135,8 @@ function rowsOf(runsOf, { runs, drawn, floorDraws, added }) {
   const nearOnly = [...new Set(loads('with').flatMap((s) => s.settled.waited))].filter((name) => !floorDraws.includes(name));
   const scope = nearOnly.length ? `; the kit also draws, one screen ahead, ${nearOnly.join(', ')}, which the floor does not` : '';
 
-  // A shift the page makes without the kit too (the same nodes, by as much) is the page's own; one that
-  // moves a widget's nodes is always the kit's.
-  const signature = (shift) => `${round(shift.value, 4)} ${[...shift.sources].sort().join(',')}`;
-  const pageShifts = new Set(loads('without').flatMap((s) => s.shifts.map(signature)));
-  const kitCaused = (s) =>
-    s.shifts
-      .filter((shift) => shift.sources.some((src) => src.startsWith('retain-')) || !pageShifts.has(signature(shift)))
-      .reduce((a, shift) => a + shift.value, 0);
+  const kitShifts = kitShiftsAgainst(loads('without'));
+  const kitCaused = (s) => shiftTotal(kitShifts(s));
   const settled = loads('with').map((s) => s.settled);
   const late = settled.filter((s) => s.late.length).length;
   const waited = [...new Set(settled.flatMap((s) => s.waited))];
@@ -200,6 +205,22 @@ function rowsOf(runsOf, { runs, drawn, floorDraws, added }) {
       { max: 1.5 },
       `script added to the page settled without the kit, less an empty window: kit ${both(kitSettled.cpu, kitSettled.wall)} ms (${list(addedOnSettled('kit', 'cpu'))}), floor ${both(floorSettled.cpu, floorSettled.wall)} ms (${list(addedOnSettled('floor', 'cpu'))}) thread / wall; wall ratio ${ratio(kitSettled, floorSettled, 'wall') ?? 'n/a'}×`,
       noRatio(floorSettled),
+    ),
+    row(
+      S,
+      'Lit floor added main thread, settled page',
+      both(litFloorSettled.cpu, litFloorSettled.wall),
+      unit,
+      null,
+      `the floor's snapshot drawn by plain Lit elements (floor.mjs), added to the page settled without the kit, less an empty window (${list(addedOnSettled('lit-floor', 'cpu'))}): what Lit itself spends to draw it; ${ratio(litFloorSettled, floorSettled, 'cpu') ?? 'n/a'}× the floor's thread time`,
+    ),
+    row(
+      S,
+      'kit ÷ Lit floor added main thread, settled page',
+      ratio(kitSettled, litFloorSettled, 'cpu'),
+      '×',
+      null,
+      `what the kit spends beyond its framework: thread ${ms(kitSettled.cpu)} ÷ ${ms(litFloorSettled.cpu)} ms, wall ratio ${ratio(kitSettled, litFloorSettled, 'wall') ?? 'n/a'}×; the budget is against the floor (above)`,
     ),
     row(
       S,
