@@ -6,8 +6,9 @@
 //   - shortcodes render the elements on the server and the widgets come alive with their attributes;
 //   - an author's pasted <retain-spin-wheel> is stripped by WordPress (KSES) while the shortcode stays;
 //   - WooCommerce's thank-you hook (called with a stand-in order: WooCommerce is not packaged in Debian)
-//     prints <retain-order> and the account prompt filled from the order, and the prompt's sign-up through
-//     the plugin's REST endpoint makes the customer and links the order;
+//     prints <retain-order> and the account prompt filled from the order (the once-per-order widgets at the
+//     order's first view only), and the prompt's sign-up through the plugin's REST endpoint makes the customer
+//     and links the order;
 //   - the settings page (logged in as the admin) saves, and its forwarding shows on the site.
 // Needs root (it starts MariaDB and writes /etc/wordpress/config-127.0.0.1.php) and the packages
 // `wordpress php-cli php-mysql mariadb-server` (.ci/run installs them). Run after `npm run build` (the plugin's
@@ -230,7 +231,9 @@ try {
     await close();
 
     const thanks = await watchedPage(browser);
-    const thankyouHtml = await fetch(site.thankyou).then((r) => r.text());
+    /** The order's thank-you page as at its first view (the plugin prints its once-per-order widgets then only). */
+    const firstView = (fetched) => (sh('php', [join(here, 'check.php'), HOST, 'forget-views']), fetched());
+    const thankyouHtml = await firstView(() => fetch(site.thankyou).then((r) => r.text()));
     await check('the thank-you hook prints <retain-order> and the account prompt, filled from the order', () => {
       assert(
         thankyouHtml.includes('<retain-order order-id="1001" total="59.90" currency="EUR"></retain-order>'),
@@ -247,7 +250,19 @@ try {
       for (const expected of ['order-id="1001"', 'email="anna@example.com"', 'status="guest"', 'mode="json"'])
         assert(thankyouHtml.includes(expected), `the prompt lacks ${expected}: ${thankyouHtml.match(/<retain-account-prompt[^>]*>/)?.[0]}`);
     });
-    await thanks.page.goto(site.thankyou);
+    await check(
+      'a later view (a reload) prints <retain-order> but none of the once-per-order widgets, whose space would fold away',
+      async () => {
+        const again = await fetch(site.thankyou).then((r) => r.text());
+        assert(again.includes('<retain-order order-id="1001"'), 'no <retain-order> on a later view');
+        assert(
+          !/<retain-(account-prompt|next-order-offer|survey)\b/.test(again),
+          `a once-per-order widget on a later view: ${again.match(/<retain-[a-z-]+/g)}`,
+        );
+        assert(JSON.parse(sh('php', [join(here, 'check.php'), HOST])).viewed, 'the order is not marked viewed');
+      },
+    );
+    await firstView(() => thanks.page.goto(site.thankyou));
     await check('the prompt’s sign-up goes through the plugin’s endpoint: the customer is made and the order linked', async () => {
       await thanks.page.waitForFunction(
         () => document.querySelector('retain-account-prompt')?.shadowRoot?.querySelector('[part="submit"]'),
@@ -309,7 +324,7 @@ try {
       await admin.page.waitForSelector('#setting-error-settings_updated');
       const front = await fetch(site.widgets).then((r) => r.text());
       assert(front.includes('<retain-forward to="datalayer"></retain-forward>'), 'no <retain-forward to="datalayer"> after saving');
-      const thankyou = await fetch(site.thankyou).then((r) => r.text());
+      const thankyou = await firstView(() => fetch(site.thankyou).then((r) => r.text()));
       assert(thankyou.includes('incentive="10% off your next order"'), 'the incentive did not reach the prompt');
       // The thank-you page's second wave, from the settings: the offer (the order's own coupon marked used), the survey.
       const offer = thankyou.match(/<retain-next-order-offer[^>]*>/)?.[0] ?? '';

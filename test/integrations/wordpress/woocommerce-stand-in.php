@@ -1,7 +1,7 @@
 <?php
 /**
  * A stand-in for the part of WooCommerce the retainkit plugin uses (WooCommerce is not packaged in Debian):
- * one order, kept in an option so that linking it to a customer persists, and the functions the plugin
+ * one order, kept in an option so that linking it to a customer and its meta persist, and the functions the plugin
  * calls. `[stand_in_thankyou id="1001"]` runs the `woocommerce_thankyou` action as WooCommerce's
  * order-received page does. Loaded as a must-use plugin by test/integrations/wordpress.mjs only.
  *
@@ -47,6 +47,12 @@ class Retainkit_Stand_In_Order {
 	}
 	public function set_customer_id( $id ) {
 		$this->data['customer_id'] = (int) $id;
+	}
+	public function get_meta( $key ) {
+		return $this->data['meta'][ $key ] ?? '';
+	}
+	public function update_meta_data( $key, $value ) {
+		$this->data['meta'][ $key ] = $value;
 	}
 	public function save() {
 		update_option( 'retainkit_stand_in_order', $this->data );
