@@ -54,6 +54,9 @@ class Retainkit_Stand_In_Order {
 	public function update_meta_data( $key, $value ) {
 		$this->data['meta'][ $key ] = $value;
 	}
+	public function save_meta_data() {
+		$this->save();
+	}
 	public function save() {
 		update_option( 'retainkit_stand_in_order', $this->data );
 	}

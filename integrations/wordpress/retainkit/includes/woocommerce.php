@@ -34,14 +34,14 @@ function retainkit_thankyou( $order_id ) {
 		return;
 	}
 	$settings = retainkit_settings();
-	$first    = retainkit_thankyou_first_view( $order );
 	$number   = (string) $order->get_order_number();
 	$total    = wc_format_decimal( $order->get_total(), 2 );
 	$currency = (string) $order->get_currency();
 	if ( $settings['record_orders'] ) {
 		printf( '<retain-order order-id="%s" total="%s" currency="%s"></retain-order>', esc_attr( $number ), esc_attr( $total ), esc_attr( $currency ) );
 	}
-	if ( ! $first ) {
+	$once_per_order = '' !== $settings['offer_codes'] || $settings['survey'] || $settings['account_prompt'];
+	if ( ! $once_per_order || ! retainkit_thankyou_first_view( $order ) ) {
 		return;
 	}
 	if ( '' !== $settings['offer_codes'] ) {
@@ -104,7 +104,8 @@ function retainkit_thankyou_first_view( $order ) {
 	$first = ! $order->get_meta( '_retainkit_thankyou_viewed' );
 	if ( $first ) {
 		$order->update_meta_data( '_retainkit_thankyou_viewed', time() );
-		$order->save();
+		// The meta alone: a whole save() would run the order's update hooks (and its webhooks) for a page view.
+		$order->save_meta_data();
 	}
 	/**
 	 * Filters whether the thank-you page prints the once-per-order widgets (the next-order offer, the survey,
