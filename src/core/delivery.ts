@@ -9,7 +9,7 @@
  * - `flush.ts`: sending batches under the lease and recording the answers.
  * - `backoff.ts`: where a failed event is retried, and when (Retry-After honoured across pages).
  * - `beacon.ts`: pagehide, when the flushing tab hands what is left to `navigator.sendBeacon`.
- * - `beacon-note.ts`: the note of what the beacons carried, which the next flush applies.
+ * - `beacon-note.ts`: the note of what the beacons carried (kept by the other tabs too), which the next flush applies.
  * - `limits.ts`: the outbox's `maxEvents`/`maxAge` and a body's size.
  * - `defaults.ts`: every default, once. `contract.ts`: what a destination is; `destinations.ts`: the
  *   built-in ones (`<retain-forward>` loads them). `state.ts`: what these files share on the page.
@@ -22,6 +22,7 @@ import { onKitEvent } from './events.js';
 import { MEMO_KEY, type DeliveryMemo } from './outbox.js';
 import { storage } from './storage.js';
 import { pagehide } from './delivery/beacon.js';
+import { keepOthersNotes } from './delivery/beacon-note.js';
 import {
   callback,
   parseEvents,
@@ -75,6 +76,7 @@ function start(): void {
     onConsent(consentChanged),
     onBroadcast('lease', onAskHolder),
     onBroadcast('lease-held', onHolderAnswer),
+    keepOthersNotes(),
     onBroadcast('outbox', (message) => {
       for (const key of message.keys as string[]) if (destinations.has(key)) schedule(key, destinations.get(key)![0].wait ?? 0);
     }),

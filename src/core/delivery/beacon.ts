@@ -7,15 +7,16 @@
  *
  * IndexedDB cannot commit a transaction once the page is gone, so the tab notes what the beacons carried
  * synchronously in localStorage; the next flush (in any tab) applies the note to the outbox and clears it.
- * Where the note is lost (no localStorage; WebKit drops localStorage writes made while a window is
- * closing, though not while navigating away), those events are sent again on the next visit, and the
- * receiver drops them by id: a repeat, never a loss.
+ * WebKit drops localStorage writes made while a window is closing (though not while navigating away), so
+ * the note goes to the other tabs too, which keep it. Where it is lost all the same (no localStorage, no
+ * other tab), those events are sent again on the next visit, and the receiver drops them by id: a repeat,
+ * never a loss.
  */
 import { uniqueId } from '../ids.js';
 import { BATCH } from './defaults.js';
 import { record } from './flush.js';
 import { leads, release } from './lease.js';
-import { writeNote } from './beacon-note.js';
+import { noteBeaconed } from './beacon-note.js';
 import { BODY_LIMIT, bytes, pack } from './limits.js';
 import { destinations, flow, flows, granted, known, page } from './state.js';
 
@@ -45,7 +46,7 @@ export function pagehide(): void {
         rest = rest.slice(rows.length);
       }
     }
-    if (gone.size) writeNote({ [key]: [...gone] });
+    if (gone.size) noteBeaconed({ [key]: [...gone] });
     // A request in flight that is not counted as delivered may still reach the endpoint: the lease stays,
     // so that no other tab sends its events again before it runs out.
     const fateUnknown = f.inflight?.ids.some((id) => !gone.has(id));
