@@ -111,8 +111,10 @@ $table_prefix = 'wp_';
 `,
 );
 
+// Workers: one process serves one connection at a time, so a connection a browser opens and leaves idle, or a slow
+// request, would hold up every other (CI run 35: the admin's login redirect waited 30 s on a loaded machine).
 const server = spawn('php', ['-S', `${HOST}:${port}`, '-t', WORDPRESS, join(here, 'router.php')], {
-  env: { ...process.env, RETAINKIT_WP_CONTENT: content },
+  env: { ...process.env, RETAINKIT_WP_CONTENT: content, PHP_CLI_SERVER_WORKERS: '4' },
   stdio: ['ignore', 'ignore', 'pipe'],
 });
 let serverLog = '';
