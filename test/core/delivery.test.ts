@@ -201,21 +201,29 @@ describe('delivery to an endpoint', () => {
     return kit;
   }
 
+  /**
+   * A sink that answers half a second after a request arrives (a tab may leave before the answer), a transaction
+   * the test can hold on the outbox (a leaving tab's last writes then wait behind it), and two tabs whose
+   * localStorage writes land in the other tabs only when the test says (`notes.deliver()`), as tabs in separate
+   * processes may see each other's writes late.
+   */
+  async function twoTabsThatMayLeave() {
+    const url = newSink();
+    await setSink(url, { delay: 500 });
+    await storage().getAll('outbox'); // the database exists, at the kit's version
+    const blocker = await openBlocker(db);
+    const tabsWithNotes: { tab: Tab; notes: { deliver(): void } }[] = [];
+    for (let i = 0; i < 2; i++) {
+      const tab = await openTab(db);
+      tabs.push(tab);
+      tabsWithNotes.push({ tab, notes: delayLocalStorage(tab) });
+    }
+    return { url, key: `endpoint ${absolute(url)}`, blocker, tabsWithNotes };
+  }
+
   for (const mode of ['Web Locks', 'the IndexedDB lease (no Web Locks)']) {
     it(`a tab that leaves before the answer, its last writes lost and its note late: the next tab does not send its batch again (${mode})`, async () => {
-      const url = newSink();
-      // The request is recorded when it arrives; its answer would come after the tab has gone.
-      await setSink(url, { delay: 500 });
-      const key = `endpoint ${absolute(url)}`;
-      await storage().getAll('outbox'); // the database exists, at the kit's version
-      const blocker = await openBlocker(db);
-      // Tabs in separate processes see each other's localStorage writes late: here they land when the test says.
-      const tabsWithNotes: { tab: Tab; notes: { deliver(): void } }[] = [];
-      for (let i = 0; i < 2; i++) {
-        const tab = await openTab(db);
-        tabs.push(tab);
-        tabsWithNotes.push({ tab, notes: delayLocalStorage(tab) });
-      }
+      const { url, key, blocker, tabsWithNotes } = await twoTabsThatMayLeave();
       // Whichever tab sends first leaves at once, before the answer.
       let leaving: { tab: Tab; reloaded: Promise<void> } | undefined;
       const kits: TabKit[] = [];
@@ -252,17 +260,7 @@ describe('delivery to an endpoint', () => {
 
     it(`a tab closed with a request in flight, its note and last writes lost: the other tab does not send its batch again (${mode})`, async () => {
       // WebKit drops the localStorage writes of a window being closed (CI run 34: a batch of 8 sent twice, 4.4 s apart).
-      const url = newSink();
-      await setSink(url, { delay: 500 });
-      const key = `endpoint ${absolute(url)}`;
-      await storage().getAll('outbox');
-      const blocker = await openBlocker(db);
-      const tabsWithNotes: { tab: Tab; notes: { deliver(): void } }[] = [];
-      for (let i = 0; i < 2; i++) {
-        const tab = await openTab(db);
-        tabs.push(tab);
-        tabsWithNotes.push({ tab, notes: delayLocalStorage(tab) });
-      }
+      const { url, key, blocker, tabsWithNotes } = await twoTabsThatMayLeave();
       let closed: Tab | undefined;
       const kits: TabKit[] = [];
       for (const { tab } of tabsWithNotes) {
