@@ -73,28 +73,44 @@ export function snapshotAboveFold({
 }
 
 /**
+ * In both floors' scripts: each snapshot's drawing by its tag and its place among the tag's elements, with one
+ * style sheet per distinct CSS. `snapshots` are [tag, index, css, attributes, template] entries.
+ */
+const BY_TAG = `const sheets = new Map();
+const tags = new Map();
+for (const [tag, index, css, attributes, template] of snapshots) {
+  if (!sheets.has(css)) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    sheets.set(css, sheet);
+  }
+  const byIndex = tags.get(tag) ?? new Map();
+  byIndex.set(index, { template, sheet: sheets.get(css), attributes });
+  tags.set(tag, byIndex);
+}`;
+
+/** A snapshot as an entry of `BY_TAG`'s list, its template written by `template(html)`. */
+const entry = (snap, template) =>
+  `[${JSON.stringify(snap.tag)}, ${snap.index}, ${JSON.stringify(snap.css)}, ${JSON.stringify(snap.attributes)}, ${template(snap.html)}]`;
+
+/**
  * The floor's script: one plain custom element class per tag that was snapshotted. Each element whose
  * position among its tag's elements has a snapshot attaches an open shadow root, adopts the snapshot's
  * style sheet, clones its markup from a template, and takes the host attributes the kit had added.
  * Elements of the same tag without a snapshot (below the fold) stay empty, as inert as without the kit.
  */
 export function floorScript(snapshots) {
+  const template = (html) => `markup(${JSON.stringify(html)})`;
   return `// The bench's floor: plain custom elements drawing a snapshot of what the kit drew (test/bench/floor.mjs).
-const snapshots = ${JSON.stringify(snapshots)};
-const sheets = new Map();
-const tags = new Map();
-for (const snap of snapshots) {
-  if (!sheets.has(snap.css)) {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(snap.css);
-    sheets.set(snap.css, sheet);
-  }
+const markup = (html) => {
   const template = document.createElement('template');
-  template.innerHTML = snap.html;
-  const byIndex = tags.get(snap.tag) ?? new Map();
-  byIndex.set(snap.index, { template, sheet: sheets.get(snap.css), attributes: snap.attributes });
-  tags.set(snap.tag, byIndex);
-}
+  template.innerHTML = html;
+  return template;
+};
+const snapshots = [
+${snapshots.map((snap) => entry(snap, template)).join(',\n')}
+];
+${BY_TAG}
 for (const [tag, byIndex] of tags) {
   customElements.define(
     tag,
@@ -123,28 +139,13 @@ for (const [tag, byIndex] of tags) {
  */
 export function litFloorSource(snapshots) {
   // The markup inside a template literal: backslashes, backticks and `${` kept as text.
-  const literal = (text) => '`' + text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
-  const entries = snapshots.map(
-    (snap) =>
-      `[${JSON.stringify(snap.tag)}, ${snap.index}, ${JSON.stringify(snap.css)}, ${JSON.stringify(snap.attributes)}, () => html${literal(snap.html)}]`,
-  );
+  const literal = (html) => '() => html`' + html.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
   return `// The bench's Lit floor: plain Lit elements drawing a snapshot of what the kit drew (test/bench/floor.mjs).
 import { LitElement, html } from 'lit';
 const snapshots = [
-${entries.join(',\n')}
+${snapshots.map((snap) => entry(snap, literal)).join(',\n')}
 ];
-const sheets = new Map();
-const tags = new Map();
-for (const [tag, index, css, attributes, template] of snapshots) {
-  if (!sheets.has(css)) {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    sheets.set(css, sheet);
-  }
-  const byIndex = tags.get(tag) ?? new Map();
-  byIndex.set(index, { template, sheet: sheets.get(css), attributes });
-  tags.set(tag, byIndex);
-}
+${BY_TAG}
 for (const [tag, byIndex] of tags) {
   customElements.define(
     tag,
