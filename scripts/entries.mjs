@@ -1,6 +1,6 @@
 /**
  * The package's entries, read from one place: the loader's map in src/retainkit.ts
- * (`'retain-x': () => import('./x/x.js')`). Adding a widget to the loader adds its entry to the package
+ * (`'retain-x': async () => { await import('./x/x.js'); }`). Adding a widget to the loader adds its entry to the package
  * (`retainkit/x`), its React wrapper, the Node import check and the integrations' lists.
  */
 import { readFileSync } from 'node:fs';
@@ -12,11 +12,13 @@ export const root = dirname(dirname(fileURLToPath(import.meta.url)));
 /** `[{ tag: 'retain-spin-wheel', name: 'spin-wheel', source: 'spin-wheel/spin-wheel' }, …]`, in the loader's order. */
 export function readEntries() {
   const loader = readFileSync(join(root, 'src', 'retainkit.ts'), 'utf8');
-  const entries = [...loader.matchAll(/'(retain-[a-z-]+)':\s*\(\)\s*=>\s*import\('\.\/([\w/-]+)\.js'\)/g)].map(([, tag, source]) => ({
-    tag,
-    name: tag.slice('retain-'.length),
-    source,
-  }));
+  const entries = [...loader.matchAll(/'(retain-[a-z-]+)':\s*async\s*\(\)\s*=>\s*\{\s*await\s+import\('\.\/([\w/-]+)\.js'\);\s*\}/g)].map(
+    ([, tag, source]) => ({
+      tag,
+      name: tag.slice('retain-'.length),
+      source,
+    }),
+  );
   if (!entries.length) throw new Error('entries: found no widget in the loader map of src/retainkit.ts');
   return entries;
 }
@@ -35,7 +37,14 @@ export function packageFields(entries = readEntries()) {
   exports['./cdn/*'] = './dist/*';
   exports['./package.json'] = './package.json';
   // What runs on import: the loader (window.retainkit), each element module (defines its element), the
-  // script-tag build. Everything else is pure and may be dropped by a bundler when unused.
-  const sideEffects = ['./lib/retainkit.js', ...entries.map(({ source }) => `./lib/${source}.js`), './dist/*'];
+  // script-tag build. Everything else is pure and may be dropped by a bundler when unused. The element
+  // modules' sources too: the kit's own build reads this field, and its loader imports them for their
+  // effect alone (src/retainkit.ts).
+  const sideEffects = [
+    './lib/retainkit.js',
+    ...entries.map(({ source }) => `./lib/${source}.js`),
+    ...entries.map(({ source }) => `./src/${source}.ts`),
+    './dist/*',
+  ];
   return { exports, sideEffects };
 }

@@ -15,19 +15,48 @@ import { notePageView } from './core/page-view-note.js';
 import { retriedImport } from './core/retried-import.js';
 import { VERSION } from './version.js';
 
-const widgets: Record<string, () => Promise<unknown>> = {
-  'retain-spin-wheel': () => import('./spin-wheel/spin-wheel.js'),
-  'retain-loyalty-badge': () => import('./loyalty-badge/loyalty-badge.js'),
-  'retain-review-showcase': () => import('./review-showcase/review-showcase.js'),
-  'retain-account-prompt': () => import('./account-prompt/account-prompt.js'),
-  'retain-next-order-offer': () => import('./next-order-offer/next-order-offer.js'),
-  'retain-survey': () => import('./survey/survey.js'),
-  'retain-referral': () => import('./referral/referral.js'),
-  'retain-recently-viewed': () => import('./recently-viewed/recently-viewed.js'),
-  'retain-product': () => import('./recently-viewed/product.js'),
-  'retain-order': () => import('./order/order.js'),
-  'retain-forward': () => import('./forward/forward.js'),
-  'retain-report': () => import('./report/report.js'),
+/**
+ * Each tag's module, imported for what it does (it defines its element), its value unused: a chunk whose
+ * value is read must build its module's namespace with the bundler's runtime helper, one chunk more in
+ * first loads. package.json's `sideEffects` names these modules, so the bundler keeps them all the same.
+ */
+const widgets: Record<string, () => Promise<void>> = {
+  'retain-spin-wheel': async () => {
+    await import('./spin-wheel/spin-wheel.js');
+  },
+  'retain-loyalty-badge': async () => {
+    await import('./loyalty-badge/loyalty-badge.js');
+  },
+  'retain-review-showcase': async () => {
+    await import('./review-showcase/review-showcase.js');
+  },
+  'retain-account-prompt': async () => {
+    await import('./account-prompt/account-prompt.js');
+  },
+  'retain-next-order-offer': async () => {
+    await import('./next-order-offer/next-order-offer.js');
+  },
+  'retain-survey': async () => {
+    await import('./survey/survey.js');
+  },
+  'retain-referral': async () => {
+    await import('./referral/referral.js');
+  },
+  'retain-recently-viewed': async () => {
+    await import('./recently-viewed/recently-viewed.js');
+  },
+  'retain-product': async () => {
+    await import('./recently-viewed/product.js');
+  },
+  'retain-order': async () => {
+    await import('./order/order.js');
+  },
+  'retain-forward': async () => {
+    await import('./forward/forward.js');
+  },
+  'retain-report': async () => {
+    await import('./report/report.js');
+  },
 };
 
 declare global {
