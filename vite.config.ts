@@ -45,7 +45,7 @@ export default defineConfig({
           groups: [
             {
               name: 'kit',
-              test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/](?!directive\.js)|src[\\/]core[\\/](element|localize|events|tasks|pacing|parts|stored|retried-import|host-reset|scheme|sr\.styles)\.ts$|rolldown[\\/:]runtime/,
+              test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/](?!directive\.js)|src[\\/]core[\\/](element|localize|events|tasks|pacing|parts|stored|retried-import|host-reset|scheme|sr\.styles)\.ts$/,
             },
             // First (a group also takes in what its modules import): the kit's events import ids.
             { name: 'config', test: /src[\\/]core[\\/](config|broadcast|ids|define)\.ts$/, priority: 1 },
