@@ -45,7 +45,7 @@ try {
   await check("package.json's exports and sideEffects follow the loader's map", () => {
     const fields = packageFields(entries);
     if (JSON.stringify([pkg.exports, pkg.sideEffects]) !== JSON.stringify([fields.exports, fields.sideEffects]))
-      throw new Error('package.json is stale: run `npm run build` (scripts/build-package.mjs rewrites it) and commit it');
+      throw new Error('package.json is stale: run `npm run build` (scripts/package-fields.mjs rewrites it) and commit it');
   });
 
   const tarball = join(
