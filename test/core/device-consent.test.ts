@@ -88,7 +88,8 @@ async function shop(): Promise<{ code: string | null }> {
   button()!.click();
   const { code } = (await ended).detail;
 
-  const showcase = await fixture<RetainReviewShowcase>(html`<retain-review-showcase .data=${REVIEWS}></retain-review-showcase>`);
+  // Below the wheel, perhaps more than a screen down: scrolled to before its first render is awaited.
+  const showcase = fixtureSync<RetainReviewShowcase>(html`<retain-review-showcase .data=${REVIEWS}></retain-review-showcase>`);
   showcase.scrollIntoView({ block: 'nearest' });
   await waitUntil(() => showcase.shadowRoot!.querySelector('article .vote'), 'the review card');
   const voted = oneEvent(showcase, 'retain-review-voted');
