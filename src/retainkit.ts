@@ -18,7 +18,8 @@ import { VERSION } from './version.js';
 /**
  * Each tag's module, imported for what it does (it defines its element), its value unused: a chunk whose
  * value is read must build its module's namespace with the bundler's runtime helper, one chunk more in
- * first loads. package.json's `sideEffects` names these modules, so the bundler keeps them all the same.
+ * first loads. Only the statement `await import(…);` reads as unused (`.then(…)` and `void` do not).
+ * package.json's `sideEffects` names these modules, so the bundler keeps them all the same.
  */
 const widgets: Record<string, () => Promise<void>> = {
   'retain-spin-wheel': async () => {
