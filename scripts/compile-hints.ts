@@ -7,11 +7,13 @@
  * on the main thread, at its first call, and parses it twice (once to find its end, once to compile).
  * With it (Chrome 136 and later), Chromium compiles the whole chunk eagerly while the file streams in,
  * on a background thread. Other engines read a comment. Measured on the bench's product page in
- * Chromium at 1×: lazy compiles on the main thread 719 → 151, the kit's added main thread 173 → 148 ms
- * (`PROFILE_BASE_DIST=… node test/bench/profile.mjs --variant=with,base,without`).
+ * Chromium, before and after, interleaved: lazy compiles on the main thread 719 → 151; the kit's added
+ * main thread 177 → 145 ms at 1× (`PROFILE_BASE_DIST=<the build before> PROFILE_RUNS=10 PROFILE_RATE=1
+ * node test/bench/profile.mjs --variant=with,base,without`).
  *
  * The hint must be the file's first line, so it goes in after minification (`postBanner`; the minifier
- * drops comments) and before whatever another plugin put there (the standalone loader's wrapper).
+ * drops comments), before whatever an earlier plugin put there: the standalone loader's wrapper (that
+ * plugin is `enforce: 'pre'`, so its `outputOptions` has run when this one wraps its `postBanner`).
  */
 import type { Plugin } from 'vite';
 
