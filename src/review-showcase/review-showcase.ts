@@ -707,7 +707,9 @@ export class RetainReviewShowcase extends RetainElement {
     const id = this.schemaId.trim() || data.product.schemaId || `${location.origin}${location.pathname}#product`;
     const visible = this.visible();
     // Search engines run scripts late: the JSON-LD code loads after the first render, then writes in order.
-    this.publishing = jsonLd.get().then((code) => {
+    // The first time, asked for in a task of its own: starting a chunk's load costs milliseconds on a slow
+    // phone, which the task that drew the cards would otherwise carry.
+    this.publishing = (jsonLd.now ? jsonLd.get() : nextTask().then(() => jsonLd.get())).then((code) => {
       if (!code || !this.isConnected) return;
       const node = code.productNode(data, visible, id);
       const text = JSON.stringify(node);

@@ -3,7 +3,7 @@
  * shows as text, and odd text (long words, bidi overrides, Zalgo, emoji) stays tidy inside its card.
  * Inline JSON is tested in an iframe, parsed by the real HTML parser as a store's page would be.
  */
-import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/review-showcase/review-showcase.js';
 import type { RetainReviewShowcase } from '../../src/review-showcase/review-showcase.js';
 import { watchConsole, type ConsoleWatch } from '../support/console-guard.js';
@@ -140,7 +140,12 @@ describe('review showcase: hostile reviews render inert', () => {
       button.click();
       await el.updateComplete;
       expect(unsafe(shadow)).to.deep.equal([]);
-      shadow.querySelector('dialog')!.close();
+      // Its `close` event comes a task later, and closes the lightbox: waited for, so that it cannot close the next photo.
+      const dialog = shadow.querySelector('dialog')!;
+      const closed = oneEvent(dialog, 'close');
+      dialog.close();
+      await closed;
+      await el.updateComplete;
     }
     await aTimeout(50);
     expect(window.pwned).to.deep.equal([]);
