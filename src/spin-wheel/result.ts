@@ -6,10 +6,10 @@
  * templates and results.
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { copyText } from '../core/clipboard.js';
 import type { RetainElement } from '../core/element.js';
 import { makeDetail } from '../core/events.js';
 import { LocalizeController } from '../core/localize.js';
+import { part } from '../core/parts.js';
 import { isDate, type Win } from './outcome.js';
 import { RetainSpinCodeAppliedEvent, RetainSpinCodeCopiedEvent } from './result.events.js';
 import { resultTranslations } from './result.translations.js';
@@ -22,6 +22,14 @@ import type { ResultTerm } from './terms.js';
 export { resultStyles } from './result.styles.js';
 
 export type ResultTexts = LocalizeController<ResultTerm>;
+
+/**
+ * The copying code, loaded as soon as the card's code is, so that it is there on the click (a copy must
+ * happen within the click). Imported, not bundled with the card: the clipboard chunk is then only ever
+ * imported, which spares it (and every page's storage chunk) the bundler's helper for module namespaces.
+ */
+const clipboard = part('retain-spin-wheel', 'clipboard', () => import('../core/clipboard.js'));
+void clipboard.get();
 
 /** The texts of the spin and its result for `host`: a controller of the wheel, so that it waits for them before it updates. */
 export const resultTexts = (host: ReactiveControllerHost & HTMLElement): ResultTexts => new LocalizeController(host, resultTranslations);
@@ -88,8 +96,11 @@ export function renderCard(state: WheelState, view: CardView, l: ResultTexts, on
   // The apply link emits before counting: it is leaving the page.
   const apply = () => on.tell(new RetainSpinCodeAppliedEvent(makeDetail(widget, instance, { code: code!, url: href! })), 'converted', true);
   const copy = async (event: Event) => {
-    // Where the clipboard refuses, the code is selected for the shopper to copy.
-    const done = await copyText(code!, (event.currentTarget as Element).closest('.card')!.querySelector('[part~=code]'));
+    // Where the clipboard refuses, the code is selected for the shopper to copy. Without the copying code
+    // (offline; the part warned), the card says the copy failed, beside the code.
+    const shown = (event.currentTarget as Element).closest('.card')!.querySelector('[part~=code]');
+    const copier = clipboard.now ?? (await clipboard.get());
+    const done = copier ? await copier.copyText(code!, shown) : false;
     on.show({ ...won!, copied: done }, l.term(done ? 'copied' : 'copyFailed'));
     if (done) on.tell(new RetainSpinCodeCopiedEvent(makeDetail(widget, instance, { code: code! })), 'copied');
   };
