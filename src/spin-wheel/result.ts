@@ -26,7 +26,8 @@ export type ResultTexts = LocalizeController<ResultTerm>;
 /**
  * The copying code, loaded as soon as the card's code is, so that it is there on the click (a copy must
  * happen within the click). Imported, not bundled with the card: the clipboard chunk is then only ever
- * imported, which spares it (and every page's storage chunk) the bundler's helper for module namespaces.
+ * imported and needs no helper for module namespaces, so the bundler's helper stays inside the storage
+ * chunk instead of being a file of its own that every page with a widget fetched.
  */
 const clipboard = part('retain-spin-wheel', 'clipboard', () => import('../core/clipboard.js'));
 void clipboard.get();

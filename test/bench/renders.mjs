@@ -24,8 +24,12 @@ function timeRenders() {
       constructor.prototype.update = function (changed) {
         const start = performance.now();
         update.call(this, changed);
-        const name = `${this.localName}${this.id ? `#${this.id}` : ''}${this.getAttribute('view') ? `[view=${this.getAttribute('view')}]` : ''}`;
-        window.__renders.push({ name, ms: performance.now() - start, cards: this.renderRoot?.querySelectorAll?.('article').length ?? 0 });
+        const widget = `${this.localName}${this.id ? `#${this.id}` : ''}${this.getAttribute('view') ? `[view=${this.getAttribute('view')}]` : ''}`;
+        window.__renders.push({
+          name: widget,
+          ms: performance.now() - start,
+          cards: this.renderRoot?.querySelectorAll?.('article').length ?? 0,
+        });
       };
     }
     return define(name, constructor, options);
