@@ -36,6 +36,31 @@ describe('counters', () => {
     expect(await readCounters('referral', SHOPPER)).to.deep.equal({ seen: 2 });
   });
 
+  it('counts once when a script opens a window twice while its transaction runs (Firefox cuts such a transaction short)', async () => {
+    // In Firefox a read that succeeds while the page's script is inside window.open ends its transaction
+    // before the count can write: the count tries again after a task. Two opens cut short two tries.
+    await increment('referral', 'a', 'seen');
+    const windows: (Window | null)[] = [];
+    const openWhileReading = () => windows.push(window.open('/test/support/tab.html?db=none', '_blank'));
+    const kept = storage();
+    const transact = kept.transact;
+    let tries = 0;
+    kept.transact = (stores, body) =>
+      transact.call(kept, stores, (tx) => {
+        // Once the count's reads are asked and its promises awaited, as another script's window.open comes.
+        if (++tries <= 2) queueMicrotask(openWhileReading);
+        return body(tx);
+      }) as ReturnType<typeof body>;
+    try {
+      expect(await increment('referral', 'a', 'seen')).to.equal(2);
+    } finally {
+      kept.transact = transact;
+      for (const opened of windows) opened?.close();
+    }
+    expect(await readCounters('referral', 'a')).to.deep.equal({ seen: 2 });
+    expect(await readCounters('referral', SHOPPER)).to.deep.equal({ seen: 2 });
+  });
+
   it('two tabs incrementing one counter 500 times each give exactly 1,000', async () => {
     const tab = await kit.openTab();
     const other = await tab.load<typeof import('../../src/core/counters.js')>('/src/core/counters.ts');
