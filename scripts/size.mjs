@@ -89,7 +89,8 @@ const CEILINGS = {
   // +0.2 KB each for the offer and the referral (issue 17): the copy button's helper, shared (core/copier.ts).
   // +0.05 KB: the loader's names of the chunks it imports (their hashes), which compress a few bytes worse.
   // −0.05 KB each for the offer and the referral: the copier takes the clipboard chunk's own exports (no namespace).
-  'first load: next-order-offer': 17.9 * KB,
+  // +0.01 KB: the names of the chunks it imports (their hashes) again; no code changed in its first load.
+  'first load: next-order-offer': 17.95 * KB,
   // +0.02 KB: the card's buttons outlined in high contrast (forced colours), where their fill is dropped.
   'first load: survey': 15.8 * KB,
   // <retain-referral> (issue 14, item 4): over the 15 KB budget by about 2 KB, as the offer is: its card, share
@@ -141,7 +142,9 @@ const CEILINGS = {
   // +0.05 KB: the review showcase's sample card (its first load, above).
   // −0.17 KB: the clipboard chunk is only ever imported (the spin's result card imports it too), so it needs no
   // namespace helper; the storage chunk, its only other user, carries the helper: rolldown's 116 B chunk is gone.
-  'whole kit, one language': 95.8 * KB,
+  // +0.05 KB: a count that a window.open cut short tries again later (the storage chunk), and +0.08 KB the chunks'
+  // names: each file's imports name others by hash, and new hashes compress a few bytes better or worse.
+  'whole kit, one language': 95.95 * KB,
   // <retain-report> (issue 13), loaded only on the store owner's page: its chunk, charts and uPlot (20 KB),
   // its worker with Papa Parse and the figures' math. The shopper-facing figure above leaves it out.
   'report (owner’s page), one language': 53.25 * KB,
@@ -159,7 +162,8 @@ const CEILINGS = {
   // −0.55 KB: no widget chunk builds a namespace object, as above.
   // +0.25 KB: the compile hints, as above (none on a language's texts). +0.05 KB: the sample card, as above.
   // −0.15 KB: the namespace helper's chunk gone, as above.
-  'whole kit, all languages': 177.2 * KB,
+  // +0.1 KB: the count's tries and the chunks' names, as above.
+  'whole kit, all languages': 177.35 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */
