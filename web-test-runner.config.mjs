@@ -140,6 +140,9 @@ export default {
   // Two engines side by side: each has its own storage, and the test endpoints keep what they record per
   // test key. Here the three engines one after another took 423 s, two at a time 225 to 267 s (two runs),
   // all three at once 282 s: on two cores the run is CPU-bound, and more contention only slows each test.
+  // Again with today's 72 files (timing reporter, a neighbour loading the machine): two at a time, Chromium
+  // 3–353 s then WebKit 353–708 s beside Firefox 11–616 s; all three at once was slower still, and one test
+  // timed out waiting for a demo page's loader.
   concurrentBrowsers: 2,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,
