@@ -142,8 +142,7 @@ export default {
   // all three at once 282 s: on two cores the run is CPU-bound, and more contention only slows each test.
   // Again with today's 72 files (timing reporter, a neighbour loading the machine): two at a time, Chromium
   // 3–353 s then WebKit 353–708 s beside Firefox 11–616 s; all three at once had each run about half the files
-  // at 8.5 min (stopped there, the load average at 15), and one test
-  // timed out waiting for a demo page's loader.
+  // at 8.5 min (stopped there, the load average at 15), and one test timed out waiting for a demo page's loader.
   concurrentBrowsers: 2,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,
