@@ -30,20 +30,20 @@ async function chromium() {
       executablePath,
       args: CHROMIUM_ARGS,
     },
-    createBrowserContext: sharedContext,
+    createBrowserContext: onePageForAllFiles,
   });
 }
 
 /**
- * One page for every test file, as WebKit's WebDriver session keeps one window: the launcher's default, a new
+ * One page for every test file, as WebKit's WebDriver session keeps one window. The launcher's default, a new
  * context and page per file, cost each file 1.6–2 s here in Chromium alone (a trivial file took 2.2 s, 0.2 s
- * in WebKit), over 200 s a run: a new renderer process, a cold cache, every module fetched and compiled
- * again. Between files the launcher takes the page to about:blank (its code stopped); closing the "context"
- * keeps the page. Tests keep their storage apart themselves (a fresh database each, cleaned up after), as
- * they must in Firefox and WebKit, which keep one profile too.
+ * in WebKit): the new page, with a renderer process of its own (one context shared by new pages saved little).
+ * Between files the launcher takes the page to about:blank (its code stopped); closing the "context" keeps
+ * the page. Tests keep their storage apart themselves (a fresh database each, cleaned up after), as they must
+ * in Firefox and WebKit, which keep one profile too.
  */
 let sharedPage;
-function sharedContext({ browser }) {
+function onePageForAllFiles({ browser }) {
   return {
     newPage: async () => {
       if (!sharedPage || sharedPage.isClosed()) sharedPage = await (await browser.newContext()).newPage();

@@ -38,7 +38,7 @@ describe('counters', () => {
 
   it('counts once when a script opens a window twice while its transaction runs (Firefox cuts such a transaction short)', async () => {
     // In Firefox a read that succeeds while the page's script is inside window.open ends its transaction
-    // before the count can write: the count tries again after a task. Two opens cut short two tries.
+    // before the count can write: the count tries again a little later. Two opens cut short two tries.
     await increment('referral', 'a', 'seen');
     const windows: (Window | null)[] = [];
     const openWhileReading = () => windows.push(window.open('/test/support/tab.html?db=none', '_blank'));
