@@ -40,6 +40,9 @@ if (unknown.length) {
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const results = [];
+/** Each failed test by name (from steps whose summary lists them), printed last, above the results. */
+const failures = [];
+const notes = [];
 
 function run(label, command, commandArgs, env = {}) {
   console.log(`\n▶ ${label}`);
@@ -78,6 +81,8 @@ function counted(label, command, commandArgs, env = {}) {
   totals.skipped += counts.skipped ?? 0;
   results.push(`${label.padEnd(10)} ${formatCounts(counts)} (${seconds} s)`);
   for (const [name, engine] of Object.entries(counts.byBrowser ?? {})) results.push(`  ${name.padEnd(12)} ${formatCounts(engine)}`);
+  for (const line of counts.failures ?? []) failures.push(`${label}: ${line}`);
+  for (const line of counts.rejections ?? []) notes.push(`${label}: unhandled in node, the run went on: ${line}`);
 }
 
 const problem = await ensureBrowsers(engines, (line) => console.log(line));
@@ -114,6 +119,8 @@ if (process.env.CI || !process.stdout.isTTY) wtrArgs.push('--static-logging');
 counted('tests', bin('wtr'), wtrArgs, { RETAINKIT_BROWSERS: engines.join(',') });
 
 console.log('');
+if (notes.length) console.log(`${notes.map((line) => `! ${line}`).join('\n')}\n`);
+if (failures.length) console.log(`Failed:\n${failures.map((line) => `  ✗ ${line}`).join('\n')}\n`);
 for (const line of results) console.log(line);
 console.log(formatCounts(totals));
 process.exit(totals.failed > 0 ? 1 : 0);
