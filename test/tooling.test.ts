@@ -2,8 +2,9 @@
  * The test runner itself, in every engine: the key names tests use work in Chromium, Firefox and WebKit
  * (web-test-runner.config.mjs translates them for puppeteer's and WebDriver's keyboards), emulateMedia and
  * setViewport work there too (scripts/wtr-portable-commands.mjs), and a failed assertion on a DOM element
- * can be reported (scripts/wtr-safe-messages.mjs) instead of hanging the file, and the console guard is on in
- * a file that does not import it (scripts/wtr-console-guard.mjs).
+ * can be reported (scripts/wtr-safe-messages.mjs) instead of hanging the file, the console guard is on in
+ * a file that does not import it (scripts/wtr-console-guard.mjs), and an error in node that nothing awaited
+ * does not end the run (test/support/passed-failed-reporter.mjs).
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
@@ -97,6 +98,13 @@ describe('test tooling', () => {
     expect(sent.error.expected).to.match(/^<body/);
     expect(sent.error.fn).to.equal('[Function spy]');
     expect(sent.error.cycle).to.deep.equal({ name: 'cycle', self: '[Circular]' });
+  });
+
+  it('a promise rejected in node with nothing awaiting it does not stop the run', async () => {
+    // Without the reporter's handler wtr stops every engine's run at once, and this file never finishes.
+    expect((await fetch('/test-api/runner/reject', { method: 'POST' })).status).to.equal(204);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await fetch('/test-api/runner/reject', { method: 'GET' })).status, 'the server still answers').to.equal(404);
   });
 
   it('the console guard watches every test, in a file that does not ask for it', () => {
