@@ -146,8 +146,8 @@ if (problem) {
 }
 
 // Before the browser tests, two at a time: the checks, the build, and what tests the build. Lint comes first,
-// as the longest. One after the other they took 119 s of a CI run here, two at a time about 95 s: each tool
-// slows beside another (lint 35 → 56 s), as some use more than one core.
+// as the longest. One after the other they took 119 s of a CI run here; two at a time 95 s on a quiet machine
+// and 106 s beside a neighbour's load: each tool slows beside another (lint 35 → 56–64 s), the cores being busy.
 const tasks = [];
 if (files.length === 0) {
   tasks.push(step('lint', 'npm', ['run', '--silent', 'lint']));
