@@ -122,8 +122,8 @@ function withNotRun(at, label, task) {
 }
 
 /**
- * Runs the tasks two at a time, in their order: each is a tool on one core (tsc, eslint, a browser), and the
- * machine has two. A task that needs another's output awaits it itself.
+ * Runs the tasks two at a time (CI's machine has two cores), each started in its order, so a task that needs
+ * an earlier one's output can await that one's promise, which has been made by then.
  */
 async function twoAtATime(tasks) {
   const queue = [...tasks];
@@ -132,12 +132,6 @@ async function twoAtATime(tasks) {
   };
   await Promise.all([lane(), lane()]);
 }
-
-/** A task that runs `task` once `before` has ended. */
-const after = (before, task) => async () => {
-  await before;
-  await task();
-};
 
 const problem = await ensureBrowsers(engines, (line) => console.log(line));
 if (problem) {
@@ -156,10 +150,12 @@ if (files.length === 0) {
 }
 if (ci) {
   const build = step('build', 'npm', ['run', '--silent', 'build']);
-  let buildEnded;
-  const built = new Promise((resolve) => (buildEnded = resolve));
-  const afterBuild = (task) => after(built, task);
-  tasks.push(() => build().finally(buildEnded));
+  let built;
+  tasks.push(() => (built = build()));
+  const afterBuild = (task) => async () => {
+    await built;
+    await task();
+  };
   tasks.push(afterBuild(step('size', process.execPath, [join(root, 'scripts', 'size.mjs')])));
   const e2e = counted('e2e', process.execPath, [join(root, 'test', 'e2e', 'run.mjs')]);
   tasks.push(afterBuild(() => (existsSync(join(root, 'dist', 'retainkit.js')) ? e2e() : e2e.notRun('no dist/retainkit.js'))));
