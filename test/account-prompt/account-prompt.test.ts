@@ -451,7 +451,7 @@ describe('<retain-account-prompt>', () => {
     it('respondWith lets the store answer (event mode): a rejection shows its message, a fulfilment succeeds', async () => {
       const el = await mount(html`<retain-account-prompt order-id="W-1" email=${EMAIL} password="optional"></retain-account-prompt>`);
       // The store's second answer comes when the test has seen the busy state (a timer could beat axe on a loaded machine).
-      let answer!: () => void;
+      let answer: (() => void) | undefined;
       const answers = [() => Promise.reject('That email already has an account'), () => new Promise<void>((resolve) => (answer = resolve))];
       el.addEventListener('retain-account-request', (e) => e.respondWith(answers.shift()!()));
       submit(el).click();
@@ -461,8 +461,10 @@ describe('<retain-account-prompt>', () => {
       await waitUntil(() => $(el, '[role="status"]')?.textContent!.trim() === 'Creating your account…');
       expect(getComputedStyle(submit(el)).opacity, 'looks busy').to.equal('0.7');
       await expect(el).to.be.accessible();
+      // The request event follows the busy state once its count is stored: on a loaded machine, after axe is done.
+      await waitUntil(() => answer !== undefined, 'the store was asked a second time');
       const creating = oneEvent(el, 'retain-account-created');
-      answer();
+      answer!();
       const created = await creating;
       expect(created.detail).to.include({ mode: 'event', invited: true });
       await el.updateComplete;
