@@ -9,7 +9,7 @@
  */
 import { CURRENCY } from './catalog.js';
 import { lineItem, sumsMarkup } from './cards.js';
-import { date, findOrder, firstViewOf, href, placeOrder, priceOf, readOrders, t, totals, type Order } from './shop.js';
+import { date, findOrder, href, placeOrder, priceOf, readOrders, t, totals, type Order } from './shop.js';
 
 function sampleOrder(): Order {
   const lines = [
@@ -40,16 +40,6 @@ const order = found ?? sampleOrder();
 // Only an order that was placed is recorded: the sample shows the page, and earns no points. So the sample gets
 // no <retain-order>, and no total (the account prompt records the order it is given a total for).
 if (!found) for (const el of document.querySelectorAll('retain-order')) el.remove();
-
-// The account prompt, the next-order card and the survey show once per order, decided from the device after the
-// page is drawn: printed again on a later view of the order (a reload, the history), each would give up its
-// reserved space there and move the page up. So, as the kit's docs ask of a store's server, they are printed at
-// the order's first view only.
-if (!firstViewOf(order.id)) {
-  for (const el of document.querySelectorAll('retain-account-prompt, retain-next-order-offer:not([reminder]), retain-survey')) {
-    (el.closest('.slot') ?? el).remove();
-  }
-}
 
 const fill: Record<string, string> = {
   'order-id': order.id,

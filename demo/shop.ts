@@ -351,20 +351,6 @@ export function findOrder(id: string | null): Order | undefined {
   return id ? readOrders().find((o) => o.id === id) : undefined;
 }
 
-const VIEWED_KEY = 'kettlebloom:orders-viewed';
-
-/**
- * Whether this is the first view of the order's page on this device (remembered from now on): a store's server
- * knows it (Shopify's `first_time_accessed`), and prints the kit's once-per-order widgets only then.
- */
-export function firstViewOf(orderId: string): boolean {
-  const viewed = load<unknown>(VIEWED_KEY, []);
-  const ids = Array.isArray(viewed) ? viewed.filter((id): id is string => typeof id === 'string') : [];
-  if (ids.includes(orderId)) return false;
-  save(VIEWED_KEY, [orderId, ...ids].slice(0, ORDERS_KEPT));
-  return true;
-}
-
 /**
  * Places an order from cart lines (the demo's stand-in for the store's checkout) and keeps it. With a
  * `discount` (the cart's code), the order records the code and what it took off, and the cart's code is
