@@ -7,8 +7,7 @@
  * carries on in memory and says so once in the console.
  *
  * Rules kept here (idb-keyval's habits): every operation is one transaction whose `tx.done` is awaited;
- * nothing but IndexedDB requests is awaited inside a transaction. A `transact` body reads first and then
- * writes: one that the engine cut short before its first write is run again (`againIfEndedUnwritten`).
+ * nothing but IndexedDB requests is awaited inside a transaction.
  */
 import { openDB, unwrap, type IDBPDatabase } from 'idb';
 import { setChannelScope } from './broadcast.js';
@@ -191,70 +190,34 @@ class IndexedDbStorage implements KitStorage {
   }
 
   transact<T>(stores: StoreName[], body: (tx: TxStores) => Promise<T>): Promise<T> {
-    return againIfEndedUnwritten((issued) =>
-      this.run(
-        async (db) => {
-          const tx = db.transaction(stores, 'readwrite');
-          const view: TxStores = {
-            get: (store, key) => tx.objectStore(store).get(key) as never,
-            put: async (store, value, key) => {
-              const request = tx.objectStore(store).put(value as never, keyPaths[store] ? undefined : key);
-              issued.write = true;
-              await request;
-            },
-            delete: (store, key) => {
-              const request = tx.objectStore(store).delete(key);
-              issued.write = true;
-              return request;
-            },
-          };
-          let result: T;
+    return this.run(
+      async (db) => {
+        const tx = db.transaction(stores, 'readwrite');
+        const view: TxStores = {
+          get: (store, key) => tx.objectStore(store).get(key) as never,
+          put: async (store, value, key) => {
+            await tx.objectStore(store).put(value as never, keyPaths[store] ? undefined : key);
+          },
+          delete: (store, key) => tx.objectStore(store).delete(key),
+        };
+        let result: T;
+        try {
+          result = await body(view);
+        } catch (error) {
           try {
-            result = await body(view);
-          } catch (error) {
-            try {
-              tx.abort();
-            } catch {
-              // already finished or aborted
-            }
-            await tx.done.catch(() => undefined);
-            throw error;
+            tx.abort();
+          } catch {
+            // already finished or aborted
           }
-          await tx.done;
-          return result;
-        },
-        (m) => m.transact(stores, body),
-      ),
+          await tx.done.catch(() => undefined);
+          throw error;
+        }
+        await tx.done;
+        return result;
+      },
+      (m) => m.transact(stores, body),
     );
   }
-}
-
-/** Tries at a transaction that ended before its body wrote anything (see `againIfEndedUnwritten`). */
-const ATTEMPTS = 4;
-/** The first wait before trying again; each next one is four times as long (50, 200, 800 ms). */
-const RETRY_AFTER_MS = 50;
-
-/**
- * Runs a transaction again, a little later, when it ended before its body issued any write: nothing was
- * written, so the body may run again from its reads. Firefox ends every transaction whose read succeeds while
- * a script of the page waits inside `window.open` (a share button's, another tab's): it runs the read's
- * promise callbacks after the transaction has committed (measured: tries a task apart all failed, one 50 ms
- * later passed). A body that had written is never run twice: its error reaches the caller.
- */
-async function againIfEndedUnwritten<T>(once: (issued: { write: boolean }) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    const issued = { write: false };
-    try {
-      return await once(issued);
-    } catch (error) {
-      if (issued.write || !endedEarly(error) || attempt === ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS * 4 ** (attempt - 1)));
-    }
-  }
-}
-
-function endedEarly(error: unknown): boolean {
-  return error instanceof DOMException && ['TransactionInactiveError', 'InvalidStateError'].includes(error.name);
 }
 
 /** Opening failed: missing, throwing, hanging or blocked IndexedDB. */

@@ -59,9 +59,7 @@ export interface KitStorage {
   /**
    * Runs `body` in one read-write transaction over `stores`: atomic, also across tabs (IndexedDB runs
    * overlapping read-write transactions one at a time). `body` must await nothing but the calls it is
-   * given. When `body` throws, nothing it wrote is kept, and the caller gets its error. A body may run more
-   * than once (after a lost connection, or when the engine ended its transaction before its first write):
-   * it must leave nothing of an attempt outside the transaction but what it returns.
+   * given. When `body` throws, nothing it wrote is kept, and the caller gets its error.
    */
   transact<T>(stores: StoreName[], body: (tx: TxStores) => Promise<T>): Promise<T>;
 }
