@@ -6,15 +6,7 @@
 // the script prints the line after wtr has exited; otherwise (`npx wtr` directly) the line is printed
 // when the process exits, after everything else.
 import { writeFileSync } from 'node:fs';
-
-function countTests(suite, counts) {
-  for (const test of suite.tests) {
-    if (test.skipped) counts.skipped += 1;
-    else if (test.passed) counts.passed += 1;
-    else counts.failed += 1;
-  }
-  for (const child of suite.suites) countTests(child, counts);
-}
+import { eachTest, engineName } from './test-results.mjs';
 
 /** Totals over all sessions, and per browser in `byBrowser`. */
 export function countSessions(sessions) {
@@ -23,7 +15,7 @@ export function countSessions(sessions) {
     const name = engineName(session);
     const engine = (counts.byBrowser[name] ??= { passed: 0, failed: 0, skipped: 0 });
     const here = { passed: 0, failed: 0, skipped: 0 };
-    if (session.testResults) countTests(session.testResults, here);
+    eachTest(session.testResults, (test) => (here[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed'] += 1));
     const loadFailed = !session.testResults || (session.errors?.length ?? 0) > 0;
     if (loadFailed && !session.passed) here.failed += 1;
     for (const key of ['passed', 'failed', 'skipped']) {
@@ -34,19 +26,10 @@ export function countSessions(sessions) {
   return counts;
 }
 
-const engineName = (session) => (session.browser?.name === 'MiniBrowser' ? 'WebKit' : (session.browser?.name ?? 'browser'));
 const firstLine = (error) =>
   String(error?.message ?? error ?? '')
     .split('\n')[0]
     .slice(0, 200);
-
-function failedIn(suite, path, into) {
-  for (const test of suite.tests) {
-    if (!test.skipped && !test.passed) into.push(`${[...path, test.name].join(' › ')}: ${firstLine(test.error)}`);
-  }
-  for (const child of suite.suites) failedIn(child, [...path, child.name], into);
-  return into;
-}
 
 /**
  * One line per failed test (engine, file, test, the error's first line), and per file whose session broke.
@@ -57,7 +40,10 @@ export function listFailures(sessions) {
   const lines = [];
   for (const session of sessions) {
     const where = `${engineName(session)} ${session.testFile.replace(`${process.cwd()}/`, '')}`;
-    const tests = session.testResults ? failedIn(session.testResults, [], []) : [];
+    const tests = [];
+    eachTest(session.testResults, (test, path) => {
+      if (!test.skipped && !test.passed) tests.push(`${[...path, test.name].join(' › ')}: ${firstLine(test.error)}`);
+    });
     for (const test of tests) lines.push(`${where} › ${test}`);
     for (const error of session.errors ?? []) lines.push(`${where}: ${firstLine(error)}`);
     if (!session.passed && tests.length === 0 && !(session.errors?.length > 0)) lines.push(`${where}: failed`);
@@ -89,7 +75,7 @@ function explainEarlyExit(sessions, isFinished) {
     if (isFinished()) return;
     const running = [...sessions.all()]
       .filter((session) => session.status !== 'FINISHED')
-      .map((session) => `  ${session.browser?.name ?? 'browser'} ${session.testFile} (${session.status})`);
+      .map((session) => `  ${engineName(session)} ${session.testFile} (${session.status})`);
     const errors = uncaught.length ? `Uncaught in node:\n${uncaught.join('\n')}\n` : '';
     process.stderr.write(
       `\nwtr exited with code ${code} before its run finished. Not finished:\n${running.join('\n')}\n${errors}${caller}\n`,

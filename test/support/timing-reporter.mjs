@@ -3,20 +3,18 @@
 // slowest files in it), so the next change to the run's shape is made on figures. RETAINKIT_TIMINGS_FILE:
 // also every file's time, as JSON.
 import { writeFileSync } from 'node:fs';
+import { eachTest, engineName } from './test-results.mjs';
 
 // A file's time runs from the first status after SCHEDULED (the first file's may skip INITIALIZING's event).
 const SCHEDULED = 'SCHEDULED';
 const FINISHED = 'FINISHED';
 const SLOWEST = 8;
 
-const engineName = (session) => (session.browser?.name === 'MiniBrowser' ? 'WebKit' : (session.browser?.name ?? 'browser'));
-
 /** Each test's name and milliseconds, for the JSON. */
-function testDurations(suite, path = [], into = []) {
-  if (!suite) return into;
-  for (const test of suite.tests) into.push([[...path, test.name].join(' › '), test.duration ?? null]);
-  for (const child of suite.suites) testDurations(child, [...path, child.name], into);
-  return into;
+function testDurations(suite) {
+  const durations = [];
+  eachTest(suite, (test, path) => durations.push([[...path, test.name].join(' › '), test.duration ?? null]));
+  return durations;
 }
 
 export function timingReporter() {
