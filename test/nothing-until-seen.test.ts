@@ -139,8 +139,13 @@ describe('nothing until seen', () => {
       doc.body.innerHTML = WIDGETS[tag];
       await tab.load('/src/retainkit.ts');
       await win.customElements.whenDefined(tag);
-      // Each widget reads what the device remembers (a visit, a cooldown, orders, a showing) once drawn.
-      await waitUntil(() => drawnAtOpen !== undefined, 'IndexedDB is opened');
+      // In stages, each with its own limit, so that a run that stops says where (and whether the tab was
+      // hidden, where no frame is drawn): the first render, its frame, then the read of what the device
+      // remembers (a visit, a cooldown, orders, a showing), whose modules load unbundled on a busy machine.
+      const where = (stage: string) => `${stage} (the tab is ${doc.visibilityState})`;
+      await waitUntil(() => rendered(doc.querySelector(tag)), where('the widget renders'));
+      await waitUntil(() => frames.drawn, where('a frame draws it'));
+      await waitUntil(() => drawnAtOpen !== undefined, where('IndexedDB is opened'));
       frames.stop();
       expect(drawnAtOpen, 'a frame had drawn it, and no frame callback was running, when IndexedDB was opened').to.equal(true);
     });
