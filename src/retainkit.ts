@@ -5,13 +5,14 @@
  * idle for event plumbing and popups; a next-order reminder only once a code is held, `core/held-note.ts`),
  * by a literal dynamic import per widget (so the bundler splits each
  * widget into its own chunk), watches for elements added later, and at idle counts the page view (for
- * the popup wheel's page-views triggers); nothing else. A widget the shopper never scrolls near is never
+ * the popup wheel's page-views triggers; on a page where no widget has loaded by then, it notes the view
+ * when the shopper leaves); nothing else. A widget the shopper never scrolls near is never
  * downloaded. Loading it twice is harmless: the second copy finds the first and stops.
  */
 import type { KitApi } from './api.js';
 import { whenShowable } from './core/held-note.js';
 import { nearChecked, whenIdle, whenWanted } from './core/near.js';
-import { notePageView } from './core/page-view-note.js';
+import { notePageViewOnLeave } from './core/page-view-note.js';
 import { retriedImport } from './core/retried-import.js';
 import { VERSION } from './version.js';
 
@@ -121,16 +122,16 @@ function discover(root: Element | Document): void {
  * reads the count on a later page): at idle after the first paint, never in the way. The widgets near the
  * viewport draw first (once the viewport check has answered for each, their first frames are awaited):
  * the count never opens IndexedDB ahead of a first frame. Where no widget has loaded by then (all below
- * the fold), the view is only noted, in localStorage, for the next count to store (page-view-note.ts):
- * the storage code stays unloaded until a widget needs it.
+ * the fold), the view is noted in localStorage when the shopper leaves the page (page-view-note.ts): until
+ * a widget is seen, the kit does nothing more, and the storage code stays unloaded.
  */
 function countPageView(): void {
   void nearChecked()
     .then(whenIdle)
     // Their first frames, then idle again; with none loading, this idle is the one.
     .then(() => (drawing.length ? Promise.allSettled(drawing).then(whenIdle) : undefined))
-    .then(async () => {
-      if (!drawing.length && (await notePageView(consentSaid))) return;
+    .then(() => {
+      if (!drawing.length && notePageViewOnLeave(() => consentSaid)) return;
       return import('./core/page-views.js').then(({ pageViews }) => pageViews());
     })
     // Not warn() from core/config.ts: the loader stays one small file, and importing it would pull the

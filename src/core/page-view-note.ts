@@ -1,21 +1,27 @@
 /**
  * A page view noted without the storage code. On a page where no widget has loaded by idle (all of them
- * below the fold, or none), the loader adds one to this session's pending views in localStorage (one
- * synchronous write) instead of loading IndexedDB's code for the count; the next count that loads it
- * (`page-views.ts`: the loader's on a page whose widgets load, or a `page-views` trigger) moves the pending
- * views into the stored figures, and reads them meanwhile. Only where consent is surely granted without
- * consent.ts's code (the loader stays small); otherwise the loader counts the full way, which holds the view
- * in memory while consent is pending or denied (device-consent.ts).
+ * below the fold, or none), the loader notes the view in localStorage (this session's pending views) when
+ * the shopper leaves the page, instead of loading IndexedDB's code for the count. Not at load: there the
+ * kit then does nothing at all until a widget is seen (web storage's first read and write on a page cost a
+ * slow phone several milliseconds). The next count that loads the storage code (`page-views.ts`: the
+ * loader's on a page whose widgets load, or a `page-views` trigger) moves the pending views into the stored
+ * figures, and reads them meanwhile; a count on this page before it is left takes this view over. Only
+ * where consent is surely granted without consent.ts's code (the loader stays small); otherwise the loader
+ * counts the full way, which holds the view in memory while consent is pending or denied (device-consent.ts).
  */
 
 /** This tab's session id, in sessionStorage (shared with page-views.ts). */
 export const SESSION_KEY = 'retainkit:session';
 /** The database the kit uses, when a page points it at another than `retainkit` (`useDatabase`). */
 export const DATABASE = Symbol.for('retainkit.database');
-/** Pages noted, per database: the page's first count moves them into the stored figures, this page with them. */
-export const NOTED = Symbol.for('retainkit.page-view-noted');
+/**
+ * This page's view, per database, while it goes by the note: `later` until the page is left, then `written`
+ * (shared by any copies of the kit on the page, as page-views.ts's count).
+ */
+export const NOTED = Symbol.for('retainkit.page-view-note');
+type Note = 'later' | 'written';
 
-type WithDatabase = typeof globalThis & { [DATABASE]?: string; [NOTED]?: Set<string> };
+type WithDatabase = typeof globalThis & { [DATABASE]?: string; [NOTED]?: Map<string, Note> };
 
 /** Pending views by session id. */
 export type Pending = Record<string, number>;
@@ -46,37 +52,57 @@ function surelyGranted(said: string | undefined): boolean {
 }
 
 /**
- * Runs `update` of the views noted for database `name` under a Web Lock of that name, which the count's
- * move of them (page-views.ts) takes too: localStorage has no transaction, and tabs opened at once (a
- * shopper opening five products from a list) would otherwise each read the same notes, and lose or
- * double views. Without Web Locks it runs at once.
+ * Notes this page view in localStorage once the shopper leaves the page: when it is first hidden (another
+ * tab or app, a navigation) or unloaded, whichever comes first. Only when consent is surely granted, now and
+ * then (`said`: the state the store's script gave `retainkit.consent()`, if any); false, noting nothing,
+ * when the view must be counted the full way now.
+ *
+ * The note is written at once as the page goes, so not under the notes' Web Lock (its callback would come
+ * after the page is gone). A count in another tab moves only what it read under the lock and keeps the rest
+ * (page-views.ts), so a note written meanwhile stays; what can be lost is two tabs' notes written in the
+ * same instant, or a closing window's in WebKit, which drops its localStorage writes (docs/forward.md).
  */
-export function underNotedLock<T>(name: string, update: () => T | Promise<T>): Promise<T> {
-  const locks = globalThis.navigator?.locks;
-  return locks ? (locks.request(pendingKey(name), update) as Promise<T>) : Promise.resolve().then(update);
+export function notePageViewOnLeave(said: () => string | undefined): boolean {
+  if (!surelyGranted(said())) return false;
+  const name = (globalThis as WithDatabase)[DATABASE] ?? 'retainkit';
+  const notes = ((globalThis as WithDatabase)[NOTED] ??= new Map());
+  // Known at once, so that a count on this page meanwhile takes the view over (takeOverNote).
+  notes.set(name, 'later');
+  const leave = (event: Event) => {
+    if (event.type === 'visibilitychange' && document.visibilityState !== 'hidden') return;
+    removeEventListener('pagehide', leave);
+    document.removeEventListener('visibilitychange', leave);
+    if (notes.get(name) !== 'later') return;
+    if (surelyGranted(said()) && writeNote(name)) notes.set(name, 'written');
+    else notes.delete(name);
+  };
+  addEventListener('pagehide', leave);
+  document.addEventListener('visibilitychange', leave);
+  return true;
 }
 
-/**
- * Notes this page view in localStorage, when consent is surely granted (`said`: the state the store's
- * script gave `retainkit.consent()`, if any) and web storage works; false when it must be counted the
- * full way (also when the note could not be written after all).
- */
-export async function notePageView(said: string | undefined): Promise<boolean> {
-  if (!surelyGranted(said)) return false;
-  const name = (globalThis as WithDatabase)[DATABASE] ?? 'retainkit';
-  const noted = ((globalThis as WithDatabase)[NOTED] ??= new Set());
-  // Known at once, so that a count on this page meanwhile leaves this view to the note.
-  noted.add(name);
-  // A lock refused (a sandboxed frame's opaque origin) or storage that throws: counted the full way.
-  const written = await underNotedLock(name, () => {
+/** Adds this page to the session's pending views; false when web storage refuses (or no session id can be made). */
+function writeNote(name: string): boolean {
+  try {
     let session = sessionStorage.getItem(SESSION_KEY);
-    // No randomUUID outside a secure context: counted the full way there.
+    // No randomUUID outside a secure context: not noted there.
     if (!session) sessionStorage.setItem(SESSION_KEY, (session = crypto.randomUUID()));
     const pending = readPending(name);
     pending[session] = (pending[session] ?? 0) + 1;
     localStorage.setItem(pendingKey(name), JSON.stringify(pending));
     return true;
-  }).catch(() => false);
-  if (!written) noted.delete(name);
-  return written;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * For a count of this page (page-views.ts): true when this page's view is in the notes already, so the
+ * count leaves it out. A view still to be noted on leaving is called off, and the count takes it.
+ */
+export function takeOverNote(name: string): boolean {
+  const notes = (globalThis as WithDatabase)[NOTED];
+  if (notes?.get(name) === 'written') return true;
+  notes?.delete(name);
+  return false;
 }

@@ -2,15 +2,16 @@
  * Page views on this device, for the popup wheel's `page-views` triggers: every page the kit runs on counts
  * once, per session (a sessionStorage id) and ever. The loader counts each page at idle after its first
  * paint, whatever widgets it has; a trigger that asks first counts it then. A page where no widget loads
- * by idle is noted in localStorage instead (page-view-note.ts): the first count of a later page (or of
- * this one) moves what is noted into the stored figures. Within consent: while the store's consent is
+ * by idle is noted in localStorage instead, when the shopper leaves it (page-view-note.ts): the first count
+ * of a later page moves what is noted into the stored figures (a count on that page before it is left
+ * takes its view over). Within consent: while the store's consent is
  * pending or denied nothing is written, and the page counts in memory on top of what the device
  * remembers; it is written if consent is granted while the page is open.
  */
 import { consent } from './consent.js';
 import { mayWrite } from './device-consent.js';
 import { uniqueId } from './ids.js';
-import { NOTED, pendingKey, readPending, SESSION_KEY, underNotedLock, type Pending } from './page-view-note.js';
+import { pendingKey, readPending, SESSION_KEY, takeOverNote, type Pending } from './page-view-note.js';
 import { databaseName, storage } from './storage.js';
 
 export interface PageViews {
@@ -94,6 +95,16 @@ function forget(name: string, moved: Pending): void {
 }
 
 /**
+ * Runs `update` of the views noted for database `name` under a Web Lock named as their localStorage key:
+ * localStorage has no transaction, and tabs counting at once (a shopper opening five products from a list)
+ * would otherwise each move the same notes, and double views. Without Web Locks it runs at once.
+ */
+function underNotedLock<T>(name: string, update: () => T | Promise<T>): Promise<T> {
+  const locks = globalThis.navigator?.locks;
+  return locks ? (locks.request(pendingKey(name), update) as Promise<T>) : Promise.resolve().then(update);
+}
+
+/**
  * Writes this page view (unless `thisPage` is false: it is among the noted ones) and moves the noted
  * views in: one transaction, so tabs counting at once each count, under the notes' lock, so that they
  * move the noted views once.
@@ -143,8 +154,7 @@ type WithMemo = typeof globalThis & { [COUNTED]?: Map<string, Counted> };
  * denied the write is held for the page, and it reaches the device if consent is granted.
  */
 async function countThisPage(counted: Counted, name: string): Promise<PageViews> {
-  const noted = (globalThis as typeof globalThis & { [NOTED]?: Set<string> })[NOTED]?.has(name) ?? false;
-  const figures = await write(!noted);
+  const figures = await write(!takeOverNote(name));
   counted.written = true;
   return figures;
 }

@@ -11,7 +11,8 @@
 //   without     the same page without the kit
 //   no-recent   with the kit, without <retain-recently-viewed> and <retain-product>
 //   no-wait     with the kit, its loader not waiting for the widgets' first frames before the page view
-//   no-<tag>    with the kit, without any <retain-<tag>> (no-loyalty-badge, no-review-showcase, no-forward…)
+//   no-<tag>    with the kit, without any <retain-<tag>> (no-loyalty-badge, no-review-showcase, no-forward…); with
+//               [attr=value], only the instances whose tag says so (no-review-showcase[id=reviews]: the list)
 //   only-<tag>  with the kit and one widget: every other <retain-…> taken out (only-loyalty-badge); with
 //               [attr=value], only the instances whose tag says so (only-review-showcase[view=summary]: the
 //               summary alone, the list taken out too)
@@ -61,9 +62,12 @@ const urls = {
 if (variants.includes('base') && !process.env.PROFILE_BASE_DIST) throw new Error('--variant=base needs PROFILE_BASE_DIST');
 // Without one widget: what it alone costs is `with` less this.
 for (const variant of variants.filter((v) => v.startsWith('no-') && !urls[v])) {
-  const tag = `retain-${variant.slice(3)}`;
-  const page = withKit.replace(new RegExp(`<${tag}\\b[\\s\\S]*?</${tag}>`, 'g'), '');
-  if (page === withKit) throw new Error(`the product page has no <${tag}>`);
+  const [, tag, attribute, value] = /^no-([\w-]+)(?:\[([\w-]+)=([\w-]+)\])?$/.exec(variant) ?? [];
+  if (!tag) throw new Error(`${variant}: not no-<tag> or no-<tag>[attr=value]`);
+  const dropped = (element) => !attribute || new RegExp(`^<[^>]*\\s${attribute}="${value}"`).test(element);
+  const name = `retain-${tag}`;
+  const page = withKit.replace(new RegExp(`<${name}\\b[\\s\\S]*?</${name}>`, 'g'), (element) => (dropped(element) ? '' : element));
+  if (page === withKit) throw new Error(`the product page has no <${name}>${attribute ? ` with ${attribute}="${value}"` : ''}`);
   pages[`/demo/__bench-${variant}.html`] = page;
   urls[variant] = `/demo/__bench-${variant}.html`;
 }

@@ -1,8 +1,8 @@
 /**
  * Page views count on every page the kit runs on, not only on pages with a popup wheel: the loader counts
  * each page at idle, within the store's consent, and a later page's `page-views` trigger sees them. A page
- * whose widgets are all far below the fold notes its view in localStorage, loading no storage code, and
- * the next count stores it.
+ * whose widgets are all far below the fold notes its view in localStorage when the shopper leaves it (nothing
+ * at load, and no storage code), and the next count stores it.
  */
 import { expect } from '@open-wc/testing';
 import { closePages, openPage, usePageTest, whenRendered, type StorePage } from '../support/pages.js';
@@ -26,9 +26,9 @@ const fetchedCount = (page: StorePage) =>
 describe('page views', () => {
   const test = usePageTest();
   const row = async () => (await test.storage.get('state', KEY)) as Row;
-  /** The views noted for this test's database and not yet stored. */
-  /** The localStorage key of the noted views, and the name of the lock they are noted and moved under. */
+  /** The localStorage key of the noted views, and the name of the lock they are moved under. */
   const notesKey = () => `retainkit:page-views-pending:${test.db}`;
+  /** The views noted for this test's database and not yet stored. */
   const noted = () => localStorage.getItem(notesKey());
   afterEach(() => localStorage.removeItem(notesKey()));
 
@@ -66,19 +66,7 @@ describe('page views', () => {
     expect(page.report.errors).to.deep.equal([]);
   });
 
-  it('a page whose widgets are all far below notes its view without loading the storage code; the next count stores it', async () => {
-    const first = await openPage({ body: 'far-below', db: test.db });
-    await waitUntil(() => noted(), 'the page view is noted');
-    expect(JSON.parse(noted()!)).to.deep.equal({ [sessionStorage.getItem('retainkit:session')!]: 1 });
-    expect(fetchedCount(first), 'the count loaded').to.equal(false);
-    expect(await row(), 'nothing stored yet').to.equal(undefined);
-    closePages();
-
-    await secondPageOpensPopup();
-    expect(noted(), 'the noted view is stored, not noted any more').to.equal(null);
-  });
-
-  /** Holds the lock that notes and counts take for this test's database, until the returned function is called. */
+  /** Holds the lock that counts take to move the noted views for this test's database, until the returned function is called. */
   async function holdNotedLock(): Promise<() => void> {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -94,17 +82,54 @@ describe('page views', () => {
   /** Whether a page (of this origin, as another tab's would) waits for that lock. */
   const waitsForNotedLock = async () => (await navigator.locks.query()).pending?.some((lock) => lock.name === notesKey());
 
-  it('tabs noting at once lose no view: a note waits for the notes’ lock, and keeps what another tab noted meanwhile', async () => {
-    const release = await holdNotedLock();
-    await openPage({ body: 'far-below', db: test.db });
-    await waitUntil(waitsForNotedLock, 'the page’s note waits for the lock');
-    expect(noted(), 'nothing noted while another tab holds the lock').to.equal(null);
-    // Another tab notes its view meanwhile, under the lock.
+  /** This page's view, while it goes by the note: `later` until the page is left (page-view-note.ts). */
+  const note = (page: StorePage) =>
+    (page.win as unknown as Record<symbol, Map<string, string> | undefined>)[Symbol.for('retainkit.page-view-note')]?.get(test.db);
+
+  it('a page whose widgets are all far below writes nothing at load, notes its view when left, and the next count stores it', async () => {
+    const first = await openPage({ body: 'far-below', db: test.db });
+    await waitUntil(() => note(first) === 'later', 'the view is to be noted when the page is left');
+    expect(noted(), 'noted at load').to.equal(null);
+    expect(fetchedCount(first), 'the count loaded').to.equal(false);
+    // Leaving the page (its frame goes, as a tab navigating away): noted then, at once.
+    closePages();
+    expect(JSON.parse(noted()!)).to.deep.equal({ [sessionStorage.getItem('retainkit:session')!]: 1 });
+    expect(await row(), 'nothing stored yet').to.equal(undefined);
+
+    await secondPageOpensPopup();
+    expect(noted(), 'the noted view is stored, not noted any more').to.equal(null);
+  });
+
+  it('a page navigated away from notes its view as it goes, once, keeping what other tabs noted', async () => {
     localStorage.setItem(notesKey(), JSON.stringify({ 'other-tab': 1 }));
+    const page = await openPage({ body: 'far-below', db: test.db });
+    await waitUntil(() => note(page) === 'later', 'the view is to be noted when the page is left');
+    // Another tab moves its notes meanwhile (page-views.ts holds their lock): the page going cannot wait for it.
+    const release = await holdNotedLock();
+    const session = sessionStorage.getItem('retainkit:session') ?? '';
+    const noteOnLeave = new Promise<void>((resolve) => page.win.addEventListener('pagehide', () => resolve(), { once: true }));
+    await page.reload();
+    await noteOnLeave;
+    const sessionNow = sessionStorage.getItem('retainkit:session')!;
+    expect(session === '' || session === sessionNow, 'one session').to.equal(true);
+    expect(JSON.parse(noted()!)).to.deep.equal({ 'other-tab': 1, [sessionNow]: 1 });
     release();
-    const session = sessionStorage.getItem('retainkit:session');
-    await waitUntil(() => noted()?.includes(String(session)), 'the page view is noted');
-    expect(JSON.parse(noted()!)).to.deep.equal({ 'other-tab': 1, [session!]: 1 });
+  });
+
+  it('a count on the page before it is left takes its view over: counted once, not noted too', async () => {
+    const page = await openPage({ body: 'far-below', db: test.db });
+    await waitUntil(() => note(page) === 'later', 'the view is to be noted when the page is left');
+    // The store's script adds a popup wheel on page-views:1 after load: its trigger counts this page.
+    page.doc.body.insertAdjacentHTML(
+      'beforeend',
+      '<retain-spin-wheel mode="popup" instance="late" trigger="page-views:1" cooldown="0"><retain-slice code="TEN">10% off</retain-slice><retain-slice type="none">Not this time</retain-slice></retain-spin-wheel>',
+    );
+    const wheel = page.doc.querySelector('retain-spin-wheel')!;
+    await waitUntil(() => wheel.shadowRoot?.querySelector('dialog')?.open, 'the popup opens on this page view', { timeout: 15_000 });
+    await waitUntil(async () => (await row())?.ever === 1, 'this page view is stored');
+    expect(note(page), 'the note called off').to.equal(undefined);
+    closePages();
+    expect(noted(), 'noted as well').to.equal(null);
   });
 
   it('tabs counting at once move the noted views once: a count moves them under the notes’ lock', async () => {
