@@ -7,7 +7,7 @@
  * once loaded, corrects the note from what IndexedDB holds. Written under every consent state, like what
  * it mirrors: the shopper's own code (device-consent.ts). As page-view-note.ts, per database.
  */
-import { DATABASE } from './page-view-note.js';
+import { databaseInUse } from './page-view-note.js';
 
 /** The one widget that shows only what is held, as its elements' `widget`. */
 const WIDGET = 'next-order-offer';
@@ -18,12 +18,11 @@ type Held = Record<string, number>;
 /** The localStorage key of the note for database `name`. */
 export const heldKey = (name: string) => `retainkit:held:${name}`;
 
-const databaseName = () => (globalThis as typeof globalThis & { [DATABASE]?: string })[DATABASE] ?? 'retainkit';
 
 /** The note; null when it cannot be read (no localStorage, or a note spoilt). */
 function readHeld(): Held | null {
   try {
-    const held: unknown = JSON.parse(localStorage.getItem(heldKey(databaseName())) ?? '{}');
+    const held: unknown = JSON.parse(localStorage.getItem(heldKey(databaseInUse())) ?? '{}');
     return held && typeof held === 'object' ? (held as Held) : null;
   } catch {
     return null;
@@ -53,7 +52,7 @@ export function noteHeld(widget: string, instance: string, until: number | null)
   if (until === null) delete held[key];
   else held[key] = until;
   try {
-    const name = heldKey(databaseName());
+    const name = heldKey(databaseInUse());
     if (Object.keys(held).length) localStorage.setItem(name, JSON.stringify(held));
     else localStorage.removeItem(name);
   } catch {

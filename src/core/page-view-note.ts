@@ -14,6 +14,8 @@
 export const SESSION_KEY = 'retainkit:session';
 /** The database the kit uses, when a page points it at another than `retainkit` (`useDatabase`). */
 export const DATABASE = Symbol.for('retainkit.database');
+/** That database's name, read without the storage code. */
+export const databaseInUse = () => (globalThis as typeof globalThis & { [DATABASE]?: string })[DATABASE] ?? 'retainkit';
 /**
  * This page's view, per database, while it goes by the note: `later` until the page is left, then `written`
  * (shared by any copies of the kit on the page, as page-views.ts's count).
@@ -21,7 +23,7 @@ export const DATABASE = Symbol.for('retainkit.database');
 export const NOTED = Symbol.for('retainkit.page-view-note');
 type Note = 'later' | 'written';
 
-type WithDatabase = typeof globalThis & { [DATABASE]?: string; [NOTED]?: Map<string, Note> };
+type WithNotes = typeof globalThis & { [NOTED]?: Map<string, Note> };
 
 /** Pending views by session id. */
 export type Pending = Record<string, number>;
@@ -64,15 +66,13 @@ function surelyGranted(said: string | undefined): boolean {
  */
 export function notePageViewOnLeave(said: () => string | undefined): boolean {
   if (!surelyGranted(said())) return false;
-  const name = (globalThis as WithDatabase)[DATABASE] ?? 'retainkit';
-  const notes = ((globalThis as WithDatabase)[NOTED] ??= new Map());
+  const name = databaseInUse();
+  const notes = ((globalThis as WithNotes)[NOTED] ??= new Map());
   // Known at once, so that a count on this page meanwhile takes the view over (takeOverNote).
   notes.set(name, 'later');
   const leave = (event: Event) => {
-    if (event.type === 'visibilitychange' && document.visibilityState !== 'hidden') return;
-    removeEventListener('pagehide', leave);
-    document.removeEventListener('visibilitychange', leave);
-    if (notes.get(name) !== 'later') return;
+    // Once (then the listeners do nothing): a page shown again and left again is the same view.
+    if (notes.get(name) !== 'later' || (event.type === 'visibilitychange' && document.visibilityState !== 'hidden')) return;
     if (surelyGranted(said()) && writeNote(name)) notes.set(name, 'written');
     else notes.delete(name);
   };
@@ -101,7 +101,7 @@ function writeNote(name: string): boolean {
  * count leaves it out. A view still to be noted on leaving is called off, and the count takes it.
  */
 export function takeOverNote(name: string): boolean {
-  const notes = (globalThis as WithDatabase)[NOTED];
+  const notes = (globalThis as WithNotes)[NOTED];
   if (notes?.get(name) === 'written') return true;
   notes?.delete(name);
   return false;
