@@ -18,7 +18,6 @@ type Held = Record<string, number>;
 /** The localStorage key of the note for database `name`. */
 export const heldKey = (name: string) => `retainkit:held:${name}`;
 
-
 /** The note; null when it cannot be read (no localStorage, or a note spoilt). */
 function readHeld(): Held | null {
   try {
