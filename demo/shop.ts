@@ -347,6 +347,16 @@ export function orderCount(): number {
   return Math.max(Number.isInteger(counted) ? (counted as number) : 0, readOrders().length);
 }
 
+/** The orders whose page was viewed on this device, newest first (read before the first paint by order-first-view.js). */
+const VIEWED_KEY = 'kettlebloom:orders-viewed';
+
+/** Remembers that the order's page was viewed: a later view leaves out the kit's once-per-order widgets. */
+export function rememberViewed(orderId: string): void {
+  const viewed = load<unknown>(VIEWED_KEY, []);
+  const ids = Array.isArray(viewed) ? viewed.filter((id): id is string => typeof id === 'string' && id !== orderId) : [];
+  save(VIEWED_KEY, [orderId, ...ids].slice(0, ORDERS_KEPT));
+}
+
 export function findOrder(id: string | null): Order | undefined {
   return id ? readOrders().find((o) => o.id === id) : undefined;
 }
