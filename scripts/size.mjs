@@ -70,7 +70,8 @@ const CEILINGS = {
   // +0.01 KB: the names of the chunks it imports (their hashes) moved it past 19.20, by bytes.
   // −0.06 to −0.2 KB on every first load (issue 12): the loader imports each widget for its effect alone, so no
   // widget chunk builds its namespace with the bundler's runtime helper (a chunk of its own in five first loads).
-  'first load: spin-wheel': 19.05 * KB,
+  // +0.02 KB (issue 12, below the fold): the loader notes a page view when the page is left (page-view-note.ts).
+  'first load: spin-wheel': 19.1 * KB,
   'first load: loyalty-badge': 16.85 * KB,
   // +0.6 KB: 10,000 reviews read in slices and drawn a few cards a frame (issue 6), and each widget's
   // first render in a task of its own (+0.06 KB on every first load). +0.1 KB: light and dark that follow

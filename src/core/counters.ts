@@ -4,7 +4,7 @@
  * every change so their widgets can refresh.
  */
 import { broadcast, onBroadcast } from './broadcast.js';
-import { storage, type TxStores } from './storage.js';
+import { againIfCutShort, storage, type TxStores } from './storage.js';
 
 /** The counters every widget keeps; widgets may add their own names. */
 export type CounterName = 'seen' | 'opened' | 'interacted' | 'converted' | (string & {});
@@ -45,30 +45,10 @@ function keyOf(widget: string, instance: string, name: string): string {
  * Returns the instance's new count.
  */
 export async function increment(widget: string, instance: string, name: CounterName, by = 1): Promise<number> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const change = await storage().transact(['counters'], (tx) => incrementIn(tx, widget, instance, name, by));
-      counted(change);
-      return change.count;
-    } catch (error) {
-      // The transaction ended before its writes. Firefox does that to every transaction whose read succeeds
-      // while a script of the page waits inside `window.open` (a share button's, another tab's; measured:
-      // tries a task apart all failed, one 50 ms later passed): it runs the read's promise callbacks after
-      // the transaction has committed. `incrementIn` issues its writes together after its reads, so nothing
-      // was written, and trying again later is safe.
-      if (!endedEarly(error) || attempt === ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS * 4 ** (attempt - 1)));
-    }
-  }
-}
-
-/** Tries at a count whose transaction a `window.open` cut short (see `increment`). */
-const ATTEMPTS = 4;
-/** The first wait before trying again; each next one is four times as long (50, 200, 800 ms). */
-const RETRY_AFTER_MS = 50;
-
-function endedEarly(error: unknown): boolean {
-  return error instanceof DOMException && ['TransactionInactiveError', 'InvalidStateError'].includes(error.name);
+  // `incrementIn` issues its writes together after its reads, and does nothing else: safe to run again.
+  const change = await againIfCutShort(() => storage().transact(['counters'], (tx) => incrementIn(tx, widget, instance, name, by)));
+  counted(change);
+  return change.count;
 }
 
 /**

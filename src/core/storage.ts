@@ -316,6 +316,33 @@ let current: IndexedDbStorage | undefined;
 /** `current` behind the consent rule (device-consent.ts): what is not strictly necessary waits for consent. */
 let guarded: ReturnType<typeof withDeviceConsent> | undefined;
 
+/**
+ * Runs `attempt` (one `transact`) again later, up to three more times (after 50, 200, 800 ms), when the
+ * engine ended its transaction before the body's writes. Firefox does that to a transaction whose read
+ * succeeds while a script of the page waits inside `window.open` (a share button's, another tab's), or
+ * just after: it runs the read's promise callbacks once the transaction has committed, and the write
+ * throws (measured: tries a task apart all failed while the open lasted, one 50 ms later passed).
+ * Only for a body that issues its writes after all its reads and does nothing outside its transaction:
+ * then nothing was written, and running it again is safe. (Not for every body: one that tells another tab
+ * or the network before it writes would do that twice.)
+ */
+export async function againIfCutShort<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tried = 1; ; tried++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const cutShort = error instanceof DOMException && ['TransactionInactiveError', 'InvalidStateError'].includes(error.name);
+      if (!cutShort || tried === CUT_SHORT_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, CUT_SHORT_RETRY_MS * 4 ** (tried - 1)));
+    }
+  }
+}
+
+/** Tries at a transaction cut short (`againIfCutShort`). */
+const CUT_SHORT_ATTEMPTS = 4;
+/** The first wait before trying again; each next one is four times as long. */
+const CUT_SHORT_RETRY_MS = 50;
+
 /** The kit's storage, opened on first use. */
 export function storage(): KitStorage {
   if (!current) {

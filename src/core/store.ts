@@ -1,5 +1,5 @@
 /** The kit's storage code, loaded together after a widget's first frame (see stored.ts). */
-export { storage } from './storage.js';
+export { againIfCutShort, storage } from './storage.js';
 export { increment } from './counters.js';
 export { cooldownEnds, startCooldown, clearCooldown } from './cooldowns.js';
 export { listOrders, recordOrder, onOrderRecorded } from './orders.js';

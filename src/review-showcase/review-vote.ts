@@ -4,7 +4,7 @@
  */
 import { broadcast } from '../core/broadcast.js';
 import { RetainEvent } from '../core/events.js';
-import { storage } from '../core/storage.js';
+import { againIfCutShort, storage } from '../core/storage.js';
 import type { ReviewVotedDetail } from './review-showcase.details.js';
 import { TOPIC, votesKey, type Vote, type Votes } from './review-votes.js';
 
@@ -22,13 +22,16 @@ export class RetainReviewVotedEvent extends RetainEvent<ReviewVotedDetail> {
 export async function castVote(product: string, review: string, base: number): Promise<boolean> {
   const vote: Vote = { at: Date.now(), base };
   const key = votesKey(product);
-  const recorded = await storage().transact(['state'], async (tx) => {
-    const votes = ((await tx.get('state', key)) as Votes | undefined) ?? {};
-    if (votes[review]) return false;
-    votes[review] = vote;
-    await tx.put('state', votes, key);
-    return true;
-  });
+  // A read, then its one write, and nothing else until it is done: safe to run again if the engine cut it short.
+  const recorded = await againIfCutShort(() =>
+    storage().transact(['state'], async (tx) => {
+      const votes = ((await tx.get('state', key)) as Votes | undefined) ?? {};
+      if (votes[review]) return false;
+      votes[review] = vote;
+      await tx.put('state', votes, key);
+      return true;
+    }),
+  );
   if (recorded) broadcast({ topic: TOPIC, product, review, vote });
   return recorded;
 }

@@ -41,12 +41,15 @@ export function onVote(listener: (product: string, review: string, vote: Vote) =
  * new to this shopper.
  */
 export async function recordVisit(product: string, now = Date.now()): Promise<{ since?: number; votes: Votes }> {
-  const { storage } = await stored();
-  return storage().transact(['state'], async (tx) => {
-    const [row, votes] = await Promise.all([tx.get('state', key(product, 'visit')), tx.get('state', votesKey(product))]);
-    const visit = row as Visit | undefined;
-    const since = visit && now - visit.seen > VISIT_GAP ? visit.seen : visit?.since;
-    await tx.put('state', { since, seen: now } satisfies Visit, key(product, 'visit'));
-    return { since, votes: (votes as Votes | undefined) ?? {} };
-  });
+  const { storage, againIfCutShort } = await stored();
+  // Reads, then its one write, and nothing else: safe to run again if the engine cut it short.
+  return againIfCutShort(() =>
+    storage().transact(['state'], async (tx) => {
+      const [row, votes] = await Promise.all([tx.get('state', key(product, 'visit')), tx.get('state', votesKey(product))]);
+      const visit = row as Visit | undefined;
+      const since = visit && now - visit.seen > VISIT_GAP ? visit.seen : visit?.since;
+      await tx.put('state', { since, seen: now } satisfies Visit, key(product, 'visit'));
+      return { since, votes: (votes as Votes | undefined) ?? {} };
+    }),
+  );
 }

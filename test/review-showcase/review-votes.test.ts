@@ -8,6 +8,7 @@ import { deleteDatabases, freshDatabase } from '../support/database.js';
 import { openTab, type Tab } from '../support/tabs.js';
 import { waitUntil } from '../support/wait.js';
 import { afterWrites } from '../support/writes.js';
+import { storage } from '../../src/core/storage.js';
 
 /** Opening a fresh database can take seconds on a loaded CI machine; that is not the failure under test. */
 const SLOW_MACHINE_MS = 15_000;
@@ -107,6 +108,44 @@ describe('review showcase: helpful votes and visits', () => {
     // Reloads within this visit keep the same marker.
     expect((await recordVisit('tea', t1 + 5 * 60_000)).since).to.equal(t0 + 60_000);
     expect((await recordVisit('coffee', t1)).since).to.equal(undefined);
+  });
+
+  /**
+   * Makes the next transaction's first try end before its write, as Firefox does while a script of the page is
+   * inside window.open (counters.test.ts has the real one): its body runs a task late. Returns how many tries ran.
+   */
+  function cutShortOnce(): { tries: () => number; restore: () => void } {
+    const kept = storage();
+    const transact = kept.transact;
+    let tries = 0;
+    kept.transact = (stores, body) =>
+      transact.call(kept, stores, async (tx) => {
+        if (++tries === 1) await new Promise((resolve) => setTimeout(resolve));
+        return body(tx);
+      }) as ReturnType<typeof body>;
+    return { tries: () => tries, restore: () => void (kept.transact = transact) };
+  }
+
+  it('a visit and a vote whose transaction the engine ended before they wrote are recorded a little later, once', async () => {
+    const t0 = Date.UTC(2025, 0, 1);
+    await recordVisit('tea', t0);
+    let cut = cutShortOnce();
+    try {
+      expect((await recordVisit('tea', t0 + 60_000 + VISIT_GAP + 1)).since, 'the visit before').to.equal(t0);
+    } finally {
+      cut.restore();
+    }
+    expect(cut.tries(), 'tried again').to.equal(2);
+    expect((await recordVisit('tea', t0 + 2 * (60_000 + VISIT_GAP))).since, 'the visit recorded').to.equal(t0 + 60_000 + VISIT_GAP + 1);
+
+    cut = cutShortOnce();
+    try {
+      expect(await castVote('tea', 'a', 2), 'the vote recorded').to.equal(true);
+    } finally {
+      cut.restore();
+    }
+    expect(cut.tries(), 'tried again').to.equal(2);
+    expect(await castVote('tea', 'a', 2), 'a second vote').to.equal(false);
   });
 
   it('a visit reads this device’s votes on the product with it (one transaction, one render for both)', async () => {
