@@ -4,9 +4,9 @@
  * paint, whatever widgets it has; a trigger that asks first counts it then. A page where no widget loads
  * by idle is noted in localStorage instead, when the shopper leaves it (page-view-note.ts): the first count
  * of a later page moves what is noted into the stored figures (a count on that page before it is left
- * takes its view over). Within consent: while the store's consent is
- * pending or denied nothing is written, and the page counts in memory on top of what the device
- * remembers; it is written if consent is granted while the page is open.
+ * takes its view over). Within consent: while the store's consent is pending or denied nothing is
+ * written, and the page counts in memory on top of what the device remembers; it is written if consent
+ * is granted while the page is open.
  */
 import { consent } from './consent.js';
 import { mayWrite } from './device-consent.js';
