@@ -4,11 +4,10 @@ import type { RetainReviewShowcase } from '../../src/review-showcase/review-show
 import { castVote } from '../../src/review-showcase/review-vote.js';
 import { readVotes, recordVisit, VISIT_GAP } from '../../src/review-showcase/review-votes.js';
 import { watchConsole, type ConsoleWatch } from '../support/console-guard.js';
-import { deleteDatabases, freshDatabase } from '../support/database.js';
+import { cutShortOnce, deleteDatabases, freshDatabase } from '../support/database.js';
 import { openTab, type Tab } from '../support/tabs.js';
 import { waitUntil } from '../support/wait.js';
 import { afterWrites } from '../support/writes.js';
-import { storage } from '../../src/core/storage.js';
 
 /** Opening a fresh database can take seconds on a loaded CI machine; that is not the failure under test. */
 const SLOW_MACHINE_MS = 15_000;
@@ -109,22 +108,6 @@ describe('review showcase: helpful votes and visits', () => {
     expect((await recordVisit('tea', t1 + 5 * 60_000)).since).to.equal(t0 + 60_000);
     expect((await recordVisit('coffee', t1)).since).to.equal(undefined);
   });
-
-  /**
-   * Makes the next transaction's first try end before its write, as Firefox does while a script of the page is
-   * inside window.open (counters.test.ts has the real one): its body runs a task late. Returns how many tries ran.
-   */
-  function cutShortOnce(): { tries: () => number; restore: () => void } {
-    const kept = storage();
-    const transact = kept.transact;
-    let tries = 0;
-    kept.transact = (stores, body) =>
-      transact.call(kept, stores, async (tx) => {
-        if (++tries === 1) await new Promise((resolve) => setTimeout(resolve));
-        return body(tx);
-      }) as ReturnType<typeof body>;
-    return { tries: () => tries, restore: () => void (kept.transact = transact) };
-  }
 
   it('a visit and a vote whose transaction the engine ended before they wrote are recorded a little later, once', async () => {
     const t0 = Date.UTC(2025, 0, 1);

@@ -1,6 +1,6 @@
 /** A fresh, uniquely named database for each test, deleted afterwards. */
 import { deleteDB } from 'idb';
-import { useDatabase, type KitStorage } from '../../src/core/storage.js';
+import { storage, useDatabase, type KitStorage } from '../../src/core/storage.js';
 import { heldKey } from '../../src/core/held-note.js';
 
 let counter = 0;
@@ -56,4 +56,21 @@ export async function withoutIndexedDB(body: () => Promise<void>): Promise<void>
   } finally {
     Object.defineProperty(window, 'indexedDB', original);
   }
+}
+
+/**
+ * Makes the next transaction's first try end before its write, as Firefox does while a script of the page is
+ * inside window.open (counters.test.ts has the real one): its body runs a task late, after the transaction has
+ * committed. `tries()` counts the tries of the body; `restore()` puts `transact` back (call it in `finally`).
+ */
+export function cutShortOnce(): { tries: () => number; restore: () => void } {
+  const kept = storage();
+  const transact = kept.transact;
+  let tries = 0;
+  kept.transact = (stores, body) =>
+    transact.call(kept, stores, async (tx) => {
+      if (++tries === 1) await new Promise((resolve) => setTimeout(resolve));
+      return body(tx);
+    }) as ReturnType<typeof body>;
+  return { tries: () => tries, restore: () => void (kept.transact = transact) };
 }
