@@ -84,7 +84,9 @@ const CEILINGS = {
   // +0.09 KB (issue 12, longest task): a sample card drawn off the page while the reviews are on their way, so
   // that Lit's templates of a card are made before the task that draws the first cards (prepareCards). +0.01 KB:
   // the JSON-LD code first asked for in a task of its own.
-  'first load: review-showcase': 23.05 * KB,
+  // +0.04 KB (issue 12, longest task): widgets whose code came together get a frame each for their first renders
+  // (core/pacing.ts frameOfItsOwn, in the kit chunk every first load carries).
+  'first load: review-showcase': 23.1 * KB,
   // +0.02 KB (issue 12, below the fold): the loader notes a page view when the page is left (page-view-note.ts).
   'first load: account-prompt': 16.75 * KB,
   // +0.45 KB each for the offer and the survey: the shared root reset (the looks chunk) a theme's nowrap needs (issue 14).
@@ -92,9 +94,13 @@ const CEILINGS = {
   // +0.05 KB: the loader's names of the chunks it imports (their hashes), which compress a few bytes worse.
   // −0.05 KB each for the offer and the referral: the copier takes the clipboard chunk's own exports (no namespace).
   // +0.01 KB: the names of the chunks it imports (their hashes) again; no code changed in its first load.
-  'first load: next-order-offer': 17.95 * KB,
+  // +0.04 KB (issue 12, longest task): widgets whose code came together get a frame each for their first renders
+  // (core/pacing.ts frameOfItsOwn, in the kit chunk every first load carries).
+  'first load: next-order-offer': 18.0 * KB,
   // +0.02 KB: the card's buttons outlined in high contrast (forced colours), where their fill is dropped.
-  'first load: survey': 15.8 * KB,
+  // +0.04 KB (issue 12, longest task): widgets whose code came together get a frame each for their first renders
+  // (core/pacing.ts frameOfItsOwn, in the kit chunk every first load carries).
+  'first load: survey': 15.85 * KB,
   // <retain-referral> (issue 14, item 4): over the 15 KB budget by about 2 KB, as the offer is: its card, share
   // links and looks are all in its first render (it renders final from its attributes); the endpoint's code loads later.
   // +0.35 KB (issue 17): the shared card stylesheet in place of its own copy (a chunk the order page's other cards share).
@@ -149,7 +155,9 @@ const CEILINGS = {
   // names: each file's imports name others by hash, and new hashes compress a few bytes better or worse.
   // +0.05 KB (issue 12, below the fold): the page view noted when the page is left, not at idle (the loader
   // +0.02 KB; the count's lock now in the storage chunk alone), and the chunks' names again.
-  'whole kit, one language': 96.0 * KB,
+  // +0.06 KB (issue 12, longest task): widgets whose code came together get a frame each for their first renders
+  // (core/pacing.ts frameOfItsOwn, in the kit chunk every first load carries).
+  'whole kit, one language': 96.1 * KB,
   // <retain-report> (issue 13), loaded only on the store owner's page: its chunk, charts and uPlot (20 KB),
   // its worker with Papa Parse and the figures' math. The shopper-facing figure above leaves it out.
   'report (owner’s page), one language': 53.25 * KB,
@@ -168,7 +176,8 @@ const CEILINGS = {
   // +0.25 KB: the compile hints, as above (none on a language's texts). +0.05 KB: the sample card, as above.
   // −0.15 KB: the namespace helper's chunk gone, as above.
   // +0.1 KB: the count's tries and the chunks' names, as above.
-  'whole kit, all languages': 177.35 * KB,
+  // +0.05 KB: a frame of its own for each first render, as above.
+  'whole kit, all languages': 177.4 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */

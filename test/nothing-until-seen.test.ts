@@ -206,6 +206,35 @@ describe('nothing until seen', () => {
     for (const tag of TAGS) expect(renders.get(tag), `${tag} renders`).to.be.within(1, 2);
   });
 
+  it('draws the first renders of widgets whose code came together a frame apart, not all in one frame', async () => {
+    const win = tab.window;
+    const doc = win.document;
+    const ids = ['a', 'b', 'c', 'd'];
+    doc.body.innerHTML = ids.map((id) => `<retain-loyalty-badge id="${id}" points="120"></retain-loyalty-badge>`).join('');
+    // The frames the tab has begun, counted from the start of each frame's callbacks.
+    let frames = 0;
+    let counting = true;
+    const tick = () => {
+      frames++;
+      if (counting) win.requestAnimationFrame(tick);
+    };
+    win.requestAnimationFrame(tick);
+    const firstRenderIn = new Map<string, number>();
+    await tab.load('/src/retainkit.ts');
+    await win.customElements.whenDefined('retain-loyalty-badge');
+    // Their first renders wait at least a frame for the viewport check: none is missed.
+    const proto = win.customElements.get('retain-loyalty-badge')!.prototype as { update(changed: unknown): void };
+    const update = proto.update;
+    proto.update = function (this: Element, changed: unknown) {
+      if (!firstRenderIn.has(this.id)) firstRenderIn.set(this.id, frames);
+      update.call(this, changed);
+    };
+    await waitUntil(() => firstRenderIn.size === ids.length, `all four render (the tab is ${doc.visibilityState})`, { timeout: 15_000 });
+    counting = false;
+    const inFrames = ids.map((id) => firstRenderIn.get(id));
+    expect(new Set(inFrames).size, `the frames of their first renders: ${inFrames.join(', ')}`).to.equal(ids.length);
+  });
+
   it('renders a popup wheel at most twice while the page loads, its launcher in the first render', async () => {
     const win = tab.window;
     const doc = win.document;

@@ -8,11 +8,10 @@ import type { CounterName } from './counters.js';
 import { emit, makeDetail, type DetailFields, type RetainDetail, type RetainEvent } from './events.js';
 import { textsReady } from './localize.js';
 import { isNear, wantedWhen, whenNear } from './near.js';
-import { nextFrame } from './pacing.js';
+import { frameOfItsOwn, nextFrame } from './pacing.js';
 import { keepReserved, readReserved, releaseReserved } from './reserved-space.js';
 import { stored } from './stored.js';
 import { SchemeController, type Scheme } from './scheme.js';
-import { nextTask } from './tasks.js';
 import { warn } from './config.js';
 
 export abstract class RetainElement extends LitElement {
@@ -65,8 +64,9 @@ export abstract class RetainElement extends LitElement {
    * Nothing until seen: the first render waits until the element comes within a screen of the viewport
    * (`core/near.ts`; a popup or `loading="eager"` does not wait). It also waits for the texts of the
    * page's language when they load on demand, so no update shows English first. An upgraded widget's
-   * first render gets a task of its own: widgets defined together when their code arrives would
-   * otherwise all render in the one task that evaluates it, a long one on a slow phone.
+   * first render gets a task and a frame of its own (`frameOfItsOwn`): widgets defined together when
+   * their code arrives would otherwise all render in the one task that evaluates it, and be laid out
+   * in one frame, each a long one on a slow phone.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const waiting = textsReady(this);
@@ -77,7 +77,7 @@ export abstract class RetainElement extends LitElement {
   private firstRenderDue(): Promise<void> | undefined {
     const waitsForViewport = wantedWhen(this) === 'near';
     // Upgraded: the page drew it empty (its space reserved by the store's CSS) before the code came.
-    if (this.upgraded) return (waitsForViewport ? whenNear(this) : Promise.resolve()).then(nextTask);
+    if (this.upgraded) return (waitsForViewport ? whenNear(this) : Promise.resolve()).then(frameOfItsOwn);
     // Created after its code: one near the viewport renders at once, so no frame shows it empty.
     return waitsForViewport && !isNear(this) ? whenNear(this) : undefined;
   }

@@ -1,6 +1,6 @@
 /**
- * DOM work paced so that the page keeps drawing: `nextFrame`, one batch of DOM a frame. (Long work in
- * slices of a task: slice.ts.)
+ * DOM work paced so that the page keeps drawing: `nextFrame`, one batch of DOM a frame; `frameOfItsOwn`,
+ * one caller a frame. (Long work in slices of a task: slice.ts.)
  */
 import { nextTask } from './tasks.js';
 
@@ -24,4 +24,21 @@ export function nextFrame(): Promise<void> {
     whenHidden();
     requestAnimationFrame(() => void nextTask().then(done));
   });
+}
+
+/** The last turn given out by `frameOfItsOwn`, until a frame has been drawn after it. */
+let lastTurn: Promise<void> | undefined;
+
+/**
+ * Resolves in a task of its own, and after the frame that drew the previous caller's work when one is
+ * still waiting for it: widgets whose first renders come at once (their code arrived together) are laid
+ * out a frame each, not all in one frame as long as their sum. With no turn pending it is just the next task.
+ */
+export function frameOfItsOwn(): Promise<void> {
+  const turn = lastTurn ? lastTurn.then(nextFrame) : nextTask();
+  lastTurn = turn;
+  void turn.then(nextFrame).then(() => {
+    if (lastTurn === turn) lastTurn = undefined;
+  });
+  return turn;
 }
