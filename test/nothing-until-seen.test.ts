@@ -1,9 +1,9 @@
 /**
  * Nothing until seen (DESIGN.md): a widget's code loads and its first render happens when its element
  * comes near the viewport; a popup wheel draws no wheel until it opens; IndexedDB opens only after a
- * frame has drawn the widget, and the in-memory store behind it loads only when it fails; no
- * widget renders more than twice while the page loads. Each page is a fresh
- * tab running the loader, as a store's page does.
+ * frame has drawn the widget, and the in-memory store behind it loads only when it fails; no widget
+ * renders more than twice while the page loads, and widgets whose code came together draw their first
+ * renders a frame apart. Each page is a fresh tab running the loader, as a store's page does.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import type { RetainSpinWheel } from '../src/spin-wheel/spin-wheel.js';

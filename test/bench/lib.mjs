@@ -1,7 +1,7 @@
 // Shared pieces of the benchmarks: a static server (files, in-memory pages, mounted directories, compressed
-// as a store's CDN serves them), Chromium
-// with a CDP session and 4× CPU slowdown, trace parsing (main-thread tasks, the kit's tasks, compositor
-// frames), compression as `npm run size` measures it, medians and the results table.
+// as a store's CDN serves them), Chromium with a CDP session and 4× CPU slowdown, trace parsing (main-thread
+// tasks, the kit's tasks, compositor frames), compression as `npm run size` measures it, medians and the
+// results table.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
