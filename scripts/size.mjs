@@ -86,7 +86,9 @@ const CEILINGS = {
   // the JSON-LD code first asked for in a task of its own.
   // +0.04 KB (issue 12, longest task): widgets whose code came together get a frame each for their first renders
   // (core/pacing.ts frameOfItsOwn, in the kit chunk every first load carries).
-  'first load: review-showcase': 23.1 * KB,
+  // +0.08 KB (issue 12, longest task): the list around the cards (histogram, controls) drawn off the page too, and the
+  // reviews wait for that (prepare, once a page): the task that draws the first cards went from 65–111 to 22–29 ms at 4×.
+  'first load: review-showcase': 23.2 * KB,
   // +0.02 KB (issue 12, below the fold): the loader notes a page view when the page is left (page-view-note.ts).
   'first load: account-prompt': 16.75 * KB,
   // +0.45 KB each for the offer and the survey: the shared root reset (the looks chunk) a theme's nowrap needs (issue 14).
@@ -157,7 +159,8 @@ const CEILINGS = {
   // +0.02 KB; the count's lock now in the storage chunk alone), and the chunks' names again.
   // +0.06 KB (issue 12, longest task): widgets whose code came together get a frame each for their first renders
   // (core/pacing.ts frameOfItsOwn, in the kit chunk every first load carries).
-  'whole kit, one language': 96.1 * KB,
+  // +0.05 KB (issue 12, longest task): the review showcase's list drawn off the page before its first cards (above).
+  'whole kit, one language': 96.2 * KB,
   // <retain-report> (issue 13), loaded only on the store owner's page: its chunk, charts and uPlot (20 KB),
   // its worker with Papa Parse and the figures' math. The shopper-facing figure above leaves it out.
   'report (owner’s page), one language': 53.25 * KB,
@@ -176,8 +179,8 @@ const CEILINGS = {
   // +0.25 KB: the compile hints, as above (none on a language's texts). +0.05 KB: the sample card, as above.
   // −0.15 KB: the namespace helper's chunk gone, as above.
   // +0.1 KB: the count's tries and the chunks' names, as above.
-  // +0.05 KB: a frame of its own for each first render, as above.
-  'whole kit, all languages': 177.4 * KB,
+  // +0.05 KB: a frame of its own for each first render, as above. +0.05 KB: the showcase's list drawn off the page, as above.
+  'whole kit, all languages': 177.5 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */

@@ -62,7 +62,23 @@ const LONG = 480;
  */
 const BATCH = 50;
 type Lang = string | typeof nothing;
-/** A card with every optional part but photos, for `prepareCards`: its body long enough for "read more". */
+/**
+ * Reviews with every part of the list around the cards, for `prepare`: a histogram, the controls
+ * with "reviews in your language first" (reviews with and without a language), "some of … shown".
+ */
+const DATA_SAMPLE: ReviewData = {
+  product: { id: '', name: '' },
+  aggregate: { average: 5, count: 2, distribution: [0, 0, 0, 0, 2], computed: false },
+  reviews: [],
+  languages: ['', 'xx'],
+  problems: [],
+};
+/**
+ * What the page's first list of cards uses, being made or made (`prepare`): once a page, as Lit's templates
+ * and the `Intl` formatters are made once for all showcases.
+ */
+let preparing: Promise<void> | undefined;
+/** A card with every optional part but photos, for `prepare`: its body long enough for "read more". */
 const CARD_SAMPLE: ShownReview = {
   id: '',
   rating: 5,
@@ -487,14 +503,12 @@ export class RetainReviewShowcase extends RetainElement {
   private async fetchPage(url: string, append: boolean): Promise<void> {
     const ticket = ++this.ticket;
     if (!append) this.status = 'loading';
-    if (!append && this.mode !== 'summary')
-      void nextTask()
-        .then(() => this.prepareTexts())
-        .then(nextTask)
-        .then(() => this.prepareCards());
+    if (this.mode !== 'summary') preparing ??= this.prepare();
     let result: ReviewData | string;
     try {
       result = await fetchReviews(url);
+      // Reviews that came sooner wait for it: the work is the same, in shorter tasks.
+      await preparing;
       // Showcases of the same src get its answer at once: each shows it in a task of its own, the first on the page first.
       await turn(this);
     } catch (error) {
@@ -508,25 +522,30 @@ export class RetainReviewShowcase extends RetainElement {
   }
 
   /**
-   * Makes the texts a list's first cards use once, in a task of its own while the reviews are on their
-   * way: the first `Intl` formatter of each kind (dates, numbers, plurals, a language's name) costs
-   * milliseconds on a slow phone, which would otherwise add to the task that draws the cards.
+   * Makes what a list's first cards use, once a page, while the reviews are on their way, each part in a
+   * task of its own: on a slow phone (4× CPU) each would otherwise add tens of ms to the task that draws the cards.
+   * - The texts: the first `Intl` formatter of each kind (dates, numbers, plurals, a language's name) costs
+   *   milliseconds.
+   * - Lit's templates: Lit parses each `html` literal into a template on its first use, a card's twenty of
+   *   them about 15 ms and the list's histogram and controls about 10. Samples with every optional part but
+   *   photos (no image to fetch) are drawn into an element of no document, then dropped: a card, then the
+   *   list around it.
+   * Never fails: without it the cards are drawn all the same.
    */
-  private prepareTexts(): void {
-    this.t('based', { v: 5, n: 2 });
-    this.t('shown', { n: 1, total: 2 });
-    this.t('languageFirst', { language: primaryLanguage(this.l.locale) });
-    this.l.date(0);
-  }
-
-  /**
-   * Makes Lit's templates of a card once, in a task of its own while the reviews are on their way: Lit
-   * parses each `html` literal into a template on its first use, a card's twenty of them about 15 ms on a
-   * slow phone (4× CPU), which would otherwise add to the task that draws the first cards. A sample card with
-   * every optional part but photos (no image to fetch) is drawn into an element of no document, then dropped.
-   */
-  private prepareCards(): void {
-    render(this.renderList([CARD_SAMPLE]), document.createElement('div'));
+  private prepare(): Promise<void> {
+    const detached = () => document.createElement('div');
+    return nextTask()
+      .then(() => {
+        this.t('based', { v: 5, n: 2 });
+        this.t('shown', { n: 1, total: 2 });
+        this.t('languageFirst', { language: primaryLanguage(this.l.locale) });
+        this.l.date(0);
+      })
+      .then(nextTask)
+      .then(() => render(this.renderList([CARD_SAMPLE]), detached()))
+      .then(nextTask)
+      .then(() => void render(this.renderReviews(DATA_SAMPLE, [CARD_SAMPLE]), detached()))
+      .catch(() => undefined);
   }
 
   /** Where the cards asked for start and end: a page of the carousel, or the pages shown so far. */
@@ -756,12 +775,11 @@ export class RetainReviewShowcase extends RetainElement {
     </div>`;
   }
 
-  private renderReviews(data: ReviewData): TemplateResult {
+  private renderReviews(data: ReviewData, visible = this.visible()): TemplateResult {
     const { aggregate } = data;
     const q = this.query;
     const stars = starsOf(q);
     const average = roundAverage(aggregate.average);
-    const visible = this.visible();
     const total = this.matchCount;
     const [, end] = this.range;
     const partial = !isSelection(q) && !data.next && !aggregate.computed && data.reviews.length < aggregate.count;
