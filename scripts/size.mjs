@@ -160,7 +160,9 @@ const CEILINGS = {
   // +0.06 KB (issue 12, longest task): widgets whose code came together get a frame each for their first renders
   // (core/pacing.ts frameOfItsOwn, in the kit chunk every first load carries).
   // +0.05 KB (issue 12, longest task): the review showcase's list drawn off the page before its first cards (above).
-  'whole kit, one language': 96.2 * KB,
+  // +0.06 KB (issue 12, longest task): a popup's triggers read the scroll position and depth after a frame, not as
+  // they start (that read laid the whole page out at load: 34–74 ms at 4×). In the triggers' chunk, no first load.
+  'whole kit, one language': 96.3 * KB,
   // <retain-report> (issue 13), loaded only on the store owner's page: its chunk, charts and uPlot (20 KB),
   // its worker with Papa Parse and the figures' math. The shopper-facing figure above leaves it out.
   'report (owner’s page), one language': 53.25 * KB,
@@ -180,7 +182,8 @@ const CEILINGS = {
   // −0.15 KB: the namespace helper's chunk gone, as above.
   // +0.1 KB: the count's tries and the chunks' names, as above.
   // +0.05 KB: a frame of its own for each first render, as above. +0.05 KB: the showcase's list drawn off the page, as above.
-  'whole kit, all languages': 177.5 * KB,
+  // +0.06 KB: the triggers' first reads after a frame, as above.
+  'whole kit, all languages': 177.6 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */

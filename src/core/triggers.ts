@@ -3,6 +3,7 @@
  * page views); page views are counted in page-views.ts, cooldowns in cooldowns.ts.
  */
 import { durationMs, formatDuration, warnBadValue } from './config.js';
+import { nextFrame } from './pacing.js';
 import { pageViews } from './page-views.js';
 
 export type Trigger =
@@ -91,7 +92,10 @@ export function parseTriggers(el: Element, attr: string, raw: string | null | un
 /**
  * Watches the page and calls onFire once, with the first trigger that fires; returns stop(). Cleans up
  * all listeners and timers when one fires or on stop(). onFire is never called synchronously (a scroll
- * depth already reached fires in a microtask); with no triggers, it is never called.
+ * depth already reached fires once the next frame is drawn); with no triggers, it is never called.
+ * Starting reads no layout: a scroll position or height read while the page is changing (as it is at
+ * load, when a popup starts watching) would lay the whole page out then and there, 34–74 ms at 4× CPU on
+ * the bench's product page. The scroll depth is first read after a frame, from the layout it made.
  *
  * - delay: counted from this call.
  * - exit-intent: on desktop the pointer leaves the page toward its top (`mouseout` with no
@@ -144,7 +148,9 @@ export function watchTriggers(triggers: Trigger[], onFire: (trigger: Trigger) =>
           passiveCapture,
         );
         listen(document, 'touchstart', () => (touch = true), passiveCapture);
-        let deepest = window.scrollY;
+        // The deepest point so far: where the page was at the start is read after a frame (no layout forced).
+        let deepest = 0;
+        void nextFrame().then(() => (deepest = Math.max(deepest, window.scrollY)));
         let recent: { at: number; y: number }[] = [];
         listen(
           window,
@@ -169,7 +175,7 @@ export function watchTriggers(triggers: Trigger[], onFire: (trigger: Trigger) =>
         };
         listen(window, 'scroll', check, passive);
         listen(window, 'resize', check, passive);
-        queueMicrotask(check);
+        void nextFrame().then(check);
         break;
       }
       case 'page-views':

@@ -212,6 +212,40 @@ describe('triggers', () => {
       expect(await watcher.result).to.deep.equal({ kind: 'scroll', percent: 90 });
     });
 
+    it('starting to watch lays nothing out: the scroll position and depth are first read after a frame', async () => {
+      // Reading a scroll position or height lays out a page that changed since its last frame (as a page does
+      // at load): the reads are counted until a frame has been drawn.
+      const reads: string[] = [];
+      const spy = (target: object, name: string) => {
+        const own = Object.getOwnPropertyDescriptor(target, name);
+        let proto: object | null = target;
+        let found: PropertyDescriptor | undefined;
+        while (proto && !(found = Object.getOwnPropertyDescriptor(proto, name))) proto = Object.getPrototypeOf(proto);
+        Object.defineProperty(target, name, {
+          configurable: true,
+          get() {
+            reads.push(name);
+            return found!.get ? found!.get.call(this) : found!.value;
+          },
+        });
+        cleanups.push(() => (own ? Object.defineProperty(target, name, own) : delete (target as Record<string, unknown>)[name]));
+      };
+      spy(window, 'scrollY');
+      spy(Element.prototype, 'scrollHeight');
+      let drawn = false;
+      requestAnimationFrame(() => (drawn = true));
+      const watcher = watch([{ kind: 'exit-intent' }, { kind: 'scroll', percent: 90 }]);
+      cleanups.push(watcher.stop);
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(drawn, 'no frame yet').to.equal(false);
+      expect(reads, 'reads before a frame').to.deep.equal([]);
+      // Read after the frame: this page is too short to scroll, so 90 % is reached.
+      expect(await watcher.result).to.deep.equal({ kind: 'scroll', percent: 90 });
+      expect(drawn).to.equal(true);
+      expect(reads).to.include('scrollHeight');
+    });
+
     it('page views: fires when this page brings the count to N', async () => {
       const once = watch([{ kind: 'page-views', count: 1, scope: 'session' }]);
       expect(await once.result).to.deep.equal({ kind: 'page-views', count: 1, scope: 'session' });
