@@ -232,16 +232,27 @@ const SCRIPT_EVENTS = new Set([
   'TimerFire',
   'FireAnimationFrame',
   'FireIdleCallback',
+  'AnimationFrame::Script::Execute',
 ]);
 
-/** The script URLs a script event names (its own, its script's, the first frame of its stack). */
+/**
+ * The script URLs a script event names (its own, its script's, the first frame of its stack). A module's
+ * evaluation names none (`v8.evaluateModule`), though a chunk's defines its elements and upgrades them
+ * there: its URL comes from the long-animation-frame entry of that script (`AnimationFrame::Script::Execute`).
+ */
 function urlsOf(e) {
   if (!SCRIPT_EVENTS.has(e.name)) return [];
   const a = e.args ?? {};
   const d = a.data ?? {};
-  return [d.url, d.scriptName, a.fileName, a.url, d.stackTrace?.[0]?.url, a.beginData?.stackTrace?.[0]?.url].filter(
-    (u) => typeof u === 'string',
-  );
+  return [
+    d.url,
+    d.scriptName,
+    a.fileName,
+    a.url,
+    d.stackTrace?.[0]?.url,
+    a.beginData?.stackTrace?.[0]?.url,
+    a.animation_frame_script_timing_info?.source_location_url,
+  ].filter((u) => typeof u === 'string');
 }
 
 /** Compiling a script, not running it: the main thread's part of a compile (a streamed one is mostly done off it). */
@@ -275,6 +286,46 @@ export function tasksRunning(events, key, tasks, match) {
     return [{ ...task, dur: sum((hit) => hit.dur), cpu: sum((hit) => hit.cpu), compileOnly: true }];
   });
 }
+
+/**
+ * The tasks of the code `match` accepts: those that ran it (`tasksRunning`), and the frames that drew its
+ * work alone. A frame (a `ProxyMain::BeginMainFrame` task: style, layout, paint) is that code's when, since
+ * the frame before, its tasks changed what is drawn (a task of its asked for a restyle or a layout) and
+ * nothing else did: no other task asked for one, and none ran script the page's own (named by URL: the
+ * bench's own in-page steps name none) or parsed its HTML. Without it a frame counted only when a callback
+ * of that code (a `requestAnimationFrame`) happened to run in it: the review list's first frame, 65–87 ms
+ * at 4×, counted in none of a load's traces.
+ */
+export function tasksOf(events, key, tasks, match) {
+  const running = tasksRunning(events, key, tasks, match);
+  const ran = new Set(running.map((task) => task.start));
+  const mine = events.filter((e) => threadKey(e) === key && e.ts !== undefined).sort((a, b) => a.ts - b.ts);
+  const frames = [];
+  let since = { mine: false, other: false };
+  let i = 0;
+  for (const task of tasks) {
+    let frame = false;
+    let changed = false;
+    let page = false;
+    for (; i < mine.length && mine[i].ts / 1000 < task.start; i++);
+    for (let j = i; j < mine.length && mine[j].ts / 1000 <= task.end; j++) {
+      const e = mine[j];
+      frame ||= e.name === 'ProxyMain::BeginMainFrame';
+      changed ||= CHANGES.has(e.name);
+      // HTML parsed in the code's own task is its templates (innerHTML); elsewhere, the page's.
+      page ||= (e.name === 'ParseHTML' && !ran.has(task.start)) || urlsOf(e).some((url) => url && !match(url));
+    }
+    if (frame) {
+      if (since.mine && !since.other && !ran.has(task.start)) frames.push(task);
+      since = { mine: false, other: false };
+    } else if (ran.has(task.start) && !page) since.mine ||= changed;
+    else since.other ||= changed || page;
+  }
+  return [...running, ...frames].sort((a, b) => a.start - b.start);
+}
+
+/** A change to what is drawn, traced in the task that first makes it after a frame. */
+const CHANGES = new Set(['ScheduleStyleRecalculation', 'InvalidateLayout']);
 
 /** Compositor frames (`Display::DrawAndSwap`) that started between `start` and `end` (ms, trace clock). */
 export function framesBetween(events, start, end) {

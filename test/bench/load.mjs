@@ -2,7 +2,7 @@
 // from navigation until settled (settle.mjs), and a script added to a page already settled. Both return
 // the main thread's totals in thread time (CPU) beside wall time, and the tasks that ran kit code.
 import { loadavg } from 'node:os';
-import { round, sleep, taskTotals, tasksRunning, traceMainThread } from './lib.mjs';
+import { round, sleep, taskTotals, tasksOf, traceMainThread } from './lib.mjs';
 import { settleWidgets } from './settle.mjs';
 
 export const SETTLE_MS = 30_000;
@@ -76,7 +76,7 @@ export async function tracedLoad(browser, page, url, { withKit, widgets }) {
   load.push(loadavg()[0]);
   return {
     main: taskTotals(tasks),
-    kit: taskTotals(tasksRunning(events, main, tasks, isKit)),
+    kit: taskTotals(tasksOf(events, main, tasks, isKit)),
     cls: shiftTotal(result.shifts),
     kitShift: shiftTotal(result.shifts.filter(movesWidget)),
     shifts: result.shifts,
@@ -116,7 +116,7 @@ async function tracedWindow(browser, page, src, withKit, widgets) {
     await page.evaluate(quietNetwork);
     await sleep(1000);
   });
-  return { main: taskTotals(tasks), kit: taskTotals(tasksRunning(events, main, tasks, isKit)) };
+  return { main: taskTotals(tasks), kit: taskTotals(tasksOf(events, main, tasks, isKit)) };
 }
 
 /**

@@ -4,7 +4,7 @@
 // shopper scrolls near anything (a kit that waits until seen does next to nothing). Then, in a second trace,
 // the page scrolled down most of a viewport at a time, as a shopper scrolls, until every widget is rendered:
 // the kit's tasks while they come in, and the layout shifts they cause.
-import { median, round, row, sleep, taskTotals, tasksRunning, throttledPage, timeout, traceMainThread } from '../lib.mjs';
+import { median, round, row, sleep, taskTotals, tasksOf, throttledPage, timeout, traceMainThread } from '../lib.mjs';
 import { settleWidgets } from '../settle.mjs';
 import { tracedLoad } from '../load.mjs';
 
@@ -41,7 +41,7 @@ async function measureOnce(browser, url) {
       const shifts = (await page.evaluate(() => window.__shifts ?? [])).slice(shiftsBefore);
       return { scrolled, settled, shifts };
     });
-    const kitTasks = tasksRunning(scroll.events, scroll.main, scroll.tasks, (u) => u.includes('/dist/'));
+    const kitTasks = tasksOf(scroll.events, scroll.main, scroll.tasks, (u) => u.includes('/dist/'));
     return {
       before: { main: before.main, kit: before.kit, settled: before.settled, load: before.load },
       scroll: {
@@ -83,7 +83,7 @@ export async function belowFold({ browser, origin, product, runs, log }) {
         round(m((s) => s.before.kit.cpu)),
         'ms thread',
         { max: 10 },
-        `${runNote}; tasks that ran /dist/ code from navigation until settled: wall ${round(m((s) => s.before.kit.wall))} ms, ${m((s) => s.before.kit.count)} tasks; far below: ${far.join(', ')}${near.length ? `; near at load: ${near.join(', ')}` : ''}${errors.length ? `; page errors: ${errors.join(' | ').slice(0, 120)}` : ''}`,
+        `${runNote}; kit tasks (that ran /dist/ code, or frames that drew its work alone) from navigation until settled: wall ${round(m((s) => s.before.kit.wall))} ms, ${m((s) => s.before.kit.count)} tasks; far below: ${far.join(', ')}${near.length ? `; near at load: ${near.join(', ')}` : ''}${errors.length ? `; page errors: ${errors.join(' | ').slice(0, 120)}` : ''}`,
       ),
       row(
         S,
@@ -97,7 +97,7 @@ export async function belowFold({ browser, origin, product, runs, log }) {
         )}`,
         'ms thread / wall',
         null,
-        `scrolled 80% of a viewport at a time to the bottom (${m((s) => s.scroll.scrolled.steps)} steps), then until every widget rendered${late.length ? ` (not rendered in 30 s: ${late.join(', ')})` : ''}; ${m((s) => s.scroll.kit.count)} tasks ran /dist/ code`,
+        `scrolled 80% of a viewport at a time to the bottom (${m((s) => s.scroll.scrolled.steps)} steps), then until every widget rendered${late.length ? ` (not rendered in 30 s: ${late.join(', ')})` : ''}; ${m((s) => s.scroll.kit.count)} kit tasks`,
       ),
       row(
         S,

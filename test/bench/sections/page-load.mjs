@@ -236,7 +236,7 @@ function rowsOf(runsOf, { runs, drawn, floorDraws, added }) {
       ms(m('with', (s) => s.kit.longestCpu)),
       'ms thread',
       { max: 50 },
-      `longest task that ran /dist/ code; wall ${ms(m('with', (s) => s.kit.longestWall))} ms`,
+      `longest kit task (one that ran /dist/ code, or a frame that drew the kit's work alone); wall ${ms(m('with', (s) => s.kit.longestWall))} ms`,
     ),
     row(
       S,

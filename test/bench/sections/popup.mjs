@@ -5,7 +5,7 @@
 // `showModal()`, whose task restyles the whole page (the rest made inert) and lays it out for the focus: the
 // least any modal popup costs on that page.
 import { loadavg } from 'node:os';
-import { median, round, row, sleep, taskTotals, tasksRunning, throttledPage, timeout, traceMainThread } from '../lib.mjs';
+import { median, round, row, sleep, taskTotals, tasksOf, throttledPage, timeout, traceMainThread } from '../lib.mjs';
 import { settleWidgets } from '../settle.mjs';
 
 const S = 'popup';
@@ -36,7 +36,7 @@ async function openOnce(browser, url) {
       return { openMs };
     });
     load.push(loadavg()[0]);
-    const kitTasks = tasksRunning(events, main, tasks, (u) => u.includes('/dist/'));
+    const kitTasks = tasksOf(events, main, tasks, (u) => u.includes('/dist/'));
     return { main: taskTotals(tasks), kit: taskTotals(kitTasks), openMs: result.openMs, settled, load, errors };
   } finally {
     await context.close();
@@ -127,7 +127,7 @@ export async function popup({ browser, origin, product, runs, log }) {
         `4× CPU, ${runs} runs, medians; load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}; click on the launcher of the product page's popup wheel to the wheel drawn (${round(
           m((s) => s.openMs),
           0,
-        )} ms wall) and 1 s more; ${m((s) => s.kit.count)} tasks ran /dist/ code${errors.length ? `; page errors: ${errors.join(' | ').slice(0, 120)}` : ''}`,
+        )} ms wall) and 1 s more; ${m((s) => s.kit.count)} kit tasks (that ran /dist/ code, or frames that drew the kit's work alone)${errors.length ? `; page errors: ${errors.join(' | ').slice(0, 120)}` : ''}`,
       ),
       row(
         S,
