@@ -503,7 +503,7 @@ export class RetainReviewShowcase extends RetainElement {
   private async fetchPage(url: string, append: boolean): Promise<void> {
     const ticket = ++this.ticket;
     if (!append) this.status = 'loading';
-    if (this.mode !== 'summary') preparing ??= this.prepare();
+    if (!append && this.mode !== 'summary') preparing ??= this.prepare();
     let result: ReviewData | string;
     try {
       result = await fetchReviews(url);
