@@ -293,8 +293,8 @@ export function tasksRunning(events, key, tasks, match) {
  * the frame before, its tasks changed what is drawn (a task of its asked for a restyle or a layout) and
  * nothing else did: no other task asked for one, and none ran script the page's own (named by URL: the
  * bench's own in-page steps name none) or parsed its HTML. Without it a frame counted only when a callback
- * of that code (a `requestAnimationFrame`) happened to run in it: the review list's first frame, 65–87 ms
- * at 4×, counted in none of a load's traces.
+ * of that code (a `requestAnimationFrame`) happened to run in it: the review list's first frame, 65–99 ms
+ * at 4×, went uncounted in most loads.
  */
 export function tasksOf(events, key, tasks, match) {
   const running = tasksRunning(events, key, tasks, match);
