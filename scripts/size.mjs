@@ -87,7 +87,7 @@ const CEILINGS = {
   // +0.04 KB (issue 12, longest task): widgets whose code came together get a frame each for their first renders
   // (core/pacing.ts frameOfItsOwn, in the kit chunk every first load carries).
   // +0.08 KB (issue 12, longest task): the list around the cards (histogram, controls) drawn off the page too, and the
-  // reviews wait for that (prepare, once a page): the task that draws the first cards went from 65–111 to 22–29 ms at 4×.
+  // reviews wait for that (prepare, once a page): the task that draws the first cards is 20–29 ms at 4× (was up to 111).
   'first load: review-showcase': 23.2 * KB,
   // +0.02 KB (issue 12, below the fold): the loader notes a page view when the page is left (page-view-note.ts).
   'first load: account-prompt': 16.75 * KB,
