@@ -38,9 +38,27 @@ export function cleanText(raw: unknown, max: number, multiline = false): string 
   return text;
 }
 
-/** Milliseconds for an ISO date or a timestamp; undefined when it is not a date. */
+/**
+ * Milliseconds for a timestamp or a date as review exports write it; undefined when it is not a date. Read
+ * alike in every engine, as ISO 8601: `2025-03-15 12:30:45 UTC` (Judge.me's CSV, whose space and zone name
+ * WebKit's `Date.parse` refuses), and a day alone (`2025-03-15`) as that day's midnight where the shopper is
+ * (`Date.parse` takes it as midnight UTC: the day before, west of Greenwich).
+ */
 export function parseDate(raw: unknown): number | undefined {
-  const ms = typeof raw === 'number' ? raw : typeof raw === 'string' ? Date.parse(raw) : NaN;
+  const ms =
+    typeof raw === 'number'
+      ? raw
+      : typeof raw === 'string'
+        ? Date.parse(
+            raw
+              .trim()
+              .replace(
+                /^(\d{4}-\d\d-\d\d)(?:[ T](.+?) ?(?:(UTC|GMT|Z)|([+-]\d\d):?(\d\d))?)?$/i,
+                (_, day: string, time = '00:00', utc?: string, hours?: string, minutes?: string) =>
+                  `${day}T${time}${utc ? 'Z' : hours ? `${hours}:${minutes}` : ''}`,
+              ),
+          )
+        : NaN;
   return Number.isFinite(ms) ? ms : undefined;
 }
 

@@ -16,7 +16,9 @@ import { roundAverage } from './review-query.js';
 
 type Node = Record<string, unknown>;
 
-const day = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString().slice(0, 10));
+/** The day the card shows (the shopper's), as YYYY-MM-DD: a review dated by its day alone keeps that day in every zone. */
+const day = (ms: number | undefined) =>
+  ms === undefined ? undefined : new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 
 function reviewNode(r: ShownReview): Node {
   return {

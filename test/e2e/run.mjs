@@ -137,6 +137,35 @@ try {
     assert(counters && typeof counters === 'object', `counters() gave ${JSON.stringify(counters)}`);
   });
 
+  // parseDate in src/review-showcase/review-data.ts: a review dated by its day alone, and JSON-LD's datePublished.
+  await check('a review dated by its day alone shows that day in Los Angeles and in Tokyo, on its card and in its JSON-LD', async () => {
+    for (const timezoneId of ['America/Los_Angeles', 'Asia/Tokyo']) {
+      const zoned = await browser.newContext({ timezoneId });
+      try {
+        const shown = await zoned.newPage();
+        await shown.goto(`${origin}/test/e2e/store.html`, { waitUntil: 'load' });
+        const { card, published } = await shown.evaluate(async (timeout) => {
+          const el = document.createElement('retain-review-showcase');
+          el.setAttribute('loading', 'eager');
+          el.data = {
+            product: { id: 'e2e-dated', name: 'Dated tea' },
+            reviews: [{ id: 'd1', rating: 5, body: 'Lovely', author: { name: 'Ann' }, date: '2025-03-15' }],
+          };
+          document.body.append(el);
+          const until = Date.now() + timeout;
+          while (!el.shadowRoot?.querySelector('article time') && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+          await new Promise((r) => setTimeout(r, 500));
+          const ld = [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent).join();
+          return { card: el.shadowRoot?.querySelector('article time')?.textContent, published: /"datePublished":"([^"]*)"/.exec(ld)?.[1] };
+        }, TIMEOUT);
+        assert(card === 'Mar 15, 2025', `in ${timezoneId} the card shows ${card}`);
+        assert(published === '2025-03-15', `in ${timezoneId} the JSON-LD says datePublished ${published}`);
+      } finally {
+        await zoned.close();
+      }
+    }
+  });
+
   await check('<retain-report> reads the demo export under a strict CSP, in its worker shipped as a file of the build', async () => {
     const report = await context.newPage();
     const violations = [];

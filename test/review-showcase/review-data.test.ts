@@ -123,7 +123,8 @@ describe('review data: reviews', () => {
     expect(r.media).to.deep.equal([
       { url: 'https://shop.example/p/1.jpg', alt: 'Mug on a desk', width: 800, height: 600, thumb: 'https://shop.example/p/1-s.jpg' },
     ]);
-    expect(r.reply).to.deep.equal({ body: 'Thank you!', author: 'Mug Store', date: Date.UTC(2025, 2, 15) });
+    // A day alone is that day where the shopper is (midnight there), not midnight UTC.
+    expect(r.reply).to.deep.equal({ body: 'Thank you!', author: 'Mug Store', date: new Date(2025, 2, 15).getTime() });
     expect(r.score).to.be.greaterThan(0.5).and.lessThan(0.8);
   });
 
@@ -163,8 +164,27 @@ describe('review data: reviews', () => {
   it('keeps a missing or invalid date as undefined', () => {
     expect(review({ date: 'yesterday' }).date).to.equal(undefined);
     expect(parseDate(0)).to.equal(0);
-    expect(parseDate('2025-01-02')).to.equal(Date.UTC(2025, 0, 2));
+    expect(parseDate('2025-01-02')).to.equal(new Date(2025, 0, 2).getTime());
     expect(parseDate({})).to.equal(undefined);
+    expect(parseDate(NaN)).to.equal(undefined);
+    expect(parseDate('2025-03-15 12:30')).to.equal(new Date(2025, 2, 15, 12, 30).getTime());
+  });
+
+  it("reads the dates review exports write alike in every engine (WebKit's Date.parse refuses Judge.me's)", () => {
+    const instant = Date.UTC(2025, 2, 15, 12, 30, 45);
+    // Judge.me's CSV export (a Rails time): a space before the time and the zone's name or offset after it.
+    expect(parseDate('2025-03-15 12:30:45 UTC')).to.equal(instant);
+    expect(parseDate(' 2025-03-15 12:30:45 +0000 ')).to.equal(instant);
+    expect(parseDate('2025-03-15 14:30:45 +02:00')).to.equal(instant);
+    expect(parseDate('2025-03-15 07:30:45.000-0500')).to.equal(instant);
+    expect(parseDate('2025-03-15T12:30:45.123456Z')).to.equal(instant + 123);
+    expect(parseDate('2025-03-15T12:30:45z')).to.equal(instant);
+    // Without an offset, the time is the shopper's, as ISO 8601 has it.
+    expect(parseDate('2025-03-15 12:30:45')).to.equal(new Date(2025, 2, 15, 12, 30, 45).getTime());
+    expect(review({ date: '2025-03-15 12:30:45 UTC', reply: { body: 'Thanks', date: '2025-03-16 09:00:00 UTC' } })).to.deep.include({
+      date: instant,
+      reply: { body: 'Thanks', author: '', date: Date.UTC(2025, 2, 16, 9) },
+    });
   });
 
   it('drops an invalid language tag', () => {

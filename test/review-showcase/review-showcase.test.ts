@@ -139,6 +139,25 @@ describe('<retain-review-showcase>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it("shows the dates of Judge.me's export (`2025-02-01 09:15:00 UTC`) in every engine, and a day alone as that day", async () => {
+      // WebKit's Date.parse gives NaN for these: its shoppers saw no dates, and "newest" put the reviews last.
+      const data = makeData(2, {}, (i) =>
+        i === 0
+          ? { date: '2025-02-01 09:15:00 UTC', reply: { body: 'Thanks!', date: '2025-02-02 10:00:00 +0000' } }
+          : { date: '2025-01-20' },
+      );
+      const el = await showcase(html`<retain-review-showcase .data=${data}></retain-review-showcase>`);
+      const [first, second] = $$(el, 'article');
+      expect(first.querySelector('time')!.getAttribute('datetime')).to.equal('2025-02-01T09:15:00.000Z');
+      expect(text(first.querySelector('time'))).to.equal(
+        new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(Date.UTC(2025, 1, 1, 9, 15)),
+      );
+      expect(text(first.querySelector('[part="reply"] .meta'))).to.contain(
+        new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(Date.UTC(2025, 1, 2, 10)),
+      );
+      expect(text(second.querySelector('time'))).to.equal('Jan 20, 2025');
+    });
+
     it('shows an empty state when the product has no reviews', async () => {
       const el = await showcase(
         html`<retain-review-showcase .data=${{ product: { id: 'x', name: 'X' }, reviews: [] }}></retain-review-showcase>`,
