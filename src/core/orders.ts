@@ -5,7 +5,7 @@
  */
 import { broadcast, onBroadcast } from './broadcast.js';
 import { isCurrencyCode } from './config.js';
-import { storage, type OrderRow } from './storage.js';
+import { databaseName, storage, type OrderRow } from './storage.js';
 
 export interface OrderInput {
   orderId: string;
@@ -18,8 +18,16 @@ const TOPIC = 'orders';
 const localListeners = new Set<(order: OrderRow) => void>();
 
 /**
+ * This page's recordings, by database and order id: an order page records its order from `<retain-order>` and
+ * from the account prompt (and a store may call `recordOrder` too), and one transaction answers them all.
+ */
+const recordings = new Map<string, Promise<boolean>>();
+/** Orders this page recorded first on the device and no `<retain-order>` has announced yet (`announceOnce`). */
+const unannounced = new Set<string>();
+
+/**
  * Records an order once. Returns true when this call recorded it, false when it was already known
- * (here or in another tab): the check and the write are one transaction.
+ * (here or in another tab, or by an earlier call on this page): the check and the write are one transaction.
  */
 export async function recordOrder(input: OrderInput): Promise<boolean> {
   const orderId = String(input?.orderId ?? '').trim();
@@ -28,12 +36,25 @@ export async function recordOrder(input: OrderInput): Promise<boolean> {
     throw new RangeError(`retainkit: bad order total ${String(input.total)}`);
   }
   if (!isCurrencyCode(input.currency)) throw new RangeError(`retainkit: bad order currency ${String(input.currency)}`);
+  const key = `${databaseName()}\u0000${orderId}`;
+  // Recorded or found by an earlier call on this page; one that failed leaves it to this one. (No await without
+  // one: two calls in one task must see each other.)
+  const earlier = recordings.get(key);
+  if (earlier && (await earlier.catch(() => null)) !== null) return false;
   const row: OrderRow = { orderId, total: input.total, currency: input.currency.trim().toUpperCase(), recordedAt: Date.now() };
-  const recorded = await storage().transact(['orders'], async (tx) => {
-    if (await tx.get('orders', orderId)) return false;
-    await tx.put('orders', row);
-    return true;
-  });
+  const recording = storage()
+    .transact(['orders'], async (tx) => {
+      if (await tx.get('orders', orderId)) return false;
+      await tx.put('orders', row);
+      return true;
+    })
+    // Before any other caller waiting on it hears of it.
+    .then((recorded) => {
+      if (recorded) unannounced.add(key);
+      return recorded;
+    });
+  recordings.set(key, recording);
+  const recorded = await recording;
   if (recorded) {
     broadcast({ topic: TOPIC, ...row });
     for (const listener of [...localListeners]) {
@@ -45,6 +66,14 @@ export async function recordOrder(input: OrderInput): Promise<boolean> {
     }
   }
   return recorded;
+}
+
+/**
+ * True once per order that this page recorded first on the device, whoever recorded it: `<retain-order>`
+ * announces it even when the account prompt beside it recorded it a moment before.
+ */
+export function announceOnce(orderId: string): boolean {
+  return unannounced.delete(`${databaseName()}\u0000${orderId.trim()}`);
 }
 
 export function listOrders(): Promise<OrderRow[]> {

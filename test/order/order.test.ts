@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { onKitEvent, type KitEventRecord } from '../../src/core/events.js';
-import { listOrders } from '../../src/core/orders.js';
+import { listOrders, recordOrder } from '../../src/core/orders.js';
 import '../../src/order/order.js';
 import type { RetainOrder } from '../../src/order/order.js';
 import { RetainOrderRecordedEvent } from '../../src/order/order.events.js';
@@ -50,6 +50,42 @@ describe('<retain-order>', () => {
     expect(await again.recorded).to.equal(false);
     expect(events).to.have.length(1);
     expect(events[0].detail.instance).to.equal('default');
+  });
+
+  it('announces the order when the account prompt beside it recorded it a moment before, once a page', async () => {
+    // The account prompt records the order too (recordOrder, as here), and may come first: the page's first
+    // recording on this device is still announced, by the first <retain-order> and by no other.
+    expect(await recordOrder({ orderId: '1010', total: 20, currency: 'EUR' })).to.equal(true);
+    const el = await fixture<RetainOrder>(html`<retain-order order-id="1010" total="20" currency="EUR"></retain-order>`);
+    expect(await el.recorded).to.equal(true);
+    expect(events.map((event) => event.detail.orderId)).to.deep.equal(['1010']);
+    const again = await fixture<RetainOrder>(html`<retain-order order-id="1010" total="20" currency="EUR"></retain-order>`);
+    expect(await again.recorded).to.equal(false);
+    expect(events).to.have.length(1);
+    expect(await listOrders()).to.have.length(1);
+  });
+
+  it('one IndexedDB transaction records an order however many of the page ask for it', async () => {
+    const transaction = IDBDatabase.prototype.transaction;
+    let writes = 0;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      if (String(args[0]) === 'orders' && args[1] === 'readwrite') writes++;
+      return transaction.apply(this, args);
+    } as IDBDatabase['transaction'];
+    try {
+      const order = { orderId: '1011', total: 7, currency: 'USD' };
+      // The account prompt and <retain-order> at once, then the store's own call.
+      const [el, prompt] = await Promise.all([
+        fixture<RetainOrder>(html`<retain-order order-id="1011" total="7"></retain-order>`).then((el) => el.recorded),
+        recordOrder(order),
+      ]);
+      expect([el, prompt].filter(Boolean)).to.have.length.of.at.least(1);
+      expect(await recordOrder(order)).to.equal(false);
+      expect(writes).to.equal(1);
+    } finally {
+      IDBDatabase.prototype.transaction = transaction;
+    }
+    expect(events).to.have.length(1);
   });
 
   it('hands the event to the delivery path', async () => {
