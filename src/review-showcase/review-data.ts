@@ -59,7 +59,8 @@ export function parseDate(raw: unknown): number | undefined {
               ),
           )
         : NaN;
-  return Number.isFinite(ms) ? ms : undefined;
+  // Within what a Date holds (±8.64e15 ms; a day less, for the zone's shift): a card's `toISOString()` throws past it.
+  return Math.abs(ms) < 8.6e15 ? ms : undefined;
 }
 
 /**

@@ -167,6 +167,10 @@ describe('review data: reviews', () => {
     expect(parseDate('2025-01-02')).to.equal(new Date(2025, 0, 2).getTime());
     expect(parseDate({})).to.equal(undefined);
     expect(parseDate(NaN)).to.equal(undefined);
+    // Past what a Date holds: a card's <time datetime> would throw (toISOString), and the showcase with it.
+    expect(parseDate(1e20)).to.equal(undefined);
+    expect(parseDate(-8.64e15)).to.equal(undefined);
+    expect(review({ date: 1e20 }).date).to.equal(undefined);
     expect(parseDate('2025-03-15 12:30')).to.equal(new Date(2025, 2, 15, 12, 30).getTime());
   });
 

@@ -158,6 +158,13 @@ describe('<retain-review-showcase>', () => {
       expect(text(second.querySelector('time'))).to.equal('Jan 20, 2025');
     });
 
+    it('shows a review dated past what a Date holds, without a date (its card threw, and the list with it)', async () => {
+      const data = makeData(2, {}, (i) => (i === 0 ? { date: 1e20 } : {}));
+      const el = await showcase(html`<retain-review-showcase .data=${data}></retain-review-showcase>`);
+      expect($$(el, 'article')).to.have.length(2);
+      expect($$(el, 'article time')).to.have.length(1);
+    });
+
     it('shows an empty state when the product has no reviews', async () => {
       const el = await showcase(
         html`<retain-review-showcase .data=${{ product: { id: 'x', name: 'X' }, reviews: [] }}></retain-review-showcase>`,
