@@ -208,10 +208,16 @@ describe('<retain-next-order-offer>', () => {
         html`<retain-next-order-offer instance="x" order-id="H-2" offer-src="/test-api/next-offer?key=${kit.key}&bad=1"></retain-next-order-offer>`,
       );
       expect(text($(bad, '[role=alert]'))).to.contain('couldn’t get your code');
+      // An expiry past what a Date holds: the card's <time datetime> threw, and the card with it.
+      const far = await mount(
+        html`<retain-next-order-offer instance="y" order-id="H-3" offer-src="/test-api/next-offer?key=${kit.key}&expires=1e20"></retain-next-order-offer>`,
+      );
+      expect(text($(far, '[role=alert]'))).to.contain('couldn’t get your code');
       const said = kit.warnings.take();
-      expect(said).to.have.length(2);
+      expect(said).to.have.length(3);
       expect(said[0]).to.contain('did not answer in time (600 ms)');
       expect(said[1]).to.contain('has no code');
+      expect(said[2]).to.contain('has an expiresAt that is not a time to come');
     });
 
     it('shows the time left to the second on the last day, and that the code expired once it has', async () => {
