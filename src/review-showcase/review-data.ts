@@ -40,9 +40,9 @@ export function cleanText(raw: unknown, max: number, multiline = false): string 
 
 /**
  * Milliseconds for a timestamp or a date as review exports write it; undefined when it is not a date. Read
- * alike in every engine, as ISO 8601: `2025-03-15 12:30:45 UTC` (Judge.me's CSV, whose space and zone name
- * WebKit's `Date.parse` refuses), and a day alone (`2025-03-15`) as that day's midnight where the shopper is
- * (`Date.parse` takes it as midnight UTC: the day before, west of Greenwich).
+ * alike in every engine, as ISO 8601: `2025-03-15 12:30:45 UTC` (as Ruby's `Time#to_s` writes it; WebKit's
+ * `Date.parse` refuses its space and zone name), and a day alone (`2025-03-15`) as that day's midnight where the
+ * shopper is (`Date.parse` takes it as midnight UTC: the day before, west of Greenwich).
  */
 export function parseDate(raw: unknown): number | undefined {
   const ms =

@@ -174,9 +174,9 @@ describe('review data: reviews', () => {
     expect(parseDate('2025-03-15 12:30')).to.equal(new Date(2025, 2, 15, 12, 30).getTime());
   });
 
-  it("reads the dates review exports write alike in every engine (WebKit's Date.parse refuses Judge.me's)", () => {
+  it("reads the dates review exports write alike in every engine (WebKit's Date.parse refuses Ruby's `Time#to_s`)", () => {
     const instant = Date.UTC(2025, 2, 15, 12, 30, 45);
-    // Judge.me's CSV export (a Rails time): a space before the time and the zone's name or offset after it.
+    // Ruby's `Time#to_s` (and exports written with it): a space before the time, the zone's name or offset after it.
     expect(parseDate('2025-03-15 12:30:45 UTC')).to.equal(instant);
     expect(parseDate(' 2025-03-15 12:30:45 +0000 ')).to.equal(instant);
     expect(parseDate('2025-03-15 14:30:45 +02:00')).to.equal(instant);

@@ -139,7 +139,7 @@ describe('<retain-review-showcase>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it("shows the dates of Judge.me's export (`2025-02-01 09:15:00 UTC`) in every engine, and a day alone as that day", async () => {
+    it("shows dates written `2025-02-01 09:15:00 UTC` (Ruby's way) in every engine, and a day alone as that day", async () => {
       // WebKit's Date.parse gives NaN for these: its shoppers saw no dates, and "newest" put the reviews last.
       const data = makeData(2, {}, (i) =>
         i === 0
