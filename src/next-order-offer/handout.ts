@@ -8,7 +8,8 @@ import { noteHeld } from '../core/held-note.js';
 import { randomInt } from '../core/random.js';
 import { postToStore } from '../core/request.js';
 import { storage } from '../core/storage.js';
-import { isCode, offerKey, orderKey, readDiscount, readTime, type Discount, type Offer, type OfferTerms } from './offer-terms.js';
+import { isCode, offerKey, orderKey, readDiscount, type Discount, type Offer, type OfferTerms } from './offer-terms.js';
+import { readTime } from './offer-time.js';
 import { warn } from '../core/config.js';
 
 /** The widget's name in the held note (core/held-note.ts), as its elements' `widget`. */

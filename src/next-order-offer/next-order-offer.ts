@@ -31,7 +31,8 @@ import {
 import { styles } from './next-order-offer.styles.js';
 import type { Reminder } from './reminder.js';
 import { translations, type OfferTerm } from './next-order-offer.translations.js';
-import { isCode, offerKey, readDiscount, readTime, type Discount, type Offer, type OfferTerms } from './offer-terms.js';
+import { isCode, offerKey, readDiscount, type Discount, type Offer, type OfferTerms } from './offer-terms.js';
+import { readTime } from './offer-time.js';
 import type { OfferHost, View } from './next-order-offer.host.js';
 
 export type { View };
@@ -86,8 +87,8 @@ function clock(ms: number): string {
  * @attr offer-src - The store's endpoint that decides (https: or relative); wins over `codes`.
  * @attr [offer-timeout=8s] - How long to wait for `offer-src`, default `8s`.
  * @attr [code-ttl=30d] - How long a code from `codes` is valid once handed out, default `30d` (the store's `expiresAt` wins).
- * @attr expires-at - When your codes stop working (ISO 8601 or ms since the epoch): no expiry shown is later. Once it
- *   has passed, nothing is handed out (one warning).
+ * @attr expires-at - When your codes stop working (ISO 8601 or ms since the epoch; a day alone, `2026-06-30`, is the end
+ *   of that day where the shopper is): no expiry shown is later. Once it has passed, nothing is handed out (one warning).
  * @attr discount - What the code gives: `15%`, an amount in `currency` (`10`: "€10.00 off"), or `shipping` ("Free
  *   shipping"), written in the page's language.
  * @attr label - What the code gives in your own words, shown instead of `discount`.

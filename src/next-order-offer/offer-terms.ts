@@ -48,13 +48,3 @@ export function readDiscount(raw: string): Discount | string {
   if (match[2] && value > 100) return 'is above 100%';
   return { kind: match[2] ? 'percent' : 'amount', value };
 }
-
-/**
- * The time of a date attribute or answer: ms since the epoch, or an ISO 8601 text; NaN when it is neither, or past
- * what a Date holds (the card's `toISOString()` would throw).
- */
-export function readTime(value: unknown): number {
-  const text = typeof value === 'string' ? value.trim() : '';
-  const ms = typeof value === 'number' ? value : !text ? NaN : /^\d+$/.test(text) ? Number(text) : Date.parse(text);
-  return Math.abs(ms) < 8.6e15 ? ms : NaN;
-}

@@ -172,6 +172,38 @@ try {
     }
   });
 
+  // readTime in src/next-order-offer/offer-time.ts: an expires-at of a day alone is the end of that day where the shopper is.
+  await check('an offer whose expires-at is a day alone shows that day, to its end, in Los Angeles and in Tokyo', async () => {
+    const at = new Date(Date.now() + 10 * 86_400_000);
+    const day = at.toISOString().slice(0, 10);
+    const written = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse(day));
+    for (const timezoneId of ['America/Los_Angeles', 'Asia/Tokyo']) {
+      const zoned = await browser.newContext({ timezoneId });
+      try {
+        const shown = await zoned.newPage();
+        await shown.goto(`${origin}/test/e2e/store.html`, { waitUntil: 'load' });
+        const expiry = await shown.evaluate(
+          async ({ day, timeout }) => {
+            const el = document.createElement('retain-next-order-offer');
+            el.setAttribute('order-id', 'e2e-day');
+            el.setAttribute('codes', 'E2E-DAY');
+            el.setAttribute('expires-at', day);
+            document.body.append(el);
+            const until = Date.now() + timeout;
+            // The code shown, not the card drawn (invisible) while it comes.
+            const handed = () => el.shadowRoot?.querySelector('[part~="code"]')?.textContent?.includes('E2E-DAY');
+            while (!handed() && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+            return el.shadowRoot?.querySelector('[part~="expiry"]')?.textContent?.replace(/\s+/g, ' ').trim();
+          },
+          { day, timeout: TIMEOUT },
+        );
+        assert(expiry?.includes(`${written} at 11:59`), `in ${timezoneId}, for expires-at="${day}" the card says ${expiry}`);
+      } finally {
+        await zoned.close();
+      }
+    }
+  });
+
   await check('<retain-report> reads the demo export under a strict CSP, in its worker shipped as a file of the build', async () => {
     const report = await context.newPage();
     const violations = [];

@@ -530,6 +530,25 @@ describe('<retain-next-order-offer>', () => {
       expect(text($(el, '[part~=expiry]'))).to.match(/^Expires in 2 days/);
     });
 
+    it('reads an expires-at of a day alone as the end of that day where the shopper is, and refuses a day its month lacks', async () => {
+      // A store owner who writes a day means its codes work through it; midnight UTC showed the day before in the Americas.
+      const soon = new Date(Date.now() + 3 * DAY);
+      const day = `${soon.getFullYear()}-${String(soon.getMonth() + 1).padStart(2, '0')}-${String(soon.getDate()).padStart(2, '0')}`;
+      const el = await mount(html`<retain-next-order-offer order-id="Z-4" codes="DAY" expires-at=${day}></retain-next-order-offer>`);
+      const end = new Date(soon.getFullYear(), soon.getMonth(), soon.getDate() + 1).getTime() - 1;
+      expect(((await storage().get('state', offerKey('default'))) as Offer).expiresAt).to.equal(end);
+      const shown = text($(el, '[part~=expiry]'));
+      const formatted = (options: Intl.DateTimeFormatOptions, at: Date | number) =>
+        new Intl.DateTimeFormat('en', options).format(at).replace(/\s+/g, ' ');
+      expect(shown).to.contain(formatted({ dateStyle: 'long' }, soon));
+      expect(shown).to.contain(formatted({ timeStyle: 'short' }, end));
+      expect(kit.warnings.take()).to.deep.equal([]);
+      await mount(html`<retain-next-order-offer order-id="Z-5" codes="FEB" expires-at="2027-02-30"></retain-next-order-offer>`);
+      expect(kit.warnings.take()).to.satisfy(
+        (said: string[]) => said.length === 1 && said[0].includes('expires-at="2027-02-30" is not a date'),
+      );
+    });
+
     it('fires no event when code changes its properties', async () => {
       const el = await mount(html`<retain-next-order-offer order-id="P-1" codes="PROP"></retain-next-order-offer>`);
       el.discount = '20%';
