@@ -46,6 +46,8 @@ export type * from './loyalty-badge.events.js';
 
 /** The panel's code (`core/parts.ts`): loaded when the shopper reaches for the badge, or has news to hear. */
 const panelPart = part('retain-loyalty-badge', 'panel', () => import('./panel.js'));
+/** The snapshot's check: loaded only for a badge given a snapshot. */
+const verifierPart = part('retain-loyalty-badge', 'snapshot check', () => import('./verify.js'));
 
 type Value = string | number | null | undefined;
 
@@ -295,8 +297,9 @@ export class RetainLoyaltyBadge extends RetainElement implements BadgeHost {
 
   /** Checks the snapshot (code loaded on demand); on any problem, one warning and the estimate. */
   private async verify(text: string, inputs: string): Promise<void> {
-    const { verifyFor } = await import('./verify.js');
-    const result = await verifyFor(this, text);
+    // Without its code (a dropped connection), the estimate: the part has warned.
+    const verifier = await verifierPart.get();
+    const result = verifier ? await verifier.verifyFor(this, text) : null;
     if (inputs === this.snapshotInputs) this.verified = result;
   }
 

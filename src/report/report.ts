@@ -11,6 +11,7 @@ import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import type { RetainEvent } from '../core/events.js';
 import { LocalizeController } from '../core/localize.js';
+import { part } from '../core/parts.js';
 import { nextTask } from '../core/tasks.js';
 import { sortFiles } from './file-kinds.js';
 import { MAPPED_FIELDS, REQUIRED_FIELDS, type ColumnMapping, type MappedField } from './formats.js';
@@ -44,6 +45,9 @@ export type * from './report.events.js';
 
 type View = 'idle' | 'working' | 'mapping' | 'report' | 'failed';
 /** The report's parts, drawn one task at a time: figures, settings, returning rate, cohorts, segments, prediction and funnels. */
+/** The charts' code and uPlot (core/parts.ts): loaded once there are figures to draw. */
+const chartsPart = part('retain-report', 'charts', () => import('./report-charts.js'));
+
 const SECTIONS = 6;
 type MappingRequest = Extract<FromWorker, { type: 'mapping' }>;
 type Failure = Extract<FromWorker, { type: 'failed' }>['problem'];
@@ -729,9 +733,11 @@ export class RetainReport extends RetainElement {
     this.dropCharts();
     this.chartsFor = key;
     const percent = (value: number) => this.l.number(value, { style: 'percent', maximumFractionDigits: 0 });
+    // Without their code (a dropped connection) the tables carry the same figures: the part has warned.
+    const code = await chartsPart.get();
+    if (!code || this.chartsFor !== key) return;
+    const { drawLineChart } = code;
     try {
-      const { drawLineChart } = await import('./report-charts.js');
-      if (this.chartsFor !== key) return;
       this.charts.push(
         await drawLineChart(returning, {
           labels: figures.returningByMonth.map((row) => monthLabel(this.l, row.month)),
@@ -751,7 +757,7 @@ export class RetainReport extends RetainElement {
         }),
       );
     } catch (error) {
-      // The tables carry the same figures; a chart that cannot load is not worth more than a note.
+      // The tables carry the same figures; a chart that cannot be drawn is not worth more than a note.
       warn('<retain-report> could not draw its charts; the tables hold the same figures', error);
     }
   }

@@ -116,6 +116,7 @@ const jsonLd = part(TAG, 'JSON-LD', () => import('./review-jsonld.js'));
 const search = part(TAG, 'search', () => import('./review-search.js'));
 const slicedJson = part(TAG, 'JSON parser', () => import('./review-json.js'));
 const summaryCode = part(TAG, 'summary figures', () => import('./review-summary.js'));
+const voteCode = part(TAG, 'helpful votes', () => import('./review-vote.js'));
 /**
  * Whether a summary's figures may be found without its reviews (review-summary.ts looks): an attribute
  * that gives them, or a JSON-LD script of the page that mentions an AggregateRating.
@@ -657,10 +658,11 @@ export class RetainReviewShowcase extends RetainElement {
   private async vote(review: Review): Promise<void> {
     const product = this.productKnown;
     if (this.votes[review.id]) return;
+    // Without its code (a dropped connection), no vote: the part has warned.
+    const code = await voteCode.get();
+    if (!code) return;
     let recorded: boolean;
-    let code: typeof import('./review-vote.js');
     try {
-      code = await import('./review-vote.js');
       recorded = await code.castVote(product, review.id, review.helpful);
     } catch (error) {
       warn(`<${this.localName}> could not record a helpful vote`, error);

@@ -4,13 +4,13 @@
  * Loaded only by a wheel in `mode="popup"`, which shows nothing until then. Functions over state the
  * wheel owns (`PopupState`): they are handed it with the wheel's callbacks, and hand the new state back.
  */
-import { warn } from '../core/config.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RetainElement } from '../core/element.js';
 import { makeDetail, RetainEvent } from '../core/events.js';
 import { RetainSpinShownEvent, type SpinDismissedDetail } from './spin-wheel.events.js';
 import type { LocalizeController } from '../core/localize.js';
 import { nextFrame } from '../core/pacing.js';
+import { part } from '../core/parts.js';
 import { nextTask } from '../core/tasks.js';
 import { focusNext } from './focus.js';
 import type { WheelCallbacks } from './state.js';
@@ -18,7 +18,8 @@ import type { WheelTerm } from './terms.js';
 
 export { popupStyles } from './popup.styles.js';
 
-const triggersCode = () => import('../core/triggers.js');
+/** When a popup opens by itself (`trigger`), and how long a dismissal keeps it shut: loaded for a popup that has them. */
+const triggersCode = part('retain-spin-wheel', 'triggers', () => import('../core/triggers.js'));
 
 /** The shopper closed the popup (close button, Escape or a click outside it). Counted as `dismissed`. */
 export class RetainSpinDismissedEvent extends RetainEvent<SpinDismissedDetail> {
@@ -93,8 +94,9 @@ function closed(host: PopupHost, on: PopupCallbacks): void {
     on.tell(new RetainSpinDismissedEvent(makeDetail(host.widgetName, host.instanceName, { spun })), 'dismissed');
     const [key, ms] = on.snooze();
     if (!spun && ms)
-      triggersCode()
-        .then((t) => t.startCooldown(key, ms))
+      void triggersCode
+        .get()
+        .then((t) => t?.startCooldown(key, ms))
         .catch(() => undefined);
   }
   // Drawn again at the next opening, a piece at a time: a closed dialog keeps no wheel.
@@ -150,17 +152,14 @@ export function watch(host: PopupHost, on: PopupCallbacks): (() => void) | undef
   if (!host.trigger?.trim()) return undefined;
   let stop: (() => void) | undefined;
   let live = true;
-  triggersCode().then(
-    (t) => {
-      if (!live) return;
-      stop = t.watchTriggers(t.parseTriggers(host, 'trigger', host.trigger, []), async (fired) => {
-        // A trigger may fire while the wheel still reads its state (a page view the loader counted already).
-        await on.loaded();
-        if (on.state().phase === 'ready' && !(await t.cooldownEnds(on.snooze()[0]).catch(() => null))) open(host, fired.kind, on);
-      });
-    },
-    (error: unknown) => warn(`<${host.localName}> could not load its triggers`, error),
-  );
+  void triggersCode.get().then((t) => {
+    if (!t || !live) return;
+    stop = t.watchTriggers(t.parseTriggers(host, 'trigger', host.trigger, []), async (fired) => {
+      // A trigger may fire while the wheel still reads its state (a page view the loader counted already).
+      await on.loaded();
+      if (on.state().phase === 'ready' && !(await t.cooldownEnds(on.snooze()[0]).catch(() => null))) open(host, fired.kind, on);
+    });
+  });
   return () => {
     live = false;
     stop?.();
