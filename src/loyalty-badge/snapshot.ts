@@ -70,8 +70,13 @@ export function p1363(signature: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffe
   return out;
 }
 
+/**
+ * ms since the epoch, or ISO 8601. A date-time without an offset is the server's UTC (Python's
+ * `datetime.utcnow().isoformat()`), not the shopper's local time, where `Date.parse` puts it: west of Greenwich a
+ * snapshot issued now would be "issued in the future", east of it hours older than it is.
+ */
 function time(value: unknown): number | undefined {
-  const t = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : NaN;
+  const t = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(/T[\d:.]+$/.test(value) ? `${value}Z` : value) : NaN;
   return Number.isFinite(t) ? t : undefined;
 }
 

@@ -44,7 +44,11 @@ export async function verifyFor(el: SnapshotInputs, text: string): Promise<Snaps
     warnInvalid(el, 'public-key', key, why.startsWith('is ') ? why : 'is not a P-256 public key (JWK, or SPKI in base64 or PEM)', ESTIMATE);
     return null;
   }
-  const verdict = await verifySnapshot(text, signature, imported, { maxAgeMs, customer: el.customer?.trim() || undefined });
+  const options = { maxAgeMs, customer: el.customer?.trim() || undefined };
+  let verdict = await verifySnapshot(text, signature, imported, options);
+  // The text as signed, else without the whitespace around it: a script child indented in the page's template.
+  if (!verdict.ok && verdict.reason === 'signature' && text.trim() !== text)
+    verdict = await verifySnapshot(text.trim(), signature, imported, options);
   if (verdict.ok) return verdict.snapshot;
   const { reason } = verdict;
   if (reason === 'stale') warnInvalid(el, 'snapshot', text, `is older than ${formatDuration(maxAgeMs)}`, ESTIMATE);

@@ -204,6 +204,39 @@ try {
     }
   });
 
+  // time() in src/loyalty-badge/snapshot.ts: a signed snapshot's issuedAt without an offset is the server's UTC.
+  await check(
+    'a snapshot issued a minute ago, its time written without an offset (UTC), verifies in Los Angeles and in Tokyo',
+    async () => {
+      for (const timezoneId of ['America/Los_Angeles', 'Asia/Tokyo']) {
+        const zoned = await browser.newContext({ timezoneId });
+        try {
+          const shown = await zoned.newPage();
+          await shown.goto(`${origin}/test/e2e/store.html`, { waitUntil: 'load' });
+          const badge = await shown.evaluate(async (timeout) => {
+            const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
+            const publicKey = JSON.stringify(await crypto.subtle.exportKey('jwk', pair.publicKey));
+            // As Python's datetime.utcnow().isoformat() writes it.
+            const text = JSON.stringify({ points: 321, issuedAt: new Date(Date.now() - 60_000).toISOString().slice(0, 19) });
+            const signed = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, new TextEncoder().encode(text));
+            const el = document.createElement('retain-loyalty-badge');
+            el.setAttribute('snapshot', text);
+            el.setAttribute('signature', btoa(String.fromCharCode(...new Uint8Array(signed))));
+            el.setAttribute('public-key', publicKey);
+            document.body.append(el);
+            const said = () => el.shadowRoot?.querySelector('[part="badge"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+            const until = Date.now() + timeout;
+            while (!/321|estimate/.test(said()) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+            return said();
+          }, TIMEOUT);
+          assert(badge.includes('321 points ✓'), `in ${timezoneId} the badge says ${badge}`);
+        } finally {
+          await zoned.close();
+        }
+      }
+    },
+  );
+
   await check('<retain-report> reads the demo export under a strict CSP, in its worker shipped as a file of the build', async () => {
     const report = await context.newPage();
     const violations = [];
