@@ -42,10 +42,19 @@ export function retainkitPlugin() {
   /** A detail field's type with the kit's literal-union aliases written out, for a reader who has no source. */
   const expand = (type) =>
     type.replace(/\b[A-Z]\w*\b/g, (name) => {
-      const alias = literalUnions.get(name);
+      const found = literalUnions.get(name) ?? [];
+      // Two unions of one name in different files: the field's could be either (rename one).
+      if (new Set(found.map((union) => union.text ?? union.list)).size > 1)
+        throw new Error(
+          `type ${name} is declared in ${found.map((union) => union.file).join(' and ')}: rename one, the docs expand it by name`,
+        );
+      const alias = found[0];
       const list = alias?.list ? constLists.get(alias.list) : undefined;
-      return alias?.text ?? (list ? list.map((item) => `'${item}'`).join(' | ') : name);
+      // A union may name another (`'native' | LinkChannel`): written out too.
+      return alias?.text ? expand(alias.text) : list ? list.map((item) => `'${item}'`).join(' | ') : name;
     });
+  const addUnion = (node, union) =>
+    literalUnions.set(node.name.text, [...(literalUnions.get(node.name.text) ?? []), { ...union, file: node.getSourceFile().fileName }]);
   /** Event name → its detail interface's name and its personal fields. */
   const eventDetails = new Map();
   const fieldsOf = (name, seen = new Set()) => {
@@ -71,11 +80,12 @@ export function retainkitPlugin() {
       }
       if (ts.isTypeAliasDeclaration(node)) {
         const type = node.type;
-        if (ts.isUnionTypeNode(type) && type.types.every((member) => ts.isLiteralTypeNode(member) && ts.isStringLiteral(member.literal)))
-          literalUnions.set(node.name.text, { text: type.getText() });
+        const literal = (member) => ts.isLiteralTypeNode(member) && ts.isStringLiteral(member.literal);
+        if (ts.isUnionTypeNode(type) && type.types.some(literal) && type.types.every((m) => literal(m) || ts.isTypeReferenceNode(m)))
+          addUnion(node, { text: type.getText() });
         else if (ts.isIndexedAccessTypeNode(type) && type.indexType.getText() === 'number') {
           const list = /^\(typeof (\w+)\)$/.exec(type.objectType.getText())?.[1];
-          if (list) literalUnions.set(node.name.text, { list });
+          if (list) addUnion(node, { list });
         }
       }
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isAsExpression(node.initializer)) {

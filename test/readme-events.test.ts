@@ -7,9 +7,10 @@
  */
 import { expect } from '@open-wc/testing';
 import { EVENT_NAMES } from '../src/core/naming.js';
+import { CHANNELS } from '../src/referral/share-links.js';
 
 interface Manifest {
-  modules: { declarations?: { tagName?: string; events?: { name: string }[] }[] }[];
+  modules: { declarations?: { tagName?: string; events?: { name: string; detail?: { name: string; type: string }[] }[] }[] }[];
 }
 
 /** Event-like words in a text: `retain-x-y`, `retain_x_y`, `retain-x-*`, not inside a path, a URL or a CSS property. */
@@ -51,13 +52,16 @@ describe('Events named in the README and docs/', () => {
   /** Each page a merchant reads (README.md, docs/*.md) by its path from the root. */
   let pages: Map<string, string>;
   let events: Set<string>;
+  /** Each event's documented detail fields, from the manifest. */
+  let details: Map<string, { name: string; type: string }[]>;
   let tags: Set<string>;
   before(async () => {
     const docs: { path: string; text: string }[] = await (await fetch('/test-api/docs')).json();
     pages = new Map(docs.map(({ path, text }) => [path, text]));
     const manifest: Manifest = await (await fetch('/test-api/manifest')).json();
     const declarations = manifest.modules.flatMap((module) => module.declarations ?? []);
-    events = new Set(declarations.flatMap((declaration) => declaration.events ?? []).map((event) => event.name));
+    details = new Map(declarations.flatMap((declaration) => declaration.events ?? []).map((event) => [event.name, event.detail ?? []]));
+    events = new Set(details.keys());
     // Elements: the kit's own, the wheel's <retain-slice> children, and `retain-x`, the example tag of a new widget (docs/develop.md).
     tags = new Set([
       ...declarations.flatMap((declaration) => (declaration.tagName ? [declaration.tagName] : [])),
@@ -69,6 +73,12 @@ describe('Events named in the README and docs/', () => {
   it('the manifest lists the events of the typed event classes, no more, no fewer', () => {
     expect(events.size).to.be.above(20);
     expect(forwarded(events)).to.deep.equal([...EVENT_NAMES].sort());
+  });
+
+  it('a detail field whose type names a union of unions lists every value (the referral’s channels)', () => {
+    // `Channel` is `'native' | LinkChannel`, and another widget had a `Channel` of its own: the docs showed `'email' | 'sms'`.
+    const channel = details.get('retain-referral-shared')?.find((field) => field.name === 'channel');
+    expect(channel?.type).to.equal(['native', ...CHANNELS].map((name) => `'${name}'`).join(' | '));
   });
 
   it('every event is named in the past tense, or is a request', () => {

@@ -10,7 +10,7 @@ import type { AccountTerm } from './account-prompt.terms.js';
 
 export type Phase = 'pending' | 'hidden' | 'invite' | 'sending' | 'error' | 'done' | 'sent' | 'dismissed';
 
-export type Channel = 'email' | 'sms';
+export type ConsentChannel = 'email' | 'sms';
 
 export interface Config {
   orderId: string;
@@ -22,7 +22,7 @@ export interface Config {
   action: string | null;
   mode: AccountMode;
   password: 'required' | 'optional' | 'none';
-  channels: Channel[];
+  channels: ConsentChannel[];
   snoozeMs: number;
   slideIn: boolean;
   loginUrl: string | null;

@@ -19,7 +19,7 @@ import type { RetainEvent } from '../core/events.js';
 import { RetainAccountShownEvent, type AccountShownDetail } from './account-prompt.events.js';
 import { styles } from './account-prompt.styles.js';
 import { translations, type AccountTerm } from './account-prompt.translations.js';
-import type { AccountPromptHost, Channel, Config, Phase } from './account-prompt.host.js';
+import type { AccountPromptHost, ConsentChannel, Config, Phase } from './account-prompt.host.js';
 
 // The widget's events, typed for whoever imports this module (their declarations on
 // GlobalEventHandlersEventMap come with them): `import type { … } from 'retainkit/<widget>'`.
@@ -148,7 +148,7 @@ export class RetainAccountPrompt extends RetainElement implements AccountPromptH
       email = '';
     }
     const words = this.marketing.trim().toLowerCase().split(/\s+/).filter(Boolean);
-    const channels = words.filter((w): w is Channel => w === 'email' || w === 'sms');
+    const channels = words.filter((w): w is ConsentChannel => w === 'email' || w === 'sms');
     if (words.some((w) => w !== 'email' && w !== 'sms' && !(w === 'none' && words.length === 1))) {
       warnBadValue(this, 'marketing', this.marketing, channels.join(' ') || 'none', 'may only list email and sms, or be none');
     }
