@@ -9,7 +9,7 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { parseCurrency, parseJson, parseNumber, readJsonSource, safeUrl, warn, warnInvalid } from '../core/config.js';
+import { checkNumber, parseCurrency, parseJson, parseNumber, readJsonSource, safeUrl, warn, warnInvalid } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
@@ -224,7 +224,9 @@ export class RetainLoyaltyBadge extends RetainElement implements BadgeHost {
   /** A count the store gives (≥ 0), or null; `instead` says what happens when it is bad. */
   private num(attr: string, value: Value, instead: string): number | null {
     if (value == null || String(value).trim() === '') return null;
-    const n = Number(value);
+    // A decimal, as every number attribute reads (`checkNumber`): not `0x10` or `0b11`, which `Number` takes.
+    const checked = typeof value === 'number' ? value : checkNumber(value);
+    const n = typeof checked === 'number' ? checked : NaN;
     if (Number.isFinite(n) && n >= 0) return n;
     warnInvalid(this, attr, String(value), n < 0 ? 'is negative' : 'is not a number', instead);
     return null;

@@ -15,7 +15,7 @@ import { RetainPointsChangedEvent, RetainRewardUnlockedEvent, RetainTierChangedE
 import { panelStyles } from './panel.styles.js';
 import { panelTranslations, type PanelTerm } from './panel.translations.js';
 import { changesBetween, type Seen } from './changes.js';
-import { pointsFor, punchCard, tierProgress, type Reward } from './program.js';
+import { pointsFor, punchCard, spendPerPoint, tierProgress, type Reward } from './program.js';
 
 /** One badge's panel: its texts, looks and views. */
 export class LoyaltyPanel {
@@ -70,7 +70,7 @@ export class LoyaltyPanel {
     const { el, l } = this;
     const p = el.program;
     const per = p.pointsPerUnit;
-    const amount = per >= 1 ? 1 : 1 / per;
+    const amount = per >= 1 ? 1 : spendPerPoint(p.currency, per);
     const price = l.currency(amount, p.currency, Number.isInteger(amount) ? { minimumFractionDigits: 0 } : {});
     return html`<p class="h">${l.term('ways')}</p>
       <ul class="small">

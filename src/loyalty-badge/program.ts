@@ -64,6 +64,15 @@ export function pointsFor(total: number, currency: string, pointsPerUnit: number
   return Math.floor((minor * pointsPerUnit) / scale + 1e-9);
 }
 
+/**
+ * The least spend of `currency` that earns a point at `pointsPerUnit` below 1, as `pointsFor` counts it: at 0.3 a
+ * point per $3.34 ($3.33 earns 0.999), where 1 ÷ 0.3 rounded for display said $3.33.
+ */
+export function spendPerPoint(currency: string, pointsPerUnit: number): number {
+  const scale = 10 ** minorUnits(currency);
+  return Math.ceil(((1 - 1e-9) * scale) / pointsPerUnit) / scale;
+}
+
 /** Points of the orders recorded on this device that were paid in the program's currency. */
 export function estimatePoints(orders: readonly { total: number; currency: string }[], program: Program): number {
   let sum = 0;
@@ -122,6 +131,10 @@ export function punchCard(orders: number, every: number): PunchCard {
   return { done, every, left: every - done, gifts: Math.floor(n / every) };
 }
 
+/** A number as the store writes one (`500`, `"500"`); NaN for what `Number` would also take (`true`, `null`, `""`, `0x10`). */
+const numberIn = (value: unknown): number =>
+  typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+
 /**
  * Tiers from `Bronze 0, Silver 500, Gold 2500` (a name, a space, a whole threshold; comma-separated)
  * or JSON `[{"name":"Bronze","min":0}, …]`. Returns a message instead when they are not usable:
@@ -140,12 +153,12 @@ export function parseTiers(text: string): Tier[] | string {
     if (!Array.isArray(value)) return 'is not a list of tiers';
     tiers = value.map((t: { name?: unknown; min?: unknown }) => ({
       name: typeof t?.name === 'string' ? t.name.trim() : '',
-      min: Number(t?.min),
+      min: numberIn(t?.min),
     }));
   } else {
     tiers = trimmed.split(',').map((part) => {
       const match = /^(.*\S)\s+(\S+)$/.exec(part.trim());
-      return { name: match?.[1] ?? '', min: match ? Number(match[2]) : NaN };
+      return { name: match?.[1] ?? '', min: match ? numberIn(match[2]) : NaN };
     });
   }
   for (let i = 0; i < tiers.length; i++) {
@@ -163,7 +176,7 @@ export function parseRewards(value: unknown): Reward[] | string {
   const rewards: Reward[] = [];
   for (const item of value as Record<string, unknown>[]) {
     const label = typeof item?.label === 'string' ? item.label.trim() : '';
-    const cost = Number(item?.cost);
+    const cost = numberIn(item?.cost);
     if (!label || !(cost > 0)) return 'has a reward without a label and a cost > 0';
     rewards.push({
       id: typeof item.id === 'string' && item.id ? item.id : label,

@@ -578,6 +578,12 @@ describe('<retain-loyalty-badge>', () => {
       expect(text(panelOf(el))).to.contain('Join and earn 60 points on this order');
       expect(text(panelOf(el))).to.contain('50 points for creating an account');
       expect(text(panelOf(el))).to.contain('1 point per $1 spent');
+      // At 0.3 points per $1, $3.33 earns no point (0.999): the spend shown is the one that earns it.
+      el.setAttribute('points-per-unit', '0.3');
+      await el.updateComplete;
+      expect(text(panelOf(el))).to.contain('1 point per $3.34 spent');
+      el.removeAttribute('points-per-unit');
+      await el.updateComplete;
       expect($<HTMLAnchorElement>(el, '[part="join"]')!.href).to.equal(new URL('/account/new', location.href).href);
       await waitUntil(() => records.length > 0);
       expect(records.map((r) => r.name)).to.deep.equal(['retain-panel-opened']);
@@ -757,6 +763,13 @@ describe('<retain-loyalty-badge>', () => {
       await el.updateComplete;
       expect(warnings.take()).to.deep.equal([
         'retainkit: <retain-loyalty-badge> points="-40" is negative; showing the estimate instead. <retain-loyalty-badge>',
+      ]);
+      expect(text(badgeOf(el))).to.contain('≈ 12 points');
+      // Not a decimal, though `Number` reads it (16): a number as every other attribute reads one.
+      el.setAttribute('points', '0x10');
+      await el.updateComplete;
+      expect(warnings.take()).to.deep.equal([
+        'retainkit: <retain-loyalty-badge> points="0x10" is not a number; showing the estimate instead. <retain-loyalty-badge>',
       ]);
       expect(text(badgeOf(el))).to.contain('≈ 12 points');
     });

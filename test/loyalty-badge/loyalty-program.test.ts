@@ -6,6 +6,7 @@ import {
   parseRewards,
   parseTiers,
   pointsFor,
+  spendPerPoint,
   punchCard,
   tierIndex,
   tierProgress,
@@ -37,6 +38,18 @@ describe('loyalty program: points arithmetic', () => {
     expect(pointsFor(59.99, 'USD', 1)).to.equal(59);
     expect(pointsFor(60, 'USD', 1)).to.equal(60);
     expect(pointsFor(0.99, 'USD', 1)).to.equal(0);
+    // The spend shown for a point at a rate below 1 earns it, and a cent less does not.
+    for (const [currency, rate, spend] of [
+      ['USD', 0.3, 3.34],
+      ['USD', 0.5, 2],
+      ['USD', 0.1, 10],
+      ['JPY', 0.3, 4],
+      ['KWD', 0.3, 3.334],
+    ] as const) {
+      expect(spendPerPoint(currency, rate), `${currency} at ${rate}`).to.equal(spend);
+      expect(pointsFor(spend, currency, rate)).to.equal(1);
+      expect(pointsFor(spend - 10 ** -minorUnits(currency), currency, rate)).to.equal(0);
+    }
     expect(pointsFor(12.5, 'USD', 2)).to.equal(25);
   });
 
@@ -126,6 +139,17 @@ describe('loyalty program: tiers', () => {
     expect(parseTiers('Bronze, Silver 500')).to.match(/whole threshold/);
     expect(parseTiers('Bronze 0.5')).to.match(/whole threshold/);
     expect(parseTiers('[{"name":"Bronze"')).to.equal('is not valid JSON');
+    // What `Number` reads but no store means: hex, null, an empty text.
+    expect(parseTiers('Bronze 0, Gold 0x9C4')).to.match(/whole threshold/);
+    expect(parseTiers('[{"name":"Bronze","min":null}]')).to.match(/whole threshold/);
+    expect(parseTiers('[{"name":"Bronze","min":""}]')).to.match(/whole threshold/);
+    expect(parseTiers('[{"name":"Bronze","min":"0"},{"name":"Silver","min":500}]')).to.deep.equal(tiers.slice(0, 2));
+  });
+
+  it('rewards: a cost is a number, or a number in a text', () => {
+    expect(parseRewards([{ label: 'Tin', cost: '300' }])).to.deep.equal([{ id: 'Tin', label: 'Tin', cost: 300 }]);
+    for (const cost of [true, null, '', '0x10', [5]])
+      expect(parseRewards([{ label: 'Tin', cost }]), JSON.stringify(cost)).to.equal('has a reward without a label and a cost > 0');
   });
 });
 
