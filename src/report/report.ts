@@ -44,10 +44,9 @@ import { parseDate } from './values.js';
 export type * from './report.events.js';
 
 type View = 'idle' | 'working' | 'mapping' | 'report' | 'failed';
-/** The report's parts, drawn one task at a time: figures, settings, returning rate, cohorts, segments, prediction and funnels. */
 /** The charts' code and uPlot (core/parts.ts): loaded once there are figures to draw. */
 const chartsPart = part('retain-report', 'charts', () => import('./report-charts.js'));
-
+/** The report's parts, drawn one task at a time: figures, settings, returning rate, cohorts, segments, prediction and funnels. */
 const SECTIONS = 6;
 type MappingRequest = Extract<FromWorker, { type: 'mapping' }>;
 type Failure = Extract<FromWorker, { type: 'failed' }>['problem'];
