@@ -56,6 +56,26 @@ function finish(host: Host, phase: 'done' | 'sent' | 'dismissed'): void {
 }
 
 /**
+ * `email` as a store's backend takes it, its domain in ASCII (`anna@bücher.de` → `anna@xn--bcher-kva.de`, what
+ * Chromium's email field gives; Firefox's keeps the Unicode, which `pattern` alone refused), when it then keeps
+ * `pattern` (the HTML spec's valid e-mail address); else null.
+ */
+export function asciiEmail(email: string, pattern: RegExp): string | null {
+  const at = email.lastIndexOf('@');
+  let domain = email.slice(at + 1);
+  // The URL parser's IDNA, for a domain of letters, digits, dots and hyphens only (no port, path or user to drop).
+  if (/[^\x00-\x7f]/.test(domain) && /^[\p{L}\p{M}\p{N}.-]+$/u.test(domain)) {
+    try {
+      domain = new URL(`http://${domain}`).hostname;
+    } catch {
+      return null;
+    }
+  }
+  const ascii = `${email.slice(0, at)}@${domain}`;
+  return at > 0 && pattern.test(ascii) ? ascii : null;
+}
+
+/**
  * The shopper submitted the form: check it (the element's `EMAIL_PATTERN` is given, so that this chunk
  * imports nothing from the element's), then hand the request to the store the configured way.
  */
@@ -65,16 +85,16 @@ export async function submit(host: Host, form: HTMLFormElement, emailPattern: Re
   const { cfg } = host;
   const emailInput = input(form, 'email')!;
   const passwordInput = input(form, 'password');
-  const email = emailInput.value.trim();
+  const email = asciiEmail(emailInput.value.trim(), emailPattern);
   const password = passwordInput?.value ?? '';
   const errors = {
-    email: emailPattern.test(email) ? undefined : l.term('emailBad'),
+    email: email ? undefined : l.term('emailBad'),
     password: passwordInput && cfg.password === 'required' && !password ? l.term('pwMissing') : undefined,
   };
   host.errors = errors;
-  if (errors.email || errors.password) {
+  if (!email || errors.password) {
     await host.updateComplete;
-    (errors.email ? emailInput : passwordInput!).focus();
+    (email ? passwordInput! : emailInput).focus();
     return;
   }
   const consent: AccountConsent = {

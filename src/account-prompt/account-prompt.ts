@@ -142,7 +142,8 @@ export class RetainAccountPrompt extends RetainElement implements AccountPromptH
       mode = 'event';
     }
     let email = this.email.trim();
-    if (email && !EMAIL_PATTERN.test(email)) {
+    // A domain in other letters (`bücher.de`) is checked in ASCII when the form is sent (asciiEmail): here its shape.
+    if (email && !EMAIL_PATTERN.test(email.replace(/@.*/, (domain) => domain.replace(/[^\x00-\x7f]/g, 'x')))) {
       // The value itself is personal data: the warning does not repeat it.
       warnBadValue(this, 'email', '(hidden)', '', 'is not a valid email address');
       email = '';

@@ -41,7 +41,8 @@ export interface DeliveryMemo {
 /** In `pending`: queued before any delivery path assigned destinations; the next flush assigns them. */
 export const UNASSIGNED = '*';
 
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+/** An address in any script (`anna@bücher.de`, `алёна@пример.рф`): `\w` alone let the Unicode ones through. */
+const EMAIL = /[\p{L}\p{M}\p{N}_.+-]+@[\p{L}\p{M}\p{N}_-]+(?:\.[\p{L}\p{M}\p{N}_-]+)+/gu;
 
 /**
  * A copy with everything that looks like an email replaced by `[redacted]`: defence in depth behind the

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/account-prompt/account-prompt.js';
 import '../../src/order/order.js';
 import { EMAIL_PATTERN, SNOOZE_KEY, orderKey, type RetainAccountPrompt } from '../../src/account-prompt/account-prompt.js';
+import { asciiEmail } from '../../src/account-prompt/account-prompt.actions.js';
 import type { RetainAccountRequestEvent } from '../../src/account-prompt/account-prompt.events.js';
 import { forward, outboxStats } from '../../src/core/delivery.js';
 import type { KitEventRecord } from '../../src/core/events.js';
@@ -533,6 +534,23 @@ describe('<retain-account-prompt>', () => {
       el.lang = 'ru';
       submit(el).click();
       await waitUntil(() => fieldError(el, 'email') === 'Введите адрес вида name@example.com.', fieldError(el, 'email'));
+    });
+
+    it('takes an address whose domain is not in Latin letters, as <input type=email> does, and sends its ASCII form', async () => {
+      // Chromium's field gives the domain in ASCII; Firefox's keeps the Unicode, which the rule alone refused.
+      const el = await mount(
+        html`<retain-account-prompt order-id="I-1" email="anna@bücher.de" password="none" action="/test-api/accounts?key=${kit.key}" mode="json">
+        </retain-account-prompt>`,
+      );
+      expect(kit.warnings.take(), 'the prefilled address is taken').to.deep.equal([]);
+      el.addEventListener('retain-account-request', (e) => e.preventDefault());
+      submit(el).click();
+      const request = (await oneEvent(el, 'retain-account-request')) as CustomEvent<{ email: string }>;
+      expect(request.detail.email).to.equal('anna@xn--bcher-kva.de');
+      expect(asciiEmail('anna@bücher.de:80', EMAIL_PATTERN), 'a port is no domain').to.equal(null);
+      expect(asciiEmail('ann@Example.com', EMAIL_PATTERN)).to.equal('ann@Example.com');
+      expect(asciiEmail('anna@bü cher.de', EMAIL_PATTERN)).to.equal(null);
+      expect(asciiEmail('änna@bücher.de', EMAIL_PATTERN), 'other letters before the @, as <input type=email>').to.equal(null);
     });
 
     it('a required password is asked for', async () => {

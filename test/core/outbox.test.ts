@@ -149,7 +149,12 @@ describe('the outbox', () => {
       const url = newSink();
       addDestination(dataLayer('datalayer'));
       addDestination(endpoint(absolute(url), 'test', { wait: 0 }));
-      const note = { note: 'write to ann.lee+shop@example.co.uk please', nested: { to: ['bob@example.com'] } };
+      const note = {
+        note: 'write to ann.lee+shop@example.co.uk please',
+        nested: { to: ['bob@example.com'] },
+        // Addresses in other scripts, which a comment may hold.
+        other: 'or anna@bücher.de, or алёна@пример.рф.',
+      };
       const { id } = emitEvent('retain-account-request', { email: 'ann@example.com', password: 'x', orderId: 'o1', ...note }, [
         'email',
         'password',
@@ -167,12 +172,13 @@ describe('the outbox', () => {
       await until(() => page.dataLayer!.length === 1, 'the dataLayer');
       for (const payload of [JSON.stringify(row), JSON.stringify(sink.received), JSON.stringify(page.dataLayer)]) {
         expect(payload).to.contain(id);
-        expect(payload).to.not.match(/@example|"email"|"password"/);
+        expect(payload).to.not.match(/@example|bücher|пример|"email"|"password"/);
         expect(payload).to.contain('[redacted]');
       }
       expect(sink.received[0].detail).to.deep.include({
         note: 'write to [redacted] please',
         nested: { to: ['[redacted]'] },
+        other: 'or [redacted], or [redacted].',
         orderId: 'o1',
       });
     });
