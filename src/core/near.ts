@@ -69,15 +69,6 @@ export function whenWanted(element: Element): Promise<void> {
 }
 
 /**
- * Half of the element on screen, or half the screen filled by it (one too tall for half of it to fit). Not
- * `isIntersecting` alone: the observer's first entry comes at once, whatever the threshold, and says true for a
- * sliver at the screen's edge.
- */
-const halfSeen = (entry: IntersectionObserverEntry): boolean =>
-  entry.isIntersecting &&
-  (entry.intersectionRatio >= 0.5 || (!!entry.rootBounds && entry.intersectionRect.height >= entry.rootBounds.height / 2));
-
-/**
  * Calls `seen` once, when half of the element is first on screen (a widget's "seen" count and event).
  * Returns the function that stops watching. Where that can't be known, the element counts as seen.
  */
@@ -95,12 +86,11 @@ export function onceSeen(element: Element, seen: () => void): () => void {
   // (an element removed just as it came into view would count as seen after it was gone).
   const observer = new IntersectionObserver(
     (entries) => {
-      if (stopped || !entries.some(halfSeen)) return;
+      if (stopped || !entries.some((entry) => entry.isIntersecting)) return;
       stop();
       seen();
     },
-    // 0.1 and 0.25: an element up to ten screens tall reaches one of them by the time it fills the screen.
-    { threshold: [0.1, 0.25, 0.5] },
+    { threshold: 0.5 },
   );
   observer.observe(element);
   return stop;
