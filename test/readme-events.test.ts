@@ -81,6 +81,12 @@ describe('Events named in the README and docs/', () => {
     expect(channel?.type).to.equal(['native', ...CHANNELS].map((name) => `'${name}'`).join(' | '));
   });
 
+  it('the manifest gives each event its own detail fields: none only where the detail is the common one', () => {
+    // retain-order-recorded's name was a static property, which the manifest step could not read: its table said "—".
+    const bare = [...details].filter(([, fields]) => fields.length === 0).map(([name]) => name);
+    expect(bare.sort()).to.deep.equal(['retain-panel-opened', 'retain-report-forgotten']);
+  });
+
   it('every event is named in the past tense, or is a request', () => {
     expect(notPastTense(events)).to.deep.equal([]);
     expect(

@@ -22,6 +22,8 @@ const MARKS = /(\p{M}{4})\p{M}+/gu;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A number, or a number in a text (`"4.6"`); NaN for what `Number` makes 0 of (`null`, `""`, `false`). */
+const numberIn = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() ? Number(v) : NaN);
 
 /** A stranger's text made tidy: controls and overrides gone, marks capped, at most `max` characters. */
 export function cleanText(raw: unknown, max: number, multiline = false): string {
@@ -192,8 +194,8 @@ function readDistribution(raw: unknown): Distribution | undefined {
  * that does not add up to the count is dropped (a histogram must not contradict the figures).
  */
 function aggregateOf(raw: unknown, reviews: Review[], complete: boolean, problems: string[]): Aggregate {
-  const average = isObj(raw) ? Number(raw.average) : NaN;
-  const total = isObj(raw) ? Number(raw.count) : NaN;
+  const average = isObj(raw) ? numberIn(raw.average) : NaN;
+  const total = isObj(raw) ? numberIn(raw.count) : NaN;
   if (Number.isInteger(total) && total >= 0 && ((average >= 1 && average <= 5) || (total === 0 && average === 0))) {
     let distribution = readDistribution((raw as Obj).distribution);
     if (distribution && summarize(distribution).count !== total) {
@@ -250,7 +252,7 @@ export function normalizeData(value: unknown, base = document.baseURI, slices = 
   };
   const finish = (): ReviewData => {
     const next = dataUrl(value.next, base);
-    const total = Number(value.total);
+    const total = numberIn(value.total);
     return {
       product,
       aggregate: aggregateOf(value.aggregate, reviews, !next, problems),

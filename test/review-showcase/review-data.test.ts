@@ -71,6 +71,25 @@ describe('review data: aggregate and distribution', () => {
     expect(d.problems[0]).to.match(/aggregate needs/);
   });
 
+  it('an aggregate of nulls or empty texts is none: the figures come from the reviews, with a problem', () => {
+    // `Number` makes 0 of null and "": the list said "0 reviews" over its cards, and the JSON-LD lost its rating.
+    for (const aggregate of [
+      { average: null, count: null },
+      { average: '', count: '' },
+      { average: 4.6, count: '' },
+    ]) {
+      const d = data({ product: { id: 'p' }, aggregate, reviews: ratings(2, 4), total: null });
+      expect(d.aggregate, JSON.stringify(aggregate)).to.include({ computed: true, count: 2, average: 3 });
+      expect(d.problems[0]).to.match(/aggregate needs/);
+      expect(d.total).to.equal(undefined);
+    }
+    expect(data({ product: { id: 'p' }, aggregate: { average: '4.5', count: '2' }, reviews: ratings(4, 5) }).aggregate).to.include({
+      computed: false,
+      count: 2,
+      average: 4.5,
+    });
+  });
+
   it('an empty product has count 0 and average 0', () => {
     expect(data({ product: { id: 'p' }, reviews: [] }).aggregate).to.deep.equal({
       count: 0,
