@@ -71,12 +71,13 @@ export async function decide(ask: Ask): Promise<Outcome> {
     if (claim && !(claim.outcome === 'asking' && now - claim.at > ask.staleMs)) return none('decided');
     if (held && held.expiresAt > now) return none('held');
     const mark = (outcome: Claim['outcome']) => tx.put('state', { at: now, outcome } satisfies Claim, orderKey(instance, orderId));
+    // Past the page's expires-at nothing is handed out, from the list or from the store.
+    const expiresAt = Math.min(now + ask.ttlMs, ask.until ?? Infinity);
+    if (expiresAt <= now) return none('expired');
     if (ask.fromStore) {
       await mark('asking');
       return { decision: { kind: 'ask' }, redeemed };
     }
-    const expiresAt = Math.min(now + ask.ttlMs, ask.until ?? Infinity);
-    if (expiresAt <= now) return none('expired');
     const handed = new Set(((await tx.get('state', HANDED_OUT)) as string[] | undefined) ?? []);
     const free = ask.pool.filter((code) => !handed.has(code));
     if (!free.length) return none('used-up');
@@ -117,7 +118,8 @@ export async function fromStore(ask: Ask, url: string, timeoutMs: number): Promi
     ...(answer.minimum !== undefined ? { minimum: answer.minimum } : {}),
     ...(answer.discount ? { discount: answer.discount } : {}),
     code: answer.code,
-    expiresAt: answer.expiresAt ?? now + ask.ttlMs,
+    // No expiry shown is later than the page's expires-at.
+    expiresAt: Math.min(answer.expiresAt ?? now + ask.ttlMs, ask.until ?? Infinity),
     handedAt: now,
     orderId,
     source: 'store',

@@ -549,6 +549,23 @@ describe('<retain-next-order-offer>', () => {
       );
     });
 
+    it('caps the store’s expiry at expires-at too, and asks the store nothing once it has passed', async () => {
+      const until = new Date(Date.now() + DAY + 3_600_000);
+      const el = await mount(
+        html`<retain-next-order-offer order-id="Z-6" offer-src="/test-api/next-offer?key=${kit.key}" expires-at=${until.toISOString()}></retain-next-order-offer>`,
+      );
+      expect(await el.decision).to.equal(true);
+      // The store's answer expires in 3 days; the page says its codes stop working tomorrow.
+      expect(((await storage().get('state', offerKey('default'))) as Offer).expiresAt).to.equal(until.getTime());
+      expect(text($(el, '[part~=expiry]'))).to.match(/^Expires in 1 day/);
+      const past = await mount(
+        html`<retain-next-order-offer instance="p" order-id="Z-7" offer-src="/test-api/next-offer?key=${kit.key}-past" expires-at="2020-01-01T00:00:00Z"></retain-next-order-offer>`,
+      );
+      expect(await past.decision).to.equal(false);
+      expect(await received(`${kit.key}-past`)).to.deep.equal([]);
+      expect(kit.warnings.take()).to.satisfy((said: string[]) => said.length === 1 && said[0].includes('has passed'));
+    });
+
     it('fires no event when code changes its properties', async () => {
       const el = await mount(html`<retain-next-order-offer order-id="P-1" codes="PROP"></retain-next-order-offer>`);
       el.discount = '20%';
