@@ -3,7 +3,7 @@
  * the `slices` attribute or a `<script type="application/json">` child. Every slice shown must be
  * winnable: a weight of zero or less (a decoy) is refused with a warning and the slice left out.
  */
-import { parseJson, warnBadValue, warnInvalid } from '../core/config.js';
+import { checkNumber, parseJson, warnBadValue, warnInvalid } from '../core/config.js';
 
 export const PRIZE_TYPES = ['discount', 'shipping', 'gift', 'none'] as const;
 export type PrizeType = (typeof PRIZE_TYPES)[number];
@@ -44,7 +44,17 @@ function check(host: Element, fields: Fields, n: number, fromStore: boolean): Sl
     return null;
   }
   const rawWeight = fields.weight;
-  const weight = rawWeight === undefined || rawWeight === null || rawWeight === '' ? 1 : Number(rawWeight);
+  // A decimal, as every number attribute reads (not `0x10`; `1,5` is no number); none or blank is 1.
+  let weight =
+    rawWeight === undefined || rawWeight === null || String(rawWeight).trim() === ''
+      ? 1
+      : typeof rawWeight === 'number'
+        ? rawWeight
+        : checkNumber(String(rawWeight));
+  if (typeof weight === 'string') {
+    warnBadValue(host, `${at} weight`, String(rawWeight), 1, weight);
+    weight = 1;
+  }
   if (!Number.isFinite(weight) || weight <= 0) {
     warnInvalid(host, `${at} weight`, String(rawWeight), 'is not above 0: a slice that can never be won is a decoy', LEFT_OUT);
     return null;

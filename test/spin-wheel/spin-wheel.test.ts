@@ -688,15 +688,19 @@ describe('retain-spin-wheel', () => {
           <retain-slice code="B" weight="0">Decoy</retain-slice>
           <retain-slice code="C" weight="-2">Other decoy</retain-slice>
           <retain-slice code="D">D</retain-slice>
+          <retain-slice code="E" weight=" ">E</retain-slice>
+          <retain-slice code="F" weight="0x10">F</retain-slice>
         </retain-spin-wheel>`,
       );
       const warnings = console.take();
-      expect(warnings).to.have.length(2);
+      expect(warnings).to.have.length(3);
       expect(warnings[0]).to.contain('slice 2 weight="0" is not above 0');
       expect(warnings[1]).to.contain('slice 3 weight="-2" is not above 0');
-      expect([...el.shadowRoot!.querySelectorAll('[part~=label]')].map((l) => l.textContent!.trim())).to.deep.equal(['A', 'D']);
+      // Not a decimal, though `Number` reads it (16): the default weight, 1. A blank weight is the default too.
+      expect(warnings[2]).to.contain('slice 6 weight="0x10" is not a number; using 1');
+      expect([...el.shadowRoot!.querySelectorAll('[part~=label]')].map((l) => l.textContent!.trim())).to.deep.equal(['A', 'D', 'E', 'F']);
       const won = await spin(el);
-      expect(['A', 'D']).to.include(won.code);
+      expect(['A', 'D', 'E', 'F']).to.include(won.code);
       el.requestUpdate();
       await el.updateComplete;
       expect(console.take()).to.deep.equal([]);
