@@ -64,7 +64,7 @@ export function asciiEmail(email: string, pattern: RegExp): string | null {
   const at = email.lastIndexOf('@');
   let domain = email.slice(at + 1);
   // The URL parser's IDNA, for a domain of letters, digits, dots and hyphens only (no port, path or user to drop).
-  if (/[^\x00-\x7f]/.test(domain) && /^[\p{L}\p{M}\p{N}.-]+$/u.test(domain)) {
+  if (/[\u0080-\uffff]/.test(domain) && /^[\p{L}\p{M}\p{N}.-]+$/u.test(domain)) {
     try {
       domain = new URL(`http://${domain}`).hostname;
     } catch {

@@ -143,7 +143,7 @@ export class RetainAccountPrompt extends RetainElement implements AccountPromptH
     }
     let email = this.email.trim();
     // A domain in other letters (`bücher.de`) is checked in ASCII when the form is sent (asciiEmail): here its shape.
-    if (email && !EMAIL_PATTERN.test(email.replace(/@.*/, (domain) => domain.replace(/[^\x00-\x7f]/g, 'x')))) {
+    if (email && !EMAIL_PATTERN.test(email.replace(/@.*/, (domain) => domain.replace(/[\u0080-\uffff]/g, 'x')))) {
       // The value itself is personal data: the warning does not repeat it.
       warnBadValue(this, 'email', '(hidden)', '', 'is not a valid email address');
       email = '';
