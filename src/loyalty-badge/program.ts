@@ -3,6 +3,7 @@
  * as the badge shows them (what changed between two visits is in `changes.ts`). The element parses
  * attributes into a `Program` and asks here.
  */
+import { checkNumber } from '../core/config.js';
 
 export interface Tier {
   name: string;
@@ -131,9 +132,11 @@ export function punchCard(orders: number, every: number): PunchCard {
   return { done, every, left: every - done, gifts: Math.floor(n / every) };
 }
 
-/** A number as the store writes one (`500`, `"500"`); NaN for what `Number` would also take (`true`, `null`, `""`, `0x10`). */
-const numberIn = (value: unknown): number =>
-  typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+/** A number, or a decimal in a text as `checkNumber` reads one (`"500"`); NaN for what `Number` would also take (`true`, `null`, `""`, `0x10`). */
+function numberIn(value: unknown): number {
+  const n = typeof value === 'string' ? checkNumber(value) : value;
+  return typeof n === 'number' ? n : NaN;
+}
 
 /**
  * Tiers from `Bronze 0, Silver 500, Gold 2500` (a name, a space, a whole threshold; comma-separated)

@@ -7,6 +7,7 @@
  * The aggregate the store gives is the truth over all its reviews; only when it gives none is one
  * computed from the reviews at hand (and marked `computed`).
  */
+import { checkNumber } from '../core/config.js';
 import { Slice } from '../core/slice.js';
 import { primaryLanguage, wilson } from './review-query.js';
 import type { Media, Reply, Review, ShownReview, Distribution, Aggregate, Product, ReviewData } from './review.types.js';
@@ -22,8 +23,11 @@ const MARKS = /(\p{M}{4})\p{M}+/gu;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** A number, or a number in a text (`"4.6"`); NaN for what `Number` makes 0 of (`null`, `""`, `false`). */
-const numberIn = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() ? Number(v) : NaN);
+/** A number, or a decimal in a text as `checkNumber` reads one (`"4.6"`); NaN for what `Number` makes 0 of (`null`, `""`, `false`). */
+function numberIn(value: unknown): number {
+  const n = typeof value === 'string' ? checkNumber(value) : value;
+  return typeof n === 'number' ? n : NaN;
+}
 
 /** A stranger's text made tidy: controls and overrides gone, marks capped, at most `max` characters. */
 export function cleanText(raw: unknown, max: number, multiline = false): string {
