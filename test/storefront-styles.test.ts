@@ -47,33 +47,51 @@ describe('storefront stylesheets', () => {
     return page;
   }
 
-  for (const tag of TAGS) {
-    it(`<${tag}> keeps its text readable and inside its box under a Dawn-like theme`, async () => {
-      const page = await dawnPage();
-      // The theme is in force: the page's own text is 15 px, 1 rem is 10 px, and nothing wraps.
+  // One page per theme, every widget checked on it (a page per widget cost CI a page load each).
+  for (const [css, bodyText] of [
+    ['dawn', '15px'],
+    ['dawn-13px', '13px'],
+  ]) {
+    it(`every widget keeps its text readable and inside its box under a Dawn-like theme with ${bodyText} text`, async () => {
+      const page = await dawnPage(css);
+      // The theme is in force: the page's own text is 15 or 13 px, 1 rem is 10 px, and nothing wraps.
       expect(page.win.getComputedStyle(page.doc.body).whiteSpace).to.equal('nowrap');
       expect(page.win.getComputedStyle(page.doc.documentElement).fontSize).to.equal('10px');
-      const host = page.doc.querySelector(tag)!;
-      // Its box: the host, and the card or wrapper inside it (part "base"), which may be narrower.
-      const base = host.shadowRoot!.querySelector('[part~=base]')!.getBoundingClientRect();
-      const outer = host.getBoundingClientRect();
-      const box = new DOMRect(
-        Math.max(base.left, outer.left),
-        base.top,
-        Math.min(base.right, outer.right) - Math.max(base.left, outer.left),
-        base.height,
-      );
-      expect(problems(host, box)).to.deep.equal([]);
+      expect(page.win.getComputedStyle(page.doc.body).fontSize).to.equal(bodyText);
+      const found: Record<string, string[]> = {};
+      for (const tag of TAGS) {
+        const host = page.doc.querySelector(tag)!;
+        // Its box: the host, and the card or wrapper inside it (part "base"), which may be narrower.
+        const base = host.shadowRoot!.querySelector('[part~=base]')!.getBoundingClientRect();
+        const outer = host.getBoundingClientRect();
+        const box = new DOMRect(
+          Math.max(base.left, outer.left),
+          base.top,
+          Math.min(base.right, outer.right) - Math.max(base.left, outer.left),
+          base.height,
+        );
+        found[tag] = problems(host, box);
+      }
+      expect(found).to.deep.equal(Object.fromEntries(TAGS.map((tag) => [tag, []])));
     });
   }
 
-  it("the loyalty badge's panel keeps its text readable and inside the panel under a Dawn-like theme", async () => {
-    const page = await dawnPage();
+  it("the loyalty badge's panel keeps its text readable and inside the panel under a Dawn-like theme with 13px text", async () => {
+    const page = await dawnPage('dawn-13px');
     const badge = page.doc.querySelector('retain-loyalty-badge')!;
     badge.shadowRoot!.querySelector<HTMLButtonElement>('[part~=badge]')!.click();
     await waitUntil(() => badge.shadowRoot!.querySelector('[part~=progress]'), 'the panel opens');
     const panel = badge.shadowRoot!.querySelector('[part~=panel]')!;
     expect(problems(panel)).to.deep.equal([]);
+  });
+
+  it("a popup wheel's launcher on a phone keeps its text readable under a Dawn-like theme", async () => {
+    // On a phone the launcher is a tab on the screen's edge with smaller text, sized in rem: Dawn's root made it 8.75 px.
+    const page = await openPage({ body: 'popup-page-views', css: 'dawn', db: test.db, width: 390, height: 800 });
+    const wheel = page.doc.querySelector('retain-spin-wheel')!;
+    wheel.setAttribute('launcher', '');
+    await waitUntil(() => wheel.shadowRoot?.querySelector('[part~=launcher]'), 'the launcher shows');
+    expect(problems(wheel.shadowRoot!.querySelector('[part~=launcher]')!)).to.deep.equal([]);
   });
 
   it("a theme's root font size changes no widget's layout: sizes follow the widget's text", async () => {

@@ -92,7 +92,7 @@ export const styles = css`
     margin: 0.25em 0 0;
   }
   .hint {
-    font-size: 0.9em;
+    font-size: max(0.9em, 12px);
   }
   .error:empty,
   .hint:empty {

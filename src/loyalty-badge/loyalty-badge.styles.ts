@@ -61,6 +61,6 @@ export const styles = css`
     border-radius: 99px;
     background: var(--_accent);
     color: var(--_on);
-    font-size: 0.85em;
+    font-size: max(0.85em, 12px);
   }
 `;

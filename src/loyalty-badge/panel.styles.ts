@@ -40,7 +40,7 @@ export const panelStyles = css`
     font-weight: 700;
   }
   .small {
-    font-size: 0.875em;
+    font-size: max(0.875em, 12px);
   }
   .h {
     margin-block-start: 0.75em;

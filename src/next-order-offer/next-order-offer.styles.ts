@@ -49,7 +49,7 @@ export const styles = css`
     user-select: all;
   }
   .asking {
-    font: 400 0.6em/1.4 system-ui, sans-serif;
+    font: 400 max(0.6em, 12px)/1.4 system-ui, sans-serif;
     letter-spacing: normal;
   }
   .expiry {

@@ -41,7 +41,7 @@ export const styles = css`
     font-weight: 700;
   }
   .note {
-    font-size: 0.9em;
+    font-size: max(0.9em, 12px);
     opacity: 0.85;
   }
   .label {

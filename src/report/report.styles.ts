@@ -74,7 +74,7 @@ export const styles = css`
   }
   .hint,
   .segment-note {
-    font-size: 0.9em;
+    font-size: max(0.9em, 12px);
   }
   .segment-note {
     display: block;
@@ -266,7 +266,7 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
   }
   .note {
-    font-size: 0.9em;
+    font-size: max(0.9em, 12px);
   }
   .tip {
     display: none;
@@ -278,7 +278,7 @@ export const styles = css`
     border-radius: calc(var(--_radius) * 0.6);
     background: var(--_surface);
     color: var(--_text);
-    font-size: 0.9em;
+    font-size: max(0.9em, 12px);
     box-shadow: 0 0.4rem 1.2rem rgb(0 0 0 / 0.18);
   }
   .figure:hover .tip,
@@ -443,7 +443,7 @@ export const styles = css`
   }
   .params {
     font-family: ui-monospace, monospace;
-    font-size: 0.9em;
+    font-size: max(0.9em, 12px);
   }
   .reasons,
   .problems {

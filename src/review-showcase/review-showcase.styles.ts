@@ -46,10 +46,10 @@ ul{list-style:none;margin:0;padding:0}
 .view-grid .reviews{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(var(--_card),100%),1fr))}
 .card{height:100%;padding:1em;border:1px solid var(--_line);border-radius:var(--_r);background:var(--retain-review-showcase-card-background,var(--retain-surface,none));overflow:hidden}
 .title{margin:0;font-size:1em}
-.meta,.vote,.status{margin:.35em 0;font-size:.9em}
+.meta,.vote,.status{margin:.35em 0;font-size:max(.9em,12px)}
 .body{margin:.5em 0;white-space:pre-line}
 .clamp{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:6;line-clamp:6;overflow:hidden}
-.new{padding:0 .5em;border:1px solid;border-radius:1em;font-size:.8em;font-weight:600;white-space:nowrap}
+.new{padding:0 .5em;border:1px solid;border-radius:1em;font-size:max(.8em,12px);font-weight:600;white-space:nowrap}
 .verified{display:inline-block}
 .photos button{padding:0;overflow:hidden;line-height:0}
 .photos img{width:72px;height:72px;object-fit:cover}

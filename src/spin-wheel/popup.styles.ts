@@ -70,7 +70,7 @@ export const popupStyles = css`
       max-width: 40vh;
       padding: 0.3rem 0.75rem;
       border-radius: 0 0 0.6rem 0.6rem;
-      font-size: 0.875rem;
+      font-size: max(0.875rem, 12px);
       line-height: 1.2;
       transform: rotate(90deg);
       transform-origin: top right;

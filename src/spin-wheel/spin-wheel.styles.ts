@@ -188,7 +188,7 @@ export const styles = css`
     flex-direction: row;
     align-items: center;
     gap: 0.5em;
-    font-size: 0.9em;
+    font-size: max(0.9em, 12px);
   }
   input[type='email'] {
     padding: 0.5em 0.7em;
@@ -205,7 +205,7 @@ export const styles = css`
     flex-wrap: wrap;
     justify-content: center;
     gap: 0.25rem 1rem;
-    font-size: 0.9em;
+    font-size: max(0.9em, 12px);
   }
   .odds {
     font-variant-numeric: tabular-nums;

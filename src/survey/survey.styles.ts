@@ -16,7 +16,7 @@ export const styles = css`
       padding: 1em 0.5em;
     }
     .option label {
-      font-size: 0.875em;
+      font-size: max(0.875em, 12px);
     }
   }
   /* Narrower still (a store's column on a phone): eleven scores 24 px apart no longer fit one row; two rows, 0–5 and 6–10. */
@@ -98,7 +98,7 @@ export const styles = css`
     justify-content: space-between;
     gap: 0 1.1em;
     margin: 0.45em 0 0;
-    font-size: 0.9em;
+    font-size: max(0.9em, 12px);
   }
   .error {
     margin: 0.5em 0 0;
