@@ -167,10 +167,21 @@ export class RetainLoyaltyBadge extends RetainElement implements BadgeHost {
   private snapshotInputs = '';
   private verification: Promise<void> = Promise.resolve();
   private stops: (() => void)[] = [];
+  private started = false;
+  private seenCounted = false;
+  private connections = 0;
+  /** What the store gave when the figures were last compared with the last visit (none before the page's first comparison). */
+  private comparedStore?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.loaded = this.start();
+    // A badge moved in the page (a framework re-rendering) is connected again: it listens again, and
+    // reads, compares and counts "seen" only as often as a page view does.
+    void this.listen();
+    if (!this.started) {
+      this.started = true;
+      this.loaded = this.start();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -179,22 +190,41 @@ export class RetainLoyaltyBadge extends RetainElement implements BadgeHost {
     document.removeEventListener('pointerdown', this.outside);
   }
 
-  /**
-   * First visit of this page, once the badge is drawn: listen for orders, read, verify, then compare with
-   * what this device saw last time.
-   */
-  private async start(): Promise<void> {
+  /** While connected, once the badge is drawn: its "seen" (until counted) and the orders recorded on this device. */
+  private async listen(): Promise<void> {
+    const connection = ++this.connections;
     await this.drawn;
-    if (!this.isConnected) return;
-    this.stops.push(onceSeen(this, () => void this.count('seen')));
+    // Only the latest connection listens (one removed and added again before its first frame waits twice).
+    if (!this.isConnected || connection !== this.connections) return;
+    if (!this.seenCounted) {
+      this.stops.push(
+        onceSeen(this, () => {
+          this.seenCounted = true;
+          void this.count('seen');
+        }),
+      );
+    }
     try {
       const { onOrderRecorded } = await stored();
       if (this.isConnected) this.stops.push(onOrderRecorded(() => void this.ordersChanged()));
     } catch (error) {
       warn('<retain-loyalty-badge> could not listen for orders on this device', error);
     }
+  }
+
+  /**
+   * First visit of this page, once the badge is drawn: read, verify, then compare with what this device saw
+   * last time. A badge removed before that starts again when it is connected again.
+   */
+  private async start(): Promise<void> {
+    await this.drawn;
+    if (!this.isConnected) {
+      this.started = false;
+      return;
+    }
     await this.readOrders();
     await this.verification;
+    this.comparedStore = this.storeGives();
     await this.reconcile();
   }
 
@@ -295,6 +325,17 @@ export class RetainLoyaltyBadge extends RetainElement implements BadgeHost {
       this.verified = snapshot ? undefined : null;
       if (snapshot) this.verification = this.verify(snapshot, inputs);
     }
+    // Figures the store sets after the page's comparison (from JavaScript, once its own request answers) are
+    // compared with the last visit too: a store that always sets them so would otherwise never report a change.
+    if (this.comparedStore !== undefined && this.storeGives() !== this.comparedStore) {
+      this.comparedStore = this.storeGives();
+      this.loaded = this.loaded.then(() => this.verification).then(() => this.reconcile());
+    }
+  }
+
+  /** What the store gives: its figures, or the snapshot to verify. */
+  private storeGives(): string {
+    return JSON.stringify([this.store, this.snapshotInputs]);
   }
 
   /** Checks the snapshot (code loaded on demand); on any problem, one warning and the estimate. */

@@ -117,6 +117,8 @@ export class RetainRecentlyViewed extends RetainElement {
     this.stopListening = onBroadcast('recently-viewed', () => {
       if (this.phase !== 'pending') this.reading = this.reading.then(() => this.refresh());
     });
+    // Moved in the page (a framework rendering it again) before it was seen: watched again.
+    if (this.phase === 'list') void this.drawn.then(() => this.watchSeen());
   }
 
   override disconnectedCallback(): void {
@@ -173,7 +175,12 @@ export class RetainRecentlyViewed extends RetainElement {
     else if (this.phase !== 'cleared') this.phase = 'hidden';
     this.hidden = this.phase === 'hidden';
     await this.updateComplete;
-    if (this.phase === 'list' && !this.shown && !this.stopSeen) this.stopSeen = onceSeen(this, () => this.seen());
+    this.watchSeen();
+  }
+
+  /** Half in view with its products, once per page view: watched while connected. */
+  private watchSeen(): void {
+    if (this.isConnected && this.phase === 'list' && !this.shown && !this.stopSeen) this.stopSeen = onceSeen(this, () => this.seen());
   }
 
   /** Half in view with its products: counted and announced once per page view. */

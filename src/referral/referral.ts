@@ -146,6 +146,12 @@ export class RetainReferral extends RetainElement {
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page (a framework rendering it again) before it was seen: watched again.
+    if (this.phase === 'ready') void this.drawn.then(() => this.watchSeen());
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopSeen?.();
@@ -294,16 +300,20 @@ export class RetainReferral extends RetainElement {
     // Shown again only if the widget hid itself: a store's own `hidden` stays the store's.
     if (this.hiddenBySelf) this.hidden = false;
     this.hiddenBySelf = false;
-    // Seen once half of it is on screen, never before the first frame (counting opens IndexedDB).
     void this.drawn.then(() => {
-      if (this.wasSeen || this.stopSeen || !this.isConnected) return this.resolveReady(true);
-      this.stopSeen = onceSeen(this, () => {
-        this.wasSeen = true;
-        this.stopSeen = undefined;
-        const { link, code, source } = referral;
-        void this.countAndEmit('seen', new RetainReferralShownEvent(this.detail({ link, code, source })));
-      });
+      this.watchSeen();
       this.resolveReady(true);
+    });
+  }
+
+  /** Seen once half of it is on screen, once per page view, never before the first frame (counting opens IndexedDB). */
+  private watchSeen(): void {
+    if (this.wasSeen || this.stopSeen || !this.isConnected || this.phase !== 'ready') return;
+    this.stopSeen = onceSeen(this, () => {
+      this.wasSeen = true;
+      this.stopSeen = undefined;
+      const { link, code, source } = this.referral!;
+      void this.countAndEmit('seen', new RetainReferralShownEvent(this.detail({ link, code, source })));
     });
   }
 

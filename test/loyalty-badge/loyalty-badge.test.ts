@@ -106,18 +106,70 @@ describe('<retain-loyalty-badge>', () => {
       expect(filled).to.be.closeTo(1880 / 2000, 0.01);
     });
 
-    it('uses a tier the store names, and figures set later from JavaScript, without events', async () => {
+    it('uses a tier the store names, and compares figures set later from JavaScript with the last visit', async () => {
       const el = await mount(html`<retain-loyalty-badge tiers=${TIERS} points="300" tier="Gold"></retain-loyalty-badge>`);
       expect(text(badgeOf(el))).to.equal('★Rewards: 300 points Gold');
+      expect(records, 'the first visit only remembers').to.deep.equal([]);
       el.points = 2600;
       el.tier = null;
       await el.updateComplete;
       expect(text(badgeOf(el))).to.equal('★Rewards: 2,600 points Gold');
+      await el.loaded;
       el.points = 10;
       await el.updateComplete;
       expect(text(badgeOf(el))).to.equal('★Rewards: 10 points Bronze');
       await el.loaded;
-      expect(records, 'no event on a property set').to.deep.equal([]);
+      // As a store sets them once its own request answers: each change is news, as from one visit to the next.
+      expect(records.map(({ name, detail }) => [name, detail.from, detail.to])).to.deep.equal([
+        ['retain-points-changed', 300, 2600],
+        ['retain-points-changed', 2600, 10],
+        ['retain-tier-changed', 'Gold', 'Bronze'],
+      ]);
+      el.points = 10;
+      el.open = true;
+      await el.updateComplete;
+      await el.loaded;
+      expect(records, 'nothing more when nothing changed').to.have.length(3);
+    });
+
+    it('reports the figures a store sets from JavaScript after the page loaded, on every visit', async () => {
+      // A store whose theme is cached: the balance comes from its own request, after the badge has compared.
+      const visit = async (points: number) => {
+        const el = await mount(html`<retain-loyalty-badge tiers=${TIERS}></retain-loyalty-badge>`);
+        el.points = points;
+        await el.updateComplete;
+        await el.loaded;
+        el.remove();
+      };
+      await visit(100);
+      expect(records, 'the first visit only remembers').to.deep.equal([]);
+      await visit(600);
+      expect(records.map(({ name, detail }) => [name, detail.from, detail.to, detail.source])).to.deep.equal([
+        ['retain-points-changed', 100, 600, 'store'],
+        ['retain-tier-changed', 'Bronze', 'Silver', 'store'],
+      ]);
+    });
+
+    it('moved in the page, it counts itself seen once and still follows the orders recorded here', async () => {
+      const el = await mount(html`<retain-loyalty-badge tiers=${TIERS} currency="USD"></retain-loyalty-badge>`);
+      await seenHere();
+      // As a framework that renders the header again moves the element: twice, once before a frame.
+      const elsewhere = document.createElement('div');
+      try {
+        document.body.prepend(elsewhere);
+        elsewhere.append(el);
+        await new Promise(requestAnimationFrame);
+        document.body.prepend(el);
+        elsewhere.append(el);
+        await new Promise(requestAnimationFrame);
+        await recordOrder({ orderId: 'M-1', total: 42, currency: 'USD' });
+        await waitUntil(() => text(badgeOf(el)).includes('≈ 42 points'), 'the badge follows the order');
+        await afterWrites();
+        expect(await readCounters('loyalty-badge', 'default')).to.deep.equal({ seen: 1 });
+      } finally {
+        elsewhere.remove();
+        el.remove();
+      }
     });
 
     it('counts the same order id once: twice by API, once more declaratively', async () => {

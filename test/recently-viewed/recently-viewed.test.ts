@@ -99,6 +99,24 @@ describe('<retain-recently-viewed>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('moved in the page before it was seen, it is still counted and announced once it comes into view', async () => {
+      await view(OOLONG);
+      // Below the fold (drawn a screen ahead, not seen), then moved, as a framework rendering the page again does.
+      const el = await mount(html`<div style="padding-top: 130vh"><retain-recently-viewed></retain-recently-viewed></div>`);
+      try {
+        expect(names(el)).to.deep.equal(['Milk Oolong']);
+        const root = el.parentElement!;
+        el.remove();
+        root.append(el);
+        await new Promise(requestAnimationFrame);
+        el.scrollIntoView();
+        await waitUntil(() => named('retain-recently-viewed-shown').length === 1, 'the strip is seen');
+        expect(named('retain-recently-viewed-shown')[0].detail).to.deep.include({ productIds: ['oolong-100'], counters: { seen: 1 } });
+      } finally {
+        window.scrollTo(0, 0);
+      }
+    });
+
     it('takes no space with nothing to show, and is axe-clean', async () => {
       await view(SENCHA);
       const el = await mount(

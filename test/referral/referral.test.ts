@@ -438,6 +438,23 @@ describe('<retain-referral>', () => {
       expect(kit.warnings.take()).to.satisfy((said: string[]) => said.length === 1 && said[0].includes('"ANNA 10" is not a code'));
     });
 
+    it('moved in the page before it was seen, it is still shown and counted once it comes into view', async () => {
+      // Below the fold (drawn a screen ahead, not seen), then moved, as a framework rendering the page again does.
+      const root = await fixture<HTMLElement>(html`<div style="padding-top: 130vh"><retain-referral link=${ANNA}></retain-referral></div>`);
+      const el = root.querySelector('retain-referral') as El;
+      await el.ready;
+      try {
+        el.remove();
+        root.append(el);
+        await new Promise(requestAnimationFrame);
+        el.scrollIntoView();
+        await whenShown();
+        expect(named('retain-referral-shown')[0].detail.counters).to.deep.equal({ seen: 1 });
+      } finally {
+        window.scrollTo(0, 0);
+      }
+    });
+
     it('fires no event when code changes its properties', async () => {
       const el = await mount(html`<retain-referral link=${ANNA}></retain-referral>`);
       await whenShown();
