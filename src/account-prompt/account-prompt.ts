@@ -6,7 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { parseCurrency, parseDuration, parseEnum, parseNumber, parseUrl, warn, warnBadValue } from '../core/config.js';
+import { parseCurrency, parseDuration, parseEnum, parseNumber, parseUrl, warn, warnBadValue, warnInvalid } from '../core/config.js';
 import { cardStyles } from '../core/card.styles.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
@@ -42,7 +42,7 @@ const actionsPart = part('retain-account-prompt', 'actions', () => import('./acc
  * @tag retain-account-prompt
  * @summary Invites a guest to create an account right after the order, once per order, never nagging.
  *
- * @attr order-id - The store's order id (required; without it the prompt stays hidden).
+ * @attr order-id - The store's order id (required; without it the prompt stays hidden). Read once, at the first render: a new order needs a new element.
  * @attr total - The order total in major units (e.g. `59.90`); with it the order is recorded on this device.
  * @attr currency - ISO 4217 code of the total, default `USD`.
  * @attr email - The shopper's email, prefilled and editable. Never stored or forwarded.
@@ -123,6 +123,8 @@ export class RetainAccountPrompt extends RetainElement implements AccountPromptH
   readonly decision: Promise<boolean>;
   private decide!: (shown: boolean) => void;
   private started = false;
+  /** Removed before it claimed the showing: it decides when connected again. */
+  private undecided = false;
   private readonly l = new LocalizeController<AccountTerm>(this, translations);
   /** What the shopper's actions run (account-prompt.actions.ts), once loaded. */
   private actions?: Actions;
@@ -130,6 +132,14 @@ export class RetainAccountPrompt extends RetainElement implements AccountPromptH
   constructor() {
     super();
     this.decision = new Promise((resolve) => (this.decide = resolve));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.undecided) {
+      this.undecided = false;
+      void this.start();
+    }
   }
 
   protected override willUpdate(): void {
@@ -157,8 +167,14 @@ export class RetainAccountPrompt extends RetainElement implements AccountPromptH
     if (status === 'has-account' && !loginUrl && !this.loginUrl.trim()) {
       warnBadValue(this, 'login-url', this.loginUrl, 'none', 'is needed when status="has-account"; the prompt stays hidden');
     }
+    // The order is read once, at the first render, which decides about it: a later one is not half taken.
+    const orderId = this.started ? this.cfg.orderId : this.orderId.trim();
+    if (this.orderId.trim() !== orderId) {
+      const kept = orderId ? `it keeps to order "${orderId}"; a new order needs a new <retain-account-prompt>` : 'it stays hidden';
+      warnInvalid(this, 'order-id', this.orderId, 'came after the prompt first rendered (set it before adding the element)', kept);
+    }
     this.cfg = {
-      orderId: this.orderId.trim(),
+      orderId,
       total: parseNumber(this, 'total', this.total, NaN, { min: 0 }),
       currency: parseCurrency(this, 'currency', this.currency),
       email,
@@ -197,6 +213,8 @@ export class RetainAccountPrompt extends RetainElement implements AccountPromptH
           warn('<retain-account-prompt> could not record the order', error),
         );
       }
+      // Taken out of the page meanwhile (a framework rendering it again): it decides once it is back.
+      if (!this.isConnected) return void (this.undecided = true);
       if (this.phase === 'pending') {
         show = await claimFirstShowing(SNOOZE_KEY, orderKey(orderId));
       }

@@ -82,7 +82,7 @@ function clock(ms: number): string {
  * @tag retain-next-order-offer
  * @summary An exclusive code for the next order on the order-confirmation page, once per order; with `reminder`, the header reminder of that unused code.
  *
- * @attr order-id - The order just placed (required for the offer; without it nothing is shown).
+ * @attr order-id - The order just placed (required for the offer; without it nothing is shown). Read once, at the first render: a new order needs a new element.
  * @attr codes - The store's codes (space- or comma-separated): each order takes one never handed out on this device.
  * @attr offer-src - The store's endpoint that decides (https: or relative); wins over `codes`.
  * @attr [offer-timeout=8s] - How long to wait for `offer-src`, default `8s`.
@@ -182,6 +182,8 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
   private stopSeen: (() => void) | undefined;
   /** The code the reminder has counted as seen on this page. */
   private remindedOf: string | undefined;
+  /** Removed before it decided: it decides when connected again. */
+  private undecided = false;
 
   constructor() {
     super();
@@ -200,6 +202,10 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
       if (this.reminder && message.instance === this.instanceName) void this.refresh();
     });
     if (this.hasUpdated && this.reminder) void this.refresh();
+    if (this.undecided) {
+      this.undecided = false;
+      this.reading = this.start();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -223,8 +229,13 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
 
   private readConfig(): Config {
     const card = !this.reminder;
-    const orderId = this.orderId.trim();
-    if (card && !orderId) warnInvalid(this, 'order-id', this.orderId, 'is missing', 'no offer is shown');
+    const given = this.orderId.trim();
+    // The order is read once, at the first render, which decides about it: a later one is not half taken.
+    const orderId = this.cfg ? this.cfg.orderId : given;
+    if (card && given !== orderId) {
+      const kept = orderId ? `it keeps to order "${orderId}"; a new order needs a new <retain-next-order-offer>` : 'no offer is shown';
+      warnInvalid(this, 'order-id', this.orderId, 'came after the offer first rendered (set it before adding the element)', kept);
+    } else if (card && !orderId) warnInvalid(this, 'order-id', this.orderId, 'is missing', 'no offer is shown');
     const words = this.codes.split(/[\s,]+/).filter(Boolean);
     const bad = words.find((code) => !isCode(code));
     if (bad) warnInvalid(this, 'codes', bad, 'is not a code (1 to 64 characters)', 'it is left out');
@@ -288,6 +299,8 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
       until: cfg.until,
       staleMs: cfg.timeoutMs + 10_000,
     };
+    // Taken out of the page meanwhile (a framework rendering it again): it decides once it is back.
+    if (!this.isConnected) return void (this.undecided = true);
     let outcome: Awaited<ReturnType<Handout['decide']>>;
     try {
       outcome = await handout.decide(ask);

@@ -37,7 +37,7 @@ const actionsPart = part('retain-survey', 'actions', () => import('./survey.acti
  * @tag retain-survey
  * @summary A one-question survey after a purchase (NPS or CSAT) with an optional follow-up, once per order, never nagging.
  *
- * @attr order-id - The order asked about (required; without it the survey stays hidden).
+ * @attr order-id - The order asked about (required; without it the survey stays hidden). Read once, at the first render: a new order needs a new element.
  * @attr [type=nps] - `nps` (default: 0–10, "how likely are you to recommend us") or `csat` (1–5, "how satisfied are you").
  * @attr question - The question in your own words (default the kit's, in the page's language).
  * @attr follow-up - Your own follow-up question. The kit's: "What could we have done better?" (detractors), "What
@@ -117,6 +117,8 @@ export class RetainSurvey extends RetainElement implements SurveyHost {
   readonly decision: Promise<boolean>;
   private decide!: (shown: boolean) => void;
   private started = false;
+  /** Removed before it claimed the showing: it decides when connected again. */
+  private undecided = false;
   private readonly l = new LocalizeController<SurveyTerm>(this, translations);
   /** @internal What follows the question, once loaded. */
   actions?: Actions;
@@ -124,6 +126,14 @@ export class RetainSurvey extends RetainElement implements SurveyHost {
   constructor() {
     super();
     this.decision = new Promise((resolve) => (this.decide = resolve));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.undecided) {
+      this.undecided = false;
+      void this.start();
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -141,8 +151,13 @@ export class RetainSurvey extends RetainElement implements SurveyHost {
   }
 
   private readConfig(): SurveyConfig {
-    const orderId = this.orderId.trim();
-    if (!orderId) warnInvalid(this, 'order-id', this.orderId, 'is missing', 'the survey stays hidden');
+    const given = this.orderId.trim();
+    // The order is read once, at the first render, which decides about it: a later one is not half taken.
+    const orderId = this.started ? this.cfg.orderId : given;
+    if (given !== orderId) {
+      const kept = orderId ? `it keeps to order "${orderId}"; a new order needs a new <retain-survey>` : 'it stays hidden';
+      warnInvalid(this, 'order-id', this.orderId, 'came after the survey first rendered (set it before adding the element)', kept);
+    } else if (!orderId) warnInvalid(this, 'order-id', this.orderId, 'is missing', 'the survey stays hidden');
     const text = (value: string) => value.replace(/\s+/g, ' ').trim() || null;
     return {
       orderId,
@@ -164,6 +179,8 @@ export class RetainSurvey extends RetainElement implements SurveyHost {
     if (orderId) {
       try {
         const { claimFirstShowing } = await stored();
+        // Taken out of the page meanwhile (a framework rendering it again): it decides once it is back.
+        if (!this.isConnected) return void (this.undecided = true);
         show = await claimFirstShowing(SNOOZE_KEY, orderKey(orderId));
       } catch (error) {
         warn('<retain-survey> could not check whether this order was asked about; it stays hidden.', error);

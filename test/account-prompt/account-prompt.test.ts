@@ -12,6 +12,7 @@ import { storage } from '../../src/core/storage.js';
 import { dumpDatabase, freshDatabase } from '../support/database.js';
 import { shownOfPairs } from '../support/tabs.js';
 import { waitUntil } from '../support/wait.js';
+import { afterWrites } from '../support/writes.js';
 import { testSetup } from '../support/test-setup.js';
 
 const DAY = 86_400_000;
@@ -787,6 +788,40 @@ describe('<retain-account-prompt>', () => {
       expect(seen[0]).to.contain('needs an order-id');
       expect(seen[1]).to.contain('login-url');
       expect(kit.records).to.deep.equal([]);
+    });
+
+    it('reads its order once, at its first render: a changed order-id gets one warning and changes nothing', async () => {
+      const el = await mount(html`<retain-account-prompt order-id="C-1" email=${EMAIL}></retain-account-prompt>`);
+      expect(text(el)).to.contain('C-1');
+      el.setAttribute('order-id', 'C-2');
+      await el.updateComplete;
+      expect(text(el)).to.contain('C-1').and.not.to.contain('C-2');
+      expect(await storage().get('state', orderKey('C-2')), 'the other order is not claimed').to.equal(undefined);
+      const said = kit.warnings.take();
+      expect(said).to.have.length(1);
+      expect(said[0]).to.contain('order-id="C-2" came after the prompt first rendered').and.to.contain('it keeps to order "C-1"');
+    });
+
+    it('taken out of the page before it decided, it claims nothing; put back, it shows then', async () => {
+      const el = document.createElement('retain-account-prompt') as Prompt;
+      el.setAttribute('order-id', 'R-1');
+      el.setAttribute('loading', 'eager');
+      document.body.prepend(el);
+      try {
+        await el.updateComplete;
+        // As a framework rendering the page again takes it out, a frame after its first render.
+        el.remove();
+        await new Promise(requestAnimationFrame);
+        await new Promise(requestAnimationFrame);
+        await afterWrites();
+        expect(await storage().get('state', orderKey('R-1')), 'no showing claimed').to.equal(undefined);
+        expect(kit.records).to.deep.equal([]);
+        document.body.prepend(el);
+        expect(await el.decision).to.equal(true);
+        await waitUntil(() => named('retain-account-shown').length === 1, 'shown once it is back');
+      } finally {
+        el.remove();
+      }
     });
 
     it('events fire once per shopper action, never on a property set by code', async () => {

@@ -9,6 +9,7 @@ import { stubClipboard } from '../support/clipboard.js';
 import { withoutIndexedDB } from '../support/database.js';
 import { shownOfPairs } from '../support/tabs.js';
 import { waitUntil } from '../support/wait.js';
+import { afterWrites } from '../support/writes.js';
 import { testSetup } from '../support/test-setup.js';
 
 const DAY = 86_400_000;
@@ -564,6 +565,35 @@ describe('<retain-next-order-offer>', () => {
       expect(await past.decision).to.equal(false);
       expect(await received(`${kit.key}-past`)).to.deep.equal([]);
       expect(kit.warnings.take()).to.satisfy((said: string[]) => said.length === 1 && said[0].includes('has passed'));
+    });
+
+    it('reads its order once, at its first render: a changed order-id gets one warning and changes nothing', async () => {
+      const el = await mount(html`<retain-next-order-offer order-id="C-1" codes="ONLY-ONE"></retain-next-order-offer>`);
+      expect(codeOf(el)).to.equal('ONLY-ONE');
+      el.setAttribute('order-id', 'C-2');
+      await el.updateComplete;
+      expect(codeOf(el)).to.equal('ONLY-ONE');
+      expect((await storage().get('state', offerKey('default'))) as Offer).to.include({ orderId: 'C-1' });
+      expect(await storage().get('state', orderKey('default', 'C-2')), 'the other order is not claimed').to.equal(undefined);
+      const said = kit.warnings.take();
+      expect(said).to.have.length(1);
+      expect(said[0]).to.contain('order-id="C-2" came after the offer first rendered').and.to.contain('it keeps to order "C-1"');
+    });
+
+    it('taken out of the page before it decided, it claims nothing; put back, it hands out its code then', async () => {
+      const el = card(document, { 'order-id': 'R-1', codes: 'BACK-1', loading: 'eager' });
+      await el.updateComplete;
+      // As a framework rendering the page again takes it out, a frame after its first render.
+      el.remove();
+      await new Promise(requestAnimationFrame);
+      await new Promise(requestAnimationFrame);
+      await afterWrites();
+      expect(await storage().get('state', orderKey('default', 'R-1')), 'no showing claimed').to.equal(undefined);
+      expect(kit.records).to.deep.equal([]);
+      document.body.append(el);
+      expect(await el.decision).to.equal(true);
+      await waitUntil(() => named('retain-offer-shown').length === 1, 'shown once it is back');
+      expect(codeOf(el)).to.equal('BACK-1');
     });
 
     it('fires no event when code changes its properties', async () => {

@@ -10,6 +10,7 @@ import { storage } from '../../src/core/storage.js';
 import { withoutIndexedDB } from '../support/database.js';
 import { shownOfPairs } from '../support/tabs.js';
 import { waitUntil } from '../support/wait.js';
+import { afterWrites } from '../support/writes.js';
 import { testSetup } from '../support/test-setup.js';
 
 const DAY = 86_400_000;
@@ -328,6 +329,48 @@ describe('<retain-survey>', () => {
       expect(el.hidden).to.equal(true);
       expect(kit.warnings.take()).to.satisfy((said: string[]) => said.length === 1 && said[0].includes('order-id="" is missing'));
       expect(kit.records).to.deep.equal([]);
+    });
+
+    it('reads its order once, at its first render: a later or changed order-id gets one warning and changes nothing', async () => {
+      const late = await mount(html`<retain-survey></retain-survey>`);
+      late.setAttribute('order-id', 'L-1');
+      await late.updateComplete;
+      expect(late.hidden).to.equal(true);
+      const changed = await mount(html`<retain-survey order-id="L-2"></retain-survey>`);
+      changed.setAttribute('order-id', 'L-3');
+      await changed.updateComplete;
+      await answer(changed, 3);
+      await waitUntil(() => named('retain-survey-answered').length === 1, 'the answer is announced');
+      // The order it asked about is the one answered, in the event and on the device; the other is not touched.
+      expect(named('retain-survey-answered')[0].detail).to.include({ orderId: 'L-2', score: 3 });
+      expect(await storage().get('state', orderKey('L-2'))).to.have.keys(['shownAt', 'answeredAt']);
+      expect(await storage().get('state', orderKey('L-3'))).to.equal(undefined);
+      const said = kit.warnings.take();
+      expect(said.filter((line) => line.includes('came after the survey first rendered'))).to.have.length(2);
+      expect(said.find((line) => line.includes('"L-3"'))).to.include('it keeps to order "L-2"');
+    });
+
+    it('taken out of the page before it decided, it claims nothing; put back, it asks then', async () => {
+      const el = document.createElement('retain-survey') as Survey;
+      el.setAttribute('order-id', 'R-1');
+      el.setAttribute('loading', 'eager');
+      document.body.append(el);
+      try {
+        await el.updateComplete;
+        // As a framework rendering the page again takes it out, a frame after its first render.
+        el.remove();
+        await new Promise(requestAnimationFrame);
+        await new Promise(requestAnimationFrame);
+        await afterWrites();
+        expect(await storage().get('state', orderKey('R-1')), 'no showing claimed').to.equal(undefined);
+        expect(kit.records).to.deep.equal([]);
+        document.body.append(el);
+        expect(await el.decision).to.equal(true);
+        await waitUntil(() => named('retain-survey-shown').length === 1, 'shown once it is back');
+        expect(await storage().get('state', orderKey('R-1'))).to.have.keys(['shownAt']);
+      } finally {
+        el.remove();
+      }
     });
 
     it('fires no event when code changes its properties', async () => {
