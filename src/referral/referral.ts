@@ -168,6 +168,11 @@ export class RetainReferral extends RetainElement {
         this.copier.forget();
         this.showReferral(referral);
       }
+      // The page set the endpoint from script, with nothing shown yet: asked then, as at the first render.
+      else if (src && changed.has('referralSrc') && !this.referral && this.phase === 'hidden') {
+        if (this.hiddenBySelf) this.hidden = this.hiddenBySelf = false;
+        void this.start();
+      }
       return;
     }
     // Known at once: the store's HTML gave the link (drawn final in the first frame), or there is nothing to show.

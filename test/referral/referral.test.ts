@@ -277,6 +277,18 @@ describe('<retain-referral>', () => {
       expect(await received(kit.key), 'not asked again').to.have.length(1);
     });
 
+    it('set from script after the first render, the endpoint is asked then and its link shown', async () => {
+      const el = await mount(html`<retain-referral></retain-referral>`);
+      expect(el.hidden).to.equal(true);
+      expect(kit.warnings.take()).to.satisfy((said: string[]) => said.length === 1 && said[0].includes('link="" is missing'));
+      el.setAttribute('referral-src', src());
+      const link = `https://store.example/r/${kit.key}`;
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~=link]')?.textContent?.trim() === link, 'the link is shown');
+      expect(el.hidden).to.equal(false);
+      expect(await received(kit.key)).to.deep.equal([{ instance: 'default' }]);
+      await whenShown();
+    });
+
     it('asks once across two tabs: the second tab shows the link the first was given', async () => {
       const tab = await kit.openTab();
       await tab.load('/src/referral/referral.ts');
@@ -440,7 +452,10 @@ describe('<retain-referral>', () => {
 
     it('moved in the page before it was seen, it is still shown and counted once it comes into view', async () => {
       // Below the fold (drawn a screen ahead, not seen), then moved, as a framework rendering the page again does.
-      const root = await fixture<HTMLElement>(html`<div style="padding-top: 130vh"><retain-referral link=${ANNA}></retain-referral></div>`);
+      // An instance of its own: an earlier test's card may still be counting "seen" for the default one.
+      const root = await fixture<HTMLElement>(
+        html`<div style="padding-top: 130vh"><retain-referral instance="moved" link=${ANNA}></retain-referral></div>`,
+      );
       const el = root.querySelector('retain-referral') as El;
       await el.ready;
       try {
