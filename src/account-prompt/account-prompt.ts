@@ -170,8 +170,8 @@ export class RetainAccountPrompt extends RetainElement implements AccountPromptH
     // The order is read once, at the first render, which decides about it: a later one is not half taken.
     const orderId = this.started ? this.cfg.orderId : this.orderId.trim();
     if (this.orderId.trim() !== orderId) {
-      const kept = orderId ? `it keeps to order "${orderId}"; a new order needs a new <retain-account-prompt>` : 'it stays hidden';
-      warnInvalid(this, 'order-id', this.orderId, 'came after the prompt first rendered (set it before adding the element)', kept);
+      const kept = orderId ? `order "${orderId}" is kept (a new order needs a new element)` : 'it stays hidden';
+      warnInvalid(this, 'order-id', this.orderId, 'came after the first render', kept);
     }
     this.cfg = {
       orderId,

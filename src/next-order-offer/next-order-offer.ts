@@ -232,10 +232,16 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
     const given = this.orderId.trim();
     // The order is read once, at the first render, which decides about it: a later one is not half taken.
     const orderId = this.cfg ? this.cfg.orderId : given;
-    if (card && given !== orderId) {
-      const kept = orderId ? `it keeps to order "${orderId}"; a new order needs a new <retain-next-order-offer>` : 'no offer is shown';
-      warnInvalid(this, 'order-id', this.orderId, 'came after the offer first rendered (set it before adding the element)', kept);
-    } else if (card && !orderId) warnInvalid(this, 'order-id', this.orderId, 'is missing', 'no offer is shown');
+    if (card && (given !== orderId || !orderId)) {
+      const why = given !== orderId ? 'came after the first render' : 'is missing';
+      warnInvalid(
+        this,
+        'order-id',
+        this.orderId,
+        why,
+        orderId ? `order "${orderId}" is kept (a new order needs a new element)` : 'no offer is shown',
+      );
+    }
     const words = this.codes.split(/[\s,]+/).filter(Boolean);
     const bad = words.find((code) => !isCode(code));
     if (bad) warnInvalid(this, 'codes', bad, 'is not a code (1 to 64 characters)', 'it is left out');

@@ -154,10 +154,16 @@ export class RetainSurvey extends RetainElement implements SurveyHost {
     const given = this.orderId.trim();
     // The order is read once, at the first render, which decides about it: a later one is not half taken.
     const orderId = this.started ? this.cfg.orderId : given;
-    if (given !== orderId) {
-      const kept = orderId ? `it keeps to order "${orderId}"; a new order needs a new <retain-survey>` : 'it stays hidden';
-      warnInvalid(this, 'order-id', this.orderId, 'came after the survey first rendered (set it before adding the element)', kept);
-    } else if (!orderId) warnInvalid(this, 'order-id', this.orderId, 'is missing', 'the survey stays hidden');
+    if (given !== orderId || !orderId) {
+      const why = given !== orderId ? 'came after the first render' : 'is missing';
+      warnInvalid(
+        this,
+        'order-id',
+        this.orderId,
+        why,
+        orderId ? `order "${orderId}" is kept (a new order needs a new element)` : 'the survey stays hidden',
+      );
+    }
     const text = (value: string) => value.replace(/\s+/g, ' ').trim() || null;
     return {
       orderId,

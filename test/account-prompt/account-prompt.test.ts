@@ -799,7 +799,7 @@ describe('<retain-account-prompt>', () => {
       expect(await storage().get('state', orderKey('C-2')), 'the other order is not claimed').to.equal(undefined);
       const said = kit.warnings.take();
       expect(said).to.have.length(1);
-      expect(said[0]).to.contain('order-id="C-2" came after the prompt first rendered').and.to.contain('it keeps to order "C-1"');
+      expect(said[0]).to.contain('order-id="C-2" came after the first render').and.to.contain('order "C-1" is kept');
     });
 
     it('taken out of the page before it decided, it claims nothing; put back, it shows then', async () => {

@@ -577,7 +577,7 @@ describe('<retain-next-order-offer>', () => {
       expect(await storage().get('state', orderKey('default', 'C-2')), 'the other order is not claimed').to.equal(undefined);
       const said = kit.warnings.take();
       expect(said).to.have.length(1);
-      expect(said[0]).to.contain('order-id="C-2" came after the offer first rendered').and.to.contain('it keeps to order "C-1"');
+      expect(said[0]).to.contain('order-id="C-2" came after the first render').and.to.contain('order "C-1" is kept');
     });
 
     it('taken out of the page before it decided, it claims nothing; put back, it hands out its code then', async () => {

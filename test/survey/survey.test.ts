@@ -346,8 +346,8 @@ describe('<retain-survey>', () => {
       expect(await storage().get('state', orderKey('L-2'))).to.have.keys(['shownAt', 'answeredAt']);
       expect(await storage().get('state', orderKey('L-3'))).to.equal(undefined);
       const said = kit.warnings.take();
-      expect(said.filter((line) => line.includes('came after the survey first rendered'))).to.have.length(2);
-      expect(said.find((line) => line.includes('"L-3"'))).to.include('it keeps to order "L-2"');
+      expect(said.filter((line) => line.includes('came after the first render'))).to.have.length(2);
+      expect(said.find((line) => line.includes('"L-3"'))).to.include('order "L-2" is kept');
     });
 
     it('taken out of the page before it decided, it claims nothing; put back, it asks then', async () => {
