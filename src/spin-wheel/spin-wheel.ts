@@ -184,6 +184,11 @@ export class RetainSpinWheel extends RetainElement {
     state: () => this.wheelState,
     // Counts (if `counter` is given), then emits; with `countAfter`, emits first (a link leaving the page).
     tell: (event, counter, countAfter) => {
+      // Shown once per page view: a wheel moved in the page is not watched again, nor a popup opened again by a trigger.
+      if (counter === 'seen') {
+        this.seenHere = true;
+        this.stopWatching();
+      }
       if (!counter || countAfter) this.emit(event);
       if (counter) void (countAfter ? this.count(counter) : this.countAndEmit(counter, event));
     },
@@ -199,6 +204,8 @@ export class RetainSpinWheel extends RetainElement {
   };
   private cleanups: (() => void)[] = [];
   private stopTriggers: (() => void) | undefined;
+  /** Shown on this page (counted "seen"): not watched again. */
+  private seenHere = false;
   private ticker: ReturnType<typeof setInterval> | undefined;
   /** The read of the wheel's state, which starts once its first render is drawn. */
   private refreshing: Promise<void> = this.drawn.then(() => this.read());
@@ -247,8 +254,10 @@ export class RetainSpinWheel extends RetainElement {
     super.disconnectedCallback();
     wheels.delete(this);
     for (const cleanup of this.cleanups.splice(0)) cleanup();
-    this.stopTriggers?.();
-    this.stopTriggers = undefined;
+    this.stopWatching();
+    // An open popup taken out of the page leaves the top layer but stays open in some engines, no longer modal:
+    // closed, as by code (not the shopper's dismissal).
+    this.hide();
     clearInterval(this.ticker);
     this.ticker = undefined;
   }
@@ -310,18 +319,28 @@ export class RetainSpinWheel extends RetainElement {
 
   protected override updated(changed: PropertyValues): void {
     this.paint();
-    if (changed.has('mode') || (this.popup && changed.has('trigger'))) this.watch();
+    // Inline, it is watched once it has prizes: one on screen before its slices came is seen when they come.
+    if (changed.has('mode') || (this.popup ? changed.has('trigger') : changed.has('prizes'))) this.watch();
     this.ticker = resultPart.now?.countdown(this.ticker, this.wheelState, () => this.tick());
   }
 
-  /** Popup: the triggers that open it. Inline: `retain-spin-shown` once, when half of it is first on screen. */
+  /**
+   * Popup: the triggers that open it. Inline: `retain-spin-shown` once, when half of it is first on screen. Only
+   * while connected, and until it was shown on this page.
+   */
   private watch(): void {
+    this.stopWatching();
+    if (!this.isConnected || this.seenHere) return;
+    if (this.popup) return void (this.stopTriggers = popupPart.now?.watch(this, this.on));
+    if (!this.prizes.length) return;
+    this.stopTriggers = onceSeen(this, () =>
+      this.on.tell(new RetainSpinShownEvent(this.detail({ mode: 'inline', trigger: null })), 'seen'),
+    );
+  }
+
+  private stopWatching(): void {
     this.stopTriggers?.();
     this.stopTriggers = undefined;
-    if (this.popup) return void (this.stopTriggers = popupPart.now?.watch(this, this.on));
-    this.stopTriggers = onceSeen(this, () => {
-      if (this.prizes.length) this.on.tell(new RetainSpinShownEvent(this.detail({ mode: 'inline', trigger: null })), 'seen');
-    });
   }
 
   private readPrizes(): void {

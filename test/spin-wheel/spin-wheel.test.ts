@@ -611,6 +611,57 @@ describe('retain-spin-wheel', () => {
     });
   });
 
+  describe('moved in the page (a framework rendering it again)', () => {
+    it('an inline wheel is shown and counted seen once, moved after or before its slices came', async () => {
+      const events = recordEvents();
+      restore.push(events.stop);
+      const el = await wheel(html`<retain-spin-wheel instance="moved" style=${FAST}>${SLICES}</retain-spin-wheel>`);
+      await waitUntil(async () => (await readCounters('spin-wheel', 'moved')).seen === 1, 'seen');
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      await new Promise(requestAnimationFrame);
+      // On screen before its slices: seen once they come (its watch waited for them).
+      const bare = await fixture<RetainSpinWheel>(html`<retain-spin-wheel instance="bare" style=${FAST}></retain-spin-wheel>`);
+      restore.push(() => bare.remove());
+      await bare.updateComplete;
+      await new Promise(requestAnimationFrame);
+      bare.insertAdjacentHTML('beforeend', SLICES_HTML);
+      await waitUntil(() => $(bare, '[part~=wheel]'), 'the wheel is drawn');
+      bare.scrollIntoView();
+      await waitUntil(async () => (await readCounters('spin-wheel', 'bare')).seen === 1, 'seen once its slices came');
+      await afterWrites();
+      expect(await readCounters('spin-wheel', 'moved')).to.deep.equal({ seen: 1 });
+      const shown = events.events.filter((event) => event.type === 'retain-spin-shown');
+      expect(shown.map((event) => (event as CustomEvent).detail.instance)).to.deep.equal(['moved', 'bare']);
+      expect(console.take().filter((line) => !line.includes('fewer than two'))).to.deep.equal([]);
+    });
+
+    it('an open popup taken out of the page closes, not as a dismissal, and opens again as a modal dialog', async () => {
+      const events = recordEvents();
+      restore.push(events.stop);
+      const el = await fixture<RetainSpinWheel>(
+        html`<retain-spin-wheel mode="popup" instance="pm" style=${FAST}>${SLICES}</retain-spin-wheel>`,
+      );
+      await waitUntil(() => $(el, 'dialog'), 'the popup is drawn');
+      el.show();
+      const dialog = $<HTMLDialogElement>(el, 'dialog')!;
+      await waitUntil(() => dialog.open, 'the dialog opens');
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog')!.open, 'closed when taken out');
+      el.show();
+      await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')!.open, 'it opens again');
+      expect($<HTMLDialogElement>(el, 'dialog')!.matches(':modal'), 'modal').to.equal(true);
+      // Each "shown" follows its count's write; no dismissal between them.
+      await waitUntil(() => events.events.length >= 2, `events: ${events.events.map((event) => event.type)}`);
+      await afterWrites();
+      expect(events.events.map((event) => event.type)).to.deep.equal(['retain-spin-shown', 'retain-spin-shown']);
+      el.hide();
+    });
+  });
+
   describe('popup', () => {
     it('opens from the launcher as a modal dialog, closes with Escape, and gives focus back', async () => {
       const events = recordEvents();
