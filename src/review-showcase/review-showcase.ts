@@ -243,6 +243,8 @@ export class RetainReviewShowcase extends RetainElement {
   private results: Review[] = [];
   private ticket = 0;
   private productKnown = '';
+  /** The product whose visit waits for the element to be back in the page. */
+  private unremembered?: string;
   private pagedSource = false;
   private srcUrl: string | null = null;
   private stopVotes?: () => void;
@@ -273,6 +275,9 @@ export class RetainReviewShowcase extends RetainElement {
       this.observer = new IntersectionObserver((entries) => this.sawCards(entries), { threshold: 0.5 });
     }
     if (this.hasUpdated) this.requestUpdate();
+    const unremembered = this.unremembered;
+    this.unremembered = undefined;
+    if (unremembered) void this.remember(unremembered);
   }
 
   override disconnectedCallback(): void {
@@ -339,6 +344,8 @@ export class RetainReviewShowcase extends RetainElement {
     if (changed.has('data') && this.data !== undefined) this.reading = this.load(this.data, 'data');
     else if (changed.has('src') || !this.hasUpdated || (this.mode === 'summary' && SUMMARY_ATTRIBUTES.some((a) => changed.has(a))))
       this.start();
+    // A summary drawn from the page's figures, made a list: its reviews are read now.
+    else if (changed.has('view') && this.mode !== 'summary' && !this.reviews && this.status === 'ready') this.fullStart();
     else if (changed.has('query') && this.paged) this.fetchPage(this.pageUrl(), false);
     if (changed.has('reviews') || changed.has('query')) {
       const all = this.reviews?.reviews ?? [];
@@ -472,6 +479,8 @@ export class RetainReviewShowcase extends RetainElement {
   /** Records the visit (first time only) and reads this device's votes for the product, in one transaction. */
   private async remember(product: string, visit = true): Promise<void> {
     await this.drawn;
+    // Taken out of the page before the shopper could look (a framework rendering it again): the visit waits.
+    if (!this.isConnected) return void (this.unremembered = product);
     try {
       const { since, votes } = visit ? await recordVisit(product) : { since: this.since, votes: await readVotes(product) };
       // Re-rendered only when there is a last visit or this device has voted on the product: once for both.

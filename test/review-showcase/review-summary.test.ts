@@ -62,6 +62,16 @@ describe('<retain-review-showcase view="summary">: the figures without the revie
     await expect(el).to.be.accessible();
   });
 
+  it('made a list after drawing the figures of its attributes, it fetches and shows the reviews', async () => {
+    const el = await summary(
+      html`<retain-review-showcase view="summary" rating="4.63" count="128" src=${reviewsSrc()}></retain-review-showcase>`,
+    );
+    await waitUntil(() => text(el) === '4.6 128 reviews', 'the figures of its attributes');
+    el.setAttribute('view', 'list');
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('article').length > 0, 'the reviews are shown');
+    expect(fetched).to.have.length(1);
+  });
+
   it('fetches its small summary-src instead of the reviews', async () => {
     const el = await summary(
       html`<retain-review-showcase view="summary" summary-src=${SUMMARY} src=${reviewsSrc()}></retain-review-showcase>`,

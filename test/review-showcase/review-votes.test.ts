@@ -6,6 +6,7 @@ import { readVotes, recordVisit, VISIT_GAP } from '../../src/review-showcase/rev
 import { watchConsole, type ConsoleWatch } from '../support/console-guard.js';
 import { cutShortOnce, deleteDatabases, freshDatabase } from '../support/database.js';
 import { openTab, type Tab } from '../support/tabs.js';
+import { storage } from '../../src/core/storage.js';
 import { waitUntil } from '../support/wait.js';
 import { afterWrites } from '../support/writes.js';
 
@@ -38,6 +39,21 @@ describe('review showcase: helpful votes and visits', () => {
     tab = undefined;
     consoleWatch.stop();
     await deleteDatabases();
+  });
+
+  it('taken out of the page while its reviews load, it records no visit; put back, it does', async () => {
+    const el = await fixture<RetainReviewShowcase>(
+      html`<retain-review-showcase src="/test-api/reviews?count=3&delay=600&key=${Math.random()}"></retain-review-showcase>`,
+    );
+    const parent = el.parentElement!;
+    // As a framework rendering the page again takes it out, while the reviews are on their way.
+    el.remove();
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await afterWrites();
+    const visits = async () => (await storage().getAll('state')).filter((row) => 'seen' in (row as object));
+    expect(await visits(), 'no look, no visit').to.deep.equal([]);
+    parent.append(el);
+    await waitUntil(async () => (await visits()).length === 1, 'the visit is recorded once it is back');
   });
 
   it('a device votes once per review', async () => {
