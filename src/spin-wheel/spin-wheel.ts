@@ -204,6 +204,8 @@ export class RetainSpinWheel extends RetainElement {
   };
   private cleanups: (() => void)[] = [];
   private stopTriggers: (() => void) | undefined;
+  /** What `readPrizes` last read (`prizesInputs`). */
+  private prizesFrom = '';
   /** Shown on this page (counted "seen"): not watched again. */
   private seenHere = false;
   private ticker: ReturnType<typeof setInterval> | undefined;
@@ -295,11 +297,10 @@ export class RetainSpinWheel extends RetainElement {
         set.emailTo = null;
       }
     }
-    if (changed.has('outcomeSrc')) {
-      set.src = parseUrl(this, 'outcome-src', this.outcomeSrc);
-      if (changed.get('outcomeSrc') !== undefined) this.readPrizes();
-    }
-    if (changed.has('slices') && changed.get('slices') !== undefined) this.readPrizes();
+    if (changed.has('outcomeSrc')) set.src = parseUrl(this, 'outcome-src', this.outcomeSrc);
+    // Read again when they differ from what the prizes were read from: also when a script set them after the
+    // wheel was added and before its first render, which the connection's reading did not see.
+    if ((changed.has('slices') || changed.has('outcomeSrc')) && this.prizesFrom !== this.prizesInputs()) this.readPrizes();
     if (changed.has('prizes') || changed.has('wedges')) {
       const sized = parseEnum(this, 'wedges', this.wedges, ['equal', 'weighted'], 'equal') === 'weighted';
       const weights = this.prizes.map((slice) => slice.weight);
@@ -344,7 +345,13 @@ export class RetainSpinWheel extends RetainElement {
   }
 
   private readPrizes(): void {
+    this.prizesFrom = this.prizesInputs();
     this.prizes = readSlices(this, this.outcomeSrc != null && parseUrl(this, 'outcome-src', this.outcomeSrc) !== null);
+  }
+
+  /** What the prizes are read from besides the children: the `slices` JSON, and whether the store hands out codes. */
+  private prizesInputs(): string {
+    return `${this.slices}\n${this.outcomeSrc}`;
   }
 
   /** The popup's code: the wheel shows nothing in popup mode until it is loaded. */

@@ -145,6 +145,24 @@ describe('retain-spin-wheel', () => {
   });
 
   describe('prizes', () => {
+    it('takes slices a script sets after adding the wheel, before its first render', async () => {
+      // As a page that builds the wheel in script: added first, its JSON set a moment later.
+      const el = document.createElement('retain-spin-wheel') as RetainSpinWheel;
+      el.setAttribute('instance', 'scripted');
+      document.body.prepend(el);
+      restore.push(() => el.remove());
+      el.setAttribute(
+        'slices',
+        JSON.stringify([
+          { label: 'Ten', code: 'TEN' },
+          { label: 'Next time', type: 'none' },
+        ]),
+      );
+      await waitUntil(() => el.shadowRoot?.querySelectorAll('[part~=wheel] path').length === 2, 'the wheel is drawn');
+      // Added without slices, it said so once; it draws them once they come.
+      expect(console.take()).to.satisfy((said: string[]) => said.length === 1 && said[0].includes('fewer than two'));
+    });
+
     it('draws one slice per prize and lists the prizes with their odds as text', async () => {
       const el = await wheel(html`<retain-spin-wheel style=${FAST}>${SLICES}</retain-spin-wheel>`);
       expect([...el.shadowRoot!.querySelectorAll('[part~=wheel] path')]).to.have.length(4);
