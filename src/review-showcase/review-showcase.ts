@@ -465,7 +465,16 @@ export class RetainReviewShowcase extends RetainElement {
     this.status = 'ready';
     if (!append) this.resetPaging();
     const product = result.product.id;
-    if (product !== this.productKnown && this.mode !== 'summary') void this.remember(product);
+    if (product !== this.productKnown) {
+      // Another product on the same element (a single-page store): nothing of the last one's carries over.
+      if (this.productKnown) {
+        this.votes = {};
+        this.since = undefined;
+        this.expanded = [];
+        this.seen.clear();
+      }
+      if (this.mode !== 'summary') void this.remember(product);
+    }
     this.productKnown = product;
   }
 

@@ -530,6 +530,22 @@ describe('<retain-review-showcase>', () => {
       await expect(again).to.be.accessible();
     });
 
+    it('another product on the same element (a single-page store) starts with its own votes', async () => {
+      const data = makeData(2, {}, () => ({ helpful: 4 }));
+      const el = await showcase(html`<retain-review-showcase .data=${data}></retain-review-showcase>`);
+      const votes = record(el, 'retain-review-voted');
+      $<HTMLButtonElement>(el, 'article .vote').click();
+      await waitUntil(() => votes.length === 1);
+      // The teapot's reviews share the mug's ids (r1, r2), as two products' numbering may.
+      el.data = makeData(2, { product: { id: 'teapot', name: 'Teapot' } }, () => ({ helpful: 4 }));
+      await settle(el);
+      expect($(el, 'article .vote').getAttribute('aria-pressed'), 'not the mug’s vote').to.equal('false');
+      expect(text($(el, 'article .vote'))).to.equal('Helpful · 4');
+      $<HTMLButtonElement>(el, 'article .vote').click();
+      await waitUntil(() => votes.length === 2, 'the teapot’s review is voted for');
+      expect(votes[1].detail).to.include({ productId: 'teapot', reviewId: 'r1' });
+    });
+
     it('keeps working in memory when IndexedDB is missing (one warning)', async () => {
       const descriptor = Object.getOwnPropertyDescriptor(window, 'indexedDB')!;
       Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
