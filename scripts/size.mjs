@@ -72,7 +72,9 @@ const CEILINGS = {
   // widget chunk builds its namespace with the bundler's runtime helper (a chunk of its own in five first loads).
   // +0.02 KB (issue 12, below the fold): the loader notes a page view when the page is left (page-view-note.ts).
   // +0.04 KB: a slice's weight read as a decimal (`0x10` was 16; `1,5` said "a decoy"), a blank one the default 1.
-  'first load: spin-wheel': 19.15 * KB,
+  // +0.08 KB: moved in the page, watched once it has prizes and not again once shown; an open popup taken out closes;
+  // slices set by a script before the first render read.
+  'first load: spin-wheel': 19.2 * KB,
   // +0.03 KB (issue 12, item 6): the snapshot's check loaded as a part (core/parts.ts), as every other part is: a
   // dropped connection left the badge at "…" for good.
   // +0.05 KB: its numbers read as decimals (points="0x10" was 16, a reward's cost true was 1), and the spend shown per
@@ -196,7 +198,9 @@ const CEILINGS = {
   // +0.6 KB: a widget moved in the page (the badge's seen and comparison once, the referral's and strip's seen watched
   // again), the badge's figures set from JavaScript compared, order-id read once by the survey, offer and prompt, the
   // small print floored at 12 px.
-  'whole kit, one language': 97.5 * KB,
+  // +0.12 KB: the spin wheel moved in the page and its late slices, the review showcase's list after a summary, its
+  // visit while out of the page and another product on the same element.
+  'whole kit, one language': 97.6 * KB,
   // <retain-report> (issue 13), loaded only on the store owner's page: its chunk, charts and uPlot (20 KB),
   // its worker with Papa Parse and the figures' math. The shopper-facing figure above leaves it out.
   'report (owner’s page), one language': 53.25 * KB,
@@ -223,7 +227,8 @@ const CEILINGS = {
   // +0.05 KB: the aggregate and the weights, as above.
   // +0.03 KB: numbers through checkNumber, as above.
   // +0.6 KB: moved widgets, figures from JavaScript, order-id read once, the 12 px floor, as above.
-  'whole kit, all languages': 178.85 * KB,
+  // +0.12 KB: the spin wheel and the review showcase, as above.
+  'whole kit, all languages': 178.95 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */
