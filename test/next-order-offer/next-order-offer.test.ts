@@ -9,7 +9,7 @@ import { stubClipboard } from '../support/clipboard.js';
 import { withoutIndexedDB } from '../support/database.js';
 import { shownOfPairs } from '../support/tabs.js';
 import { waitUntil } from '../support/wait.js';
-import { afterWrites } from '../support/writes.js';
+import { takenOut } from '../support/taken-out.js';
 import { testSetup } from '../support/test-setup.js';
 
 const DAY = 86_400_000;
@@ -582,15 +582,10 @@ describe('<retain-next-order-offer>', () => {
 
     it('taken out of the page before it decided, it claims nothing; put back, it hands out its code then', async () => {
       const el = card(document, { 'order-id': 'R-1', codes: 'BACK-1', loading: 'eager' });
-      await el.updateComplete;
-      // As a framework rendering the page again takes it out, a frame after its first render.
-      el.remove();
-      await new Promise(requestAnimationFrame);
-      await new Promise(requestAnimationFrame);
-      await afterWrites();
+      const putBack = await takenOut(el);
       expect(await storage().get('state', orderKey('default', 'R-1')), 'no showing claimed').to.equal(undefined);
       expect(kit.records).to.deep.equal([]);
-      document.body.append(el);
+      putBack();
       expect(await el.decision).to.equal(true);
       await waitUntil(() => named('retain-offer-shown').length === 1, 'shown once it is back');
       expect(codeOf(el)).to.equal('BACK-1');

@@ -10,7 +10,7 @@ import { storage } from '../../src/core/storage.js';
 import { withoutIndexedDB } from '../support/database.js';
 import { shownOfPairs } from '../support/tabs.js';
 import { waitUntil } from '../support/wait.js';
-import { afterWrites } from '../support/writes.js';
+import { takenOut } from '../support/taken-out.js';
 import { testSetup } from '../support/test-setup.js';
 
 const DAY = 86_400_000;
@@ -356,15 +356,10 @@ describe('<retain-survey>', () => {
       el.setAttribute('loading', 'eager');
       document.body.append(el);
       try {
-        await el.updateComplete;
-        // As a framework rendering the page again takes it out, a frame after its first render.
-        el.remove();
-        await new Promise(requestAnimationFrame);
-        await new Promise(requestAnimationFrame);
-        await afterWrites();
+        const putBack = await takenOut(el);
         expect(await storage().get('state', orderKey('R-1')), 'no showing claimed').to.equal(undefined);
         expect(kit.records).to.deep.equal([]);
-        document.body.append(el);
+        putBack();
         expect(await el.decision).to.equal(true);
         await waitUntil(() => named('retain-survey-shown').length === 1, 'shown once it is back');
         expect(await storage().get('state', orderKey('R-1'))).to.have.keys(['shownAt']);
