@@ -655,6 +655,26 @@ describe('retain-spin-wheel', () => {
       expect(console.take().filter((line) => !line.includes('fewer than two'))).to.deep.equal([]);
     });
 
+    it('a popup dismissed and then moved does not open again by its trigger (snooze="0")', async () => {
+      const firstShown = oneEvent(document, 'retain-spin-shown');
+      const el = await fixture<RetainSpinWheel>(
+        html`<retain-spin-wheel mode="popup" instance="rearm" trigger="delay:0.2s" snooze="0" style=${FAST}>${SLICES}</retain-spin-wheel>`,
+      );
+      await firstShown;
+      const dialog = () => $<HTMLDialogElement>(el, 'dialog')!;
+      (el.shadowRoot!.querySelector('[part~=close-button]') as HTMLButtonElement).click();
+      await waitUntil(() => !dialog().open, 'dismissed');
+      let again = 0;
+      el.addEventListener('retain-spin-shown', () => again++);
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      // Five times the trigger's delay, and the writes an opening would make.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await afterWrites();
+      expect([again, dialog().open], 'not opened again').to.deep.equal([0, false]);
+    });
+
     it('an open popup taken out of the page closes, not as a dismissal, and opens again as a modal dialog', async () => {
       const events = recordEvents();
       restore.push(events.stop);
