@@ -206,7 +206,8 @@ export class RetainLoyaltyBadge extends RetainElement implements BadgeHost {
     }
     try {
       const { onOrderRecorded } = await stored();
-      if (this.isConnected) this.stops.push(onOrderRecorded(() => void this.ordersChanged()));
+      // Still the latest connection: one moved again while the storage code loaded listens once, not twice.
+      if (this.isConnected && connection === this.connections) this.stops.push(onOrderRecorded(() => void this.ordersChanged()));
     } catch (error) {
       warn('<retain-loyalty-badge> could not listen for orders on this device', error);
     }
