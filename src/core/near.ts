@@ -1,8 +1,10 @@
 /**
- * "Nothing until seen": when a widget's code loads and when it first renders. The loader and every
- * widget's first render ask the same two questions here, so a widget the shopper never reaches costs
- * nothing, and the rule is written once.
+ * "Nothing until seen": when a widget's code loads, when it first renders, and when it counts itself seen.
+ * The loader and every widget ask these questions here, so a widget the shopper never reaches costs
+ * nothing, and each rule is written once.
  */
+
+import type { ReactiveElement } from 'lit';
 
 /** When an element is wanted: `near` the viewport, at `idle` (ready without being seen), or `now`. */
 export type Wanted = 'near' | 'idle' | 'now';
@@ -69,31 +71,36 @@ export function whenWanted(element: Element): Promise<void> {
 }
 
 /**
- * Calls `seen` once, when half of the element is first on screen (a widget's "seen" count and event).
- * Returns the function that stops watching. Where that can't be known, the element counts as seen.
+ * A widget's "seen" (its count and event), the one way every widget watches for it: `seen` is called when
+ * half of the host is first on screen while `wanted()` holds; `seen` makes `wanted()` false (once per page
+ * view, once per code…). Watched only while connected and rendered: a host moved in the page is watched
+ * again, one taken out is not; `wanted()` is asked again after every update. Called in the widget's
+ * constructor. Where being on screen can't be known, the host counts as seen.
  */
-export function onceSeen(element: Element, seen: () => void): () => void {
-  if (typeof IntersectionObserver === 'undefined') {
-    seen();
-    return () => undefined;
-  }
-  let stopped = false;
-  const stop = () => {
-    stopped = true;
-    observer.disconnect();
+export function watchSeen(host: ReactiveElement, wanted: () => boolean, seen: () => void): void {
+  let observer: IntersectionObserver | undefined;
+  const unwatch = () => {
+    observer?.disconnect();
+    observer = undefined;
   };
-  // Stopped means stopped: disconnect() leaves the entries already queued, whose callback would still come
-  // (an element removed just as it came into view would count as seen after it was gone).
-  const observer = new IntersectionObserver(
-    (entries) => {
-      if (stopped || !entries.some((entry) => entry.isIntersecting)) return;
-      stop();
-      seen();
-    },
-    { threshold: 0.5 },
-  );
-  observer.observe(element);
-  return stop;
+  const check = () => {
+    if (!host.isConnected || !wanted()) return unwatch();
+    if (observer) return;
+    if (typeof IntersectionObserver === 'undefined') return seen();
+    const watching = (observer = new IntersectionObserver(
+      (entries) => {
+        // Stopped means stopped: disconnect() leaves the entries already queued, whose callback would still
+        // come (a widget removed just as it came into view would count as seen after it was gone).
+        if (observer !== watching || !entries.some((entry) => entry.isIntersecting)) return;
+        unwatch();
+        // Still wanted: what the widget shows may have changed since the observer's frame.
+        if (wanted()) seen();
+      },
+      { threshold: 0.5 },
+    ));
+    watching.observe(host);
+  };
+  host.addController({ hostConnected: () => host.hasUpdated && check(), hostUpdated: check, hostDisconnected: unwatch });
 }
 
 /** Waiters by element, held weakly: an element removed before it was ever near is not kept alive. */

@@ -14,7 +14,7 @@ import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
 import { LocalizeController } from '../core/localize.js';
-import { onceSeen } from '../core/near.js';
+import { watchSeen } from '../core/near.js';
 import { part } from '../core/parts.js';
 import type { OrderRow } from '../core/storage.js';
 import { stored } from '../core/stored.js';
@@ -173,6 +173,19 @@ export class RetainLoyaltyBadge extends RetainElement implements BadgeHost {
   /** What the store gave when the figures were last compared with the last visit (none before the page's first comparison). */
   private comparedStore?: string;
 
+  constructor() {
+    super();
+    // Seen once per page view: counted, with no event.
+    watchSeen(
+      this,
+      () => !this.seenCounted,
+      () => {
+        this.seenCounted = true;
+        void this.count('seen');
+      },
+    );
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // A badge moved in the page (a framework re-rendering) is connected again: it listens again, and
@@ -190,20 +203,12 @@ export class RetainLoyaltyBadge extends RetainElement implements BadgeHost {
     document.removeEventListener('pointerdown', this.outside);
   }
 
-  /** While connected, once the badge is drawn: its "seen" (until counted) and the orders recorded on this device. */
+  /** While connected, once the badge is drawn: the orders recorded on this device. */
   private async listen(): Promise<void> {
     const connection = ++this.connections;
     await this.drawn;
     // Only the latest connection listens (one removed and added again before its first frame waits twice).
     if (!this.isConnected || connection !== this.connections) return;
-    if (!this.seenCounted) {
-      this.stops.push(
-        onceSeen(this, () => {
-          this.seenCounted = true;
-          void this.count('seen');
-        }),
-      );
-    }
     try {
       const { onOrderRecorded } = await stored();
       // Still the latest connection: one moved again while the storage code loaded listens once, not twice.

@@ -16,7 +16,7 @@ import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
 import { LocalizeController } from '../core/localize.js';
-import { onceSeen } from '../core/near.js';
+import { watchSeen } from '../core/near.js';
 import { part } from '../core/parts.js';
 import { relativeTime } from '../core/relative-time.js';
 import { stored } from '../core/stored.js';
@@ -179,7 +179,6 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
   private reading: Promise<void> = this.drawn.then(() => (this.reminder ? this.read() : this.start()));
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopListening: (() => void) | undefined;
-  private stopSeen: (() => void) | undefined;
   /** The code the reminder has counted as seen on this page. */
   private remindedOf: string | undefined;
   /** Removed before it decided: it decides when connected again. */
@@ -187,6 +186,16 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
 
   constructor() {
     super();
+    // The reminder half in view with a code it has not counted on this page: counted and announced.
+    watchSeen(
+      this,
+      () => this.reminder && this.phase === 'offer' && !!this.offer && this.remindedOf !== this.offer.code,
+      () => {
+        const { code, expiresAt } = this.offer!;
+        this.remindedOf = code;
+        void this.countAndEmit('reminded', new RetainOfferRemindedEvent(this.detail({ code, expiresAt })));
+      },
+    );
     this.decision = new Promise((resolve) => (this.decide = resolve));
   }
 
@@ -212,8 +221,6 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
     super.disconnectedCallback();
     elements.delete(this);
     this.stopListening?.();
-    this.stopSeen?.();
-    this.stopSeen = undefined;
     clearTimeout(this.timer);
     this.view?.shut(false);
     // The reminders of a card that showed the code may show it now.
@@ -412,8 +419,6 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
   private close(): void {
     this.phase = 'hidden';
     this.hidden = true;
-    this.stopSeen?.();
-    this.stopSeen = undefined;
   }
 
   protected override updated(): void {
@@ -422,13 +427,6 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
     const left = offer ? offer.expiresAt - Date.now() : 0;
     // The countdown is drawn again when what it says changes: each day, then each second of the last day.
     if (left > 0) this.timer = setTimeout(() => this.tick(), left >= DAY ? (left % DAY) + 1 : (left % 1000) + 1);
-    if (this.reminder && offer && this.remindedOf !== offer.code && !this.stopSeen) {
-      this.stopSeen = onceSeen(this, () => {
-        this.stopSeen = undefined;
-        this.remindedOf = offer.code;
-        void this.countAndEmit('reminded', new RetainOfferRemindedEvent(this.detail({ code: offer.code, expiresAt: offer.expiresAt })));
-      });
-    }
   }
 
   private tick(): void {

@@ -12,7 +12,7 @@ import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
 import { LocalizeController } from '../core/localize.js';
-import { onceSeen, whenIdle } from '../core/near.js';
+import { watchSeen, whenIdle } from '../core/near.js';
 import { part } from '../core/parts.js';
 import type { Product } from './product-data.js';
 import {
@@ -103,8 +103,20 @@ export class RetainRecentlyViewed extends RetainElement {
   private current: { product: Product | null; declared: Element | null } | undefined;
   private reading: Promise<void> = this.drawn.then(() => this.start());
   private stopListening: (() => void) | undefined;
-  private stopSeen: (() => void) | undefined;
   private shown = false;
+
+  constructor() {
+    super();
+    // Half in view with its products: counted and announced once per page view.
+    watchSeen(
+      this,
+      () => this.phase === 'list' && !this.shown,
+      () => {
+        this.shown = true;
+        void this.countAndEmit('seen', new RetainRecentlyViewedShownEvent(this.detail({ productIds: this.products.map((p) => p.id) })));
+      },
+    );
+  }
 
   /** Resolves once what the device remembers has been read and shown (again after a change from another tab). */
   get loaded(): Promise<void> {
@@ -117,15 +129,11 @@ export class RetainRecentlyViewed extends RetainElement {
     this.stopListening = onBroadcast('recently-viewed', () => {
       if (this.phase !== 'pending') this.reading = this.reading.then(() => this.refresh());
     });
-    // Moved in the page (a framework rendering it again) before it was seen: watched again.
-    if (this.phase === 'list') void this.drawn.then(() => this.watchSeen());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopListening?.();
-    this.stopSeen?.();
-    this.stopSeen = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -175,20 +183,6 @@ export class RetainRecentlyViewed extends RetainElement {
     else if (this.phase !== 'cleared') this.phase = 'hidden';
     this.hidden = this.phase === 'hidden';
     await this.updateComplete;
-    this.watchSeen();
-  }
-
-  /** Half in view with its products, once per page view: watched while connected. */
-  private watchSeen(): void {
-    if (this.isConnected && this.phase === 'list' && !this.shown && !this.stopSeen) this.stopSeen = onceSeen(this, () => this.seen());
-  }
-
-  /** Half in view with its products: counted and announced once per page view. */
-  private seen(): void {
-    this.stopSeen = undefined;
-    if (this.shown || !this.products.length) return;
-    this.shown = true;
-    void this.countAndEmit('seen', new RetainRecentlyViewedShownEvent(this.detail({ productIds: this.products.map((p) => p.id) })));
   }
 
   protected override render(): TemplateResult | typeof nothing {

@@ -14,7 +14,7 @@ import { hostReset } from '../core/host-reset.js';
 import { cardStyles } from '../core/card.styles.js';
 import { Copier } from '../core/copier.js';
 import { LocalizeController } from '../core/localize.js';
-import { onceSeen } from '../core/near.js';
+import { watchSeen } from '../core/near.js';
 import { part } from '../core/parts.js';
 import { isCode, readDiscount, type Discount } from '../next-order-offer/offer-terms.js';
 import { fillPattern, type Referral } from './referral-link.js';
@@ -138,24 +138,21 @@ export class RetainReferral extends RetainElement {
   private cfg!: Config;
   private readonly l = new LocalizeController<ReferralTerm>(this, translations);
   private readonly copier = new Copier(this, 'retain-referral');
-  private stopSeen: (() => void) | undefined;
   private wasSeen = false;
 
   constructor() {
     super();
+    // Half in view with its link: counted and announced once per page view.
+    watchSeen(
+      this,
+      () => this.phase === 'ready' && !this.wasSeen,
+      () => {
+        this.wasSeen = true;
+        const { link, code, source } = this.referral!;
+        void this.countAndEmit('seen', new RetainReferralShownEvent(this.detail({ link, code, source })));
+      },
+    );
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Moved in the page (a framework rendering it again) before it was seen: watched again.
-    if (this.phase === 'ready') void this.drawn.then(() => this.watchSeen());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopSeen?.();
-    this.stopSeen = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -305,21 +302,7 @@ export class RetainReferral extends RetainElement {
     // Shown again only if the widget hid itself: a store's own `hidden` stays the store's.
     if (this.hiddenBySelf) this.hidden = false;
     this.hiddenBySelf = false;
-    void this.drawn.then(() => {
-      this.watchSeen();
-      this.resolveReady(true);
-    });
-  }
-
-  /** Seen once half of it is on screen, once per page view, never before the first frame (counting opens IndexedDB). */
-  private watchSeen(): void {
-    if (this.wasSeen || this.stopSeen || !this.isConnected || this.phase !== 'ready') return;
-    this.stopSeen = onceSeen(this, () => {
-      this.wasSeen = true;
-      this.stopSeen = undefined;
-      const { link, code, source } = this.referral!;
-      void this.countAndEmit('seen', new RetainReferralShownEvent(this.detail({ link, code, source })));
-    });
+    void this.drawn.then(() => this.resolveReady(true));
   }
 
   /** Hides the element, taking no space. */

@@ -17,7 +17,7 @@ import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
 import { LocalizeController } from '../core/localize.js';
-import { onceSeen, whenIdle } from '../core/near.js';
+import { watchSeen, whenIdle } from '../core/near.js';
 import { adoptPartStyles, part } from '../core/parts.js';
 import { stored } from '../core/stored.js';
 import { nextTask } from '../core/tasks.js';
@@ -212,6 +212,17 @@ export class RetainSpinWheel extends RetainElement {
   /** The read of the wheel's state, which starts once its first render is drawn. */
   private refreshing: Promise<void> = this.drawn.then(() => this.read());
 
+  constructor() {
+    super();
+    // Inline: `retain-spin-shown` once per page view, when half of it is first on screen with its prizes (one on
+    // screen before its slices came is seen when they come). A popup is shown by its triggers instead.
+    watchSeen(
+      this,
+      () => !this.popup && this.prizes.length > 0 && !this.seenHere,
+      () => this.on.tell(new RetainSpinShownEvent(this.detail({ mode: 'inline', trigger: null })), 'seen'),
+    );
+  }
+
   /**
    * State keys of this wheel: `<key>/won`; cooldown keys `<key>/spin` and `<key>/snooze`. Its campaign's
    * when it has one (shared by every wheel of the campaign), else its instance's.
@@ -320,23 +331,14 @@ export class RetainSpinWheel extends RetainElement {
 
   protected override updated(changed: PropertyValues): void {
     this.paint();
-    // Inline, it is watched once it has prizes: one on screen before its slices came is seen when they come.
-    if (changed.has('mode') || (this.popup ? changed.has('trigger') : changed.has('prizes'))) this.watch();
+    if (changed.has('mode') || changed.has('trigger')) this.watch();
     this.ticker = resultPart.now?.countdown(this.ticker, this.wheelState, () => this.tick());
   }
 
-  /**
-   * Popup: the triggers that open it. Inline: `retain-spin-shown` once, when half of it is first on screen. Only
-   * while connected, and until it was shown on this page.
-   */
+  /** Popup: the triggers that open it, while connected, and until it was shown on this page. */
   private watch(): void {
     this.stopWatching();
-    if (!this.isConnected || this.seenHere) return;
-    if (this.popup) return void (this.stopTriggers = popupPart.now?.watch(this, this.on));
-    if (!this.prizes.length) return;
-    this.stopTriggers = onceSeen(this, () =>
-      this.on.tell(new RetainSpinShownEvent(this.detail({ mode: 'inline', trigger: null })), 'seen'),
-    );
+    if (this.isConnected && this.popup && !this.seenHere) this.stopTriggers = popupPart.now?.watch(this, this.on);
   }
 
   private stopWatching(): void {
