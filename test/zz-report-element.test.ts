@@ -13,8 +13,23 @@ import { onKitEvent, type KitEventRecord } from '../src/core/events.js';
 import type { RetainReportExportedEvent, RetainReportLoadedEvent } from '../src/report/report.events.js';
 import { watchConsole, type ConsoleWatch } from './support/console-guard.js';
 import { deleteDatabases, dumpDatabase, freshDatabase } from './support/database.js';
-import { $, $$, choose, figure, figureNote, money, mount, num, settled, text, textOf, type Report } from './support/report-element.js';
-import { eventLine, file, shopifyCsv } from './support/report-files.js';
+import {
+  $,
+  $$,
+  choose,
+  exclusions,
+  figure,
+  figureNote,
+  money,
+  mount,
+  num,
+  problems,
+  settled,
+  text,
+  textOf,
+  type Report,
+} from './support/report-element.js';
+import { csv, eventLine, file, shopifyCsv, threeOrdersFile } from './support/report-files.js';
 import { waitUntil } from './support/wait.js';
 
 const EMAILS = ['ann@example.com', 'bob@example.com', 'cy@example.com', 'di@example.com', 'ed@example.com', 'flo@example.com'];
@@ -218,6 +233,37 @@ describe('<retain-report>', () => {
       const rows = [...$$(el, '.funnel')[0].querySelectorAll('tbody tr')].map(textOf);
       expect(rows.slice(-2)).to.deep.equal(['Orders with a wheel’s code 1 —', `Their revenue ${money(25, 'EUR')} —`]);
     });
+  });
+
+  // docs/report.md: "a bare number applies to every currency". It gave "—" and a warning about `cac="*: 25"`.
+  it('cac="25", a bare number, is the cost in the export’s currency: CLV : CAC shown, nothing warned', async () => {
+    el = await mount(html`<retain-report cac="25"></retain-report>`);
+    expect(await choose(el, [threeOrdersFile()])).to.equal('report');
+    // 90 EUR from 2 customers: 45 per customer ÷ 25.
+    expect(figure(el, 'clvCac')).to.equal('1.8 : 1');
+    expect($<HTMLInputElement>(el, '#cac-EUR')!.value, 'the settings show the cost').to.equal('25');
+    expect(warnings.take()).to.deep.equal([]);
+  });
+
+  // A credit or a return exported as an order, `(5.00)`, was read as −5 and then dropped by the figures unseen:
+  // neither counted nor said to be left out.
+  it('an order whose total is below zero is left out and named by its row', async () => {
+    const sheet = csv(
+      ['Order ID', 'Customer Email', 'Order Date', 'Amount', 'Currency Code'],
+      [
+        ['A-1', 'zoe@example.com', '2024-05-01', '12.00', 'GBP'],
+        ['A-2', 'zoe@example.com', '2024-06-01', '18.00', 'GBP'],
+        ['A-3', 'yan@example.com', '2024-06-02', '(5.00)', 'GBP'],
+      ],
+    );
+    el = await mount(html`<retain-report></retain-report>`);
+    expect(await choose(el, [file(sheet, 'sheet.csv')])).to.equal('mapping');
+    const outcome = settled(el);
+    $<HTMLButtonElement>(el, 'form.mapping button[type="submit"]')!.click();
+    expect(await outcome).to.equal('report');
+    expect(figure(el, 'orders')).to.equal(num(2));
+    expect(exclusions(el).invalid).to.equal(num(1));
+    expect(problems(el)).to.deep.equal(['Row 4: the order’s total is below zero (-5). It is left out.']);
   });
 
   it('a bad attribute gets one warning naming it, and the report works with the default', async () => {

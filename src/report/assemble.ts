@@ -194,6 +194,11 @@ export class OrderAssembler {
       this.problems.add({ kind: 'missing-value', row: order.row, column: this.column(lacking) });
       return 'invalid';
     }
+    // A credit or a return exported as an order: no order to count, and said so rather than dropped unseen.
+    if (order.total! < 0) {
+      this.problems.add({ kind: 'negative-total', row: order.row, value: String(order.total) });
+      return 'invalid';
+    }
     if (!order.email && !order.customerId && !nameKey(order.customerName)) {
       this.problems.add({ kind: 'no-customer', row: order.row });
       return 'invalid';

@@ -25,7 +25,7 @@ export interface ReportOptions {
    * between orders (documented rule: `defaultLapseDays` in metrics/lapse.ts).
    */
   lapseDays?: number;
-  /** Customer acquisition cost per currency, for CLV : CAC. */
+  /** Customer acquisition cost per currency, for CLV : CAC; `*`: for every currency without its own. */
   cac?: Record<string, number>;
   /**
    * IANA time zone in which orders fall on days and months (cohorts, returning rate per month, days

@@ -17,6 +17,8 @@ export type ProblemKind =
   | 'mixed-currency'
   /** An order lacks a value its format needs on its first row (`column`). */
   | 'missing-value'
+  /** An order's total is below zero (`value`): a credit or a return, not an order. */
+  | 'negative-total'
   /** An order has no email, customer id or name to tell its customer by. */
   | 'no-customer'
   /** A row has no order id. */

@@ -63,6 +63,7 @@ export type ReportTerm =
   | 'problem.bad-currency'
   | 'problem.mixed-currency'
   | 'problem.missing-value'
+  | 'problem.negative-total'
   | 'problem.no-customer'
   | 'problem.no-id'
   | 'problem.open-quote'

@@ -76,6 +76,7 @@ const en: Terms<ReportTerm> = {
   'problem.mixed-currency': (a) =>
     `Row ${a.row}: this row of the order is in ${a.value}, its first row in ${a.expected}. The order is left out.`,
   'problem.missing-value': (a) => `Row ${a.row}: the order has no “${a.column}”. It is left out.`,
+  'problem.negative-total': (a) => `Row ${a.row}: the order’s total is below zero (${a.value}). It is left out.`,
   'problem.no-customer': (a) => `Row ${a.row}: the order names no customer (no email or customer id). It is left out.`,
   'problem.no-id': (a) => `Row ${a.row}: no order id (“${a.column}”). The row is skipped.`,
   'problem.open-quote': (a) => `Row ${a.row}: a quote opened here is never closed. The row is skipped; the rows after it were read.`,

@@ -160,9 +160,8 @@ export class RetainReport extends RetainElement {
   private resolveReady!: () => void;
 
   // A getter, not Lit's @query: the decorator would be in every widget's first load (the kit chunk) for this one use.
-  private get fileInput(): HTMLInputElement | null {
-    return this.renderRoot.querySelector('input[type="file"]');
-  }
+  /** Focus was inside the element when this update began. */
+  private hadFocus = false;
 
   private readonly l = new LocalizeController<ReportTerm>(this, translations);
   private readonly runner = new ReportRunner((message) => this.onWorker(message));
@@ -238,9 +237,6 @@ export class RetainReport extends RetainElement {
         return {};
       }
       result[code ?? '*'] = Number(match[2]);
-    }
-    if (result['*'] !== undefined && this.report) {
-      for (const c of this.report.figures.currencies) result[c.currency] ??= result['*'];
     }
     return result;
   }
@@ -400,8 +396,9 @@ export class RetainReport extends RetainElement {
     }
     this.status = this.l.term('forgotten');
     this.tell(new RetainReportForgottenEvent(this.detail({})));
+    // Back to the start, however the button was pressed.
     await this.updateComplete;
-    this.fileInput?.focus();
+    this.renderRoot.querySelector<HTMLElement>('input[type="file"]')?.focus();
   }
 
   private exportSegment(segment: RfmSegmentName): void {
@@ -581,7 +578,7 @@ export class RetainReport extends RetainElement {
       </div>`;
     };
     return html`<form class="mapping" part="mapping" aria-labelledby="mapping-title" novalidate @submit=${this.submitMapping}>
-      <h3 id="mapping-title">${l.term('mappingTitle')}</h3>
+      <h3 id="mapping-title" tabindex="-1">${l.term('mappingTitle')}</h3>
       <p>${intro}</p>
       <div class="fields">
         ${MAPPED_FIELDS.map(select)}
@@ -637,7 +634,7 @@ export class RetainReport extends RetainElement {
     };
     return html`<article class="report" aria-labelledby="title">
       <div class="source">
-        <p>
+        <p tabindex="-1">
           ${l.term('source', { name: source.name, format: l.term(`format.${source.format}`), rows: source.rows, orders: source.orders })}
           ${l.term('computed', { date: dayLabel(l, report.computedAt, zone) })}
         </p>
@@ -704,7 +701,7 @@ export class RetainReport extends RetainElement {
             min="0"
             .step=${/* a property: lit-analyzer's HTML data types the attribute as a number, without the standard "any" */ 'any'}
             inputmode="decimal"
-            .value=${settings.cac?.[currency] ? String(settings.cac[currency]) : ''}
+            .value=${String(settings.cac?.[currency] ?? settings.cac?.['*'] ?? '')}
           />
         </div>
         <button type="submit" class="primary">${l.term('recompute')}</button>
@@ -712,8 +709,29 @@ export class RetainReport extends RetainElement {
     </form>`;
   }
 
+  protected override willUpdate(): void {
+    this.hadFocus = !!(this.renderRoot as ShadowRoot).activeElement;
+  }
+
   protected override updated(changed: PropertyValues): void {
+    // The control that held the focus went with the view (the file chooser, Cancel, Forget): the focus goes on
+    // to what the new view is about, not to the page's body, where a keyboard or screen reader user is lost.
+    if (this.hadFocus && !(this.renderRoot as ShadowRoot).activeElement) this.viewStart()?.focus();
     if (changed.has('report') || changed.has('shownCurrency') || changed.has('view') || changed.has('revealed')) void this.drawCharts();
+  }
+
+  /** Where the view starts: Cancel while working, the mapping's heading, the report's source line, else the file chooser. */
+  private viewStart(): HTMLElement | null {
+    const { view } = this;
+    const selector =
+      view === 'working'
+        ? '.progress button'
+        : view === 'mapping'
+          ? '#mapping-title'
+          : view === 'report'
+            ? '.source p'
+            : 'input[type="file"]';
+    return this.renderRoot.querySelector(selector);
   }
 
   private dropCharts(): void {

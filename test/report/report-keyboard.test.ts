@@ -6,7 +6,7 @@
 import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { $, $$, choose, mount, textOf, type Report } from '../support/report-element.js';
-import { threeOrdersFile } from '../support/report-files.js';
+import { file, shopifyCsv, threeOrdersFile } from '../support/report-files.js';
 import { testSetup } from '../support/test-setup.js';
 import { waitUntil } from '../support/wait.js';
 
@@ -82,6 +82,46 @@ describe('<retain-report> by keyboard', () => {
     await waitUntil(() => activeElement(report) === terms[2], 'Tab did not move on');
     await el.updateComplete;
     expect(shown(tipOf(el, 'orders')), 'a pinned definition stays open').to.be.true;
+  });
+
+  // The file chooser goes when reading starts, Cancel when it ends: the focus went to the page's body, where a
+  // keyboard or screen reader user is lost (and nothing said the report was there).
+  it('the focus goes on with the view: from the file chooser to the report’s first line, or to the mapping’s heading', async () => {
+    el = await mount(html`<retain-report></retain-report>`);
+    $<HTMLInputElement>(el, 'input[type="file"]')!.focus();
+    expect(await choose(el, [threeOrdersFile()])).to.equal('report');
+    expect(activeElement(el), `focus (the page's: ${document.activeElement?.localName})`).to.equal($(el, '.source p'));
+    expect(textOf(activeElement(el))).to.match(/^orders\.csv: Shopify orders export/);
+    el.remove();
+    el = await mount(html`<retain-report></retain-report>`);
+    $<HTMLInputElement>(el, 'input[type="file"]')!.focus();
+    expect(await choose(el, [file('Ref,Who,When,Paid\r\nA,x@example.com,2024-01-01,10\r\n', 'sheet.csv')])).to.equal('mapping');
+    expect(activeElement(el)).to.equal($(el, '#mapping-title'));
+  });
+
+  it('while a file is read the focus is on Cancel, and after Cancel back on the file chooser', async () => {
+    el = await mount(html`<retain-report></retain-report>`);
+    // Enough orders that the reading lasts while the test looks (on a fast machine, a few hundred ms).
+    const orders = shopifyCsv(
+      Array.from({ length: 20_000 }, (_, i) => ({
+        name: `#${i}`,
+        email: `c${i % 900}@example.com`,
+        created: `2024-0${1 + (i % 9)}-1${i % 10} 10:00:00 +0000`,
+        total: '20.00',
+      })),
+    );
+    const input = $<HTMLInputElement>(el, 'input[type="file"]')!;
+    input.focus();
+    void choose(el, [file(orders, 'orders.csv')]);
+    const report = el;
+    await waitUntil(() => $(report, '.progress button'), 'no Cancel button');
+    const cancel = $<HTMLButtonElement>(el, '.progress button')!;
+    expect(activeElement(el), 'focus while reading').to.equal(cancel);
+    cancel.click();
+    await waitUntil(() => textOf($(report, '[role="status"]')) === 'Cancelled. Nothing was kept.', 'not cancelled');
+    expect(activeElement(el), `focus after Cancel (the page's: ${document.activeElement?.localName})`).to.equal(
+      $(el, 'input[type="file"]'),
+    );
   });
 
   it('before a file: the file chooser is the first stop, and it is named and described', async () => {

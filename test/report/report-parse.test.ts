@@ -361,6 +361,74 @@ describe('<retain-report> reading exports', () => {
     });
   });
 
+  describe('a file over 1 MB', () => {
+    const MIB = 1 << 20;
+    const wooRow = (id: number, customer: string, day = '01-05') =>
+      `2024-${day} 10:00:00,${id},€20.00,Completed,${customer},returning,1× Sencha,1,,20.00,Direct\r\n`;
+
+    // A Hungarian store's WooCommerce Analytics export over 1 MB. Where a two-byte letter (á = C3 A1)
+    // straddles the 1 MiB mark, it must not be decoded as two U+FFFD (“Anna Kov��s”, another customer).
+    it('a letter split by the megabyte boundary does not make a new customer', async () => {
+      const enc = new TextEncoder();
+      const header = `${WOO_ANALYTICS_HEADER.join(',')}\r\n`;
+      const pad = (i: number) => wooRow(1000 + i, 'Bob Smith');
+      const anna = (id: number, day: string) => wooRow(id, 'Anna Kovács', `02-${day}`);
+      let body = header + anna(1, '01');
+      let size = enc.encode(body).length;
+      let i = 0;
+      // Pad with ASCII-ish rows until the next row's “á” starts exactly one byte before the 1 MiB mark.
+      const prefix = enc.encode('2024-02-02 10:00:00,999999,€20.00,Completed,Anna Kov').length;
+      const rows: string[] = [];
+      for (;;) {
+        const bytes = enc.encode(pad(i)).length;
+        if (size + 2 * bytes + prefix >= MIB - 1) break;
+        rows.push(pad(i++));
+        size += bytes;
+      }
+      body += rows.join('');
+      // Fill the rest with a Product(s) cell of the right length on one more padding row.
+      const gap = MIB - 1 - prefix - size;
+      const filler = `2024-01-05 10:00:00,${1000 + i},€20.00,Completed,Bob Smith,returning,`;
+      const tail = `,1,,20.00,Direct\r\n`;
+      const product = 'x'.repeat(gap - enc.encode(filler + tail).length);
+      body += filler + product + tail;
+      body += anna(999999, '02');
+      body += anna(999998, '03');
+      const bytes = enc.encode(body);
+      expect(bytes[MIB - 1], 'the á straddles the megabyte mark').to.equal(0xc3);
+      expect(bytes[MIB]).to.equal(0xa1);
+      expect(await choose(el, [file(body, 'orders.csv')])).to.equal('report');
+      expect(figure(el, 'customers'), 'Anna Kovács and Bob Smith').to.equal(num(2));
+      expect(figure(el, 'orders')).to.equal(num(rows.length + 4));
+      expect(problems(el)).to.deep.equal([]);
+    });
+
+    // The same export saved as UTF-16 (little-endian, with its byte order mark) by a spreadsheet: the
+    // whole file is UTF-16, not only its first megabyte.
+    it('a UTF-16LE file (with its BOM) reads the names past the first megabyte', async () => {
+      let body = `${WOO_ANALYTICS_HEADER.join(',')}\r\n${wooRow(1, 'Anna Kovács', '02-01')}${wooRow(2, 'Олена Шевченко', '02-01')}`;
+      let id = 3;
+      // Two bytes a character: pad past 1.5 MiB, so that more than one megabyte-sized piece follows the first.
+      while (body.length * 2 < 1.5 * MIB) body += wooRow(id++, 'Bob Smith');
+      const padded = id - 3;
+      body += wooRow(id++, 'Anna Kovács', '03-01') + wooRow(id++, 'Олена Шевченко', '03-01') + wooRow(id++, 'Béla Nagy', '03-02');
+      const bytes = new Uint8Array(2 + body.length * 2);
+      bytes.set([0xff, 0xfe]);
+      for (let at = 0; at < body.length; at++) {
+        const unit = body.charCodeAt(at);
+        bytes[2 + 2 * at] = unit & 0xff;
+        bytes[3 + 2 * at] = unit >> 8;
+      }
+      expect(bytes.length, 'over 1 MiB').to.be.above(MIB);
+      const utf16 = new File([bytes], 'orders.csv', { type: 'text/csv' });
+      expect(await choose(el, [utf16])).to.equal('report');
+      expect(problems(el), 'no row of the file is garbled').to.deep.equal([]);
+      expect(figure(el, 'customers'), 'Anna Kovács, Олена Шевченко, Bob Smith and Béla Nagy').to.equal(num(4));
+      expect(figure(el, 'orders')).to.equal(num(padded + 5));
+      expect(figure(el, 'revenue')).to.equal(money(20 * (padded + 5), 'EUR'));
+    });
+  });
+
   describe('the kit’s events', () => {
     it('counts each widget’s funnel once per event id, and the orders that used a wheel’s code', async () => {
       const plugin = csv(WOO_PLUGIN_HEADER, [

@@ -13,6 +13,7 @@ export interface ResolvedOptions {
   asOf: number | undefined;
   /** `undefined`: the default rule from the store's gaps. */
   lapseDays: number | undefined;
+  /** Acquisition cost per customer by currency; `*`: for every currency without its own. */
   cac: Record<string, number>;
   timeZone: string;
   horizonDays: number;
@@ -51,7 +52,7 @@ export function resolveOptions(options: ReportOptions, ignored: IgnoredOption[])
   const isTable = typeof cac === 'object' && cac !== null && !Array.isArray(cac);
   if (cac !== undefined && !isTable) ignored.push({ option: 'cac', value: String(cac), used: 'no CLV : CAC' });
   for (const [currency, cost] of isTable ? Object.entries(cac) : []) {
-    const code = currencyCode(currency);
+    const code = currency === '*' ? currency : currencyCode(currency);
     if (code && isFiniteNumber(cost) && cost > 0) resolved.cac[code] = cost;
     else ignored.push({ option: 'cac', value: `${currency}: ${String(cost)}`, used: 'no CLV : CAC for it' });
   }

@@ -86,7 +86,7 @@ function currencyFigures(history: CurrencyHistory, calendar: Calendar, asOfDay: 
     gapsBetweenOrders: gaps.length,
     lapse: lapseFigures(customers, asOfDay, threshold),
     clv,
-    clvToCac: clvToCac(clv, options.cac[history.currency]),
+    clvToCac: clvToCac(clv, options.cac[history.currency] ?? options.cac['*']),
     cohorts: cohortTable(customers, asOfMonth),
     rfm: rfmFigures(customers, asOfDay),
     predicted: predictClv(customers, asOfDay, options.horizonDays),

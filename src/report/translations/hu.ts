@@ -70,6 +70,7 @@ const terms: Terms<ReportTerm> = {
   'problem.bad-currency': (a) => `${a.row}. sor: a(z) „${a.column}” nem pénznemkód („${a.value}”). A rendelés kimarad.`,
   'problem.mixed-currency': (a) => `${a.row}. sor: a rendelés e sora ${a.value}, az első sora ${a.expected} pénznemű. A rendelés kimarad.`,
   'problem.missing-value': (a) => `${a.row}. sor: a rendelésnek nincs „${a.column}” értéke. Kimarad.`,
+  'problem.negative-total': (a) => `${a.row}. sor: a rendelés végösszege nulla alatti (${a.value}). Kimarad.`,
   'problem.no-customer': (a) => `${a.row}. sor: a rendelésen nincs vásárló (se e-mail, se azonosító). Kimarad.`,
   'problem.no-id': (a) => `${a.row}. sor: nincs rendelésazonosító („${a.column}”). A sort kihagytuk.`,
   'problem.open-quote': (a) => `${a.row}. sor: az itt nyitott idézőjel nincs lezárva. A sort kihagytuk, az utána következőket beolvastuk.`,

@@ -74,6 +74,7 @@ const terms: Terms<ReportTerm> = {
   'problem.bad-currency': (a) => `Строка ${a.row}: «${a.column}» — не код валюты («${a.value}»). Заказ не учтён.`,
   'problem.mixed-currency': (a) => `Строка ${a.row}: эта строка заказа в ${a.value}, а его первая строка в ${a.expected}. Заказ не учтён.`,
   'problem.missing-value': (a) => `Строка ${a.row}: у заказа нет «${a.column}». Заказ не учтён.`,
+  'problem.negative-total': (a) => `Строка ${a.row}: сумма заказа меньше нуля (${a.value}). Заказ не учтён.`,
   'problem.no-customer': (a) => `Строка ${a.row}: у заказа не указан покупатель (нет email или id). Заказ не учтён.`,
   'problem.no-id': (a) => `Строка ${a.row}: нет номера заказа («${a.column}»). Строка пропущена.`,
   'problem.open-quote': (a) => `Строка ${a.row}: открытая здесь кавычка не закрыта. Строка пропущена, следующие прочитаны.`,

@@ -75,6 +75,7 @@ const terms: Terms<ReportTerm> = {
   'problem.mixed-currency': (a) =>
     `Рядок ${a.row}: цей рядок замовлення в ${a.value}, а його перший рядок у ${a.expected}. Замовлення не враховано.`,
   'problem.missing-value': (a) => `Рядок ${a.row}: у замовлення немає «${a.column}». Його не враховано.`,
+  'problem.negative-total': (a) => `Рядок ${a.row}: сума замовлення менша за нуль (${a.value}). Його не враховано.`,
   'problem.no-customer': (a) => `Рядок ${a.row}: у замовленні не вказано покупця (немає email чи id). Його не враховано.`,
   'problem.no-id': (a) => `Рядок ${a.row}: немає номера замовлення («${a.column}»). Рядок пропущено.`,
   'problem.open-quote': (a) => `Рядок ${a.row}: відкриті тут лапки не закрито. Рядок пропущено, наступні прочитано.`,
