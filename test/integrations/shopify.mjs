@@ -230,7 +230,6 @@ await check('merchant settings become attributes (rendered Liquid)', () => {
     'cooldown="7d"',
     'code-ttl="48h"',
     'apply-url="/discount/{code}"',
-    'show-odds',
     'codes="TEN-A1 TEN-B2"',
     'weight="3"',
     'type="none"',
@@ -286,6 +285,34 @@ await check('merchant settings become attributes (rendered Liquid)', () => {
   assert(!guest.includes('<retain-referral'), 'a guest got a referral block without a code');
   for (const expected of ['guest', 'signup-bonus="50"', 'cart-total="45.9"', 'join-url="/account/register"'])
     assert(guest.includes(expected), `the guest page lacks ${expected}`);
+});
+
+await check('"Show the odds of each prize" unticked hides them (the widget shows them unless hide-odds)', async () => {
+  const wheel = (html) => html.match(/<retain-spin-wheel[^>]*>/)?.[0] ?? '';
+  assert(!wheel(pages['/products/stoneware-mug']).includes('hide-odds'), 'odds hidden by default');
+  const unticked = wheel(await renderBlock('spin-wheel', { show_odds: false }, store));
+  assert(/\shide-odds\s/.test(unticked), `unticked, the wheel still shows its odds: ${unticked}`);
+});
+
+await check('the badge’s reminder recalls the code of the offer named in its settings, with the apply link as set', async () => {
+  const rendered = await renderBlock(
+    'loyalty-badge',
+    { reminder: true, reminder_instance: 'spring', reminder_apply_link: false },
+    signedIn,
+  );
+  const reminder = rendered.match(/<retain-next-order-offer[^>]*>/)?.[0] ?? '';
+  assert(/\sinstance="spring"/.test(reminder) && !reminder.includes('apply-url'), `the badge's reminder: ${reminder}`);
+  const unnamed = (await renderBlock('loyalty-badge', { reminder: true }, signedIn)).match(/<retain-next-order-offer[^>]*>/)?.[0] ?? '';
+  assert(/\sinstance="next-order"/.test(unnamed) && unnamed.includes('apply-url="/discount/{code}"'), `unnamed: ${unnamed}`);
+});
+
+await check('the loyalty program is in the shop’s currency: a cart in another market’s currency offers no points for it', async () => {
+  const badge = (html) => html.match(/<retain-loyalty-badge[^>]*>/)?.[0] ?? '';
+  // Shopify Markets: the shop is in EUR, this shopper browses in yen.
+  const yen = badge(
+    await renderBlock('loyalty-badge', { points_per_unit: 1 }, { ...store, cart: { currency: { iso_code: 'JPY' }, total_price: 750000 } }),
+  );
+  assert(yen.includes('currency="EUR"') && !yen.includes('cart-total'), `a cart in JPY: ${yen}`);
 });
 
 const assets = join(extension, 'assets');
