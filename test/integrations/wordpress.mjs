@@ -205,6 +205,9 @@ try {
       await page.waitForFunction(() => document.querySelector('retain-loyalty-badge')?.shadowRoot?.textContent.includes('1,300'), null, {
         timeout: 10_000,
       });
+      // JSON in a shortcode, its brackets written &#91; and &#93; as the README says (a "]" ends the shortcode).
+      const rewards = await page.evaluate(() => document.querySelector('retain-loyalty-badge')?.getAttribute('rewards'));
+      assert(JSON.parse(rewards ?? 'null')?.[0]?.label === '5 off', `the badge's rewards: ${rewards}`);
       await page.waitForFunction(
         () => document.querySelector('retain-review-showcase')?.shadowRoot?.querySelectorAll('[part="review"]').length === 2,
         null,
@@ -340,6 +343,23 @@ try {
         !thankyouHtml.includes('<retain-next-order-offer') && !thankyouHtml.includes('<retain-survey'),
         'an offer or a survey unasked for',
       );
+    });
+    await check('an http endpoint on another site is refused with a notice (the kit would never send to it)', async () => {
+      const settings = `${origin}/wp-admin/options-general.php?page=retainkit`;
+      await admin.page.goto(settings);
+      await admin.page.fill('#retainkit-endpoint', 'http://collector.example/events');
+      await admin.page.fill('#retainkit-survey-action', 'http://collector.example/answers');
+      await admin.page.click('#submit');
+      await admin.page.waitForURL(/options-general\.php\?page=retainkit/);
+      for (const field of ['forward_endpoint', 'survey_action'])
+        assert(await admin.page.isVisible(`#setting-error-${field}`), `no notice for ${field}`);
+      assert((await admin.page.inputValue('#retainkit-endpoint')) === '', 'the refused endpoint was saved');
+      assert(
+        (await admin.page.inputValue('#retainkit-survey-action')) === 'https://store.example/survey',
+        'the last survey address was lost',
+      );
+      const front = await fetch(site.widgets).then((r) => r.text());
+      assert(!front.includes('collector.example'), 'the refused endpoint reached the page');
     });
     await admin.close();
   }

@@ -33,7 +33,7 @@ $widgets = wp_insert_post(
 [retain_slice type="none" weight="2"]Not this time[/retain_slice]
 [/retain_spin_wheel]
 
-[retain_loyalty_badge points="1300" tiers="Bronze 0, Silver 500, Gold 2500" currency="EUR" unknown-thing="x"]
+[retain_loyalty_badge points="1300" tiers="Bronze 0, Silver 500, Gold 2500" currency="EUR" unknown-thing="x" rewards=\'&#91;{"label":"5 off","cost":500}&#93;\']
 
 [retain_review_showcase view="grid" page-size="2" src="' . content_url( 'reviews.json' ) . '"]',
 	)

@@ -35,10 +35,11 @@ function retainkit_settings() {
  * @return array
  */
 function retainkit_sanitize_settings( $input ) {
-	$input = is_array( $input ) ? $input : array();
+	$input    = is_array( $input ) ? $input : array();
+	$previous = retainkit_settings();
 	return array(
 		'forward_datalayer' => ! empty( $input['forward_datalayer'] ),
-		'forward_endpoint'  => esc_url_raw( trim( (string) ( $input['forward_endpoint'] ?? '' ) ), array( 'https', 'http' ) ),
+		'forward_endpoint'  => retainkit_sanitize_endpoint( $input['forward_endpoint'] ?? '', $previous['forward_endpoint'], 'forward_endpoint', __( 'Your endpoint', 'retainkit' ) ),
 		'consent'           => in_array( $input['consent'] ?? '', array( 'none', 'pending' ), true ) ? $input['consent'] : 'none',
 		'record_orders'     => ! empty( $input['record_orders'] ),
 		'account_prompt'    => ! empty( $input['account_prompt'] ),
@@ -47,8 +48,43 @@ function retainkit_sanitize_settings( $input ) {
 		'offer_codes'       => sanitize_text_field( (string) ( $input['offer_codes'] ?? '' ) ),
 		'offer_discount'    => sanitize_text_field( (string) ( $input['offer_discount'] ?? '' ) ),
 		'survey'            => ! empty( $input['survey'] ),
-		'survey_action'     => esc_url_raw( trim( (string) ( $input['survey_action'] ?? '' ) ), array( 'https', 'http' ) ),
+		'survey_action'     => retainkit_sanitize_endpoint( $input['survey_action'] ?? '', $previous['survey_action'], 'survey_action', __( 'Your endpoint for the answers', 'retainkit' ) ),
 	);
+}
+
+/**
+ * An address the kit will send shoppers' data to: https, or http on this site or this machine, as the kit itself
+ * allows (it refuses any other http address in the browser, so nothing would ever be sent). Anything else is
+ * refused with a notice, and the last saved address kept.
+ *
+ * @param mixed  $value    What the form sent.
+ * @param string $previous The address saved before.
+ * @param string $field    The setting's key, for the notice.
+ * @param string $label    The setting's name, for the notice.
+ * @return string
+ */
+function retainkit_sanitize_endpoint( $value, $previous, $field, $label ) {
+	$typed = trim( (string) $value );
+	if ( '' === $typed ) {
+		return '';
+	}
+	$url   = esc_url_raw( $typed, array( 'https', 'http' ) );
+	$parts = wp_parse_url( $url );
+	$home  = wp_parse_url( home_url() );
+	$host  = $parts['host'] ?? '';
+	$local = in_array( $host, array( 'localhost', '127.0.0.1', '[::1]' ), true ) || '.localhost' === substr( $host, -10 );
+	$same  = ( $parts['host'] ?? null ) === ( $home['host'] ?? '' ) && ( $parts['port'] ?? null ) === ( $home['port'] ?? null )
+		&& ( $parts['scheme'] ?? '' ) === ( $home['scheme'] ?? '' );
+	if ( '' !== $url && ( 'https' === ( $parts['scheme'] ?? '' ) || $local || $same ) ) {
+		return $url;
+	}
+	add_settings_error(
+		RETAINKIT_OPTION,
+		$field,
+		/* translators: 1: the setting's name, 2: the address typed. */
+		sprintf( __( '%1$s: %2$s was not saved. Use an https: address, or one on this site: browsers send shoppers’ data nowhere else.', 'retainkit' ), $label, $typed )
+	);
+	return (string) $previous;
 }
 
 add_action( 'admin_init', 'retainkit_register_settings' );
@@ -132,7 +168,17 @@ function retainkit_render_settings_page() {
 			<?php submit_button(); ?>
 		</form>
 		<h2><?php esc_html_e( 'Shortcodes', 'retainkit' ); ?></h2>
-		<p><?php esc_html_e( 'Put these in any page or post. Each attribute of the element is an attribute of its shortcode; one without a value (show-odds) switches an option on.', 'retainkit' ); ?></p>
+		<p><?php esc_html_e( 'Put these in any page or post. Each attribute of the element is an attribute of its shortcode; one without a value (hide-odds) switches an option on.', 'retainkit' ); ?></p>
+		<p>
+		<?php
+		printf(
+			/* translators: 1: the entity for "[" as typed, 2: the entity for "]" as typed. */
+			esc_html__( 'A "]" ends a shortcode, so a value in JSON (a badge’s rewards, a wheel’s slices) writes its brackets as %1$s and %2$s, as in rewards=\'%1$s{"label":"€5 off","cost":500}%2$s\'. Where there is a plain form, use it: tiers="Bronze 0, Silver 500", [retain_slice] for the prizes.', 'retainkit' ),
+			'&amp;#91;', // Shown as typed, not as the bracket it stands for.
+			'&amp;#93;'
+		);
+		?>
+		</p>
 		<table class="widefat striped">
 			<thead><tr><th><?php esc_html_e( 'Shortcode', 'retainkit' ); ?></th><th><?php esc_html_e( 'What it shows', 'retainkit' ); ?></th><th><?php esc_html_e( 'Attributes', 'retainkit' ); ?></th></tr></thead>
 			<tbody>

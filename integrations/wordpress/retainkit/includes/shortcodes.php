@@ -1,7 +1,7 @@
 <?php
 /**
- * One shortcode per element, rendered on the server: `[retain_spin_wheel cooldown="7d" show-odds]` becomes
- * `<retain-spin-wheel cooldown="7d" show-odds></retain-spin-wheel>`. Shortcodes, not the elements
+ * One shortcode per element, rendered on the server: `[retain_spin_wheel cooldown="7d" hide-odds]` becomes
+ * `<retain-spin-wheel cooldown="7d" hide-odds></retain-spin-wheel>`. Shortcodes, not the elements
  * themselves, because WordPress removes unknown tags such as <retain-spin-wheel> from post content (KSES)
  * for most users; a shortcode's output is made when the page is shown, after that filter.
  *
@@ -59,7 +59,7 @@ function retainkit_register_shortcodes() {
 
 /**
  * The element's HTML: known attributes escaped, unknown ones left out and named in an HTML comment.
- * A value-less attribute (`show-odds`) is a boolean one; `show-odds="no"` (or false, 0, off) leaves it off.
+ * A value-less attribute (`hide-odds`) is a boolean one; `hide-odds="no"` (or false, 0, off) leaves it off.
  *
  * @param string       $tag      The element.
  * @param string[]     $allowed  Its attributes.
