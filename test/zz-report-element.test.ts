@@ -266,6 +266,22 @@ describe('<retain-report>', () => {
     expect(problems(el)).to.deep.equal(['Row 4: the order’s total is below zero (-5). It is left out.']);
   });
 
+  // as-of="2024-03-10" was read as midnight in the browser's zone: with time-zone="Pacific/Pago_Pago" (UTC−11, behind
+  // the browser's) that instant is 9 March there, so "today" was Mar 9 and the order of 10 March was dropped unseen.
+  it('as-of is a day in the report’s time-zone: an order of that day counts, “today” is that day', async () => {
+    const orders = shopifyCsv([
+      { name: '#1', email: 'ann@example.com', created: '2024-01-10 10:00:00 -1100', total: '20.00' },
+      { name: '#2', email: 'bob@example.com', created: '2024-02-10 10:00:00 -1100', total: '30.00' },
+      { name: '#3', email: 'ann@example.com', created: '2024-03-10 10:00:00 -1100', total: '40.00' },
+      { name: '#4', email: 'bob@example.com', created: '2024-03-11 00:30:00 -1100', total: '50.00' },
+    ]);
+    el = await mount(html`<retain-report as-of="2024-03-10" time-zone="Pacific/Pago_Pago"></retain-report>`);
+    expect(await choose(el, [file(orders, 'orders.csv')])).to.equal('report');
+    expect(textOf($(el, '.period')), 'the period line').to.contain('“today” is Mar 10, 2024');
+    expect(figure(el, 'orders'), 'the order placed on the as-of day counts, the one of the day after does not').to.equal(num(3));
+    expect(figure(el, 'revenue')).to.equal(money(90, 'EUR'));
+  });
+
   it('a bad attribute gets one warning naming it, and the report works with the default', async () => {
     el = await mount(html`<retain-report
       src="ftp://example.com/orders.csv"

@@ -18,8 +18,11 @@ export interface ReportOrder {
 export type ExclusionReason = 'cancelled' | 'voided' | 'refunded' | 'test' | 'invalid';
 
 export interface ReportOptions {
-  /** "Today" for recency and churn: default the latest order's date. */
-  asOf?: number;
+  /**
+   * "Today" for recency and churn: an instant (ms since the epoch), whose day in `timeZone` is today, or a
+   * calendar date `YYYY-MM-DD`, that day in `timeZone`. Default the latest order's date.
+   */
+  asOf?: number | string;
   /**
    * Days without an order after which a customer counts as lapsed; default from the store's own gaps
    * between orders (documented rule: `defaultLapseDays` in metrics/lapse.ts).

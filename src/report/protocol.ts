@@ -10,8 +10,8 @@ import type { Exclusions, Problem, ProblemKind } from './problems.js';
 
 /** What the owner can change without reading the file again. */
 export interface Settings {
-  /** "Today" of the report, ms; default the latest order. */
-  asOf?: number;
+  /** "Today" of the report: an instant, ms, or a date `YYYY-MM-DD`, that day in `timeZone`; default the latest order. */
+  asOf?: number | string;
   lapseDays?: number;
   /** Acquisition cost per customer, by currency. */
   cac?: Record<string, number>;
@@ -33,6 +33,11 @@ export type ToWorker =
       customers?: Blob;
       events?: Input;
       mapping?: ColumnMapping;
+      /**
+       * The currency the owner named for a known export whose only lack was one (a mapping request with
+       * `needsCurrency` and nothing `missing`): the export is read as that format, in this currency.
+       */
+      currency?: string;
       settings: Settings;
     }
   | { type: 'recompute'; settings: Settings }

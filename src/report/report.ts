@@ -37,7 +37,7 @@ import {
 import { styles } from './report.styles.js';
 import { translations, type ReportTerm } from './report.translations.js';
 import { forgetReport, loadReport, saveReport } from './saved-report.js';
-import { parseDate } from './values.js';
+import { parseDate, parseDay } from './values.js';
 
 // The widget's events, typed for whoever imports this module (their declarations on
 // GlobalEventHandlersEventMap come with them): `import type { … } from 'retainkit/<widget>'`.
@@ -76,7 +76,7 @@ const OPTION_ATTRIBUTES: Record<IgnoredOption['option'], string> = {
  * @attr currency - ISO 4217 code of exports that carry no currency column (WooCommerce Analytics).
  * @attr lapse-days - Days without an order after which a customer counts as lapsed; default from the store's own gaps.
  * @attr cac - Acquisition cost per customer, for CLV : CAC: `25 EUR, 30 USD` (a bare number applies to every currency).
- * @attr as-of - The report's "today" (a date such as 2025-06-30); default the latest order's.
+ * @attr as-of - The report's "today" (a date such as 2025-06-30, that day in `time-zone`); default the latest order's.
  * @attr time-zone - IANA time zone of days and months; default the browser's.
  * @attr [horizon=365] - Days ahead of the predicted customer value; default 365.
  * @attr lang - The language (en, ru, uk, hu), else the page's.
@@ -128,7 +128,7 @@ export class RetainReport extends RetainElement {
   /** @internal */
   @state() private mapping?: MappingRequest;
   /** @internal What the mapping form says is missing. */
-  @state() private mappingError?: 'chooseColumn' | 'badCurrencyCode';
+  @state() private mappingError?: 'chooseColumn' | 'badCurrencyCode' | 'typeCurrencyCode';
   /** @internal */
   @state() private failure?: Failure;
   /** @internal The currency whose figures are shown. */
@@ -206,7 +206,8 @@ export class RetainReport extends RetainElement {
     const horizon = parseNumber(this, 'horizon', this.horizon, NaN, { min: 1, max: 3650, integer: true });
     if (!Number.isNaN(horizon)) settings.horizonDays = horizon;
     if (this.asOf.trim()) {
-      const asOf = parseDate(this.asOf);
+      // A date is that calendar day in the report's zone (the worker's to place); a date-time, the instant it names.
+      const asOf = parseDay(this.asOf) ?? parseDate(this.asOf);
       if (asOf === undefined) warnBadValue(this, 'as-of', this.asOf, 'the latest order’s date', 'is not a date such as 2025-06-30');
       else settings.asOf = asOf;
     }
@@ -274,7 +275,7 @@ export class RetainReport extends RetainElement {
     this.resolveReady();
   }
 
-  private run(pending: Pending, mapping?: ColumnMapping): void {
+  private run(pending: Pending, mapping?: ColumnMapping, currency?: string): void {
     // A new export ends the worker and whatever it holds; events for the report read keep it.
     if (pending.orders) this.runner.stop();
     this.pending = pending;
@@ -284,7 +285,7 @@ export class RetainReport extends RetainElement {
     this.status = '';
     this.view = 'working';
     this.progress = { phase: pending.orders && !(pending.orders instanceof Blob) ? 'fetch' : 'orders', fraction: 0 };
-    this.runner.send({ type: 'run', ...pending, mapping, settings: this.settings() });
+    this.runner.send({ type: 'run', ...pending, mapping, currency, settings: this.settings() });
   }
 
   /** Reads files the owner chose or dropped (also callable from a store's own script). */
@@ -449,6 +450,16 @@ export class RetainReport extends RetainElement {
     const fixed = String(data.get('fixed-currency') ?? '')
       .trim()
       .toUpperCase();
+    if (this.currencyOnly) {
+      // A known export that lacks only its currency: read as that export, in the currency named.
+      const code = currencyCode(fixed);
+      const input = form.querySelector<HTMLInputElement>('#fixed-currency')!;
+      input.setAttribute('aria-invalid', String(!code));
+      this.mappingError = code ? undefined : 'typeCurrencyCode';
+      if (code) this.run(this.pending, undefined, code);
+      else input.focus();
+      return;
+    }
     const invalid = [...form.querySelectorAll<HTMLSelectElement | HTMLInputElement>('select, input')].find((control) => {
       const field = control.name as MappedField;
       if (REQUIRED_FIELDS.includes(field)) return !columns[field];
@@ -463,6 +474,18 @@ export class RetainReport extends RetainElement {
       return;
     }
     this.run(this.pending, { columns, currency: columns.currency ? undefined : fixed });
+  }
+
+  /** The mapping step asks only for a currency: the export is a known one, complete but for its currency. */
+  private get currencyOnly(): boolean {
+    const request = this.mapping;
+    return (
+      !!request &&
+      request.needsCurrency &&
+      !request.missing.length &&
+      request.format !== 'generic' &&
+      request.format !== 'woocommerce-customers'
+    );
   }
 
   private onTip(event: Event, key: string): void {
@@ -558,6 +581,7 @@ export class RetainReport extends RetainElement {
   private renderMapping(): TemplateResult {
     const request = this.mapping!;
     const { l } = this;
+    const only = this.currencyOnly;
     let intro: string;
     if (request.format === 'woocommerce-customers') intro = l.term('mappingCustomers');
     else if (request.missing.length && request.format !== 'generic')
@@ -565,7 +589,7 @@ export class RetainReport extends RetainElement {
         format: l.term(`format.${request.format}`),
         columns: request.missing.map((name) => `“${name}”`).join(', '),
       });
-    else if (request.format !== 'generic' && request.needsCurrency) intro = l.term('mappingCurrency');
+    else if (this.currencyOnly) intro = l.term('mappingCurrency');
     else intro = l.term('mappingUnknown');
     const select = (field: MappedField) => {
       const required = REQUIRED_FIELDS.includes(field);
@@ -581,9 +605,9 @@ export class RetainReport extends RetainElement {
       <h3 id="mapping-title" tabindex="-1">${l.term('mappingTitle')}</h3>
       <p>${intro}</p>
       <div class="fields">
-        ${MAPPED_FIELDS.map(select)}
+        ${only ? nothing : MAPPED_FIELDS.map(select)}
         <div class="field">
-          <label for="fixed-currency">${l.term('fixedCurrency')}</label>
+          <label for="fixed-currency">${l.term(only ? 'currencyOnly' : 'fixedCurrency')}</label>
           <input
             id="fixed-currency"
             name="fixed-currency"
@@ -593,7 +617,7 @@ export class RetainReport extends RetainElement {
             aria-invalid="false"
             aria-describedby="currency-error"
           />
-          <p class="hint" id="currency-error">${l.term('badCurrencyCode')}</p>
+          <p class="hint" id="currency-error">${l.term(only ? 'typeCurrencyCode' : 'badCurrencyCode')}</p>
         </div>
       </div>
       <div class="scroll" tabindex="0" role="region" aria-labelledby="sample-title">
@@ -610,7 +634,7 @@ export class RetainReport extends RetainElement {
         </table>
       </div>
       <p class="error" role="alert">${this.mappingError ? l.term(this.mappingError) : ''}</p>
-      <button class="primary" type="submit">${l.term('readWithMapping')}</button>
+      <button class="primary" type="submit">${l.term(only ? 'readWithCurrency' : 'readWithMapping')}</button>
     </form>`;
   }
 

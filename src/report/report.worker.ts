@@ -109,6 +109,7 @@ async function readOrders(
   file: Blob,
   settings: Settings,
   mapping: ColumnMapping | undefined,
+  named: string | undefined,
   problems: ProblemLog,
   emailByName: Map<string, string> | undefined,
 ): Promise<
@@ -139,10 +140,11 @@ async function readOrders(
           layout = mapped;
           if (mapped.fixedCurrency) currencyFrom = 'mapping';
         } else {
-          const found = detect(names, settings.currency);
+          // A currency the owner named (asked for alone) keeps the export's own layout, as the attribute does.
+          const found = detect(names, named ?? settings.currency);
           if (found.ok) {
             layout = found.layout;
-            if (layout.fixedCurrency) currencyFrom = 'attribute';
+            if (layout.fixedCurrency) currencyFrom = named ? 'mapping' : 'attribute';
           } else if (found.format === 'woocommerce-analytics' && !found.missing.length) {
             layout = detectLayoutWithCurrency(names, sample);
             if (layout) currencyFrom = 'symbol';
@@ -239,7 +241,7 @@ async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
     const problems = new ProblemLog();
     const emailByName = message.customers ? await readCustomers(message.customers, problems) : undefined;
     const file = await fetchInput(message.orders);
-    const read = await readOrders(file, message.settings, message.mapping, problems, emailByName);
+    const read = await readOrders(file, message.settings, message.mapping, message.currency, problems, emailByName);
     if (!read) {
       // Stopped for a mapping (already posted), or a file with no header at all.
       if (problems.counts['empty-file']) post({ type: 'failed', problem: problems.kept[0] });

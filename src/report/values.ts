@@ -40,14 +40,9 @@ function hours(h: string | undefined, meridiem: string | undefined): number {
   return hour;
 }
 
-/**
- * A date or date-time as exports write them, in ms since the epoch. Without an offset it is wall-clock
- * time in the browser's zone (the store owner's). Undefined for anything else, including impossible
- * dates such as 2024-02-31.
- */
-export function parseDate(raw: string): number | undefined {
+/** The fields of a date or date-time as exports write them (not yet checked for impossible dates). */
+function dateParts(raw: string) {
   const text = raw.trim();
-  if (!text) return undefined;
   let parts: RegExpExecArray | null;
   let y: number, mo: number, d: number;
   if ((parts = YEAR_FIRST.exec(text))) [y, mo, d] = [+parts[1], +parts[2], +parts[3]];
@@ -57,11 +52,38 @@ export function parseDate(raw: string): number | undefined {
     [mo, d] = a > 12 ? [b, a] : [a, b];
     y = +parts[3];
   } else return undefined;
+  return { y, mo, d, parts, dateOnly: parts[4] === undefined && parts[8] === undefined };
+}
+
+/** Years outside 1990–2100 are typing errors, not orders. */
+const inRange = (when: number | undefined) =>
+  when !== undefined && when > Date.UTC(1990, 0, 1) - DAY_MS && when < Date.UTC(2100, 0, 1) ? when : undefined;
+
+/**
+ * A date or date-time as exports write them, in ms since the epoch. Without an offset it is wall-clock
+ * time in the browser's zone (the store owner's). Undefined for anything else, including impossible
+ * dates such as 2024-02-31.
+ */
+export function parseDate(raw: string): number | undefined {
+  const found = dateParts(raw);
+  if (!found) return undefined;
+  const { y, mo, d, parts } = found;
   const h = hours(parts[4], parts[7]);
   if (Number.isNaN(h)) return undefined;
-  const when = toInstant(y, mo, d, h, Number(parts[5] ?? 0), Number(parts[6] ?? 0), offsetOf(parts[8]));
-  // Years outside 1990–2100 are typing errors, not orders.
-  return when !== undefined && when > Date.UTC(1990, 0, 1) - DAY_MS && when < Date.UTC(2100, 0, 1) ? when : undefined;
+  return inRange(toInstant(y, mo, d, h, Number(parts[5] ?? 0), Number(parts[6] ?? 0), offsetOf(parts[8])));
+}
+
+/**
+ * A date without a time or an offset (any form `parseDate` reads: `2024-03-10`, `10.03.2024`,
+ * `3/10/2024`, `2024. 03. 10.`) as the calendar day it names, `YYYY-MM-DD`, in no time zone; undefined
+ * for a date-time, an instant or anything else.
+ */
+export function parseDay(raw: string): string | undefined {
+  const found = dateParts(raw);
+  if (!found?.dateOnly) return undefined;
+  const { y, mo, d } = found;
+  if (inRange(toInstant(y, mo, d, 0, 0, 0, 0)) === undefined) return undefined;
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /**

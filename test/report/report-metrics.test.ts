@@ -297,6 +297,51 @@ describe('report metrics', () => {
       expect(budapest.lapse.days).to.equal(59);
     });
 
+    it('asOf as a date is that calendar day in the time zone, from UTC−12 to UTC+14 and on a daylight-saving day', () => {
+      const dayIn = (ms: number, timeZone: string) => {
+        const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(ms);
+        const part = (type: string) => parts.find((p) => p.type === type)!.value;
+        return `${part('year')}-${part('month')}-${part('day')}`;
+      };
+      // The zone, the asOf date, its offset at the day's noon and last minute, and at the next day's first minute.
+      const cases: [string, string, string, string][] = [
+        ['Etc/GMT+12', '2024-03-10', '-12:00', '-12:00'],
+        ['Pacific/Pago_Pago', '2024-03-10', '-11:00', '-11:00'],
+        ['UTC', '2024-03-10', 'Z', 'Z'],
+        ['Asia/Tokyo', '2024-03-10', '+09:00', '+09:00'],
+        ['Pacific/Kiritimati', '2024-03-10', '+14:00', '+14:00'],
+        ['Europe/Budapest', '2024-03-31', '+02:00', '+02:00'], // the clocks went forward at 02:00 that morning
+        ['America/Santiago', '2024-04-06', '-03:00', '-04:00'], // they go back at midnight, into the next day
+      ];
+      for (const [timeZone, date, lastOffset, nextOffset] of cases) {
+        const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+        const report = computeReport(
+          [
+            order('x', `${date}T12:00:00${lastOffset}`, 10),
+            order('x', `${date}T23:59:00${lastOffset}`, 20),
+            order('x', `${next}T00:01:00${nextOffset}`, 40),
+          ],
+          { asOf: date, timeZone },
+        );
+        expect(dayIn(report.asOf, timeZone), `“today” in ${timeZone}`).to.equal(date);
+        expect(report.skipped.afterAsOf, `the next day’s order in ${timeZone}`).to.equal(1);
+        expect(report.currencies[0].revenue, `the asOf day’s orders in ${timeZone}`).to.equal(30);
+      }
+    });
+
+    it('asOf as an instant is the day it falls on in the time zone; an impossible date is not used', () => {
+      // 2024-03-10 05:00 UTC is still 9 March in Pago Pago (UTC−11).
+      const instant = computeReport([order('x', '2024-03-09T10:00:00-11:00', 10), order('x', '2024-03-10T10:00:00-11:00', 20)], {
+        asOf: Date.parse('2024-03-10T05:00:00Z'),
+        timeZone: 'Pacific/Pago_Pago',
+      });
+      expect(instant.asOf).to.equal(Date.parse('2024-03-10T05:00:00Z'));
+      expect(instant.skipped.afterAsOf).to.equal(1);
+      const impossible = figures([order('x', '2024-01-01T10:00:00Z', 5)], { asOf: '2024-02-31' });
+      expect(impossible.ignoredOptions.map((ignored) => [ignored.option, ignored.value])).to.deep.equal([['asOf', '2024-02-31']]);
+      expect(impossible.asOf).to.equal(Date.parse('2024-01-01T10:00:00Z'));
+    });
+
     it('lists every option it could not use, and what it used instead', () => {
       const report = computeReport([order('x', '2024-01-01T10:00:00Z', 5)], {
         asOf: NaN,

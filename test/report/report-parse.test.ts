@@ -3,7 +3,8 @@
  * what it shows. Each export format is recognized, orders are grouped and left out as their columns
  * say, and a malformed file gets one message per problem naming its row while the good rows count.
  */
-import { expect, html } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
+import type { RetainReportExportedEvent } from '../../src/report/report.events.js';
 import { watchConsole, type ConsoleWatch } from '../support/console-guard.js';
 import { deleteDatabases, freshDatabase } from '../support/database.js';
 import {
@@ -153,6 +154,50 @@ describe('<retain-report> reading exports', () => {
       expect(await choose(el, [file(analytics, 'orders.csv')])).to.equal('report');
       expect(figure(el, 'revenue')).to.equal(money(65, 'HUF'));
       expect(text(el)).to.contain('its amounts are read as HUF');
+    });
+
+    // "$" names no single currency, so the owner is asked for it. The currency named went out as a column mapping:
+    // the export was read as a generic CSV (the owner had to pick its total), its customers told apart by name.
+    it('in $, the owner names only the currency: still read as Analytics, its customers by email', async () => {
+      const dollars = csv(WOO_ANALYTICS_HEADER, [
+        ['2024-01-05 10:00:00', '101', '$20.00', 'Completed', 'Anna Kovacs', 'new', '1× Sencha', '1', '', '20.00', 'Direct'],
+        ['2024-02-05 11:00:00', '102', '$30.00', 'Processing', 'Anna Kovacs', 'returning', '1× Sencha', '1', '', '30.00', 'Direct'],
+        ['2024-02-06 12:00:00', '103', '$15.00', 'Completed', 'Bela Nagy', 'new', '1× Earl Grey', '1', '', '15.00', 'Direct'],
+        ['2024-02-07 12:00:00', '104', '$10.00', 'Refunded', 'Bela Nagy', 'returning', '1× Earl Grey', '1', '', '10.00', 'Direct'],
+      ]);
+      const theirCustomers = csv(WOO_CUSTOMERS_HEADER, [
+        ['Anna Kovacs', 'anna', '2024-02-09', '2024-01-05', 'anna@example.com', '2', '50.00', '25.00', 'US', 'Austin', '', '73301'],
+        ['Bela Nagy', 'bela', '2024-02-08', '2024-02-06', 'bela@example.com', '2', '25.00', '12.50', 'US', 'Austin', '', '73301'],
+      ]);
+      expect(await choose(el, [file(dollars, 'orders.csv'), file(theirCustomers, 'customers.csv')])).to.equal('mapping');
+      expect(textOf($(el, 'form.mapping p'))).to.equal('This export has no currency column: name the currency of its amounts.');
+      expect($$(el, 'form.mapping select'), 'no column to pick: the export is known').to.have.length(0);
+      const currency = $<HTMLInputElement>(el, '#fixed-currency')!;
+      expect(textOf($(el, 'label[for="fixed-currency"]'))).to.equal('Currency of the amounts (ISO code, such as USD)');
+      currency.value = 'dollars';
+      $<HTMLButtonElement>(el, 'form.mapping button[type="submit"]')!.click();
+      await el.updateComplete;
+      expect(currency.getAttribute('aria-invalid')).to.equal('true');
+      expect(textOf($(el, 'form.mapping [role="alert"]'))).to.equal('Type a three-letter code such as USD.');
+      currency.value = 'usd';
+      const outcome = settled(el);
+      $<HTMLButtonElement>(el, 'form.mapping button[type="submit"]')!.click();
+      expect(await outcome).to.equal('report');
+      expect(source(el)).to.contain('WooCommerce Analytics orders');
+      expect(figure(el, 'revenue')).to.equal(money(65, 'USD'));
+      expect(exclusions(el)).to.deep.equal({ refunded: '1' });
+      expect(text(el)).to.contain('Amounts are read as USD, as you chose.');
+      expect(text(el)).not.to.contain('told apart by name');
+      // Each segment's CSV lists its customers by the email of the customers download.
+      el.addEventListener('retain-report-exported', (event) => event.preventDefault());
+      const listed: string[] = [];
+      for (const button of $$<HTMLButtonElement>(el, '[part="export-button"]').filter((b) => !b.disabled)) {
+        const exported = oneEvent(el, 'retain-report-exported') as Promise<RetainReportExportedEvent>;
+        button.click();
+        const lines = ((await exported).detail as unknown as { csv: string }).csv.split('\r\n').slice(1).filter(Boolean);
+        listed.push(...lines.map((line) => line.split(',')[0]));
+      }
+      expect(listed.sort()).to.deep.equal(['anna@example.com', 'bela@example.com']);
     });
 
     it('reads an export plugin’s snake_case columns: statuses, refunds, coupon_items', async () => {

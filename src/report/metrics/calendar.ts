@@ -50,6 +50,15 @@ export class Calendar {
     return Math.floor((ms + this.#offset(ms)) / DAY_MS);
   }
 
+  /**
+   * An instant of a day number's day in the zone: its noon there (a change of offset that day moves it
+   * by the change, at most a few hours, so it stays on the day).
+   */
+  noonOf(day: number): number {
+    const noon = day * DAY_MS + DAY_MS / 2;
+    return noon - this.#offset(noon);
+  }
+
   /** Months since 1970-01 of a day number from `day()`. */
   static month(day: number): number {
     const { year, month } = civilFromDays(day);

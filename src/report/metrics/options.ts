@@ -9,8 +9,10 @@ export const DEFAULT_HORIZON_DAYS = 365;
 const MAX_HORIZON_DAYS = 3650;
 
 export interface ResolvedOptions {
-  /** `undefined`: the latest order's date. */
+  /** An instant; `undefined`: the latest order's date (or `asOfDay`). */
   asOf: number | undefined;
+  /** A calendar day in `timeZone` (days since 1970-01-01), when the owner gave a date, not an instant. */
+  asOfDay: number | undefined;
   /** `undefined`: the default rule from the store's gaps. */
   lapseDays: number | undefined;
   /** Acquisition cost per customer by currency; `*`: for every currency without its own. */
@@ -26,13 +28,16 @@ export interface ResolvedOptions {
 export function resolveOptions(options: ReportOptions, ignored: IgnoredOption[]): ResolvedOptions {
   const resolved: ResolvedOptions = {
     asOf: undefined,
+    asOfDay: undefined,
     lapseDays: undefined,
     cac: {},
     timeZone: localTimeZone(),
     horizonDays: DEFAULT_HORIZON_DAYS,
   };
   if (options.asOf !== undefined) {
+    const day = typeof options.asOf === 'string' ? dayNumber(options.asOf) : undefined;
     if (isFiniteNumber(options.asOf)) resolved.asOf = options.asOf;
+    else if (day !== undefined) resolved.asOfDay = day;
     else ignored.push({ option: 'asOf', value: String(options.asOf), used: 'the latest order’s date' });
   }
   if (options.lapseDays !== undefined) {
@@ -57,6 +62,16 @@ export function resolveOptions(options: ReportOptions, ignored: IgnoredOption[])
     else ignored.push({ option: 'cac', value: `${currency}: ${String(cost)}`, used: 'no CLV : CAC for it' });
   }
   return resolved;
+}
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date, undefined for anything else (2024-02-31 included). */
+function dayNumber(date: string): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return undefined;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const ms = Date.UTC(y, m - 1, d);
+  const back = new Date(ms);
+  return back.getUTCFullYear() === y && back.getUTCMonth() === m - 1 && back.getUTCDate() === d ? ms / 86_400_000 : undefined;
 }
 
 function isFiniteNumber(value: unknown): value is number {

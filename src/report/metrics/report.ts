@@ -31,10 +31,11 @@ export function computeReport(orders: readonly ReportOrder[], options: ReportOpt
       latest = Math.max(latest, order.placed);
     }
   }
-  if (usable.length === 0)
-    return { asOf: resolved.asOf ?? Date.now(), timeZone: resolved.timeZone, skipped, ignoredOptions, currencies: [] };
-  const asOf = resolved.asOf ?? latest;
-  const asOfDay = calendar.day(asOf);
+  // A date the owner gave is that day in the report's zone; an instant (or the latest order) is the day it falls on there.
+  const given = resolved.asOfDay === undefined ? resolved.asOf : calendar.noonOf(resolved.asOfDay);
+  if (usable.length === 0) return { asOf: given ?? Date.now(), timeZone: resolved.timeZone, skipped, ignoredOptions, currencies: [] };
+  const asOf = given ?? latest;
+  const asOfDay = resolved.asOfDay ?? calendar.day(asOf);
   const inRange = usable.filter((order) => calendar.day(order.placed) <= asOfDay);
   skipped.afterAsOf = usable.length - inRange.length;
 

@@ -30,7 +30,10 @@ export interface IgnoredOption {
 }
 
 export interface ReportFigures {
-  /** The report's "today": ms since the epoch (the option, else the latest valid order's date). */
+  /**
+   * The report's "today": ms since the epoch (the option, a date as its noon in the time zone, else the
+   * latest valid order's date); its day in `timeZone` is the asOf day.
+   */
   asOf: number;
   /** The IANA time zone of days and months. */
   timeZone: string;
