@@ -205,7 +205,9 @@ const CEILINGS = {
   // small print floored at 12 px.
   // +0.12 KB: the spin wheel moved in the page and its late slices, the review showcase's list after a summary, its
   // visit while out of the page and another product on the same element.
-  'whole kit, one language': 97.6 * KB,
+  // +0.05 KB: forwarding's fixes (one set of pushed keys per dataLayer, consent denied at start purges, a second
+  // function of one name, GA4's cut, encoded emails redacted).
+  'whole kit, one language': 97.65 * KB,
   // <retain-report> (issue 13), loaded only on the store owner's page: its chunk, charts and uPlot (20 KB),
   // its worker with Papa Parse and the figures' math. The shopper-facing figure above leaves it out.
   // +0.34 KB: the export decoded once as a stream and handed to Papa Parse as text (csv-reader.ts DecodedText: Papa's
@@ -242,7 +244,8 @@ const CEILINGS = {
   // +0.45 KB: the report's stream decoding, negative total (its text in four languages), focus and cac, as above;
   // −0.05 KB: "seen" watched one way. +0.57 KB: the report's as-of day and currency-only form, as above (its three
   // new texts in four languages).
-  'whole kit, all languages': 180 * KB,
+  // +0.05 KB: forwarding's fixes, as above.
+  'whole kit, all languages': 180.15 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */

@@ -17,7 +17,8 @@
  *   outbox and stores nothing.
  */
 import { onBroadcast } from './broadcast.js';
-import { onConsent, resetConsent, setConsent as sayConsent, type ConsentState } from './consent.js';
+import { warn } from './config.js';
+import { consent, onConsent, resetConsent, setConsent as sayConsent, type ConsentState } from './consent.js';
 import { onKitEvent } from './events.js';
 import { MEMO_KEY, type DeliveryMemo } from './outbox.js';
 import { storage } from './storage.js';
@@ -88,7 +89,9 @@ function start(): void {
       clearInterval(lease);
     },
   ];
-  if (granted()) void activate();
+  // Consent already denied when delivery starts is no change to hear: what an earlier page stored goes now.
+  if (consent() === 'denied') consentChanged('denied');
+  else if (granted()) void activate();
 }
 
 /** Lets widgets queue rows in their own transactions for the next week (see outbox.ts). */
@@ -134,7 +137,15 @@ export function addDestination(d: Destination): () => void {
 
 /** `retainkit.forward(fn)`: every kit event (those already emitted on this page first) to `fn`. */
 export function forward(fn: Forwarder, options: ForwardOptions = {}): () => void {
-  return addDestination(callback(`fn ${options.name ?? fnCount++}`, fn, parseEvents(options.events)));
+  let key = `fn ${options.name ?? fnCount++}`;
+  // Two functions under one name would be one destination, the second never called: it gets a name of its own.
+  if (destinations.has(key)) {
+    key = `fn ${options.name} ${fnCount++}`;
+    warn(
+      `retainkit.forward(): the name "${options.name}" is taken by another function; this one forwards as "${key.slice(3)}" (give each its own name)`,
+    );
+  }
+  return addDestination(callback(key, fn, parseEvents(options.events)));
 }
 
 /** `retainkit.consent(state)` (and, as `html`, `<retain-forward consent>`): see consent.ts. */

@@ -243,7 +243,9 @@ export interface Ga4Event {
   dropped: string[];
 }
 
-const cut = (value: unknown) => (typeof value === 'string' && value.length > GA4_LIMITS.value ? value.slice(0, GA4_LIMITS.value) : value);
+/** A text cut to GA4's length, never inside a character (half an emoji would show as "�" in its reports). */
+const cut = (value: unknown) =>
+  typeof value === 'string' && value.length > GA4_LIMITS.value ? value.slice(0, GA4_LIMITS.value).replace(/[\uD800-\uDBFF]$/, '') : value;
 
 /** The detail, flat: nested fields joined with `_`, arrays with commas (the default GA4 shape). */
 export function flatten(detail: Record<string, unknown>, skip: readonly string[] = []): Record<string, unknown> {

@@ -41,8 +41,11 @@ export interface DeliveryMemo {
 /** In `pending`: queued before any delivery path assigned destinations; the next flush assigns them. */
 export const UNASSIGNED = '*';
 
-/** An address in any script (`anna@bücher.de`, `алёна@пример.рф`): `\w` alone let the Unicode ones through. */
-const EMAIL = /[\p{L}\p{M}\p{N}_.+-]+@[\p{L}\p{M}\p{N}_-]+(?:\.[\p{L}\p{M}\p{N}_-]+)+/gu;
+/**
+ * An address in any script (`anna@bücher.de`, `алёна@пример.рф`): `\w` alone let the Unicode ones through;
+ * also percent-encoded in a link (`?email=ann%40example.com`).
+ */
+const EMAIL = /[\p{L}\p{M}\p{N}_.+-]+(?:@|%40)[\p{L}\p{M}\p{N}_-]+(?:\.[\p{L}\p{M}\p{N}_-]+)+/gu;
 
 /**
  * A copy with everything that looks like an email replaced by `[redacted]`: defence in depth behind the

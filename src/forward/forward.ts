@@ -81,12 +81,13 @@ export class RetainForward extends ElementBase {
     this.made = made;
     const raw = attr('to');
     if (raw === null) return;
-    const to = parseEnum(this, 'to', raw, [...KINDS, 'none'], 'none');
+    const to = parseEnum(this, 'to', raw, KINDS, 'none');
     const events = parseEvents(attr('events'));
     for (const { name, nearest } of unknownEvents(events ?? [])) {
       warnInvalid(this, 'events', name, `is not an event of the kit (the nearest is "${nearest}")`, 'it forwards nothing');
     }
-    const naming = this.naming(to);
+    // No destination, no naming to check: a bad `to` gets its one warning.
+    const naming = to === 'none' ? undefined : this.naming(to);
     const label = `<retain-forward to="${to}"${naming ? ` naming="${naming}"` : ''}>`;
     let destination: Destination | undefined;
     if (to === 'endpoint') {

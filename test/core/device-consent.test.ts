@@ -10,6 +10,7 @@ import { consent as apiConsent } from '../../src/api.js';
 import { consent } from '../../src/core/consent.js';
 import { readCounters } from '../../src/core/counters.js';
 import { stopDelivery } from '../../src/core/delivery.js';
+import { MEMO_KEY, toRow } from '../../src/core/outbox.js';
 import { storage } from '../../src/core/storage.js';
 import { pageViews } from '../../src/core/triggers.js';
 import '../../src/forward/forward.js';
@@ -160,6 +161,37 @@ describe('consent on the device', () => {
       expect(device.state['spin-wheel/consent/won']).to.include({ code });
       expect(device.state['review-showcase/mug/votes']).to.have.property('r1');
       expect(page.dataLayer, 'nothing forwarded').to.deep.equal([]);
+    });
+  }
+
+  // Denied from the page's start is no change of consent, yet what an earlier page stored for delivery goes too.
+  for (const [source, deny] of sources) {
+    it(`denied by ${source} from the page's start: the outbox and delivery's bookkeeping an earlier page left are deleted`, async () => {
+      // An earlier page, consent granted, its endpoint down: an event waiting, and delivery's memo.
+      const row = toRow(
+        {
+          name: 'retain-spin-ended',
+          detail: { id: 'earlier-1', widget: 'spin-wheel', instance: 'old', timestamp: Date.now() - 60_000 },
+          cancelled: false,
+        },
+        ['endpoint /x'],
+      );
+      await storage().transact(['outbox', 'state'], async (tx) => {
+        await tx.put('outbox', row);
+        await tx.put('state', { active: Date.now() + 86_400_000, down: { 'endpoint /x': 0 } }, MEMO_KEY);
+      });
+      expect((await onDevice(name)).outbox).to.have.length(1);
+      await deny();
+      const device = await until(
+        async () => {
+          const now = await onDevice(name);
+          return !now.outbox.length && !(MEMO_KEY in now.state) && now;
+        },
+        'the outbox and memo deleted',
+        2000,
+      ).catch(() => onDevice(name));
+      const left = { outbox: device.outbox.map((r: { id: string }) => r.id), memo: device.state[MEMO_KEY] ?? null };
+      expect(left, 'what the earlier page left').to.deep.equal({ outbox: [], memo: null });
     });
   }
 

@@ -12,6 +12,23 @@ type Page = Window & {
 };
 const page = window as Page;
 
+/**
+ * What Google Tag Manager's data model holds as it processes each event push: every push merged into one
+ * model (a key pushed as undefined is unset; `ecommerce: null` clears it), a snapshot per `event`.
+ */
+function gtmModelAtEachEvent(pushes: Record<string, unknown>[]): Record<string, unknown>[] {
+  const model: Record<string, unknown> = {};
+  const snapshots: Record<string, unknown>[] = [];
+  for (const push of pushes) {
+    for (const [key, value] of Object.entries(push)) {
+      if (value === undefined || value === null) delete model[key];
+      else model[key] = value;
+    }
+    if ('event' in push) snapshots.push({ ...model });
+  }
+  return snapshots;
+}
+
 describe('<retain-forward>', () => {
   const warnings = useDeliveryTest(['dataLayer', 'gtag', 'analytics', 'Shopify']);
 
@@ -59,6 +76,60 @@ describe('<retain-forward>', () => {
     expect(page.dataLayer.at(-1)).to.include({ event: 'retain_review_voted', event_id: id, helpful: true });
     // GTM's data model keeps keys across pushes: parameters of earlier events are unset.
     expect(page.dataLayer.at(-1)).to.have.property('prize_label', undefined);
+  });
+
+  // The keys pushed are the dataLayer's, not one forwarder's: unset whichever forwarder pushed them, and after
+  // the forwarder is re-made.
+  it("dataLayer: after the forwarder is re-added, an earlier event's parameters are still unset", async () => {
+    page.dataLayer = [];
+    const wrapper = await fixture<HTMLElement>(html`<div><retain-forward to="datalayer"></retain-forward></div>`);
+    const el = wrapper.querySelector('retain-forward')!;
+    emitEvent('retain-spin-ended', { prize: '10% off', code: 'TEA10-7KQ' });
+    // The theme re-renders its section: the same element goes out and back in.
+    el.remove();
+    wrapper.append(el);
+    await Promise.resolve();
+    await Promise.resolve();
+    emitEvent('retain-review-voted', { reviewId: 'r1' });
+    expect(page.dataLayer.map((entry) => entry.event)).to.deep.equal(['retain_spin_ended', 'retain_review_voted']);
+    expect(gtmModelAtEachEvent(page.dataLayer).at(-1), "GTM's model at retain_review_voted").not.to.have.any.keys('code', 'prize');
+  });
+
+  it("dataLayer: after `events` changes at run time, an earlier event's parameters are still unset", async () => {
+    page.dataLayer = [];
+    const el = await fixture<HTMLElement>(html`<retain-forward to="datalayer" events="retain-spin-*"></retain-forward>`);
+    emitEvent('retain-spin-ended', { prize: '10% off', code: 'TEA10-7KQ' });
+    el.setAttribute('events', 'retain-spin-* retain-review-*');
+    await Promise.resolve();
+    emitEvent('retain-review-voted', { reviewId: 'r2' });
+    expect(page.dataLayer.map((entry) => entry.event)).to.deep.equal(['retain_spin_ended', 'retain_review_voted']);
+    expect(gtmModelAtEachEvent(page.dataLayer).at(-1), "GTM's model at retain_review_voted").not.to.have.any.keys('code', 'prize');
+  });
+
+  it('dataLayer: two forwarders (kit names and naming="ga4") unset each other\'s parameters and ecommerce', async () => {
+    page.dataLayer = [];
+    await fixture(html`<div>
+      <retain-forward to="datalayer"></retain-forward>
+      <retain-forward to="datalayer" naming="ga4"></retain-forward>
+    </div>`);
+    emitEvent('retain-spin-shown', { mode: 'inline', trigger: null });
+    emitEvent('retain-points-changed', { from: 90, to: 540, delta: 450, source: 'store' });
+    emitEvent('retain-order-recorded', { orderId: '1001', total: 59.9, currency: 'EUR' });
+    const models = gtmModelAtEachEvent(page.dataLayer);
+    expect(models.map((model) => model.event)).to.deep.equal([
+      'retain_spin_shown',
+      'view_promotion',
+      'retain_points_changed',
+      'earn_virtual_currency',
+      'retain_order_recorded',
+      'retain_order_recorded',
+    ]);
+    // The kit-named points event does not carry the wheel's promotion the ga4 push before it set.
+    expect(models[2], 'at retain_points_changed').not.to.have.property('ecommerce');
+    // A recorded order carries no `value` (the ga4 points event's), under either naming.
+    for (const model of models.slice(4)) {
+      expect(model, 'at retain_order_recorded').not.to.have.any.keys('value', 'virtual_currency_name', 'delta');
+    }
   });
 
   it('gtag gets gtag("event", name, params)', async () => {
@@ -200,6 +271,32 @@ describe('<retain-forward>', () => {
     expect(page.dataLayer).to.have.length(1);
     expect(warnings.take()).to.have.length(0);
   });
+
+  // It said so twice, the second time about a to="none" the store never wrote (and the first offered "none").
+  it('a bad `to` with a `naming` gets one warning, which offers only the real destinations', async () => {
+    await fixture(html`<retain-forward to="fax" naming="ga4"></retain-forward>`);
+    await Promise.resolve();
+    const said = warnings.take();
+    expect(said, said.join('\n')).to.have.length(1);
+    expect(said[0]).to.contain('to="fax" is not one of datalayer, gtag, shopify, segment, posthog, endpoint;');
+  });
+
+  // Cut at 100 UTF-16 code units, a text ending in an emoji kept half of it: "�" in GA4's reports.
+  it('naming="ga4": a text cut to GA4’s 100 characters never ends in half a character', async () => {
+    page.dataLayer = [];
+    await fixture(html`<retain-forward to="datalayer" naming="ga4"></retain-forward>`);
+    emitEvent('retain-review-filtered', { keyword: `${'x'.repeat(99)}🎁 and more` });
+    const keyword = String(page.dataLayer.at(-1)!.keyword);
+    expect(keyword).to.equal('x'.repeat(99));
+  });
+
+  // docs/forward.md: anything that looks like an email is redacted; in a link's query it is percent-encoded.
+  it('an email percent-encoded in a link is redacted too', async () => {
+    page.dataLayer = [];
+    await fixture(html`<retain-forward to="datalayer"></retain-forward>`);
+    emitEvent('retain-survey-link-followed', { url: 'https://store.example/review?email=ann.smith%40example.com&o=1001' });
+    expect(page.dataLayer.at(-1)!.url).to.equal('https://store.example/review?email=[redacted]&o=1001');
+  });
 });
 
 describe('retainkit.forward(fn)', () => {
@@ -216,6 +313,19 @@ describe('retainkit.forward(fn)', () => {
     stop();
     emitEvent('retain-account-created');
     expect(got).to.have.length(2);
+  });
+
+  // The second function of a name was merged into the first's destination and never called, without a word.
+  it('two functions under one name both get every event, and the second is told to take its own name', async () => {
+    const first: string[] = [];
+    const second: string[] = [];
+    await apiForward((record) => void first.push(record.name), { name: 'crm' });
+    await apiForward((record) => void second.push(record.name), { name: 'crm' });
+    emitEvent('retain-spin-end');
+    await until(async () => first.length === 1 && second.length === 1, 'both functions called');
+    const said = warnings.take();
+    expect(said, said.join('\n')).to.have.length(1);
+    expect(said[0]).to.contain('"crm" is taken by another function');
   });
 
   it('retries an event the function failed to take, with one warning', async () => {

@@ -62,9 +62,13 @@ function ga4For(label: string, naming: Naming | undefined) {
   };
 }
 
+/**
+ * The keys pushed into each dataLayer array, by every dataLayer destination: GTM's data model keeps every
+ * key ever pushed, whichever forwarder pushed it, and the array outlives a forwarder re-made or re-added.
+ */
+const pushedTo = new WeakMap<object, Set<string>>();
+
 export function dataLayer(label: string, events?: string[], naming?: Naming): Destination {
-  // GTM's data model keeps every key ever pushed: unset the previous event's parameters that this one lacks.
-  const pushed = new Set<string>();
   const shape = ga4For(label, naming);
   return inPage(
     keyOf('datalayer', naming),
@@ -73,15 +77,18 @@ export function dataLayer(label: string, events?: string[], naming?: Naming): De
     () => typeof page.dataLayer?.push === 'function',
     (row) => {
       const { name, params, ecommerce } = shape(row);
+      // Unset the parameters of earlier events that this one lacks.
+      const layer = page.dataLayer!;
+      const pushed = pushedTo.get(layer) ?? (pushedTo.set(layer, new Set()), pushedTo.get(layer)!);
       const entry: Record<string, unknown> = {};
       for (const key of pushed) entry[key] = undefined;
       for (const key in params) pushed.add(key);
       if (ecommerce) {
         // Google's documented practice: clear the previous ecommerce object, which GTM would merge into this one.
-        page.dataLayer!.push({ ecommerce: null });
+        layer.push({ ecommerce: null });
         pushed.add('ecommerce');
       }
-      page.dataLayer!.push({ ...entry, ...params, ...(ecommerce && { ecommerce }), event: name });
+      layer.push({ ...entry, ...params, ...(ecommerce && { ecommerce }), event: name });
     },
   );
 }
