@@ -159,7 +159,6 @@ export class RetainReport extends RetainElement {
   readonly ready: Promise<void>;
   private resolveReady!: () => void;
 
-  // A getter, not Lit's @query: the decorator would be in every widget's first load (the kit chunk) for this one use.
   /** Focus was inside the element when this update began. */
   private hadFocus = false;
 
@@ -589,7 +588,7 @@ export class RetainReport extends RetainElement {
         format: l.term(`format.${request.format}`),
         columns: request.missing.map((name) => `“${name}”`).join(', '),
       });
-    else if (this.currencyOnly) intro = l.term('mappingCurrency');
+    else if (only) intro = l.term('mappingCurrency');
     else intro = l.term('mappingUnknown');
     const select = (field: MappedField) => {
       const required = REQUIRED_FIELDS.includes(field);

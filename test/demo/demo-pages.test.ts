@@ -81,7 +81,9 @@ async function loaded(navigate: () => void): Promise<Page> {
   navigate();
   await done;
   const win = frame.contentWindow as DemoWindow;
-  await waitUntil(() => win.retainkit, 'the kit’s loader ran');
+  // Up to 30 s: the loader's modules come unbundled here, and with three engines on a loaded CI machine the
+  // header test's thirteenth page once took more than 10 s to run it (a wait ends as soon as it holds).
+  await waitUntil(() => win.retainkit, 'the kit’s loader ran', { timeout: 30_000 });
   const events: KitEventRecord[] = [];
   await win.retainkit!.on((record) => events.push(record));
   return { win, doc: win.document, events };
