@@ -398,7 +398,7 @@ export class RetainReport extends RetainElement {
     this.tell(new RetainReportForgottenEvent(this.detail({})));
     // Back to the start, however the button was pressed.
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('input[type="file"]')?.focus();
+    this.viewStart()?.focus();
   }
 
   private exportSegment(segment: RfmSegmentName): void {
