@@ -425,8 +425,7 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
     clearTimeout(this.timer);
     const offer = this.phase === 'offer' ? this.offer : undefined;
     const left = offer ? offer.expiresAt - Date.now() : 0;
-    // The countdown is drawn again when what it says changes: each day, then each second of the last day.
-    if (left > 0) this.timer = setTimeout(() => this.tick(), left >= DAY ? (left % DAY) + 1 : (left % 1000) + 1);
+    if (left > 0) this.timer = setTimeout(() => this.tick(), nextChange(left));
   }
 
   private tick(): void {
@@ -539,6 +538,17 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
     const date = l.date(expiresAt, { dateStyle: 'long', timeStyle: 'short' });
     return html`<p class="expiry" part="expiry"><time datetime=${new Date(expiresAt).toISOString()}>${l.term('expires', { when, date })}</time></p>`;
   }
+}
+
+/**
+ * In how many ms the countdown's words change, `left` ms before the expiry, so that it is drawn again then:
+ * "in 3 days" is the nearest whole day (`expiry`), so it changes at each half day, and at the last day's start
+ * to the clock, which changes each second. (Redrawn at whole days, a page left open said "in 3 days" with 2.0–2.5
+ * days left, for up to half a day.)
+ */
+function nextChange(left: number): number {
+  if (left < DAY) return (left % 1000) + 1;
+  return left - Math.max(DAY, (Math.round(left / DAY) - 0.5) * DAY) + 1;
 }
 
 defineElement('retain-next-order-offer', RetainNextOrderOffer);

@@ -221,6 +221,23 @@ describe('<retain-next-order-offer>', () => {
       expect(said[2]).to.contain('has an expiresAt that is not a time to come');
     });
 
+    it('says "in 2 days" as soon as fewer than two and a half days are left, on a page left open', async () => {
+      // Drawn again only at whole days, the card said "in 3 days" for up to half a day more.
+      const el = await mount(
+        html`<retain-next-order-offer order-id="R-1" offer-src="/test-api/next-offer?key=${kit.key}&expires=${2.5 * DAY + 60_000}"></retain-next-order-offer>`,
+      );
+      const expiry = () => text($(el, '[part~=expiry]'));
+      expect(expiry()).to.match(/^Expires in 3 days \(/);
+      // The page's clock moved to 3 s before the half day (a page left open that long), then any redraw: the
+      // countdown must come back by itself when the half day passes.
+      const expiresAt = Date.parse($(el, '[part~=expiry] time')!.getAttribute('datetime')!);
+      const shift = expiresAt - 2.5 * DAY - 3000 - realNow();
+      Date.now = () => realNow() + shift;
+      el.requestUpdate();
+      expect(expiry()).to.match(/^Expires in 3 days \(/);
+      await waitUntil(() => /^Expires in 2 days \(/.test(expiry()), 'the countdown says 2 days', { timeout: 8000 });
+    });
+
     it('shows the time left to the second on the last day, and that the code expired once it has', async () => {
       const el = await mount(
         html`<retain-next-order-offer order-id="E-1" offer-src="/test-api/next-offer?key=${kit.key}&expires=${5 * 3_600_000}"></retain-next-order-offer>`,
