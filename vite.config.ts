@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 import { demoPartials } from './demo/server/partials-plugin.ts';
 import { demoServer } from './demo/server/plugin.ts';
 import { compileHints } from './scripts/compile-hints.ts';
-import { cssLiterals } from './scripts/css-literals.ts';
+import { templateLiterals } from './scripts/template-literals.ts';
 import { standaloneLoader } from './scripts/standalone-loader.ts';
 
 const root = import.meta.dirname;
@@ -14,7 +14,7 @@ export default defineConfig({
   // Built URLs relative to the chunk that uses them: the report's worker file is found next to the kit
   // wherever a store hosts dist/ (an absolute /assets/… would point at the store's root).
   base: './',
-  plugins: [demoServer(), demoPartials(), standaloneLoader(resolve(root, 'src/retainkit.ts')), cssLiterals(), compileHints()],
+  plugins: [demoServer(), demoPartials(), standaloneLoader(resolve(root, 'src/retainkit.ts')), templateLiterals(), compileHints()],
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -1,5 +1,5 @@
 /**
- * CSS without what CSS does not read, for the kit's Lit `css` literals in the build (css-literals.ts):
+ * CSS without what CSS does not read, for the kit's Lit `css` literals in the build (template-literals.ts):
  * comments, runs of whitespace (one space kept, which a descendant selector or a value list needs), and
  * the spaces beside `{`, `}`, `;` and `,`. Quoted strings (`content: '✓ '`) are kept as they are, and a
  * comment may hold quotes (`/* a store's "10" *\/`); a text with a quote or a comment that does not close

@@ -63,7 +63,7 @@ const CEILINGS = {
   // next-order reminder's code (core/held-note.ts: +0.21), so a shopper without a code loads none.
   // −0.5 to −0.8 KB on every first load (issue 12, its byte budget): the looks in the kit chunk, what one widget
   // alone uses (relative times, language names, sliced work, Lit's directive and @query) out of it, and the
-  // css literals minified in the build (scripts/css-literals.ts). Ceilings lowered to the new weights.
+  // css literals minified in the build (scripts/template-literals.ts). Ceilings lowered to the new weights.
   // +0.06 KB on every first load: the loader notes a page view under a Web Lock that the count's move of the
   // noted views takes too (tabs opened at once lost or doubled views).
   // −0.1 KB: the css literals' comments that hold a quote minified too (they left their literal whole).

@@ -1,5 +1,5 @@
 /**
- * The build ships the kit's `css` literals minified (scripts/css-literals.ts, scripts/minify-css.ts): each
+ * The build ships the kit's `css` literals minified (scripts/template-literals.ts, scripts/minify-css.ts): each
  * widget's style sheets, minified, must be the same style sheets to the engine, rule for rule, in every
  * engine; and strings, selectors and values that need a space keep it.
  */

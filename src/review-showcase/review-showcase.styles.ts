@@ -2,7 +2,7 @@ import { css } from 'lit';
 import { schemeStyles } from '../core/scheme.js';
 
 /*
- * One rule per line (the build minifies it further: scripts/css-literals.ts). The lightbox's and
+ * One rule per line (the build minifies it further: scripts/template-literals.ts). The lightbox's and
  * the carousel's looks load with their code (review-lightbox.ts, review-carousel.ts).
  * Margins stay inside the section (flow-root): what arrives later cannot move the widget by collapsing
  * through it. Cards hide overflow: combining marks stacked past the line box stay inside the card.
