@@ -28,7 +28,9 @@ export async function focusNext(host: LitElement, on: Pick<WheelCallbacks, 'load
   const root = host.renderRoot;
   const phase = on.state().phase;
   const [first, second] =
-    phase === 'won' || phase === 'spent' ? ['[part~=copy-button]', '.card'] : ['[part~=email]', '[part~=spin-button]'];
+    phase === 'won' || phase === 'spent' || phase === 'exhausted'
+      ? ['[part~=copy-button]', '.card']
+      : ['[part~=email]', '[part~=spin-button]'];
   if (root.querySelector('dialog')?.open === false) return;
   const next = root.querySelector<HTMLElement>(first) ?? root.querySelector<HTMLElement>(second);
   if (next && inPlace) await laidOut(next);

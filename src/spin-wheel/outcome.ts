@@ -3,6 +3,7 @@
  * the merchant listed, or the store's own endpoint (`outcome-src`). Either way the code comes from the
  * store, never from the browser. Nothing here draws or animates.
  */
+import { describeElement, warn } from '../core/config.js';
 import { randomInt, weightedIndex } from '../core/random.js';
 import { postToStore } from '../core/request.js';
 import { storage, type TxStores } from '../core/storage.js';
@@ -22,10 +23,38 @@ export interface Win {
 /** Every pool code handed out on this device, whichever wheel handed it out. */
 const HANDED_OUT = 'spin-wheel/codes-handed-out';
 
+/** Whether `slice` has a pool whose every code was handed out on this device (`handed`): it cannot be drawn. */
+const usedUp = (slice: Slice, handed: Set<string>) => slice.pool.length > 0 && slice.pool.every((code) => handed.has(code));
+
+/** A spin that cannot be taken: every slice of the wheel is a prize whose pool is used up on this device. */
+export class NothingLeft extends Error {}
+
+/** The wheels already told that their pools are used up (one warning each). */
+const told = new WeakSet<Element>();
+
+/**
+ * Which of `host`'s slices are prizes whose pools are used up on this device (read outside any spin: for the
+ * odds shown and whether anything can be won). When none can be won any more, says so once to the store
+ * owner.
+ */
+export async function poolsUsedUp(host: Element, slices: Slice[]): Promise<boolean[]> {
+  const handed = new Set(((await storage().get('state', HANDED_OUT)) as string[] | undefined) ?? []);
+  const used = slices.map((slice) => usedUp(slice, handed));
+  if (used.every(Boolean) && !told.has(host)) {
+    told.add(host);
+    warn(
+      `${describeElement(host)} has handed out every code of its pools (codes) on this device and has no other slice: ` +
+        'it says that no prize is left and offers no spin. Add codes, a slice with one code, or a type="none" slice.',
+      host,
+    );
+  }
+  return used;
+}
+
 /**
  * Draws a slice by weight and, in the same transaction (atomic across tabs), takes a pool code never
  * handed out on this device and remembers the win under `winKey`. A slice whose pool is used up on this
- * device cannot be drawn. Rejects when nothing can be won.
+ * device cannot be drawn. Rejects with `NothingLeft` when nothing can be won.
  */
 export function drawWin(winKey: string, slices: Slice[], ttlMs: number): Promise<Win> {
   return storage().transact(['state'], (tx) => drawIn(tx, winKey, slices, ttlMs));
@@ -35,7 +64,8 @@ export function drawWin(winKey: string, slices: Slice[], ttlMs: number): Promise
 export async function drawIn(tx: TxStores, winKey: string, slices: Slice[], ttlMs: number): Promise<Win> {
   const handed = new Set(((await tx.get('state', HANDED_OUT)) as string[] | undefined) ?? []);
   const free = slices.map((slice) => slice.pool.filter((code) => !handed.has(code)));
-  const weights = slices.map((slice, i) => (slice.pool.length && !free[i].length ? 0 : slice.weight));
+  const weights = slices.map((slice) => (usedUp(slice, handed) ? 0 : slice.weight));
+  if (!weights.some(Boolean)) throw new NothingLeft('every prize of the wheel has its pool used up on this device');
   const index = weightedIndex(weights);
   const slice = slices[index];
   let code = slice.code;

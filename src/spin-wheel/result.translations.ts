@@ -14,6 +14,8 @@ export const resultTranslations: Translations<ResultTerm> = {
     expires: ({ time }) => `Expires in ${String(time)}`,
     spun: 'You have already spun the wheel.',
     next: ({ date }) => `Next spin: ${String(date)}`,
+    left: 'none left',
+    empty: 'No prizes are left to win here. Thanks for playing!',
   },
   ru: () => import('./translations/ru.js').then((texts) => ({ default: texts.result })),
   uk: () => import('./translations/uk.js').then((texts) => ({ default: texts.result })),

@@ -1,6 +1,7 @@
 /**
  * The wheel's result card: the prize, the code with copy and apply, the countdown to its expiry; or that
- * the shopper has already spun, or that the store could not be reached. Loaded with the spin (`spin.ts`),
+ * the shopper has already spun, that the store could not be reached, or that no prize is left to win (with
+ * the reading of the code pools that tells). Loaded with the spin (`spin.ts`),
  * or on its own when a remembered result is to be shown, so a wheel waiting for its spin never downloads
  * it. Render functions over the wheel's state: it is handed the state and callbacks, and returns
  * templates and results.
@@ -20,6 +21,7 @@ import { swap } from './swap.js';
 import type { ResultTerm } from './terms.js';
 
 export { resultStyles } from './result.styles.js';
+export { poolsUsedUp } from './outcome.js';
 
 export type ResultTexts = LocalizeController<ResultTerm>;
 
@@ -86,7 +88,7 @@ export interface CardView {
   error: string;
 }
 
-/** The card for `state` (won, spent or failed). */
+/** The card for `state` (won, spent, failed, or no prize left to win). */
 export function renderCard(state: WheelState, view: CardView, l: ResultTexts, on: CardCallbacks): TemplateResult {
   const won = state.phase === 'won' ? state : undefined;
   const win = won?.win;
@@ -131,7 +133,9 @@ export function renderCard(state: WheelState, view: CardView, l: ResultTexts, on
             }`
         : state.phase === 'failed'
           ? html`<p class="small">${view.error}</p>`
-          : html`<p class="prize">${l.term('spun')}</p>
+          : state.phase === 'exhausted'
+            ? html`<p class="prize">${l.term('empty')}</p>`
+            : html`<p class="prize">${l.term('spun')}</p>
               ${state.phase === 'spent' && isDate(state.cooldownEnd) ? html`<p class="small">${l.term('next', { date: l.date(state.cooldownEnd) })}</p>` : nothing}`
     }
   </div>`;

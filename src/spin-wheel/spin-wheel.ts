@@ -143,6 +143,11 @@ export class RetainSpinWheel extends RetainElement {
   /** What the wheel is doing: its one state (`state.ts`). */
   @state() private wheelState: WheelState = { phase: 'loading' };
   @state() private prizes: Slice[] = [];
+  /**
+   * Which prizes have their code pools used up on this device (read with the result card's code, `pools`):
+   * drawn on the wheel as before, never landed on, listed as none left; all of them, and nothing can be won.
+   */
+  @state() private used: boolean[] = [];
   /** The wheel's angle at rest (a spin animates to it). */
   @state() private rotation = 0;
   /** The result shown at once (reduced motion, or a landing that failed): faded in. */
@@ -324,9 +329,12 @@ export class RetainSpinWheel extends RetainElement {
       // At rest, the first slice sits under the pointer rather than a border.
       if (this.wheelState.phase === 'loading' && this.prizes.length) this.rotation = mod(-middle(this.layout[0]), 360);
     }
-    // Another instance or campaign is another state to read (not on the first update: `drawn` reads it).
+    // Another instance or campaign is another state to read (not on the first update: `drawn` reads it); so are
+    // other prizes, where pools are or were: what is left to win.
     const renamed = (name: 'instance' | 'campaign') => changed.has(name) && changed.get(name) !== undefined;
-    if (renamed('instance') || renamed('campaign')) void this.refresh();
+    const repooled = changed.has('prizes') && this.hasUpdated && (this.used.length || this.pooled);
+    if (repooled) this.used = [];
+    if (renamed('instance') || renamed('campaign') || repooled) void this.refresh();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -377,11 +385,13 @@ export class RetainSpinWheel extends RetainElement {
     if (this.wheelState.phase === 'spinning') return;
     let ends: number | null = null;
     let win: Win | undefined;
+    let used: boolean[] = [];
     try {
       const { cooldownEnds, storage } = await stored();
-      [ends, win] = await Promise.all([
+      [ends, win, used] = await Promise.all([
         cooldownEnds(`${this.key}/spin`),
         storage().get('state', `${this.key}/won`) as Promise<Win | undefined>,
+        this.pools(),
       ]);
     } catch (error) {
       this.warn('read its state; the wheel is ready', error);
@@ -396,12 +406,39 @@ export class RetainSpinWheel extends RetainElement {
     if (win || ends) await this.result().catch((error: unknown) => this.warn('load its result card', error));
     if ((this.wheelState as WheelState).phase === 'spinning') return;
     this.now = now;
+    this.used = used;
     this.rotation = (win && resultPart.now?.restingOn(win, this.prizes, this.layout)) ?? this.rotation;
+    // Nothing left to win outranks a next spin: that one could not be honoured either.
     this.wheelState = win
       ? { phase: 'won', win, cooldownEnd: ends, copied: null }
-      : ends
-        ? { phase: 'spent', cooldownEnd: ends }
-        : { phase: 'ready' };
+      : this.exhausted
+        ? { phase: 'exhausted' }
+        : ends
+          ? { phase: 'spent', cooldownEnd: ends }
+          : { phase: 'ready' };
+  }
+
+  /** Whether the wheel hands out pool codes itself (no `outcome-src`): what it can still win depends on the device. */
+  private get pooled(): boolean {
+    return !this.settings.src && this.prizes.some((slice) => slice.pool.length);
+  }
+
+  /** Nothing left to win: every slice is a prize whose pool is used up on this device. */
+  private get exhausted(): boolean {
+    return this.used.length > 0 && !this.used.includes(false);
+  }
+
+  /**
+   * Which prizes have their pools used up on this device (`used`), read by the result card's code (where a spin
+   * draws): none to read for a wheel without pools, or when that code cannot load (a spin could not either).
+   */
+  private async pools(): Promise<boolean[]> {
+    return this.pooled
+      ? this.result().then(
+          () => resultPart.now!.poolsUsedUp(this, this.prizes),
+          () => [],
+        )
+      : [];
   }
 
   /** Loads the result card's code (`result.ts`) and takes its looks and texts into this wheel (once); its texts. */
@@ -433,7 +470,9 @@ export class RetainSpinWheel extends RetainElement {
 
   private get canSpin(): boolean {
     const s = this.wheelState;
-    return this.prizes.length > 1 && (s.phase === 'ready' || s.phase === 'failed' || (s.phase === 'won' && !s.cooldownEnd));
+    return (
+      this.prizes.length > 1 && (s.phase === 'ready' || s.phase === 'failed' || (s.phase === 'won' && !s.cooldownEnd && !this.exhausted))
+    );
   }
 
   /**
@@ -476,7 +515,10 @@ export class RetainSpinWheel extends RetainElement {
     const texts = code && (await this.result().catch(() => undefined));
     if (texts) {
       const { key, prizes: slices, layout, rotation, l } = this;
-      return code.spin({ ...this.settings, host: this, key, slices, layout, rotation, personal, texts, l }, this.on);
+      await code.spin({ ...this.settings, host: this, key, slices, layout, rotation, personal, texts, l }, this.on);
+      // A pool the spin used up is no longer listed as winnable; with nothing left, no further spin is offered.
+      if (this.pooled) this.used = await this.pools();
+      return;
     }
     // Its code did not load (offline; `core/parts.ts` said so): the spin was not taken.
     await this.on.reread();
@@ -507,9 +549,14 @@ export class RetainSpinWheel extends RetainElement {
     const l = this.l;
     const s = this.wheelState;
     const spinning = s.phase === 'spinning';
-    const shown = s.phase === 'won' || s.phase === 'spent' || s.phase === 'failed';
+    const shown = s.phase === 'won' || s.phase === 'spent' || s.phase === 'failed' || s.phase === 'exhausted';
     const card = resultPart.now;
-    const total = this.prizes.reduce((sum, slice) => sum + slice.weight, 0);
+    // The odds of what can still be won: a prize whose pool is used up on this device is listed as none left.
+    const total = this.prizes.reduce((sum, slice, i) => sum + (this.used[i] ? 0 : slice.weight), 0);
+    const odds = (slice: Slice, i: number) =>
+      this.used[i]
+        ? this.resultL?.term('left')
+        : l.term('odds', { p: l.number(slice.weight / total, { style: 'percent', maximumFractionDigits: 1 }) });
     return html`<div class="stage" part="stage">
         <div class="disc">
           <div class="wheel ${this.fade ? 'fade' : ''}" part="wheel" aria-hidden="true">${!this.popup || this.pop.slices ? this.disc : nothing}</div>
@@ -542,10 +589,10 @@ export class RetainSpinWheel extends RetainElement {
       </form>
       <ul part="prizes" class="prizes ${this.hideOdds ? 'sr' : ''}" aria-label=${l.term('prizes')}>
         ${this.prizes.map(
-          (slice) =>
+          (slice, i) =>
             html`<li>
               <span dir="auto">${slice.label}</span>
-              <span class="odds">${l.term('odds', { p: l.number(slice.weight / total, { style: 'percent', maximumFractionDigits: 1 }) })}</span>
+              <span class="odds">${odds(slice, i)}</span>
             </li>`,
         )}
       </ul>

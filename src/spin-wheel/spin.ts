@@ -11,7 +11,7 @@ import { makeDetail } from '../core/events.js';
 import { randomFloat } from '../core/random.js';
 import { sendEmail } from './email.js';
 import { focusNext } from './focus.js';
-import { askStore, type Win } from './outcome.js';
+import { askStore, NothingLeft, type Win } from './outcome.js';
 import { RetainSpinEndedEvent, RetainSpinStartedEvent } from './result.events.js';
 import { landingRotation } from './landing.js';
 import { mod, type Wedge } from './rotation.js';
@@ -91,11 +91,18 @@ export async function spin(s: SpinInput, on: SpinCallbacks): Promise<void> {
   const disc = host.renderRoot.querySelector('.wheel')!;
   const warnFailed = (what: string, error: unknown) => warn(`<${host.localName}> could not ${what}`, error);
   const taken = await takeSpin(owner, s.cooldownMs, src ? null : { slices: s.slices, ttlMs: s.ttlMs }).catch((error: unknown) => {
-    warnFailed('record the spin; the shopper keeps the spin', error);
+    // Nothing left to win (the last pool code went since the wheel read its pools): no spin taken, and the
+    // wheel, reading its pools again, says so (and warns the store owner once).
+    if (!(error instanceof NothingLeft)) warnFailed('record the spin; the shopper keeps the spin', error);
     return null;
   });
-  // Another tab (or an earlier visit) took the spin first, or it could not be recorded.
-  if (!taken) return void (await on.reread());
+  // Another tab (or an earlier visit) took the spin first, it could not be recorded, or there is nothing to win.
+  if (!taken) {
+    const state = await on.reread();
+    if (state.phase !== 'exhausted') return;
+    on.show(state, s.texts.term('empty'));
+    return focusNext(host, on);
+  }
   const started = new RetainSpinStartedEvent(makeDetail(widget, instance, { source: src ? 'store' : 'wheel', ...s.personal }));
   started.detail.counters = { interacted: taken.counts.interacted };
   on.changed();

@@ -17,7 +17,9 @@ export type WheelState =
   /** A result shown (this tab's spin, or a code kept until it expires); spinning again waits for `cooldownEnd`, if any. */
   | { phase: 'won'; win: Win; cooldownEnd: number | null; copied: boolean | null }
   /** Spun before, nothing to show: no spin until `cooldownEnd`. */
-  | { phase: 'spent'; cooldownEnd: number };
+  | { phase: 'spent'; cooldownEnd: number }
+  /** Nothing left to win on this device (every slice a prize whose code pool is used up): no spin. */
+  | { phase: 'exhausted' };
 
 /** The longest spin, whatever `duration` or `--retain-spin-wheel-duration` say. */
 export const MAX_DURATION = 5000;

@@ -26,4 +26,6 @@ export const result = {
   expires: ({ time }) => `Még ${String(time)} érvényes`,
   spun: 'Már pörgettél.',
   next: ({ date }) => `Legközelebb: ${String(date)}`,
+  left: 'elfogyott',
+  empty: 'Nem maradt több nyeremény. Köszönjük, hogy játszottál!',
 } satisfies Terms<ResultTerm>;

@@ -26,4 +26,6 @@ export const result = {
   expires: ({ time }) => `Действует ещё ${String(time)}`,
   spun: 'Вы уже крутили колесо.',
   next: ({ date }) => `Следующая попытка: ${String(date)}`,
+  left: 'не осталось',
+  empty: 'Призов больше не осталось. Спасибо за игру!',
 } satisfies Terms<ResultTerm>;

@@ -26,4 +26,6 @@ export const result = {
   expires: ({ time }) => `Діє ще ${String(time)}`,
   spun: 'Ви вже крутили колесо.',
   next: ({ date }) => `Наступна спроба: ${String(date)}`,
+  left: 'не залишилося',
+  empty: 'Призів більше не залишилося. Дякуємо за гру!',
 } satisfies Terms<ResultTerm>;
