@@ -35,7 +35,7 @@ import {
 import { ACTIVE_MS, resetSettings, settings } from './delivery/defaults.js';
 import { flush, schedule } from './delivery/flush.js';
 import { lead as leadWith, locks, onAskHolder, onHolderAnswer, release } from './delivery/lease.js';
-import { forgetLog, offerLog, purge, take } from './delivery/queue.js';
+import { forgetLog, offerLog, purge, take, takeEarlier } from './delivery/queue.js';
 import { destinations, editMemo, flow, flows, granted, known, page, stateListeners, warned } from './delivery/state.js';
 
 export type { ConsentState } from './consent.js';
@@ -71,6 +71,8 @@ function start(): void {
   addEventListener('pagehide', hide);
   addEventListener('pageshow', show);
   addEventListener('online', online);
+  // The events emitted before delivery started, then every later one (a row of an earlier one may have been claimed: queue.ts).
+  onKitEvent(takeEarlier, { replay: true })();
   // Without Web Locks, nothing tells a tab that the lease holder is gone: look now and then.
   const lease = locks() ? undefined : setInterval(() => destinations.forEach((_, key) => void flush(key)), settings.lease / 2);
   stops = [
@@ -81,7 +83,7 @@ function start(): void {
     onBroadcast('outbox', (message) => {
       for (const key of message.keys as string[]) if (destinations.has(key)) schedule(key, destinations.get(key)![0].wait ?? 0);
     }),
-    onKitEvent(take, { replay: true }),
+    onKitEvent(take),
     () => {
       removeEventListener('pagehide', hide);
       removeEventListener('pageshow', show);

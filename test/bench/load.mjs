@@ -60,7 +60,7 @@ const shiftSignature = (shift) => `${round(shift.value, 4)} ${[...shift.sources]
 
 /**
  * Which shifts of a load with the kit the kit caused, judged against loads of the same page without it: a
- * shift before the kit made any widget is the page's own (the demo's header, reflowed by the store's script,
+ * shift before the kit made any widget is the page's own (the demo's header, laid out anew by the page,
  * moved by 0.0067–0.0115 in some loads with the kit and some without, in frames before the badge was
  * defined; matched against the loads without it by how much, it was counted as the kit's whenever the
  * moves differed); so is a shift the page makes without the kit too (the same nodes moved by as much);

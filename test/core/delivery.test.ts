@@ -8,7 +8,9 @@ import {
   stopDelivery,
   type DeliveryState,
 } from '../../src/core/delivery.js';
+import { CLAIM_MS } from '../../src/core/delivery/defaults.js';
 import { endpoint } from '../../src/core/delivery/destinations.js';
+import type { RetainDetail } from '../../src/core/events.js';
 import { MEMO_KEY, type DeliveryMemo } from '../../src/core/outbox.js';
 import { storage } from '../../src/core/storage.js';
 import { deleteDatabases, freshDatabase } from '../support/database.js';
@@ -191,6 +193,57 @@ describe('delivery to an endpoint', () => {
       expect([...ids].sort()).to.deep.equal([...produced].sort());
     });
   }
+
+  it('an event a widget queued before its tab forwarded, claimed meanwhile by another tab, reaches each destination once', async () => {
+    const url = newSink();
+    type Layered = Window & { dataLayer?: Record<string, unknown>[] };
+    const [a, b] = [await visit(), await visit()];
+    // An earlier page in tab B forwarded: from then on, widgets queue their events in their own transactions.
+    b.declare({ to: 'endpoint', url, 'batch-wait': '0' });
+    await until(async () => ((await storage().get('state', MEMO_KEY)) as DeliveryMemo | undefined)?.active, 'forwarding active');
+    const reloaded = b.tab.reload();
+    // Tab A, before its <retain-forward> has loaded: a widget queues each event with its state change, then emits it.
+    const outbox = await a.tab.load<typeof import('../../src/core/outbox.js')>('/src/core/outbox.ts');
+    const kitStorage = await a.tab.load<typeof import('../../src/core/storage.js')>('/src/core/storage.ts');
+    const events = await a.tab.load<typeof import('../../src/core/events.js')>('/src/core/events.ts');
+    const ids: string[] = [];
+    for (const name of ['retain-spin-end', 'retain-prize-won'] as const) {
+      const event = new events.RetainEvent(name, events.makeDetail<RetainDetail>('test-widget', 'a', {}));
+      const queued = await kitStorage
+        .storage()
+        .transact(['state', 'outbox'], (tx) => outbox.queueInTransaction(tx, events.toRecord(event)));
+      expect(queued, 'queued in the transaction').to.be.true;
+      events.emit(a.tab.window.document.body, event);
+      ids.push(event.detail.id);
+    }
+    const queuedAt = Date.now();
+    // Tab B's next page forwards once the rows are old enough to claim (its dataLayer takes only spin events).
+    await reloaded;
+    const next = await loadKit(b.tab);
+    await new Promise((resolve) => b.tab.window.setTimeout(resolve, queuedAt + CLAIM_MS + 50 - Date.now()));
+    const [aLayer, bLayer]: Record<string, unknown>[][] = [[], []];
+    (a.tab.window as Layered).dataLayer = aLayer;
+    (b.tab.window as Layered).dataLayer = bLayer;
+    next.declare({ to: 'datalayer', events: 'retain-spin-*' });
+    next.declare({ to: 'endpoint', url, 'batch-wait': '0' });
+    await until(
+      async () => bLayer.length === 1 && tally(await readSink(url)).ids.size === 2 && (await storage().getAll('outbox')).length === 0,
+      "tab B's deliveries",
+    );
+    // Tab A's forwarders load (at idle): the same destinations, its dataLayer taking every event.
+    a.declare({ to: 'datalayer' });
+    a.declare({ to: 'endpoint', url, 'batch-wait': '0' });
+    // The event tab B's dataLayer did not take reaches tab A's; whatever tab A queued is delivered.
+    await until(() => aLayer.some((entry) => entry.event_id === ids[1]), "the prize event in tab A's dataLayer");
+    await until(async () => (await storage().getAll('outbox')).length === 0, 'an empty outbox');
+    const { ids: received, twice } = tally(await readSink(url));
+    expect({
+      "tab A's dataLayer": aLayer.map((entry) => entry.event_id),
+      "tab B's dataLayer": bLayer.map((entry) => entry.event_id),
+      'endpoint, twice': twice,
+      endpoint: [...received].sort(),
+    }).to.deep.equal({ "tab A's dataLayer": [ids[1]], "tab B's dataLayer": [ids[0]], 'endpoint, twice': [], endpoint: [...ids].sort() });
+  });
 
   /** A tab with the kit and an endpoint; in the lease mode without Web Locks. */
   async function sender(tab: Tab, mode: string, url: string, lease: number): Promise<TabKit> {

@@ -3,6 +3,7 @@
  * batch at a time under its lease and records the answer; a destination leaves a row only when it
  * acknowledged it, and the row is deleted when no destination is owed it. Failures wait (backoff.ts).
  */
+import { broadcast } from '../broadcast.js';
 import { MEMO_KEY, UNASSIGNED, type DeliveryMemo } from '../outbox.js';
 import { storage, type OutboxRow } from '../storage.js';
 import { backoff } from './backoff.js';
@@ -11,7 +12,22 @@ import { describe, SendError, type DeliveryState } from './contract.js';
 import { BATCH, CLAIM_MS, LOOK_AGAIN_MS, settings } from './defaults.js';
 import { askHolder, begin, locks, renew } from './lease.js';
 import { BODY_LIMIT, bytes, overLimits, warnDropped } from './limits.js';
-import { destinations, flow, granted, known, owedTo, page, readMemo, report, settle, TAB, warnOnce, without } from './state.js';
+import {
+  CLAIMS_KEY,
+  destinations,
+  flow,
+  granted,
+  known,
+  owedTo,
+  page,
+  readMemo,
+  report,
+  settle,
+  TAB,
+  warnOnce,
+  without,
+  type Claims,
+} from './state.js';
 
 /** Sends one batch to `key` if this tab flushes it; goes on until the outbox owes it nothing or it fails. */
 export async function flush(key: string): Promise<void> {
@@ -25,7 +41,7 @@ export async function flush(key: string): Promise<void> {
   f.busy = true;
   let renewing: ReturnType<typeof setInterval> | undefined;
   try {
-    const { rows: all, memo } = await load();
+    const { rows: all, memo } = await load(key);
     const rows = all.filter((row) => row.pending.includes(key));
     if (!rows.length) return;
     // Down as the memo says: any tab's success clears it there.
@@ -136,17 +152,22 @@ export async function record(key: string, outcome: Outcome): Promise<void> {
   if (acked.length) report(acked, state, key);
 }
 
-/** The outbox, oldest first, after applying beacon notes and the limits, and claiming old unassigned rows. */
-async function load(): Promise<{ rows: OutboxRow[]; memo: DeliveryMemo }> {
+/**
+ * The outbox, oldest first, after applying beacon notes and the limits, and claiming old unassigned rows (for
+ * this tab's destinations; those other than `key`, flushed next).
+ */
+async function load(key: string): Promise<{ rows: OutboxRow[]; memo: DeliveryMemo }> {
   const note = Object.entries(readNote());
   const all = (await storage().getAll('outbox')).sort((a, b) => a.createdAt - b.createdAt);
   for (const [key, ids] of note) for (const row of all) if (ids.includes(row.id)) row.pending = without(key)(row.pending);
   const now = Date.now();
   const { keep: rows, drop } = overLimits(all, now);
   const claim = rows.filter((row) => row.pending.includes(UNASSIGNED) && row.createdAt < now - CLAIM_MS);
+  let claimed: Claims = {};
   const memo =
     drop.length || claim.length || note.length
       ? await storage().transact(['outbox', 'state'], async (tx) => {
+          claimed = {};
           const memo = await readMemo(tx);
           for (const [key, ids] of note) for (const id of ids) await settle(tx, id, without(key));
           let dropped = 0;
@@ -154,7 +175,16 @@ async function load(): Promise<{ rows: OutboxRow[]; memo: DeliveryMemo }> {
           for (const row of claim) {
             if ((await tx.get('outbox', row.id))?.pending.includes(UNASSIGNED)) {
               await settle(tx, row.id, () => [...destinations.keys()].filter((key) => owedTo(key, row.name)), row);
+              claimed[row.id] = [row.createdAt, row.pending];
             }
+          }
+          // The tab that queued a claimed row may start forwarding later and replay its event: the note of the
+          // destinations claimed for it keeps that tab from sending it to them again (queue.ts). Kept as long as a row.
+          if (Object.keys(claimed).length) {
+            const notes = Object.entries(((await tx.get('state', CLAIMS_KEY)) ?? {}) as Claims).filter(
+              ([, [at]]) => at >= now - settings.maxAge,
+            );
+            await tx.put('state', { ...Object.fromEntries(notes), ...claimed }, CLAIMS_KEY);
           }
           if (dropped) {
             memo.dropped = (memo.dropped ?? 0) + dropped;
@@ -165,6 +195,10 @@ async function load(): Promise<{ rows: OutboxRow[]; memo: DeliveryMemo }> {
         })
       : (((await storage().get('state', MEMO_KEY)) ?? {}) as DeliveryMemo);
   if (note.length) writeNote(Object.fromEntries(note), true);
+  // The flush of another destination (here, or in the tab that leads it) may have read the rows before this claim.
+  const others = [...new Set(Object.values(claimed).flatMap(([, keys]) => keys.filter((k) => k !== key)))];
+  for (const k of others) schedule(k, destinations.get(k)?.[0].wait ?? 0);
+  if (others.length) broadcast({ topic: 'outbox', keys: others });
   known.clear();
   for (const row of rows) if (row.pending.length) known.set(row.id, row);
   return { rows: rows.filter((row) => row.pending.length), memo };

@@ -63,6 +63,13 @@ export type Tx = Parameters<Parameters<ReturnType<typeof storage>['transact']>[1
 
 export const readMemo = async (tx: Tx) => ((await tx.get('state', MEMO_KEY)) ?? {}) as DeliveryMemo;
 
+/**
+ * The `state` key of the claims note: for each row a tab claimed (a row a widget queued unassigned, that no
+ * delivery path took over in time: flush.ts), when it was queued and the destinations it was then owed to.
+ */
+export const CLAIMS_KEY = 'delivery/claims';
+export type Claims = Record<string, [createdAt: number, keys: string[]]>;
+
 /** Inside a transaction: changes a row's `pending`; a row owed to no one is deleted. Returns the row. */
 export async function settle(tx: Tx, id: string, change: (pending: string[]) => string[], row?: OutboxRow): Promise<OutboxRow | undefined> {
   row ??= await tx.get('outbox', id);
