@@ -142,7 +142,9 @@ const CEILINGS = {
   // Issue 14 item 3: the strip's own chunk, Lit and the core; the page's product and the views load after its first frame.
   // +0.02 KB: watched for "seen" again when moved in the page. The figure also moves by about ±0.01 KB with the
   // loader's chunk hashes alone (the same loader measured 2,019 and 2,030 B brotli with two builds' hashes).
-  'first load: recently-viewed': 15.05 * KB,
+  // −0.03 KB: html literals without the source's line breaks (scripts/template-literals.ts): 14.98 KB, within the
+  // design budget; the ceiling is now that budget.
+  'first load: recently-viewed': 15 * KB,
   // +1.2 KB: those, and the sliced JSON parser (a chunk loaded only for megabytes of inline reviews).
   // +0.65 KB (issue 18): the review showcase's language first with its label, heading-level, the reserved
   // space kept (its first load: 19.43 -> 20.14 KB, still under its ceiling).
@@ -221,7 +223,8 @@ const CEILINGS = {
   // +0.48 KB: a date-only as-of placed as that calendar day in the report's zone (values.ts parseDay, the worker's
   // day number, Calendar.noonOf), and a known export that lacks only its currency asked for the currency alone
   // (the mapping form's short form, its three texts).
-  'report (owner’s page), one language': 54.1 * KB,
+  // −0.25 KB: its html literals without the source's line breaks (scripts/template-literals.ts). Lowered to 53.85.
+  'report (owner’s page), one language': 53.85 * KB,
   // +66.6 KB: the report in its four languages. +0.65 KB (issue 13): its cohort table a year at a time past 24
   // cohorts (the chunk +0.44 KB, two texts in each language), and the launcher's tab above.
   // +0.3 KB (issue 12): the review showcase's turns and prepared formatters.
