@@ -4,8 +4,8 @@
  * It defines each `retain-*` element only when one is wanted (`core/near.ts`: near the viewport, or at
  * idle for event plumbing and popups; a next-order reminder only once a code is held, `core/held-note.ts`),
  * by a literal dynamic import per widget (so the bundler splits each
- * widget into its own chunk), watches for elements added later, and at idle counts the page view (for
- * the popup wheel's page-views triggers; on a page where no widget has loaded by then, it notes the view
+ * widget into its own chunk), watches for elements added later, and counts the page view (for the popup
+ * wheel's page-views triggers: at idle where widgets load; on a page where none is near, by a note written
  * when the shopper leaves); nothing else. A widget the shopper never scrolls near is never
  * downloaded. Loading it twice is harmless: the second copy finds the first and stops.
  */
@@ -119,20 +119,25 @@ function discover(root: Element | Document): void {
 
 /**
  * Counts this page view on the device, whatever widgets the page has (a popup wheel's `page-views` trigger
- * reads the count on a later page): at idle after the first paint, never in the way. The widgets near the
- * viewport draw first (once the viewport check has answered for each, their first frames are awaited):
- * the count never opens IndexedDB ahead of a first frame. Where no widget has loaded by then (all below
- * the fold), the view is noted in localStorage when the shopper leaves the page (page-view-note.ts): until
- * a widget is seen, the kit does nothing more, and the storage code stays unloaded.
+ * reads the count on a later page), never in the way of a first frame. Where consent is surely granted, the
+ * view is noted in localStorage when the shopper leaves the page (page-view-note.ts), from the start: on a
+ * page where no widget is near once the viewport check has answered (all below the fold), that note is the
+ * count, and the kit does nothing more until a widget is seen (no idle callback, no storage code). Where
+ * widgets load (or consent may not be granted), the count is made the full way: their first frames drawn,
+ * at idle; it takes the note over.
  */
 function countPageView(): void {
+  const noted = notePageViewOnLeave(() => consentSaid);
   void nearChecked()
-    .then(whenIdle)
-    // Their first frames, then idle again; with none loading, this idle is the one.
-    .then(() => (drawing.length ? Promise.allSettled(drawing).then(whenIdle) : undefined))
     .then(() => {
-      if (!drawing.length && notePageViewOnLeave(() => consentSaid)) return;
-      return import('./core/page-views.js').then(({ pageViews }) => pageViews());
+      if (noted && !drawing.length) return;
+      return (
+        whenIdle()
+          // Their first frames, then idle again; with none loading, this idle is the one.
+          .then(() => (drawing.length ? Promise.allSettled(drawing).then(whenIdle) : undefined))
+          .then(() => import('./core/page-views.js'))
+          .then(({ pageViews }) => pageViews())
+      );
     })
     // Not warn() from core/config.ts: the loader stays one small file, and importing it would pull the
     // chunk the widgets share into the loader's first load. Same prefix by hand.

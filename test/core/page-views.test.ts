@@ -5,7 +5,7 @@
  * at load, and no storage code), and the next count stores it.
  */
 import { expect } from '@open-wc/testing';
-import { closePages, openPage, usePageTest, whenRendered, type StorePage } from '../support/pages.js';
+import { closePages, openPage, rendered, usePageTest, whenRendered, type StorePage } from '../support/pages.js';
 import { waitUntil } from '../support/wait.js';
 
 const KEY = 'triggers/page-views';
@@ -50,7 +50,8 @@ describe('page views', () => {
   it('a page with only a loyalty badge counts a page view; a later page with a popup wheel on page-views:2 opens', async () => {
     const first = await openPage({ body: 'badge-only', db: test.db });
     await whenRendered(first, 'retain-loyalty-badge');
-    await waitUntil(async () => (await row())?.ever === 1, 'the page view is counted');
+    // Counted at idle after the badge's first frame, with the storage code: as long as the popup's wait.
+    await waitUntil(async () => (await row())?.ever === 1, 'the page view is counted', { timeout: 15_000 });
     closePages();
 
     await secondPageOpensPopup();
@@ -98,6 +99,24 @@ describe('page views', () => {
 
     await secondPageOpensPopup();
     expect(noted(), 'the noted view is stored, not noted any more').to.equal(null);
+  });
+
+  it('a page whose widgets are all far below asks for nothing once its viewport check has answered: no idle callback, no timer', async () => {
+    const page = await openPage({ body: 'far-below', db: test.db });
+    const badge = page.doc.querySelector('retain-loyalty-badge')!;
+    // An observer of the page's own, made after the kit's: its first answer comes in the same task, after the
+    // kit's observer has answered and the kit has acted on it.
+    await new Promise<void>((answered) => {
+      const observer = new (page.win as unknown as typeof globalThis).IntersectionObserver(() => {
+        observer.disconnect();
+        answered();
+      });
+      observer.observe(badge);
+    });
+    expect(page.report.scheduled, 'what the kit asked for').to.deep.equal([]);
+    expect(note(page), 'the view is to be noted when the page is left').to.equal('later');
+    expect(fetchedCount(page), 'the count loaded').to.equal(false);
+    expect(rendered(badge), 'the badge far below rendered').to.equal(false);
   });
 
   it('a page navigated away from notes its view as it goes, once, keeping what other tabs noted', async () => {

@@ -11,9 +11,11 @@ export interface PageReport {
   errors: string[];
   /** `console.warn` calls. */
   warnings: string[];
+  /** Timers and idle callbacks the kit asked for: `setTimeout /src/core/near.ts` (the kit's file that asked). */
+  scheduled: string[];
 }
 
-const report: PageReport = { violations: [], errors: [], warnings: [] };
+const report: PageReport = { violations: [], errors: [], warnings: [], scheduled: [] };
 (window as unknown as { pageReport: PageReport }).pageReport = report;
 
 const text = (value: unknown) =>
@@ -50,6 +52,17 @@ for (const [level, list] of [
     const message = args.map(text).join(' ');
     if (!IGNORED.test(message)) list.push(message);
     original(...args);
+  };
+}
+
+// The kit's own asks, by the first of its files on the stack (the page's and the probe's are not the kit's).
+for (const name of ['setTimeout', 'requestIdleCallback'] as const) {
+  const original = window[name] as (...args: unknown[]) => number;
+  if (typeof original !== 'function') continue;
+  (window as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+    const asker = /\/src\/[\w/.-]+\.ts/.exec(new Error().stack ?? '')?.[0];
+    if (asker) report.scheduled.push(`${name} ${asker}`);
+    return original.apply(this, args);
   };
 }
 
