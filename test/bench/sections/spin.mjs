@@ -1,7 +1,10 @@
-// 3. Spin: the kit's wheel and two open-source wheels, each with 8 slices at 320 px, spun by their own
-// API for 4 s at 4× CPU slowdown. Main-thread cost, from the spin call until the wheel is at rest with its
-// result drawn (two frames after its end event), per second: the thread time of the main thread's tasks in a
-// trace of the spin (the budget's figure), beside the growth of Chromium's TaskDuration (wall).
+// 3. Spin: the kit's wheel, a floor and two open-source wheels, each with 8 slices at 320 px (the floor a plain
+// disc), spun by their own API for 4 s at 4× CPU slowdown, interleaved run by run (kit, floor, peers; again).
+// Main-thread cost, from the spin call until the wheel is at rest with its result drawn (two frames after its
+// end event), per second: the thread time of the main thread's tasks in a trace of the spin (the budget's
+// figure), beside the growth of Chromium's TaskDuration (wall). The floor is what the browser itself spends
+// on a spin the way the kit's wheel turns: a plain disc of the same size turned by one compositor animation
+// of the same length and easing, no script until it ends. `kit ÷ floor` is what the kit adds to that.
 // Then a second spin, with the main thread blocked for 500 ms in the middle of it: the compositor frames
 // (`Display::DrawAndSwap` in a trace) drawn while the blocking task ran.
 import { median, round, row, sleep, taskMs, throttledPage, timeout, traceMainThread } from '../lib.mjs';
@@ -44,8 +47,21 @@ export function spinPages() {
   const wheel = window.benchWheel.mount(document.querySelector('#wheel'), ${JSON.stringify(LABELS)});
   window.benchSpin = { ready: Promise.resolve(), spin: (ms) => wheel.spin(ms) };
 </script></body></html>`;
+  // The kit's landing easing (spin.ts), 1800° as its wheel turns about 5 times in 4 s; its disc's look (a
+  // 320 px circle with a shadow, on a layer of its own).
+  const floor = `${head}<style>#disc { width: 320px; height: 320px; border-radius: 50%; background: conic-gradient(#c33, #36c, #3a6, #c93, #c33); box-shadow: 0 0.4rem 1.2rem rgb(0 0 0 / 0.25); will-change: transform; }</style></head><body>
+<div id="disc" role="img" aria-label="a plain disc"></div>
+<script type="module">
+  const disc = document.querySelector('#disc');
+  window.benchSpin = {
+    ready: Promise.resolve(),
+    spin: (ms) =>
+      disc.animate([{ transform: 'rotate(0deg)' }, { transform: 'rotate(1800deg)' }], { duration: ms, easing: 'cubic-bezier(.1,.6,.2,1)' }).finished,
+  };
+</script></body></html>`;
   return {
     '/bench/wheel-kit.html': kit,
+    '/bench/wheel-floor.html': floor,
     '/bench/wheel-spin-wheel.html': peer('spin-wheel'),
     '/bench/wheel-lucky-canvas.html': peer('lucky-canvas'),
   };
@@ -112,32 +128,39 @@ async function spinOnce(browser, url) {
 export async function spin({ browser, origin, runs, log }) {
   const wheels = [
     ['kit', '/bench/wheel-kit.html'],
+    ['floor', '/bench/wheel-floor.html'],
     ['spin-wheel', '/bench/wheel-spin-wheel.html'],
     ['lucky-canvas', '/bench/wheel-lucky-canvas.html'],
   ];
-  const results = {};
-  const rows = [];
-  for (const [name, path] of wheels) {
-    const samples = [];
-    let error = null;
-    try {
-      for (let i = 0; i < runs; i++) {
+  const samples = Object.fromEntries(wheels.map(([name]) => [name, []]));
+  const errors = {};
+  // Interleaved: a slower stretch of the machine falls on every wheel alike.
+  for (let i = 0; i < runs; i++) {
+    for (const [name, path] of wheels) {
+      if (errors[name]) continue;
+      try {
         const s = await spinOnce(browser, origin + path);
-        samples.push(s);
+        samples[name].push(s);
         log(
           `  spin ${name}, run ${i + 1}: ${round(s.msPerSecond.thread)} / ${round(s.msPerSecond.wall)} ms/s thread / wall over ${round(s.spunMs / 1000, 2)} s, ${s.frames} frames during a ${round(s.blockMs)} ms block (${s.framesInTrace} in the trace)`,
         );
+      } catch (e) {
+        errors[name] = String(e.message ?? e).split('\n')[0];
       }
-    } catch (e) {
-      error = String(e.message ?? e).split('\n')[0];
     }
-    const ms = median(samples.map((s) => s.msPerSecond.thread));
-    const wall = median(samples.map((s) => s.msPerSecond.wall));
-    const frames = median(samples.map((s) => s.frames));
-    results[name] = { ms, wall, frames, samples, error };
-    const who = name === 'kit' ? 'kit wheel' : `peer ${name}`;
+  }
+  const results = {};
+  const rows = [];
+  for (const [name] of wheels) {
+    const taken = samples[name];
+    const error = errors[name] ?? null;
+    const ms = median(taken.map((s) => s.msPerSecond.thread));
+    const wall = median(taken.map((s) => s.msPerSecond.wall));
+    const frames = median(taken.map((s) => s.frames));
+    results[name] = { ms, wall, frames, samples: taken, error };
+    const who = name === 'kit' ? 'kit wheel' : name === 'floor' ? 'floor: a plain disc turned the same way' : `peer ${name}`;
     const budgets = name === 'kit' ? [{ max: 25 }, { min: 10 }] : [null, null];
-    const errs = [...new Set(samples.flatMap((s) => s.errors))].join(' | ').slice(0, 100);
+    const errs = [...new Set(taken.flatMap((s) => s.errors))].join(' | ').slice(0, 100);
     rows.push(
       row(
         S,
@@ -145,7 +168,7 @@ export async function spin({ browser, origin, runs, log }) {
         round(ms),
         'ms/s thread',
         budgets[0],
-        `wall ${round(wall)} ms/s; 4× CPU, ${SPIN_MS / 1000} s spin, start to result, median of ${samples.length}${errs ? `; page errors: ${errs}` : ''}`,
+        `wall ${round(wall)} ms/s; 4× CPU, ${SPIN_MS / 1000} s spin, start to result, median of ${taken.length}${errs ? `; page errors: ${errs}` : ''}`,
         error,
       ),
     );
@@ -162,6 +185,17 @@ export async function spin({ browser, origin, runs, log }) {
     );
   }
   const kit = results.kit;
+  const floor = results.floor;
+  rows.push(
+    row(
+      S,
+      'ratio: kit / floor main thread per s',
+      kit?.ms > 0 && floor?.ms > 0 ? round(kit.ms / floor.ms, 2) : null,
+      '×',
+      null,
+      `what the kit adds to the browser's own cost of the turn: ${kit?.ms != null && floor?.ms != null ? round(kit.ms - floor.ms) : 'n/a'} ms/s`,
+    ),
+  );
   for (const name of ['spin-wheel', 'lucky-canvas']) {
     const peer = results[name];
     const ratio = kit?.ms > 0 && peer?.ms != null ? round(peer.ms / kit.ms, 1) : null;
