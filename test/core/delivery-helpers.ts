@@ -41,7 +41,7 @@ export function newSink(): string {
 
 export async function setSink(
   url: string,
-  state: { status?: number; fail?: number; failStatus?: number; retryAfter?: number; delay?: number },
+  state: { status?: number; fail?: number; failStatus?: number; retryAfter?: number; delay?: number; delayed?: number },
 ): Promise<void> {
   await fetch(`${url}/state`, { method: 'POST', body: JSON.stringify(state) });
 }

@@ -3,15 +3,25 @@
 //   POST /test-api/events/<sink>         a batch (fetch or sendBeacon): answered with the sink's status;
 //                                        on 2xx its events are recorded
 //   GET  /test-api/events/<sink>         { received: [event…], requests: [{ bytes, type, status, at, batch, ids }…] }
-//   POST /test-api/events/<sink>/state   JSON { status?, fail?, failStatus?, retryAfter?, delay? }: answer the
-//                                        next `fail` requests with `failStatus` (default 503), then `status`
-//                                        (default 200); non-2xx answers carry Retry-After when given; with
-//                                        `delay` (ms), a batch is recorded as it arrives but answered later
+//   POST /test-api/events/<sink>/state   JSON { status?, fail?, failStatus?, retryAfter?, delay?, delayed? }:
+//                                        answer the next `fail` requests with `failStatus` (default 503), then
+//                                        `status` (default 200); non-2xx answers carry Retry-After when given;
+//                                        with `delay` (ms), a batch is recorded as it arrives but answered later:
+//                                        the next `delayed` requests (default: every one), the rest at once
 const sinks = new Map();
 
 function sink(name) {
   if (!sinks.has(name))
-    sinks.set(name, { status: 200, fail: 0, failStatus: 503, retryAfter: undefined, delay: 0, received: [], requests: [] });
+    sinks.set(name, {
+      status: 200,
+      fail: 0,
+      failStatus: 503,
+      retryAfter: undefined,
+      delay: 0,
+      delayed: Infinity,
+      received: [],
+      requests: [],
+    });
   return sinks.get(name);
 }
 
@@ -42,6 +52,7 @@ export default async function eventsEndpoint(ctx, next) {
     s.fail = state.fail ?? 0;
     s.failStatus = state.failStatus ?? 503;
     s.delay = state.delay ?? 0;
+    s.delayed = state.delayed ?? Infinity;
     ctx.status = 204;
     return;
   }
@@ -71,7 +82,10 @@ export default async function eventsEndpoint(ctx, next) {
   } else if (s.retryAfter !== undefined) {
     ctx.set('retry-after', String(s.retryAfter));
   }
-  if (s.delay) await new Promise((resolve) => setTimeout(resolve, s.delay));
+  if (s.delay && s.delayed > 0) {
+    s.delayed -= 1;
+    await new Promise((resolve) => setTimeout(resolve, s.delay));
+  }
   ctx.status = status;
   ctx.body = '';
 }
