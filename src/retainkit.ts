@@ -119,18 +119,16 @@ function discover(root: Element | Document): void {
 
 /**
  * Counts this page view on the device, whatever widgets the page has (a popup wheel's `page-views` trigger
- * reads the count on a later page), never in the way of a first frame. Where consent is surely granted, the
- * view is noted in localStorage when the shopper leaves the page (page-view-note.ts), from the start: on a
- * page where no widget is near once the viewport check has answered (all below the fold), that note is the
- * count, and the kit does nothing more until a widget is seen (no idle callback, no storage code). Where
- * widgets load (or consent may not be granted), the count is made the full way: their first frames drawn,
- * at idle; it takes the note over.
+ * reads the count on a later page), never in the way of a first frame. On a page where no widget is near once
+ * the viewport check has answered (all below the fold), and where consent is surely granted, the view is noted
+ * in localStorage when the shopper leaves the page (page-view-note.ts): the kit then does nothing more until a
+ * widget is seen (no idle callback, no storage code). Elsewhere the count is made the full way, at idle after
+ * the first frames of the widgets near (the count never opens IndexedDB ahead of a first frame).
  */
 function countPageView(): void {
-  const noted = notePageViewOnLeave(() => consentSaid);
   void nearChecked()
     .then(() => {
-      if (noted && !drawing.length) return;
+      if (!drawing.length && notePageViewOnLeave(() => consentSaid)) return;
       return (
         whenIdle()
           // Their first frames, then idle again; with none loading, this idle is the one.

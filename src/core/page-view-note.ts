@@ -1,9 +1,9 @@
 /**
- * A page view noted without the storage code. The loader asks for the note as it starts; the view is
- * written in localStorage (this session's pending views) when the shopper leaves the page. On a page where
- * no widget is near (all of them below the fold, or none), that note is the page's count, so the kit loads
- * no IndexedDB code for it and does nothing at all until a widget is seen. Not written at load: web
- * storage's first read and write on a page cost a slow phone several milliseconds. The next count that
+ * A page view noted without the storage code. On a page where no widget is near once the loader's viewport
+ * check has answered (all of them below the fold, or none), the loader notes the view in localStorage (this
+ * session's pending views) when the shopper leaves the page, instead of loading IndexedDB's code for the
+ * count: the kit then does nothing at all until a widget is seen. Not at load: web storage's first read and
+ * write on a page cost a slow phone several milliseconds. The next count that
  * loads the storage code (`page-views.ts`: the loader's on a page whose widgets load, or a `page-views`
  * trigger) moves the pending views into the stored figures, and reads them meanwhile; a count on this page
  * before it is left takes this view over. Only where consent is surely granted without consent.ts's code
