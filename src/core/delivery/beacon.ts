@@ -30,7 +30,8 @@ export function pagehide(): void {
   for (const [key, [d]] of destinations) {
     const f = flow(key);
     if (!leads(key) || !granted()) continue;
-    const gone = new Set<string>();
+    // A request answered whose record has not landed yet: its events arrived, whatever the beacons may do.
+    const gone = new Set(f.inflight?.done);
     if (d.beacon && !f.down && navigator.onLine) {
       for (const id of f.inflight?.keepalive ? f.inflight.ids : []) gone.add(id);
       const limit = () => Math.min(BODY_LIMIT, budget);

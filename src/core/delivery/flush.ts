@@ -75,6 +75,8 @@ export async function flush(key: string): Promise<void> {
     // Renewed until the answer is recorded (in `finally`): the batch is in flight until then.
     try {
       await d.send(batch.rows, batch.body);
+      // Delivered: should the page go before the record lands, pagehide notes them all the same (beacon.ts).
+      f.inflight.done = f.inflight.ids;
       await record(key, { acked: batch.rows, state: 'acknowledged', batch: batch.id, down: null });
       f.attempts = 0;
       f.retryAt = 0;

@@ -21,8 +21,11 @@ export interface Flow {
   retryAt: number;
   /** The last attempt failed (here or, per the memo, on an earlier page). */
   down?: boolean;
-  /** The request in flight: its events, and its size when it is a keepalive one (it outlives the page). */
-  inflight?: { ids: string[]; keepalive: number };
+  /**
+   * The request in flight: its events, its size when it is a keepalive one (it outlives the page), and once
+   * its answer has come, the events it delivered (until the record of that answer lands).
+   */
+  inflight?: { ids: string[]; keepalive: number; done?: string[] };
   /** Until when this tab holds the destination's lease. */
   lease?: number;
   /**
