@@ -42,6 +42,26 @@ function tally(sink: SinkState): { ids: Set<string>; twice: string[] } {
   return { ids, twice };
 }
 
+/**
+ * Waits until the sink has received every event of `produced` and the outbox owes `key` nothing, then expects each
+ * event received once (a duplicate's message lists the requests, batch by batch).
+ */
+async function expectEachDeliveredOnce(url: string, key: string, produced: string[]): Promise<void> {
+  await until(
+    async () => {
+      const received = tally(await readSink(url)).ids;
+      return produced.every((id) => received.has(id)) && !(await storage().getAll('outbox')).some((row) => row.pending.includes(key));
+    },
+    'every event delivered and the outbox owing nothing',
+    20_000,
+  );
+  const sink = await readSink(url);
+  const { ids, twice } = tally(sink);
+  const requests = sink.requests.map((r) => `${r.type} ${r.status} batch ${r.batch} of ${r.ids.length}`);
+  expect(twice, `duplicates in ${JSON.stringify(requests)}`).to.deep.equal([]);
+  expect([...ids].sort()).to.deep.equal([...produced].sort());
+}
+
 describe('delivery to an endpoint', () => {
   let db: string;
   let warnings: ConsoleWatch;
@@ -302,14 +322,7 @@ describe('delivery to an endpoint', () => {
       // A later event goes after whatever the next holder sends first (a batch it took over would).
       const stayed = kits[tabsWithNotes.findIndex(({ tab }) => tab !== leaving!.tab)];
       produced.push(stayed.emit('retain-spin-end', { later: true }));
-      await until(async () => {
-        const rows = await storage().getAll('outbox');
-        const received = tally(await readSink(url)).ids;
-        return produced.every((id) => received.has(id)) && !rows.some((row) => row.pending.includes(key));
-      }, 'every event delivered and the outbox owing nothing');
-      const { ids, twice } = tally(await readSink(url));
-      expect(twice, 'duplicates').to.deep.equal([]);
-      expect([...ids].sort()).to.deep.equal([...produced].sort());
+      await expectEachDeliveredOnce(url, key, produced);
     });
 
     it(`a tab closed with a request in flight, its note and last writes lost: the other tab does not send its batch again (${mode})`, async () => {
@@ -335,18 +348,7 @@ describe('delivery to an endpoint', () => {
       await blocker.release();
       const stayedKit = kits[tabsWithNotes.indexOf(stayed)];
       produced.push(stayedKit.emit('retain-spin-end', { later: true }));
-      await until(
-        async () => {
-          const rows = await storage().getAll('outbox');
-          const received = tally(await readSink(url)).ids;
-          return produced.every((id) => received.has(id)) && !rows.some((row) => row.pending.includes(key));
-        },
-        'every event delivered and the outbox owing nothing',
-        20_000,
-      );
-      const { ids, twice } = tally(await readSink(url));
-      expect(twice, 'duplicates').to.deep.equal([]);
-      expect([...ids].sort()).to.deep.equal([...produced].sort());
+      await expectEachDeliveredOnce(url, key, produced);
     });
 
     for (const failed of [false, true]) {
@@ -389,20 +391,7 @@ describe('delivery to an endpoint', () => {
         await blocker.release();
         const stayed = kits[1 - tabs.slice(-2).indexOf(closed!)];
         produced.push(stayed.emit('retain-spin-end', { later: true }));
-        await until(
-          async () => {
-            const rows = await storage().getAll('outbox');
-            const received = tally(await readSink(url)).ids;
-            return produced.every((id) => received.has(id)) && !rows.some((row) => row.pending.includes(key));
-          },
-          'every event delivered and the outbox owing nothing',
-          20_000,
-        );
-        const sink = await readSink(url);
-        const { ids, twice } = tally(sink);
-        const requests = sink.requests.map((r) => `${r.type} ${r.status} batch ${r.batch} of ${r.ids.length}`);
-        expect(twice, `duplicates in ${JSON.stringify(requests)}`).to.deep.equal([]);
-        expect([...ids].sort()).to.deep.equal([...produced].sort());
+        await expectEachDeliveredOnce(url, key, produced);
       });
     }
   }
@@ -448,13 +437,7 @@ describe('delivery to an endpoint', () => {
     await blocker.release();
     // The stalled tab's next event goes after its stalled flush, and after whatever that flush sends.
     produced.push(stalled!.emit('retain-spin-end', { later: true }));
-    await until(async () => {
-      const received = tally(await readSink(url)).ids;
-      return produced.every((id) => received.has(id)) && !(await storage().getAll('outbox')).some((row) => row.pending.includes(key));
-    }, 'every event delivered and the outbox owing nothing');
-    const { ids, twice } = tally(await readSink(url));
-    expect(twice, 'duplicates').to.deep.equal([]);
-    expect([...ids].sort()).to.deep.equal([...produced].sort());
+    await expectEachDeliveredOnce(url, key, produced);
   });
 
   /**
