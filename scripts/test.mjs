@@ -156,11 +156,12 @@ if (ci) {
     await built;
     await task();
   };
+  // The npm package as a developer installs it (scripts/test-package.mjs), after the build above: the longest
+  // of these (49 s), it starts first, on the lane that built while lint ran on the other.
+  tasks.push(afterBuild(counted('package', process.execPath, [join(root, 'scripts', 'test-package.mjs')])));
   tasks.push(afterBuild(step('size', process.execPath, [join(root, 'scripts', 'size.mjs')])));
   const e2e = counted('e2e', process.execPath, [join(root, 'test', 'e2e', 'run.mjs')]);
   tasks.push(afterBuild(() => (existsSync(join(root, 'dist', 'retainkit.js')) ? e2e() : e2e.notRun('no dist/retainkit.js'))));
-  // The npm package as a developer installs it (scripts/test-package.mjs), after the build above.
-  tasks.push(afterBuild(counted('package', process.execPath, [join(root, 'scripts', 'test-package.mjs')])));
   // The Shopify theme app extension: theme check, and its blocks rendered with liquidjs and run in Chromium.
   tasks.push(afterBuild(counted('shopify', process.execPath, [join(root, 'test', 'integrations', 'shopify.mjs')])));
   // The WordPress plugin in Debian's WordPress with MariaDB (installed by .ci/run), started by the script itself.

@@ -351,49 +351,48 @@ describe('delivery to an endpoint', () => {
       await expectEachDeliveredOnce(url, key, produced);
     });
 
-    for (const failed of [false, true]) {
-      it(`a tab closed right after its answer came${failed ? ' (its attempt before had failed)' : ''}, its record lost but its note kept: the other tab does not send its batch again (${mode})`, async () => {
-        // The signature of a duplicate the two-tab test below once showed in Chromium under load: the sender closed
-        // right after an answer whose record never landed, and the other tab took that batch over one lease later,
-        // same batch id. After a failure the sender counts the endpoint as down until that record is done, and its
-        // note at pagehide left out the batch whose answer had come.
-        const url = newSink();
-        await setSink(url, failed ? { fail: 1 } : {});
-        const key = `endpoint ${absolute(url)}`;
-        await storage().getAll('outbox'); // the database exists, at the kit's version
-        const blocker = await openBlocker(db);
-        let closed: Tab | undefined;
-        const kits: TabKit[] = [];
-        for (let i = 0; i < 2; i++) {
-          const tab = await openTab(db);
-          tabs.push(tab);
-          const kit = await sender(tab, mode, url, 3000);
-          // The first answer that is a success: the tab closes at once, its record waiting behind the blocker.
-          const win = tab.window as unknown as { fetch: typeof fetch };
-          const real = win.fetch.bind(win);
-          win.fetch = async (...args: Parameters<typeof fetch>) => {
-            const response = await real(...args);
-            if (!closed && response.ok) {
-              blocker.hold('outbox');
-              closed = tab;
-              tab.close();
-            }
-            return response;
-          };
-          kits.push(kit);
-        }
-        const produced = [0, 1, 2, 3].map(() => kits[0].emit('retain-spin-end'));
-        await until(() => closed?.window.closed, 'a tab to be answered and close');
-        // Its page gone, its last writes (the answer's record, pagehide's) are dropped once the blocker goes. Not
-        // asserted: on a slow machine the page may still be there, its record lands, and the run proves less
-        // (on the old code, 6 of 6 such runs here sent the batch twice).
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        await blocker.release();
-        const stayed = kits[1 - tabs.slice(-2).indexOf(closed!)];
-        produced.push(stayed.emit('retain-spin-end', { later: true }));
-        await expectEachDeliveredOnce(url, key, produced);
-      });
-    }
+    it(`a tab closed right after its answer came (its attempt before had failed), its record lost but its note kept: the other tab does not send its batch again (${mode})`, async () => {
+      // The signature of a duplicate the two-tab test below once showed in Chromium under load: the sender closed
+      // right after an answer whose record never landed, and the other tab took that batch over one lease later,
+      // same batch id. After a failure the sender counts the endpoint as down until that record is done, and its
+      // note at pagehide left out the batch whose answer had come. (With no failure first, the beacons' note held the
+      // batch on the old code too: that case is left to the tests above.)
+      const url = newSink();
+      await setSink(url, { fail: 1 });
+      const key = `endpoint ${absolute(url)}`;
+      await storage().getAll('outbox'); // the database exists, at the kit's version
+      const blocker = await openBlocker(db);
+      let closed: Tab | undefined;
+      const kits: TabKit[] = [];
+      for (let i = 0; i < 2; i++) {
+        const tab = await openTab(db);
+        tabs.push(tab);
+        const kit = await sender(tab, mode, url, 3000);
+        // The first answer that is a success: the tab closes at once, its record waiting behind the blocker.
+        const win = tab.window as unknown as { fetch: typeof fetch };
+        const real = win.fetch.bind(win);
+        win.fetch = async (...args: Parameters<typeof fetch>) => {
+          const response = await real(...args);
+          if (!closed && response.ok) {
+            blocker.hold('outbox');
+            closed = tab;
+            tab.close();
+          }
+          return response;
+        };
+        kits.push(kit);
+      }
+      const produced = [0, 1, 2, 3].map(() => kits[0].emit('retain-spin-end'));
+      await until(() => closed?.window.closed, 'a tab to be answered and close');
+      // Its page gone, its last writes (the answer's record, pagehide's) are dropped once the blocker goes. Not
+      // asserted: on a slow machine the page may still be there, its record lands, and the run proves less
+      // (on the old code, 6 of 6 such runs here sent the batch twice).
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await blocker.release();
+      const stayed = kits[1 - tabs.slice(-2).indexOf(closed!)];
+      produced.push(stayed.emit('retain-spin-end', { later: true }));
+      await expectEachDeliveredOnce(url, key, produced);
+    });
   }
 
   it('without Web Locks, a tab reads the outbox only under the lease: rows another tab sent meanwhile are not sent again', async function () {
