@@ -89,7 +89,9 @@ const CEILINGS = {
   // point at a rate below 1 the one that earns it ($3.34 at 0.3, where it said $3.33).
   // +0.14 KB: moved in the page, it listens again but counts "seen" and compares once; figures the store sets from
   // JavaScript after the page's comparison are compared with the last visit too.
-  'first load: loyalty-badge': 17 * KB,
+  // +0.28 KB (issue 12, item 2): a returning member's first render shows the estimate this device showed last, from a
+  // note in localStorage (shown-note.ts), not "…" then the points (a second render and layout of the header).
+  'first load: loyalty-badge': 17.3 * KB,
   // +0.6 KB: 10,000 reviews read in slices and drawn a few cards a frame (issue 6), and each widget's
   // first render in a task of its own (+0.06 KB on every first load). +0.1 KB: light and dark that follow
   // the page (issue 18, item 9).
@@ -218,7 +220,8 @@ const CEILINGS = {
   // −0.5 KB: html and svg literals without the source's line breaks (scripts/template-literals.ts). +0.5 KB: a spin
   // wheel's used-up code pools (none left; nothing left to win), in its result card mostly. +0.36 KB: an event a widget
   // queued before its tab forwarded, claimed meanwhile by another tab, sent to each destination once (the delivery chunk).
-  'whole kit, one language': 96.7 * KB,
+  // +0.3 KB: the loyalty badge's note of what it showed (above).
+  'whole kit, one language': 97.05 * KB,
   // <retain-report> (issue 13), loaded only on the store owner's page: its chunk, charts and uPlot (20 KB),
   // its worker with Papa Parse and the figures' math. The shopper-facing figure above leaves it out.
   // +0.34 KB: the export decoded once as a stream and handed to Papa Parse as text (csv-reader.ts DecodedText: Papa's
@@ -259,7 +262,8 @@ const CEILINGS = {
   // +0.05 KB: forwarding's fixes, as above.
   // −0.75 KB: html and svg literals, the report's too; +0.6 KB: used-up pools (their texts in four languages);
   // +0.36 KB: an event claimed by another tab sent once; as above.
-  'whole kit, all languages': 177.9 * KB,
+  // +0.3 KB: the loyalty badge's note, as above.
+  'whole kit, all languages': 178.25 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */

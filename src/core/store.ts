@@ -5,3 +5,4 @@ export { cooldownEnds, startCooldown, clearCooldown } from './cooldowns.js';
 export { listOrders, recordOrder, onOrderRecorded } from './orders.js';
 export { claimFirstShowing } from './showings.js';
 export { noteHeld } from './held-note.js';
+export { mayWrite } from './device-consent.js';

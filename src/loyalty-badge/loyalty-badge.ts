@@ -34,6 +34,7 @@ import {
   type Seen,
 } from './program.js';
 import type { Snapshot } from './snapshot.js';
+import { noteShown, readShown, type ShownNote } from './shown-note.js';
 
 import type { LoyaltyPanel } from './panel.js';
 import type { BadgeHost, Figures } from './loyalty-badge.host.js';
@@ -146,6 +147,8 @@ export class RetainLoyaltyBadge extends RetainElement implements BadgeHost {
 
   /** Orders recorded on this device; null until read. */
   @state() private local: OrderRow[] | null = null;
+  /** Until they are read: the estimate this device showed last (shown-note.ts), so that the first render is final. */
+  private shown?: ShownNote;
   /** The verified snapshot, if any; undefined while verifying. */
   @state() private verified: Snapshot | null | undefined = null;
   @state() private message = '';
@@ -236,8 +239,12 @@ export class RetainLoyaltyBadge extends RetainElement implements BadgeHost {
 
   private async readOrders(): Promise<void> {
     try {
-      const { listOrders } = await stored();
-      this.local = await listOrders();
+      const { listOrders, mayWrite, storage } = await stored();
+      const local = (this.local = await listOrders());
+      const now: ShownNote = [estimatePoints(local, this.program), local.length, programKey(this.program)];
+      // Not the page's own orders, where the kit keeps them in memory (no IndexedDB, or consent not granted).
+      noteShown(this.instanceName, now, this.shown, storage().mode === 'indexeddb' && mayWrite('orders', ''));
+      this.shown = now;
     } catch (error) {
       warn('<retain-loyalty-badge> could not read the orders on this device', error);
       this.local = [];
@@ -318,6 +325,7 @@ export class RetainLoyaltyBadge extends RetainElement implements BadgeHost {
             source: 'store',
           };
     this.storeOrders = this.num('orders', this.orders, 'counting the orders on this device instead');
+    if (!this.hasUpdated && points === null && !this.guest) this.shown = readShown(this.instanceName, programKey(this.program));
     this.cart = this.num('cart-total', this.cartTotal, 'ignoring it');
     this.join = this.joinUrl
       ? (safeUrl(this.joinUrl) ??
@@ -360,15 +368,17 @@ export class RetainLoyaltyBadge extends RetainElement implements BadgeHost {
       const { points, pending, tier, orders } = this.verified;
       return { points, pending, tier, orders, source: 'verified' };
     }
-    if (!this.local) return null;
-    return { points: estimatePoints(this.local, this.program), pending: 0, tier: null, orders: null, source: 'estimate' };
+    const points = this.local ? estimatePoints(this.local, this.program) : this.shown?.[0];
+    return points === undefined ? null : { points, pending: 0, tier: null, orders: null, source: 'estimate' };
   }
 
   /** Orders for the punch card and whether they are the store's count. */
   /** @internal */
   punchOrders(f: Figures): { count: number; local: boolean } {
     const store = this.storeOrders ?? f.orders;
-    return store !== null ? { count: store, local: false } : { count: this.local?.length ?? 0, local: f.source !== 'estimate' };
+    return store !== null
+      ? { count: store, local: false }
+      : { count: this.local?.length ?? this.shown?.[1] ?? 0, local: f.source !== 'estimate' };
   }
 
   /** @internal */
@@ -510,6 +520,9 @@ export class RetainLoyaltyBadge extends RetainElement implements BadgeHost {
     </div>`;
   }
 }
+
+/** What an estimate is counted by: a note counted at another rate or in another currency is not shown. */
+const programKey = (program: Program) => `${program.currency} ${program.pointsPerUnit}`;
 
 defineElement('retain-loyalty-badge', RetainLoyaltyBadge);
 

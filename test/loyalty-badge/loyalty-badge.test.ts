@@ -7,6 +7,7 @@ import type { RetainLoyaltyBadge } from '../../src/loyalty-badge/loyalty-badge.j
 import { readCounters } from '../../src/core/counters.js';
 import { onKitEvent, type KitEventRecord } from '../../src/core/events.js';
 import { listOrders, recordOrder } from '../../src/core/orders.js';
+import { resetConsent, setConsent } from '../../src/core/consent.js';
 import { storage } from '../../src/core/storage.js';
 import { watchConsole, type ConsoleWatch } from '../support/console-guard.js';
 import { deleteDatabases, freshDatabase } from '../support/database.js';
@@ -230,6 +231,127 @@ describe('<retain-loyalty-badge>', () => {
       await storage().get('state', 'loyalty-badge/default/seen');
       // Not one event per order while hidden: one, from the last visit's figures to what is shown now.
       expect(named('retain-points-changed').map((r) => [r.detail.from, r.detail.to])).to.deep.equal([[0, 60]]);
+    });
+  });
+
+  describe('a returning member: the first render shows what this device showed last', () => {
+    /** The note of what the badge showed (shown-note.ts), for this test's database. */
+    const noteKey = () => `retainkit:badge:${db}:default`;
+    const note = () => JSON.parse(localStorage.getItem(noteKey()) ?? 'null') as unknown;
+    afterEach(() => localStorage.removeItem(noteKey()));
+
+    /** A badge as a page view makes it: its first render done (the orders are read after its first frame). */
+    const firstRender = (template = html`<retain-loyalty-badge tiers=${TIERS} currency="USD"></retain-loyalty-badge>`) =>
+      fixture<Badge>(template);
+
+    /** What changes in `el`'s shadow root until its orders are read, compared and drawn. */
+    async function changesUntilLoaded(el: Badge): Promise<MutationRecord[]> {
+      const changes: MutationRecord[] = [];
+      const observer = new MutationObserver((records) => changes.push(...records));
+      observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
+      await el.loaded;
+      await el.updateComplete;
+      changes.push(...observer.takeRecords());
+      observer.disconnect();
+      return changes;
+    }
+
+    it('shows the points in its first render, not "…" and then the points: nothing is drawn again once the orders are read', async () => {
+      await recordOrder({ orderId: 'R-1', total: 59.9, currency: 'USD' });
+      await recordOrder({ orderId: 'R-2', total: 60.5, currency: 'USD' });
+      // The first page view on this device reads the orders after its first frame, and notes what it showed.
+      const first = await firstRender();
+      expect(text(badgeOf(first)), 'with nothing noted yet').to.equal('★Rewards: …');
+      await first.loaded;
+      await first.updateComplete;
+      expect(text(badgeOf(first))).to.equal('★Rewards: ≈ 119 points Bronze (estimate)');
+      expect(note()).to.deep.equal([119, 2, 'USD 1']);
+      first.remove();
+
+      const el = await firstRender();
+      expect(text(badgeOf(el))).to.equal('★Rewards: ≈ 119 points Bronze (estimate)');
+      expect(badgeOf(el).getAttribute('aria-busy')).to.equal('false');
+      expect(await changesUntilLoaded(el), 'drawn again').to.deep.equal([]);
+      expect(text(badgeOf(el))).to.equal('★Rewards: ≈ 119 points Bronze (estimate)');
+      // The punch card counts the noted orders until they are read.
+      el.open = true;
+      await el.updateComplete;
+      expect(text($(el, '[part="points"]'))).to.equal('≈ 119 points');
+    });
+
+    it('corrects it from the orders: one recorded since, another rate or currency, a spoilt note, no localStorage', async () => {
+      await recordOrder({ orderId: 'C-1', total: 100, currency: 'USD' });
+      const first = await firstRender();
+      await first.loaded;
+      first.remove();
+      expect(note()).to.deep.equal([100, 1, 'USD 1']);
+
+      // An order recorded since (by a page without a badge): the note first, then the orders' figure, noted.
+      await recordOrder({ orderId: 'C-2', total: 50, currency: 'USD' });
+      let el = await firstRender();
+      expect(text(badgeOf(el))).to.contain('≈ 100 points');
+      await el.loaded;
+      await el.updateComplete;
+      expect(text(badgeOf(el))).to.contain('≈ 150 points');
+      expect(note()).to.deep.equal([150, 2, 'USD 1']);
+      el.remove();
+
+      // Counted at another rate: not shown.
+      el = await firstRender(html`<retain-loyalty-badge tiers=${TIERS} currency="USD" points-per-unit="2"></retain-loyalty-badge>`);
+      expect(text(badgeOf(el))).to.equal('★Rewards: …');
+      await el.loaded;
+      await el.updateComplete;
+      expect(text(badgeOf(el))).to.contain('≈ 300 points');
+      expect(note()).to.deep.equal([300, 2, 'USD 2']);
+      el.remove();
+
+      // Web storage is the shopper's own: a note that is not one is as none, without a warning.
+      for (const spoilt of ['{"points":150}', '[-1,2,"USD 1"]', '[150.5,2,"USD 1"]', '["150",2,"USD 1"]', 'not json']) {
+        localStorage.setItem(noteKey(), spoilt);
+        el = await firstRender();
+        expect(text(badgeOf(el)), spoilt).to.equal('★Rewards: …');
+        await el.loaded;
+        await el.updateComplete;
+        expect(text(badgeOf(el)), spoilt).to.contain('≈ 150 points');
+        el.remove();
+      }
+
+      // localStorage refused (a browser's setting): as without a note.
+      const getItem = Object.getOwnPropertyDescriptor(Storage.prototype, 'getItem')!;
+      Object.defineProperty(Storage.prototype, 'getItem', {
+        configurable: true,
+        value() {
+          throw new DOMException('refused', 'SecurityError');
+        },
+      });
+      try {
+        el = await firstRender();
+        expect(text(badgeOf(el))).to.equal('★Rewards: …');
+      } finally {
+        Object.defineProperty(Storage.prototype, 'getItem', getItem);
+      }
+      await el.loaded;
+      await el.updateComplete;
+      expect(text(badgeOf(el))).to.contain('≈ 150 points');
+    });
+
+    it("notes nothing while consent is pending (the orders are the page's only), and does once it is granted", async () => {
+      setConsent('pending');
+      try {
+        await recordOrder({ orderId: 'P-1', total: 80, currency: 'USD' });
+        const pending = await firstRender();
+        await pending.loaded;
+        await pending.updateComplete;
+        expect(text(badgeOf(pending))).to.contain('≈ 80 points');
+        expect(note(), 'noted under pending consent').to.equal(null);
+        pending.remove();
+        setConsent('granted');
+        const granted = await firstRender();
+        await granted.loaded;
+        expect(note()).to.deep.equal([80, 1, 'USD 1']);
+      } finally {
+        resetConsent();
+      }
     });
   });
 
@@ -876,12 +998,14 @@ describe('<retain-loyalty-badge>', () => {
       const original = Object.getOwnPropertyDescriptor(window, 'indexedDB')!;
       Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
       try {
-        freshDatabase();
+        const { name } = freshDatabase();
         const el = await mount(html`<retain-loyalty-badge tiers=${TIERS} open></retain-loyalty-badge>`);
         expect(text(badgeOf(el))).to.contain('≈ 0 points Bronze');
         await recordOrder({ orderId: 'M-1', total: 700, currency: 'USD' });
         await waitUntil(() => text(badgeOf(el)).includes('≈ 700 points Silver'));
         expect(warnings.take()).to.have.length(1);
+        // The page's own orders: the next page, with IndexedDB back, is not shown them first.
+        expect(localStorage.getItem(`retainkit:badge:${name}:default`), 'noted').to.equal(null);
       } finally {
         Object.defineProperty(window, 'indexedDB', original);
       }
