@@ -48,7 +48,10 @@ export abstract class RetainElement extends LitElement {
   protected readonly reserved = readReserved(this);
   /** Keeps the reservation from the moment the element is defined until its first render. */
   private reservedSheet: CSSStyleSheet | undefined;
-  /** @internal Whether the reservation stays after the first render (a widget that grows as its content comes). */
+  /**
+   * @internal Whether the reservation stays after the first render: a widget that grows as its content comes (for
+   * good), or whose first render waits for what the device holds (until `releaseReservation`).
+   */
   protected keepsReserved = false;
 
   /**
@@ -93,9 +96,15 @@ export abstract class RetainElement extends LitElement {
     super.update(changed);
     if (first) {
       // Rendered: the widget holds its own space from this frame on.
-      if (!this.keepsReserved) releaseReserved(this.renderRoot as ShadowRoot, this.reservedSheet);
+      if (!this.keepsReserved) this.releaseReservation();
       void nextFrame().then(this.wasDrawn);
     }
+  }
+
+  /** @internal Stops keeping the store's reserved space: the widget now holds its own (or none). */
+  protected releaseReservation(): void {
+    releaseReserved(this.renderRoot as ShadowRoot, this.reservedSheet);
+    this.reservedSheet = undefined;
   }
 
   /** A detail for an event of this widget and instance. */

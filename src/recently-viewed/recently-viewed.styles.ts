@@ -28,9 +28,6 @@ export const styles = css`
   * {
     box-sizing: border-box;
   }
-  .pending {
-    visibility: hidden;
-  }
   .heading {
     margin: 0 0 0.5rem;
     font-size: 1.25em;

@@ -93,6 +93,8 @@ export class RetainRecentlyViewed extends RetainElement {
   @property({ attribute: 'heading-level' }) headingLevel = '';
 
   @state() private phase: Phase = 'pending';
+  /** Until the device is read: what the store reserved stays, and the strip draws nothing of its own (nothing to move). */
+  protected override keepsReserved = true;
   @state() private products: ViewedProduct[] = [];
   /** What the status line says (after "Clear"). */
   @state() private said = '';
@@ -183,14 +185,16 @@ export class RetainRecentlyViewed extends RetainElement {
     else if (this.phase !== 'cleared') this.phase = 'hidden';
     this.hidden = this.phase === 'hidden';
     await this.updateComplete;
+    this.releaseReservation();
   }
 
   protected override render(): TemplateResult | typeof nothing {
     const { phase, l } = this;
-    if (phase === 'hidden') return nothing;
+    // Until the device is read, no space of its own: with nothing viewed it takes none at any moment.
+    if (phase === 'hidden' || phase === 'pending') return nothing;
     return html`<section
       part="base"
-      class="strip ${phase === 'pending' ? 'pending' : ''}"
+      class="strip"
       lang=${l.language}
       dir=${l.dir}
       aria-labelledby="heading"

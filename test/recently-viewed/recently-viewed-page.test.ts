@@ -87,6 +87,31 @@ describe('<retain-recently-viewed> on a store page', () => {
     expect(page.report.warnings, 'warnings').to.deep.equal([]);
   });
 
+  /** The heights the strip was laid out at, in turn, from before the kit's code (the page's probe). */
+  const heights = (page: StorePage) => page.report.heights['retain-recently-viewed'];
+
+  it('with nothing viewed yet, it takes no space at any moment: nothing below it moves', async () => {
+    const page = await openPage({ body: 'recently-viewed', db: test.db });
+    await page.win.customElements.whenDefined('retain-recently-viewed');
+    await strip(page).loaded;
+    await strip(page).updateComplete;
+    expect(strip(page).hidden).to.equal(true);
+    // A frame more, for the last size to be reported.
+    await new Promise((resolve) => page.win.requestAnimationFrame(() => page.win.requestAnimationFrame(resolve)));
+    expect(heights(page)).to.deep.equal([0]);
+  });
+
+  it('keeps the space the theme reserved until it has read the device, then takes its list’s: one move, not two', async () => {
+    await viewedEarlier();
+    const page = await openPage({ body: 'recently-viewed-reserved', db: test.db });
+    await waitUntil(() => cardsOf(page).length === TEAS.length, 'the strip shows the earlier views', { timeout: 15_000 });
+    await new Promise((resolve) => page.win.requestAnimationFrame(() => page.win.requestAnimationFrame(resolve)));
+    const reserved = 18 * 16;
+    const listed = Math.round(strip(page).getBoundingClientRect().height);
+    expect(listed, 'the list is as high as the theme reserved').not.to.equal(reserved);
+    expect(heights(page)).to.deep.equal([reserved, listed]);
+  });
+
   it('two pages: the product viewed in one shows in the other, and its own is left out', async () => {
     const first = await openPage({ body: 'recently-viewed', db: test.db });
     await recorded(first);
@@ -164,7 +189,8 @@ describe('<retain-recently-viewed>: nothing until seen', () => {
     let renderedAtOpen: boolean | undefined;
     const open = win.indexedDB.open.bind(win.indexedDB);
     win.indexedDB.open = (...args: Parameters<IDBFactory['open']>) => {
-      renderedAtOpen ??= (doc.querySelector('retain-recently-viewed')?.shadowRoot?.childElementCount ?? 0) > 0;
+      // Its first render done (before the device is read it draws nothing of its own: no content to look for).
+      renderedAtOpen ??= (doc.querySelector('retain-recently-viewed') as RetainRecentlyViewed | null)?.hasUpdated === true;
       return open(...args);
     };
     doc.body.append(doc.createElement('retain-recently-viewed'));

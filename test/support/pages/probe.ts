@@ -13,9 +13,15 @@ export interface PageReport {
   warnings: string[];
   /** Timers and idle callbacks the kit asked for: `setTimeout /src/core/near.ts` (the kit's file that asked). */
   scheduled: string[];
+  /**
+   * The heights each of the page's `retain-*` elements was laid out at, in turn, by tag: its height before the
+   * kit's code (in WebKit, maybe before the page's stylesheets apply), then each change a ResizeObserver reports.
+   * Each change moved whatever is below it.
+   */
+  heights: Record<string, number[]>;
 }
 
-const report: PageReport = { violations: [], errors: [], warnings: [], scheduled: [] };
+const report: PageReport = { violations: [], errors: [], warnings: [], scheduled: [], heights: {} };
 (window as unknown as { pageReport: PageReport }).pageReport = report;
 
 const text = (value: unknown) =>
@@ -64,6 +70,19 @@ for (const name of ['setTimeout', 'requestIdleCallback'] as const) {
     if (asker) report.scheduled.push(`${name} ${asker}`);
     return original.apply(this, args);
   };
+}
+
+const heightOf = (element: Element) => Math.round(element.getBoundingClientRect().height);
+const sizes = new ResizeObserver((entries) => {
+  for (const { target } of entries) {
+    const seen = report.heights[target.localName];
+    if (seen.at(-1) !== heightOf(target)) seen.push(heightOf(target));
+  }
+});
+for (const element of document.querySelectorAll('body *')) {
+  if (!element.localName.startsWith('retain-')) continue;
+  (report.heights[element.localName] ??= []).push(heightOf(element));
+  sizes.observe(element);
 }
 
 const db = new URLSearchParams(location.search).get('db');
