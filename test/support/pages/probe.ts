@@ -14,7 +14,7 @@ export interface PageReport {
   /** Timers and idle callbacks the kit asked for: `setTimeout /src/core/near.ts` (the kit's file that asked). */
   scheduled: string[];
   /**
-   * The heights each of the page's `retain-*` elements was laid out at, in turn, by tag: its height before the
+   * The heights each of the page's `retain-*` elements was laid out at, in turn, by tag (and id, where it has one): its height before the
    * kit's code (in WebKit, maybe before the page's stylesheets apply), then each change a ResizeObserver reports.
    * Each change moved whatever is below it.
    */
@@ -73,15 +73,17 @@ for (const name of ['setTimeout', 'requestIdleCallback'] as const) {
 }
 
 const heightOf = (element: Element) => Math.round(element.getBoundingClientRect().height);
+/** An element's key in `heights`: its tag, with its id where it has one (`retain-referral#given`). */
+const keyOf = (element: Element) => (element.id ? `${element.localName}#${element.id}` : element.localName);
 const sizes = new ResizeObserver((entries) => {
   for (const { target } of entries) {
-    const seen = report.heights[target.localName];
+    const seen = report.heights[keyOf(target)];
     if (seen.at(-1) !== heightOf(target)) seen.push(heightOf(target));
   }
 });
 for (const element of document.querySelectorAll('body *')) {
   if (!element.localName.startsWith('retain-')) continue;
-  (report.heights[element.localName] ??= []).push(heightOf(element));
+  (report.heights[keyOf(element)] ??= []).push(heightOf(element));
   sizes.observe(element);
 }
 
