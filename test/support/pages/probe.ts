@@ -73,17 +73,19 @@ for (const name of ['setTimeout', 'requestIdleCallback'] as const) {
 }
 
 const heightOf = (element: Element) => Math.round(element.getBoundingClientRect().height);
-/** An element's key in `heights`: its tag, with its id where it has one (`retain-referral#given`). */
-const keyOf = (element: Element) => (element.id ? `${element.localName}#${element.id}` : element.localName);
+/** Each element's list in `heights`, under its tag, with its id where it has one (`retain-referral#given`), as at the start. */
+const listOf = new WeakMap<Element, number[]>();
 const sizes = new ResizeObserver((entries) => {
   for (const { target } of entries) {
-    const seen = report.heights[keyOf(target)];
+    const seen = listOf.get(target)!;
     if (seen.at(-1) !== heightOf(target)) seen.push(heightOf(target));
   }
 });
 for (const element of document.querySelectorAll('body *')) {
   if (!element.localName.startsWith('retain-')) continue;
-  (report.heights[keyOf(element)] ??= []).push(heightOf(element));
+  const seen = (report.heights[element.id ? `${element.localName}#${element.id}` : element.localName] ??= []);
+  seen.push(heightOf(element));
+  listOf.set(element, seen);
   sizes.observe(element);
 }
 
