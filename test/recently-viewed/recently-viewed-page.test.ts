@@ -103,7 +103,7 @@ describe('<retain-recently-viewed> on a store page', () => {
 
   it('keeps the space the theme reserved until it has read the device, then takes its list’s: one move, not two', async () => {
     await viewedEarlier();
-    const page = await openPage({ body: 'recently-viewed-reserved', db: test.db });
+    const page = await openPage({ body: 'recently-viewed', style: 'reserve-strip', db: test.db });
     await waitUntil(() => cardsOf(page).length === TEAS.length, 'the strip shows the earlier views', { timeout: 15_000 });
     await new Promise((resolve) => page.win.requestAnimationFrame(() => page.win.requestAnimationFrame(resolve)));
     const reserved = 18 * 16;

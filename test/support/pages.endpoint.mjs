@@ -4,6 +4,8 @@
 //
 //   GET /test-api/page?body=NAME        the page whose body is test/support/pages/NAME.html
 //       &css=NAME                       adds the stylesheet test/support/pages/NAME.css (a storefront theme)
+//       &style=NAME                     adds test/support/pages/NAME.css inline, in a <style> (a theme's critical CSS,
+//                                       applied before any script runs; not under a strict policy)
 //       &csp=strict                     script-src 'self'; style-src 'self'; Trusted Types for scripts, with the
 //                                       policies lit-html and retainkit allowed (what docs/csp.md asks a store to allow)
 //       &csp=lit-only                   the same, with only lit-html allowed
@@ -27,13 +29,14 @@ const NAME = /^[a-z0-9-]+$/;
 
 export default async function pages(ctx, next) {
   if (ctx.path !== '/test-api/page') return next();
-  const { body = '', css = '', csp = '' } = ctx.query;
-  if (!NAME.test(body) || (css && !NAME.test(css)) || (csp && !POLICIES[csp])) {
+  const { body = '', css = '', style = '', csp = '' } = ctx.query;
+  if (!NAME.test(body) || (css && !NAME.test(css)) || (style && !NAME.test(style)) || (csp && !POLICIES[csp])) {
     ctx.status = 400;
-    ctx.body = 'body, css or csp is not one of the pages';
+    ctx.body = 'body, css, style or csp is not one of the pages';
     return;
   }
   const content = await readFile(join(here, `${body}.html`), 'utf8');
+  const inline = style ? `<style>\n${await readFile(join(here, `${style}.css`), 'utf8')}</style>` : '';
   if (csp) ctx.set('Content-Security-Policy', POLICIES[csp]);
   ctx.set('Cache-Control', 'no-store');
   ctx.type = 'text/html';
@@ -45,6 +48,7 @@ export default async function pages(ctx, next) {
     <title>retainkit test page: ${body}</title>
     <link rel="stylesheet" href="/test/support/pages/page.css" />
     ${css ? `<link rel="stylesheet" href="/test/support/pages/${css}.css" />` : ''}
+    ${inline}
     <script type="module" src="/test/support/pages/probe.ts"></script>
     <script type="module" src="/src/retainkit.ts"></script>
   </head>

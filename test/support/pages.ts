@@ -26,6 +26,8 @@ export interface PageOptions {
   body: string;
   /** A theme stylesheet: test/support/pages/<css>.css. */
   css?: string;
+  /** A theme's critical CSS, inline (applied before any script runs): test/support/pages/<style>.css. */
+  style?: string;
   csp?: 'strict' | 'lit-only' | 'no-policies';
   /** The IndexedDB database of the page's kit (a test's fresh one). */
   db: string;
@@ -49,6 +51,7 @@ export async function openPage(options: PageOptions): Promise<StorePage> {
 async function load(frame: HTMLIFrameElement, options: PageOptions): Promise<StorePage> {
   const query = new URLSearchParams({ body: options.body, db: options.db });
   if (options.css) query.set('css', options.css);
+  if (options.style) query.set('style', options.style);
   if (options.csp) query.set('csp', options.csp);
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   frame.src = `/test-api/page?${query}&at=${Date.now()}`;
