@@ -244,6 +244,13 @@ describe('<retain-loyalty-badge>', () => {
     const firstRender = (template = html`<retain-loyalty-badge tiers=${TIERS} currency="USD"></retain-loyalty-badge>`) =>
       fixture<Badge>(template);
 
+    /** What the badge says once its orders are read, compared and drawn. */
+    async function shownOnceLoaded(el: Badge): Promise<string> {
+      await el.loaded;
+      await el.updateComplete;
+      return text(badgeOf(el));
+    }
+
     /** What changes in `el`'s shadow root until its orders are read, compared and drawn. */
     async function changesUntilLoaded(el: Badge): Promise<MutationRecord[]> {
       const changes: MutationRecord[] = [];
@@ -262,9 +269,7 @@ describe('<retain-loyalty-badge>', () => {
       // The first page view on this device reads the orders after its first frame, and notes what it showed.
       const first = await firstRender();
       expect(text(badgeOf(first)), 'with nothing noted yet').to.equal('★Rewards: …');
-      await first.loaded;
-      await first.updateComplete;
-      expect(text(badgeOf(first))).to.equal('★Rewards: ≈ 119 points Bronze (estimate)');
+      expect(await shownOnceLoaded(first)).to.equal('★Rewards: ≈ 119 points Bronze (estimate)');
       expect(note()).to.deep.equal([119, 2, 'USD 1']);
       first.remove();
 
@@ -273,7 +278,7 @@ describe('<retain-loyalty-badge>', () => {
       expect(badgeOf(el).getAttribute('aria-busy')).to.equal('false');
       expect(await changesUntilLoaded(el), 'drawn again').to.deep.equal([]);
       expect(text(badgeOf(el))).to.equal('★Rewards: ≈ 119 points Bronze (estimate)');
-      // The punch card counts the noted orders until they are read.
+      // Its panel says the same.
       el.open = true;
       await el.updateComplete;
       expect(text($(el, '[part="points"]'))).to.equal('≈ 119 points');
@@ -290,18 +295,14 @@ describe('<retain-loyalty-badge>', () => {
       await recordOrder({ orderId: 'C-2', total: 50, currency: 'USD' });
       let el = await firstRender();
       expect(text(badgeOf(el))).to.contain('≈ 100 points');
-      await el.loaded;
-      await el.updateComplete;
-      expect(text(badgeOf(el))).to.contain('≈ 150 points');
+      expect(await shownOnceLoaded(el)).to.contain('≈ 150 points');
       expect(note()).to.deep.equal([150, 2, 'USD 1']);
       el.remove();
 
       // Counted at another rate: not shown.
       el = await firstRender(html`<retain-loyalty-badge tiers=${TIERS} currency="USD" points-per-unit="2"></retain-loyalty-badge>`);
       expect(text(badgeOf(el))).to.equal('★Rewards: …');
-      await el.loaded;
-      await el.updateComplete;
-      expect(text(badgeOf(el))).to.contain('≈ 300 points');
+      expect(await shownOnceLoaded(el)).to.contain('≈ 300 points');
       expect(note()).to.deep.equal([300, 2, 'USD 2']);
       el.remove();
 
@@ -310,9 +311,7 @@ describe('<retain-loyalty-badge>', () => {
         localStorage.setItem(noteKey(), spoilt);
         el = await firstRender();
         expect(text(badgeOf(el)), spoilt).to.equal('★Rewards: …');
-        await el.loaded;
-        await el.updateComplete;
-        expect(text(badgeOf(el)), spoilt).to.contain('≈ 150 points');
+        expect(await shownOnceLoaded(el), spoilt).to.contain('≈ 150 points');
         el.remove();
       }
 
@@ -330,9 +329,7 @@ describe('<retain-loyalty-badge>', () => {
       } finally {
         Object.defineProperty(Storage.prototype, 'getItem', getItem);
       }
-      await el.loaded;
-      await el.updateComplete;
-      expect(text(badgeOf(el))).to.contain('≈ 150 points');
+      expect(await shownOnceLoaded(el)).to.contain('≈ 150 points');
     });
 
     it("notes nothing while consent is pending (the orders are the page's only), and does once it is granted", async () => {
@@ -340,9 +337,7 @@ describe('<retain-loyalty-badge>', () => {
       try {
         await recordOrder({ orderId: 'P-1', total: 80, currency: 'USD' });
         const pending = await firstRender();
-        await pending.loaded;
-        await pending.updateComplete;
-        expect(text(badgeOf(pending))).to.contain('≈ 80 points');
+        expect(await shownOnceLoaded(pending)).to.contain('≈ 80 points');
         expect(note(), 'noted under pending consent').to.equal(null);
         pending.remove();
         setConsent('granted');

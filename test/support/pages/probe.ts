@@ -14,9 +14,9 @@ export interface PageReport {
   /** Timers and idle callbacks the kit asked for: `setTimeout /src/core/near.ts` (the kit's file that asked). */
   scheduled: string[];
   /**
-   * The heights each of the page's `retain-*` elements was laid out at, in turn, by tag (and id, where it has one): its height before the
-   * kit's code (in WebKit, maybe before the page's stylesheets apply), then each change a ResizeObserver reports.
-   * Each change moved whatever is below it.
+   * The heights each of the page's `retain-*` elements was laid out at, in turn, by tag (and id, where it has
+   * one): its height before the kit's code (in WebKit, maybe before the page's stylesheets apply), then each
+   * change a ResizeObserver reports. Each change moved whatever is below it.
    */
   heights: Record<string, number[]>;
 }
@@ -78,7 +78,8 @@ const listOf = new WeakMap<Element, number[]>();
 const sizes = new ResizeObserver((entries) => {
   for (const { target } of entries) {
     const seen = listOf.get(target)!;
-    if (seen.at(-1) !== heightOf(target)) seen.push(heightOf(target));
+    const height = heightOf(target);
+    if (seen.at(-1) !== height) seen.push(height);
   }
 });
 for (const element of document.querySelectorAll('body *')) {
