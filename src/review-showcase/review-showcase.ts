@@ -61,6 +61,13 @@ const LONG = 480;
  * would be drawn at its placeholder size, then corrected a frame later, moving the cards below it.
  */
 const BATCH = 50;
+/**
+ * How long a list with nothing to show yet stays blank before it says "Loading reviews…": most answers come
+ * sooner, and the list then goes from nothing to its cards in one step. The note, drawn first, would move
+ * what is below it twice and cost a render and a frame of its own; under a second, waiting keeps the
+ * shopper's flow.
+ */
+const QUIET_LOADING_MS = 1000;
 type Lang = string | typeof nothing;
 /**
  * Reviews with every part of the list around the cards, for `prepare`: a histogram, the controls
@@ -258,6 +265,8 @@ export class RetainReviewShowcase extends RetainElement {
   private building?: Promise<void>;
   /** Focus on its way to the first card "show more" added. */
   private focusing?: Promise<void>;
+  /** True until the first load has taken `QUIET_LOADING_MS`, or has ended: until then loading shows nothing. */
+  private loadingQuiet = true;
   /** The JSON-LD of the last update, written once its code is at hand (`updateComplete` waits for it). */
   private publishing?: Promise<void>;
   private focusFrom = -1;
@@ -320,6 +329,8 @@ export class RetainReviewShowcase extends RetainElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    // Once a load has ended (shown or failed), a later one says so at once: the shopper asked (a retry).
+    if (this.status !== 'loading') this.loadingQuiet = false;
     if (changed.has('view') && (this.mode = parseEnum(this, 'view', this.view, VIEWS, 'list')) === 'carousel') void carousel.get();
     if (changed.has('headingLevel')) {
       this.titleLevel = parseNumber(this, 'heading-level', this.headingLevel, 3, { min: 2, max: 6, integer: true });
@@ -719,6 +730,15 @@ export class RetainReviewShowcase extends RetainElement {
     this.emit(new RetainReviewSeenEvent(this.detail({ productId: this.productKnown, reviewIds: ids })));
   }
 
+  /** A list with nothing to show after `QUIET_LOADING_MS` says it is loading (a summary has no note). */
+  protected override firstUpdated(): void {
+    setTimeout(() => {
+      if (!this.loadingQuiet) return;
+      this.loadingQuiet = false;
+      if (this.status === 'loading' && !this.reviews && this.mode !== 'summary') this.requestUpdate();
+    }, QUIET_LOADING_MS);
+  }
+
   protected override updated(): void {
     // Widths through the CSSOM, not style attributes: a strict Content-Security-Policy allows these.
     for (const bar of this.renderRoot.querySelectorAll<HTMLElement>('[data-w]')) bar.style.width = `${bar.dataset.w}%`;
@@ -772,7 +792,9 @@ export class RetainReviewShowcase extends RetainElement {
         this.status === 'error'
           ? html`<p class="note">${this.t('error')}${this.srcUrl ? html` <button @click=${() => this.fetchPage(this.pageUrl(), false)}>${this.t('retry')}</button>` : nothing}</p>`
           : !data
-            ? html`<p class="note">${this.t('loading')}</p>`
+            ? this.loadingQuiet
+              ? nothing
+              : html`<p class="note">${this.t('loading')}</p>`
             : this.renderReviews(data)
       }
       ${

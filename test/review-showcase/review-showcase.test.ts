@@ -63,6 +63,41 @@ async function settle(el: RetainReviewShowcase): Promise<void> {
   await el.updateComplete;
 }
 
+/** The showcase's quiet time before "Loading reviews…" (QUIET_LOADING_MS), less a timer's own slack. */
+const QUIET_MS = 990;
+
+/**
+ * Watches a showcase from before it is in the page: when the loading note appeared (ms after the first render
+ * drew its section), and the heights it was laid out at, in turn.
+ */
+function watchLoading(el: RetainReviewShowcase) {
+  const heights: number[] = [];
+  const times: { first?: number; note?: number } = {};
+  const look = () => {
+    const now = performance.now();
+    const root = el.shadowRoot;
+    if (!root?.querySelector('section')) return;
+    times.first ??= now;
+    if (root.querySelector('.note')) times.note ??= now;
+  };
+  const mutations = new MutationObserver(look);
+  const sizes = new ResizeObserver(() => {
+    const height = Math.round(el.getBoundingClientRect().height);
+    if (heights.at(-1) !== height) heights.push(height);
+  });
+  sizes.observe(el);
+  // The shadow root is made when the element is connected; its first render comes later.
+  const attach = () =>
+    el.shadowRoot ? mutations.observe(el.shadowRoot, { childList: true, subtree: true }) : requestAnimationFrame(attach);
+  requestAnimationFrame(attach);
+  queueMicrotask(attach);
+  return {
+    heights,
+    noteAfter: () => (times.note === undefined ? undefined : times.note - times.first!),
+    stop: () => (mutations.disconnect(), sizes.disconnect()),
+  };
+}
+
 async function showcase(template: ReturnType<typeof html>): Promise<RetainReviewShowcase> {
   const el = fixtureSync<RetainReviewShowcase>(template);
   // A showcase renders once near the viewport: one test's later fixtures may sit screens below its first.
@@ -683,22 +718,51 @@ describe('<retain-review-showcase>', () => {
       expect(warnings[0]).to.match(/2 problem\(s\) in the review data, the first: review bad has no rating from 1 to 5/);
     });
 
-    it('reserves space before the reviews arrive', async () => {
-      const el = await showcase(
-        html`<retain-review-showcase style="--retain-review-showcase-min-height: 800px" src="/test-api/reviews?delay=1500&count=2"></retain-review-showcase>`,
-      );
+    it('reserves space before the reviews arrive, and says it is loading after a second of waiting', async () => {
+      const el = document.createElement('retain-review-showcase') as RetainReviewShowcase;
+      el.style.setProperty('--retain-review-showcase-min-height', '800px');
+      el.src = '/test-api/reviews?delay=4000&count=2';
+      const loading = watchLoading(el);
       const below = document.createElement('p');
       below.textContent = 'after the reviews';
-      el.after(below);
-      const top = below.getBoundingClientRect().top;
-      expect(el.getBoundingClientRect().height).to.equal(800);
-      expect(text($(el, '.note'))).to.equal('Loading reviews…');
-      expect($(el, 'section').getAttribute('aria-busy')).to.equal('true');
-      await waitUntil(() => $$(el, 'article').length === 2, 'loaded');
-      // Two cards fit in the reserved space: nothing below moved.
-      expect(el.getBoundingClientRect().height).to.equal(800);
-      expect(below.getBoundingClientRect().top).to.equal(top);
-      below.remove();
+      document.body.append(el, below);
+      try {
+        el.scrollIntoView({ block: 'nearest' });
+        const top = below.getBoundingClientRect().top;
+        expect(el.getBoundingClientRect().height).to.equal(800);
+        await waitUntil(() => $(el, '.note'), 'the note', { timeout: SLOW_MACHINE_MS });
+        expect(text($(el, '.note'))).to.equal('Loading reviews…');
+        expect($(el, 'section').getAttribute('aria-busy')).to.equal('true');
+        expect(loading.noteAfter(), 'ms from the first render to the note').to.be.at.least(QUIET_MS);
+        await waitUntil(() => $$(el, 'article').length === 2, 'loaded', { timeout: SLOW_MACHINE_MS });
+        // Two cards fit in the reserved space: nothing below moved.
+        expect(el.getBoundingClientRect().height).to.equal(800);
+        expect(below.getBoundingClientRect().top).to.equal(top);
+      } finally {
+        loading.stop();
+        el.remove();
+        below.remove();
+      }
+    });
+
+    it('draws nothing while its reviews come within a second: from no height to its cards in one step, no "Loading" note', async () => {
+      const el = document.createElement('retain-review-showcase') as RetainReviewShowcase;
+      el.src = '/test-api/reviews?delay=100&count=2';
+      const loading = watchLoading(el);
+      document.body.append(el);
+      try {
+        el.scrollIntoView({ block: 'nearest' });
+        await waitUntil(() => $$(el, 'article').length === 2, 'loaded', { timeout: SLOW_MACHINE_MS });
+        // A frame more, for the last size to be reported.
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const note = loading.noteAfter();
+        // On a machine so loaded that the reviews took over a second, the note rightly came (not before then).
+        if (note !== undefined) expect(note, 'ms from the first render to the note').to.be.at.least(QUIET_MS);
+        else expect(loading.heights, 'heights, in turn').to.deep.equal([0, Math.round(el.getBoundingClientRect().height)]);
+      } finally {
+        loading.stop();
+        el.remove();
+      }
     });
   });
 
