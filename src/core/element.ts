@@ -14,6 +14,12 @@ import { stored } from './stored.js';
 import { SchemeController, type Scheme } from './scheme.js';
 import { warn } from './config.js';
 
+/**
+ * A yes-or-no attribute (`guest`, `launcher`): on when present, as HTML's own (`hidden`), but off when written false,
+ * no, off or 0, as a store's template may (`guest="false"`).
+ */
+export const yesOrNo = { fromAttribute: (value: string | null) => value !== null && !/^\s*(false|no|off|0)\s*$/i.test(value) };
+
 export abstract class RetainElement extends LitElement {
   /** The widget's name without the `retain-` prefix, as it appears in event details and counter keys. */
   static widget: string;

@@ -11,7 +11,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { checkNumber, parseCurrency, parseJson, parseNumber, readJsonSource, safeUrl, warn, warnInvalid } from '../core/config.js';
 import { defineElement } from '../core/define.js';
-import { RetainElement } from '../core/element.js';
+import { RetainElement, yesOrNo } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
 import { LocalizeController } from '../core/localize.js';
 import { watchSeen } from '../core/near.js';
@@ -138,9 +138,9 @@ export class RetainLoyaltyBadge extends RetainElement implements BadgeHost {
   @property({ attribute: 'signup-bonus' }) signupBonus: Value = null;
   @property() rewards: string | null = null;
   @property({ attribute: 'cart-total' }) cartTotal: Value = null;
-  @property({ type: Boolean }) guest = false;
+  @property({ type: Boolean, converter: yesOrNo }) guest = false;
   @property({ attribute: 'join-url' }) joinUrl: string | null = null;
-  @property({ type: Boolean, reflect: true }) open = false;
+  @property({ type: Boolean, converter: yesOrNo, reflect: true }) open = false;
 
   /** Resolves once the figures are read (and verified) and compared with the last visit. */
   loaded: Promise<void> = Promise.resolve();

@@ -13,7 +13,7 @@ import { parseCurrency, parseDuration, parseNumber, parseUrl, safeUrl, warn, war
 import { cardStyles } from '../core/card.styles.js';
 import { Copier } from '../core/copier.js';
 import { defineElement } from '../core/define.js';
-import { RetainElement } from '../core/element.js';
+import { RetainElement, yesOrNo } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
 import { LocalizeController } from '../core/localize.js';
 import { watchSeen } from '../core/near.js';
@@ -138,7 +138,7 @@ export class RetainNextOrderOffer extends RetainElement implements OfferHost {
   static override styles = [...cardStyles('next-order-offer'), styles, hostReset];
 
   // Reflected: the host's layout (`:host([reminder])`) and a store's CSS follow it when set from script.
-  @property({ type: Boolean, reflect: true }) reminder = false;
+  @property({ type: Boolean, converter: yesOrNo, reflect: true }) reminder = false;
   @property({ attribute: 'order-id' }) orderId = '';
   @property() codes = '';
   @property({ attribute: 'offer-src' }) offerSrc = '';

@@ -10,7 +10,7 @@ import { html, nothing, render, type PropertyValues, type TemplateResult } from 
 import { property, state } from 'lit/decorators.js';
 import { describeElement, parseEnum, parseNumber, parseUrl, readJsonSource, warn, warnBadValue } from '../core/config.js';
 import { defineElement } from '../core/define.js';
-import { RetainElement } from '../core/element.js';
+import { RetainElement, yesOrNo } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
 import { LocalizeController } from '../core/localize.js';
 import { nextFrame } from '../core/pacing.js';
@@ -210,10 +210,10 @@ export class RetainReviewShowcase extends RetainElement {
   @property({ attribute: 'page-size' }) pageSize = '';
   @property() sort = '';
   @property({ attribute: 'min-rating' }) minRating = '';
-  @property({ type: Boolean }) featured = false;
-  @property({ type: Boolean, attribute: 'no-language-first' }) noLanguageFirst = false;
+  @property({ type: Boolean, converter: yesOrNo }) featured = false;
+  @property({ type: Boolean, converter: yesOrNo, attribute: 'no-language-first' }) noLanguageFirst = false;
   @property({ attribute: 'schema-id' }) schemaId = '';
-  @property({ type: Boolean, attribute: 'no-schema' }) noSchema = false;
+  @property({ type: Boolean, converter: yesOrNo, attribute: 'no-schema' }) noSchema = false;
   @property() href = '';
   @property() rating = '';
   // Named reviewCount: the base class's `count()` counts engagements.

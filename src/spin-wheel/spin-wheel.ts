@@ -14,7 +14,7 @@ import { property, state } from 'lit/decorators.js';
 import { broadcast, onBroadcast } from '../core/broadcast.js';
 import { parseDuration, parseEnum, parseUrl, warn, warnInvalid } from '../core/config.js';
 import { defineElement } from '../core/define.js';
-import { RetainElement } from '../core/element.js';
+import { RetainElement, yesOrNo } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
 import { LocalizeController } from '../core/localize.js';
 import { watchSeen, whenIdle } from '../core/near.js';
@@ -124,7 +124,7 @@ export class RetainSpinWheel extends RetainElement {
 
   @property({ reflect: true }) mode: string | null = null;
   @property() trigger: string | null = null;
-  @property({ type: Boolean }) launcher = false;
+  @property({ type: Boolean, converter: yesOrNo }) launcher = false;
   @property() snooze: string | null = null;
   @property() cooldown: string | null = null;
   @property({ attribute: 'code-ttl' }) codeTtl: string | null = null;
@@ -132,10 +132,10 @@ export class RetainSpinWheel extends RetainElement {
   @property({ attribute: 'outcome-src' }) outcomeSrc: string | null = null;
   @property({ attribute: 'outcome-timeout' }) outcomeTimeout: string | null = null;
   @property({ attribute: 'apply-url' }) applyUrl: string | null = null;
-  @property({ type: Boolean, attribute: 'require-email' }) requireEmail = false;
+  @property({ type: Boolean, converter: yesOrNo, attribute: 'require-email' }) requireEmail = false;
   @property({ attribute: 'email-endpoint' }) emailEndpoint: string | null = null;
-  @property({ type: Boolean, attribute: 'hide-odds' }) hideOdds = false;
-  @property({ type: Boolean, attribute: 'show-odds' }) showOdds = false;
+  @property({ type: Boolean, converter: yesOrNo, attribute: 'hide-odds' }) hideOdds = false;
+  @property({ type: Boolean, converter: yesOrNo, attribute: 'show-odds' }) showOdds = false;
   @property() wedges: string | null = null;
   @property() campaign: string | null = null;
   @property() slices: string | null = null;
