@@ -8,6 +8,7 @@ import { schemeStyles } from '../core/scheme.js';
  * through it. Cards hide overflow: combining marks stacked past the line box stay inside the card.
  * "✓ Verified buyer" goes to the next line whole, and wraps there only where a line is too short for it (Russian
  * in a phone's column, with a reader's letter spacing): never cut off by the card.
+ * First cards that came out of view wait a frame to be laid out (data-later: their layout skipped, not their DOM).
  * High contrast (forced colours) makes every star one colour: the empty ones are then outlines, and the
  * histogram's fills keep a system colour of their own.
  */
@@ -43,6 +44,7 @@ section .average{font-size:1.8em;font-weight:700;line-height:1}
 .selection{padding:.5em .75em;border-inline-start:3px solid var(--_star);background:color-mix(in srgb,currentColor 5%,transparent)}
 ul{list-style:none;margin:0;padding:0}
 .reviews{display:flex;flex-direction:column;gap:1em}
+.reviews[data-later]{content-visibility:hidden}
 .view-grid .reviews{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(var(--_card),100%),1fr))}
 .card{height:100%;padding:1em;border:1px solid var(--_line);border-radius:var(--_r);background:var(--retain-review-showcase-card-background,var(--retain-surface,none));overflow:hidden}
 .title{margin:0;font-size:1em}

@@ -267,6 +267,12 @@ export class RetainReviewShowcase extends RetainElement {
   private focusing?: Promise<void>;
   /** True until the first load has taken `QUIET_LOADING_MS`, or has ended: until then loading shows nothing. */
   private loadingQuiet = true;
+  /**
+   * The first cards came while the showcase is out of view (drawn one screen ahead): they are laid out a frame
+   * after the figures and controls (`data-later`), not in the same frame. On a slow phone (4× CPU) that one frame
+   * took 60–66 ms, a long task; split, 41–47. Nobody sees the frame between: the showcase is off screen.
+   */
+  private cardsLater = false;
   /** The JSON-LD of the last update, written once its code is at hand (`updateComplete` waits for it). */
   private publishing?: Promise<void>;
   private focusFrom = -1;
@@ -358,6 +364,11 @@ export class RetainReviewShowcase extends RetainElement {
     // A summary drawn from the page's figures, made a list: its reviews are read now.
     else if (changed.has('view') && this.mode !== 'summary' && !this.reviews && this.status === 'ready') this.fullStart();
     else if (changed.has('query') && this.paged) this.fetchPage(this.pageUrl(), false);
+    if (changed.has('reviews') && !changed.get('reviews') && this.reviews) {
+      // Wholly above or below the viewport: one read of a layout the page has made (nothing is pending when data comes).
+      const { top, bottom } = this.getBoundingClientRect();
+      this.cardsLater = top >= innerHeight || bottom <= 0;
+    }
     if (changed.has('reviews') || changed.has('query')) {
       const all = this.reviews?.reviews ?? [];
       // A paged source filters and sorts on its server; filtering again here keeps the label true.
@@ -740,6 +751,11 @@ export class RetainReviewShowcase extends RetainElement {
   }
 
   protected override updated(): void {
+    if (this.cardsLater) {
+      this.cardsLater = false;
+      // Straight on the list, not through a render: the cards are in the DOM already.
+      void nextFrame().then(() => this.renderRoot.querySelector('.reviews')?.removeAttribute('data-later'));
+    }
     // Widths through the CSSOM, not style attributes: a strict Content-Security-Policy allows these.
     for (const bar of this.renderRoot.querySelectorAll<HTMLElement>('[data-w]')) bar.style.width = `${bar.dataset.w}%`;
     const cards = [...this.renderRoot.querySelectorAll<HTMLElement>('article')];
@@ -905,7 +921,7 @@ export class RetainReviewShowcase extends RetainElement {
   }
 
   private renderList(reviews: ShownReview[]): TemplateResult {
-    return html`<ul part="reviews" class="reviews">
+    return html`<ul part="reviews" class="reviews" ?data-later=${this.cardsLater}>
       ${reviews.map((r, i) => html`<li>${this.renderCard(r, i)}</li>`)}
     </ul>`;
   }

@@ -766,6 +766,53 @@ describe('<retain-review-showcase>', () => {
     });
   });
 
+  describe('out of view', () => {
+    it('drawn one screen ahead, it lays out its cards a frame after its figures: no one frame lays out both', async () => {
+      const spacer = document.createElement('div');
+      spacer.style.height = `${innerHeight + 50}px`;
+      const el = document.createElement('retain-review-showcase') as RetainReviewShowcase;
+      el.setAttribute('loading', 'eager');
+      el.data = makeData(3);
+      const loading = watchLoading(el);
+      window.scrollTo(0, 0);
+      document.body.prepend(spacer, el);
+      try {
+        expect(el.getBoundingClientRect().top, 'below the viewport').to.be.greaterThan(innerHeight);
+        await waitUntil(() => $$(el, 'article').length === 3, 'the cards', { timeout: SLOW_MACHINE_MS });
+        const figures = Math.round($(el, '.summary').getBoundingClientRect().height);
+        await waitUntil(() => !$(el, '.reviews').hasAttribute('data-later'), 'laid out', { timeout: SLOW_MACHINE_MS });
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        // Its data is the page's own: the first render has it (no empty render before).
+        const [withoutCards, all] = loading.heights;
+        expect(loading.heights, 'heights, in turn').to.have.length(2);
+        expect(withoutCards, 'the figures and controls, no cards').to.be.within(figures, all - 100);
+        expect(all).to.equal(Math.round(el.getBoundingClientRect().height));
+      } finally {
+        loading.stop();
+        el.remove();
+        spacer.remove();
+      }
+    });
+
+    it('on screen, its figures and cards come in one frame', async () => {
+      const el = document.createElement('retain-review-showcase') as RetainReviewShowcase;
+      el.setAttribute('loading', 'eager');
+      el.data = makeData(3);
+      const loading = watchLoading(el);
+      window.scrollTo(0, 0);
+      document.body.prepend(el);
+      try {
+        await waitUntil(() => $$(el, 'article').length === 3, 'the cards', { timeout: SLOW_MACHINE_MS });
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        expect($(el, '.reviews').hasAttribute('data-later')).to.equal(false);
+        expect(loading.heights, 'heights, in turn').to.deep.equal([Math.round(el.getBoundingClientRect().height)]);
+      } finally {
+        loading.stop();
+        el.remove();
+      }
+    });
+  });
+
   describe('heading level', () => {
     const levels = (el: Element) => $$(el, 'article .title').map((h) => h.localName);
 
