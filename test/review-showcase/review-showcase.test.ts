@@ -63,6 +63,9 @@ async function settle(el: RetainReviewShowcase): Promise<void> {
   await el.updateComplete;
 }
 
+/** Two frames: the sizes laid out in the last one have been reported (a ResizeObserver reports after layout). */
+const aFrameMore = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
 /** The showcase's quiet time before "Loading reviews…" (QUIET_LOADING_MS), less a timer's own slack. */
 const QUIET_MS = 990;
 
@@ -753,8 +756,7 @@ describe('<retain-review-showcase>', () => {
       try {
         el.scrollIntoView({ block: 'nearest' });
         await waitUntil(() => $$(el, 'article').length === 2, 'loaded', { timeout: SLOW_MACHINE_MS });
-        // A frame more, for the last size to be reported.
-        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        await aFrameMore();
         const note = loading.noteAfter();
         // On a machine so loaded that the reviews took over a second, the note rightly came (not before then).
         if (note !== undefined) expect(note, 'ms from the first render to the note').to.be.at.least(QUIET_MS);
@@ -781,7 +783,7 @@ describe('<retain-review-showcase>', () => {
         await waitUntil(() => $$(el, 'article').length === 3, 'the cards', { timeout: SLOW_MACHINE_MS });
         const figures = Math.round($(el, '.summary').getBoundingClientRect().height);
         await waitUntil(() => !$(el, '.reviews').hasAttribute('data-later'), 'laid out', { timeout: SLOW_MACHINE_MS });
-        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        await aFrameMore();
         // Its data is the page's own: the first render has it (no empty render before).
         const [withoutCards, all] = loading.heights;
         expect(loading.heights, 'heights, in turn').to.have.length(2);
@@ -803,7 +805,7 @@ describe('<retain-review-showcase>', () => {
       document.body.prepend(el);
       try {
         await waitUntil(() => $$(el, 'article').length === 3, 'the cards', { timeout: SLOW_MACHINE_MS });
-        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        await aFrameMore();
         expect($(el, '.reviews').hasAttribute('data-later')).to.equal(false);
         expect(loading.heights, 'heights, in turn').to.deep.equal([Math.round(el.getBoundingClientRect().height)]);
       } finally {
