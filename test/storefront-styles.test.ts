@@ -40,6 +40,8 @@ describe('storefront stylesheets', () => {
   async function dawnPage(css = 'dawn', database = test.db): Promise<StorePage> {
     const page = await openPage({ body: 'four', css, db: database, width: 800 });
     await whenRendered(page, TAGS.join(','));
+    // Its reviews read and drawn (its page's own JSON): until then it draws nothing, for up to a second.
+    await (page.doc.querySelector('retain-review-showcase') as RetainReviewShowcase).updateComplete;
     const shown = await Promise.all(
       ['retain-account-prompt', 'retain-next-order-offer', 'retain-survey', 'retain-referral'].map((tag) => decided(page, tag)),
     );
