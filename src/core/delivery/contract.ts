@@ -56,6 +56,9 @@ export class SendError extends Error {
   }
 }
 
+/** A request that failed with no answer (a network error): unlike an answer or a timeout, it may have arrived all the same. */
+export class NoAnswer extends SendError {}
+
 export function matches(events: string[] | undefined, name: string): boolean {
   return !events || events.some((e) => (e.endsWith('*') ? name.startsWith(e.slice(0, -1)) : e === name));
 }

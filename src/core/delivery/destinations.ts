@@ -8,7 +8,7 @@
 import { warn } from '../config.js';
 import { ga4Event, GA4_LIMITS, segmentEvent, type Naming } from '../naming.js';
 import type { OutboxRow } from '../storage.js';
-import { describe, SendError, type Destination } from './contract.js';
+import { describe, NoAnswer, SendError, type Destination } from './contract.js';
 import { REQUEST_TIMEOUT } from './defaults.js';
 import { BODY_LIMIT, bytes } from './limits.js';
 
@@ -197,7 +197,9 @@ export function endpoint(url: string, label: string, options: { events?: string[
           signal: typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(REQUEST_TIMEOUT) : undefined,
         });
       } catch (error) {
-        throw new SendError(`${label}: ${describe(error)}`);
+        // Ended by its timeout, it was cancelled; failed otherwise (a network error), it may be on its way all the same.
+        const message = `${label}: ${describe(error)}`;
+        throw (error as Error)?.name === 'TimeoutError' ? new SendError(message) : new NoAnswer(message);
       }
       if (response.ok) return;
       const status = response.status;

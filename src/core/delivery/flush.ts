@@ -8,7 +8,7 @@ import { MEMO_KEY, UNASSIGNED, type DeliveryMemo } from '../outbox.js';
 import { storage, type OutboxRow } from '../storage.js';
 import { backoff } from './backoff.js';
 import { readNote, writeNote } from './beacon-note.js';
-import { describe, SendError, type DeliveryState } from './contract.js';
+import { describe, NoAnswer, SendError, type DeliveryState } from './contract.js';
 import { BATCH, CLAIM_MS, LOOK_AGAIN_MS, settings } from './defaults.js';
 import { askHolder, begin, locks, renew } from './lease.js';
 import { BODY_LIMIT, bytes, overLimits, warnDropped } from './limits.js';
@@ -87,9 +87,13 @@ export async function flush(key: string): Promise<void> {
       // Retried after the endpoint's Retry-After, else the next backoff.
       const failure = error instanceof SendError ? error : new SendError(String(error), true);
       f.retryAt = Date.now() + (failure.retryAfter ?? backoff(++f.attempts));
-      f.down = true;
+      // With no answer the request may have arrived all the same: Chromium fails a keepalive request as its page
+      // closes, and the browser carries it on. Until that failure is recorded, pagehide counts the request as still
+      // in flight (beacon.ts), as it would a moment earlier; a failure the endpoint answered counts at once.
+      if (!(failure instanceof NoAnswer)) f.down = true;
       const done = batch.rows.slice(0, failure.done);
       await record(key, { acked: done, state: 'acknowledged', batch: batch.id, down: failure.retryAfter ? f.retryAt : 0 });
+      f.down = true;
       if (failure.bad) warnOnce(key, failure.message);
       schedule(key, f.retryAt - Date.now());
     }

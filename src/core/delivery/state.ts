@@ -23,7 +23,8 @@ export interface Flow {
   down?: boolean;
   /**
    * The request in flight: its events, its size when it is a keepalive one (it outlives the page), and once
-   * its answer has come, the events it delivered (until the record of that answer lands).
+   * its answer has come, the events it delivered (until the record of that answer lands). One that failed with
+   * no answer is in flight until that failure is recorded (flush.ts).
    */
   inflight?: { ids: string[]; keepalive: number; done?: string[] };
   /** Until when this tab holds the destination's lease. */
