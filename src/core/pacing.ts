@@ -1,6 +1,7 @@
 /**
  * DOM work paced so that the page keeps drawing: `nextFrame`, one batch of DOM a frame; `frameOfItsOwn`,
- * one caller a frame. (Long work in slices of a task: slice.ts.)
+ * one caller a frame; `layOutLater`, a part of a first render a frame after the rest. (Long work in slices of a
+ * task: slice.ts.)
  */
 import { nextTask } from './tasks.js';
 
@@ -41,4 +42,20 @@ export function frameOfItsOwn(): Promise<void> {
     if (lastTurn === turn) lastTurn = undefined;
   });
   return turn;
+}
+
+/** Whether `element` is wholly above or below the viewport: one read of the page's layout. */
+export function outOfView(element: Element): boolean {
+  const { top, bottom } = element.getBoundingClientRect();
+  return top >= innerHeight || bottom <= 0;
+}
+
+/**
+ * For a first render that comes out of view (one screen ahead), too much to lay out in one frame on a slow phone:
+ * the part rendered with `data-later` (`content-visibility: hidden` in its widget's styles: its layout and paint
+ * skipped) is laid out a frame after the rest. The attribute goes straight on the DOM, with no second render. Nobody
+ * sees the frame between: the widget is off screen.
+ */
+export function layOutLater(part: Element | null): void {
+  void nextFrame().then(() => part?.removeAttribute('data-later'));
 }

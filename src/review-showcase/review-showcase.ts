@@ -13,7 +13,7 @@ import { defineElement } from '../core/define.js';
 import { RetainElement, yesOrNo } from '../core/element.js';
 import { hostReset } from '../core/host-reset.js';
 import { LocalizeController } from '../core/localize.js';
-import { nextFrame } from '../core/pacing.js';
+import { layOutLater, nextFrame, outOfView } from '../core/pacing.js';
 import { Slice } from '../core/slice.js';
 import { nextTask } from '../core/tasks.js';
 import { turn } from '../core/turns.js';
@@ -269,8 +269,8 @@ export class RetainReviewShowcase extends RetainElement {
   private loadingQuiet = true;
   /**
    * The first cards came while the showcase is out of view (drawn one screen ahead): they are laid out a frame
-   * after the figures and controls (`data-later`), not in the same frame. On a slow phone (4× CPU) that one frame
-   * took 60–66 ms, a long task; split, 41–47. Nobody sees the frame between: the showcase is off screen.
+   * after the figures and controls (`layOutLater`), not in the same frame. On a slow phone (4× CPU) that one frame
+   * took 60–66 ms, a long task; split, 41–47.
    */
   private cardsLater = false;
   /** The JSON-LD of the last update, written once its code is at hand (`updateComplete` waits for it). */
@@ -364,11 +364,8 @@ export class RetainReviewShowcase extends RetainElement {
     // A summary drawn from the page's figures, made a list: its reviews are read now.
     else if (changed.has('view') && this.mode !== 'summary' && !this.reviews && this.status === 'ready') this.fullStart();
     else if (changed.has('query') && this.paged) this.fetchPage(this.pageUrl(), false);
-    if (changed.has('reviews') && !changed.get('reviews') && this.reviews) {
-      // Wholly above or below the viewport: one read of a layout the page has made (nothing is pending when data comes).
-      const { top, bottom } = this.getBoundingClientRect();
-      this.cardsLater = top >= innerHeight || bottom <= 0;
-    }
+    // Read when the data comes: the page's layout is made by then, nothing pending.
+    if (changed.has('reviews') && !changed.get('reviews') && this.reviews) this.cardsLater = outOfView(this);
     if (changed.has('reviews') || changed.has('query')) {
       const all = this.reviews?.reviews ?? [];
       // A paged source filters and sorts on its server; filtering again here keeps the label true.
@@ -753,8 +750,7 @@ export class RetainReviewShowcase extends RetainElement {
   protected override updated(): void {
     if (this.cardsLater) {
       this.cardsLater = false;
-      // Straight on the list, not through a render: the cards are in the DOM already.
-      void nextFrame().then(() => this.renderRoot.querySelector('.reviews')?.removeAttribute('data-later'));
+      layOutLater(this.renderRoot.querySelector('.reviews'));
     }
     // Widths through the CSSOM, not style attributes: a strict Content-Security-Policy allows these.
     for (const bar of this.renderRoot.querySelectorAll<HTMLElement>('[data-w]')) bar.style.width = `${bar.dataset.w}%`;

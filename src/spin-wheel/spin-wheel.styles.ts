@@ -62,6 +62,9 @@ export const styles = css`
     container-type: inline-size;
     will-change: transform;
   }
+  .wheel[data-later] {
+    content-visibility: hidden;
+  }
   svg {
     display: block;
     width: 100%;

@@ -148,6 +148,47 @@ describe('retain-spin-wheel layout', () => {
     }
   });
 
+  describe('drawn out of view', () => {
+    /** The wheel, eager, `below` the viewport's bottom (0: at the top of the page), and at each frame from its first render whether its labels are laid out. */
+    async function framesOfWheel(below: number): Promise<string[]> {
+      const spacer = document.createElement('div');
+      spacer.style.height = `${below ? innerHeight + below : 0}px`;
+      const el = document.createElement('retain-spin-wheel') as RetainSpinWheel;
+      el.setAttribute('loading', 'eager');
+      el.innerHTML = slicesHtml('en');
+      const frames: string[] = [];
+      let watching = true;
+      const look = () => {
+        if (!watching) return;
+        const label = shadow(el, '[part~=label]');
+        if (label) frames.push(label.checkVisibility() ? 'labels' : 'no labels');
+        requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+      window.scrollTo(0, 0);
+      document.body.prepend(spacer, el);
+      try {
+        await waitUntil(() => frames.includes('labels'), 'the labels laid out', { timeout: 10_000 });
+        return frames;
+      } finally {
+        watching = false;
+        el.remove();
+        spacer.remove();
+      }
+    }
+
+    it('one screen ahead, its disc is laid out a frame after the rest: no one frame lays out both', async () => {
+      // At 4× CPU that one frame took 52–56 ms: a long task as the shopper scrolls towards the wheel.
+      const frames = await framesOfWheel(50);
+      expect(frames[0], `frames from the first render: ${frames.join(', ')}`).to.equal('no labels');
+    });
+
+    it('on screen, all of it in its first frame', async () => {
+      const frames = await framesOfWheel(0);
+      expect(frames[0], `frames from the first render: ${frames.join(', ')}`).to.equal('labels');
+    });
+  });
+
   describe("a theme's small root font size (Shopify Dawn: html { font-size: 62.5% })", () => {
     async function dawn(): Promise<Frame> {
       const frame = await openFrame(db, { width: 800, height: 900 });
