@@ -149,7 +149,10 @@ describe('retain-spin-wheel layout', () => {
   });
 
   describe('drawn out of view', () => {
-    /** The wheel, eager, `below` the viewport's bottom (0: at the top of the page), and at each frame from its first render whether its labels are laid out. */
+    /**
+     * Puts an eager wheel `below` px under the viewport's bottom (0: at the top of the page); resolves to whether its
+     * labels were laid out, frame by frame from its first render.
+     */
     async function framesOfWheel(below: number): Promise<string[]> {
       const spacer = document.createElement('div');
       spacer.style.height = `${below ? innerHeight + below : 0}px`;
@@ -178,7 +181,7 @@ describe('retain-spin-wheel layout', () => {
     }
 
     it('one screen ahead, its disc is laid out a frame after the rest: no one frame lays out both', async () => {
-      // At 4× CPU that one frame took 52–56 ms: a long task as the shopper scrolls towards the wheel.
+      // At 4× CPU that one frame took 50–58 ms: a long task as the shopper scrolls towards the wheel.
       const frames = await framesOfWheel(50);
       expect(frames[0], `frames from the first render: ${frames.join(', ')}`).to.equal('no labels');
     });
