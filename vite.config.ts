@@ -54,7 +54,7 @@ export default defineConfig({
               test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/](?!directive\.js)|src[\\/]core[\\/](element|localize|events|tasks|pacing|parts|stored|retried-import|host-reset|scheme|sr\.styles)\.ts$/,
             },
             // First (a group also takes in what its modules import): the kit's events import ids.
-            { name: 'config', test: /src[\\/]core[\\/](config|broadcast|ids|define)\.ts$/, priority: 1 },
+            { name: 'config', test: /src[\\/]core[\\/](config|broadcast|ids|define|read-time)\.ts$/, priority: 1 },
             // The review showcase's data checks, sorts and source, apart from its element: together they
             // were over 10,000 B gzip. Both are static imports of the widget chunk, fetched side by side.
             { name: 'review-data', test: /src[\\/]review-showcase[\\/]review-(data|query|source)\.ts$/ },

@@ -9,7 +9,7 @@ import { randomInt } from '../core/random.js';
 import { postToStore } from '../core/request.js';
 import { storage } from '../core/storage.js';
 import { isCode, offerKey, orderKey, readDiscount, type Discount, type Offer, type OfferTerms } from './offer-terms.js';
-import { readTime } from './offer-time.js';
+import { readTime } from '../core/read-time.js';
 import { warn } from '../core/config.js';
 
 /** The widget's name in the held note (core/held-note.ts), as its elements' `widget`. */

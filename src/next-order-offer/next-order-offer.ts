@@ -32,7 +32,7 @@ import { styles } from './next-order-offer.styles.js';
 import type { Reminder } from './reminder.js';
 import { translations, type OfferTerm } from './next-order-offer.translations.js';
 import { isCode, offerKey, readDiscount, type Discount, type Offer, type OfferTerms } from './offer-terms.js';
-import { readTime } from './offer-time.js';
+import { readTime } from '../core/read-time.js';
 import type { OfferHost, View } from './next-order-offer.host.js';
 
 export type { View };

@@ -5,6 +5,7 @@
  */
 import { describeElement, warn } from '../core/config.js';
 import { randomInt, weightedIndex } from '../core/random.js';
+import { readTime } from '../core/read-time.js';
 import { postToStore } from '../core/request.js';
 import { storage, type TxStores } from '../core/storage.js';
 import type { PrizeType, Slice } from './slices.js';
@@ -87,7 +88,8 @@ export const isDate = (ms: unknown): ms is number => typeof ms === 'number' && !
  * Asks the store's endpoint for the outcome: `POST url` with `{ instance, slices: [{ index, name, label,
  * type }] }`; the store answers `{ slice: <index or name>, code, expiresAt? }` (a single-use code; no code
  * for a `none` slice). Rejects on a network error, a non-2xx status, an answer it cannot use, or after
- * `timeoutMs`. An `expiresAt` that is no date is replaced by `ttlMs` from now, and handed to `badExpiry`.
+ * `timeoutMs`. `expiresAt` is read as the offer's is (core/read-time.ts: a day alone is its end where the shopper
+ * is); one that is no date is replaced by `ttlMs` from now, and handed to `badExpiry`.
  */
 export async function askStore(
   url: string,
@@ -107,7 +109,7 @@ export async function askStore(
   if (!slice || (slice.type !== 'none' && !code))
     throw new Error(`the store's answer names no slice with a code: ${JSON.stringify(answer)}`);
   const now = Date.now();
-  const expires = typeof answer.expiresAt === 'string' ? Date.parse(answer.expiresAt) : Number(answer.expiresAt);
+  const expires = readTime(answer.expiresAt);
   if (slice.type !== 'none' && answer.expiresAt != null && !isDate(expires)) badExpiry(answer.expiresAt);
   return {
     slice: index,

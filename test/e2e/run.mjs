@@ -172,7 +172,7 @@ try {
     }
   });
 
-  // readTime in src/next-order-offer/offer-time.ts: an expires-at of a day alone is the end of that day where the shopper is.
+  // readTime in src/core/read-time.ts: an expires-at of a day alone is the end of that day where the shopper is.
   await check('an offer whose expires-at is a day alone shows that day, to its end, in Los Angeles and in Tokyo', async () => {
     const at = new Date(Date.now() + 10 * 86_400_000);
     const day = at.toISOString().slice(0, 10);

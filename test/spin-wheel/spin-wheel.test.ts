@@ -887,6 +887,37 @@ describe('retain-spin-wheel', () => {
       await expectKept(el, won);
     });
 
+    it('the store’s expiresAt a day alone: the end of that day where the shopper is, as the offer reads it', async () => {
+      // Tomorrow, here (today could end during the test): read as midnight UTC, it would be a day short, and from the
+      // Americas the evening before.
+      const now = new Date();
+      const tomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+      const day = [tomorrow.getFullYear(), tomorrow.getMonth() + 1, tomorrow.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+      const el = await wheel(
+        html`<retain-spin-wheel style=${FAST} code-ttl="2d" outcome-src="/test-api/spin-outcome?slice=1&expires=${day}"
+          >${WITH_CODES}</retain-spin-wheel
+        >`,
+      );
+      const won = await spin(el);
+      expect(console.take()).to.deep.equal([]);
+      const endOfTomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 2).getTime() - 1;
+      expect(won.expiresAt).to.equal(endOfTomorrow);
+      await expectKept(el, won);
+    });
+
+    it('the store’s expiresAt a day its month lacks: one warning, the code shown with code-ttl’s expiry', async () => {
+      const el = await wheel(
+        html`<retain-spin-wheel style=${FAST} code-ttl="2d" outcome-src="/test-api/spin-outcome?slice=1&expires=2031-02-30"
+          >${WITH_CODES}</retain-spin-wheel
+        >`,
+      );
+      const won = await spin(el);
+      const warnings = console.take();
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain('answered expiresAt "2031-02-30", which is no date; the code expires in 2d (code-ttl) instead');
+      expect(won.expiresAt! - Date.now()).to.be.within(2 * DAY - 60_000, 2 * DAY);
+    });
+
     it('a failure while the wheel lands: one warning, the code shown at once, the spin kept', async () => {
       const el = await wheel(html`<retain-spin-wheel style=${FAST}>${WITH_CODES}</retain-spin-wheel>`);
       Object.defineProperty($(el, '.wheel')!, 'animate', {

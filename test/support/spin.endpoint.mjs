@@ -6,7 +6,8 @@
 // POST /test-api/spin-outcome?mode=error         answers 500
 // POST /test-api/spin-outcome?mode=bad           answers malformed JSON
 // POST /test-api/spin-outcome?mode=nocode        answers a prize slice without a code
-// POST /test-api/spin-outcome?expires=1e300      answers that `expiresAt` (a number) instead of an hour from now
+// POST /test-api/spin-outcome?expires=1e300      answers that `expiresAt` (a number) instead of an hour from now;
+//                                                `expires=2026-06-30`: that text
 // GET  /test-api/spin-outcome/last?key=K         the body of the last POST with that `key` (what the wheel sent;
 //                                                keyed, so engines tested side by side never read each other's)
 import { readJson, whileOpen } from './endpoints.mjs';
@@ -41,6 +42,8 @@ export default async function spinOutcome(ctx, next) {
   const slice = ctx.query.name ?? Number(ctx.query.slice ?? 0);
   issued += 1;
   const code = mode === 'nocode' ? undefined : `STORE-${issued}-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
-  const expiresAt = ctx.query.expires !== undefined ? Number(ctx.query.expires) : Date.now() + 3_600_000;
+  // A number as a number (`1e300` too), anything else as the text the store would write (`2026-06-30`).
+  const expires = ctx.query.expires;
+  const expiresAt = expires === undefined ? Date.now() + 3_600_000 : Number.isNaN(Number(expires)) ? expires : Number(expires);
   ctx.body = JSON.stringify({ slice, code, expiresAt });
 }

@@ -1,6 +1,6 @@
 /**
- * When an offer's codes stop working, as the store writes it (`expires-at`, or `expiresAt` in its answer). Apart
- * from offer-terms.ts, which the referral card's first load shares: only the offer reads a time.
+ * When a code stops working, as the store writes it: the next-order offer's `expires-at`, and `expiresAt` in the
+ * answer of the offer's and the spin wheel's endpoints. One reading for both, so a day alone means the same day.
  */
 
 /**
