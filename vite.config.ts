@@ -41,7 +41,7 @@ export default defineConfig({
         // Lit with the core a first render needs and the looks every widget shares (its root reset, light
         // and dark from the page, the screen-reader-only rule; the kit is then about 9,760 B gzip of
         // Shopify's 10,000 B a file); the small core that both a first render and the storage code use
-        // (the attribute parsers, ids, the cross-tab channel, the define step: apart, to keep every file
+        // (the attribute parsers and the store's times, ids, the cross-tab channel, the define step: apart, to keep every file
         // under Shopify's limit, and so that the storage code never brings Lit); and, after the first
         // frame, all the storage code (with the page-view count, which the loader runs at idle on every
         // page, even one whose widgets are all below the fold, and the consent it follows), with a product
