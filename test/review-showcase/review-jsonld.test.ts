@@ -23,7 +23,9 @@ function makeData(n: number, extra: Record<string, unknown> = {}): ReviewData {
       title: `Title ${i + 1}`,
       body: `Body ${i + 1}`,
       author: { name: `Author ${i + 1}` },
-      date: new Date(Date.UTC(2025, 5, 30 - i, 12)).toISOString(),
+      // Noon where the test runs: datePublished is the day the card shows, the shopper's (UTC's noon is the next day
+      // in UTC+12 to +14).
+      date: new Date(2025, 5, 30 - i, 12).toISOString(),
       language: 'en',
     })),
     ...extra,

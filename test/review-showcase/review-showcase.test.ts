@@ -15,7 +15,8 @@ const SLOW_MACHINE_MS = 15_000;
 const PHOTO = '/demo/data/photos/cup-amber.svg';
 const RATINGS = [5, 5, 4, 5, 3, 5, 4, 2, 5, 1];
 const HOUR = 3_600_000;
-const START = Date.UTC(2025, 0, 1);
+// Local midnight: a card shows its review's day where the shopper is (UTC's midnight is Dec 31 in the Americas).
+const START = new Date(2025, 0, 1).getTime();
 
 /** n reviews: r1 is the newest; ratings cycle through RATINGS; every 5th has a photo. */
 function makeData(n: number, extra: Record<string, unknown> = {}, each: (i: number) => Record<string, unknown> = () => ({})) {
