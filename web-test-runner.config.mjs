@@ -21,6 +21,14 @@ const engines = (process.env.RETAINKIT_BROWSERS ?? 'chromium')
   .map((name) => name.trim())
   .filter(Boolean);
 
+/**
+ * Each engine in its own time zone, so that a date read in UTC where the shopper's day was meant fails in one of them
+ * (the spin wheel read a store's day alone as UTC's midnight, unseen while every engine ran in the machine's UTC, a
+ * day short for shoppers west of it): Chromium in the machine's, Firefox at UTC−7, WebKit at UTC+14. Zones without
+ * summer time, so that no test's figures move on the days the clocks change.
+ */
+const TIME_ZONES = { firefox: 'America/Phoenix', webkit: 'Pacific/Kiritimati' };
+
 async function chromium() {
   const executablePath = await findChromium();
   if (!executablePath) throw new Error('No Chromium found: run `npm test` (it finds or installs one) or set CHROMIUM_PATH.');
@@ -68,6 +76,7 @@ async function firefox() {
       // Chromium). Playwright's Chromium runs background timers unthrottled (--disable-background-timer-
       // throttling); these are Firefox's (its floor with and without budget throttling).
       extraPrefsFirefox: { 'dom.min_background_timeout_value': 4, 'dom.min_background_timeout_value_without_budget_throttling': 4 },
+      env: { ...process.env, TZ: TIME_ZONES.firefox },
     },
     createPage: async ({ context }) => {
       const page = await context.newPage();
@@ -99,7 +108,7 @@ function portableKeys(keyboard) {
 async function webkit() {
   const found = findWebKit();
   if (!found) throw new Error('No WebKit found: apt-get install --no-install-recommends webkit2gtk-driver xvfb xauth.');
-  const { port } = await startWebKitDriver(found);
+  const { port } = await startWebKitDriver(found, { TZ: TIME_ZONES.webkit });
   const launcher = webdriverLauncher({
     automationProtocol: 'webdriver',
     hostname: '127.0.0.1',

@@ -144,12 +144,13 @@ function freePort() {
  * Starts WebKitWebDriver on a free port (under xvfb-run, so MiniBrowser gets a virtual display) and
  * stops it, with its display and browser, when this process exits. A port found free can be taken by
  * another process before the driver binds it (a loaded CI machine runs other servers): a driver that
- * exits at once is started again on another port, up to three times.
+ * exits at once is started again on another port, up to three times. `env`: what the driver and its browser run with
+ * besides this process's environment (a time zone, `TZ`).
  */
-export async function startWebKitDriver(webkit) {
+export async function startWebKitDriver(webkit, env = {}) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startWebKitDriverOnce(webkit);
+      return await startWebKitDriverOnce(webkit, env);
     } catch (error) {
       if (attempt === 3 || !error.exitedEarly) throw error;
       console.error(`${error.message}; trying another port`);
@@ -157,13 +158,17 @@ export async function startWebKitDriver(webkit) {
   }
 }
 
-async function startWebKitDriverOnce(webkit) {
+async function startWebKitDriverOnce(webkit, env) {
   const port = await freePort();
   const command = webkit.xvfbRun
     ? [webkit.xvfbRun, '-a', '-s', '-screen 0 1280x1024x24 -nolisten tcp', webkit.driver, `--port=${port}`, '--replace-on-new-session']
     : [webkit.driver, `--port=${port}`, '--replace-on-new-session'];
   // Its own process group, so stopping it also ends Xvfb and the browser it started.
-  const child = spawn(command[0], command.slice(1), { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(command[0], command.slice(1), {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-2000)));
   const stop = () => {
