@@ -21,8 +21,9 @@ function observeShifts() {
     if (firstWidgetAt === Infinity && this.localName.startsWith('retain-')) firstWidgetAt = performance.now();
     return attachShadow.call(this, init);
   };
+  const size = (r) => `${Math.round(r.width)}×${Math.round(r.height)}`;
+  const rect = (r) => `${Math.round(r.x)},${Math.round(r.y)} ${size(r)}`;
   const describe = (node) => {
-    if (!node) return '(gone)';
     const el = node.nodeType === 1 ? node : node.parentElement;
     const name = el
       ? el.localName +
@@ -43,7 +44,8 @@ function observeShifts() {
           at: e.startTime,
           // Read in the callback, after the shift's frame: a widget made since then is after the shift.
           beforeKit: e.startTime < firstWidgetAt,
-          sources: (e.sources ?? []).map((s) => describe(s.node)),
+          // A node gone by now (removed since it moved) is told by where it was: "(gone: 50,171 149×19 → 159×19)".
+          sources: (e.sources ?? []).map((s) => (s.node ? describe(s.node) : `(gone: ${rect(s.previousRect)} → ${size(s.currentRect)})`)),
         });
     }
   }).observe({ type: 'layout-shift', buffered: true });
