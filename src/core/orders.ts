@@ -80,6 +80,22 @@ export function listOrders(): Promise<OrderRow[]> {
   return storage().getAll('orders');
 }
 
+/**
+ * Once the orders this page declares (its `<retain-order>` elements) are recorded, or `limitMs` has passed: a figure
+ * read after that has the page's order in it. On an order page the loyalty badge would otherwise draw its points
+ * without the order, then with it (a wider line: a layout shift), whenever its read came before the recording.
+ */
+export async function pageOrdersRecorded(limitMs = 3000): Promise<void> {
+  const recorders = [...document.querySelectorAll('retain-order')];
+  if (!recorders.length) return;
+  const recorded = customElements
+    .whenDefined('retain-order')
+    .then(() => Promise.all(recorders.map((el) => (el as Element & { recorded?: Promise<unknown> }).recorded?.catch(() => null))));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([recorded, new Promise((resolve) => (timer = setTimeout(resolve, limitMs)))]);
+  clearTimeout(timer);
+}
+
 /** Hears orders recorded in this tab and in the others. */
 export function onOrderRecorded(listener: (order: OrderRow) => void): () => void {
   localListeners.add(listener);

@@ -2,7 +2,7 @@
 export { againIfCutShort, storage } from './storage.js';
 export { increment } from './counters.js';
 export { cooldownEnds, startCooldown, clearCooldown } from './cooldowns.js';
-export { listOrders, recordOrder, onOrderRecorded } from './orders.js';
+export { listOrders, pageOrdersRecorded, recordOrder, onOrderRecorded } from './orders.js';
 export { claimFirstShowing } from './showings.js';
 export { noteHeld } from './held-note.js';
 export { mayWrite } from './device-consent.js';

@@ -239,7 +239,9 @@ export class RetainLoyaltyBadge extends RetainElement implements BadgeHost {
 
   private async readOrders(): Promise<void> {
     try {
-      const { listOrders, mayWrite, storage } = await stored();
+      const { listOrders, mayWrite, pageOrdersRecorded, storage } = await stored();
+      // On an order page, with the page's order in: drawn once, not without it first.
+      await pageOrdersRecorded();
       const local = (this.local = await listOrders());
       const now: ShownNote = [estimatePoints(local, this.program), local.length, programKey(this.program)];
       // Not the page's own orders, where the kit keeps them in memory (no IndexedDB, or consent not granted).
