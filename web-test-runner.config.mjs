@@ -74,8 +74,14 @@ async function firefox() {
       // A test that opens a second tab leaves its own page in the background, where Firefox runs timers at
       // most once a second: every wait's poll took a second (opening a tab took 1.06 s here, 0.18 s in
       // Chromium). Playwright's Chromium runs background timers unthrottled (--disable-background-timer-
-      // throttling); these are Firefox's (its floor with and without budget throttling).
-      extraPrefsFirefox: { 'dom.min_background_timeout_value': 4, 'dom.min_background_timeout_value_without_budget_throttling': 4 },
+      // throttling); these are Firefox's (its floor with and without budget throttling). And no budget throttling,
+      // which delays a busy background page's timers by up to 15 s (Mozilla's own profiling profile turns it off): an
+      // offer's 3 s countdown timer, on a page left behind by a test that opened tabs, missed an 8 s wait once in CI.
+      extraPrefsFirefox: {
+        'dom.min_background_timeout_value': 4,
+        'dom.min_background_timeout_value_without_budget_throttling': 4,
+        'dom.timeout.enable_budget_timer_throttling': false,
+      },
       env: { ...process.env, TZ: TIME_ZONES.firefox },
     },
     createPage: async ({ context }) => {
