@@ -231,6 +231,10 @@ export class RetainLoyaltyBadge extends RetainElement implements BadgeHost {
       this.started = false;
       return;
     }
+    // On an order page, the first read waits for the page's order: drawn once, not without it first.
+    await stored()
+      .then(({ pageOrdersRecorded }) => pageOrdersRecorded())
+      .catch(() => undefined);
     await this.readOrders();
     await this.verification;
     this.comparedStore = this.storeGives();
@@ -239,9 +243,7 @@ export class RetainLoyaltyBadge extends RetainElement implements BadgeHost {
 
   private async readOrders(): Promise<void> {
     try {
-      const { listOrders, mayWrite, pageOrdersRecorded, storage } = await stored();
-      // On an order page, with the page's order in: drawn once, not without it first.
-      await pageOrdersRecorded();
+      const { listOrders, mayWrite, storage } = await stored();
       const local = (this.local = await listOrders());
       const now: ShownNote = [estimatePoints(local, this.program), local.length, programKey(this.program)];
       // Not the page's own orders, where the kit keeps them in memory (no IndexedDB, or consent not granted).
