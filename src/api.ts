@@ -6,6 +6,7 @@ import { readAllCounters, readCounters, type Counts } from './core/counters.js';
 import type { ConsentState, ForwardOptions, Forwarder } from './core/delivery.js';
 import { onKitEvent, type KitEventRecord } from './core/events.js';
 import { recordOrder as record, type OrderInput } from './core/orders.js';
+import { warn } from './core/config.js';
 
 export type KitListener = (event: KitEventRecord) => void;
 
@@ -22,6 +23,11 @@ export interface KitApi {
   forward(fn: Forwarder, options?: ForwardOptions): Promise<() => void>;
   /** Sets analytics consent for forwarding: `granted`, `denied` or `pending`. */
   consent(state: ConsentState): Promise<void>;
+  /**
+   * Finds the kit's elements inside `root` and those added to it later: for a shadow root of the store's own
+   * component, which the loader's watch of the page does not see into (the page's elements need no call).
+   */
+  watch(root: ParentNode): Promise<void>;
 }
 
 const subscriptions = new Map<KitListener, () => void>();
@@ -51,4 +57,14 @@ export async function forward(fn: Forwarder, options?: ForwardOptions): Promise<
 
 export async function consent(state: ConsentState): Promise<void> {
   (await import('./core/delivery.js')).setConsent(state);
+}
+
+/**
+ * `retainkit.watch(root)`: the loader's `watchRoot` given a root it can search and observe, else one warning. Checked
+ * here, not in the loader, which every page loads.
+ */
+export async function watch(root: ParentNode, watchRoot: (root: ParentNode) => void): Promise<void> {
+  // A node of any frame's realm: `instanceof Node` would refuse one from another frame.
+  if (typeof (root as Partial<Node> | null)?.nodeType === 'number' && typeof root.querySelectorAll === 'function') watchRoot(root);
+  else warn(`watch() takes a shadow root or an element; got ${JSON.stringify(String(root))}`);
 }

@@ -112,9 +112,26 @@ function watch(element: Element): void {
   });
 }
 
-function discover(root: Element | Document): void {
+function discover(root: ParentNode): void {
   if (root instanceof Element && root.matches(selector)) watch(root);
   for (const element of root.querySelectorAll(selector)) watch(element);
+}
+
+/** Elements added to a watched root later (a store's script, a SPA) are discovered too. */
+const added = new MutationObserver((mutations) => {
+  for (const { addedNodes } of mutations) {
+    for (const node of addedNodes) if (node instanceof Element) discover(node);
+  }
+});
+
+/**
+ * Finds the kit's elements in `root` now and as they are added: the page at start, and a shadow root the store
+ * hands to `retainkit.watch` (api.ts checks it first). Watching a root again does no harm: an element is watched
+ * once, and observing a node again replaces its options.
+ */
+function watchRoot(root: ParentNode): void {
+  discover(root);
+  added.observe(root as Node, { childList: true, subtree: true });
 }
 
 /**
@@ -144,13 +161,8 @@ function countPageView(): void {
 }
 
 function start(): void {
-  discover(document);
+  watchRoot(document);
   countPageView();
-  new MutationObserver((mutations) => {
-    for (const { addedNodes } of mutations) {
-      for (const node of addedNodes) if (node instanceof Element) discover(node);
-    }
-  }).observe(document.documentElement, { childList: true, subtree: true });
 }
 
 // Nothing without a DOM: a server rendering the page (Node, SSR) may import the package's entry.
@@ -166,6 +178,7 @@ if (typeof window !== 'undefined' && !window.retainkit) {
     forward: (fn, options) => core().then((api) => api.forward(fn, options)),
     // Heard by the page-view note too.
     consent: (state) => ((consentSaid = state), core().then((api) => api.consent(state))),
+    watch: (root) => core().then((api) => api.watch(root, watchRoot)),
   };
   start();
 }

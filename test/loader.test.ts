@@ -3,7 +3,9 @@ import type { KitEventRecord } from '../src/core/events.js';
 import type { RetainOrder } from '../src/order/order.js';
 import { VERSION } from '../src/version.js';
 import { deleteDatabases, freshDatabase } from './support/database.js';
+import { rendered } from './support/pages.js';
 import { openTab, type Tab } from './support/tabs.js';
+import { waitUntil } from './support/wait.js';
 
 /** Everything a tab reports as going wrong: uncaught errors, rejections, console errors. */
 function watchTabErrors(win: Window): string[] {
@@ -64,6 +66,39 @@ describe('loader (src/retainkit.ts in a fresh tab)', () => {
     await tab.load('/src/retainkit.ts');
     await tab.window.customElements.whenDefined('retain-order');
     expect(await (tab.window.document.querySelector('retain-order') as RetainOrder).recorded).to.equal(true);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('finds the elements in a shadow root the store hands to retainkit.watch: those there and those added later', async () => {
+    // A store's own component (a header) that draws its content in its shadow root, where the page's watch does not see.
+    const doc = tab.window.document;
+    const host = doc.body.appendChild(doc.createElement('store-header'));
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<retain-order order-id="L-4" total="3"></retain-order><retain-loyalty-badge points="120"></retain-loyalty-badge>';
+    await tab.load('/src/retainkit.ts');
+    await tab.window.retainkit!.watch(shadow);
+    await tab.window.customElements.whenDefined('retain-order');
+    expect(await (shadow.querySelector('retain-order') as RetainOrder).recorded).to.equal(true);
+    // On screen in the shadow root: near, so drawn, with its points.
+    const badge = shadow.querySelector('retain-loyalty-badge');
+    await waitUntil(() => rendered(badge) && badge!.shadowRoot!.textContent!.includes('120'), 'the badge in the shadow root drawn');
+
+    const later = doc.body.appendChild(doc.createElement('store-footer')).attachShadow({ mode: 'open' });
+    await tab.window.retainkit!.watch(later);
+    later.innerHTML = '<div><retain-product id="tea-1" name="Sencha" url="/tea-1"></retain-product></div>';
+    await tab.window.customElements.whenDefined('retain-product');
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('retainkit.watch given no root: one warning each, nothing thrown', async () => {
+    await tab.load('/src/retainkit.ts');
+    const warnings: string[] = [];
+    const console = (tab.window as unknown as { console: Console }).console;
+    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+    await tab.window.retainkit!.watch('store-header' as unknown as ParentNode);
+    await tab.window.retainkit!.watch(null as unknown as ParentNode);
+    expect(warnings).to.have.length(2);
+    expect(warnings[0]).to.match(/^retainkit: watch\(\) takes a shadow root or an element; got "store-header"/);
     expect(errors).to.deep.equal([]);
   });
 

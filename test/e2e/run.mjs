@@ -132,6 +132,21 @@ try {
     assert(recorded === true, `the late <retain-order> did not record its order: ${recorded}`);
   });
 
+  await check('retainkit.watch(shadowRoot) finds a widget inside a shadow root, which the loader cannot see into', async () => {
+    const said = await page.evaluate(async (timeout) => {
+      if (customElements.get('retain-product')) return 'defined before';
+      const root = document.body.appendChild(document.createElement('store-section')).attachShadow({ mode: 'open' });
+      root.innerHTML = '<retain-product id="e2e-tea" name="Sencha" url="/tea"></retain-product>';
+      await window.retainkit.watch(root);
+      const defined = await Promise.race([
+        customElements.whenDefined('retain-product'),
+        new Promise((r) => setTimeout(r, timeout, 'timeout')),
+      ]);
+      return defined === 'timeout' ? 'not defined' : 'defined';
+    }, TIMEOUT);
+    assert(said === 'defined', `<retain-product> in a watched shadow root: ${said}`);
+  });
+
   await check('the JavaScript API answers (retainkit.counters())', async () => {
     const counters = await page.evaluate(() => window.retainkit.counters());
     assert(counters && typeof counters === 'object', `counters() gave ${JSON.stringify(counters)}`);
