@@ -117,12 +117,8 @@ function discover(root: ParentNode): void {
   for (const element of root.querySelectorAll(selector)) watch(element);
 }
 
-/** Elements added to a watched root later (a store's script, a SPA) are discovered too. */
-const added = new MutationObserver((mutations) => {
-  for (const { addedNodes } of mutations) {
-    for (const node of addedNodes) if (node instanceof Element) discover(node);
-  }
-});
+/** Elements added to a watched root later (a store's script, a SPA) are discovered too. Made at start: not on a server. */
+let added: MutationObserver | undefined;
 
 /**
  * Finds the kit's elements in `root` now and as they are added: the page at start, and a shadow root the store
@@ -131,6 +127,11 @@ const added = new MutationObserver((mutations) => {
  */
 function watchRoot(root: ParentNode): void {
   discover(root);
+  added ??= new MutationObserver((mutations) => {
+    for (const { addedNodes } of mutations) {
+      for (const node of addedNodes) if (node instanceof Element) discover(node);
+    }
+  });
   added.observe(root as Node, { childList: true, subtree: true });
 }
 
