@@ -2,11 +2,11 @@
  * `window.retainkit`: the small JavaScript API for stores that want it. The loader defines the object
  * and loads this module on the first call, so none of this code runs at start-up.
  */
+import { warn } from './core/config.js';
 import { readAllCounters, readCounters, type Counts } from './core/counters.js';
 import type { ConsentState, ForwardOptions, Forwarder } from './core/delivery.js';
 import { onKitEvent, type KitEventRecord } from './core/events.js';
 import { recordOrder as record, type OrderInput } from './core/orders.js';
-import { warn } from './core/config.js';
 
 export type KitListener = (event: KitEventRecord) => void;
 
