@@ -53,6 +53,9 @@ export function timingReporter() {
           engine: engineName(session),
           file: session.testFile,
           seconds: (end - start) / 1000,
+          // Wall-clock ms, to lay a file over the machine's load sampled meanwhile (scripts/test-cpu.mjs).
+          start,
+          end,
           tests: testDurations(session.testResults),
         }));
         writeFileSync(file, JSON.stringify(all, null, 1));
