@@ -71,6 +71,10 @@ async function firefox() {
       browser: 'firefox',
       executablePath,
       headless: true,
+      // No WebDriver BiDi network events: puppeteer subscribes to them for its request API, which no test uses, and
+      // Firefox's parent process made them for each of the demo pages' hundreds of module requests. Without them its
+      // tests took 343 core-seconds here instead of 602, the demo pages 37 instead of 107 (scripts/test-cpu.mjs).
+      networkEnabled: false,
       // A test that opens a second tab leaves its own page in the background, where Firefox runs timers at
       // most once a second: every wait's poll took a second (opening a tab took 1.06 s here, 0.18 s in
       // Chromium). Playwright's Chromium runs background timers unthrottled (--disable-background-timer-
