@@ -51,7 +51,7 @@ export default defineConfig({
           groups: [
             {
               name: 'kit',
-              test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/](?!directive\.js)|src[\\/]core[\\/](element|localize|events|tasks|pacing|parts|stored|retried-import|host-reset|scheme|sr\.styles)\.ts$/,
+              test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/](?!directive\.js)|src[\\/]core[\\/](element|decorators|localize|events|tasks|pacing|parts|stored|retried-import|host-reset|scheme|sr\.styles)\.ts$/,
             },
             // First (a group also takes in what its modules import): the kit's events import ids.
             { name: 'config', test: /src[\\/]core[\\/](config|broadcast|ids|define|read-time)\.ts$/, priority: 1 },

@@ -1,6 +1,7 @@
 /**
  * `window.retainkit`: the small JavaScript API for stores that want it. The loader defines the object
- * and loads this module on the first call, so none of this code runs at start-up.
+ * and loads this module on the first call, so none of this code runs at start-up. Once the object is
+ * there, the loader dispatches `retainkit-ready` on the window, for a store's script that ran first.
  */
 import { warn } from './core/config.js';
 import { readAllCounters, readCounters, type Counts } from './core/counters.js';

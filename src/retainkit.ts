@@ -182,4 +182,6 @@ if (typeof window !== 'undefined' && !window.retainkit) {
     watch: (root) => core().then((api) => api.watch(root, watchRoot)),
   };
   start();
+  // For a store's script that ran first, whenever this file comes (a tag manager may add it after the page's load).
+  dispatchEvent(new Event('retainkit-ready'));
 }

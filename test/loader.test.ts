@@ -90,6 +90,27 @@ describe('loader (src/retainkit.ts in a fresh tab)', () => {
     expect(errors).to.deep.equal([]);
   });
 
+  it('says retainkit-ready once its API is there, for a store component that ran first, even after the page loaded', async () => {
+    // The component's snippet from docs/install.md, run before the loader, and after the tab's load event (as when a
+    // tag manager adds the loader).
+    const doc = tab.window.document;
+    const shadow = doc.body.appendChild(doc.createElement('store-header')).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<retain-order order-id="L-5" total="4"></retain-order>';
+    const loaded = () => tab.window.document.readyState === 'complete';
+    await waitUntil(loaded, "the tab's load event");
+    const heard: unknown[] = [];
+    const watchWidgets = () => {
+      heard.push(tab.window.retainkit?.version);
+      void tab.window.retainkit?.watch(shadow);
+    };
+    tab.window.retainkit ? watchWidgets() : tab.window.addEventListener('retainkit-ready', watchWidgets, { once: true });
+    await tab.load('/src/retainkit.ts');
+    expect(heard).to.deep.equal([VERSION]);
+    await tab.window.customElements.whenDefined('retain-order');
+    expect(await (shadow.querySelector('retain-order') as RetainOrder).recorded).to.equal(true);
+    expect(errors).to.deep.equal([]);
+  });
+
   it('retainkit.watch given no root: one warning each, nothing thrown', async () => {
     await tab.load('/src/retainkit.ts');
     const warnings: string[] = [];

@@ -5,7 +5,7 @@
  * shopper. The email goes only into the request the shopper sends: never into IndexedDB or forwarding.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from '../core/decorators.js';
 import { parseCurrency, parseDuration, parseEnum, parseNumber, parseUrl, warn, warnBadValue, warnInvalid } from '../core/config.js';
 import { cardStyles } from '../core/card.styles.js';
 import { defineElement } from '../core/define.js';

@@ -3,7 +3,7 @@
  * more (storage, localization, triggers) is a controller or a core function the widget calls.
  */
 import { LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from './decorators.js';
 import type { CounterName } from './counters.js';
 import { emit, makeDetail, type DetailFields, type RetainDetail, type RetainEvent } from './events.js';
 import { textsReady } from './localize.js';

@@ -8,7 +8,7 @@
  * The arithmetic lives in `program.ts`, the signature check in `snapshot.ts`; this file is the glue.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, state } from '../core/decorators.js';
 import { checkNumber, parseCurrency, parseJson, parseNumber, readJsonSource, safeUrl, warn, warnInvalid } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement, yesOrNo } from '../core/element.js';

@@ -7,7 +7,7 @@
  * its header, until the code expires or an order uses it.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, state } from '../core/decorators.js';
 import { broadcast, onBroadcast } from '../core/broadcast.js';
 import { parseCurrency, parseDuration, parseNumber, parseUrl, safeUrl, warn, warnBadValue, warnInvalid } from '../core/config.js';
 import { cardStyles } from '../core/card.styles.js';

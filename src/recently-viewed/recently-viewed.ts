@@ -5,7 +5,7 @@
  * region holding a list of links, scrolled sideways when it is wider than its column.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, state } from '../core/decorators.js';
 import { onBroadcast } from '../core/broadcast.js';
 import { parseDuration, parseNumber, warn } from '../core/config.js';
 import { defineElement } from '../core/define.js';

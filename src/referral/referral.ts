@@ -6,7 +6,7 @@
  * a referral is the store's business on its server: the widget shares, and tells the store what was shared.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, state } from '../core/decorators.js';
 import { parseCurrency, parseDuration, parseUrl, safeUrl, warn, warnBadValue, warnInvalid } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';

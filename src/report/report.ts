@@ -5,7 +5,7 @@
  * IndexedDB, so the last report reopens; nothing is sent anywhere.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, state } from '../core/decorators.js';
 import { currencyCode, parseNumber, parseUrl, warn, warnBadValue } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement } from '../core/element.js';

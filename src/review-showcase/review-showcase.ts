@@ -7,7 +7,7 @@
  * (for inline JSON of megabytes).
  */
 import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, state } from '../core/decorators.js';
 import { describeElement, parseEnum, parseNumber, parseUrl, readJsonSource, warn, warnBadValue } from '../core/config.js';
 import { defineElement } from '../core/define.js';
 import { RetainElement, yesOrNo } from '../core/element.js';

@@ -10,7 +10,7 @@
  * return. The rules: one spin per cooldown across reloads and tabs, the code shown again until it expires.
  */
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, state } from '../core/decorators.js';
 import { broadcast, onBroadcast } from '../core/broadcast.js';
 import { parseDuration, parseEnum, parseUrl, warn, warnInvalid } from '../core/config.js';
 import { defineElement } from '../core/define.js';

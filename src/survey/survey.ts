@@ -6,7 +6,7 @@
  * as events and, with `action`, a POST; the comment is never stored and never forwarded.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, state } from '../core/decorators.js';
 import { parseDuration, parseEnum, parseUrl, warn, warnInvalid } from '../core/config.js';
 import type { CounterName } from '../core/counters.js';
 import { cardStyles } from '../core/card.styles.js';
