@@ -5,7 +5,10 @@
 // and prints, as medians over the loads:
 // - the page's main thread by trace event (script, style, layout, paint, parsing…), top-level within tasks;
 // - the kit's own JS by function (self time), from the profiler's samples in /dist/ code;
-// - the kit's longest tasks with what ran in them.
+// - the kit's longest tasks with what ran in them;
+// - the page's tasks by what starts each (its first traced event: a frame, a callback, a module's
+//   evaluation…; "(none traced)" is a task with nothing traced in it, such as a message of a module's load), its
+//   frames, and the IndexedDB transactions the page began, by store and mode.
 // Variants (`--variant=…`, several with commas, interleaved run by run):
 //   with        the product page with the kit (default)
 //   without     the same page without the kit
@@ -127,6 +130,34 @@ function byFunction(profile) {
   return self;
 }
 
+/** The page's tasks by their first traced event, as { name: { count, ms } } (thread time). */
+function byFirstEvent(events, main, tasks) {
+  const inside = events
+    .filter((e) => e.ph === 'X' && threadKey(e) === main && e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask')
+    .sort((a, b) => a.ts - b.ts);
+  const kinds = {};
+  let i = 0;
+  for (const task of tasks) {
+    while (i < inside.length && inside[i].ts / 1000 < task.start) i++;
+    const first = i < inside.length && inside[i].ts / 1000 <= task.end ? inside[i].name : '(none traced)';
+    kinds[first] ??= { count: 0, ms: 0 };
+    kinds[first].count++;
+    kinds[first].ms += task.cpu;
+  }
+  return kinds;
+}
+
+/** In the page before its scripts: counts the IndexedDB transactions it begins, by store(s) and mode. */
+function countTransactions() {
+  window.__transactions = {};
+  const transaction = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (stores, mode, ...rest) {
+    const key = `${[].concat(stores).join('+')} ${mode ?? 'readonly'}`;
+    window.__transactions[key] = (window.__transactions[key] ?? 0) + 1;
+    return transaction.call(this, stores, mode, ...rest);
+  };
+}
+
 const results = Object.fromEntries(variants.map((v) => [v, []]));
 for (let run = 0; run < RUNS; run++) {
   for (let k = 0; k < variants.length; k++) {
@@ -138,12 +169,19 @@ for (let run = 0; run < RUNS; run++) {
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
         await cdp.send('Profiler.start');
       }
+      await page.addInitScript(countTransactions);
       const before = loadavg()[0];
-      const { events, main, tasks } = await traceMainThread(browser, page, async () => {
+      const {
+        events,
+        main,
+        tasks,
+        result: transactions,
+      } = await traceMainThread(browser, page, async () => {
         await page.goto(server.origin + urls[variant], { waitUntil: 'load', timeout: 90_000 });
         await page.evaluate(settleWidgets, { limitMs: variant === 'without' ? 0 : SETTLE_MS });
         await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => undefined);
         await new Promise((r) => setTimeout(r, 1500));
+        return page.evaluate(() => window.__transactions);
       });
       const profile = SAMPLES ? (await cdp.send('Profiler.stop')).profile : { nodes: [], samples: [], timeDeltas: [] };
       const total = tasks.reduce((a, t) => a + t.cpu, 0);
@@ -162,7 +200,16 @@ for (let run = 0; run < RUNS; run++) {
           .join(', ');
         return `${round(task.cpu, 0)} ms (${top})`;
       });
-      results[variant].push({ total, wall, events: byEvent(events, main, tasks), fns: byFunction(profile), longestNames });
+      results[variant].push({
+        total,
+        wall,
+        events: byEvent(events, main, tasks),
+        fns: byFunction(profile),
+        longestNames,
+        tasks: tasks.length,
+        kinds: byFirstEvent(events, main, tasks),
+        transactions,
+      });
       log(
         `${variant} run ${run + 1}: main thread ${round(total, 0)} ms thread / ${round(wall, 0)} wall; load ${before.toFixed(1)}→${loadavg()[0].toFixed(1)}`,
       );
@@ -184,6 +231,22 @@ for (const variant of variants) {
     .filter(([, v]) => v >= 3)
     .sort((a, b) => b[1] - a[1]);
   log('  by trace event (ms thread): ' + ev.map(([n, v]) => `${n} ${round(v, 0)}`).join(', '));
+  // Frames are the tasks a ProxyMain::BeginMainFrame starts.
+  const kindNames = [...new Set(rs.flatMap((r) => Object.keys(r.kinds)))];
+  const kinds = kindNames
+    .map((n) => [n, median(rs.map((r) => r.kinds[n]?.count ?? 0)), median(rs.map((r) => r.kinds[n]?.ms ?? 0))])
+    .filter(([, count, ms]) => ms >= 3 || count >= 10)
+    .sort((a, b) => b[2] - a[2]);
+  log(
+    `  tasks by what starts them (median count / ms thread; ${round(median(rs.map((r) => r.tasks)), 0)} tasks): ` +
+      kinds.map(([n, count, ms]) => `${n} ${count} / ${round(ms, 0)}`).join(', '),
+  );
+  const stores = [...new Set(rs.flatMap((r) => Object.keys(r.transactions ?? {})))].sort();
+  const began = stores.map((key) => [key, median(rs.map((r) => r.transactions?.[key] ?? 0))]);
+  log(
+    `  IndexedDB transactions begun (median): ${began.reduce((a, [, n]) => a + n, 0)}` +
+      (began.length ? ` (${began.map(([key, n]) => `${key} ${n}`).join(', ')})` : ''),
+  );
   const fnNames = [...new Set(rs.flatMap((r) => [...r.fns.keys()]))];
   const fns = fnNames
     .map((n) => [n, median(rs.map((r) => r.fns.get(n) ?? 0))])
