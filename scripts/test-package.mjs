@@ -119,7 +119,8 @@ try {
       },
       include: ['src'],
     }),
-    'src/strict.ts': `import 'retainkit/spin-wheel';
+    'src/strict.ts': `import type {} from 'retainkit';
+import 'retainkit/spin-wheel';
 import 'retainkit/loyalty-badge';
 import type { RetainSpinWheel } from 'retainkit/spin-wheel';
 
@@ -136,6 +137,10 @@ wheel?.addEventListener('retain-spin-ended', (event) => {
   // @ts-expect-error: the detail is typed, so a field it lacks does not compile
   console.log(event.detail.notAField);
 });
+// The loader's global API and its ready event, as a store's component waits for them (docs/install.md).
+const ready: WindowEventMap['retainkit-ready'] = new Event('retainkit-ready');
+addEventListener('retainkit-ready', () => void window.retainkit?.watch(document.body), { once: true });
+console.log(ready.type, window.retainkit?.version);
 `,
     'src/react19.tsx': `import type {} from 'retainkit/jsx';
 

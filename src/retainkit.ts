@@ -65,6 +65,10 @@ declare global {
   interface Window {
     retainkit?: KitApi;
   }
+  interface WindowEventMap {
+    /** Dispatched once `window.retainkit` is there (below). */
+    'retainkit-ready': Event;
+  }
 }
 
 /** Tags whose code was asked for (a failed load is forgotten, so a later element tries again). */
