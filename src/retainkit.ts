@@ -121,7 +121,7 @@ function discover(root: ParentNode): void {
   for (const element of root.querySelectorAll(selector)) watch(element);
 }
 
-/** Elements added to a watched root later (a store's script, a SPA) are discovered too. Made at start: not on a server. */
+/** Elements added to a watched root later (a store's script, a SPA) are discovered too. Made by the first watch (at start), so never on a server. */
 let added: MutationObserver | undefined;
 
 /**

@@ -93,11 +93,16 @@ const browser = await launch();
 
 const threadKey = (e) => `${e.pid}:${e.tid}`;
 
+/** The main thread's complete events but the tasks themselves, in order, an enclosing event before those it encloses. */
+function eventsInTasks(events, main) {
+  return events
+    .filter((e) => e.ph === 'X' && threadKey(e) === main && e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask')
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+}
+
 /** Self time of trace events directly under each top-level task, by name (ms, thread time where given). */
 function byEvent(events, main, tasks) {
-  const mine = events
-    .filter((e) => e.ph === 'X' && threadKey(e) === main && e.name !== 'RunTask')
-    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const mine = eventsInTasks(events, main);
   const totals = {};
   let t = 0;
   let lastEnd = -1;
@@ -132,9 +137,7 @@ function byFunction(profile) {
 
 /** The page's tasks by their first traced event, as { name: { count, ms } } (thread time). */
 function byFirstEvent(events, main, tasks) {
-  const inside = events
-    .filter((e) => e.ph === 'X' && threadKey(e) === main && e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask')
-    .sort((a, b) => a.ts - b.ts);
+  const inside = eventsInTasks(events, main);
   const kinds = {};
   let i = 0;
   for (const task of tasks) {
