@@ -48,9 +48,12 @@ export async function takeSpin(
   const taken = await storage().transact(['state', 'counters'], async (tx) => {
     const cooldownEnd = cooldownMs ? await startCooldownIn(tx, `${key}/spin`, cooldownMs) : null;
     if (cooldownMs && cooldownEnd === null) return null;
-    const win = draw ? await drawIn(tx, `${key}/won`, draw.slices, draw.ttlMs) : undefined;
-    const changes = [await incrementIn(tx, widget, instance, 'interacted')];
-    if (win) changes.push(await incrementIn(tx, widget, instance, 'spun'));
+    // The draw and the counts touch rows of their own: asked together, they take one round of requests, not three
+    // (each round is a task of its own, between the click and the turning).
+    const [win, changes] = await Promise.all([
+      draw ? drawIn(tx, `${key}/won`, draw.slices, draw.ttlMs) : undefined,
+      Promise.all([incrementIn(tx, widget, instance, 'interacted'), ...(draw ? [incrementIn(tx, widget, instance, 'spun')] : [])]),
+    ]);
     return { cooldownEnd, win, changes };
   });
   return taken && { cooldownEnd: taken.cooldownEnd, win: taken.win, counts: announce(key, taken.cooldownEnd, taken.changes) };
