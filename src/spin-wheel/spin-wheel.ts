@@ -23,7 +23,7 @@ import { adoptPartStyles, part } from '../core/parts.js';
 import { stored } from '../core/stored.js';
 import { nextTask } from '../core/tasks.js';
 import type { Win } from './outcome.js';
-import type { ResultTexts } from './result.js';
+import type { CardView, ResultTexts } from './result.js';
 import { middle, mod, slicePath, wedgesOf, type Wedge } from './rotation.js';
 import { readSlices, type Slice } from './slices.js';
 import { RetainSpinShownEvent } from './spin-wheel.events.js';
@@ -354,6 +354,7 @@ export class RetainSpinWheel extends RetainElement {
     this.paint();
     if (changed.has('mode') || changed.has('trigger')) this.watch();
     this.ticker = resultPart.now?.countdown(this.ticker, this.wheelState, () => this.tick());
+    this.rehearse();
   }
 
   /** Popup: the triggers that open it, while connected, and until it was shown on this page. */
@@ -503,8 +504,21 @@ export class RetainSpinWheel extends RetainElement {
     // In a task of its own: a tap brings the pointer over the launcher and its click in one task, which opens the popup.
     void nextTask().then(() => {
       void spinPart.get();
-      void this.result().catch(() => undefined);
+      void this.result().then(
+        () => this.rehearse(),
+        () => undefined,
+      );
     });
+  }
+
+  /** The result card laid out ahead of a spin, at idle (`result.ts`), while the wheel is ready to spin. */
+  private rehearse(): void {
+    if (this.resultL) resultPart.now?.rehearseCard(this.renderRoot, () => (this.canSpin ? [this.cardView, this.resultL!] : undefined));
+  }
+
+  /** What the result card shows besides the state. */
+  private get cardView(): CardView {
+    return { host: this, now: this.now, fade: this.fade, apply: this.settings.apply, error: this.l.term('error') };
   }
 
   private skip(): void {
@@ -576,16 +590,7 @@ export class RetainSpinWheel extends RetainElement {
         </div>
         <svg class="pointer" part="pointer" viewBox="0 0 24 30" aria-hidden="true"><path d="M2 2h20L12 28z" /></svg>
         <div class="hub" aria-hidden="true"></div>
-        ${
-          shown && card && this.resultL
-            ? card.renderCard(
-                s,
-                { host: this, now: this.now, fade: this.fade, apply: this.settings.apply, error: l.term('error') },
-                this.resultL,
-                this.on,
-              )
-            : nothing
-        }
+        ${shown && card && this.resultL ? card.renderCard(s, this.cardView, this.resultL, this.on) : nothing}
       </div>
       <form class="actions" @submit=${this.onSubmit} ?inert=${!this.looksReady && !spinning} ?hidden=${!this.looksReady && !spinning}>
         ${

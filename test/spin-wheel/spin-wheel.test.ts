@@ -271,6 +271,29 @@ describe('retain-spin-wheel', () => {
     });
   });
 
+  describe('ready before a spin', () => {
+    it('lays its result card out once at idle, unseen, so that the frame showing a won code need not; nothing of it stays, is said or counted', async () => {
+      const events = recordEvents();
+      restore.push(() => events.stop());
+      const el = fixtureSync<RetainSpinWheel>(html`<retain-spin-wheel instance="early">${SLICES}</retain-spin-wheel>`);
+      // Cards with a code taken out of the wheel's shadow root (drawn, laid out and taken away in one task).
+      let removed = 0;
+      const withCode = (nodes: NodeList) =>
+        [...nodes].filter((node) => node instanceof Element && node.querySelector('[part~=code]')).length;
+      const observer = new MutationObserver((records) => records.forEach((record) => (removed += withCode(record.removedNodes))));
+      observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+      restore.push(() => observer.disconnect());
+      el.scrollIntoView({ block: 'nearest' });
+      await loaded(el);
+      await waitUntil(() => removed > 0, 'the card was laid out before a spin');
+      expect(removed).to.equal(1);
+      expect(card(el)).to.equal(null);
+      expect($(el, '[role=status]')!.textContent).to.equal('');
+      expect(events.events.map((event) => event.type).filter((type) => type !== 'retain-spin-shown')).to.deep.equal([]);
+      expect(await readCounters('spin-wheel', 'early')).to.not.have.property('interacted');
+    });
+  });
+
   describe('rules', () => {
     it('allows one spin per cooldown and shows the won code again in a new page (another realm)', async () => {
       const el = await wheel(html`<retain-spin-wheel style=${FAST} instance="promo" cooldown="30d">${SLICES}</retain-spin-wheel>`);
