@@ -149,8 +149,8 @@ export class RetainSpinWheel extends RetainElement {
    * drawn on the wheel as before, never landed on, listed as none left; all of them, and nothing can be won.
    */
   @state() private used: boolean[] = [];
-  /** The wheel's angle at rest (a spin animates to it). */
-  @state() private rotation = 0;
+  /** The wheel's angle at rest (a spin animates to it): drawn by `paint`, which `rests` calls itself; no render. */
+  private rotation = 0;
   /** The result shown at once (reduced motion, or a landing that failed): faded in. */
   @state() private fade = false;
   /** The status line, read to screen readers. */
@@ -205,7 +205,10 @@ export class RetainSpinWheel extends RetainElement {
       if (counter) void (countAfter ? this.count(counter) : this.countAndEmit(counter, event));
     },
     changed: () => this.announce(),
-    rests: (angle) => (this.rotation = angle),
+    rests: (angle) => {
+      this.rotation = angle;
+      this.paint();
+    },
     turning: (animation) => (this.animation = animation),
     reread: () => ((this.wheelState = { phase: 'loading' }), this.refresh().then(() => this.wheelState)),
     loaded: () => this.loaded,
@@ -538,8 +541,10 @@ export class RetainSpinWheel extends RetainElement {
     if (!this.canSpin) return;
     this.wheelState = { phase: 'spinning' };
     this.fade = false;
-    const code = await spinPart.get();
-    const texts = code && (await this.result().catch(() => undefined));
+    // Warm (its code and the card's loaded, as they usually are), the spin starts in this task: one render as it starts.
+    const code = spinPart.now ?? (await spinPart.get());
+    const warmTexts = resultPart.now && this.resultL && !this.resultL.ready() ? this.resultL : undefined;
+    const texts = code && (warmTexts ?? (await this.result().catch(() => undefined)));
     if (texts) {
       const { key, prizes: slices, layout, rotation, l } = this;
       await code.spin({ ...this.settings, host: this, key, slices, layout, rotation, personal, texts, l }, this.on);
@@ -620,8 +625,8 @@ export class RetainSpinWheel extends RetainElement {
   /**
    * The wheel's angle, the slices' colours and the labels' geometry, set through the CSSOM: a strict
    * Content-Security-Policy (`style-src 'self'`) refuses `style="…"` attributes, not this. Runs after
-   * every render, before the browser draws it: the angle each time it changed, the slices only when they
-   * (or their elements: a popup's, drawn anew at each opening) are new.
+   * every render, before the browser draws it, and when a spin sets the angle it lands at (`rests`): the
+   * angle each time, the slices only when they (or their elements: a popup's, drawn anew at each opening) are new.
    */
   private paint(): void {
     const wheel = this.renderRoot.querySelector<HTMLElement>('.wheel');

@@ -272,25 +272,58 @@ describe('retain-spin-wheel', () => {
   });
 
   describe('ready before a spin', () => {
-    it('lays its result card out once at idle, unseen, so that the frame showing a won code need not; nothing of it stays, is said or counted', async () => {
-      const events = recordEvents();
-      restore.push(() => events.stop());
-      const el = fixtureSync<RetainSpinWheel>(html`<retain-spin-wheel instance="early">${SLICES}</retain-spin-wheel>`);
-      // Cards with a code taken out of the wheel's shadow root (drawn, laid out and taken away in one task).
+    /** Counts the result cards with a code taken out of the wheel's shadow root: the card it lays out ahead of a spin is one. */
+    function cardsTakenOut(el: Element): () => number {
       let removed = 0;
       const withCode = (nodes: NodeList) =>
         [...nodes].filter((node) => node instanceof Element && node.querySelector('[part~=code]')).length;
       const observer = new MutationObserver((records) => records.forEach((record) => (removed += withCode(record.removedNodes))));
       observer.observe(el.shadowRoot!, { childList: true, subtree: true });
       restore.push(() => observer.disconnect());
+      return () => removed;
+    }
+
+    /** A wheel added to the page, once it has read its state and laid its result card out ahead (warm). */
+    async function warmWheel(template: TemplateResult): Promise<RetainSpinWheel> {
+      const el = fixtureSync<RetainSpinWheel>(template);
+      const takenOut = cardsTakenOut(el);
       el.scrollIntoView({ block: 'nearest' });
       await loaded(el);
-      await waitUntil(() => removed > 0, 'the card was laid out before a spin');
-      expect(removed).to.equal(1);
+      await waitUntil(() => takenOut() > 0, 'the card was laid out before a spin');
+      expect(takenOut()).to.equal(1);
+      return el;
+    }
+
+    it('lays its result card out once at idle, unseen, so that the frame showing a won code need not; nothing of it stays, is said or counted', async () => {
+      const events = recordEvents();
+      restore.push(() => events.stop());
+      const el = await warmWheel(html`<retain-spin-wheel instance="early">${SLICES}</retain-spin-wheel>`);
       expect(card(el)).to.equal(null);
       expect($(el, '[role=status]')!.textContent).to.equal('');
       expect(events.events.map((event) => event.type).filter((type) => type !== 'retain-spin-shown')).to.deep.equal([]);
       expect(await readCounters('spin-wheel', 'early')).to.not.have.property('interacted');
+    });
+
+    it('renders twice for a spin, warm: as it starts turning, and with its result', async () => {
+      const el = await warmWheel(
+        html`<retain-spin-wheel style=${FAST} cooldown="0"
+          ><retain-slice type="none">Next time</retain-slice><retain-slice type="none">Not this time</retain-slice></retain-spin-wheel
+        >`,
+      );
+      // What each render was for: the properties that had changed.
+      const renders: string[] = [];
+      const host = el as unknown as { update(changed: Map<string, unknown>): void };
+      const update = host.update;
+      host.update = function (this: RetainSpinWheel, changed: Map<string, unknown>) {
+        renders.push([...changed.keys()].join(' '));
+        update.call(this, changed);
+      };
+      await spin(el);
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      expect(card(el)).to.not.equal(null);
+      // Its code at hand, the spin starts in the click's task; the angle it lands at is set on the turning part
+      // directly, with no render of the whole wheel.
+      expect(renders, renders.join('; ')).to.have.length(2);
     });
   });
 
