@@ -48,8 +48,8 @@ export async function takeSpin(
   const taken = await storage().transact(['state', 'counters'], async (tx) => {
     const cooldownEnd = cooldownMs ? await startCooldownIn(tx, `${key}/spin`, cooldownMs) : null;
     if (cooldownMs && cooldownEnd === null) return null;
-    // The draw and the counts touch rows of their own: asked together, they take one round of requests, not three
-    // (each round is a task of its own, between the click and the turning).
+    // The draw and the counts touch rows of their own: asked together, not one after another, their requests share
+    // rounds (each round's answers are tasks of their own, between the click and the turning).
     const [win, changes] = await Promise.all([
       draw ? drawIn(tx, `${key}/won`, draw.slices, draw.ttlMs) : undefined,
       Promise.all([incrementIn(tx, widget, instance, 'interacted'), ...(draw ? [incrementIn(tx, widget, instance, 'spun')] : [])]),
