@@ -505,18 +505,19 @@ export class RetainSpinWheel extends RetainElement {
     if (this.warmed || !this.looksReady) return;
     this.warmed = true;
     // In a task of its own: a tap brings the pointer over the launcher and its click in one task, which opens the popup.
-    void nextTask().then(() => {
-      void spinPart.get();
-      void this.result().then(
+    // Once both are in, the result card is laid out ahead.
+    void nextTask().then(() =>
+      Promise.all([spinPart.get(), this.result()]).then(
         () => this.rehearse(),
         () => undefined,
-      );
-    });
+      ),
+    );
   }
 
-  /** The result card laid out ahead of a spin, at idle (`result.ts`), while the wheel is ready to spin. */
+  /** The result card laid out ahead of a spin, at idle (`result.ts`), once what a spin needs is in, while the wheel can spin. */
   private rehearse(): void {
-    if (this.resultL) resultPart.now?.rehearseCard(this.renderRoot, () => (this.canSpin ? [this.cardView, this.resultL!] : undefined));
+    if (this.resultL && spinPart.now)
+      resultPart.now?.rehearseCard(this.renderRoot, () => (this.canSpin ? [this.cardView, this.resultL!] : undefined));
   }
 
   /** What the result card shows besides the state. */
