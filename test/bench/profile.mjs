@@ -7,8 +7,8 @@
 // - the kit's own JS by function (self time), from the profiler's samples in /dist/ code;
 // - the kit's longest tasks with what ran in them;
 // - the page's tasks by what starts each (its first traced event: a frame, a callback, a module's
-//   evaluation…; "(none traced)" is a task with nothing traced in it, such as a message of a module's load), its
-//   frames, and the IndexedDB transactions the page began, by store and mode.
+//   evaluation…; "(none traced)" is a task with nothing traced in it, such as a message of a module's load), and
+//   the IndexedDB transactions the page began, by store and mode.
 // Variants (`--variant=…`, several with commas, interleaved run by run):
 //   with        the product page with the kit (default)
 //   without     the same page without the kit
