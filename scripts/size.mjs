@@ -290,7 +290,8 @@ const CEILINGS = {
   // +0.25 KB (issue 12, spin): the result card laid out ahead at idle (+0.2 KB in the card's chunk), as above.
   // +0.02 KB: a warm spin's one render as it starts, as above. +0.02 KB: the card laid out ahead once the spin's
   // code is in too, as above.
-  'whole kit, one language': 97.75 * KB,
+  // +0.03 KB (issue 12, settled page): the delivery chunk's one memo write for the destinations a page adds together.
+  'whole kit, one language': 97.78 * KB,
   // <retain-report> (issue 13), loaded only on the store owner's page: its chunk, charts and uPlot (20 KB),
   // its worker with Papa Parse and the figures' math. The shopper-facing figure above leaves it out.
   // +0.34 KB: the export decoded once as a stream and handed to Papa Parse as text (csv-reader.ts DecodedText: Papa's
@@ -340,8 +341,9 @@ const CEILINGS = {
   // +0.11 KB: the badge and the page's <retain-order>, as above. +0.12 KB: retainkit.watch, as above.
   // −0.16 KB: the kit's own @property and @state (core/decorators.ts), as above.
   // +0.26 KB: the result card laid out ahead, as above. +0.01 KB: a warm spin's one render, as above. +0.02 KB: the
-  // card laid out ahead once the spin's code is in too, as above.
-  'whole kit, all languages': 178.97 * KB,
+  // card laid out ahead once the spin's code is in too, as above. +0.03 KB: one memo write for the destinations
+  // added together, as above.
+  'whole kit, all languages': 179.0 * KB,
 };
 const strict = process.argv.includes('--strict');
 /** Texts of a language other than English: a page loads at most one of them. */

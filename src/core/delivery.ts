@@ -96,9 +96,22 @@ function start(): void {
   else if (granted()) void activate();
 }
 
-/** Lets widgets queue rows in their own transactions for the next week (see outbox.ts). */
+/** The memo's write that `activate` has under way. */
+let activating: Promise<unknown> | undefined;
+
+/**
+ * Lets widgets queue rows in their own transactions for the next week (see outbox.ts). Calls while a write is
+ * under way share it: a page's `<retain-forward>`s each add a destination as they start, and one write marks them all.
+ */
 function activate(): Promise<unknown> {
-  return destinations.size ? editMemo((memo) => (memo.active = Date.now() + ACTIVE_MS)).catch(() => undefined) : Promise.resolve();
+  if (!destinations.size) return Promise.resolve();
+  if (!activating) {
+    const write: Promise<unknown> = editMemo((memo) => (memo.active = Date.now() + ACTIVE_MS))
+      .catch(() => undefined)
+      .finally(() => activating === write && (activating = undefined));
+    activating = write;
+  }
+  return activating;
 }
 
 function consentChanged(state: ConsentState): void {
@@ -107,6 +120,8 @@ function consentChanged(state: ConsentState): void {
     offerLog([...destinations.keys()]);
     for (const key of destinations.keys()) void flush(key);
   } else if (state === 'denied') {
+    // The purge deletes the memo: a grant after it marks it again, whatever write was under way.
+    activating = undefined;
     forgetLog();
     known.clear();
     void purge();
@@ -182,6 +197,7 @@ export function stopDelivery(): void {
   stateListeners.clear();
   forgetLog();
   stops = [];
+  activating = undefined;
   started = false;
   fnCount = 0;
   resetConsent();

@@ -1,6 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { forward as apiForward } from '../../src/api.js';
 import { onDeliveryState, outboxStats, settings } from '../../src/core/delivery.js';
+import { MEMO_KEY, type DeliveryMemo } from '../../src/core/outbox.js';
+import { storage } from '../../src/core/storage.js';
 import '../../src/forward/forward.js';
 import { emitEvent, newSink, readSink, until, useDeliveryTest } from '../core/delivery-helpers.js';
 
@@ -197,6 +199,28 @@ describe('<retain-forward>', () => {
       return s.received.length === 1 && s;
     }, 'the event');
     expect(sink.received[0].id).to.equal(id);
+  });
+
+  it('two forwarders on a page mark forwarding active on the device in one write', async () => {
+    // Counted where IndexedDB is asked: a transaction over the state store alone is the memo's edit.
+    const transaction = IDBDatabase.prototype.transaction;
+    let memoWrites = 0;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      if ([args[0]].flat().join() === 'state' && args[1] === 'readwrite') memoWrites++;
+      return transaction.apply(this, args);
+    } as IDBDatabase['transaction'];
+    try {
+      await fixture(html`<div>
+        <retain-forward to="endpoint" url=${newSink()}></retain-forward>
+        <retain-forward to="datalayer"></retain-forward>
+      </div>`);
+      await until(async () => ((await storage().get('state', MEMO_KEY)) as DeliveryMemo | undefined)?.active, 'forwarding active');
+      // A second write would have begun with the first: a quiet moment more shows none came after either.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(memoWrites).to.equal(1);
+    } finally {
+      IDBDatabase.prototype.transaction = transaction;
+    }
   });
 
   it('a bad destination warns once and the others keep working', async () => {
