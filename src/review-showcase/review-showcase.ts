@@ -882,13 +882,23 @@ export class RetainReviewShowcase extends RetainElement {
             ? (adoptPartStyles(this, carousel.now.carouselStyles),
               carousel.now.renderSlides(this.renderList(visible), this.t.bind(this), (dir, track) => this.turn(dir, track)))
             : this.renderList(visible)
-          : html`<p class="note">${this.t(aggregate.count ? 'noMatch' : 'empty')}</p>`
+          : this.mode === 'carousel'
+            ? html`<p class="note">${this.t(aggregate.count ? 'noMatch' : 'empty')}</p>`
+            : nothing
       }
       ${
-        this.mode !== 'carousel' && visible.length
-          ? html`<p class="status" role="status">${total !== undefined ? this.t('shown', { n: end, total }) : nothing}</p>
-            ${this.hasMore(end) ? html`<button part="more" class="more" @click=${this.more}>${this.t('more')}</button>` : nothing}`
-          : nothing
+        // One status line for what a filter, search or "Show more" leaves: the same live region says "6 of 7
+        // shown" or "No reviews match.", so a screen reader hears a search that found nothing too.
+        this.mode === 'carousel'
+          ? nothing
+          : html`<p class=${visible.length ? 'status' : 'note'} role="status">${
+              visible.length
+                ? total !== undefined
+                  ? this.t('shown', { n: end, total })
+                  : nothing
+                : this.t(aggregate.count ? 'noMatch' : 'empty')
+            }</p>
+            ${visible.length && this.hasMore(end) ? html`<button part="more" class="more" @click=${this.more}>${this.t('more')}</button>` : nothing}`
       }
     `;
   }

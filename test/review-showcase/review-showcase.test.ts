@@ -325,6 +325,20 @@ describe('<retain-review-showcase>', () => {
       );
       await expect(el).to.be.accessible();
     });
+
+    it('a search that finds nothing is said in the same status line that counted the reviews shown', async () => {
+      const el = await showcase(html`<retain-review-showcase page-size="4" .data=${makeData(10)}></retain-review-showcase>`);
+      const status = $(el, '[role="status"]');
+      expect(text(status)).to.equal('4 of 10 shown');
+      $<HTMLInputElement>(el, 'input[type="search"]').focus();
+      await sendKeys({ type: 'zzzqqq' });
+      await settle(el);
+      expect(ids(el)).to.deep.equal([]);
+      // The live region a screen reader already follows: the same element, now saying there is no match.
+      expect($$(el, '[role="status"]')).to.deep.equal([status]);
+      expect(text(status)).to.equal('No reviews match.');
+      await expect(el).to.be.accessible();
+    });
   });
 
   describe('the shopper’s language first', () => {
