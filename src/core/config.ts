@@ -31,12 +31,25 @@ function show(value: unknown, max = 120): string {
  * duration …; <consequence>.` The element itself is logged too, so the console can reveal it.
  */
 export function warnInvalid(el: Element, attr: string, value: unknown, why: string, consequence: string): void {
-  const key = `${attr}\u0000${show(value, Infinity)}`;
+  if (firstTime(el, `${attr}\u0000${show(value, Infinity)}`))
+    warn(`${describeElement(el)} ${attr}=${show(value)} ${why}; ${consequence}.`, el);
+}
+
+/**
+ * The one warning for a configuration that no single attribute holds (`<retain-spin-wheel> has 1 winnable slice,
+ * fewer than two; no wheel is shown.`), once per element and message, the element logged too.
+ */
+export function warnAboutElement(el: Element, message: string): void {
+  if (firstTime(el, message)) warn(`${describeElement(el)} ${message}`, el);
+}
+
+/** Whether `el` has not been warned of `key` yet (and now has). */
+function firstTime(el: Element, key: string): boolean {
   let seen = warned.get(el);
   if (!seen) warned.set(el, (seen = new Set()));
-  if (seen.has(key)) return;
+  if (seen.has(key)) return false;
   seen.add(key);
-  warn(`${describeElement(el)} ${attr}=${show(value)} ${why}; ${consequence}.`, el);
+  return true;
 }
 
 /**

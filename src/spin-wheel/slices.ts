@@ -3,7 +3,7 @@
  * the `slices` attribute or a `<script type="application/json">` child. Every slice shown must be
  * winnable: a weight of zero or less (a decoy) is refused with a warning and the slice left out.
  */
-import { checkNumber, parseJson, warnBadValue, warnInvalid } from '../core/config.js';
+import { checkNumber, parseJson, readJsonSource, warnAboutElement, warnBadValue, warnInvalid } from '../core/config.js';
 
 export const PRIZE_TYPES = ['discount', 'shipping', 'gift', 'none'] as const;
 export type PrizeType = (typeof PRIZE_TYPES)[number];
@@ -89,25 +89,31 @@ function check(host: Element, fields: Fields, n: number, fromStore: boolean): Sl
  */
 export function readSlices(host: Element, fromStore: boolean): Slice[] {
   const children = [...host.querySelectorAll(':scope > retain-slice')];
+  const json = host.getAttribute('slices');
+  // The children win: JSON beside them is not read, and the store owner who added it is told so.
+  if (children.length && json?.trim()) warnInvalid(host, 'slices', json, 'is not read', 'the <retain-slice> children are the prizes');
+  const none: Fields[] = [];
   const list: Fields[] = children.length
     ? children.map(fromElement)
     : parseJson<Fields[]>(
         host,
         'slices',
-        host.getAttribute('slices'),
+        json,
         (value) =>
           Array.isArray(value) && value.every((item) => item && typeof item === 'object')
             ? (value as Fields[])
             : 'is not a list of slice objects',
-        [],
+        none,
       );
+  // JSON that could not be read has had its warning: no second one for the prizes it left out.
+  if (list === none && readJsonSource(host, 'slices', json)?.trim()) return [];
   let slices = list.map((fields, i) => check(host, fields, i + 1, fromStore)).filter((slice): slice is Slice => slice !== null);
   if (slices.length > MAX_SLICES) {
-    warnInvalid(host, 'slices', `${slices.length} slices`, `are more than ${MAX_SLICES}`, `only the first ${MAX_SLICES} are shown`);
+    warnAboutElement(host, `has ${slices.length} slices, more than ${MAX_SLICES}; only the first ${MAX_SLICES} are shown.`);
     slices = slices.slice(0, MAX_SLICES);
   }
   if (slices.length < 2) {
-    warnInvalid(host, 'slices', `${slices.length} winnable`, 'is fewer than two', 'no wheel is shown');
+    warnAboutElement(host, `has ${slices.length} winnable slice${slices.length ? '' : 's'}, fewer than two; no wheel is shown.`);
     return [];
   }
   return slices;

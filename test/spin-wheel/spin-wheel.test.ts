@@ -822,7 +822,7 @@ describe('retain-spin-wheel', () => {
       await el.updateComplete;
       const warnings = console.take();
       expect(warnings).to.have.length(1);
-      expect(warnings[0]).to.contain('<retain-spin-wheel> slices="1 winnable" is fewer than two; no wheel is shown.');
+      expect(warnings[0]).to.contain('<retain-spin-wheel> has 1 winnable slice, fewer than two; no wheel is shown.');
       expect(el.shadowRoot!.children.length).to.equal(0);
     });
 
@@ -856,8 +856,35 @@ describe('retain-spin-wheel', () => {
       await el.updateComplete;
       const warnings = console.take();
       expect(warnings[0]).to.contain('slices="[{\\"label\\": \\"A\\", \\"code\\": \\"A\\"}," is not valid JSON');
-      expect(warnings).to.have.length(2); // and the wheel has fewer than two slices
+      // That one says it all: no second one about the prizes it left out.
+      expect(warnings).to.have.length(1);
       expect(el.shadowRoot!.children.length).to.equal(0);
+    });
+
+    it('slices JSON beside <retain-slice> children: one warning that it is not read; the children are the wheel', async () => {
+      const el = await wheel(
+        html`<retain-spin-wheel style=${FAST} slices='[{"label":'>
+          <retain-slice code="A">A</retain-slice><retain-slice code="B">B</retain-slice>
+        </retain-spin-wheel>`,
+      );
+      const warnings = console.take();
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain(
+        '<retain-spin-wheel> slices="[{\\"label\\":" is not read; the <retain-slice> children are the prizes.',
+      );
+      expect([...el.shadowRoot!.querySelectorAll('[part~=label]')].map((l) => l.textContent!.trim())).to.deep.equal(['A', 'B']);
+    });
+
+    it('thirteen slices: one warning naming the count, and the first twelve are the wheel', async () => {
+      const el = await wheel(
+        html`<retain-spin-wheel style=${FAST}>
+          ${[...'ABCDEFGHIJKLM'].map((name) => html`<retain-slice code=${name}>${name}</retain-slice>`)}
+        </retain-spin-wheel>`,
+      );
+      const warnings = console.take();
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain('<retain-spin-wheel> has 13 slices, more than 12; only the first 12 are shown.');
+      expect(el.shadowRoot!.querySelectorAll('[part~=label]')).to.have.length(12);
     });
 
     it('a javascript: apply-url is refused with one warning: no apply link', async () => {
