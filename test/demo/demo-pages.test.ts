@@ -792,3 +792,15 @@ describe('demo: recently viewed', () => {
     await waitUntil(() => page.events.some((e) => e.name === 'retain-recently-viewed-shown'), 'the strip is seen', { timeout: 15_000 });
   });
 });
+
+describe('demo: the reviews summary', () => {
+  it('its link to the reviews takes keyboard focus to their heading', async () => {
+    const page = await open('/demo/product.html?item=jasmine-silver-needle');
+    const summary = page.doc.querySelector<HTMLElement>('retain-review-showcase[view="summary"]')!;
+    await nearby(summary);
+    await waitUntil(() => shadow(summary, 'a[href]'), 'the summary links to the reviews', { timeout: 15_000 });
+    shadow<HTMLAnchorElement>(summary, 'a[href]')!.click();
+    // The heading takes focus (tabindex="-1"), so a screen reader says where the shopper landed, and Tab goes on from there.
+    await waitUntil(() => page.doc.activeElement?.id === 'reviews-title', 'focus on the reviews heading', { timeout: 5_000 });
+  });
+});
