@@ -158,7 +158,7 @@ const LARGE_JSON = 256 * 1024;
  * @attr schema-id - `@id` of the page's Product JSON-LD to merge the ratings into (default: the data's
  *   `product.schemaId`, else the page URL + `#product`).
  * @attr no-schema - Writes no JSON-LD.
- * @attr href - In the summary view, where the count links to (such as `#reviews`).
+ * @attr href - In the summary view, where the count links to (such as `#reviews-title`; give that heading `tabindex="-1"` so that keyboard focus follows the link).
  * @attr rating - In the summary view, the average over all reviews (0–5), with `count`: the summary draws these
  *   and fetches no reviews.
  * @attr count - In the summary view, how many reviews there are, with `rating`.
