@@ -113,9 +113,12 @@ $table_prefix = 'wp_';
 
 // Workers: one process serves one connection at a time, so a connection a browser opens and leaves idle, or a slow
 // request, would hold up every other (CI run 35: the admin's login redirect waited 30 s on a loaded machine).
+// A process group of its own: the workers are forked children, which outlived a kill of the server alone (each run
+// left four `php -S` behind).
 const server = spawn('php', ['-S', `${HOST}:${port}`, '-t', WORDPRESS, join(here, 'router.php')], {
   env: { ...process.env, RETAINKIT_WP_CONTENT: content, PHP_CLI_SERVER_WORKERS: '4' },
   stdio: ['ignore', 'ignore', 'pipe'],
+  detached: true,
 });
 let serverLog = '';
 server.stderr.on('data', (chunk) => (serverLog = (serverLog + chunk).slice(-4000)));
@@ -367,7 +370,11 @@ try {
   fail(`${error.stack ?? error}\n      php -S said: ${serverLog.slice(-1500)}`);
 } finally {
   await browser?.close();
-  server.kill();
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    // Already gone.
+  }
   rmSync(CONFIG, { force: true });
   rmSync(content, { recursive: true, force: true });
   spawnSync('mysql', ['-uroot', '-e', `DROP DATABASE IF EXISTS ${DATABASE};`]);
